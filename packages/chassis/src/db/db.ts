@@ -1,0 +1,134 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+
+export interface DbOptions {
+  url: string;
+  /** Connections in the pool. */
+  poolMax?: number;
+  /** Server-side limit on any one statement, in milliseconds (0 = none). */
+  statementTimeoutMs?: number;
+  /** Limit on waiting for a free connection, in milliseconds. */
+  connectionTimeoutMs?: number;
+  applicationName?: string;
+  logger?: Logger;
+}
+
+export type Row = Record<string, unknown>;
+
+/** What both the pool and a transaction can do: run SQL. Stores take a Queryable. */
+export interface Queryable {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
+
+export interface TxOptions {
+  isolation?: Isolation;
+  /** Retries on serialization failure or deadlock (SQLSTATE 40001, 40P01). */
+  retries?: number;
+}
+
+// int8 (counts, sums) as numbers: every integer we store fits in 2^53; numeric stays a string.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (v: string) => Number(v);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+const RETRYABLE = new Set(['40001', '40P01']);
+
+/** A thin layer over `pg`: a pool, typed queries and a transaction helper. */
+export class Db implements Queryable {
+  readonly pool: pg.Pool;
+  readonly url: string;
+  private readonly logger: Logger | undefined;
+
+  constructor(opts: DbOptions) {
+    this.url = opts.url;
+    this.logger = opts.logger;
+    this.pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolMax ?? 10,
+      connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: opts.statementTimeoutMs ?? 15_000,
+      application_name: opts.applicationName ?? 'mercato',
+      types,
+    });
+    // An idle client that errors (server restart) must not crash the process.
+    this.pool.on('error', (err) => this.logger?.warn({ err }, 'idle database connection failed'));
+  }
+
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
+    return this.pool.query<R>(sql, params as unknown[]);
+  }
+
+  /**
+   * Runs fn in one transaction: commits when it resolves, rolls back when it throws.
+   * State changes and their outbox events go through the same `tx`.
+   */
+  async tx<T>(fn: (tx: Queryable) => Promise<T>, opts: TxOptions = {}): Promise<T> {
+    let attempt = 0;
+    for (;;) {
+      const client = await this.pool.connect();
+      let broken = false;
+      try {
+        await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        const code = (err as { code?: string }).code;
+        if (code && RETRYABLE.has(code) && attempt < (opts.retries ?? 0)) {
+          attempt++;
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+          continue;
+        }
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Creates database `name` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"`);
+      } catch (err) {
+        // Another process created it between our check and our create.
+        if ((err as { code?: string }).code !== '42P04' && (err as { code?: string }).code !== '23505') throw err;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** The same server URL with another database name. */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}

@@ -1,0 +1,86 @@
+import type { FieldError } from '@mercato/contracts';
+
+/**
+ * The platform's small error vocabulary. Each error has a stable `type` slug that clients
+ * can rely on; the chassis renders it as RFC 9457 problem+json.
+ */
+export class DomainError extends Error {
+  readonly type: string;
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(opts: { type: string; status: number; title: string; detail?: string; extensions?: Record<string, unknown> }) {
+    super(opts.detail ?? opts.title);
+    this.name = new.target.name;
+    this.type = opts.type;
+    this.status = opts.status;
+    this.title = opts.title;
+    this.detail = opts.detail;
+    this.extensions = opts.extensions ?? {};
+  }
+}
+
+export class InvalidData extends DomainError {
+  readonly errors: FieldError[];
+  constructor(detail: string, errors: FieldError[] = []) {
+    super({ type: 'invalid_data', status: 400, title: 'The request is invalid', detail });
+    this.errors = errors;
+  }
+}
+
+export class Unauthorized extends DomainError {
+  constructor(detail = 'Authentication is required') {
+    super({ type: 'unauthorized', status: 401, title: 'Unauthorized', detail });
+  }
+}
+
+export class Forbidden extends DomainError {
+  constructor(detail = 'You are not allowed to do this') {
+    super({ type: 'forbidden', status: 403, title: 'Forbidden', detail });
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(detail = 'The resource does not exist') {
+    super({ type: 'not_found', status: 404, title: 'Not found', detail });
+  }
+}
+
+export class Conflict extends DomainError {
+  constructor(detail: string, extensions?: Record<string, unknown>, type = 'conflict') {
+    super({ type, status: 409, title: 'Conflict', detail, extensions });
+  }
+}
+
+export class PreconditionFailed extends DomainError {
+  constructor(detail = 'The resource has changed since you read it') {
+    super({ type: 'precondition_failed', status: 412, title: 'Precondition failed', detail });
+  }
+}
+
+export class Unprocessable extends DomainError {
+  constructor(detail: string, type = 'unprocessable') {
+    super({ type, status: 422, title: 'Unprocessable request', detail });
+  }
+}
+
+export class TooManyRequests extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, detail = 'Too many requests') {
+    super({ type: 'rate_limited', status: 429, title: 'Too many requests', detail });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export class UpstreamError extends DomainError {
+  constructor(status: 502 | 503 | 504, type: string, detail: string) {
+    super({
+      type,
+      status,
+      title: status === 504 ? 'Upstream timed out' : status === 503 ? 'Service unavailable' : 'Bad gateway',
+      detail,
+    });
+  }
+}

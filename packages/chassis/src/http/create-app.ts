@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createAjv, newId, toFieldErrors, type AjvInstance } from '@mercato/contracts';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import { childTraceparent, runWithContext, type TraceContext } from '../context.js';
+import { DomainError, InvalidData, TooManyRequests } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, type Problem } from './problem.js';
+import { findUnboundedParts } from './schema-guard.js';
+
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface HttpAppOptions {
+  service: string;
+  version?: string;
+  logger: Logger;
+  /** Largest request body accepted, in bytes (413 beyond). */
+  bodyLimitBytes?: number;
+  /** Time allowed to receive a whole request, in milliseconds. */
+  requestTimeoutMs?: number;
+  readiness?: ReadinessCheck[];
+  openapi?: { title?: string; description?: string };
+  /** Routes whose schemas may be looser (the gateway's catch-all proxy). */
+  allowUnboundedRoutes?: (url: string) => boolean;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    traceparent: string;
+  }
+}
+
+const STATUS_CODES: Record<number, [string, string]> = {
+  400: ['bad_request', 'Bad request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not_found', 'Not found'],
+  405: ['method_not_allowed', 'Method not allowed'],
+  406: ['not_acceptable', 'Not acceptable'],
+  408: ['request_timeout', 'Request timeout'],
+  409: ['conflict', 'Conflict'],
+  412: ['precondition_failed', 'Precondition failed'],
+  413: ['payload_too_large', 'Payload too large'],
+  415: ['unsupported_media_type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable request'],
+  429: ['rate_limited', 'Too many requests'],
+  431: ['headers_too_large', 'Request header fields too large'],
+};
+
+export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
+  return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+}
+
+function routePattern(url: string): RegExp {
+  const escaped = url
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg === '*' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}/?$`);
+}
+
+/**
+ * The one Fastify factory every service uses: validation at the boundary, problem+json errors,
+ * request id and trace context, health and readiness, OpenAPI 3.1, graceful close.
+ * It registers nothing that listens; `server.ts`/`main.ts` does.
+ */
+export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
+  const bodyAjv = createAjv({ coerceTypes: false });
+  // Query strings, params and headers arrive as text: coerce them, and only them.
+  const textAjv = createAjv({ coerceTypes: 'array', useDefaults: true });
+  const compiled = new WeakMap<object, ReturnType<AjvInstance['compile']>>();
+
+  const app = Fastify({
+    loggerInstance: opts.logger,
+    bodyLimit: opts.bodyLimitBytes ?? 1024 * 1024,
+    requestTimeout: opts.requestTimeoutMs ?? 30_000,
+    connectionTimeout: (opts.requestTimeoutMs ?? 30_000) + 5_000,
+    keepAliveTimeout: 65_000,
+    maxParamLength: 200,
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    requestIdLogLabel: 'requestId',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('req');
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
+
+  app.setValidatorCompiler(({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+    let fn = compiled.get(schema);
+    if (!fn) {
+      fn = ajv.compile(schema);
+      compiled.set(schema, fn);
+    }
+    return fn;
+  });
+
+  app.addSchema(ProblemSchema);
+
+  // Remember every route so that a wrong method answers 405 with Allow, not 404,
+  // and refuse any route schema that leaves input unbounded.
+  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    let entry = routes.find((r) => r.pattern.source === routePattern(route.url).source);
+    if (!entry) {
+      entry = { pattern: routePattern(route.url), methods: new Set() };
+      routes.push(entry);
+    }
+    for (const m of methods) entry.methods.add(m);
+    if (opts.allowUnboundedRoutes?.(route.url)) return;
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    const issues = [
+      ...findUnboundedParts(schema.body, `${route.url} body`),
+      ...findUnboundedParts(schema.querystring, `${route.url} query`),
+      ...findUnboundedParts(schema.params, `${route.url} params`),
+      ...findUnboundedParts(schema.headers, `${route.url} headers`, { allowExtraProps: true }),
+    ];
+    if (issues.length > 0) throw new Error(`Unbounded route schema: ${issues.join('; ')}`);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: opts.openapi?.title ?? `mercato ${opts.service}`,
+        description: opts.openapi?.description,
+        version: opts.version ?? '0.1.0',
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  let closing = false;
+  app.addHook('onClose', async () => {
+    closing = true;
+  });
+
+  app.addHook('onRequest', (req, reply, done) => {
+    const incoming = req.headers.traceparent;
+    const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+    req.traceparent = traceparent;
+    void reply.header('x-request-id', req.id);
+    void reply.header('traceparent', traceparent);
+    const ctx: TraceContext = { kind: 'http', requestId: req.id, traceparent };
+    if (closing) {
+      void reply.header('connection', 'close');
+      sendProblem(reply, problem(503, 'shutting_down', 'Service unavailable', 'The service is shutting down', { instance: req.id }));
+      return;
+    }
+    // Everything after this hook (handler, store calls, outgoing requests, logs) runs in ctx.
+    runWithContext(ctx, done);
+  });
+
+  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+    const instance = req.id;
+    if (err instanceof DomainError) {
+      if (err instanceof TooManyRequests) void reply.header('retry-after', String(err.retryAfterSeconds));
+      const extra: Record<string, unknown> = { instance, ...err.extensions };
+      if (err instanceof InvalidData && err.errors.length > 0) extra.errors = err.errors;
+      if (err.status >= 500) req.log.error({ err }, err.message);
+      return sendProblem(reply, problem(err.status, err.type, err.title, err.detail, extra));
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const where = fe.validationContext ?? 'body';
+      const errors = toFieldErrors(fe.validation as never).map((e) => ({ in: where === 'querystring' ? 'query' : where, ...e }));
+      const names = errors.map((e) => `${e.in} ${e.pointer}`).join(', ');
+      return sendProblem(reply, problem(400, 'invalid_data', 'The request is invalid', `Invalid fields: ${names}`, { instance, errors }));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendProblem(reply, problem(413, 'payload_too_large', 'Payload too large', `The body exceeds ${app.initialConfig.bodyLimit} bytes`, { instance }));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, problem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json', { instance }));
+    }
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return sendProblem(reply, problem(400, 'malformed_body', 'Malformed body', 'The body is not valid JSON', { instance }));
+    }
+    const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+    const known = STATUS_CODES[status];
+    if (status >= 400 && status < 500 && known) {
+      return sendProblem(reply, problem(status, known[0], known[1], fe.message, { instance }));
+    }
+    // Unexpected: log everything, answer nothing that could leak internals.
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, problem(500, 'internal_error', 'Internal server error', 'An unexpected error occurred', { instance }));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const allowed = new Set<string>();
+    for (const r of routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
+    if (allowed.size > 0) {
+      void reply.header('allow', [...allowed].sort().join(', '));
+      return sendProblem(reply, problem(405, 'method_not_allowed', 'Method not allowed', `${req.method} is not allowed on ${path}`, { instance: req.id }));
+    }
+    return sendProblem(reply, problem(404, 'not_found', 'Not found', `No route for ${req.method} ${path}`, { instance: req.id }));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', service: opts.service }));
+
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    const checks: Record<string, string> = {};
+    let ready = !closing;
+    await Promise.all(
+      (opts.readiness ?? []).map(async (c) => {
+        try {
+          await withTimeout(c.check(), 2_000, `${c.name} did not answer within 2s`);
+          checks[c.name] = 'ok';
+        } catch (e) {
+          ready = false;
+          checks[c.name] = e instanceof Error ? e.message.slice(0, 200) : 'unavailable';
+        }
+      }),
+    );
+    if (!ready) {
+      return sendProblem(reply, problem(503, 'not_ready', 'Service unavailable', 'A dependency is not reachable', { instance: req.id, checks }));
+    }
+    return { status: 'ready', service: opts.service, checks };
+  });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A random opaque token, e.g. for capability links. */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+export type { FastifyRequest, FastifyReply };

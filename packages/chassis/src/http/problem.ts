@@ -1,0 +1,43 @@
+import type { FieldError } from '@mercato/contracts';
+import { Type, type Static } from '@sinclair/typebox';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** RFC 9457 problem details, with the platform's stable `code` and field errors. */
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'Stable URI naming the kind of problem' }),
+    code: Type.String({ description: 'The same kind as a short slug, e.g. not_found' }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String({ description: 'The request id' })),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          in: Type.Optional(Type.String()),
+          pointer: Type.String({ description: 'RFC 6901 pointer to the bad field' }),
+          message: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { additionalProperties: true, $id: 'Problem' },
+);
+export type Problem = Static<typeof ProblemSchema> & Record<string, unknown>;
+
+export function problemType(code: string): string {
+  return `urn:mercato:problem:${code}`;
+}
+
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+): Problem {
+  return { type: problemType(code), code, title, status, ...(detail !== undefined ? { detail } : {}), ...extra };
+}
+
+export type LocatedFieldError = FieldError & { in?: string };

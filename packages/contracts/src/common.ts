@@ -1,0 +1,40 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ID_PATTERN } from './ids.js';
+
+/** Shared field shapes. Every string, array and number is bounded. */
+export const Id = (description = 'Opaque, prefixed, time-sortable id') =>
+  Type.String({ pattern: ID_PATTERN, maxLength: 40, description });
+
+export const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
+
+export const Money = Type.Object(
+  {
+    amount: Type.Integer({ minimum: -1e15, maximum: 1e15, description: 'Integer minor units' }),
+    currency: Currency,
+  },
+  { additionalProperties: false },
+);
+export type Money = Static<typeof Money>;
+
+export const NonNegativeMoney = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 0, maximum: 1e15 }),
+    currency: Currency,
+  },
+  { additionalProperties: false },
+);
+
+export const Sku = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
+export const Email = Type.String({ format: 'email', maxLength: 254 });
+export const Name = Type.String({ minLength: 1, maxLength: 200 });
+export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
+export const Quantity = Type.Integer({ minimum: 1, maximum: 100000 });
+export const Role = Type.Union([
+  Type.Literal('customer'),
+  Type.Literal('admin'),
+  Type.Literal('catalog_manager'),
+  Type.Literal('support'),
+]);
+export type Role = Static<typeof Role>;
+export const Url = Type.String({ format: 'uri', maxLength: 2048 });
+export const Reason = Type.String({ minLength: 1, maxLength: 500 });

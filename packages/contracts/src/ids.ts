@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+
+// Crockford base32: sortable as text, no ambiguous letters.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+let lastTime = -1;
+let lastRandom: Uint8Array = new Uint8Array(10);
+
+function encodeTime(time: number): string {
+  let out = '';
+  let t = time;
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[t % 32]! + out;
+    t = Math.floor(t / 32);
+  }
+  return out;
+}
+
+function encodeRandom(bytes: Uint8Array): string {
+  // 80 bits → 16 base32 characters.
+  let value = 0n;
+  for (const b of bytes) value = (value << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    out = ALPHABET[Number(value & 31n)]! + out;
+    value >>= 5n;
+  }
+  return out;
+}
+
+function increment(bytes: Uint8Array): Uint8Array {
+  const next = Uint8Array.from(bytes);
+  for (let i = next.length - 1; i >= 0; i--) {
+    if (next[i]! < 255) {
+      next[i]! += 1;
+      return next;
+    }
+    next[i] = 0;
+  }
+  return next;
+}
+
+/**
+ * A ULID: 48 bits of milliseconds and 80 random bits, monotonic within this process,
+ * so ids sort by creation time as text and as bytes.
+ */
+export function ulid(now: number = Date.now()): string {
+  if (now <= lastTime) {
+    lastRandom = increment(lastRandom);
+  } else {
+    lastTime = now;
+    lastRandom = randomBytes(10);
+  }
+  return encodeTime(lastTime) + encodeRandom(lastRandom);
+}
+
+/** A prefixed, time-sortable id such as `ord_01JD…` (Stripe style). */
+export function newId(prefix: string): string {
+  return `${prefix}_${ulid()}`;
+}
+
+export const ID_PATTERN = '^[a-z]{2,8}_[0-9A-HJKMNP-TV-Z]{26}$';

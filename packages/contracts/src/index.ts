@@ -1,0 +1,5 @@
+export * from './ajv.js';
+export * from './common.js';
+export * from './envelope.js';
+export * from './ids.js';
+export * from './registry.js';
