@@ -1,0 +1,224 @@
+import type { Envelope } from '@mercato/contracts';
+import amqp from 'amqplib';
+import type { Logger } from '../logger.js';
+import { backoffDelay } from '../events/backoff.js';
+import type { BusDriver, DeliverFn, SubscribeOptions } from './bus.js';
+
+export const EVENTS_EXCHANGE = 'mercato.events';
+export const DEAD_LETTER_EXCHANGE = 'mercato.dead-letter';
+
+export function queueName(group: string): string {
+  return `mercato.${group}`;
+}
+export function deadQueueName(group: string): string {
+  return `mercato.${group}.dead`;
+}
+
+interface Subscription {
+  group: string;
+  types: readonly string[];
+  deliver: DeliverFn;
+  prefetch: number;
+  channel?: amqp.Channel;
+  consumerTag?: string;
+}
+
+export interface AmqpBusOptions {
+  url: string;
+  logger: Logger;
+  /** Delay before a message whose delivery could not be recorded is requeued, in ms. */
+  requeueDelayMs?: number;
+}
+
+/**
+ * RabbitMQ driver: one durable topic exchange routed by event type; one durable queue per
+ * consuming service with a dead-letter exchange; persistent messages; publisher confirms;
+ * manual acks after the consumer has recorded the event; prefetch per consumer. Reconnects
+ * with backoff and re-subscribes after losing the broker.
+ */
+export class AmqpBus implements BusDriver {
+  readonly kind = 'amqp' as const;
+  private readonly opts: AmqpBusOptions;
+  private connection: amqp.ChannelModel | undefined;
+  private publisher: amqp.ConfirmChannel | undefined;
+  private connecting: Promise<void> | undefined;
+  private readonly subscriptions: Subscription[] = [];
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
+  private consuming = true;
+  private closed = false;
+  private reconnectAttempt = 0;
+  private publishLock: Promise<void> = Promise.resolve();
+
+  constructor(opts: AmqpBusOptions) {
+    this.opts = opts;
+  }
+
+  async start(): Promise<void> {
+    await this.ensureConnected();
+  }
+
+  private async ensureConnected(): Promise<void> {
+    if (this.connection && this.publisher) return;
+    if (this.closed) throw new Error('bus is closed');
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = undefined;
+    });
+    await this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const connection = await amqp.connect(this.opts.url, { clientProperties: { connection_name: 'mercato' } });
+    connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
+    connection.on('close', () => {
+      if (this.connection !== connection) return;
+      this.connection = undefined;
+      this.publisher = undefined;
+      for (const s of this.subscriptions) {
+        s.channel = undefined;
+        s.consumerTag = undefined;
+      }
+      if (!this.closed) {
+        this.opts.logger.warn('broker connection closed; reconnecting');
+        this.scheduleReconnect();
+      }
+    });
+    const publisher = await connection.createConfirmChannel();
+    publisher.on('error', (err: Error) => this.opts.logger.warn({ err }, 'publish channel error'));
+    await publisher.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    await publisher.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
+    this.connection = connection;
+    this.publisher = publisher;
+    this.reconnectAttempt = 0;
+    for (const s of this.subscriptions) if (this.consuming) await this.consume(s);
+  }
+
+  private scheduleReconnect(): void {
+    this.reconnectAttempt++;
+    const delay = backoffDelay(this.reconnectAttempt, 200, 15_000);
+    setTimeout(() => {
+      if (this.closed || this.connection) return;
+      this.ensureConnected().catch((err: unknown) => {
+        this.opts.logger.warn({ err, attempt: this.reconnectAttempt }, 'broker reconnect failed');
+        this.scheduleReconnect();
+      });
+    }, delay).unref();
+  }
+
+  async publish(events: readonly Envelope[]): Promise<void> {
+    if (events.length === 0) return;
+    // One batch at a time on the confirm channel keeps the publish order.
+    const run = this.publishLock.then(() => this.publishNow(events));
+    this.publishLock = run.catch(() => undefined);
+    await run;
+  }
+
+  private async publishNow(events: readonly Envelope[]): Promise<void> {
+    await this.ensureConnected();
+    const ch = this.publisher!;
+    for (const e of events) {
+      const ok = ch.publish(EVENTS_EXCHANGE, e.type, Buffer.from(JSON.stringify(e)), {
+        persistent: true,
+        contentType: 'application/json',
+        messageId: e.id,
+        type: e.type,
+        timestamp: Math.floor(Date.parse(e.occurredAt) / 1000),
+        appId: e.source,
+        headers: { subject: e.subject, version: e.version, ...(e.traceparent ? { traceparent: e.traceparent } : {}) },
+      });
+      if (!ok) await new Promise<void>((resolve) => ch.once('drain', () => resolve()));
+    }
+    await ch.waitForConfirms();
+  }
+
+  async subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts: SubscribeOptions = {}): Promise<void> {
+    if (this.subscriptions.some((s) => s.group === group)) throw new Error(`consumer group ${group} subscribed twice`);
+    const sub: Subscription = { group, types, deliver, prefetch: opts.prefetch ?? 32 };
+    this.subscriptions.push(sub);
+    await this.ensureConnected();
+    if (!sub.channel) await this.consume(sub);
+  }
+
+  private async consume(sub: Subscription): Promise<void> {
+    const ch = await this.connection!.createChannel();
+    ch.on('error', (err: Error) => this.opts.logger.warn({ err, group: sub.group }, 'consumer channel error'));
+    const queue = queueName(sub.group);
+    await ch.assertQueue(deadQueueName(sub.group), { durable: true });
+    await ch.bindQueue(deadQueueName(sub.group), DEAD_LETTER_EXCHANGE, sub.group);
+    await ch.assertQueue(queue, {
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE, 'x-dead-letter-routing-key': sub.group },
+    });
+    for (const type of sub.types) await ch.bindQueue(queue, EVENTS_EXCHANGE, type);
+    await ch.prefetch(sub.prefetch);
+    const { consumerTag } = await ch.consume(queue, (msg) => {
+      if (!msg) return; // cancelled by the broker
+      void this.handle(ch, sub, msg);
+    });
+    sub.channel = ch;
+    sub.consumerTag = consumerTag;
+  }
+
+  private async handle(ch: amqp.Channel, sub: Subscription, msg: amqp.ConsumeMessage): Promise<void> {
+    this.inFlight++;
+    try {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(msg.content.toString('utf8'));
+      } catch {
+        // Not even JSON: nothing to validate or replay from; the broker's dead-letter queue keeps it.
+        this.opts.logger.error({ group: sub.group, messageId: msg.properties.messageId }, 'unparseable message dead-lettered');
+        ch.nack(msg, false, false);
+        return;
+      }
+      try {
+        await sub.deliver(parsed);
+        ch.ack(msg);
+      } catch (err) {
+        // The consumer could not record the event (its database is down): give it back later.
+        this.opts.logger.warn({ err, group: sub.group }, 'delivery not recorded; requeueing');
+        await new Promise((r) => setTimeout(r, this.opts.requeueDelayMs ?? 1000));
+        try {
+          ch.nack(msg, false, true);
+        } catch {
+          // Channel gone: the broker redelivers unacked messages anyway.
+        }
+      }
+    } catch (err) {
+      // ack on a closed channel: the broker redelivers, the inbox absorbs the duplicate.
+      this.opts.logger.warn({ err }, 'ack failed');
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+    }
+  }
+
+  async stopConsuming(): Promise<void> {
+    this.consuming = false;
+    for (const s of this.subscriptions) {
+      if (s.channel && s.consumerTag) await s.channel.cancel(s.consumerTag).catch(() => undefined);
+    }
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
+  }
+
+  async ping(): Promise<void> {
+    await this.ensureConnected();
+    await this.publisher!.checkExchange(EVENTS_EXCHANGE);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.stopConsuming();
+    await this.publishLock;
+    this.closed = true;
+    const c = this.connection;
+    this.connection = undefined;
+    this.publisher = undefined;
+    if (c) await c.close().catch(() => undefined);
+  }
+}
+
+/** Picks the driver from BUS_URL. */
+export function isAmqpUrl(url: string): boolean {
+  return url.startsWith('amqp://') || url.startsWith('amqps://');
+}

@@ -1,0 +1,208 @@
+import { validateEvent, newId, type Envelope, type EventType, type FieldError, type TypedEnvelope } from '@mercato/contracts';
+import { childTraceparent, runWithContext } from '../context.js';
+import type { Db, Queryable } from '../db/db.js';
+import type { Logger } from '../logger.js';
+import { backoffDelay } from './backoff.js';
+import type { Outbox } from './outbox.js';
+
+export interface HandlerContext {
+  /** The handler's transaction: the inbox row, its state changes and its outbox events commit together. */
+  tx: Queryable;
+  outbox: Outbox;
+  logger: Logger;
+}
+
+export type EventHandler<T extends EventType> = (event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>;
+
+/** The subscription manifest of a service: event type → handler. Reads like a table. */
+export type ConsumerManifest = { [T in EventType]?: EventHandler<T> };
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseMs: number;
+  maxMs: number;
+}
+
+export interface EventConsumerOptions {
+  service: string;
+  db: Db;
+  logger: Logger;
+  outbox: Outbox;
+  manifest: ConsumerManifest;
+  retry: RetryPolicy;
+  /** How often the retry worker looks for due retries, in milliseconds. */
+  retryPollMs?: number;
+}
+
+export type Outcome = 'handled' | 'duplicate' | 'failed' | 'invalid';
+
+type AnyHandler = (event: Envelope, ctx: HandlerContext) => Promise<void>;
+
+const MAX_ERROR = 2000;
+// A claimed retry is leased for this long; if the process dies meanwhile it is retried after.
+const LEASE_MS = 5 * 60_000;
+
+function describe(err: unknown): string {
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return message.slice(0, MAX_ERROR);
+}
+
+/**
+ * Runs a service's handlers for delivered events, at-least-once in, exactly-once in effect:
+ * - every event is validated against the contracts first; an invalid one is parked as dead at
+ *   once, logged loudly, and never reaches a handler;
+ * - each handler runs in a transaction with its inbox row, so a redelivery is a no-op;
+ * - a handler that throws is rolled back, and the event is parked for retry with exponential
+ *   backoff and jitter, then marked dead after `maxAttempts` for an operator to replay.
+ */
+export class EventConsumer {
+  readonly service: string;
+  private readonly opts: EventConsumerOptions;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private pass: Promise<unknown> = Promise.resolve();
+
+  constructor(opts: EventConsumerOptions) {
+    this.opts = opts;
+    this.service = opts.service;
+  }
+
+  get types(): EventType[] {
+    return Object.keys(this.opts.manifest) as EventType[];
+  }
+
+  consumerName(type: string): string {
+    return `${this.service}.${type}`;
+  }
+
+  /** The bus calls this for each message; resolves once the outcome is durably recorded. */
+  readonly deliver = async (message: unknown): Promise<void> => {
+    await this.process(message, undefined);
+  };
+
+  async process(message: unknown, failureId: number | undefined): Promise<Outcome> {
+    const result = validateEvent(message);
+    if (!result.ok) {
+      await this.recordInvalid(message, result.errors, failureId);
+      return 'invalid';
+    }
+    const event = result.event;
+    const handler = this.opts.manifest[event.type as EventType] as AnyHandler | undefined;
+    if (!handler) {
+      this.opts.logger.warn({ eventId: event.id, type: event.type }, 'event delivered that this service does not consume');
+      return 'duplicate';
+    }
+    const consumer = this.consumerName(event.type);
+    const ctx = { kind: 'event' as const, requestId: event.id, traceparent: childTraceparent(event.traceparent) };
+    return runWithContext(ctx, async () => {
+      const logger = this.opts.logger.child({ eventId: event.id, eventType: event.type, subject: event.subject });
+      try {
+        const outcome = await this.opts.db.tx(async (tx) => {
+          const inserted = await tx.query('INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+            consumer,
+            event.id,
+            event.type,
+          ]);
+          if (inserted.rowCount === 0) return 'duplicate' as const;
+          await handler(event, { tx, outbox: this.opts.outbox, logger });
+          return 'handled' as const;
+        });
+        if (failureId !== undefined) {
+          await this.opts.db.query(`UPDATE event_failures SET status = 'resolved', next_attempt_at = NULL, updated_at = now() WHERE id = $1`, [failureId]);
+        }
+        if (outcome === 'duplicate') logger.debug('event already handled; redelivery ignored');
+        return outcome;
+      } catch (err) {
+        logger.warn({ err }, 'event handler failed');
+        await this.recordFailure(consumer, event, describe(err), failureId);
+        return 'failed';
+      }
+    });
+  }
+
+  private async recordFailure(consumer: string, event: Envelope, error: string, failureId: number | undefined): Promise<void> {
+    const { maxAttempts, baseMs, maxMs } = this.opts.retry;
+    if (failureId === undefined) {
+      const dead = maxAttempts <= 1;
+      await this.opts.db.query(
+        `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
+         VALUES ($1, $2, $3, $4::jsonb, $5, 1, CASE WHEN $5 = 'dead' THEN NULL ELSE now() + make_interval(secs => $6::double precision / 1000) END, $7,
+                 jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text)))
+         ON CONFLICT (consumer, event_id) DO NOTHING`,
+        [consumer, event.id, event.type, JSON.stringify(event), dead ? 'dead' : 'retrying', backoffDelay(1, baseMs, maxMs), error],
+      );
+      if (dead) this.opts.logger.error({ eventId: event.id, consumer, error }, 'event dead-lettered');
+      return;
+    }
+    const row = await this.opts.db.query<{ attempts: number }>('SELECT attempts FROM event_failures WHERE id = $1', [failureId]);
+    const attempts = (row.rows[0]?.attempts ?? 0) + 1;
+    const dead = attempts >= maxAttempts;
+    await this.opts.db.query(
+      `UPDATE event_failures
+          SET attempts = $2, status = $3, last_error = $4, updated_at = now(),
+              next_attempt_at = CASE WHEN $3 = 'dead' THEN NULL ELSE now() + make_interval(secs => $5::double precision / 1000) END,
+              attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $4::text))
+        WHERE id = $1`,
+      [failureId, attempts, dead ? 'dead' : 'retrying', error, backoffDelay(attempts, baseMs, maxMs)],
+    );
+    if (dead) this.opts.logger.error({ eventId: event.id, consumer, attempts, error }, 'event dead-lettered after retries');
+  }
+
+  private async recordInvalid(message: unknown, errors: FieldError[], failureId: number | undefined): Promise<void> {
+    const m = (typeof message === 'object' && message !== null ? message : { raw: message }) as Record<string, unknown>;
+    const eventId = typeof m.id === 'string' ? m.id.slice(0, 100) : newId('evt');
+    const type = typeof m.type === 'string' ? m.type.slice(0, 100) : 'unknown';
+    const error = `invalid event: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`.slice(0, MAX_ERROR);
+    // Loud: an invalid event is a bug in its producer, never half-handled here.
+    this.opts.logger.error({ eventId, type, errors }, 'invalid event refused and dead-lettered');
+    if (failureId !== undefined) {
+      await this.opts.db.query(
+        `UPDATE event_failures SET status = 'dead', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL, updated_at = now(),
+                attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $2::text)) WHERE id = $1`,
+        [failureId, error],
+      );
+      return;
+    }
+    await this.opts.db.query(
+      `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
+       VALUES ($1, $2, $3, $4::jsonb, 'dead', 1, NULL, $5, jsonb_build_array(jsonb_build_object('at', now(), 'error', $5::text)))
+       ON CONFLICT (consumer, event_id) DO NOTHING`,
+      [this.consumerName(type), eventId, type, JSON.stringify(m), error],
+    );
+  }
+
+  /** One pass of the retry worker: handles the retries that are due; returns how many. */
+  async retryDue(limit = 20): Promise<number> {
+    const claimed = await this.opts.db.query<{ id: number; envelope: unknown }>(
+      `UPDATE event_failures SET next_attempt_at = now() + make_interval(secs => $3::double precision / 1000), updated_at = now()
+        WHERE id IN (SELECT id FROM event_failures
+                      WHERE status = 'retrying' AND next_attempt_at <= now() AND consumer LIKE $1
+                      ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, envelope`,
+      [`${this.service}.%`, limit, LEASE_MS],
+    );
+    for (const row of claimed.rows) await this.process(row.envelope, row.id);
+    return claimed.rows.length;
+  }
+
+  /** Starts the retry worker. */
+  start(pollMs = this.opts.retryPollMs ?? 500): void {
+    if (this.running) return;
+    this.running = true;
+    const tick = async () => {
+      try {
+        while (this.running && (await this.retryDue()) > 0);
+      } catch (err) {
+        this.opts.logger.error({ err }, 'retry worker failed');
+      }
+      if (this.running) this.timer = setTimeout(() => (this.pass = tick()), pollMs);
+    };
+    this.timer = setTimeout(() => (this.pass = tick()), pollMs);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.pass;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Queryable } from '../db/db.js';
+
+export type FailureStatus = 'retrying' | 'dead' | 'resolved';
+
+export interface FailureRecord {
+  id: number;
+  consumer: string;
+  eventId: string;
+  type: string;
+  status: FailureStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string;
+  firstFailedAt: string;
+  updatedAt: string;
+  attemptLog: { at: string; error: string }[];
+  envelope: unknown;
+}
+
+interface FailureRow {
+  id: number;
+  consumer: string;
+  event_id: string;
+  type: string;
+  status: FailureStatus;
+  attempts: number;
+  next_attempt_at: Date | null;
+  last_error: string;
+  first_failed_at: Date;
+  updated_at: Date;
+  attempt_log: { at: string; error: string }[];
+  envelope: unknown;
+  [key: string]: unknown;
+}
+
+function present(r: FailureRow): FailureRecord {
+  return {
+    id: r.id,
+    consumer: r.consumer,
+    eventId: r.event_id,
+    type: r.type,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
+    lastError: r.last_error,
+    firstFailedAt: r.first_failed_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    attemptLog: r.attempt_log,
+    envelope: r.envelope,
+  };
+}
+
+/** The dead-letter store of one service database: list, inspect, replay. */
+export async function listFailures(
+  db: Queryable,
+  opts: { status?: FailureStatus; limit?: number; cursor?: number } = {},
+): Promise<{ items: FailureRecord[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 100);
+  const res = await db.query<FailureRow>(
+    `SELECT * FROM event_failures
+      WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR id < $2)
+      ORDER BY id DESC LIMIT $3`,
+    [opts.status ?? null, opts.cursor ?? null, limit + 1],
+  );
+  const rows = res.rows.slice(0, limit);
+  const next = res.rows.length > limit ? String(rows[rows.length - 1]!.id) : null;
+  return { items: rows.map(present), nextCursor: next };
+}
+
+export async function getFailure(db: Queryable, id: number): Promise<FailureRecord | undefined> {
+  const res = await db.query<FailureRow>('SELECT * FROM event_failures WHERE id = $1', [id]);
+  return res.rows[0] ? present(res.rows[0]) : undefined;
+}
+
+/**
+ * Puts dead events back in the retry queue, due now, with a fresh attempt budget.
+ * Returns the ids that were replayed (an id that is not dead is left alone).
+ */
+export async function replayFailures(db: Queryable, ids: number[] | 'all-dead'): Promise<number[]> {
+  const res =
+    ids === 'all-dead'
+      ? await db.query<{ id: number }>(
+          `UPDATE event_failures SET status = 'retrying', attempts = 0, next_attempt_at = now(), updated_at = now()
+            WHERE status = 'dead' RETURNING id`,
+        )
+      : await db.query<{ id: number }>(
+          `UPDATE event_failures SET status = 'retrying', attempts = 0, next_attempt_at = now(), updated_at = now()
+            WHERE status = 'dead' AND id = ANY($1::bigint[]) RETURNING id`,
+          [ids],
+        );
+  return res.rows.map((r) => r.id).sort((a, b) => a - b);
+}

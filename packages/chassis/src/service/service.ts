@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs';
+import type { BusDriver } from '../bus/bus.js';
+import { createBus } from '../bus/create-bus.js';
+import { MemoryBus } from '../bus/memory-bus.js';
+import { loadServiceSettings, type ServiceName, type ServiceSettings } from '../config/config.js';
+import { runWithContext } from '../context.js';
+import { Db } from '../db/db.js';
+import { CHASSIS_MIGRATIONS, migrate, type MigrationSet } from '../db/migrate.js';
+import { EventConsumer, type ConsumerManifest } from '../events/consumer.js';
+import { createOutbox, type Outbox } from '../events/outbox.js';
+import { OutboxRelay } from '../events/relay.js';
+import { createHttpApp, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
+import { createLogger, type Logger } from '../logger.js';
+import { registerOpsRoutes } from './ops.routes.js';
+import { newId } from '@mercato/contracts';
+import { childTraceparent } from '../context.js';
+
+/** What the chassis hands a service when it is created. */
+export interface ServiceContext {
+  settings: ServiceSettings;
+  env: NodeJS.ProcessEnv;
+  logger: Logger;
+  db: Db;
+  outbox: Outbox;
+  bus: BusDriver;
+}
+
+export interface Job {
+  name: string;
+  intervalMs: number;
+  run: () => Promise<void>;
+}
+
+/** What a service adds to the chassis: its routes, its subscription manifest, its jobs. */
+export interface ServiceParts {
+  routes?: (app: HttpApp) => Promise<void> | void;
+  consumers?: ConsumerManifest;
+  jobs?: Job[];
+  readiness?: ReadinessCheck[];
+  onClose?: () => Promise<void>;
+}
+
+export interface ServiceModule {
+  name: Exclude<ServiceName, 'gateway'>;
+  /** Absolute path of the service's migrations folder. */
+  migrations: string;
+  title: string;
+  create: (ctx: ServiceContext) => Promise<ServiceParts>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  /** A bus owned by the caller (the embedded launcher shares one); otherwise BUS_URL builds one. */
+  bus?: BusDriver;
+  logger?: Logger;
+  /** Bind the HTTP port (false in route tests that use app.inject). */
+  listen?: boolean;
+  /** Start the relay, retry worker and jobs (false for tests that drive them by hand). */
+  background?: boolean;
+}
+
+export interface RunningService {
+  name: string;
+  settings: ServiceSettings;
+  app: HttpApp;
+  db: Db;
+  bus: BusDriver;
+  logger: Logger;
+  outbox: Outbox;
+  consumer: EventConsumer;
+  relay: OutboxRelay;
+  /** Base URL once listening. */
+  url: string;
+  /** Stops accepting requests and waits for the in-flight ones. */
+  closeHttp(): Promise<void>;
+  /** Stops the relay, retry worker and jobs (after the bus has stopped delivering). */
+  stopWork(): Promise<void>;
+  /** Closes the bus (when owned) and the database pool. */
+  closeResources(): Promise<void>;
+  /** All of the above, in order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one service on the chassis: settings → logger → database and migrations → bus →
+ * routes and consumers → relay, retry worker and jobs → listen.
+ */
+export async function startService(mod: ServiceModule, opts: StartOptions = {}): Promise<RunningService> {
+  const env = opts.env ?? process.env;
+  const settings = loadServiceSettings(mod.name, env);
+  const logger = opts.logger ?? createLogger({ service: mod.name, level: settings.logLevel });
+  const db = new Db({
+    url: settings.databaseUrl!,
+    poolMax: settings.dbPoolMax,
+    statementTimeoutMs: settings.dbStatementTimeoutMs,
+    applicationName: `mercato-${mod.name}`,
+    logger,
+  });
+  const sets: MigrationSet[] = [CHASSIS_MIGRATIONS];
+  if (existsSync(mod.migrations)) sets.push({ scope: mod.name, dir: mod.migrations });
+  try {
+    await migrate(db, sets, logger);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  const ownsBus = !opts.bus;
+  const bus = opts.bus ?? createBus(settings.busUrl, logger);
+  if (ownsBus) await bus.start();
+  const outbox = createOutbox(mod.name);
+  const parts = await mod.create({ settings, env, logger, db, outbox, bus });
+
+  const app = await createHttpApp({
+    service: mod.name,
+    logger,
+    bodyLimitBytes: settings.httpBodyLimitBytes,
+    requestTimeoutMs: settings.httpRequestTimeoutMs,
+    openapi: { title: mod.title },
+    readiness: [
+      { name: 'database', check: () => db.ping() },
+      { name: 'bus', check: () => bus.ping() },
+      ...(parts.readiness ?? []),
+    ],
+  });
+  if (settings.opsToken) registerOpsRoutes(app, db, settings.opsToken);
+  await parts.routes?.(app);
+  await app.ready();
+
+  const consumer = new EventConsumer({
+    service: mod.name,
+    db,
+    logger,
+    outbox,
+    manifest: parts.consumers ?? {},
+    retry: { maxAttempts: settings.eventMaxAttempts, baseMs: settings.eventRetryBaseMs, maxMs: settings.eventRetryMaxMs },
+    retryPollMs: Math.min(500, settings.eventRetryBaseMs),
+  });
+  if (consumer.types.length > 0) await bus.subscribe(mod.name, consumer.types, consumer.deliver, { prefetch: settings.busPrefetch });
+  if (ownsBus && bus instanceof MemoryBus) bus.open();
+
+  const relay = new OutboxRelay({ db, bus, logger, batchSize: settings.outboxBatch, pollMs: settings.outboxPollMs });
+  const timers: NodeJS.Timeout[] = [];
+  const running: Promise<void>[] = [];
+  let stopped = false;
+  if (opts.background !== false) {
+    relay.start();
+    consumer.start();
+    for (const job of parts.jobs ?? []) {
+      const tick = () => {
+        if (stopped) return;
+        const run = runWithContext({ kind: 'job', requestId: newId('job'), traceparent: childTraceparent() }, () =>
+          job.run().catch((err: unknown) => logger.error({ err, job: job.name }, 'job failed')),
+        );
+        running.push(run);
+        void run.finally(() => running.splice(running.indexOf(run), 1));
+      };
+      timers.push(setInterval(tick, job.intervalMs));
+    }
+  }
+
+  let url = '';
+  if (opts.listen !== false) {
+    url = await app.listen({ port: settings.port, host: settings.host });
+    logger.info({ url }, `${mod.name} listening`);
+  }
+
+  const svc: RunningService = {
+    name: mod.name,
+    settings,
+    app,
+    db,
+    bus,
+    logger,
+    outbox,
+    consumer,
+    relay,
+    url,
+    async closeHttp() {
+      await app.close();
+    },
+    async stopWork() {
+      stopped = true;
+      for (const t of timers) clearInterval(t);
+      if (ownsBus) await bus.stopConsuming();
+      await Promise.all([consumer.stop(), relay.stop(), ...running]);
+    },
+    async closeResources() {
+      await parts.onClose?.();
+      if (ownsBus) await bus.close();
+      await db.close();
+    },
+    async stop() {
+      await svc.closeHttp();
+      await svc.stopWork();
+      await svc.closeResources();
+    },
+  };
+  return svc;
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Runs the whole test suite with Node's test runner on the TypeScript sources.
+//   npm test              unit, integration (real PostgreSQL, RabbitMQ, Redis) and end-to-end
+//   npm test -- --unit    unit tests only
+//   npm test -- <file…>   the named files
+// With CI=true (or MERCATO_REQUIRE_SERVERS=1) a missing server fails the run; otherwise the
+// suites that need it are skipped and say why.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { reachable, SERVERS } from './servers.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const unitOnly = args.includes('--unit');
+const named = args.filter((a) => !a.startsWith('--'));
+
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next']);
+function walk(dir, out) {
+  for (const name of readdirSync(dir)) {
+    if (SKIP_DIRS.has(name)) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path, out);
+    else if (name.endsWith('.test.ts')) out.push(path);
+  }
+  return out;
+}
+
+let files = named.length > 0 ? named : ['packages', 'services', 'apps', 'tests'].flatMap((d) => {
+  try {
+    return walk(join(root, d), []);
+  } catch {
+    return [];
+  }
+});
+if (unitOnly) files = files.filter((f) => !f.endsWith('.int.test.ts') && !relative(root, f).startsWith('tests/'));
+files.sort();
+
+const required = process.env.CI === 'true' || process.env.MERCATO_REQUIRE_SERVERS === '1';
+const missing = [];
+if (!unitOnly) {
+  for (const [key, s] of Object.entries(SERVERS)) {
+    const ok = await reachable(s.url);
+    console.log(`${ok ? 'found  ' : 'MISSING'} ${s.label} at ${new URL(s.url).host} (${s.env})`);
+    if (!ok) missing.push(key);
+  }
+  if (missing.length > 0 && required) {
+    console.error(`Required servers are not reachable: ${missing.join(', ')}. Start them (see README) or unset CI to skip their suites.`);
+    process.exit(1);
+  }
+  if (missing.length > 0) console.log(`Suites that need ${missing.join(', ')} will be skipped and say so.`);
+}
+
+const env = { ...process.env, MERCATO_MISSING_SERVERS: missing.join(','), MERCATO_REQUIRE_SERVERS: required ? '1' : '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+const child = spawn(
+  process.execPath,
+  [
+    '--conditions=source',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
+    '--test-timeout=180000',
+    ...files.map((f) => relative(root, f)),
+  ],
+  { cwd: root, env, stdio: 'inherit' },
+);
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
