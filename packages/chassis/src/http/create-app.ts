@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createAjv, newId, toFieldErrors, type AjvInstance } from '@mercato/contracts';
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
@@ -46,6 +47,11 @@ export interface HttpAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Logs "incoming request" from our onRequest hook instead, once the trace context is set. */
+class ChassisLogController extends LogController {
+  override incomingRequest(): void {}
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,16 +105,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     requestTimeout: opts.requestTimeoutMs ?? 30_000,
     connectionTimeout: (opts.requestTimeoutMs ?? 30_000) + 5_000,
     keepAliveTimeout: 65_000,
-    maxParamLength: 200,
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    requestIdLogLabel: 'requestId',
+    logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('req');
     },
     ajv: { customOptions: { removeAdditional: false } },
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   app.setValidatorCompiler(({ schema, httpPart }) => {
@@ -175,7 +180,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       return;
     }
     // Everything after this hook (handler, store calls, outgoing requests, logs) runs in ctx.
-    runWithContext(ctx, done);
+    runWithContext(ctx, () => {
+      req.log.info({ req: { method: req.method, url: req.url, remoteAddress: req.ip } }, 'incoming request');
+      done();
+    });
   });
 
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
