@@ -4,14 +4,14 @@ import type { Logger } from '../logger.js';
 import { backoffDelay } from '../events/backoff.js';
 import type { BusDriver, DeliverFn, SubscribeOptions } from './bus.js';
 
-export const EVENTS_EXCHANGE = 'mercato.events';
-export const DEAD_LETTER_EXCHANGE = 'mercato.dead-letter';
-
-export function queueName(group: string): string {
-  return `mercato.${group}`;
-}
-export function deadQueueName(group: string): string {
-  return `mercato.${group}.dead`;
+/** Names of the exchanges and queues under one namespace (default `mercato`). */
+export function amqpNames(namespace = 'mercato') {
+  return {
+    events: `${namespace}.events`,
+    deadLetter: `${namespace}.dead-letter`,
+    queue: (group: string) => `${namespace}.${group}`,
+    deadQueue: (group: string) => `${namespace}.${group}.dead`,
+  };
 }
 
 interface Subscription {
@@ -28,6 +28,8 @@ export interface AmqpBusOptions {
   logger: Logger;
   /** Delay before a message whose delivery could not be recorded is requeued, in ms. */
   requeueDelayMs?: number;
+  /** Prefix of exchange and queue names; lets several platforms (or test runs) share a broker. */
+  namespace?: string;
 }
 
 /**
@@ -49,9 +51,11 @@ export class AmqpBus implements BusDriver {
   private closed = false;
   private reconnectAttempt = 0;
   private publishLock: Promise<void> = Promise.resolve();
+  private readonly names: ReturnType<typeof amqpNames>;
 
   constructor(opts: AmqpBusOptions) {
     this.opts = opts;
+    this.names = amqpNames(opts.namespace);
   }
 
   async start(): Promise<void> {
@@ -85,8 +89,8 @@ export class AmqpBus implements BusDriver {
     });
     const publisher = await connection.createConfirmChannel();
     publisher.on('error', (err: Error) => this.opts.logger.warn({ err }, 'publish channel error'));
-    await publisher.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    await publisher.assertExchange(DEAD_LETTER_EXCHANGE, 'direct', { durable: true });
+    await publisher.assertExchange(this.names.events, 'topic', { durable: true });
+    await publisher.assertExchange(this.names.deadLetter, 'direct', { durable: true });
     this.connection = connection;
     this.publisher = publisher;
     this.reconnectAttempt = 0;
@@ -117,7 +121,7 @@ export class AmqpBus implements BusDriver {
     await this.ensureConnected();
     const ch = this.publisher!;
     for (const e of events) {
-      const ok = ch.publish(EVENTS_EXCHANGE, e.type, Buffer.from(JSON.stringify(e)), {
+      const ok = ch.publish(this.names.events, e.type, Buffer.from(JSON.stringify(e)), {
         persistent: true,
         contentType: 'application/json',
         messageId: e.id,
@@ -142,14 +146,15 @@ export class AmqpBus implements BusDriver {
   private async consume(sub: Subscription): Promise<void> {
     const ch = await this.connection!.createChannel();
     ch.on('error', (err: Error) => this.opts.logger.warn({ err, group: sub.group }, 'consumer channel error'));
-    const queue = queueName(sub.group);
-    await ch.assertQueue(deadQueueName(sub.group), { durable: true });
-    await ch.bindQueue(deadQueueName(sub.group), DEAD_LETTER_EXCHANGE, sub.group);
+    const queue = this.names.queue(sub.group);
+    const deadQueue = this.names.deadQueue(sub.group);
+    await ch.assertQueue(deadQueue, { durable: true });
+    await ch.bindQueue(deadQueue, this.names.deadLetter, sub.group);
     await ch.assertQueue(queue, {
       durable: true,
-      arguments: { 'x-dead-letter-exchange': DEAD_LETTER_EXCHANGE, 'x-dead-letter-routing-key': sub.group },
+      arguments: { 'x-dead-letter-exchange': this.names.deadLetter, 'x-dead-letter-routing-key': sub.group },
     });
-    for (const type of sub.types) await ch.bindQueue(queue, EVENTS_EXCHANGE, type);
+    for (const type of sub.types) await ch.bindQueue(queue, this.names.events, type);
     await ch.prefetch(sub.prefetch);
     const { consumerTag } = await ch.consume(queue, (msg) => {
       if (!msg) return; // cancelled by the broker
@@ -203,7 +208,7 @@ export class AmqpBus implements BusDriver {
 
   async ping(): Promise<void> {
     await this.ensureConnected();
-    await this.publisher!.checkExchange(EVENTS_EXCHANGE);
+    await this.publisher!.checkExchange(this.names.events);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { InvalidEventError, newId } from '@mercato/contracts';
+import amqp from 'amqplib';
+import { AmqpBus, amqpNames } from '../src/bus/amqp-bus.js';
+import { replayFailures } from '../src/events/dead-letters.js';
+import { createLogger } from '../src/logger.js';
+import { createTestDatabase, eventually, TEST_AMQP_URL, type TestDatabase } from '../src/testing/index.js';
+import { createHarness, orderPlaced, recordEffect, type Harness } from './harness.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function count(h: Harness, sql: string): Promise<number> {
+  const res = await h.db.query<{ n: number }>(sql);
+  return res.rows[0]!.n;
+}
+
+/**
+ * The event backbone's guarantees, run against a PostgreSQL server (`serverUrl`) and one bus.
+ * Each case starts from a fresh database.
+ */
+export function backboneSuite(title: string, opts: { serverUrl: () => string; bus: 'memory' | 'amqp'; skip: string | false }): void {
+  describe(title, { skip: opts.skip }, () => {
+    let database: TestDatabase;
+    let h: Harness | undefined;
+
+    beforeEach(async () => {
+      database = await createTestDatabase('ev', opts.serverUrl());
+    });
+    afterEach(async () => {
+      await h?.close();
+      h = undefined;
+      await database.drop();
+    });
+
+    it('never publishes an event written in a rolled back transaction', async () => {
+      h = await createHarness({ dbUrl: database.url, bus: opts.bus });
+      const harness = h;
+      await assert.rejects(
+        harness.db.tx(async (tx) => {
+          await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(), 'ord_rolled_back');
+          throw new Error('payment of the state change failed');
+        }),
+        /state change failed/,
+      );
+      const id = newId('ord');
+      const kept = await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(id), id));
+      assert.equal(await harness.relay().drain(), 1);
+      await eventually(() => harness.deliveries() >= 1);
+      await sleep(100);
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id), [kept.id]);
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox'), 1);
+      assert.equal(harness.deliveries(), 1);
+    });
+
+    it('publishes again after a relay dies between publish and mark, and the consumer handles it once', async () => {
+      h = await createHarness({ dbUrl: database.url, bus: opts.bus });
+      const harness = h;
+      const ids = await harness.db.tx(async (tx) => {
+        const out: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          const orderId = newId('ord');
+          out.push((await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(orderId), orderId)).id);
+        }
+        return out;
+      });
+      const dying = harness.relay({
+        afterPublish: async () => {
+          throw new Error('relay process killed');
+        },
+      });
+      await assert.rejects(dying.drain(), /relay process killed/);
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'), 3);
+
+      assert.equal(await harness.relay().drain(), 3);
+      await eventually(() => harness.deliveries() === 6);
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'), 0);
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id).sort(), [...ids].sort());
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 3);
+    });
+
+    it('retries a poison event with growing delays, dead-letters it, and handles it after replay', async () => {
+      let fixed = false;
+      h = await createHarness({
+        dbUrl: database.url,
+        bus: opts.bus,
+        retry: { maxAttempts: 4, baseMs: 40, maxMs: 5000 },
+        handler: async (event, ctx) => {
+          // The effect is written first: a failure must roll it back with the inbox row.
+          await recordEffect(event, ctx);
+          if (!fixed) throw new Error('downstream rejected the order');
+        },
+      });
+      const harness = h;
+      harness.consumer.start(10);
+      const orderId = newId('ord');
+      const event = await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(orderId), orderId));
+      await harness.relay().drain();
+
+      const dead = await eventually(async () => {
+        const r = await harness.db.query<{ id: number; status: string; attempts: number; attempt_log: { at: string }[] }>(
+          'SELECT id, status, attempts, attempt_log FROM event_failures WHERE event_id = $1',
+          [event.id],
+        );
+        return r.rows[0]?.status === 'dead' ? r.rows[0] : undefined;
+      });
+      assert.equal(dead.attempts, 4);
+      const times = dead.attempt_log.map((a) => Date.parse(a.at));
+      const gaps = times.slice(1).map((t, i) => t - times[i]!);
+      assert.equal(gaps.length, 3);
+      assert.ok(gaps[2]! > gaps[0]!, `delays grow: ${gaps.join(', ')} ms`);
+      assert.equal((await harness.effects()).length, 0, 'failed attempts leave no effect');
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 0);
+
+      fixed = true;
+      assert.deepEqual(await replayFailures(harness.db, [dead.id]), [dead.id]);
+      await eventually(async () => {
+        const r = await harness.db.query<{ status: string }>('SELECT status FROM event_failures WHERE id = $1', [dead.id]);
+        return r.rows[0]?.status === 'resolved';
+      });
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id), [event.id]);
+    });
+
+    it('refuses an invalid event on publish and dead-letters an invalid one on consume', async () => {
+      h = await createHarness({ dbUrl: database.url, bus: opts.bus });
+      const harness = h;
+      const bad = { ...orderPlaced(), total: { amount: -5, currency: 'euro' } };
+      await assert.rejects(
+        harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', bad, 'ord_x')),
+        (err: unknown) => err instanceof InvalidEventError && err.errors.some((e) => e.pointer === '/data/total/currency'),
+      );
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox'), 0);
+
+      // A producer that skipped validation: the consumer refuses it before any handler runs.
+      const forged = { id: newId('evt'), type: 'OrderPlaced', version: 1, occurredAt: new Date().toISOString(), source: 'order', subject: 'ord_x', traceparent: null, data: { orderId: 'nope' } };
+      await harness.bus.publish([forged as never]);
+      const row = await eventually(async () => {
+        const r = await harness.db.query<{ status: string; last_error: string }>('SELECT status, last_error FROM event_failures WHERE event_id = $1', [forged.id]);
+        return r.rows[0];
+      });
+      assert.equal(row.status, 'dead');
+      assert.match(row.last_error, /invalid event: .*\/data\/orderId/);
+      assert.equal((await harness.effects()).length, 0);
+    });
+
+    if (opts.bus === 'memory') {
+      it('publishes in outbox order, so events of one subject arrive in order', async () => {
+        h = await createHarness({ dbUrl: database.url, bus: opts.bus });
+        const harness = h;
+        const subjects = [newId('ord'), newId('ord'), newId('ord')];
+        const emitted: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const subject = subjects[i % 3]!;
+          emitted.push((await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(subject), subject))).id);
+        }
+        await harness.relay({ batchSize: 7 }).drain();
+        const seen = await harness.effects();
+        for (const s of subjects) {
+          assert.deepEqual(
+            seen.filter((e) => e.subject === s).map((e) => e.event_id),
+            emitted.filter((_, i) => subjects[i % 3] === s),
+          );
+        }
+      });
+    }
+
+    if (opts.bus === 'amqp') {
+      it('redelivers to a consumer that died before its ack, and the event is handled once', async () => {
+        h = await createHarness({ dbUrl: database.url, bus: 'amqp', subscribe: false });
+        const harness = h;
+        const names = amqpNames(harness.namespace);
+        const queue = names.queue('inventory');
+        const conn = await amqp.connect(TEST_AMQP_URL);
+        const ch = await conn.createChannel();
+        await ch.assertExchange(names.events, 'topic', { durable: true });
+        await ch.assertExchange(names.deadLetter, 'direct', { durable: true });
+        await ch.assertQueue(queue, { durable: true, arguments: { 'x-dead-letter-exchange': names.deadLetter, 'x-dead-letter-routing-key': 'inventory' } });
+        await ch.bindQueue(queue, names.events, 'OrderPlaced');
+
+        const orderId = newId('ord');
+        const event = await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(orderId), orderId));
+        await harness.relay().drain();
+
+        // The first consumer records the event, then its process dies before the ack.
+        await new Promise<void>((resolve, reject) => {
+          void ch.consume(queue, (msg) => {
+            if (!msg) return;
+            harness.consumer.deliver(JSON.parse(msg.content.toString())).then(resolve, reject);
+          });
+        });
+        await conn.close();
+        assert.equal((await harness.effects()).length, 1);
+
+        // Its replacement gets the message again and handles it as a duplicate.
+        let redelivered = 0;
+        const replacement = new AmqpBus({ url: TEST_AMQP_URL, logger: createLogger({ service: 'test', level: 'silent' }), namespace: harness.namespace });
+        await replacement.subscribe('inventory', ['OrderPlaced'], async (m) => {
+          redelivered++;
+          await harness.consumer.deliver(m);
+        });
+        await eventually(() => redelivered === 1);
+        await sleep(100);
+        await replacement.close();
+        assert.deepEqual((await harness.effects()).map((e) => e.event_id), [event.id]);
+        assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 1);
+      });
+    }
+  });
+}
