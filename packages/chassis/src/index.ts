@@ -2,6 +2,7 @@ export * from './bus/amqp-bus.js';
 export * from './bus/bus.js';
 export * from './bus/create-bus.js';
 export * from './bus/memory-bus.js';
+export * from './client/index.js';
 export * from './config/config.js';
 export * from './context.js';
 export * from './db/db.js';

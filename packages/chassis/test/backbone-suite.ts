@@ -143,6 +143,33 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       assert.equal((await harness.effects()).length, 0);
     });
 
+    it('isolates a failing event in a delivered batch: the others are handled once, it alone is retried', async () => {
+      const poison = newId('ord');
+      h = await createHarness({
+        dbUrl: database.url,
+        bus: opts.bus,
+        retry: { maxAttempts: 2, baseMs: 20, maxMs: 100 },
+        handler: async (event, ctx) => {
+          await recordEffect(event, ctx);
+          if (event.subject === poison) throw new Error('cannot handle this order');
+        },
+      });
+      const harness = h;
+      harness.consumer.start(10);
+      const subjects = [newId('ord'), newId('ord'), poison, newId('ord'), newId('ord')];
+      await harness.db.tx(async (tx) => {
+        for (const s of subjects) await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(s), s);
+      });
+      await harness.relay().drain();
+      await eventually(async () => {
+        const r = await harness.db.query<{ status: string }>(`SELECT status FROM event_failures`);
+        return r.rows.length === 1 && r.rows[0]!.status === 'dead';
+      });
+      const handled = (await harness.effects()).map((e) => e.subject).sort();
+      assert.deepEqual(handled, subjects.filter((s) => s !== poison).sort());
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 4);
+    });
+
     if (opts.bus === 'memory') {
       it('publishes in outbox order, so events of one subject arrive in order', async () => {
         h = await createHarness({ dbUrl: database.url, bus: opts.bus });
@@ -185,7 +212,7 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
         await new Promise<void>((resolve, reject) => {
           void ch.consume(queue, (msg) => {
             if (!msg) return;
-            harness.consumer.deliver(JSON.parse(msg.content.toString())).then(resolve, reject);
+            harness.consumer.deliver([JSON.parse(msg.content.toString())]).then(resolve, reject);
           });
         });
         await conn.close();
@@ -195,7 +222,7 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
         let redelivered = 0;
         const replacement = new AmqpBus({ url: TEST_AMQP_URL, logger: createLogger({ service: 'test', level: 'silent' }), namespace: harness.namespace });
         await replacement.subscribe('inventory', ['OrderPlaced'], async (m) => {
-          redelivered++;
+          redelivered += m.length;
           await harness.consumer.deliver(m);
         });
         await eventually(() => redelivered === 1);

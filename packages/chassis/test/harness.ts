@@ -86,7 +86,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
       opts.group ?? 'inventory',
       consumer.types,
       async (m) => {
-        deliveries++;
+        deliveries += m.length;
         await consumer.deliver(m);
       },
       { prefetch: 16 },

@@ -1,8 +1,7 @@
-import type { Envelope } from '@mercato/contracts';
 import amqp from 'amqplib';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from '../events/backoff.js';
-import type { BusDriver, DeliverFn, SubscribeOptions } from './bus.js';
+import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type SubscribeOptions } from './bus.js';
 
 /** Names of the exchanges and queues under one namespace (default `mercato`). */
 export function amqpNames(namespace = 'mercato') {
@@ -19,8 +18,12 @@ interface Subscription {
   types: readonly string[];
   deliver: DeliverFn;
   prefetch: number;
+  maxBatch: number;
   channel?: amqp.Channel;
   consumerTag?: string;
+  /** Messages received in this turn of the event loop, handed over together. */
+  pending: amqp.ConsumeMessage[];
+  flushScheduled: boolean;
 }
 
 export interface AmqpBusOptions {
@@ -45,6 +48,7 @@ export class AmqpBus implements BusDriver {
   private publisher: amqp.ConfirmChannel | undefined;
   private connecting: Promise<void> | undefined;
   private readonly subscriptions: Subscription[] = [];
+  /** Messages received and not yet acked or nacked. */
   private inFlight = 0;
   private idle: (() => void)[] = [];
   private consuming = true;
@@ -109,7 +113,7 @@ export class AmqpBus implements BusDriver {
     }, delay).unref();
   }
 
-  async publish(events: readonly Envelope[]): Promise<void> {
+  async publish(events: readonly PublishItem[]): Promise<void> {
     if (events.length === 0) return;
     // One batch at a time on the confirm channel keeps the publish order.
     const run = this.publishLock.then(() => this.publishNow(events));
@@ -117,18 +121,18 @@ export class AmqpBus implements BusDriver {
     await run;
   }
 
-  private async publishNow(events: readonly Envelope[]): Promise<void> {
+  private async publishNow(events: readonly PublishItem[]): Promise<void> {
     await this.ensureConnected();
     const ch = this.publisher!;
     for (const e of events) {
-      const ok = ch.publish(this.names.events, e.type, Buffer.from(JSON.stringify(e)), {
+      const body = e instanceof SerializedEvent ? e.body : JSON.stringify(e);
+      // Routing by type; the envelope (with its trace context) travels in the body.
+      const ok = ch.publish(this.names.events, e.type, Buffer.from(body), {
         persistent: true,
         contentType: 'application/json',
         messageId: e.id,
         type: e.type,
-        timestamp: Math.floor(Date.parse(e.occurredAt) / 1000),
-        appId: e.source,
-        headers: { subject: e.subject, version: e.version, ...(e.traceparent ? { traceparent: e.traceparent } : {}) },
+        headers: { subject: e.subject },
       });
       if (!ok) await new Promise<void>((resolve) => ch.once('drain', () => resolve()));
     }
@@ -137,7 +141,8 @@ export class AmqpBus implements BusDriver {
 
   async subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts: SubscribeOptions = {}): Promise<void> {
     if (this.subscriptions.some((s) => s.group === group)) throw new Error(`consumer group ${group} subscribed twice`);
-    const sub: Subscription = { group, types, deliver, prefetch: opts.prefetch ?? 32 };
+    const prefetch = opts.prefetch ?? 32;
+    const sub: Subscription = { group, types, deliver, prefetch, maxBatch: opts.maxBatch ?? Math.max(1, Math.ceil(prefetch / 2)), pending: [], flushScheduled: false };
     this.subscriptions.push(sub);
     await this.ensureConnected();
     if (!sub.channel) await this.consume(sub);
@@ -158,33 +163,46 @@ export class AmqpBus implements BusDriver {
     await ch.prefetch(sub.prefetch);
     const { consumerTag } = await ch.consume(queue, (msg) => {
       if (!msg) return; // cancelled by the broker
-      void this.handle(ch, sub, msg);
+      this.inFlight++;
+      sub.pending.push(msg);
+      if (!sub.flushScheduled) {
+        sub.flushScheduled = true;
+        setImmediate(() => this.flush(ch, sub));
+      }
     });
     sub.channel = ch;
     sub.consumerTag = consumerTag;
   }
 
-  private async handle(ch: amqp.Channel, sub: Subscription, msg: amqp.ConsumeMessage): Promise<void> {
-    this.inFlight++;
+  private flush(ch: amqp.Channel, sub: Subscription): void {
+    sub.flushScheduled = false;
+    while (sub.pending.length > 0) void this.handle(ch, sub, sub.pending.splice(0, sub.maxBatch));
+  }
+
+  private async handle(ch: amqp.Channel, sub: Subscription, msgs: amqp.ConsumeMessage[]): Promise<void> {
     try {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(msg.content.toString('utf8'));
-      } catch {
-        // Not even JSON: nothing to validate or replay from; the broker's dead-letter queue keeps it.
-        this.opts.logger.error({ group: sub.group, messageId: msg.properties.messageId }, 'unparseable message dead-lettered');
-        ch.nack(msg, false, false);
-        return;
+      const parsed: unknown[] = [];
+      const accepted: amqp.ConsumeMessage[] = [];
+      for (const msg of msgs) {
+        try {
+          parsed.push(JSON.parse(msg.content.toString('utf8')));
+          accepted.push(msg);
+        } catch {
+          // Not even JSON: nothing to validate or replay from; the broker's dead-letter queue keeps it.
+          this.opts.logger.error({ group: sub.group, messageId: msg.properties.messageId }, 'unparseable message dead-lettered');
+          ch.nack(msg, false, false);
+        }
       }
+      if (accepted.length === 0) return;
       try {
         await sub.deliver(parsed);
-        ch.ack(msg);
+        for (const msg of accepted) ch.ack(msg);
       } catch (err) {
-        // The consumer could not record the event (its database is down): give it back later.
+        // The consumer could not record the events (its database is down): give them back later.
         this.opts.logger.warn({ err, group: sub.group }, 'delivery not recorded; requeueing');
         await new Promise((r) => setTimeout(r, this.opts.requeueDelayMs ?? 1000));
         try {
-          ch.nack(msg, false, true);
+          for (const msg of accepted) ch.nack(msg, false, true);
         } catch {
           // Channel gone: the broker redelivers unacked messages anyway.
         }
@@ -193,7 +211,7 @@ export class AmqpBus implements BusDriver {
       // ack on a closed channel: the broker redelivers, the inbox absorbs the duplicate.
       this.opts.logger.warn({ err }, 'ack failed');
     } finally {
-      this.inFlight--;
+      this.inFlight -= msgs.length;
       if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
     }
   }

@@ -1,15 +1,37 @@
 import type { Envelope } from '@mercato/contracts';
 
 /**
- * Called for each delivered message with its parsed JSON. Resolves once the consuming service
- * has durably recorded the message (handled in its inbox, or parked for retry / dead letter).
- * Rejects only when it could record nothing (its database is down): the driver redelivers.
+ * An event already serialized, as the outbox stores it: the relay hands the stored text to the
+ * transport as it is, without parsing and re-serializing it.
  */
-export type DeliverFn = (message: unknown) => Promise<void>;
+export class SerializedEvent {
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly subject: string,
+    readonly body: string,
+  ) {}
+
+  toEnvelope(): Envelope {
+    return JSON.parse(this.body) as Envelope;
+  }
+}
+
+export type PublishItem = Envelope | SerializedEvent;
+
+/**
+ * Called with delivered messages (parsed JSON), one or more at a time, in delivery order.
+ * Resolves once the consuming service has durably recorded every one (handled in its inbox,
+ * or parked for retry / dead letter). Rejects only when it could not record them (its
+ * database is down): the driver then redelivers them.
+ */
+export type DeliverFn = (messages: readonly unknown[]) => Promise<void>;
 
 export interface SubscribeOptions {
   /** Messages in flight at once for this consumer group. */
   prefetch?: number;
+  /** Largest number of messages handed to `deliver` at once. */
+  maxBatch?: number;
 }
 
 /**
@@ -23,7 +45,7 @@ export interface SubscribeOptions {
 export interface BusDriver {
   readonly kind: 'memory' | 'amqp';
   start(): Promise<void>;
-  publish(events: readonly Envelope[]): Promise<void>;
+  publish(events: readonly PublishItem[]): Promise<void>;
   subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts?: SubscribeOptions): Promise<void>;
   /** Stops taking new deliveries and waits for the ones in flight. */
   stopConsuming(): Promise<void>;

@@ -1,5 +1,7 @@
 import type { Envelope } from '@mercato/contracts';
-import type { BusDriver, DeliverFn } from './bus.js';
+import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem } from './bus.js';
+
+const MAX_BATCH = 100;
 
 interface Group {
   name: string;
@@ -41,8 +43,9 @@ export class MemoryBus implements BusDriver {
     this.groups.set(group, { name: group, types: new Set(types), deliver, tail: Promise.resolve(), inFlight: 0 });
   }
 
-  async publish(events: readonly Envelope[]): Promise<void> {
+  async publish(items: readonly PublishItem[]): Promise<void> {
     await this.openPromise;
+    const events: Envelope[] = items.map((e) => (e instanceof SerializedEvent ? e.toEnvelope() : e));
     if (this.closed) throw new Error('bus is closed');
     if (!this.consuming) throw new Error('bus is no longer delivering');
     const work: Promise<void>[] = [];
@@ -53,7 +56,7 @@ export class MemoryBus implements BusDriver {
       const run = group.tail.then(async () => {
         group.inFlight++;
         try {
-          for (const e of mine) await group.deliver(structuredClone(e));
+          for (let i = 0; i < mine.length; i += MAX_BATCH) await group.deliver(structuredClone(mine.slice(i, i + MAX_BATCH)));
         } finally {
           group.inFlight--;
         }

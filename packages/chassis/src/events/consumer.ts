@@ -75,10 +75,68 @@ export class EventConsumer {
     return `${this.service}.${type}`;
   }
 
-  /** The bus calls this for each message; resolves once the outcome is durably recorded. */
-  readonly deliver = async (message: unknown): Promise<void> => {
-    await this.process(message, undefined);
+  /**
+   * The bus calls this with one or more messages, in order; it resolves once every outcome is
+   * durably recorded. A batch runs in one transaction (one inbox insert, the handlers in order,
+   * one commit); if any handler throws, the batch is rolled back and each event is handled on
+   * its own, so a failure is isolated to its event.
+   */
+  readonly deliver = async (messages: readonly unknown[]): Promise<void> => {
+    const valid: { event: Envelope; handler: AnyHandler }[] = [];
+    for (const message of messages) {
+      const result = validateEvent(message);
+      if (!result.ok) {
+        await this.recordInvalid(message, result.errors, undefined);
+        continue;
+      }
+      const handler = this.opts.manifest[result.event.type as EventType] as AnyHandler | undefined;
+      if (handler) valid.push({ event: result.event, handler });
+      else this.opts.logger.warn({ eventId: result.event.id, type: result.event.type }, 'event delivered that this service does not consume');
+    }
+    if (valid.length === 0) return;
+    if (valid.length > 1) {
+      try {
+        await this.opts.db.tx(async (tx) => {
+          const inserted = await tx.query<{ consumer: string; event_id: string }>(
+            `INSERT INTO inbox (consumer, event_id, type)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
+            [valid.map((v) => this.consumerName(v.event.type)), valid.map((v) => v.event.id), valid.map((v) => v.event.type)],
+          );
+          const fresh = new Set(inserted.rows.map((r) => `${r.consumer}\u0000${r.event_id}`));
+          for (const { event, handler } of valid) {
+            // Only the first delivery of an event in this batch runs its handler.
+            if (!fresh.delete(`${this.consumerName(event.type)}\u0000${event.id}`)) continue;
+            await runWithContext(this.contextOf(event), () => handler(event, this.handlerContext(tx, event)));
+          }
+        });
+        return;
+      } catch (err) {
+        this.opts.logger.debug({ err, size: valid.length }, 'batch failed; handling its events one by one');
+      }
+    }
+    for (const { event } of valid) await this.process(event, undefined);
   };
+
+  private contextOf(event: Envelope) {
+    return { kind: 'event' as const, requestId: event.id, traceparent: childTraceparent(event.traceparent) };
+  }
+
+  /** The logger is made on first use: most handlers never log, and a child per event costs. */
+  private handlerContext(tx: Queryable, event: Envelope): HandlerContext {
+    let logger: Logger | undefined;
+    const loggerFor = () => (logger ??= this.loggerFor(event));
+    return {
+      tx,
+      outbox: this.opts.outbox,
+      get logger() {
+        return loggerFor();
+      },
+    };
+  }
+
+  private loggerFor(event: Envelope): Logger {
+    return this.opts.logger.child({ eventId: event.id, eventType: event.type, subject: event.subject });
+  }
 
   async process(message: unknown, failureId: number | undefined): Promise<Outcome> {
     const result = validateEvent(message);
@@ -93,9 +151,8 @@ export class EventConsumer {
       return 'duplicate';
     }
     const consumer = this.consumerName(event.type);
-    const ctx = { kind: 'event' as const, requestId: event.id, traceparent: childTraceparent(event.traceparent) };
-    return runWithContext(ctx, async () => {
-      const logger = this.opts.logger.child({ eventId: event.id, eventType: event.type, subject: event.subject });
+    return runWithContext(this.contextOf(event), async () => {
+      const logger = this.loggerFor(event);
       try {
         const outcome = await this.opts.db.tx(async (tx) => {
           const inserted = await tx.query('INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [

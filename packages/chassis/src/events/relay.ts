@@ -1,6 +1,5 @@
-import type { Envelope } from '@mercato/contracts';
 import pg from 'pg';
-import type { BusDriver } from '../bus/bus.js';
+import { SerializedEvent, type BusDriver } from '../bus/bus.js';
 import type { Db } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
@@ -14,7 +13,7 @@ export interface RelayOptions {
   /** Published rows, handled inbox rows and resolved failures older than this are deleted. */
   retentionHours?: number;
   /** Test seam: runs after the bus confirmed a batch and before the rows are marked. */
-  afterPublish?: (events: Envelope[]) => Promise<void>;
+  afterPublish?: (events: SerializedEvent[]) => Promise<void>;
 }
 
 // One relay per database publishes at a time, so events leave in outbox order.
@@ -134,13 +133,13 @@ export class OutboxRelay {
 
   private async publishBatch(): Promise<number> {
     const { db, bus, batchSize } = this.opts;
-    const rows = await db.query<{ seq: number; payload: Envelope }>(
-      'SELECT seq, payload FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+    const rows = await db.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
+      'SELECT seq, id, type, subject, payload::text AS body FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
       [batchSize],
     );
     if (rows.rows.length === 0) return 0;
     const seqs = rows.rows.map((r) => r.seq);
-    const events = rows.rows.map((r) => r.payload);
+    const events = rows.rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
     try {
       await bus.publish(events);
     } catch (err) {
