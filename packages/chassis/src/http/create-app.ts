@@ -162,9 +162,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
 
+  // From the moment close() is called: new requests get 503, and every response (in-flight ones
+  // included) asks the client to close its keep-alive connection, so draining ends promptly.
   let closing = false;
-  app.addHook('onClose', async () => {
+  app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
   });
 
   app.addHook('onRequest', (req, reply, done) => {

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Type } from '@sinclair/typebox';
+import { Conflict, Forbidden, TooManyRequests, Unauthorized, Unprocessable } from '../errors.js';
+import { captureLogger } from '../testing/index.js';
+import { createHttpApp, type HttpApp } from './create-app.js';
+
+const Item = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 20 }),
+    tags: Type.Array(Type.String({ maxLength: 10 }), { maxItems: 3 }),
+    price: Type.Object({ amount: Type.Integer({ minimum: 0, maximum: 1e9 }), currency: Type.String({ pattern: '^[A-Z]{3}$', maxLength: 3 }) }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+async function build(readyOk = true): Promise<{ app: HttpApp; lines: Record<string, unknown>[] }> {
+  const { logger, lines } = captureLogger('catalog', 'info');
+  const app = await createHttpApp({
+    service: 'catalog',
+    logger,
+    bodyLimitBytes: 2048,
+    readiness: [
+      { name: 'database', check: async () => undefined },
+      { name: 'bus', check: async () => (readyOk ? undefined : Promise.reject(new Error('broker unreachable'))) },
+    ],
+  });
+  app.post('/items', { schema: { body: Item, response: { 201: Type.Object({ name: Type.String() }) } } }, async (req, reply) => {
+    return reply.code(201).send({ name: req.body.name, secret: 'never serialised' } as never);
+  });
+  app.get(
+    '/items',
+    { schema: { querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) }, { additionalProperties: false }) } },
+    async (req) => ({ limit: req.query.limit }),
+  );
+  app.get('/boom', async () => {
+    throw new Error('connection string postgres://admin:hunter2@db leaked?');
+  });
+  const errors = { 401: new Unauthorized(), 403: new Forbidden(), 409: new Conflict('Stock changed', { available: 3 }), 422: new Unprocessable('Key reused with another body', 'idempotency_mismatch'), 429: new TooManyRequests(7) };
+  app.get('/errors/:status', { schema: { params: Type.Object({ status: Type.Integer({ minimum: 100, maximum: 599 }) }, { additionalProperties: false }) } }, async (req) => {
+    throw errors[req.params.status as keyof typeof errors];
+  });
+  app.get('/slow', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return { done: true };
+  });
+  await app.ready();
+  return { app, lines };
+}
+
+const good = { name: 'Blue shirt', tags: ['summer'], price: { amount: 1999, currency: 'EUR' } };
+
+describe('HTTP chassis', () => {
+  it('accepts a valid body and serialises only the response schema fields', async () => {
+    const { app } = await build();
+    const res = await app.inject({ method: 'POST', url: '/items', payload: good });
+    assert.equal(res.statusCode, 201);
+    assert.deepEqual(res.json(), { name: 'Blue shirt' });
+    await app.close();
+  });
+
+  it('rejects unknown and invalid fields with a pointer to each, as problem+json', async () => {
+    const { app } = await build();
+    const res = await app.inject({ method: 'POST', url: '/items', payload: { ...good, name: '', admin: true, price: { amount: -1, currency: 'eur' } } });
+    assert.equal(res.statusCode, 400);
+    assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
+    const body = res.json();
+    assert.equal(body.code, 'invalid_data');
+    assert.equal(body.type, 'urn:mercato:problem:invalid_data');
+    assert.equal(body.instance, res.headers['x-request-id']);
+    const pointers = body.errors.map((e: { pointer: string }) => e.pointer).sort();
+    assert.deepEqual(pointers, ['/admin', '/name', '/price/amount', '/price/currency']);
+    assert.ok(body.errors.every((e: { in: string }) => e.in === 'body'));
+  });
+
+  it('bounds strings and arrays', async () => {
+    const { app } = await build();
+    const res = await app.inject({ method: 'POST', url: '/items', payload: { ...good, name: 'x'.repeat(21), tags: ['a', 'b', 'c', 'd'] } });
+    assert.equal(res.statusCode, 400);
+    assert.deepEqual(res.json().errors.map((e: { pointer: string }) => e.pointer).sort(), ['/name', '/tags']);
+  });
+
+  it('coerces query strings only, and points into the query', async () => {
+    const { app } = await build();
+    assert.deepEqual((await app.inject({ url: '/items?limit=5' })).json(), { limit: 5 });
+    assert.deepEqual((await app.inject({ url: '/items' })).json(), { limit: 20 });
+    const bad = await app.inject({ url: '/items?limit=500&extra=1' });
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().errors.map((e: { in: string; pointer: string }) => `${e.in}:${e.pointer}`).sort(), ['query:/extra', 'query:/limit']);
+    // A body number sent as a string is not coerced.
+    const res = await app.inject({ method: 'POST', url: '/items', payload: { ...good, price: { amount: '1999', currency: 'EUR' } } });
+    assert.equal(res.statusCode, 400);
+  });
+
+  it('answers 413 for a body over the limit and 415 for a body that is not JSON', async () => {
+    const { app } = await build();
+    const big = await app.inject({ method: 'POST', url: '/items', payload: { ...good, name: 'x'.repeat(5000) } });
+    assert.equal(big.statusCode, 413);
+    assert.equal(big.json().code, 'payload_too_large');
+    const xml = await app.inject({ method: 'POST', url: '/items', payload: '<item/>', headers: { 'content-type': 'application/xml' } });
+    assert.equal(xml.statusCode, 415);
+    assert.equal(xml.json().code, 'unsupported_media_type');
+    const broken = await app.inject({ method: 'POST', url: '/items', payload: '{"name":', headers: { 'content-type': 'application/json' } });
+    assert.equal(broken.statusCode, 400);
+    assert.equal(broken.json().code, 'malformed_body');
+  });
+
+  it('answers 404 for an unknown path and 405 with Allow for a wrong method', async () => {
+    const { app } = await build();
+    const missing = await app.inject({ url: '/nothing/here' });
+    assert.equal(missing.statusCode, 404);
+    assert.equal(missing.json().code, 'not_found');
+    const wrong = await app.inject({ method: 'DELETE', url: '/items' });
+    assert.equal(wrong.statusCode, 405);
+    assert.equal(wrong.headers.allow, 'GET, HEAD, POST');
+    assert.equal(wrong.json().code, 'method_not_allowed');
+  });
+
+  it('renders domain errors with their status, stable code and extensions', async () => {
+    const { app } = await build();
+    const expected: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 409: 'conflict', 422: 'idempotency_mismatch', 429: 'rate_limited' };
+    for (const [status, code] of Object.entries(expected)) {
+      const res = await app.inject({ url: `/errors/${status}` });
+      assert.equal(res.statusCode, Number(status));
+      assert.equal(res.json().code, code);
+      assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
+    }
+    const conflict = await app.inject({ url: '/errors/409' });
+    assert.equal(conflict.json().available, 3);
+    assert.equal((await app.inject({ url: '/errors/429' })).headers['retry-after'], '7');
+  });
+
+  it('never leaks an unexpected error, and logs it with the request id', async () => {
+    const { app, lines } = await build();
+    const res = await app.inject({ url: '/boom', headers: { 'x-request-id': 'req-from-client-1' } });
+    assert.equal(res.statusCode, 500);
+    const body = res.json();
+    assert.deepEqual(Object.keys(body).sort(), ['code', 'detail', 'instance', 'status', 'title', 'type']);
+    assert.equal(body.detail, 'An unexpected error occurred');
+    assert.doesNotMatch(res.body, /hunter2|at .*\.ts|stack/);
+    const logged = lines.find((l) => l.msg === 'unhandled error');
+    assert.ok(logged, 'the error is logged');
+    assert.equal(logged.requestId, 'req-from-client-1');
+    assert.equal(body.instance, 'req-from-client-1');
+  });
+
+  it('continues the caller trace and puts request id and trace on every request log line', async () => {
+    const { app, lines } = await build();
+    const incoming = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    const res = await app.inject({ url: '/items', headers: { traceparent: incoming } });
+    const tp = res.headers.traceparent as string;
+    assert.match(tp, /^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
+    assert.notEqual(tp.split('-')[2], 'b7ad6b7169203331', 'a new span id of our own');
+    const requestId = res.headers['x-request-id'];
+    const mine = lines.filter((l) => l.requestId === requestId);
+    assert.deepEqual(mine.map((l) => l.msg), ['incoming request', 'request completed']);
+    assert.ok(mine.every((l) => l.traceId === '0af7651916cd43dd8448eb211c80319c' && l.service === 'catalog'));
+    // A malformed traceparent starts a new trace instead of propagating garbage.
+    const fresh = await app.inject({ url: '/items', headers: { traceparent: 'garbage' } });
+    assert.match(fresh.headers.traceparent as string, /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+  });
+
+  it('reports liveness and readiness, naming the dependency that is down', async () => {
+    const up = await build(true);
+    assert.deepEqual((await up.app.inject({ url: '/healthz' })).json(), { status: 'ok', service: 'catalog' });
+    const ready = await up.app.inject({ url: '/readyz' });
+    assert.equal(ready.statusCode, 200);
+    assert.deepEqual(ready.json().checks, { database: 'ok', bus: 'ok' });
+    const down = await build(false);
+    const notReady = await down.app.inject({ url: '/readyz' });
+    assert.equal(notReady.statusCode, 503);
+    assert.equal(notReady.json().code, 'not_ready');
+    assert.equal(notReady.json().checks.bus, 'broker unreachable');
+  });
+
+  it('serves an OpenAPI 3.1 document generated from the route schemas', async () => {
+    const { app } = await build();
+    const doc = (await app.inject({ url: '/openapi.json' })).json();
+    assert.equal(doc.openapi, '3.1.0');
+    const post = doc.paths['/items'].post;
+    assert.equal(post.requestBody.content['application/json'].schema.additionalProperties, false);
+    assert.ok(doc.paths['/items'].get.parameters.some((p: { name: string }) => p.name === 'limit'));
+    assert.equal(doc.paths['/healthz'], undefined, 'operational routes are hidden');
+  });
+
+  it('refuses at start-up a route whose schema leaves input unbounded', async () => {
+    const { logger } = captureLogger();
+    const app = await createHttpApp({ service: 'catalog', logger });
+    assert.throws(
+      () => app.post('/loose', { schema: { body: Type.Object({ note: Type.String() }) } }, async () => ({})),
+      /additionalProperties: false.*note: string must set maxLength/,
+    );
+    await app.close();
+  });
+
+  it('drains in-flight requests on close and refuses new ones', async () => {
+    const { app } = await build();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address() as { port: number };
+    const base = `http://127.0.0.1:${address.port}`;
+    const inFlight = fetch(`${base}/slow`);
+    await new Promise((r) => setTimeout(r, 50));
+    const closing = app.close();
+    const res = await inFlight;
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { done: true });
+    await closing;
+    await assert.rejects(fetch(`${base}/healthz`));
+  });
+});
