@@ -26,4 +26,9 @@ export default tseslint.config(
     files: ['bench/**', 'scripts/**', 'apps/platform/src/cli.ts', 'apps/platform/src/main.ts', '**/*.test.ts'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // node:test's describe/it return promises that the runner itself awaits.
+    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
 );

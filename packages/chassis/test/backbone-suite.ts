@@ -192,6 +192,24 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
     }
 
     if (opts.bus === 'amqp') {
+      it('reconnects after the broker connection drops, and loses nothing', async () => {
+        h = await createHarness({ dbUrl: database.url, bus: 'amqp' });
+        const harness = h;
+        const emit = async () => {
+          const id = newId('ord');
+          return (await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(id), id))).id;
+        };
+        const first = await emit();
+        const relay = harness.relay();
+        relay.start();
+        await eventually(async () => (await harness.effects()).length === 1);
+        // Cut the TCP connection under the driver, as a broker restart or a network fault would.
+        (harness.bus as unknown as { connection: { connection: { stream: { destroy(err: Error): void } } } }).connection.connection.stream.destroy(new Error('connection reset by peer'));
+        const second = await emit();
+        await eventually(async () => (await harness.effects()).length === 2, 20_000);
+        assert.deepEqual((await harness.effects()).map((e) => e.event_id), [first, second]);
+      });
+
       it('redelivers to a consumer that died before its ack, and the event is handled once', async () => {
         h = await createHarness({ dbUrl: database.url, bus: 'amqp', subscribe: false });
         const harness = h;

@@ -33,6 +33,8 @@ export interface AmqpBusOptions {
   requeueDelayMs?: number;
   /** Prefix of exchange and queue names; lets several platforms (or test runs) share a broker. */
   namespace?: string;
+  /** Longest wait for the broker to confirm a batch before the connection is recycled, in ms. */
+  confirmTimeoutMs?: number;
 }
 
 /**
@@ -76,20 +78,15 @@ export class AmqpBus implements BusDriver {
   }
 
   private async connect(): Promise<void> {
-    const connection = await amqp.connect(this.opts.url, { clientProperties: { connection_name: 'mercato' } });
+    // Heartbeats notice a silently dead peer (15 s unless the URL says otherwise).
+    const url = new URL(this.opts.url);
+    if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', '15');
+    const connection = await amqp.connect(url.toString(), { clientProperties: { connection_name: 'mercato' } });
     connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
     connection.on('close', () => {
       if (this.connection !== connection) return;
-      this.connection = undefined;
-      this.publisher = undefined;
-      for (const s of this.subscriptions) {
-        s.channel = undefined;
-        s.consumerTag = undefined;
-      }
-      if (!this.closed) {
-        this.opts.logger.warn('broker connection closed; reconnecting');
-        this.scheduleReconnect();
-      }
+      this.opts.logger.warn('broker connection closed; reconnecting');
+      this.recycle();
     });
     const publisher = await connection.createConfirmChannel();
     publisher.on('error', (err: Error) => this.opts.logger.warn({ err }, 'publish channel error'));
@@ -136,7 +133,37 @@ export class AmqpBus implements BusDriver {
       });
       if (!ok) await new Promise<void>((resolve) => ch.once('drain', () => resolve()));
     }
-    await ch.waitForConfirms();
+    // A broker that went silent must not hold the relay forever: give up, recycle the
+    // connection, and let the relay publish the batch again.
+    let timer: NodeJS.Timeout | undefined;
+    const limit = this.opts.confirmTimeoutMs ?? 15_000;
+    try {
+      await Promise.race([
+        ch.waitForConfirms(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`broker did not confirm within ${limit} ms`)), limit);
+        }),
+      ]);
+    } catch (err) {
+      this.recycle();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Drops the current connection; the next use (or the reconnect timer) opens a new one. */
+  private recycle(): void {
+    const c = this.connection;
+    if (!c) return;
+    this.connection = undefined;
+    this.publisher = undefined;
+    for (const s of this.subscriptions) {
+      s.channel = undefined;
+      s.consumerTag = undefined;
+    }
+    void c.close().catch(() => undefined);
+    if (!this.closed) this.scheduleReconnect();
   }
 
   async subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts: SubscribeOptions = {}): Promise<void> {
