@@ -7,7 +7,7 @@ CREATE TABLE outbox (
   id           text NOT NULL UNIQUE,
   type         text NOT NULL,
   subject      text NOT NULL,
-  payload      jsonb NOT NULL,
+  payload      json NOT NULL, -- stored as written: the relay sends this text as it is
   headers      jsonb NOT NULL DEFAULT '{}'::jsonb,
   created_at   timestamptz NOT NULL DEFAULT now(),
   published_at timestamptz,

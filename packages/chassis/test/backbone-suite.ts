@@ -75,7 +75,8 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       assert.equal(await harness.relay().drain(), 3);
       await eventually(() => harness.deliveries() === 6);
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'), 0);
-      assert.deepEqual((await harness.effects()).map((e) => e.event_id).sort(), [...ids].sort());
+      const failures = await harness.db.query('SELECT event_id, last_error FROM event_failures');
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id).sort(), [...ids].sort(), JSON.stringify(failures.rows));
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 3);
     });
 
@@ -98,17 +99,23 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       await harness.relay().drain();
 
       const dead = await eventually(async () => {
-        const r = await harness.db.query<{ id: number; status: string; attempts: number; attempt_log: { at: string }[] }>(
+        const r = await harness.db.query<{ id: number; status: string; attempts: number; attempt_log: { at: string; retryInMs: number | null }[] }>(
           'SELECT id, status, attempts, attempt_log FROM event_failures WHERE event_id = $1',
           [event.id],
         );
         return r.rows[0]?.status === 'dead' ? r.rows[0] : undefined;
       });
       assert.equal(dead.attempts, 4);
+      // Each failure scheduled its retry further out (base 40 ms, doubling, jittered to [0.5, 1)),
+      // and no retry ran before its time.
+      const delays = dead.attempt_log.map((a) => a.retryInMs);
+      assert.equal(delays.length, 4);
+      assert.equal(delays[3], null, 'the last attempt schedules nothing: the event is dead');
+      const scheduled = delays.slice(0, 3) as number[];
+      scheduled.forEach((d, i) => assert.ok(d >= 20 * 2 ** i && d < 40 * 2 ** i, `retry ${i + 1} in ${d} ms`));
+      assert.ok(scheduled[0]! < scheduled[1]! && scheduled[1]! < scheduled[2]!, `delays grow: ${scheduled.join(', ')} ms`);
       const times = dead.attempt_log.map((a) => Date.parse(a.at));
-      const gaps = times.slice(1).map((t, i) => t - times[i]!);
-      assert.equal(gaps.length, 3);
-      assert.ok(gaps[2]! > gaps[0]!, `delays grow: ${gaps.join(', ')} ms`);
+      times.slice(1).forEach((t, i) => assert.ok(t - times[i]! >= scheduled[i]! - 1, `attempt ${i + 2} waited its delay`));
       assert.equal((await harness.effects()).length, 0, 'failed attempts leave no effect');
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 0);
 
@@ -240,8 +247,8 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
         let redelivered = 0;
         const replacement = new AmqpBus({ url: TEST_AMQP_URL, logger: createLogger({ service: 'test', level: 'silent' }), namespace: harness.namespace });
         await replacement.subscribe('inventory', ['OrderPlaced'], async (m) => {
-          redelivered += m.length;
           await harness.consumer.deliver(m);
+          redelivered += m.length;
         });
         await eventually(() => redelivered === 1);
         await sleep(100);

@@ -46,7 +46,7 @@ export interface Harness {
   consumer: EventConsumer;
   relay: (opts?: Partial<RelayOptions>) => OutboxRelay;
   effects: () => Promise<{ event_id: string; subject: string }[]>;
-  /** Messages the bus handed to the consumer, duplicates included. */
+  /** Messages the consumer has finished with (recorded), duplicates included. */
   deliveries: () => number;
   namespace: string;
   close: () => Promise<void>;
@@ -86,8 +86,8 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
       opts.group ?? 'inventory',
       consumer.types,
       async (m) => {
-        deliveries += m.length;
         await consumer.deliver(m);
+        deliveries += m.length;
       },
       { prefetch: 16 },
     );

@@ -4,5 +4,5 @@
  */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const exp = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.max(1, Math.round(exp * (0.5 + random() * 0.5)));
+  return Math.max(1, Math.floor(exp * (0.5 + random() * 0.5)));
 }

@@ -184,7 +184,7 @@ export class EventConsumer {
       await this.opts.db.query(
         `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
          VALUES ($1, $2, $3, $4::jsonb, $5, 1, CASE WHEN $5 = 'dead' THEN NULL ELSE now() + make_interval(secs => $6::double precision / 1000) END, $7,
-                 jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text)))
+                 jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text, 'retryInMs', CASE WHEN $5 = 'dead' THEN NULL ELSE $6::int END)))
          ON CONFLICT (consumer, event_id) DO NOTHING`,
         [consumer, event.id, event.type, JSON.stringify(event), dead ? 'dead' : 'retrying', backoffDelay(1, baseMs, maxMs), error],
       );
@@ -198,7 +198,8 @@ export class EventConsumer {
       `UPDATE event_failures
           SET attempts = $2, status = $3, last_error = $4, updated_at = now(),
               next_attempt_at = CASE WHEN $3 = 'dead' THEN NULL ELSE now() + make_interval(secs => $5::double precision / 1000) END,
-              attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $4::text))
+              attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $4::text,
+                                                                                 'retryInMs', CASE WHEN $3 = 'dead' THEN NULL ELSE $5::int END))
         WHERE id = $1`,
       [failureId, attempts, dead ? 'dead' : 'retrying', error, backoffDelay(attempts, baseMs, maxMs)],
     );

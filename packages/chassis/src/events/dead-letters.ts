@@ -13,7 +13,7 @@ export interface FailureRecord {
   lastError: string;
   firstFailedAt: string;
   updatedAt: string;
-  attemptLog: { at: string; error: string }[];
+  attemptLog: { at: string; error: string; retryInMs: number | null }[];
   envelope: unknown;
 }
 
@@ -28,7 +28,7 @@ interface FailureRow {
   last_error: string;
   first_failed_at: Date;
   updated_at: Date;
-  attempt_log: { at: string; error: string }[];
+  attempt_log: { at: string; error: string; retryInMs: number | null }[];
   envelope: unknown;
   [key: string]: unknown;
 }

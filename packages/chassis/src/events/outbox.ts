@@ -22,7 +22,7 @@ export function createOutbox(source: string): Outbox {
       assertValidEvent(e);
       const i = params.length;
       params.push(e.id, e.type, e.subject, JSON.stringify(e));
-      rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}::jsonb)`);
+      rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}::json)`);
     }
     await tx.query(`INSERT INTO outbox (id, type, subject, payload) VALUES ${rows.join(', ')}`, params);
   };

@@ -34,6 +34,10 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   /** Set by a notification that arrived while a batch was being published. */
   private signalled = false;
+  /** Marking a published batch overlaps reading and publishing the next one. */
+  private pendingMark: Promise<void> = Promise.resolve();
+  /** Rows published and not yet marked: the next read skips them. */
+  private marking: number[] = [];
   private failures = 0;
   private lastHousekeeping = 0;
 
@@ -55,6 +59,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.settleMarks().catch(() => undefined);
     await this.disconnect();
   }
 
@@ -64,7 +69,19 @@ export class OutboxRelay {
     for (;;) {
       const n = await this.publishBatch();
       total += n;
-      if (n < this.opts.batchSize) return total;
+      if (n < this.opts.batchSize) {
+        await this.settleMarks();
+        return total;
+      }
+    }
+  }
+
+  private async settleMarks(): Promise<void> {
+    try {
+      await this.pendingMark;
+    } finally {
+      this.pendingMark = Promise.resolve();
+      this.marking = [];
     }
   }
 
@@ -75,12 +92,14 @@ export class OutboxRelay {
         if (!this.leader) await this.tryLead();
         if (this.leader) {
           published = await this.publishBatch();
+          if (published < this.opts.batchSize) await this.settleMarks();
           await this.housekeeping();
         }
         this.failures = 0;
       } catch (err) {
         this.failures++;
         this.opts.logger.error({ err }, 'outbox relay failed; will retry');
+        await this.settleMarks().catch(() => undefined);
         await this.disconnect();
       }
       if (!this.running) break;
@@ -134,8 +153,9 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const { db, bus, batchSize } = this.opts;
     const rows = await db.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
-      'SELECT seq, id, type, subject, payload::text AS body FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
-      [batchSize],
+      `SELECT seq, id, type, subject, payload::text AS body FROM outbox
+        WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
+      [batchSize, this.marking],
     );
     if (rows.rows.length === 0) return 0;
     const seqs = rows.rows.map((r) => r.seq);
@@ -149,7 +169,15 @@ export class OutboxRelay {
       throw err;
     }
     await this.opts.afterPublish?.(events);
-    await db.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+    // At most one mark outstanding: wait for the previous batch's, then mark this one while the
+    // caller reads the next. A crash before a mark lands publishes those rows again (harmless).
+    await this.pendingMark;
+    this.marking = seqs;
+    this.pendingMark = db
+      .query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs])
+      .then(() => undefined);
+    // An unobserved rejection here is observed by the next await of pendingMark.
+    this.pendingMark.catch(() => undefined);
     return rows.rows.length;
   }
 
