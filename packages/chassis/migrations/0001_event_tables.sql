@@ -17,14 +17,6 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (seq) WHERE published_at IS NULL;
 CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL;
 
--- Wake the relay at once instead of waiting for its next poll; one notification per statement.
-CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM pg_notify('mercato_outbox', '');
-  RETURN NULL;
-END $$;
-CREATE TRIGGER outbox_inserted AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify();
-
 -- Inbox: one row per (handler, event) handled, inserted in the handler's own transaction,
 -- so a redelivered event has no second effect.
 CREATE TABLE inbox (

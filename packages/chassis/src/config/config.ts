@@ -10,6 +10,7 @@ export class ConfigError extends Error {
 }
 
 const ajv = createAjv({ coerceTypes: true, useDefaults: true });
+const compiled = new WeakMap<TObject, ReturnType<typeof ajv.compile>>();
 
 /**
  * Reads the variables named by `schema` from `env`, coerces and validates them, applies
@@ -21,7 +22,11 @@ export function loadConfig<T extends TObject>(schema: T, env: NodeJS.ProcessEnv 
     const raw = env[key];
     if (raw !== undefined && raw !== '') picked[key] = raw;
   }
-  const validate = ajv.compile(schema);
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
   if (!validate(picked)) {
     const err = validate.errors![0]!;
     let name = err.instancePath.replace(/^\//, '').split('/')[0] ?? '';
@@ -53,8 +58,20 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
 const int = (description: string, min: number, max: number, dflt: number) =>
   Type.Integer({ minimum: min, maximum: max, default: dflt, description: `${description}: an integer from ${min} to ${max}` });
 
+const schemas = new Map<string, ReturnType<typeof buildServiceConfigSchema>>();
+
 /** The variables every service reads. `<SVC>` is the service name in upper case. */
 export function serviceConfigSchema(service: ServiceName, opts: { database: boolean }) {
+  const key = `${service}:${opts.database}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    schema = buildServiceConfigSchema(service, opts);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildServiceConfigSchema(service: ServiceName, opts: { database: boolean }) {
   const P = service.toUpperCase();
   const database = opts.database
     ? {
@@ -90,7 +107,7 @@ export function serviceConfigSchema(service: ServiceName, opts: { database: bool
       EVENT_MAX_ATTEMPTS: int('handling attempts before an event is dead-lettered', 1, 100, 8),
       EVENT_RETRY_BASE_MS: int('the first retry delay in ms', 1, 3_600_000, 1_000),
       EVENT_RETRY_MAX_MS: int('the longest retry delay in ms', 1, 86_400_000, 300_000),
-      OUTBOX_POLL_MS: int('the outbox relay poll interval in ms', 10, 60_000, 1_000),
+      OUTBOX_POLL_MS: int('the outbox relay poll interval in ms (a commit in the same process wakes it at once)', 10, 60_000, 1_000),
       OUTBOX_BATCH: int('events per relay batch', 1, 5_000, 500),
       OPS_TOKEN: Type.Optional(
         Type.String({ minLength: 24, maxLength: 256, description: 'a bearer token of at least 24 characters for the /ops endpoints' }),

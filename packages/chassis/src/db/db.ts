@@ -26,6 +26,8 @@ export interface TxOptions {
   isolation?: Isolation;
   /** Retries on serialization failure or deadlock (SQLSTATE 40001, 40P01). */
   retries?: number;
+  /** Do not tell `onCommit` listeners (the relay's own transactions). */
+  silent?: boolean;
 }
 
 // int8 (counts, sums) as numbers: every integer we store fits in 2^53; numeric stays a string.
@@ -43,6 +45,7 @@ export class Db implements Queryable {
   readonly pool: pg.Pool;
   readonly url: string;
   private readonly logger: Logger | undefined;
+  private readonly commitListeners = new Set<() => void>();
 
   constructor(opts: DbOptions) {
     this.url = opts.url;
@@ -51,7 +54,8 @@ export class Db implements Queryable {
       connectionString: opts.url,
       max: opts.poolMax ?? 10,
       connectionTimeoutMillis: opts.connectionTimeoutMs ?? 5_000,
-      idleTimeoutMillis: 30_000,
+      // Idle connections close soon: an embedded platform runs nine pools on one small server.
+      idleTimeoutMillis: 10_000,
       statement_timeout: opts.statementTimeoutMs ?? 15_000,
       application_name: opts.applicationName ?? 'mercato',
       types,
@@ -77,6 +81,7 @@ export class Db implements Queryable {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn(client);
         await client.query('COMMIT');
+        if (!opts.silent) for (const listener of this.commitListeners) listener();
         return result;
       } catch (err) {
         try {
@@ -95,6 +100,12 @@ export class Db implements Queryable {
         client.release(broken);
       }
     }
+  }
+
+  /** Calls `listener` after every transaction committed through `tx()`; returns an unsubscribe. */
+  onCommit(listener: () => void): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
   }
 
   async ping(): Promise<void> {

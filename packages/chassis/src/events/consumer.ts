@@ -60,6 +60,10 @@ export class EventConsumer {
   private readonly opts: EventConsumerOptions;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private ticking = false;
+  private dueAt: number | undefined;
+  private minPollMs = 500;
+  private idleMs = 5_000;
   private pass: Promise<unknown> = Promise.resolve();
 
   constructor(opts: EventConsumerOptions) {
@@ -181,14 +185,16 @@ export class EventConsumer {
     const { maxAttempts, baseMs, maxMs } = this.opts.retry;
     if (failureId === undefined) {
       const dead = maxAttempts <= 1;
+      const delay = backoffDelay(1, baseMs, maxMs);
       await this.opts.db.query(
         `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
          VALUES ($1, $2, $3, $4::jsonb, $5, 1, CASE WHEN $5 = 'dead' THEN NULL ELSE now() + make_interval(secs => $6::double precision / 1000) END, $7,
                  jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text, 'retryInMs', CASE WHEN $5 = 'dead' THEN NULL ELSE $6::int END)))
          ON CONFLICT (consumer, event_id) DO NOTHING`,
-        [consumer, event.id, event.type, JSON.stringify(event), dead ? 'dead' : 'retrying', backoffDelay(1, baseMs, maxMs), error],
+        [consumer, event.id, event.type, JSON.stringify(event), dead ? 'dead' : 'retrying', delay, error],
       );
       if (dead) this.opts.logger.error({ eventId: event.id, consumer, error }, 'event dead-lettered');
+      else this.wakeWithin(delay);
       return;
     }
     const row = await this.opts.db.query<{ attempts: number }>('SELECT attempts FROM event_failures WHERE id = $1', [failureId]);
@@ -243,19 +249,52 @@ export class EventConsumer {
     return claimed.rows.length;
   }
 
-  /** Starts the retry worker. */
-  start(pollMs = this.opts.retryPollMs ?? 500): void {
+  /**
+   * Starts the retry worker. It sleeps until the earliest scheduled retry (at most `idleMs`, so
+   * a replay from another process is seen), and is woken early by a failure recorded here.
+   */
+  start(pollMs = this.opts.retryPollMs ?? 500, idleMs = 5_000): void {
     if (this.running) return;
     this.running = true;
-    const tick = async () => {
-      try {
-        while (this.running && (await this.retryDue()) > 0);
-      } catch (err) {
-        this.opts.logger.error({ err }, 'retry worker failed');
-      }
-      if (this.running) this.timer = setTimeout(() => (this.pass = tick()), pollMs);
-    };
-    this.timer = setTimeout(() => (this.pass = tick()), pollMs);
+    this.minPollMs = pollMs;
+    this.idleMs = idleMs;
+    this.schedule(pollMs);
+  }
+
+  /** Runs the retry worker within `ms` (sooner than planned, never later). */
+  wakeWithin(ms: number): void {
+    if (!this.running || this.ticking) return;
+    if (this.dueAt !== undefined && this.dueAt <= Date.now() + ms) return;
+    this.schedule(ms);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.dueAt = Date.now() + ms;
+    this.timer = setTimeout(() => {
+      this.pass = this.tick();
+    }, ms);
+  }
+
+  private async tick(): Promise<void> {
+    this.ticking = true;
+    this.dueAt = undefined;
+    let wait = this.idleMs;
+    try {
+      while (this.running && (await this.retryDue()) > 0);
+      const next = await this.opts.db.query<{ ms: number | null }>(
+        `SELECT (extract(epoch FROM min(next_attempt_at) - now()) * 1000)::int AS ms FROM event_failures
+          WHERE status = 'retrying' AND consumer LIKE $1`,
+        [`${this.service}.%`],
+      );
+      const ms = next.rows[0]?.ms;
+      if (ms !== null && ms !== undefined) wait = Math.min(this.idleMs, Math.max(this.minPollMs, ms));
+    } catch (err) {
+      this.opts.logger.error({ err }, 'retry worker failed');
+    } finally {
+      this.ticking = false;
+    }
+    if (this.running) this.schedule(wait);
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { SerializedEvent, type BusDriver } from '../bus/bus.js';
-import type { Db } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 
@@ -9,6 +8,7 @@ export interface RelayOptions {
   bus: BusDriver;
   logger: Logger;
   batchSize?: number;
+  /** Fallback poll; a commit in this process wakes the relay at once. */
   pollMs?: number;
   /** Published rows, handled inbox rows and resolved failures older than this are deleted. */
   retentionHours?: number;
@@ -16,51 +16,50 @@ export interface RelayOptions {
   afterPublish?: (events: SerializedEvent[]) => Promise<void>;
 }
 
-// One relay per database publishes at a time, so events leave in outbox order.
-const LEADER_LOCK = 0x6f757462; // 'outb'
+// Held for one batch at a time: one relay per database publishes at a time, so events leave
+// in outbox order, whichever process runs it.
+const PUBLISH_LOCK = 0x6f757462; // 'outb'
+const BUSY = -1;
 
 /**
  * Publishes outbox rows in sequence order and marks them once the bus has confirmed them.
- * Several processes may run it; a session advisory lock elects one leader per database, and a
- * standby takes over when the leader's connection dies. A crash between publish and mark
- * publishes again: consumers' inboxes absorb the duplicate.
+ * Every replica of a service runs one; each batch is read, published and marked inside one
+ * transaction holding an advisory lock, so batches never interleave. A crash between publish
+ * and mark rolls the mark back and the rows are published again: consumers' inboxes absorb
+ * the duplicate. The relay needs no connection of its own between batches: it is woken by the
+ * commits of its own process (the rows its replica wrote) and polls for the rest.
  */
 export class OutboxRelay {
   private readonly opts: Required<Omit<RelayOptions, 'afterPublish'>> & Pick<RelayOptions, 'afterPublish'>;
-  private client: pg.Client | undefined;
-  private leader = false;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  /** Set by a notification that arrived while a batch was being published. */
+  /** Set by a commit that happened while a batch was being published. */
   private signalled = false;
-  /** Marking a published batch overlaps reading and publishing the next one. */
-  private pendingMark: Promise<void> = Promise.resolve();
-  /** Rows published and not yet marked: the next read skips them. */
-  private marking: number[] = [];
   private failures = 0;
   private lastHousekeeping = 0;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(opts: RelayOptions) {
     this.opts = { batchSize: 500, pollMs: 1000, retentionHours: 72, ...opts };
   }
 
-  get isLeader(): boolean {
-    return this.leader;
-  }
-
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.unsubscribe = this.opts.db.onCommit(() => {
+      this.signalled = true;
+      // While backing off after a failure, new rows do not cut the wait short.
+      if (this.failures === 0) this.wake?.();
+    });
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
     this.wake?.();
     await this.loop;
-    await this.settleMarks().catch(() => undefined);
-    await this.disconnect();
   }
 
   /** Publishes every pending row now (tests and benchmarks); returns how many were published. */
@@ -68,20 +67,12 @@ export class OutboxRelay {
     let total = 0;
     for (;;) {
       const n = await this.publishBatch();
-      total += n;
-      if (n < this.opts.batchSize) {
-        await this.settleMarks();
-        return total;
+      if (n === BUSY) {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
       }
-    }
-  }
-
-  private async settleMarks(): Promise<void> {
-    try {
-      await this.pendingMark;
-    } finally {
-      this.pendingMark = Promise.resolve();
-      this.marking = [];
+      total += n;
+      if (n < this.opts.batchSize) return total;
     }
   }
 
@@ -89,26 +80,22 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
-        if (!this.leader) await this.tryLead();
-        if (this.leader) {
-          published = await this.publishBatch();
-          if (published < this.opts.batchSize) await this.settleMarks();
-          await this.housekeeping();
-        }
+        published = await this.publishBatch();
         this.failures = 0;
       } catch (err) {
         this.failures++;
         this.opts.logger.error({ err }, 'outbox relay failed; will retry');
-        await this.settleMarks().catch(() => undefined);
-        await this.disconnect();
       }
       if (!this.running) break;
       if (published >= this.opts.batchSize) continue;
-      if (this.signalled && this.failures === 0) {
+      let wait = this.opts.pollMs;
+      if (this.failures > 0) wait = backoffDelay(this.failures, 200, 30_000);
+      // Another replica is publishing: it may have read before our rows committed.
+      else if (published === BUSY) wait = 50;
+      else if (this.signalled) {
         this.signalled = false;
         continue;
       }
-      const wait = this.failures > 0 ? backoffDelay(this.failures, 200, 30_000) : this.opts.pollMs;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wake = () => {
@@ -121,75 +108,47 @@ export class OutboxRelay {
     }
   }
 
-  private async tryLead(): Promise<void> {
-    if (!this.client) {
-      const client = new pg.Client({ connectionString: this.opts.db.url, application_name: 'mercato-relay' });
-      client.on('error', (err) => {
-        this.opts.logger.warn({ err }, 'relay connection lost');
-        this.leader = false;
-        this.client = undefined;
-      });
-      client.on('notification', () => {
-        this.signalled = true;
-        // While backing off after a failure, new rows do not cut the wait short.
-        if (this.failures === 0) this.wake?.();
-      });
-      await client.connect();
-      this.client = client;
-      await client.query('LISTEN mercato_outbox');
-    }
-    const res = await this.client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [LEADER_LOCK]);
-    this.leader = res.rows[0]?.locked === true;
-    if (this.leader) this.opts.logger.info('outbox relay is the leader for this database');
-  }
-
-  private async disconnect(): Promise<void> {
-    const c = this.client;
-    this.client = undefined;
-    this.leader = false;
-    if (c) await c.end().catch(() => undefined);
-  }
-
+  /** Reads, publishes and marks one batch; BUSY when another relay holds the lock. */
   private async publishBatch(): Promise<number> {
     const { db, bus, batchSize } = this.opts;
-    const rows = await db.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
-      `SELECT seq, id, type, subject, payload::text AS body FROM outbox
-        WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
-      [batchSize, this.marking],
-    );
-    if (rows.rows.length === 0) return 0;
-    const seqs = rows.rows.map((r) => r.seq);
-    const events = rows.rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
-    try {
-      await bus.publish(events);
-    } catch (err) {
-      await db
-        .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [seqs[0], String((err as Error).message).slice(0, 2000)])
-        .catch(() => undefined);
-      throw err;
-    }
-    await this.opts.afterPublish?.(events);
-    // At most one mark outstanding: wait for the previous batch's, then mark this one while the
-    // caller reads the next. A crash before a mark lands publishes those rows again (harmless).
-    await this.pendingMark;
-    this.marking = seqs;
-    this.pendingMark = db
-      .query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs])
-      .then(() => undefined);
-    // An unobserved rejection here is observed by the next await of pendingMark.
-    this.pendingMark.catch(() => undefined);
-    return rows.rows.length;
+    const outcome = await db.tx(async (tx) => {
+      const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [PUBLISH_LOCK]);
+      if (!lock.rows[0]?.locked) return BUSY;
+      const rows = await tx.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
+        'SELECT seq, id, type, subject, payload::text AS body FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
+        [batchSize],
+      );
+      if (rows.rows.length === 0) {
+        await this.housekeeping(tx);
+        return 0;
+      }
+      const seqs = rows.rows.map((r) => r.seq);
+      const events = rows.rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
+      try {
+        await bus.publish(events);
+      } catch (err) {
+        return { failed: err as Error, firstSeq: seqs[0]! };
+      }
+      await this.opts.afterPublish?.(events);
+      await tx.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+      return rows.rows.length;
+    }, { silent: true });
+    if (typeof outcome === 'number') return outcome;
+    // Record why the head of the queue is stuck, for an operator looking at the outbox.
+    await db
+      .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [outcome.firstSeq, outcome.failed.message.slice(0, 2000)])
+      .catch(() => undefined);
+    throw outcome.failed;
   }
 
-  private async housekeeping(): Promise<void> {
+  private async housekeeping(tx: Queryable): Promise<void> {
     const now = Date.now();
     if (now - this.lastHousekeeping < 10 * 60_000) return;
     this.lastHousekeeping = now;
     const hours = this.opts.retentionHours;
-    const { db } = this.opts;
-    await db.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
+    await tx.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
     // Inbox rows must outlive any redelivery; keep them ten times longer than the outbox.
-    await db.query(`DELETE FROM inbox WHERE handled_at < now() - make_interval(hours => $1)`, [hours * 10]);
-    await db.query(`DELETE FROM event_failures WHERE status = 'resolved' AND updated_at < now() - make_interval(hours => $1)`, [hours * 10]);
+    await tx.query(`DELETE FROM inbox WHERE handled_at < now() - make_interval(hours => $1)`, [hours * 10]);
+    await tx.query(`DELETE FROM event_failures WHERE status = 'resolved' AND updated_at < now() - make_interval(hours => $1)`, [hours * 10]);
   }
 }

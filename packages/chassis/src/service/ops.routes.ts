@@ -18,7 +18,7 @@ const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX
  * Operator endpoints of every service, on its own port (the gateway does not route them):
  * the dead-letter store, listed, inspected and replayed. Bearer OPS_TOKEN; absent without one.
  */
-export function registerOpsRoutes(app: HttpApp, db: Db, token: string): void {
+export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay: () => void = () => undefined): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/ops/')) return;
     const header = req.headers.authorization ?? '';
@@ -71,6 +71,7 @@ export function registerOpsRoutes(app: HttpApp, db: Db, token: string): void {
     },
     async (req) => {
       const replayed = await replayFailures(db, req.body.all ? 'all-dead' : (req.body.ids ?? []));
+      if (replayed.length > 0) onReplay();
       return { replayed };
     },
   );

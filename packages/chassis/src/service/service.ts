@@ -123,10 +123,6 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
       ...(parts.readiness ?? []),
     ],
   });
-  if (settings.opsToken) registerOpsRoutes(app, db, settings.opsToken);
-  await parts.routes?.(app);
-  await app.ready();
-
   const consumer = new EventConsumer({
     service: mod.name,
     db,
@@ -136,6 +132,9 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     retry: { maxAttempts: settings.eventMaxAttempts, baseMs: settings.eventRetryBaseMs, maxMs: settings.eventRetryMaxMs },
     retryPollMs: Math.min(500, settings.eventRetryBaseMs),
   });
+  if (settings.opsToken) registerOpsRoutes(app, db, settings.opsToken, () => consumer.wakeWithin(0));
+  await parts.routes?.(app);
+  await app.ready();
   if (consumer.types.length > 0) await bus.subscribe(mod.name, consumer.types, consumer.deliver, { prefetch: settings.busPrefetch });
   if (ownsBus && bus instanceof MemoryBus) bus.open();
 

@@ -1,0 +1,172 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import {
+  createLogger,
+  loadServiceSettings,
+  MemoryBus,
+  startService,
+  type Logger,
+  type RunningService,
+  type ServiceModule,
+} from '@mercato/chassis';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
+import { loadGatewaySettings, startGateway } from '@mercato/gateway';
+import { ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
+import { databaseName, envPrefix, SERVICES } from './services.js';
+
+/** What the launcher prints and writes to MERCATO_READY_FILE once everything is up. */
+export interface PlatformUrls {
+  gateway: string;
+  docs: string;
+  openapi: string;
+  services: Record<string, string>;
+  postgres: { port: number; pid: number; dataDir: string };
+  opsTokenFile: string | null;
+  pid: number;
+  startedInMs: number;
+}
+
+export interface Platform {
+  urls: PlatformUrls;
+  logger: Logger;
+  /** Gateway and services stop taking requests, drain, stop their work, close; PostgreSQL last. */
+  stop(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  env: NodeJS.ProcessEnv;
+  /** Called if the embedded PostgreSQL dies under the running platform. */
+  onDatabaseLost?: () => void;
+}
+
+type Gateway = Awaited<ReturnType<typeof startGateway>>;
+
+/** Turns "listen EADDRINUSE" into the variable to change. */
+function explainStartError(name: string, err: unknown): unknown {
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  if (e?.code === 'EADDRINUSE') {
+    return new Error(`${name} cannot listen: port ${e.port ?? ''} is already in use; set ${envPrefix(name)}_PORT to a free port (0 picks one)`);
+  }
+  return err;
+}
+
+async function startAll(
+  mods: readonly ServiceModule[],
+  envOf: (mod: ServiceModule) => NodeJS.ProcessEnv,
+  bus: MemoryBus,
+): Promise<RunningService[]> {
+  // Concurrently: each waits mostly on its own database (migrations), so the start is as slow
+  // as the slowest service, not their sum.
+  const results = await Promise.allSettled(mods.map((mod) => startService(mod, { env: envOf(mod), bus })));
+  const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failed = results.findIndex((r) => r.status === 'rejected');
+  if (failed !== -1) {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    throw explainStartError(mods[failed]!.name, (results[failed] as PromiseRejectedResult).reason);
+  }
+  return started;
+}
+
+/**
+ * The embedded mode: one PostgreSQL server (a database per service), one in-process bus, every
+ * service on its own port, then the gateway in front of them.
+ */
+export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
+  const began = Date.now();
+  const env: NodeJS.ProcessEnv = { ...opts.env, LOG_LEVEL: opts.env.LOG_LEVEL || 'warn' };
+  const logger = createLogger({ service: 'platform', level: env.LOG_LEVEL });
+
+  // Every service's variables are checked before anything slow starts: a bad one fails in
+  // milliseconds with its name, not after PostgreSQL came up.
+  let pools = 0;
+  for (const mod of SERVICES) {
+    pools += loadServiceSettings(mod.name, { ...env, [`${envPrefix(mod.name)}_DATABASE_URL`]: 'postgres://127.0.0.1/check' }).dbPoolMax;
+  }
+  loadGatewaySettings(env);
+
+  const ops: OpsToken = await ensureOpsToken(env);
+  const pg: EmbeddedPostgres = await startEmbeddedPostgres({
+    dataDir: postgresDir(env),
+    env,
+    // Every pool full at once, plus room for the operator CLI and psql.
+    maxConnections: Math.max(100, pools + 10),
+    logger: createLogger({ service: 'postgres', level: env.LOG_LEVEL }),
+    onUnexpectedExit: () => opts.onDatabaseLost?.(),
+  });
+
+  const bus = new MemoryBus();
+  let services: RunningService[] = [];
+  let gateway: Gateway | undefined;
+  try {
+    const urls = new Map(await Promise.all(SERVICES.map(async (mod) => [mod.name, await pg.ensureDatabase(databaseName(mod.name))] as const)));
+    logger.info({ ms: Date.now() - began }, 'databases ready');
+    await bus.start();
+    services = await startAll(
+      SERVICES,
+      (mod) => ({ ...env, [`${envPrefix(mod.name)}_DATABASE_URL`]: urls.get(mod.name), OPS_TOKEN: ops.token }),
+      bus,
+    );
+    logger.info({ ms: Date.now() - began }, 'services started');
+    // Publishing waits for this: every service has subscribed, so no event misses a consumer.
+    bus.open();
+    const upstreams = Object.fromEntries(services.map((s) => [s.name, s.url]));
+    try {
+      gateway = await startGateway({ env, upstreams });
+    } catch (err) {
+      throw explainStartError('gateway', err);
+    }
+  } catch (err) {
+    await Promise.allSettled(services.map((s) => s.stop()));
+    await bus.close().catch(() => undefined);
+    await pg.stop();
+    throw err;
+  }
+
+  const gw = gateway;
+  const result: PlatformUrls = {
+    gateway: gw.url,
+    docs: `${gw.url}/docs`,
+    openapi: `${gw.url}/api/v1/openapi.json`,
+    services: Object.fromEntries(services.map((s) => [s.name, s.url])),
+    postgres: { port: pg.port, pid: pg.pid, dataDir: pg.dataDir },
+    opsTokenFile: ops.file ?? null,
+    pid: process.pid,
+    startedInMs: Date.now() - began,
+  };
+
+  const readyFile = env.MERCATO_READY_FILE;
+  if (readyFile) {
+    await writeFile(`${readyFile}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
+    await rename(`${readyFile}.tmp`, readyFile);
+  }
+
+  let stopping: Promise<void> | undefined;
+  const step = async (what: string, work: Promise<unknown>) => {
+    try {
+      await work;
+    } catch (err) {
+      logger.error({ err }, `shutdown: ${what} failed`);
+    }
+  };
+  return {
+    urls: result,
+    logger,
+    stop() {
+      stopping ??= (async () => {
+        // 1. No new requests; in-flight ones finish (the gateway first: it feeds the services).
+        await step('closing the gateway', gw.closeHttp());
+        await step('closing the services', Promise.all(services.map((s) => s.closeHttp())));
+        // 2. No new deliveries; the ones in flight are recorded.
+        await step('stopping the bus', bus.stopConsuming());
+        // 3. Relays, retry workers and jobs stop.
+        await step('stopping background work', Promise.all(services.map((s) => s.stopWork())));
+        // 4. Pools and the rest; the database last.
+        await step('closing resources', Promise.all(services.map((s) => s.closeResources())));
+        await step('stopping the gateway', gw.stop());
+        await step('closing the bus', bus.close());
+        await step('stopping PostgreSQL', pg.stop());
+        if (readyFile) await rm(readyFile, { force: true });
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { findEmbeddedPostgres } from '@mercato/embedded-pg';
+import pg from 'pg';
+import type { PlatformUrls } from '../src/embedded.js';
+
+// The launcher as a user runs it (`npm start`), as a child process on an embedded PostgreSQL in a
+// temp folder, every port 0. Needs no server of the machine. One platform start: it is the slow part.
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = 'apps/platform/src/main.ts';
+const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
+
+interface Run {
+  child: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function launch(args: string[], env: NodeJS.ProcessEnv): Run {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, out: () => out, err: () => err, exit };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('the platform launcher (embedded mode)', () => {
+  let dir: string;
+  let run: Run;
+  let urls: PlatformUrls;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mercato-platform-'));
+    await chmod(dir, 0o755); // under root PostgreSQL runs as `postgres` and must reach the folder
+    const ports = Object.fromEntries(NAMES.map((n) => [`${n.toUpperCase()}_PORT`, '0']));
+    run = launch([], {
+      ...ports,
+      MERCATO_DATA_DIR: join(dir, 'data'),
+      MERCATO_READY_FILE: join(dir, 'ready.json'),
+      OPS_TOKEN: '',
+      LOG_LEVEL: 'warn',
+    });
+    let exited = false;
+    void run.exit.then(() => (exited = true));
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        urls = JSON.parse(await readFile(join(dir, 'ready.json'), 'utf8')) as PlatformUrls;
+        break;
+      } catch {
+        // not ready yet
+      }
+      if (exited) assert.fail(`the launcher exited before it was ready:\n${run.out()}\n${run.err()}`);
+      if (Date.now() > deadline) assert.fail(`the launcher was not ready within 120 s:\n${run.out()}\n${run.err()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+  after(async () => {
+    if (run && run.child.exitCode === null && run.child.signalCode === null) {
+      run.child.kill('SIGKILL');
+      await run.exit;
+    }
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves the gateway and every service, each ready with its database and the bus', async () => {
+    const health = await fetch(`${urls.gateway}/healthz`);
+    assert.equal(health.status, 200);
+    assert.deepEqual(Object.keys(urls.services).sort(), NAMES.filter((n) => n !== 'gateway').sort());
+    for (const [name, url] of Object.entries(urls.services)) {
+      assert.notEqual(new URL(url).port, '0');
+      const res = await fetch(`${url}/readyz`);
+      const body = (await res.json()) as { checks: Record<string, string> };
+      assert.equal(res.status, 200, `${name} /readyz`);
+      assert.equal(body.checks.database, 'ok', `${name} database`);
+      assert.equal(body.checks.bus, 'ok', `${name} bus`);
+    }
+    const out = run.out();
+    for (const name of NAMES) assert.match(out, new RegExp(`^\\s+${name}\\s+http://127\\.0\\.0\\.1:\\d+$`, 'm'), `a line for ${name}`);
+    assert.match(out, /\/docs/);
+  });
+
+  it('gives each service its own migrated database in the embedded PostgreSQL', async () => {
+    const server = await findEmbeddedPostgres(join(dir, 'data', 'postgres'));
+    assert.ok(server);
+    assert.equal(server.running, true);
+    assert.equal(server.port, urls.postgres.port);
+    assert.notEqual(server.port, 5432);
+    for (const name of Object.keys(urls.services)) {
+      const client = new pg.Client({ connectionString: server.databaseUrl(`mercato_${name}`) });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM schema_migrations WHERE scope = 'chassis'");
+        assert.ok(rows[0]!.n >= 1, `mercato_${name} has the chassis migrations`);
+      } finally {
+        await client.end();
+      }
+    }
+  });
+
+  it('generates an operator token (0600) that opens the /ops endpoints', async () => {
+    const file = join(dir, 'data', 'ops-token');
+    assert.equal(urls.opsTokenFile, file);
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    const token = (await readFile(file, 'utf8')).trim();
+    const order = urls.services.order!;
+    assert.equal((await fetch(`${order}/ops/dead-letters`)).status, 401);
+    const res = await fetch(`${order}/ops/dead-letters`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { items: [], nextCursor: null });
+  });
+
+  it('stops on SIGTERM with exit code 0, PostgreSQL included', async () => {
+    run.child.kill('SIGTERM');
+    const { code } = await within(15_000, run.exit, 'shutdown');
+    assert.equal(code, 0, run.err());
+    assert.equal(alive(urls.postgres.pid), false, 'the embedded PostgreSQL is gone');
+    await assert.rejects(stat(join(dir, 'ready.json')), 'the ready file is removed');
+    assert.match(run.out(), /mercato stopped\./);
+  });
+});
+
+describe('the launcher on a bad variable', () => {
+  it('fails fast with exit code 1 and one line naming it, one service alone', async () => {
+    const run = launch(['--service', 'order'], { ORDER_PORT: 'abc', ORDER_DATABASE_URL: 'postgres://127.0.0.1:9/none' });
+    const { code } = await within(30_000, run.exit, 'start-up');
+    assert.equal(code, 1);
+    const lines = run.err().trim().split('\n');
+    assert.equal(lines.length, 1, run.err());
+    assert.match(lines[0]!, /ORDER_PORT is invalid \(got "abc"\)/);
+  });
+
+  it('fails before starting PostgreSQL in the embedded mode', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mercato-platform-bad-'));
+    try {
+      const run = launch([], { MERCATO_DATA_DIR: join(dir, 'data'), ORDER_PORT: 'abc' });
+      const { code } = await within(30_000, run.exit, 'start-up');
+      assert.equal(code, 1);
+      assert.deepEqual(run.err().trim().split('\n'), [run.err().trim()]);
+      assert.match(run.err(), /ORDER_PORT is invalid/);
+      await assert.rejects(stat(join(dir, 'data', 'postgres')), 'no cluster was made');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export { DEFAULT_PG_PORT, EmbeddedPostgresError, startEmbeddedPostgres, type EmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-pg.js';
+export { locateBinaries, type PgBinaries } from './binaries.js';
+export { findEmbeddedPostgres, LOG_FILE, STATE_FILE, type EmbeddedServerInfo } from './state.js';
