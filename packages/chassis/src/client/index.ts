@@ -1,3 +1,3 @@
 export * from './circuit-breaker.js';
-export * from './response.js';
+export { errorFromResponse, UpstreamProblemError } from './response.js';
 export * from './service-client.js';

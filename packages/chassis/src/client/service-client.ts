@@ -6,13 +6,13 @@ import type { Problem } from '../http/problem.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
 import { errorFromResponse, readBounded, toProblem } from './response.js';
 
-export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type ServiceMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+export type ServiceQueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
-export interface CallOptions {
+export interface ServiceCallOptions {
   /** Repeated keys for arrays (`sku=a&sku=b`); null and undefined are left out. */
-  query?: Record<string, QueryValue>;
+  query?: Record<string, ServiceQueryValue>;
   headers?: Record<string, string>;
   /** Sent as `Idempotency-Key`; makes a POST or PATCH safe to retry. */
   idempotencyKey?: string;
@@ -24,7 +24,7 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-export interface RequestOptions extends CallOptions {
+export interface ServiceRequestOptions extends ServiceCallOptions {
   /** Serialised as JSON. */
   body?: unknown;
 }
@@ -60,22 +60,22 @@ export interface ServiceClient {
   readonly name: string;
   readonly baseUrl: string;
   readonly breaker: CircuitBreaker;
-  request<T = unknown>(method: HttpMethod, path: string, opts?: RequestOptions): Promise<ServiceResponse<T>>;
-  get<T = unknown>(path: string, opts?: CallOptions): Promise<ServiceResponse<T>>;
-  head(path: string, opts?: CallOptions): Promise<ServiceResponse<undefined>>;
-  delete<T = unknown>(path: string, opts?: CallOptions): Promise<ServiceResponse<T>>;
-  post<T = unknown>(path: string, body?: unknown, opts?: CallOptions): Promise<ServiceResponse<T>>;
-  put<T = unknown>(path: string, body?: unknown, opts?: CallOptions): Promise<ServiceResponse<T>>;
-  patch<T = unknown>(path: string, body?: unknown, opts?: CallOptions): Promise<ServiceResponse<T>>;
+  request<T = unknown>(method: ServiceMethod, path: string, opts?: ServiceRequestOptions): Promise<ServiceResponse<T>>;
+  get<T = unknown>(path: string, opts?: ServiceCallOptions): Promise<ServiceResponse<T>>;
+  head(path: string, opts?: ServiceCallOptions): Promise<ServiceResponse<undefined>>;
+  delete<T = unknown>(path: string, opts?: ServiceCallOptions): Promise<ServiceResponse<T>>;
+  post<T = unknown>(path: string, body?: unknown, opts?: ServiceCallOptions): Promise<ServiceResponse<T>>;
+  put<T = unknown>(path: string, body?: unknown, opts?: ServiceCallOptions): Promise<ServiceResponse<T>>;
+  patch<T = unknown>(path: string, body?: unknown, opts?: ServiceCallOptions): Promise<ServiceResponse<T>>;
   /**
    * The body of a 2xx answer; any other answer throws: the upstream's 4xx as a DomainError with
    * its status, code and detail, a 5xx as an UpstreamError.
    */
-  json<T = unknown>(method: HttpMethod, path: string, opts?: RequestOptions): Promise<T>;
+  json<T = unknown>(method: ServiceMethod, path: string, opts?: ServiceRequestOptions): Promise<T>;
 }
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
-const IDEMPOTENT_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
+const IDEMPOTENT_METHODS = new Set<ServiceMethod>(['GET', 'HEAD', 'PUT', 'DELETE']);
 /** Answers that mean "the upstream (or what is in front of it) is not healthy now". */
 const UNHEALTHY_STATUS = new Set([502, 503, 504]);
 /** Failures to reach the upstream at all: nothing was sent, so the upstream is unavailable. */
@@ -108,7 +108,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
   const maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const breaker = opts.breaker instanceof CircuitBreaker ? opts.breaker : new CircuitBreaker({ ...opts.breaker, name });
 
-  function urlFor(path: string, query: CallOptions['query']): string {
+  function urlFor(path: string, query: ServiceCallOptions['query']): string {
     if (!path.startsWith('/')) throw new TypeError(`service client paths start with "/" (got ${JSON.stringify(path)})`);
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -119,7 +119,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
     return `${baseUrl}${path}${qs ? `${path.includes('?') ? '&' : '?'}${qs}` : ''}`;
   }
 
-  function headersFor(call: RequestOptions, hasBody: boolean): Record<string, string> {
+  function headersFor(call: ServiceRequestOptions, hasBody: boolean): Record<string, string> {
     const ctx = currentContext();
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers, ...call.headers };
     // A new span per attempt, in the caller's trace (or a new trace for work outside any).
@@ -140,7 +140,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
     return new UpstreamCallError(name, 502, 'bad_gateway', `${name} failed before answering in full (${why})`, true);
   }
 
-  async function attempt(method: HttpMethod, url: string, call: RequestOptions, body: string | undefined): Promise<ServiceResponse<unknown>> {
+  async function attempt(method: ServiceMethod, url: string, call: ServiceRequestOptions, body: string | undefined): Promise<ServiceResponse<unknown>> {
     const attemptTimeoutMs = call.timeoutMs ?? timeoutMs;
     const timeout = AbortSignal.timeout(attemptTimeoutMs);
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
@@ -168,7 +168,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
     }
   }
 
-  async function request<T>(method: HttpMethod, path: string, call: RequestOptions = {}): Promise<ServiceResponse<T>> {
+  async function request<T>(method: ServiceMethod, path: string, call: ServiceRequestOptions = {}): Promise<ServiceResponse<T>> {
     const url = urlFor(path, call.query);
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     const idempotent = call.idempotent ?? (IDEMPOTENT_METHODS.has(method) || call.idempotencyKey !== undefined);
@@ -208,7 +208,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
     post: (path, body, o) => request('POST', path, { ...o, body }),
     put: (path, body, o) => request('PUT', path, { ...o, body }),
     patch: (path, body, o) => request('PATCH', path, { ...o, body }),
-    async json<T>(method: HttpMethod, path: string, o?: RequestOptions): Promise<T> {
+    async json<T>(method: ServiceMethod, path: string, o?: ServiceRequestOptions): Promise<T> {
       const res = await request<T>(method, path, o);
       if (res.ok) return res.body;
       throw errorFromResponse(name, res.status, res.body);

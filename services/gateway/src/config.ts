@@ -1,0 +1,74 @@
+import { DEFAULT_PORTS, loadConfig, loadServiceSettings, type ServiceName, type ServiceSettings } from '@mercato/chassis';
+import { Type, type TProperties } from '@sinclair/typebox';
+import { UPSTREAMS, type UpstreamName } from './routes.js';
+
+const int = (description: string, min: number, max: number, dflt: number) =>
+  Type.Integer({ minimum: min, maximum: max, default: dflt, description: `${description}: an integer from ${min} to ${max}` });
+
+function upstreamUrlVar(service: UpstreamName): string {
+  return `${service.toUpperCase()}_URL`;
+}
+
+/** The gateway's own variables; the common ones (GATEWAY_PORT, LOG_LEVEL, HTTP_*) come from the chassis. */
+export function gatewayConfigSchema() {
+  const urls: TProperties = {};
+  for (const service of UPSTREAMS) {
+    urls[upstreamUrlVar(service)] = Type.String({
+      pattern: '^https?://[^\\s/?#]+/?$',
+      maxLength: 2048,
+      default: `http://127.0.0.1:${DEFAULT_PORTS[service]}`,
+      description: `the base URL of the ${service} service, e.g. http://${service}:${DEFAULT_PORTS[service]} (scheme, host and port only)`,
+    });
+  }
+  return Type.Object(
+    {
+      ...urls,
+      GATEWAY_UPSTREAM_TIMEOUT_MS: int('the time an upstream has to start answering, in ms', 100, 600_000, 10_000),
+      GATEWAY_CONNECT_TIMEOUT_MS: int('the time to connect to an upstream, in ms', 50, 60_000, 1_000),
+      GATEWAY_UPSTREAM_CONNECTIONS: int('connections kept per upstream', 1, 10_000, 128),
+      GATEWAY_BREAKER_FAILURES: int('consecutive upstream failures that open its circuit', 1, 1_000, 5),
+      GATEWAY_BREAKER_RESET_MS: int('how long an open circuit rejects before a trial call, in ms', 100, 600_000, 10_000),
+      GATEWAY_OPENAPI_CACHE_MS: int('how long the merged OpenAPI document is kept, in ms', 0, 3_600_000, 10_000),
+      GATEWAY_TRUST_FORWARDED: Type.Boolean({
+        default: false,
+        description: 'true or false: whether a proxy in front of the gateway sets X-Forwarded-* (else they are overwritten)',
+      }),
+    },
+    { additionalProperties: true },
+  );
+}
+
+export interface GatewaySettings extends ServiceSettings {
+  upstreams: Record<UpstreamName, string>;
+  upstreamTimeoutMs: number;
+  connectTimeoutMs: number;
+  upstreamConnections: number;
+  breakerFailures: number;
+  breakerResetMs: number;
+  openapiCacheMs: number;
+  trustForwarded: boolean;
+}
+
+/**
+ * Reads the common and the gateway settings. Upstream URLs given by the caller (the embedded
+ * launcher knows the ports it actually bound) win over `<SVC>_URL`, which wins over the default.
+ */
+export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given: Partial<Record<ServiceName, string>> = {}): GatewaySettings {
+  const common = loadServiceSettings('gateway', env, { database: false });
+  const c = loadConfig(gatewayConfigSchema(), env) as Record<string, unknown>;
+  const upstreams = {} as Record<UpstreamName, string>;
+  for (const service of UPSTREAMS) {
+    upstreams[service] = (given[service] ?? (c[upstreamUrlVar(service)] as string)).replace(/\/+$/, '');
+  }
+  return {
+    ...common,
+    upstreams,
+    upstreamTimeoutMs: c.GATEWAY_UPSTREAM_TIMEOUT_MS as number,
+    connectTimeoutMs: c.GATEWAY_CONNECT_TIMEOUT_MS as number,
+    upstreamConnections: c.GATEWAY_UPSTREAM_CONNECTIONS as number,
+    breakerFailures: c.GATEWAY_BREAKER_FAILURES as number,
+    breakerResetMs: c.GATEWAY_BREAKER_RESET_MS as number,
+    openapiCacheMs: c.GATEWAY_OPENAPI_CACHE_MS as number,
+    trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,
+  };
+}

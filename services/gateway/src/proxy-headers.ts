@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * Headers that describe one connection, not the message (RFC 9110 §7.6.1): never forwarded,
+ * in either direction. `expect` is answered here (Node sends 100 Continue itself) and `host`
+ * names the gateway, not the upstream.
+ */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'trailers',
+  'transfer-encoding',
+  'upgrade',
+]);
+const NOT_FORWARDED_UP = new Set([...HOP_BY_HOP, 'host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded']);
+/** The gateway's own trace and request id stay on its answer (the trace id is the same). */
+const NOT_FORWARDED_DOWN = new Set([...HOP_BY_HOP, 'traceparent', 'x-request-id']);
+
+type HeaderValue = string | string[] | undefined;
+
+/** Extra names listed in a Connection header are hop-by-hop too. */
+function connectionTokens(value: HeaderValue): Set<string> {
+  const tokens = new Set<string>();
+  for (const v of Array.isArray(value) ? value : value ? [value] : []) {
+    for (const t of v.split(',')) if (t.trim()) tokens.add(t.trim().toLowerCase());
+  }
+  return tokens;
+}
+
+export interface ForwardInfo {
+  /** The address of the peer that connected to the gateway. */
+  clientIp: string;
+  protocol: 'http' | 'https';
+  traceparent: string;
+  requestId: string;
+  /** Keep and extend X-Forwarded-* set by a trusted proxy in front (else they are overwritten). */
+  trustForwarded: boolean;
+}
+
+/** The headers sent upstream for an incoming request. */
+export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: ForwardInfo): Record<string, string | string[]> {
+  const drop = connectionTokens(incoming.connection);
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    if (value === undefined || NOT_FORWARDED_UP.has(name) || drop.has(name)) continue;
+    out[name] = value;
+  }
+  const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
+  const priorFor = info.trustForwarded ? first(incoming['x-forwarded-for']) : undefined;
+  out['x-forwarded-for'] = priorFor ? `${priorFor}, ${info.clientIp}` : info.clientIp;
+  out['x-forwarded-proto'] = (info.trustForwarded && first(incoming['x-forwarded-proto'])) || info.protocol;
+  const host = (info.trustForwarded && first(incoming['x-forwarded-host'])) || first(incoming.host);
+  if (host) out['x-forwarded-host'] = host;
+  out.traceparent = info.traceparent;
+  out['x-request-id'] = info.requestId;
+  return out;
+}
+
+/** The upstream's response headers as passed on to the client. */
+export function downstreamResponseHeaders(upstream: Record<string, HeaderValue>): Record<string, string | string[]> {
+  const connection = Object.entries(upstream).find(([name]) => name.toLowerCase() === 'connection')?.[1];
+  const drop = connectionTokens(connection);
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(upstream)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || NOT_FORWARDED_DOWN.has(lower) || drop.has(lower)) continue;
+    out[lower] = value;
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { resolveRoute, segmentsOf } from './routes.js';
+
+describe('resolveRoute', () => {
+  it('routes on the first segment and strips the prefix, keeping the query as sent', () => {
+    assert.deepEqual(resolveRoute('/api/v1/products?q=red%20shoe&limit=5'), { service: 'catalog', path: '/products?q=red%20shoe&limit=5' });
+    assert.deepEqual(resolveRoute('/api/v1/categories/c1'), { service: 'catalog', path: '/categories/c1' });
+    assert.deepEqual(resolveRoute('/api/v1/users/me/addresses'), { service: 'user', path: '/users/me/addresses' });
+    assert.deepEqual(resolveRoute('/api/v1/checkout'), { service: 'order', path: '/checkout' });
+    assert.deepEqual(resolveRoute('/api/v1/carts/abc/items/SKU%201'), { service: 'order', path: '/carts/abc/items/SKU%201' });
+    assert.deepEqual(resolveRoute('/api/v1/payments/webhooks/stripe'), { service: 'payment', path: '/payments/webhooks/stripe' });
+    assert.deepEqual(resolveRoute('/api/v1/notifications/preferences'), { service: 'notification', path: '/notifications/preferences' });
+  });
+
+  it('serves the JWKS from auth at its own path', () => {
+    assert.deepEqual(resolveRoute('/.well-known/jwks.json'), { service: 'auth', path: '/.well-known/jwks.json' });
+  });
+
+  it('knows no other segment, nor anything outside the prefix', () => {
+    assert.deepEqual(resolveRoute('/api/v1/ops/dead-letters'), { refused: 'not_found' });
+    assert.deepEqual(resolveRoute('/api/v1/constructor'), { refused: 'not_found' });
+    assert.deepEqual(resolveRoute('/api/v1/__proto__/x'), { refused: 'not_found' });
+    assert.deepEqual(resolveRoute('/products'), { refused: 'not_found' });
+    assert.deepEqual(resolveRoute('/api/v2/products'), { refused: 'not_found' });
+  });
+
+  it('refuses dot segments, plain or encoded, and encoded separators', () => {
+    for (const url of [
+      '/api/v1/products/../ops/dead-letters',
+      '/api/v1/products/%2e%2e/ops',
+      '/api/v1/products/.%2E/ops',
+      '/api/v1/products/./x',
+      '/api/v1/products/a%2Fb',
+      '/api/v1/products/a%5Cb',
+      '/api/v1/products/%E0%A4%A',
+    ]) {
+      assert.deepEqual(resolveRoute(url), { refused: 'bad_path' }, url);
+    }
+    // Dots inside a segment are ordinary.
+    assert.deepEqual(resolveRoute('/api/v1/products/v1.2..3'), { service: 'catalog', path: '/products/v1.2..3' });
+  });
+
+  it('lists the segments of a service', () => {
+    assert.deepEqual(segmentsOf('order').sort(), ['carts', 'checkout', 'orders']);
+    assert.deepEqual(segmentsOf('catalog').sort(), ['categories', 'products']);
+  });
+});

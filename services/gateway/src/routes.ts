@@ -1,0 +1,74 @@
+import type { ServiceName } from '@mercato/chassis';
+
+/** Every service behind the gateway. */
+export type UpstreamName = Exclude<ServiceName, 'gateway'>;
+
+export const UPSTREAMS: readonly UpstreamName[] = ['auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * The public route table (DESIGN.md): the first path segment after /api/v1 names the owning
+ * service, which serves the same path without the prefix.
+ */
+export const SEGMENTS: Readonly<Record<string, UpstreamName>> = {
+  auth: 'auth',
+  users: 'user',
+  products: 'catalog',
+  categories: 'catalog',
+  inventory: 'inventory',
+  carts: 'order',
+  checkout: 'order',
+  orders: 'order',
+  payments: 'payment',
+  reviews: 'review',
+  notifications: 'notification',
+};
+
+/** Public paths outside /api/v1, served by a service at the same path. */
+export const FIXED_ROUTES: Readonly<Record<string, UpstreamName>> = {
+  '/.well-known/jwks.json': 'auth',
+};
+
+export interface RouteTarget {
+  service: UpstreamName;
+  /** The path and query string the service is asked for. */
+  path: string;
+}
+
+export type Resolution = RouteTarget | { refused: 'not_found' | 'bad_path' };
+
+/**
+ * Maps a public URL (path and query, as received) to its service and upstream path. The path
+ * is passed on byte for byte, so it is refused when a segment is, or decodes to, "." or "..":
+ * an upstream that normalised it could be walked out of the routed prefix (e.g. to /ops).
+ */
+export function resolveRoute(url: string): Resolution {
+  const q = url.indexOf('?');
+  const path = q === -1 ? url : url.slice(0, q);
+  const query = q === -1 ? '' : url.slice(q);
+  const fixed = FIXED_ROUTES[path];
+  if (fixed) return { service: fixed, path: url };
+  if (!path.startsWith(`${API_PREFIX}/`)) return { refused: 'not_found' };
+  const rest = path.slice(API_PREFIX.length);
+  const segments = rest.split('/').slice(1);
+  const service = SEGMENTS[segments[0] ?? ''];
+  if (!service || !Object.hasOwn(SEGMENTS, segments[0]!)) return { refused: 'not_found' };
+  for (const seg of segments) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(seg);
+    } catch {
+      return { refused: 'bad_path' };
+    }
+    if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\')) return { refused: 'bad_path' };
+  }
+  return { service, path: `${rest}${query}` };
+}
+
+/** The services that own at least one public segment, each with its segments. */
+export function segmentsOf(service: UpstreamName): string[] {
+  return Object.entries(SEGMENTS)
+    .filter(([, s]) => s === service)
+    .map(([seg]) => seg);
+}
