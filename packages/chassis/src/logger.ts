@@ -3,6 +3,9 @@ import { currentContext, traceIdOf } from './context.js';
 
 export type { Logger };
 
+/** Marks a logger whose bindings already hold the trace (a request's logger). */
+export const TRACE_BOUND = Symbol('mercato.traceBound');
+
 export interface LoggerSettings {
   service: string;
   level?: string;
@@ -24,12 +27,12 @@ export function createLogger(settings: LoggerSettings): Logger {
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token', '*.refreshToken'],
       censor: '[redacted]',
     },
-    mixin() {
+    mixin(_obj: object, _level: number, logger?: unknown) {
+      // A request's own logger has request id and trace bound already.
+      if (logger && (logger as Record<symbol, unknown>)[TRACE_BOUND]) return {};
       const ctx = currentContext();
       if (!ctx) return {};
-      const trace = { traceId: traceIdOf(ctx.traceparent), traceparent: ctx.traceparent };
-      // Fastify's request logger already binds requestId; background work gets it here.
-      return ctx.kind === 'http' ? trace : { requestId: ctx.requestId, ...trace };
+      return { requestId: ctx.requestId, traceId: traceIdOf(ctx.traceparent), traceparent: ctx.traceparent };
     },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);

@@ -50,6 +50,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       requestTimeoutMs: settings.httpRequestTimeoutMs,
       openapi: { title: 'mercato gateway' },
       allowUnboundedRoutes: (url) => url.startsWith(`${API_PREFIX}/`) || url.startsWith('/.well-known/'),
+      // The proxy passes request id and trace on in headers; nothing here reads an async context.
+      requestContext: false,
     });
     await registerProxyRoutes(app, {
       upstreams,

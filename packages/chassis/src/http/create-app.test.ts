@@ -160,6 +160,17 @@ describe('HTTP chassis', () => {
     assert.match(fresh.headers.traceparent as string, /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
   });
 
+  it('logs the trace on request lines without an async context too', async () => {
+    const { logger, lines } = captureLogger('gateway', 'info');
+    const app = await createHttpApp({ service: 'gateway', logger, requestContext: false });
+    app.get('/ping', async () => ({ pong: true }));
+    const res = await app.inject({ url: '/ping', headers: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } });
+    const mine = lines.filter((l) => l.requestId === res.headers['x-request-id']);
+    assert.deepEqual(mine.map((l) => l.msg), ['incoming request', 'request completed']);
+    assert.ok(mine.every((l) => l.traceId === '0af7651916cd43dd8448eb211c80319c' && l.traceparent === res.headers.traceparent));
+    await app.close();
+  });
+
   it('reports liveness and readiness, naming the dependency that is down', async () => {
     const up = await build(true);
     assert.deepEqual((await up.app.inject({ url: '/healthz' })).json(), { status: 'ok', service: 'catalog' });

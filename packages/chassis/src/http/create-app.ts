@@ -13,9 +13,9 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import { childTraceparent, runWithContext, type TraceContext } from '../context.js';
+import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
 import { DomainError, InvalidData, TooManyRequests } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, type Problem } from './problem.js';
 import { findUnboundedParts } from './schema-guard.js';
 
@@ -44,9 +44,17 @@ export interface HttpAppOptions {
   openapi?: { title?: string; description?: string };
   /** Routes whose schemas may be looser (the gateway's catch-all proxy). */
   allowUnboundedRoutes?: (url: string) => boolean;
+  /**
+   * Run each request inside an async context (default true), so that code far from the handler
+   * (stores, the outbox, outgoing calls, any logger) sees its request id and trace. A server that
+   * passes them on explicitly (the gateway) turns it off: on Node 20 an async context makes every
+   * promise of the process cost more. Request log lines carry the trace either way.
+   */
+  requestContext?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const RAW_TRACE = Symbol('mercato.traceparent');
 
 /** Logs "incoming request" from our onRequest hook instead, once the trace context is set. */
 class ChassisLogController extends LogController {
@@ -108,6 +116,16 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
+    // One child logger per request, made once, with request id and trace bound: the trace is
+    // worked out here (from the caller's traceparent) and kept on the raw request for the hooks.
+    childLoggerFactory: (logger, bindings, childOpts, rawReq) => {
+      const incoming = rawReq.headers.traceparent;
+      const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+      (rawReq as unknown as Record<symbol, string>)[RAW_TRACE] = traceparent;
+      const child = logger.child({ ...bindings, traceId: traceIdOf(traceparent), traceparent }, childOpts);
+      (child as unknown as Record<symbol, boolean>)[TRACE_BOUND] = true;
+      return child;
+    },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('req');
@@ -174,17 +192,21 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   });
 
   app.addHook('onRequest', (req, reply, done) => {
-    const incoming = req.headers.traceparent;
-    const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+    const traceparent = (req.raw as unknown as Record<symbol, string | undefined>)[RAW_TRACE] ?? childTraceparent(undefined);
     req.traceparent = traceparent;
     void reply.header('x-request-id', req.id);
     void reply.header('traceparent', traceparent);
-    const ctx: TraceContext = { kind: 'http', requestId: req.id, traceparent };
     if (closing) {
       void reply.header('connection', 'close');
       sendProblem(reply, problem(503, 'shutting_down', 'Service unavailable', 'The service is shutting down', { instance: req.id }));
       return;
     }
+    if (opts.requestContext === false) {
+      req.log.info({ req: { method: req.method, url: req.url, remoteAddress: req.ip } }, 'incoming request');
+      done();
+      return;
+    }
+    const ctx: TraceContext = { kind: 'http', requestId: req.id, traceparent };
     // Everything after this hook (handler, store calls, outgoing requests, logs) runs in ctx.
     runWithContext(ctx, () => {
       req.log.info({ req: { method: req.method, url: req.url, remoteAddress: req.ip } }, 'incoming request');
