@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { findEmbeddedPostgres } from '@mercato/embedded-pg';
+import { findEmbeddedPostgres, isAlive } from '@mercato/embedded-pg';
 import pg from 'pg';
 import type { PlatformUrls } from '../src/embedded.js';
 
@@ -39,14 +39,6 @@ function launch(args: string[], env: NodeJS.ProcessEnv): Run {
   return { child, out: () => out, err: () => err, exit };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -151,7 +143,7 @@ describe('the platform launcher (embedded mode)', () => {
     run.child.kill('SIGTERM');
     const { code } = await within(15_000, run.exit, 'shutdown');
     assert.equal(code, 0, run.err());
-    assert.equal(alive(urls.postgres.pid), false, 'the embedded PostgreSQL is gone');
+    assert.equal(isAlive(urls.postgres.pid), false, 'the embedded PostgreSQL is gone');
     await assert.rejects(stat(join(dir, 'ready.json')), 'the ready file is removed');
     assert.match(run.out(), /mercato stopped\./);
   });

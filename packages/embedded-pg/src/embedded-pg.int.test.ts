@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { findEmbeddedPostgres, startEmbeddedPostgres, STATE_FILE, type EmbeddedPostgres } from './index.js';
+import { isAlive } from './processes.js';
 
 // Needs no server of the machine: the binaries come with the npm package. Each start costs
 // about a second (the first, with initdb, a few), so the suite makes three.
@@ -20,18 +21,10 @@ async function query<R extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function waitDead(pid: number): Promise<void> {
-  for (let i = 0; i < 200 && alive(pid); i++) await new Promise((r) => setTimeout(r, 25));
-  assert.equal(alive(pid), false, `process ${pid} should have exited`);
+  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 25));
+  assert.equal(isAlive(pid), false, `process ${pid} should have exited`);
 }
 
 function listen(port: number): Promise<Server> {
@@ -78,7 +71,7 @@ describe('embedded PostgreSQL', () => {
     const pid = pgServer.pid;
     await Promise.all([pgServer.stop(), pgServer.stop()]);
     await pgServer.stop();
-    assert.equal(alive(pid), false);
+    assert.equal(isAlive(pid), false);
     assert.equal((await findEmbeddedPostgres(dataDir))?.running, false);
   });
 
