@@ -1,8 +1,10 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createHttpApp, createLogger, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
-import { createUpstreams, registerProxyRoutes } from './proxy.js';
-import { API_PREFIX } from './routes.js';
+import { FastProxy } from './proxy.js';
+import { createUpstreams } from './upstreams.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
 export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -10,13 +12,14 @@ export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.j
 export interface GatewayOptions {
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
-  /** Bind the port (false for tests that use app.inject). */
+  /** Bind the port (false for tests that use app.inject, which reaches the gateway's own routes only). */
   listen?: boolean;
   /** The services' base URLs, over `<SVC>_URL` (the embedded launcher passes the ports it bound). */
   upstreams?: Partial<Record<ServiceName, string>>;
 }
 
 export interface RunningGateway {
+  /** The gateway's own routes (health, OpenAPI, docs, 404/405); the proxied ones are not in it. */
   app: HttpApp;
   /** Base URL once listening. */
   url: string;
@@ -33,14 +36,26 @@ const VERSION = '0.1.0';
 /**
  * The gateway: the only public entry. Routes /api/v1/<segment>/… to the owning service, with
  * a circuit breaker per service, and serves the merged OpenAPI document and the API reference.
+ *
+ * Its node:http server hands the proxied routes to the fast proxy and every other request to
+ * Fastify (`app.routing`), whose own server never listens.
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger);
   const closePools = () => Promise.all(Object.values(upstreams).map((u) => u.pool.close())).then(() => undefined);
+  const proxy = new FastProxy({
+    upstreams,
+    upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    bodyLimitBytes: settings.httpBodyLimitBytes,
+    trustForwarded: settings.trustForwarded,
+    logger,
+  });
 
-  let app: HttpApp;
+  let app: HttpApp | undefined;
+  let server: Server;
+  let url = '';
   try {
     app = await createHttpApp({
       service: 'gateway',
@@ -49,15 +64,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       bodyLimitBytes: settings.httpBodyLimitBytes,
       requestTimeoutMs: settings.httpRequestTimeoutMs,
       openapi: { title: 'mercato gateway' },
-      allowUnboundedRoutes: (url) => url.startsWith(`${API_PREFIX}/`) || url.startsWith('/.well-known/'),
       // The proxy passes request id and trace on in headers; nothing here reads an async context.
       requestContext: false,
-    });
-    await registerProxyRoutes(app, {
-      upstreams,
-      upstreamTimeoutMs: settings.upstreamTimeoutMs,
-      bodyLimitBytes: settings.httpBodyLimitBytes,
-      trustForwarded: settings.trustForwarded,
     });
     const breakers = Object.fromEntries(Object.values(upstreams).map((u) => [u.name, u.breaker])) as Parameters<typeof createOpenApiSource>[0]['breakers'];
     const source = createOpenApiSource({
@@ -70,15 +78,22 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     });
     await registerOpenApiRoutes(app, source);
     await app.ready();
+    server = createGatewayServer(app, proxy);
+    if (opts.listen !== false) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(settings.port, settings.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      url = baseUrl(server.address() as AddressInfo);
+      logger.info({ url, upstreams: settings.upstreams }, 'gateway listening');
+    }
   } catch (err) {
+    await app?.close();
     await closePools();
     throw err;
-  }
-
-  let url = '';
-  if (opts.listen !== false) {
-    url = await app.listen({ port: settings.port, host: settings.host });
-    logger.info({ url, upstreams: settings.upstreams }, 'gateway listening');
   }
 
   // Both idempotent: the launcher closes every server's HTTP side first, then stops them all.
@@ -90,7 +105,16 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     settings,
     logger,
     closeHttp() {
-      httpClosed ??= app.close();
+      httpClosed ??= (async () => {
+        // New requests get 503 and every answer from now on closes its connection. Node closes
+        // the idle connections once, at close(); one whose answer had started before goes idle
+        // later, so they are swept until every connection is gone. Fastify's side closes last.
+        proxy.closing = true;
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        clearInterval(sweep);
+        await app.close();
+      })();
       return httpClosed;
     },
     stop() {
@@ -102,4 +126,24 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     },
   };
   return gateway;
+}
+
+/** The gateway's server: proxied routes to the fast proxy, every other request to Fastify. */
+function createGatewayServer(app: HttpApp, proxy: FastProxy): Server {
+  const server = createServer((req, res) => {
+    if (!proxy.handle(req, res)) app.routing(req, res);
+  });
+  // The chassis's limits and answers to malformed requests, as set on Fastify's own server.
+  server.requestTimeout = app.server.requestTimeout;
+  server.headersTimeout = app.server.headersTimeout;
+  server.keepAliveTimeout = app.server.keepAliveTimeout;
+  server.timeout = app.server.timeout;
+  for (const listener of app.server.listeners('clientError')) server.on('clientError', listener as (...args: unknown[]) => void);
+  return server;
+}
+
+/** The URL to reach a bound address at (an unspecified IPv4 address is reached on loopback). */
+function baseUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
 }

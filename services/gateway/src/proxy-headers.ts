@@ -22,15 +22,21 @@ const NOT_FORWARDED_UP = new Set([...HOP_BY_HOP, 'host', 'expect', 'x-forwarded-
 const NOT_FORWARDED_DOWN = new Set([...HOP_BY_HOP, 'traceparent', 'x-request-id']);
 
 type HeaderValue = string | string[] | undefined;
+const NONE: ReadonlySet<string> = new Set();
 
 /** Extra names listed in a Connection header are hop-by-hop too. */
-function connectionTokens(value: HeaderValue): Set<string> {
+function connectionTokens(value: HeaderValue): ReadonlySet<string> {
+  if (!value) return NONE;
+  // The usual values name nothing beyond what is dropped anyway.
+  if (typeof value === 'string' && HOP_BY_HOP.has(value.toLowerCase())) return NONE;
   const tokens = new Set<string>();
-  for (const v of Array.isArray(value) ? value : value ? [value] : []) {
+  for (const v of Array.isArray(value) ? value : [value]) {
     for (const t of v.split(',')) if (t.trim()) tokens.add(t.trim().toLowerCase());
   }
   return tokens;
 }
+
+const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
 
 export interface ForwardInfo {
   /** The address of the peer that connected to the gateway. */
@@ -42,15 +48,17 @@ export interface ForwardInfo {
   trustForwarded: boolean;
 }
 
+// Both run once per proxied request: plain loops, nothing allocated that is not kept.
+
 /** The headers sent upstream for an incoming request. */
 export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: ForwardInfo): Record<string, string | string[]> {
   const drop = connectionTokens(incoming.connection);
   const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(incoming)) {
+  for (const name in incoming) {
+    const value = incoming[name];
     if (value === undefined || NOT_FORWARDED_UP.has(name) || drop.has(name)) continue;
     out[name] = value;
   }
-  const first = (v: HeaderValue) => (Array.isArray(v) ? v[0] : v);
   const priorFor = info.trustForwarded ? first(incoming['x-forwarded-for']) : undefined;
   out['x-forwarded-for'] = priorFor ? `${priorFor}, ${info.clientIp}` : info.clientIp;
   out['x-forwarded-proto'] = (info.trustForwarded && first(incoming['x-forwarded-proto'])) || info.protocol;
@@ -61,12 +69,18 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: Forw
   return out;
 }
 
-/** The upstream's response headers as passed on to the client. */
-export function downstreamResponseHeaders(upstream: Record<string, HeaderValue>): Record<string, string | string[]> {
-  const connection = Object.entries(upstream).find(([name]) => name.toLowerCase() === 'connection')?.[1];
+/** The upstream's response headers as passed on to the client, added to `out` (the gateway's own, if any). */
+export function downstreamResponseHeaders(upstream: Record<string, HeaderValue>, out: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  let connection: HeaderValue;
+  for (const name in upstream) {
+    if (name.toLowerCase() === 'connection') {
+      connection = upstream[name];
+      break;
+    }
+  }
   const drop = connectionTokens(connection);
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(upstream)) {
+  for (const name in upstream) {
+    const value = upstream[name];
     const lower = name.toLowerCase();
     if (value === undefined || NOT_FORWARDED_DOWN.has(lower) || drop.has(lower)) continue;
     out[lower] = value;

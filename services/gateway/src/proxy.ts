@@ -1,53 +1,33 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { CircuitBreaker, CircuitOpenError, problem, sendProblem, type BreakerPermit, type FastifyReply, type FastifyRequest, type HttpApp, type Logger } from '@mercato/chassis';
-import { Pool, type Dispatcher } from 'undici';
-import type { GatewaySettings } from './config.js';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { Transform, type TransformCallback } from 'node:stream';
+import {
+  childTraceparent,
+  CircuitOpenError,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  TRACE_BOUND,
+  traceIdOf,
+  type BreakerPermit,
+  type Logger,
+} from '@mercato/chassis';
+import { newId } from '@mercato/contracts';
+import type { Dispatcher } from 'undici';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
-import { API_PREFIX, FIXED_ROUTES, resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
-
-/** One service behind the gateway: its connection pool and its circuit breaker. */
-export interface Upstream {
-  name: UpstreamName;
-  origin: string;
-  pool: Pool;
-  breaker: CircuitBreaker;
-}
-
-export function createUpstreams(settings: GatewaySettings, logger: Logger): Record<UpstreamName, Upstream> {
-  const out = {} as Record<UpstreamName, Upstream>;
-  for (const name of UPSTREAMS) {
-    const origin = settings.upstreams[name];
-    out[name] = {
-      name,
-      origin,
-      pool: new Pool(origin, {
-        connections: settings.upstreamConnections,
-        connect: { timeout: settings.connectTimeoutMs },
-        // From the last byte of the request to the answer's headers: 504 beyond. (undici's
-        // timers above a second tick every half second, so a 10 s limit fires within 10–11 s.)
-        headersTimeout: settings.upstreamTimeoutMs,
-        // Once the answer has started, the longest silence between two of its chunks.
-        bodyTimeout: settings.upstreamTimeoutMs,
-      }),
-      breaker: new CircuitBreaker({
-        name,
-        failureThreshold: settings.breakerFailures,
-        resetTimeoutMs: settings.breakerResetMs,
-        onStateChange: (c) => logger[c.to === 'open' ? 'warn' : 'info']({ upstream: c.name, from: c.from, to: c.to }, `circuit of ${c.name} is ${c.to}`),
-      }),
-    };
-  }
-  return out;
-}
+import { allowedMethods, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
+import type { Upstream } from './upstreams.js';
 
 export interface ProxyOptions {
   upstreams: Record<UpstreamName, Upstream>;
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
   trustForwarded: boolean;
+  logger: Logger;
 }
 
-const METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+/** A caller's request id is kept when it looks like one (as the chassis does). */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** A body's Content-Type must name a media type, `type/subtype` then parameters (415 otherwise, as Fastify did). */
+const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;|$)/;
 /** Answers that mean the upstream is not healthy; they count against its breaker. */
 const UNHEALTHY_STATUS = new Set([502, 503, 504]);
 /** Failures to reach the upstream at all. */
@@ -84,124 +64,238 @@ function errorCode(err: unknown): string | undefined {
 }
 
 /**
- * The catch-all routes, in their own scope: the body of a proxied request is not parsed but
- * streamed to the upstream as it arrives, and the answer streamed back the same way.
+ * Whether a request has a body to pass on: never for GET and HEAD; for the other methods, when
+ * it declares one (a type, a length other than 0, or a chunked encoding).
  */
-export async function registerProxyRoutes(app: HttpApp, opts: ProxyOptions): Promise<void> {
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
-    const handler = (req: FastifyRequest, reply: FastifyReply) => proxy(req, reply, opts);
-    // Hidden from the gateway's own document: the merged one describes what is behind them.
-    const common = { handler, exposeHeadRoute: false, schema: { hide: true } };
-    for (const segment of Object.keys(SEGMENTS)) {
-      scope.route({ method: METHODS, url: `${API_PREFIX}/${segment}`, ...common });
-      scope.route({ method: METHODS, url: `${API_PREFIX}/${segment}/*`, ...common });
-    }
-    for (const path of Object.keys(FIXED_ROUTES)) scope.route({ method: ['GET', 'HEAD'], url: path, ...common });
-  });
+function hasBody(req: IncomingMessage): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD') return false;
+  const h = req.headers;
+  return h['content-type'] !== undefined || h['transfer-encoding'] !== undefined || (h['content-length'] !== undefined && h['content-length'] !== '0');
 }
 
 /**
- * One proxied request. Callback style on purpose: with the request context's async tracking
- * on, every promise on this path costs, and this path is the gateway's hot loop.
+ * The proxied routes, served straight from the node:http server: none of Fastify's per-request
+ * work (routing, hooks, reply) is needed to pass a request on, and on this path it was most of
+ * the gateway's cost. What the chassis does for every request (request id, trace, log lines,
+ * problem+json, 503 while closing) is done here the same way.
  */
-function proxy(req: FastifyRequest, reply: FastifyReply, opts: ProxyOptions): FastifyReply | undefined {
-  const target = resolveRoute(req.url);
-  if ('refused' in target) {
-    return target.refused === 'bad_path'
-      ? sendProblem(reply, problem(400, 'bad_path', 'Bad request', 'The path has a "." or ".." segment or an encoded separator', { instance: req.id }))
-      : sendProblem(reply, problem(404, 'not_found', 'Not found', `No route for ${req.method} ${req.url.split('?')[0]}`, { instance: req.id }));
-  }
-  // A declared length over the limit is refused before anything is sent upstream.
-  if (Number(req.headers['content-length'] ?? 0) > opts.bodyLimitBytes) return tooLarge(reply, opts.bodyLimitBytes);
-  const upstream = opts.upstreams[target.service];
+export class FastProxy {
+  /** Set when the server starts closing: new requests get 503, answers close their connection. */
+  closing = false;
+  constructor(readonly opts: ProxyOptions) {}
 
-  let permit: BreakerPermit;
-  try {
-    permit = upstream.breaker.acquire();
-  } catch (err) {
-    if (!(err instanceof CircuitOpenError)) throw err;
-    void reply.header('retry-after', String(Math.max(1, Math.ceil(err.retryAfterMs / 1000))));
-    return sendProblem(reply, problem(503, 'upstream_unavailable', 'Service unavailable', err.message, { instance: req.id }));
+  /**
+   * Serves a request on a proxied route, or any request once closing; false for any other
+   * (Fastify's to answer: the gateway's own routes, 404 and 405).
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    if (this.closing) {
+      new Exchange(this, req, res).refuseWhileClosing();
+      return true;
+    }
+    const target = resolveRoute(req.url!);
+    if ('refused' in target && target.refused === 'not_found') return false;
+    const exchange = new Exchange(this, req, res);
+    try {
+      exchange.start(target as RouteTarget | { refused: 'bad_path' });
+    } catch (err) {
+      exchange.fail(err);
+    }
+    return true;
+  }
+}
+
+/**
+ * One request served here, and the undici handler of its upstream call: callbacks on one
+ * object; no promise, and no stream or closure beyond the listeners that need one.
+ */
+class Exchange implements Dispatcher.DispatchHandler {
+  readonly id: string;
+  readonly traceparent: string;
+  private readonly started = performance.now();
+  private readonly logRequests: boolean;
+  private log: Logger | undefined = undefined;
+  private service: UpstreamName | undefined = undefined;
+  private permit: BreakerPermit | undefined = undefined;
+  private body: BodyLimiter | undefined = undefined;
+  private controller: Dispatcher.DispatchController | undefined = undefined;
+  /** The upstream's answer has started; its status and headers go out with its first bytes. */
+  private answering = false;
+  private head: OutgoingHttpHeaders | undefined = undefined;
+
+  constructor(
+    private readonly proxy: FastProxy,
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {
+    const id = req.headers['x-request-id'];
+    this.id = typeof id === 'string' && REQUEST_ID.test(id) ? id : newId('req');
+    const trace = req.headers.traceparent;
+    this.traceparent = childTraceparent(typeof trace === 'string' ? trace : undefined);
+    this.logRequests = proxy.opts.logger.isLevelEnabled('info');
+    res.on('close', () => this.onClose());
   }
 
-  let body: BodyLimiter | undefined;
-  if (req.body instanceof Readable) {
-    const source = req.body as Readable & { complete?: boolean };
-    const limiter = (body = new BodyLimiter(opts.bodyLimitBytes));
-    source.on('error', (err) => limiter.destroy(err));
-    // A client that goes away mid-upload must not leave a half request hanging upstream.
-    source.once('close', () => {
-      if (source.complete === false) limiter.destroy(new ClientGone('the client went away mid-upload'));
+  /** The request's logger, with its id and trace bound (made on first use: it is costly). */
+  private logger(): Logger {
+    if (!this.log) {
+      this.log = this.proxy.opts.logger.child({ requestId: this.id, traceId: traceIdOf(this.traceparent), traceparent: this.traceparent });
+      (this.log as unknown as Record<symbol, boolean>)[TRACE_BOUND] = true;
+    }
+    return this.log;
+  }
+
+  refuseWhileClosing(): void {
+    this.problem(503, 'shutting_down', 'Service unavailable', 'The service is shutting down');
+  }
+
+  start(target: RouteTarget | { refused: 'bad_path' }): void {
+    const { req } = this;
+    const url = req.url!;
+    const method = req.method!;
+    if (this.logRequests) this.logger().info({ req: { method, url } }, 'incoming request');
+    const allowed = allowedMethods(url);
+    if (!allowed.includes(method)) {
+      return this.problem(405, 'method_not_allowed', 'Method not allowed', `${method} is not allowed on ${url.split('?')[0]}`, { allow: allowed.join(', ') });
+    }
+    const withBody = hasBody(req);
+    const type = req.headers['content-type'];
+    if (withBody && type !== undefined && !MEDIA_TYPE.test(type)) {
+      return this.problem(415, 'unsupported_media_type', 'Unsupported media type', 'Send the body as application/json');
+    }
+    if ('refused' in target) {
+      return this.problem(400, 'bad_path', 'Bad request', 'The path has a "." or ".." segment or an encoded separator');
+    }
+    // A declared length over the limit is refused before anything is sent upstream.
+    if (Number(req.headers['content-length'] ?? 0) > this.proxy.opts.bodyLimitBytes) return this.tooLarge();
+    const upstream = this.proxy.opts.upstreams[target.service];
+    try {
+      this.permit = upstream.breaker.acquire();
+    } catch (err) {
+      if (!(err instanceof CircuitOpenError)) throw err;
+      const retryAfter = String(Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
+      return this.problem(503, 'upstream_unavailable', 'Service unavailable', err.message, { 'retry-after': retryAfter });
+    }
+    this.service = target.service;
+    if (withBody) {
+      const body = (this.body = new BodyLimiter(this.proxy.opts.bodyLimitBytes));
+      req.on('error', (err) => body.destroy(err));
+      req.pipe(body);
+    }
+    // No AbortSignal: undici's own timers bound the wait (its headers timer restarts while the
+    // body is being sent, so a slow upload is bounded by the server's request timeout).
+    const headers = upstreamRequestHeaders(req.headers, {
+      clientIp: req.socket.remoteAddress ?? '',
+      protocol: 'http',
+      traceparent: this.traceparent,
+      requestId: this.id,
+      trustForwarded: this.proxy.opts.trustForwarded,
     });
-    source.pipe(limiter);
+    upstream.pool.dispatch({ path: target.path, method: method as Dispatcher.HttpMethod, headers, body: this.body ?? null }, this);
   }
 
-  // No AbortSignal: it costs more per request than the rest of the proxying together, and
-  // undici's own timers bound the wait (its headers timer restarts while the body is being
-  // sent, so a slow upload is bounded by the server's request timeout, not counted here).
-  upstream.pool.request(
-    {
-      path: target.path,
-      method: req.method as Dispatcher.HttpMethod,
-      headers: upstreamRequestHeaders(req.headers, {
-        clientIp: req.ip,
-        protocol: req.protocol === 'https' ? 'https' : 'http',
-        traceparent: req.traceparent,
-        requestId: req.id,
-        trustForwarded: opts.trustForwarded,
-      }),
-      body: body ?? null,
-    },
-    (err, res) => {
-      if (err) return onUpstreamError(err, { req, reply, opts, permit, body, service: target.service });
-      if (UNHEALTHY_STATUS.has(res.statusCode)) permit.failure();
-      else permit.success();
-      void reply.code(res.statusCode).headers(downstreamResponseHeaders(res.headers));
-      if (req.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) {
-        // No body by definition; Fastify keeps the upstream's content-length for HEAD.
-        res.body.resume();
-        return void reply.send();
-      }
-      res.body.once('error', (e) => req.log.warn({ upstream: target.service, err: e }, 'upstream answer broke off'));
-      void reply.send(res.body);
-    },
-  );
-  return reply;
-}
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+  }
 
-function tooLarge(reply: FastifyReply, limit: number): FastifyReply {
-  // The rest of the body is not read: the connection cannot be reused.
-  void reply.header('connection', 'close');
-  return sendProblem(reply, problem(413, 'payload_too_large', 'Payload too large', `The body exceeds ${limit} bytes`, { instance: reply.request.id }));
-}
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+    if (statusCode < 200) return; // informational: the final answer follows
+    if (UNHEALTHY_STATUS.has(statusCode)) this.permit!.failure();
+    else this.permit!.success();
+    const { res } = this;
+    if (res.destroyed) return controller.abort(new ClientGone('the client went away'));
+    this.answering = true;
+    res.statusCode = statusCode;
+    this.head = downstreamResponseHeaders(headers, { 'x-request-id': this.id, traceparent: this.traceparent });
+    // No body by definition; the upstream's content-length stays (for HEAD, it is the answer).
+    if (this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304) this.sendHead().end();
+  }
 
-/** Maps a failed upstream call to the problem the client gets, and tells the breaker. */
-function onUpstreamError(
-  err: Error,
-  ctx: { req: FastifyRequest; reply: FastifyReply; opts: ProxyOptions; permit: BreakerPermit; body: BodyLimiter | undefined; service: UpstreamName },
-): void {
-  const { req, reply, permit, service } = ctx;
-  const instance = req.id;
-  if (ctx.body?.tooLarge) {
-    permit.cancel();
-    return void tooLarge(reply, ctx.opts.bodyLimitBytes);
+  /** Held until the answer's first bytes, so that an answer that breaks off before can still be a 502. */
+  private sendHead(): ServerResponse {
+    const { res, head } = this;
+    if (head) {
+      if (this.proxy.closing) head.connection = 'close';
+      res.writeHead(res.statusCode, head);
+      this.head = undefined;
+    }
+    return res;
   }
-  if (err instanceof ClientGone || reply.raw.destroyed) {
-    permit.cancel();
-    return void reply.hijack();
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const res = this.sendHead();
+    if (res.writableEnded || res.write(chunk) || res.destroyed) return;
+    controller.pause();
+    res.once('drain', () => controller.resume());
   }
-  permit.failure();
-  const code = errorCode(err);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-    req.log.warn({ upstream: service }, 'upstream timed out');
-    return void sendProblem(reply, problem(504, 'upstream_timeout', 'Upstream timed out', `${service} did not answer within ${ctx.opts.upstreamTimeoutMs} ms`, { instance }));
+
+  onResponseEnd(): void {
+    const res = this.sendHead();
+    if (!res.writableEnded) res.end();
   }
-  if (code && UNREACHABLE.has(code)) {
-    req.log.warn({ upstream: service, code }, 'upstream unreachable');
-    return void sendProblem(reply, problem(503, 'upstream_unavailable', 'Service unavailable', `${service} is unreachable (${code})`, { instance }));
+
+  /** The upstream call failed: mapped to the problem the client gets, and told to the breaker. */
+  onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
+    const { res, permit, service } = this;
+    if (res.headersSent) {
+      // A bodyless answer is complete (whatever undici makes of a length the upstream declared
+      // on it); any other broke off after it had started: the client's connection is cut.
+      if (res.writableEnded) return;
+      if (!(err instanceof ClientGone)) this.logger().warn({ upstream: service, err }, 'upstream answer broke off');
+      res.destroy();
+      return;
+    }
+    if (this.body?.tooLarge) {
+      permit!.cancel();
+      return this.tooLarge();
+    }
+    if (err instanceof ClientGone || res.destroyed) return permit!.cancel();
+    permit!.failure();
+    const code = errorCode(err);
+    if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+      this.logger().warn({ upstream: service }, 'upstream timed out');
+      return this.problem(504, 'upstream_timeout', 'Upstream timed out', `${service} did not answer within ${this.proxy.opts.upstreamTimeoutMs} ms`);
+    }
+    if (code && UNREACHABLE.has(code)) {
+      this.logger().warn({ upstream: service, code }, 'upstream unreachable');
+      return this.problem(503, 'upstream_unavailable', 'Service unavailable', `${service} is unreachable (${code})`);
+    }
+    this.logger().warn({ upstream: service, err }, 'upstream failed');
+    this.problem(502, 'bad_gateway', 'Bad gateway', `${service} sent no valid answer (${code ?? 'protocol error'})`);
   }
-  req.log.warn({ upstream: service, err }, 'upstream failed');
-  return void sendProblem(reply, problem(502, 'bad_gateway', 'Bad gateway', `${service} sent no valid answer (${code ?? 'protocol error'})`, { instance }));
+
+  /** An unexpected error, as the chassis answers one: logged, and nothing of it told. */
+  fail(err: unknown): void {
+    this.permit?.cancel();
+    this.logger().error({ err }, 'unhandled error');
+    if (this.res.headersSent) this.res.destroy();
+    else this.problem(500, 'internal_error', 'Internal server error', 'An unexpected error occurred');
+  }
+
+  private tooLarge(): void {
+    // The rest of the body is not read: the connection cannot be reused.
+    const limit = this.proxy.opts.bodyLimitBytes;
+    this.problem(413, 'payload_too_large', 'Payload too large', `The body exceeds ${limit} bytes`, { connection: 'close' });
+  }
+
+  private problem(status: number, code: string, title: string, detail: string, extra?: OutgoingHttpHeaders): void {
+    const body = JSON.stringify(problem(status, code, title, detail, { instance: this.id }));
+    const headers: OutgoingHttpHeaders = { 'x-request-id': this.id, traceparent: this.traceparent, ...extra };
+    if (this.proxy.closing) headers.connection = 'close';
+    headers['content-type'] = PROBLEM_CONTENT_TYPE;
+    headers['content-length'] = Buffer.byteLength(body);
+    this.res.writeHead(status, headers).end(body);
+  }
+
+  /** The response is done, or the connection went away first. */
+  private onClose(): void {
+    const { res } = this;
+    if (res.writableFinished) {
+      if (this.logRequests) this.logger().info({ res: { statusCode: res.statusCode }, responseTime: performance.now() - this.started }, 'request completed');
+      return;
+    }
+    // A client that goes away must not leave a half request, or an answer, hanging upstream.
+    if (this.body && !this.req.complete) this.body.destroy(new ClientGone('the client went away mid-upload'));
+    else if (this.answering) this.controller?.abort(new ClientGone('the client went away'));
+  }
 }

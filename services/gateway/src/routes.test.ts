@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { resolveRoute, segmentsOf } from './routes.js';
+import { allowedMethods, resolveRoute, segmentsOf } from './routes.js';
 
 describe('resolveRoute', () => {
   it('routes on the first segment and strips the prefix, keeping the query as sent', () => {
@@ -39,6 +39,12 @@ describe('resolveRoute', () => {
     }
     // Dots inside a segment are ordinary.
     assert.deepEqual(resolveRoute('/api/v1/products/v1.2..3'), { service: 'catalog', path: '/products/v1.2..3' });
+  });
+
+  it('allows the usual methods on the segments and only reads on the fixed routes', () => {
+    assert.deepEqual(allowedMethods('/api/v1/orders/o1?x=1'), ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+    assert.deepEqual(allowedMethods('/api/v1/products/../x'), ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+    assert.deepEqual(allowedMethods('/.well-known/jwks.json?kid=1'), ['GET', 'HEAD']);
   });
 
   it('lists the segments of a service', () => {

@@ -30,6 +30,11 @@ export const FIXED_ROUTES: Readonly<Record<string, UpstreamName>> = {
   '/.well-known/jwks.json': 'auth',
 };
 
+/** The methods a proxied route takes (any other is answered 405 with these in `Allow`), sorted. */
+export const PROXY_METHODS: readonly string[] = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+/** The fixed routes are read-only. */
+export const FIXED_ROUTE_METHODS: readonly string[] = ['GET', 'HEAD'];
+
 export interface RouteTarget {
   service: UpstreamName;
   /** The path and query string the service is asked for. */
@@ -55,11 +60,13 @@ export function resolveRoute(url: string): Resolution {
   const service = SEGMENTS[segments[0] ?? ''];
   if (!service || !Object.hasOwn(SEGMENTS, segments[0]!)) return { refused: 'not_found' };
   for (const seg of segments) {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(seg);
-    } catch {
-      return { refused: 'bad_path' };
+    let decoded = seg;
+    if (seg.includes('%')) {
+      try {
+        decoded = decodeURIComponent(seg);
+      } catch {
+        return { refused: 'bad_path' };
+      }
     }
     if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\')) return { refused: 'bad_path' };
   }
@@ -71,4 +78,10 @@ export function segmentsOf(service: UpstreamName): string[] {
   return Object.entries(SEGMENTS)
     .filter(([, s]) => s === service)
     .map(([seg]) => seg);
+}
+
+/** The methods allowed on a URL that resolveRoute routes (or refuses as a bad path). */
+export function allowedMethods(url: string): readonly string[] {
+  const q = url.indexOf('?');
+  return Object.hasOwn(FIXED_ROUTES, q === -1 ? url : url.slice(0, q)) ? FIXED_ROUTE_METHODS : PROXY_METHODS;
 }

@@ -126,16 +126,15 @@ export class CircuitBreaker {
   }
 
   private permit(generation: number): BreakerPermit {
-    let settled = false;
-    const settle = (outcome: 'success' | 'failure' | 'cancel') => {
-      if (settled) return;
-      settled = true;
-      if (generation !== this.generation) return;
-      if (outcome === 'success') this.onSuccess();
-      else if (outcome === 'failure') this.onFailure();
-      else if (this.current === 'half_open') this.trialStartedAt = undefined; // let another trial through
-    };
-    return { success: () => settle('success'), failure: () => settle('failure'), cancel: () => settle('cancel') };
+    return new Permit(this, generation);
+  }
+
+  /** @internal A permit's outcome; counts only once, and only in the generation it was issued in. */
+  settle(generation: number, outcome: 'success' | 'failure' | 'cancel'): void {
+    if (generation !== this.generation) return;
+    if (outcome === 'success') this.onSuccess();
+    else if (outcome === 'failure') this.onFailure();
+    else if (this.current === 'half_open') this.trialStartedAt = undefined; // let another trial through
   }
 
   private onSuccess(): void {
@@ -159,5 +158,32 @@ export class CircuitBreaker {
     this.trialStartedAt = undefined;
     if (to === 'closed') this.failures = 0;
     this.onStateChange?.({ name: this.name, from, to });
+  }
+}
+
+/** One admitted call. A class, not closures: the gateway takes one per proxied request. */
+class Permit implements BreakerPermit {
+  private settled = false;
+  constructor(
+    private readonly breaker: CircuitBreaker,
+    private readonly generation: number,
+  ) {}
+
+  success(): void {
+    this.finish('success');
+  }
+
+  failure(): void {
+    this.finish('failure');
+  }
+
+  cancel(): void {
+    this.finish('cancel');
+  }
+
+  private finish(outcome: 'success' | 'failure' | 'cancel'): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.breaker.settle(this.generation, outcome);
   }
 }
