@@ -3,6 +3,8 @@ import type { Logger } from '../logger.js';
 import { backoffDelay } from '../events/backoff.js';
 import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type SubscribeOptions } from './bus.js';
 
+const MAX_ACTIVE_BATCHES = 2;
+
 /** Names of the exchanges and queues under one namespace (default `mercato`). */
 export function amqpNames(namespace = 'mercato') {
   return {
@@ -21,9 +23,11 @@ interface Subscription {
   maxBatch: number;
   channel?: amqp.Channel;
   consumerTag?: string;
-  /** Messages received in this turn of the event loop, handed over together. */
+  /** Messages received and not yet handed over; they gather while batches are in flight. */
   pending: amqp.ConsumeMessage[];
   flushScheduled: boolean;
+  /** Batches being handled now. */
+  active: number;
 }
 
 export interface AmqpBusOptions {
@@ -161,7 +165,11 @@ export class AmqpBus implements BusDriver {
     for (const s of this.subscriptions) {
       s.channel = undefined;
       s.consumerTag = undefined;
+      // Unacked on a dead channel: the broker delivers them again on the new one.
+      this.inFlight -= s.pending.length;
+      s.pending = [];
     }
+    if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
     void c.close().catch(() => undefined);
     if (!this.closed) this.scheduleReconnect();
   }
@@ -169,7 +177,7 @@ export class AmqpBus implements BusDriver {
   async subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts: SubscribeOptions = {}): Promise<void> {
     if (this.subscriptions.some((s) => s.group === group)) throw new Error(`consumer group ${group} subscribed twice`);
     const prefetch = opts.prefetch ?? 32;
-    const sub: Subscription = { group, types, deliver, prefetch, maxBatch: opts.maxBatch ?? Math.max(1, Math.ceil(prefetch / 2)), pending: [], flushScheduled: false };
+    const sub: Subscription = { group, types, deliver, prefetch, maxBatch: opts.maxBatch ?? Math.max(1, Math.ceil(prefetch / 2)), pending: [], flushScheduled: false, active: 0 };
     this.subscriptions.push(sub);
     await this.ensureConnected();
     if (!sub.channel) await this.consume(sub);
@@ -201,9 +209,20 @@ export class AmqpBus implements BusDriver {
     sub.consumerTag = consumerTag;
   }
 
+  /**
+   * Hands pending messages over in batches, at most MAX_ACTIVE_BATCHES at a time: under load
+   * the messages that arrive while batches are being recorded gather into the next one, so the
+   * consumer commits fewer, larger transactions instead of one per trickle.
+   */
   private flush(ch: amqp.Channel, sub: Subscription): void {
     sub.flushScheduled = false;
-    while (sub.pending.length > 0) void this.handle(ch, sub, sub.pending.splice(0, sub.maxBatch));
+    while (sub.pending.length > 0 && sub.active < MAX_ACTIVE_BATCHES) {
+      sub.active++;
+      void this.handle(ch, sub, sub.pending.splice(0, sub.maxBatch)).finally(() => {
+        sub.active--;
+        if (sub.pending.length > 0 && sub.channel === ch) this.flush(ch, sub);
+      });
+    }
   }
 
   private async handle(ch: amqp.Channel, sub: Subscription, msgs: amqp.ConsumeMessage[]): Promise<void> {

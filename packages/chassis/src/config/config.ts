@@ -103,7 +103,7 @@ function buildServiceConfigSchema(service: ServiceName, opts: { database: boolea
       HTTP_BODY_LIMIT_BYTES: int('the largest request body in bytes', 1024, 50 * 1024 * 1024, 1024 * 1024),
       HTTP_REQUEST_TIMEOUT_MS: int('the time to receive a request in ms', 1000, 600_000, 30_000),
       SHUTDOWN_TIMEOUT_MS: int('the graceful shutdown limit in ms', 100, 600_000, 15_000),
-      BUS_PREFETCH: int('messages in flight per consumer', 1, 1000, 64),
+      BUS_PREFETCH: int('messages in flight per consumer', 1, 1000, 256),
       EVENT_MAX_ATTEMPTS: int('handling attempts before an event is dead-lettered', 1, 100, 8),
       EVENT_RETRY_BASE_MS: int('the first retry delay in ms', 1, 3_600_000, 1_000),
       EVENT_RETRY_MAX_MS: int('the longest retry delay in ms', 1, 86_400_000, 300_000),

@@ -26,8 +26,6 @@ export interface TxOptions {
   isolation?: Isolation;
   /** Retries on serialization failure or deadlock (SQLSTATE 40001, 40P01). */
   retries?: number;
-  /** Do not tell `onCommit` listeners (the relay's own transactions). */
-  silent?: boolean;
 }
 
 // int8 (counts, sums) as numbers: every integer we store fits in 2^53; numeric stays a string.
@@ -81,7 +79,7 @@ export class Db implements Queryable {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn(client);
         await client.query('COMMIT');
-        if (!opts.silent) for (const listener of this.commitListeners) listener();
+        for (const listener of this.commitListeners) listener();
         return result;
       } catch (err) {
         try {

@@ -16,18 +16,18 @@ export interface RelayOptions {
   afterPublish?: (events: SerializedEvent[]) => Promise<void>;
 }
 
-// Held for one batch at a time: one relay per database publishes at a time, so events leave
-// in outbox order, whichever process runs it.
+// Held while publishing: one relay per database publishes at a time, so events leave in
+// outbox order, whichever process runs it.
 const PUBLISH_LOCK = 0x6f757462; // 'outb'
 const BUSY = -1;
 
 /**
  * Publishes outbox rows in sequence order and marks them once the bus has confirmed them.
- * Every replica of a service runs one; each batch is read, published and marked inside one
- * transaction holding an advisory lock, so batches never interleave. A crash between publish
- * and mark rolls the mark back and the rows are published again: consumers' inboxes absorb
- * the duplicate. The relay needs no connection of its own between batches: it is woken by the
- * commits of its own process (the rows its replica wrote) and polls for the rest.
+ * Every replica of a service runs one; a relay publishes only while it holds an advisory lock,
+ * so batches of two replicas never interleave. A crash between publish and mark leaves the rows
+ * unmarked and they are published again: consumers' inboxes absorb the duplicate. The relay
+ * holds no connection while idle: it is woken by the commits of its own process (the rows its
+ * replica wrote) and polls for the rest.
  */
 export class OutboxRelay {
   private readonly opts: Required<Omit<RelayOptions, 'afterPublish'>> & Pick<RelayOptions, 'afterPublish'>;
@@ -39,6 +39,8 @@ export class OutboxRelay {
   private failures = 0;
   private lastHousekeeping = 0;
   private unsubscribe: (() => void) | undefined;
+  /** drain() publishes everything even when the relay loop is not running. */
+  private draining = false;
 
   constructor(opts: RelayOptions) {
     this.opts = { batchSize: 500, pollMs: 1000, retentionHours: 72, ...opts };
@@ -64,15 +66,15 @@ export class OutboxRelay {
 
   /** Publishes every pending row now (tests and benchmarks); returns how many were published. */
   async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await this.publishBatch();
-      if (n === BUSY) {
+    this.draining = true;
+    try {
+      for (;;) {
+        const n = await this.publishBatch();
+        if (n !== BUSY) return n;
         await new Promise((r) => setTimeout(r, 20));
-        continue;
       }
-      total += n;
-      if (n < this.opts.batchSize) return total;
+    } finally {
+      this.draining = false;
     }
   }
 
@@ -87,7 +89,6 @@ export class OutboxRelay {
         this.opts.logger.error({ err }, 'outbox relay failed; will retry');
       }
       if (!this.running) break;
-      if (published >= this.opts.batchSize) continue;
       let wait = this.opts.pollMs;
       if (this.failures > 0) wait = backoffDelay(this.failures, 200, 30_000);
       // Another replica is publishing: it may have read before our rows committed.
@@ -108,37 +109,74 @@ export class OutboxRelay {
     }
   }
 
-  /** Reads, publishes and marks one batch; BUSY when another relay holds the lock. */
+  /**
+   * Publishes what is pending, batch after batch, while holding the publish lock on one pooled
+   * connection (given back when there is nothing left, so an idle service holds none).
+   * Returns how many were published, or BUSY when another relay holds the lock.
+   */
   private async publishBatch(): Promise<number> {
-    const { db, bus, batchSize } = this.opts;
-    const outcome = await db.tx(async (tx) => {
-      const lock = await tx.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS locked', [PUBLISH_LOCK]);
+    const client = await this.opts.db.pool.connect();
+    let broken = false;
+    try {
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PUBLISH_LOCK]);
       if (!lock.rows[0]?.locked) return BUSY;
-      const rows = await tx.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
-        'SELECT seq, id, type, subject, payload::text AS body FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
-        [batchSize],
-      );
-      if (rows.rows.length === 0) {
-        await this.housekeeping(tx);
-        return 0;
+      try {
+        return await this.publishPending(client);
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]);
       }
-      const seqs = rows.rows.map((r) => r.seq);
-      const events = rows.rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
+    } catch (err) {
+      // A connection in an unknown state (it may still hold the lock) is closed, not reused.
+      broken = true;
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /**
+   * Batch N+1 goes out only once the bus has confirmed batch N, so order holds; the database work
+   * overlaps the wait: batch N+1 is read, and batch N−1 marked, while batch N is on its way.
+   */
+  private async publishPending(client: Queryable): Promise<number> {
+    const { bus, batchSize } = this.opts;
+    const read = (skip: number[]) =>
+      client.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
+        `SELECT seq, id, type, subject, payload::text AS body FROM outbox
+          WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
+        [batchSize, skip],
+      );
+    const mark = (seqs: number[]) =>
+      client.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+
+    let total = 0;
+    let rows = (await read([])).rows;
+    let marking: Promise<unknown> = Promise.resolve();
+    while (rows.length > 0) {
+      const seqs = rows.map((r) => r.seq);
+      const events = rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
+      // Queued on the same connection, after the previous batch's mark: it sees that batch
+      // marked, and skips this one.
+      const next = rows.length < batchSize ? undefined : read(seqs);
       try {
         await bus.publish(events);
+        await this.opts.afterPublish?.(events);
+        await marking;
       } catch (err) {
-        return { failed: err as Error, firstSeq: seqs[0]! };
+        await Promise.allSettled([next, marking]);
+        await client
+          .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [seqs[0], String((err as Error).message).slice(0, 2000)])
+          .catch(() => undefined);
+        throw err;
       }
-      await this.opts.afterPublish?.(events);
-      await tx.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
-      return rows.rows.length;
-    }, { silent: true });
-    if (typeof outcome === 'number') return outcome;
-    // Record why the head of the queue is stuck, for an operator looking at the outbox.
-    await db
-      .query('UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE seq = $1', [outcome.firstSeq, outcome.failed.message.slice(0, 2000)])
-      .catch(() => undefined);
-    throw outcome.failed;
+      marking = mark(seqs);
+      total += rows.length;
+      rows = next ? (await next).rows : [];
+      if (!this.running && !this.draining) break;
+    }
+    await marking;
+    if (total === 0) await this.housekeeping(client);
+    return total;
   }
 
   private async housekeeping(tx: Queryable): Promise<void> {
