@@ -5,12 +5,12 @@ import {
   CircuitOpenError,
   problem,
   PROBLEM_CONTENT_TYPE,
+  requestIdFrom,
   TRACE_BOUND,
   traceIdOf,
   type BreakerPermit,
   type Logger,
 } from '@mercato/chassis';
-import { newId } from '@mercato/contracts';
 import type { Dispatcher } from 'undici';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { allowedMethods, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
@@ -25,7 +25,6 @@ export interface ProxyOptions {
 }
 
 /** A caller's request id is kept when it looks like one (as the chassis does). */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** A body's Content-Type must name a media type, `type/subtype` then parameters (415 otherwise, as Fastify did). */
 const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;|$)/;
 /** Answers that mean the upstream is not healthy; they count against its breaker. */
@@ -129,7 +128,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     private readonly res: ServerResponse,
   ) {
     const id = req.headers['x-request-id'];
-    this.id = typeof id === 'string' && REQUEST_ID.test(id) ? id : newId('req');
+    this.id = requestIdFrom(id);
     const trace = req.headers.traceparent;
     this.traceparent = childTraceparent(typeof trace === 'string' ? trace : undefined);
     this.logRequests = proxy.opts.logger.isLevelEnabled('info');

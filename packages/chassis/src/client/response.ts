@@ -1,5 +1,5 @@
 import { DomainError, UpstreamError } from '../errors.js';
-import { problem, type Problem } from '../http/problem.js';
+import { problem, STATUS_PROBLEMS, type Problem } from '../http/problem.js';
 
 /**
  * Reads a response body as text, refusing one larger than `maxBytes` (declared or actual)
@@ -28,15 +28,6 @@ export async function readBounded(res: Response, maxBytes: number, tooLarge: (de
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const FALLBACK_CODES: Record<number, [string, string]> = {
-  400: ['bad_request', 'Bad request'],
-  401: ['unauthorized', 'Unauthorized'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not_found', 'Not found'],
-  409: ['conflict', 'Conflict'],
-  422: ['unprocessable', 'Unprocessable request'],
-  429: ['rate_limited', 'Too many requests'],
-};
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,7 +39,7 @@ export function toProblem(upstream: string, status: number, body: unknown): Prob
     const code = typeof body.code === 'string' ? body.code : String(body.type).replace(/^.*[:/]/, '');
     return { ...body, type: typeof body.type === 'string' ? body.type : `urn:mercato:problem:${code}`, code, title: body.title, status } as Problem;
   }
-  const [code, title] = FALLBACK_CODES[status] ?? ['upstream_error', 'Upstream error'];
+  const [code, title] = STATUS_PROBLEMS[status] ?? ['upstream_error', 'Upstream error'];
   return problem(status, code, title, `${upstream} answered ${status}`);
 }
 

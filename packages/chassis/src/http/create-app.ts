@@ -16,7 +16,7 @@ import Fastify, {
 import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
 import { DomainError, InvalidData, TooManyRequests } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
-import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, type Problem } from './problem.js';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
 import { findUnboundedParts } from './schema-guard.js';
 
 export type HttpApp = FastifyInstance<
@@ -54,6 +54,11 @@ export interface HttpAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The caller's `x-request-id` when it is a sane token, else a new id. */
+export function requestIdFrom(incoming: unknown): string {
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('req');
+}
 const RAW_TRACE = Symbol('mercato.traceparent');
 
 /** Logs "incoming request" from our onRequest hook instead, once the trace context is set. */
@@ -67,22 +72,6 @@ declare module 'fastify' {
   }
 }
 
-const STATUS_CODES: Record<number, [string, string]> = {
-  400: ['bad_request', 'Bad request'],
-  401: ['unauthorized', 'Unauthorized'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not_found', 'Not found'],
-  405: ['method_not_allowed', 'Method not allowed'],
-  406: ['not_acceptable', 'Not acceptable'],
-  408: ['request_timeout', 'Request timeout'],
-  409: ['conflict', 'Conflict'],
-  412: ['precondition_failed', 'Precondition failed'],
-  413: ['payload_too_large', 'Payload too large'],
-  415: ['unsupported_media_type', 'Unsupported media type'],
-  422: ['unprocessable', 'Unprocessable request'],
-  429: ['rate_limited', 'Too many requests'],
-  431: ['headers_too_large', 'Request header fields too large'],
-};
 
 export function sendProblem(reply: FastifyReply, body: Problem): FastifyReply {
   return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
@@ -126,10 +115,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       (child as unknown as Record<symbol, boolean>)[TRACE_BOUND] = true;
       return child;
     },
-    genReqId: (req) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('req');
-    },
+    genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
@@ -240,7 +226,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       return sendProblem(reply, problem(400, 'malformed_body', 'Malformed body', 'The body is not valid JSON', { instance }));
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
-    const known = STATUS_CODES[status];
+    const known = STATUS_PROBLEMS[status];
     if (status >= 400 && status < 500 && known) {
       return sendProblem(reply, problem(status, known[0], known[1], fe.message, { instance }));
     }

@@ -41,3 +41,22 @@ export function problem(
 }
 
 export type LocatedFieldError = FieldError & { in?: string };
+
+/** The stable code and title of each client error status, for errors that carry no type of their own. */
+export const STATUS_PROBLEMS: Record<number, [string, string]> = {
+  400: ['bad_request', 'Bad request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not_found', 'Not found'],
+  405: ['method_not_allowed', 'Method not allowed'],
+  406: ['not_acceptable', 'Not acceptable'],
+  408: ['request_timeout', 'Request timeout'],
+  409: ['conflict', 'Conflict'],
+  412: ['precondition_failed', 'Precondition failed'],
+  413: ['payload_too_large', 'Payload too large'],
+  415: ['unsupported_media_type', 'Unsupported media type'],
+  422: ['unprocessable', 'Unprocessable request'],
+  429: ['rate_limited', 'Too many requests'],
+  431: ['headers_too_large', 'Request header fields too large'],
+};
+
