@@ -1,0 +1,42 @@
+import { InvalidData } from '@mercato/chassis';
+import { newId } from '@mercato/contracts';
+import { credentialsStore, normaliseEmail } from '../credentials/credentials.store.js';
+import type { AuthDeps } from '../deps.js';
+import { hashPassword } from '../passwords/password-hasher.js';
+import { passwordErrors } from '../passwords/password-policy.js';
+import { EmailTaken } from './auth.errors.js';
+import { issueTokens, type TokenPair } from './issue-tokens.js';
+
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** Creates a credential, signs the user in, and announces UserRegistered: one transaction. */
+export async function register(deps: AuthDeps, input: RegisterInput): Promise<TokenPair> {
+  const email = normaliseEmail(input.email);
+  const name = input.name.trim();
+  if (name.length === 0) throw new InvalidData('The name is empty', [{ pointer: '/name', message: 'must not be blank' }]);
+  const errors = passwordErrors(input.password, email);
+  if (errors.length > 0) throw new InvalidData(`The password ${errors[0]!.message}`, errors);
+  const passwordHash = await hashPassword(input.password, deps.scrypt);
+  return deps.db.tx(async (tx) => {
+    const user = await credentialsStore.insert(tx, {
+      userId: newId('usr'),
+      email,
+      name,
+      passwordHash,
+      emailVerified: false,
+      roles: ['customer'],
+    });
+    if (!user) throw new EmailTaken();
+    await deps.outbox.emit(
+      tx,
+      'UserRegistered',
+      { userId: user.userId, email: user.email, name: user.name, emailVerified: user.emailVerified, method: 'password', roles: user.roles },
+      user.userId,
+    );
+    return issueTokens(deps, tx, user);
+  });
+}

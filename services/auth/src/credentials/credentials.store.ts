@@ -1,0 +1,64 @@
+import type { Queryable } from '@mercato/chassis';
+import type { Role } from '@mercato/contracts';
+
+export interface Credential {
+  userId: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  emailVerified: boolean;
+  roles: Role[];
+  createdAt: Date;
+}
+
+interface CredentialRow extends Record<string, unknown> {
+  user_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  email_verified: boolean;
+  roles: Role[];
+  created_at: Date;
+}
+
+const toCredential = (r: CredentialRow): Credential => ({
+  userId: r.user_id,
+  email: r.email,
+  name: r.name,
+  passwordHash: r.password_hash,
+  emailVerified: r.email_verified,
+  roles: r.roles,
+  createdAt: r.created_at,
+});
+
+/** Emails are compared trimmed and lower-cased: one account per address whatever its case. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** The only code that reads or writes `credentials`. */
+export const credentialsStore = {
+  /** Inserts a credential; undefined when the email is taken (nothing written). */
+  async insert(q: Queryable, c: Omit<Credential, 'createdAt'>): Promise<Credential | undefined> {
+    const r = await q.query<CredentialRow>(
+      `INSERT INTO credentials (user_id, email, name, password_hash, email_verified, roles)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING *`,
+      [c.userId, c.email, c.name, c.passwordHash, c.emailVerified, c.roles],
+    );
+    return r.rows[0] && toCredential(r.rows[0]);
+  },
+
+  async byEmail(q: Queryable, email: string): Promise<Credential | undefined> {
+    const r = await q.query<CredentialRow>('SELECT * FROM credentials WHERE email = $1', [email]);
+    return r.rows[0] && toCredential(r.rows[0]);
+  },
+
+  async byId(q: Queryable, userId: string): Promise<Credential | undefined> {
+    const r = await q.query<CredentialRow>('SELECT * FROM credentials WHERE user_id = $1', [userId]);
+    return r.rows[0] && toCredential(r.rows[0]);
+  },
+
+  async setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
+    await q.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [userId, passwordHash]);
+  },
+};

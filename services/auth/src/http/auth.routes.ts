@@ -1,0 +1,36 @@
+import type { HttpApp } from '@mercato/chassis';
+import { login } from '../auth/login.js';
+import { logout } from '../auth/logout.js';
+import { refresh } from '../auth/refresh.js';
+import { register } from '../auth/register.js';
+import type { AuthDeps } from '../deps.js';
+import { LoginBody, RefreshBody, RegisterBody, TokenPairSchema } from './auth.schemas.js';
+
+// Tokens must never be cached by anything between us and the client.
+const NO_STORE = 'no-store';
+
+export function authRoutes(app: HttpApp, deps: AuthDeps): void {
+  app.post(
+    '/auth/register',
+    { schema: { tags: ['auth'], summary: 'Create an account and sign in', body: RegisterBody, response: { 201: TokenPairSchema } } },
+    async (req, reply) => reply.code(201).header('cache-control', NO_STORE).send(await register(deps, req.body)),
+  );
+  app.post(
+    '/auth/login',
+    { schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: TokenPairSchema } } },
+    async (req, reply) => reply.header('cache-control', NO_STORE).send(await login(deps, req.body)),
+  );
+  app.post(
+    '/auth/refresh',
+    { schema: { tags: ['auth'], summary: 'Exchange a refresh token for a new pair', body: RefreshBody, response: { 200: TokenPairSchema } } },
+    async (req, reply) => reply.header('cache-control', NO_STORE).send(await refresh(deps, req.body.refreshToken)),
+  );
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session of a refresh token', body: RefreshBody } },
+    async (req, reply) => {
+      await logout(deps, req.body.refreshToken);
+      return reply.code(204).send();
+    },
+  );
+}

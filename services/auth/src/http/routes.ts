@@ -1,0 +1,9 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { AuthDeps } from '../deps.js';
+import { authRoutes } from './auth.routes.js';
+import { jwksRoutes } from './jwks.routes.js';
+
+export function registerRoutes(app: HttpApp, deps: AuthDeps): void {
+  authRoutes(app, deps);
+  jwksRoutes(app, deps);
+}
