@@ -1,4 +1,5 @@
 import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   createLogger,
   loadServiceSettings,
@@ -10,7 +11,7 @@ import {
 } from '@mercato/chassis';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import { loadGatewaySettings, startGateway } from '@mercato/gateway';
-import { ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
+import { dataRoot, ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
 import { databaseName, envPrefix, SERVICES } from './services.js';
 
 /** What the launcher prints and writes to MERCATO_READY_FILE once everything is up. */
@@ -102,7 +103,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     await bus.start();
     services = await startAll(
       SERVICES,
-      (mod) => ({ ...env, [`${envPrefix(mod.name)}_DATABASE_URL`]: urls.get(mod.name), OPS_TOKEN: ops.token }),
+      (mod) => ({
+        ...env,
+        [`${envPrefix(mod.name)}_DATABASE_URL`]: urls.get(mod.name),
+        OPS_TOKEN: ops.token,
+        // Files the services keep in the embedded mode live in the data folder, wherever it is.
+        AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
+        NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      }),
       bus,
     );
     logger.info({ ms: Date.now() - began }, 'services started');

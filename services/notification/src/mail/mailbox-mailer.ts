@@ -1,0 +1,81 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Mailer, OutgoingMail, SendResult } from './mailer.js';
+
+export interface MailboxEntry {
+  id: string;
+  file: string;
+  to: string;
+  subject: string;
+  date: string;
+}
+
+export const MAILBOX_INDEX = 'index.json';
+// The index lists the latest messages; older .eml files stay on disk.
+const INDEX_LIMIT = 500;
+
+/**
+ * The embedded default: each message becomes `<id>.eml` (RFC 5322, multipart/alternative with a
+ * text and an HTML part) in a folder, listed newest first in `index.json`. Nothing leaves the
+ * machine. A re-send of one message overwrites its own file.
+ */
+export class MailboxMailer implements Mailer {
+  readonly kind = 'mailbox' as const;
+  readonly dir: string;
+  // Composes the message exactly as an SMTP transport would, without sending it anywhere.
+  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  // Index updates in this process run one at a time (read, change, write to a temp file, rename).
+  private indexQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(dir: string) {
+    this.dir = resolve(dir);
+  }
+
+  async send(mail: OutgoingMail): Promise<SendResult> {
+    const info = await this.composer.sendMail({
+      messageId: mail.messageIdHeader,
+      from: mail.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+    });
+    const file = `${mail.id}.eml`;
+    await mkdir(this.dir, { recursive: true });
+    const tmp = join(this.dir, `.${file}.tmp`);
+    await writeFile(tmp, info.message as Buffer);
+    await rename(tmp, join(this.dir, file));
+    const entry: MailboxEntry = { id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() };
+    await this.addToIndex(entry);
+    return { providerMessageId: file };
+  }
+
+  private addToIndex(entry: MailboxEntry): Promise<void> {
+    const next = this.indexQueue.then(async () => {
+      const path = join(this.dir, MAILBOX_INDEX);
+      const entries = (await readIndex(path)).filter((e) => e.id !== entry.id);
+      entries.unshift(entry);
+      const tmp = `${path}.tmp`;
+      await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`);
+      await rename(tmp, path);
+    });
+    this.indexQueue = next.catch(() => undefined);
+    return next;
+  }
+
+  async close(): Promise<void> {
+    await this.indexQueue;
+    this.composer.close();
+  }
+}
+
+export async function readIndex(path: string): Promise<MailboxEntry[]> {
+  try {
+    const parsed = JSON.parse(await readFile(path, 'utf8')) as unknown;
+    return Array.isArray(parsed) ? (parsed as MailboxEntry[]) : [];
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || err instanceof SyntaxError) return [];
+    throw err;
+  }
+}

@@ -1,0 +1,27 @@
+/** One email ready to go out. */
+export interface OutgoingMail {
+  /** The delivery-log id; the Message-ID header is derived from it. */
+  id: string;
+  messageIdHeader: string;
+  from: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export interface SendResult {
+  /** What the provider calls the message (an SMTP queue reply, a file name), for the log. */
+  providerMessageId: string | null;
+}
+
+/**
+ * A channel that delivers email: the strategy the delivery job sends through. `send` resolves
+ * once the provider accepted the message and throws when it did not (the job retries).
+ * Sending the same message twice must be harmless to retry: it carries the same Message-ID.
+ */
+export interface Mailer {
+  readonly kind: 'mailbox' | 'smtp';
+  send(mail: OutgoingMail): Promise<SendResult>;
+  close(): Promise<void>;
+}
