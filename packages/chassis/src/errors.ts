@@ -31,8 +31,11 @@ export class InvalidData extends DomainError {
 }
 
 export class Unauthorized extends DomainError {
-  constructor(detail = 'Authentication is required') {
+  /** Sent as `WWW-Authenticate` when given (e.g. `Bearer`). */
+  readonly challenge: string | undefined;
+  constructor(detail = 'Authentication is required', challenge?: string) {
     super({ type: 'unauthorized', status: 401, title: 'Unauthorized', detail });
+    this.challenge = challenge;
   }
 }
 

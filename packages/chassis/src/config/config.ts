@@ -109,6 +109,12 @@ function buildServiceConfigSchema(service: ServiceName, opts: { database: boolea
       EVENT_RETRY_MAX_MS: int('the longest retry delay in ms', 1, 86_400_000, 300_000),
       OUTBOX_POLL_MS: int('the outbox relay poll interval in ms (a commit in the same process wakes it at once)', 10, 60_000, 1_000),
       OUTBOX_BATCH: int('events per relay batch', 1, 5_000, 500),
+      TRUST_PROXY: Type.String({
+        maxLength: 1024,
+        pattern: '^[0-9A-Za-z.:/, ]+$',
+        default: 'loopback',
+        description: 'the proxies (the gateway) whose X-Forwarded-For names the client: addresses, CIDRs or loopback, comma-separated',
+      }),
       OPS_TOKEN: Type.Optional(
         Type.String({ minLength: 24, maxLength: 256, description: 'a bearer token of at least 24 characters for the /ops endpoints' }),
       ),
@@ -138,6 +144,7 @@ export interface ServiceSettings {
   outboxPollMs: number;
   outboxBatch: number;
   opsToken: string | undefined;
+  trustProxy: string;
 }
 
 export function loadServiceSettings(
@@ -167,5 +174,6 @@ export function loadServiceSettings(
     outboxPollMs: c.OUTBOX_POLL_MS as number,
     outboxBatch: c.OUTBOX_BATCH as number,
     opsToken: c.OPS_TOKEN as string | undefined,
+    trustProxy: c.TRUST_PROXY as string,
   };
 }

@@ -171,6 +171,19 @@ describe('HTTP chassis', () => {
     await app.close();
   });
 
+  it('takes the client address from X-Forwarded-For only from a trusted proxy', async () => {
+    const { logger } = captureLogger();
+    const behindGateway = await createHttpApp({ service: 'auth', logger, trustProxy: 'loopback' });
+    const exposed = await createHttpApp({ service: 'auth', logger });
+    for (const app of [behindGateway, exposed]) app.get('/ip', async (req) => ({ ip: req.ip }));
+    const headers = { 'x-forwarded-for': '203.0.113.9' };
+    assert.equal((await behindGateway.inject({ url: '/ip', headers, remoteAddress: '127.0.0.1' })).json().ip, '203.0.113.9');
+    assert.equal((await behindGateway.inject({ url: '/ip', headers, remoteAddress: '198.51.100.7' })).json().ip, '198.51.100.7');
+    assert.equal((await exposed.inject({ url: '/ip', headers, remoteAddress: '127.0.0.1' })).json().ip, '127.0.0.1');
+    await behindGateway.close();
+    await exposed.close();
+  });
+
   it('reports liveness and readiness, naming the dependency that is down', async () => {
     const up = await build(true);
     assert.deepEqual((await up.app.inject({ url: '/healthz' })).json(), { status: 'ok', service: 'catalog' });

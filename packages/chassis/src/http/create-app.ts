@@ -14,7 +14,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
-import { DomainError, InvalidData, TooManyRequests } from '../errors.js';
+import { DomainError, InvalidData, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
 import { findUnboundedParts } from './schema-guard.js';
@@ -51,6 +51,8 @@ export interface HttpAppOptions {
    * promise of the process cost more. Request log lines carry the trace either way.
    */
   requestContext?: boolean;
+  /** Proxies whose X-Forwarded-For is believed for `req.ip` (addresses, CIDRs, `loopback`). */
+  trustProxy?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -103,6 +105,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     connectionTimeout: (opts.requestTimeoutMs ?? 30_000) + 5_000,
     keepAliveTimeout: 65_000,
     return503OnClosing: false,
+    ...(opts.trustProxy ? { trustProxy: opts.trustProxy.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
     forceCloseConnections: 'idle',
     logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
     // One child logger per request, made once, with request id and trace bound: the trace is
@@ -204,6 +207,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     const instance = req.id;
     if (err instanceof DomainError) {
       if (err instanceof TooManyRequests) void reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof Unauthorized && err.challenge) void reply.header('www-authenticate', err.challenge);
       const extra: Record<string, unknown> = { instance, ...err.extensions };
       if (err instanceof InvalidData && err.errors.length > 0) extra.errors = err.errors;
       if (err.status >= 500) req.log.error({ err }, err.message);

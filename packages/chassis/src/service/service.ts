@@ -116,6 +116,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     logger,
     bodyLimitBytes: settings.httpBodyLimitBytes,
     requestTimeoutMs: settings.httpRequestTimeoutMs,
+    trustProxy: settings.trustProxy,
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },

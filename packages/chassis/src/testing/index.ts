@@ -81,3 +81,4 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+export * from './tokens.js';

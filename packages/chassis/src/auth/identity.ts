@@ -1,0 +1,156 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { loadConfig } from '../config/config.js';
+import { Forbidden, Unauthorized, UpstreamError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { JwksCache, JwksUnavailable } from './jwks-cache.js';
+import { JwtError, readJwtKid, verifyJwt, type AccessClaims } from './jwt-verify.js';
+
+/** Who made a request, as its verified access token says. */
+export interface Identity {
+  userId: string;
+  roles: readonly string[];
+  /** Seconds since the epoch at which the token expires. */
+  expiresAt: number;
+}
+
+export interface AccessTokenSettings {
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
+}
+
+export const DEFAULT_AUTH_JWKS_URL = 'http://127.0.0.1:8081/.well-known/jwks.json';
+
+const authConfigSchema = Type.Object(
+  {
+    AUTH_JWKS_URL: Type.String({ pattern: '^https?://', maxLength: 2048, default: DEFAULT_AUTH_JWKS_URL, description: "the auth service's JWKS URL" }),
+    AUTH_ISSUER: Type.String({ minLength: 1, maxLength: 256, default: 'mercato', description: 'the `iss` access tokens must carry' }),
+    AUTH_AUDIENCE: Type.String({ minLength: 1, maxLength: 256, default: 'mercato-api', description: 'the `aud` access tokens must carry' }),
+  },
+  { additionalProperties: true },
+);
+
+/** `AUTH_JWKS_URL`, `AUTH_ISSUER`, `AUTH_AUDIENCE`, with their defaults. */
+export function loadAccessTokenSettings(env: NodeJS.ProcessEnv = process.env): AccessTokenSettings {
+  const c = loadConfig(authConfigSchema, env) as { AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string };
+  return { jwksUrl: c.AUTH_JWKS_URL, issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE };
+}
+
+/** Why a token was refused; `unavailable` when no key could be fetched to check it. */
+export type TokenRefusal = { reason: JwtError['code'] | 'unavailable'; message: string };
+
+export interface TokenVerifierOptions {
+  jwks: JwksCache;
+  issuer: string;
+  audience: string;
+  leewayS?: number;
+}
+
+/**
+ * Verifies an access token against the JWKS: the header (algorithm pinned) is checked before
+ * any key is looked up or fetched. Resolves to the claims; rejects with a JwtError or JwksUnavailable.
+ */
+export async function verifyAccessToken(token: string, opts: TokenVerifierOptions): Promise<AccessClaims> {
+  const kid = readJwtKid(token);
+  const key = opts.jwks.peek(kid) ?? (await opts.jwks.keyFor(kid));
+  return verifyJwt(token, { keyFor: () => key, issuer: opts.issuer, audience: opts.audience, leewayS: opts.leewayS });
+}
+
+/** The token of an `Authorization: Bearer <token>` header; undefined when absent, null when malformed. */
+export function bearerToken(header: string | string[] | undefined): string | undefined | null {
+  if (header === undefined) return undefined;
+  if (Array.isArray(header)) return null;
+  const m = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header);
+  return m ? m[1]! : null;
+}
+
+export interface Authenticator {
+  /** The caller's identity; throws Unauthorized (401, `WWW-Authenticate: Bearer`) when there is none or it does not verify. */
+  authenticate(req: FastifyRequest): Promise<Identity>;
+  /** A route `preHandler` that authenticates and keeps the identity on `req.identity`. */
+  requireUser: (req: FastifyRequest) => Promise<void>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the `requireUser` preHandler. */
+    identity?: Identity;
+  }
+}
+
+export interface AuthenticatorOptions {
+  settings?: AccessTokenSettings;
+  logger?: Logger;
+  /** A shared cache (else one is made on first use). */
+  jwks?: JwksCache;
+  leewayS?: number;
+}
+
+const CHALLENGE = 'Bearer realm="mercato"';
+
+/**
+ * Per-route authentication for a service. Nothing is fetched until the first request that
+ * needs a login: a service that never authenticates never reads the JWKS.
+ */
+export function createAuthenticator(opts: AuthenticatorOptions = {}): Authenticator {
+  let verifier: TokenVerifierOptions | undefined;
+  const lazy = (): TokenVerifierOptions => {
+    if (!verifier) {
+      const s = opts.settings ?? loadAccessTokenSettings();
+      verifier = { jwks: opts.jwks ?? new JwksCache({ url: s.jwksUrl, logger: opts.logger }), issuer: s.issuer, audience: s.audience, leewayS: opts.leewayS };
+    }
+    return verifier;
+  };
+  async function authenticate(req: FastifyRequest): Promise<Identity> {
+    const token = bearerToken(req.headers.authorization);
+    if (token === undefined) throw new Unauthorized('Authentication is required', CHALLENGE);
+    if (token === null) throw new Unauthorized('The Authorization header is not a bearer token', `${CHALLENGE}, error="invalid_request"`);
+    let claims: AccessClaims;
+    try {
+      claims = await verifyAccessToken(token, lazy());
+    } catch (err) {
+      if (err instanceof JwksUnavailable) throw new UpstreamError(503, 'auth_unavailable', 'The access token cannot be checked right now');
+      if (err instanceof JwtError) {
+        const detail = err.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
+        throw new Unauthorized(detail, `${CHALLENGE}, error="invalid_token"`);
+      }
+      throw err;
+    }
+    return { userId: claims.sub, roles: claims.roles, expiresAt: claims.exp };
+  }
+  return {
+    authenticate,
+    async requireUser(req) {
+      req.identity = await authenticate(req);
+    },
+  };
+}
+
+let defaultAuthenticator: Authenticator | undefined;
+
+/** `createAuthenticator()` on the process environment, made on first call. */
+export function authenticate(req: FastifyRequest): Promise<Identity> {
+  defaultAuthenticator ??= createAuthenticator();
+  return defaultAuthenticator.authenticate(req);
+}
+
+/** Throws Forbidden unless the identity holds at least one of `roles`. */
+export function requireRole(identity: Identity, ...roles: string[]): Identity {
+  if (!roles.some((r) => identity.roles.includes(r))) throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}`);
+  return identity;
+}
+
+/** Throws Forbidden unless the caller is `ownerId` or holds one of `roles` (e.g. admin, support). */
+export function requireSelfOr(identity: Identity, ownerId: string, ...roles: string[]): Identity {
+  if (identity.userId === ownerId || roles.some((r) => identity.roles.includes(r))) return identity;
+  throw new Forbidden('This belongs to another user');
+}
+
+/** A route `preHandler` for after `requireUser`: 403 unless `req.identity` holds one of `roles`. */
+export function roleGuard(...roles: string[]): (req: FastifyRequest) => Promise<void> {
+  return async (req) => {
+    if (!req.identity) throw new Unauthorized('Authentication is required', CHALLENGE);
+    requireRole(req.identity, ...roles);
+  };
+}
