@@ -1,5 +1,6 @@
-import { DEFAULT_PORTS, loadConfig, loadServiceSettings, type ServiceName, type ServiceSettings } from '@mercato/chassis';
+import { DEFAULT_PORTS, loadAccessTokenSettings, loadConfig, loadServiceSettings, type ServiceName, type ServiceSettings } from '@mercato/chassis';
 import { Type, type TProperties } from '@sinclair/typebox';
+import { parseRate, RATE_PATTERN, type RateRule } from './rate-limit.js';
 import { UPSTREAMS, type UpstreamName } from './routes.js';
 
 const int = (description: string, min: number, max: number, dflt: number) =>
@@ -29,6 +30,16 @@ export function gatewayConfigSchema() {
       GATEWAY_BREAKER_FAILURES: int('consecutive upstream failures that open its circuit', 1, 1_000, 5),
       GATEWAY_BREAKER_RESET_MS: int('how long an open circuit rejects before a trial call, in ms', 100, 600_000, 10_000),
       GATEWAY_OPENAPI_CACHE_MS: int('how long the merged OpenAPI document is kept, in ms', 0, 3_600_000, 10_000),
+      GATEWAY_RATE_LIMIT_IP: Type.String({
+        pattern: RATE_PATTERN,
+        default: '300/min',
+        description: 'requests allowed per client address, e.g. 300/min, 10/s or 5000/h (0 for no limit)',
+      }),
+      GATEWAY_RATE_LIMIT_USER: Type.String({
+        pattern: RATE_PATTERN,
+        default: '600/min',
+        description: 'requests allowed per signed-in user, e.g. 600/min (0 for no limit)',
+      }),
       GATEWAY_TRUST_FORWARDED: Type.Boolean({
         default: false,
         description: 'true or false: whether a proxy in front of the gateway sets X-Forwarded-* (else they are overwritten)',
@@ -47,6 +58,12 @@ export interface GatewaySettings extends ServiceSettings {
   breakerResetMs: number;
   openapiCacheMs: number;
   trustForwarded: boolean;
+  rateLimitIp: RateRule | undefined;
+  rateLimitUser: RateRule | undefined;
+  /** The auth service's JWKS (on its upstream URL), and the `iss`/`aud` tokens must carry. */
+  jwksUrl: string;
+  tokenIssuer: string;
+  tokenAudience: string;
 }
 
 /**
@@ -56,6 +73,7 @@ export interface GatewaySettings extends ServiceSettings {
 export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given: Partial<Record<ServiceName, string>> = {}): GatewaySettings {
   const common = loadServiceSettings('gateway', env, { database: false });
   const c = loadConfig(gatewayConfigSchema(), env) as Record<string, unknown>;
+  const tokens = loadAccessTokenSettings(env);
   const upstreams = {} as Record<UpstreamName, string>;
   for (const service of UPSTREAMS) {
     upstreams[service] = (given[service] ?? (c[upstreamUrlVar(service)] as string)).replace(/\/+$/, '');
@@ -70,5 +88,10 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given:
     breakerResetMs: c.GATEWAY_BREAKER_RESET_MS as number,
     openapiCacheMs: c.GATEWAY_OPENAPI_CACHE_MS as number,
     trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,
+    rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
+    rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),
+    jwksUrl: `${upstreams.auth}/.well-known/jwks.json`,
+    tokenIssuer: tokens.issuer,
+    tokenAudience: tokens.audience,
   };
 }

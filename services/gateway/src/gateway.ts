@@ -1,9 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import { createHttpApp, createLogger, JwksCache, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
+import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
+import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams } from './upstreams.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
@@ -16,6 +18,8 @@ export interface GatewayOptions {
   listen?: boolean;
   /** The services' base URLs, over `<SVC>_URL` (the embedded launcher passes the ports it bound). */
   upstreams?: Partial<Record<ServiceName, string>>;
+  /** The rate limit counters (default: Redis when `REDIS_URL` is set, else in memory). */
+  rateStore?: RateStore;
 }
 
 export interface RunningGateway {
@@ -44,8 +48,19 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger);
-  const closePools = () => Promise.all(Object.values(upstreams).map((u) => u.pool.close())).then(() => undefined);
+  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl) : new MemoryRateStore());
+  const closePools = () =>
+    Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
+  // The keys are fetched on the first request that carries a token, not at start.
+  const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
+  const guard = new EdgeGuard({
+    jwks,
+    issuer: settings.tokenIssuer,
+    audience: settings.tokenAudience,
+    limiter: new RateLimiter(rateStore, { ip: settings.rateLimitIp, user: settings.rateLimitUser }, logger),
+  });
   const proxy = new FastProxy({
+    guard,
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,

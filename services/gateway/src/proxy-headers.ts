@@ -17,7 +17,20 @@ const HOP_BY_HOP = new Set([
   'transfer-encoding',
   'upgrade',
 ]);
-const NOT_FORWARDED_UP = new Set([...HOP_BY_HOP, 'host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'forwarded']);
+/** Set by the gateway alone, from a token it verified: a client's own are dropped. */
+export const VERIFIED_USER_ID = 'x-verified-user-id';
+export const VERIFIED_ROLES = 'x-verified-roles';
+const NOT_FORWARDED_UP = new Set([
+  ...HOP_BY_HOP,
+  'host',
+  'expect',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'forwarded',
+  VERIFIED_USER_ID,
+  VERIFIED_ROLES,
+]);
 /** The gateway's own trace and request id stay on its answer (the trace id is the same). */
 const NOT_FORWARDED_DOWN = new Set([...HOP_BY_HOP, 'traceparent', 'x-request-id']);
 
@@ -46,6 +59,8 @@ export interface ForwardInfo {
   requestId: string;
   /** Keep and extend X-Forwarded-* set by a trusted proxy in front (else they are overwritten). */
   trustForwarded: boolean;
+  /** The caller, when the gateway verified an access token. */
+  identity?: { userId: string; roles: string } | undefined;
 }
 
 // Both run once per proxied request: plain loops, nothing allocated that is not kept.
@@ -66,6 +81,10 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: Forw
   if (host) out['x-forwarded-host'] = host;
   out.traceparent = info.traceparent;
   out['x-request-id'] = info.requestId;
+  if (info.identity) {
+    out[VERIFIED_USER_ID] = info.identity.userId;
+    out[VERIFIED_ROLES] = info.identity.roles;
+  }
   return out;
 }
 

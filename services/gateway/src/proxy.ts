@@ -12,6 +12,7 @@ import {
   type Logger,
 } from '@mercato/chassis';
 import type { Dispatcher } from 'undici';
+import type { Admission, EdgeGuard, EdgeIdentity } from './edge-auth.js';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { allowedMethods, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
@@ -22,6 +23,8 @@ export interface ProxyOptions {
   bodyLimitBytes: number;
   trustForwarded: boolean;
   logger: Logger;
+  /** Rate limits and the access token check, before anything goes upstream. */
+  guard?: EdgeGuard;
 }
 
 /** A caller's request id is kept when it looks like one (as the chassis does). */
@@ -54,6 +57,18 @@ class BodyLimiter extends Transform {
     }
     cb(null, chunk);
   }
+}
+
+/**
+ * The client's address for rate limits: the peer's, or with a trusted proxy in front the last
+ * X-Forwarded-For entry (the one that proxy added; those before it are the client's to make up).
+ */
+function clientAddress(req: IncomingMessage, trustForwarded: boolean): string {
+  if (trustForwarded) {
+    const xff = req.headers['x-forwarded-for'];
+    if (typeof xff === 'string' && xff.length > 0) return xff.slice(xff.lastIndexOf(',') + 1).trim();
+  }
+  return req.socket.remoteAddress ?? '';
 }
 
 function errorCode(err: unknown): string | undefined {
@@ -167,6 +182,31 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     // A declared length over the limit is refused before anything is sent upstream.
     if (Number(req.headers['content-length'] ?? 0) > this.proxy.opts.bodyLimitBytes) return this.tooLarge();
+    const guard = this.proxy.opts.guard;
+    if (!guard) return this.forward(target, withBody, undefined);
+    const admission = guard.admit(req, clientAddress(req, this.proxy.opts.trustForwarded));
+    if (admission instanceof Promise) {
+      admission.then(
+        (a) => this.admitted(target, withBody, a),
+        (err: unknown) => this.fail(err),
+      );
+    } else this.admitted(target, withBody, admission);
+  }
+
+  private admitted(target: RouteTarget, withBody: boolean, admission: Admission): void {
+    if (this.res.destroyed) return; // the client went away while the token was checked
+    const r = admission.refusal;
+    if (r) return this.problem(r.status, r.code, r.title, r.detail, r.headers);
+    try {
+      this.forward(target, withBody, admission.identity);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private forward(target: RouteTarget, withBody: boolean, identity: EdgeIdentity | undefined): void {
+    const { req } = this;
+    const method = req.method!;
     const upstream = this.proxy.opts.upstreams[target.service];
     try {
       this.permit = upstream.breaker.acquire();
@@ -189,6 +229,7 @@ class Exchange implements Dispatcher.DispatchHandler {
       traceparent: this.traceparent,
       requestId: this.id,
       trustForwarded: this.proxy.opts.trustForwarded,
+      identity,
     });
     upstream.pool.dispatch({ path: target.path, method: method as Dispatcher.HttpMethod, headers, body: this.body ?? null }, this);
   }
