@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { Db, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
+import { rotateSigningKeys } from '@mercato/auth';
 import { findEmbeddedPostgres } from '@mercato/embedded-pg';
-import { postgresDir } from './paths.js';
+import { dataRoot, postgresDir } from './paths.js';
 import { databaseName, envPrefix, findService, SERVICES } from './services.js';
 
 // The operator CLI: `npm run mercato -- <command>`. It talks straight to a service's database,
@@ -11,10 +13,13 @@ const USAGE = `Usage: npm run mercato -- <command>
   dead-letters list    --service <name> [--status dead|retrying|resolved|all] [--limit N] [--cursor ID] [--json]
   dead-letters show    --service <name> <id> [--json]
   dead-letters replay  --service <name> (<id>… | --all) [--json]
+  auth rotate-keys     [--json]   the next signing key signs from now on; a new next key is published
 
 Services: ${SERVICES.map((s) => s.name).join(', ')}
 The database is <SERVICE>_DATABASE_URL when set (e.g. ORDER_DATABASE_URL), else the running
-embedded PostgreSQL of \`npm start\` (MERCATO_DATA_DIR, default ./data).`;
+embedded PostgreSQL of \`npm start\` (MERCATO_DATA_DIR, default ./data).
+auth rotate-keys opens the signing keys with AUTH_KEY_ENCRYPTION_KEY when set, else the embedded
+key file (AUTH_KEY_DIR, default <MERCATO_DATA_DIR>/auth).`;
 
 class UsageError extends Error {}
 
@@ -199,6 +204,30 @@ async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> 
   }
 }
 
+async function auth(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
+  const [, action, ...rest] = args.positional;
+  if (action !== 'rotate-keys') throw new UsageError('auth needs an action: rotate-keys');
+  if (rest.length > 0) throw new UsageError(`unexpected ${rest.join(' ')}`);
+  if (args.flags.has('service') || args.flags.has('all')) throw new UsageError('auth rotate-keys takes no --service or --all');
+  const { db, where } = await connect('auth', env);
+  const keyEnv = { ...env, AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth') };
+  try {
+    const rotation = await rotateSigningKeys(db, keyEnv);
+    if (args.flags.has('json')) console.log(JSON.stringify(rotation, null, 2));
+    else {
+      console.log(`active: ${rotation.activated}`);
+      console.log(`next:   ${rotation.next}`);
+      if (rotation.retired) console.log(`retired: ${rotation.retired} (still published until its last token expires)`);
+      console.log('Running auth instances sign with the new active key within 30 s.');
+    }
+    return 0;
+  } catch (err) {
+    throw explainDbError(err, 'auth', where);
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = parse(argv);
   const command = args.positional[0];
@@ -207,6 +236,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     return command || args.flags.has('help') ? 0 : 2;
   }
   if (command === 'dead-letters') return deadLetters(args, env);
+  if (command === 'auth') return auth(args, env);
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }
 

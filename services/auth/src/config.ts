@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig } from '@mercato/chassis';
 import { Type, type Static } from '@sinclair/typebox';
+import { normaliseEmail } from './credentials/credentials.store.js';
+import { checkPassword } from './passwords/password-policy.js';
 
 /** The auth service's own variables (the chassis reads the common ones). */
 export const AuthConfigSchema = Type.Object(
@@ -32,6 +34,26 @@ export const AuthConfigSchema = Type.Object(
     AUTH_KEY_DIR: Type.Optional(
       Type.String({ minLength: 1, maxLength: 1024, description: 'a folder for the generated key-encryption key (embedded mode)' }),
     ),
+    AUTH_RESET_TOKEN_TTL_S: Type.Integer({ minimum: 60, maximum: 86_400, default: 1800, description: 'the password-reset token lifetime in seconds: 60 to 86400' }),
+    AUTH_VERIFY_TOKEN_TTL_S: Type.Integer({
+      minimum: 300,
+      maximum: 30 * 86_400,
+      default: 2 * 86_400,
+      description: 'the email-verification token lifetime in seconds: 300 to 2592000',
+    }),
+    AUTH_RESPONSE_FLOOR_MS: Type.Integer({
+      minimum: 0,
+      maximum: 5000,
+      default: 300,
+      description: 'the minimum time of answers that must not tell whether an email is registered, in ms: 0 to 5000',
+    }),
+    AUTH_LOGIN_WINDOW_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 900, description: 'the window in which failed sign-ins are counted, in seconds' }),
+    AUTH_LOGIN_FREE_FAILURES: Type.Integer({ minimum: 1, maximum: 1000, default: 5, description: 'failed sign-ins of an account before each further one must wait 2^(n-free) s' }),
+    AUTH_LOGIN_LOCK_AFTER: Type.Integer({ minimum: 1, maximum: 10_000, default: 20, description: 'failed sign-ins of an account that lock it' }),
+    AUTH_LOGIN_LOCK_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 900, description: 'how long a locked account refuses sign-ins, in seconds' }),
+    AUTH_LOGIN_IP_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100, description: 'failed sign-ins from one address per window' }),
+    ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'the email of the administrator ensured at start (with ADMIN_PASSWORD)' })),
+    ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'the password of the administrator created at start (with ADMIN_EMAIL)' })),
     MERCATO_DATA_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'the data folder of the embedded mode' })),
   },
   { additionalProperties: true },
@@ -45,6 +67,20 @@ export interface AuthConfig {
   scryptN: number;
   keyEncryptionKey: string | undefined;
   keyDir: string;
+  resetTokenTtlS: number;
+  verifyTokenTtlS: number;
+  /** Answers that must not reveal whether an email is registered take at least this long. */
+  responseFloorMs: number;
+  throttle: LoginThrottleConfig;
+  admin: { email: string; password: string } | undefined;
+}
+
+export interface LoginThrottleConfig {
+  windowS: number;
+  freeFailures: number;
+  lockAfter: number;
+  lockS: number;
+  ipLimit: number;
 }
 
 /** Access tokens are for the platform's API: every service checks this audience. */
@@ -55,6 +91,15 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
   if ((c.AUTH_SCRYPT_N & (c.AUTH_SCRYPT_N - 1)) !== 0) {
     throw new ConfigError(`Configuration error: AUTH_SCRYPT_N is invalid (got "${c.AUTH_SCRYPT_N}"); expected a power of two`);
   }
+  if ((c.ADMIN_EMAIL === undefined) !== (c.ADMIN_PASSWORD === undefined)) {
+    const missing = c.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD';
+    throw new ConfigError(`Configuration error: ${missing} is missing; ADMIN_EMAIL and ADMIN_PASSWORD are set together or not at all`);
+  }
+  const admin = c.ADMIN_EMAIL !== undefined && c.ADMIN_PASSWORD !== undefined ? { email: normaliseEmail(c.ADMIN_EMAIL), password: c.ADMIN_PASSWORD } : undefined;
+  if (admin) {
+    const weak = checkPassword(admin.password, admin.email);
+    if (weak) throw new ConfigError(`Configuration error: ADMIN_PASSWORD is invalid; the password ${weak}`);
+  }
   return {
     issuer: c.AUTH_ISSUER,
     audience: ACCESS_TOKEN_AUDIENCE,
@@ -63,5 +108,16 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
     scryptN: c.AUTH_SCRYPT_N,
     keyEncryptionKey: c.AUTH_KEY_ENCRYPTION_KEY,
     keyDir: c.AUTH_KEY_DIR ?? `${c.MERCATO_DATA_DIR ?? './data'}/auth`,
+    resetTokenTtlS: c.AUTH_RESET_TOKEN_TTL_S,
+    verifyTokenTtlS: c.AUTH_VERIFY_TOKEN_TTL_S,
+    responseFloorMs: c.AUTH_RESPONSE_FLOOR_MS,
+    throttle: {
+      windowS: c.AUTH_LOGIN_WINDOW_S,
+      freeFailures: c.AUTH_LOGIN_FREE_FAILURES,
+      lockAfter: c.AUTH_LOGIN_LOCK_AFTER,
+      lockS: c.AUTH_LOGIN_LOCK_S,
+      ipLimit: c.AUTH_LOGIN_IP_LIMIT,
+    },
+    admin,
   };
 }

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '@mercato/chassis';
+import type { Db, ServiceModule } from '@mercato/chassis';
 import { loadAuthConfig } from './config.js';
 import type { AuthDeps } from './deps.js';
+import { ensureAdmin } from './auth/ensure-admin.js';
 import { registerRoutes } from './http/routes.js';
 import { loadKeyEncryptionKey } from './keys/key-encryption-key.js';
 import { KeyRing } from './keys/key-ring.js';
+import { rotateKeys, type Rotation } from './keys/rotate-keys.js';
 import { hashPassword, OWASP_SCRYPT } from './passwords/password-hasher.js';
 
 /**
@@ -33,9 +35,25 @@ export const authService: ServiceModule = {
       scrypt,
       dummyHash: await hashPassword(randomBytes(16).toString('base64url'), scrypt),
     };
+    if (config.admin) await ensureAdmin(deps, config.admin);
     return { routes: (app) => registerRoutes(app, deps) };
   },
 };
 
-export { rotateKeys } from './keys/rotate-keys.js';
+export { rotateKeys, type Rotation } from './keys/rotate-keys.js';
+
+/**
+ * Rotates the signing keys from outside the service (the operator CLI): opens the existing keys
+ * with AUTH_KEY_ENCRYPTION_KEY or the embedded mode's key file (never generating one), then
+ * runs the same use case. Running instances pick the new active key within ${'`'}ACTIVE_KEY_CACHE_S${'`'}.
+ */
+export async function rotateSigningKeys(db: Db, env: NodeJS.ProcessEnv): Promise<Rotation> {
+  const config = loadAuthConfig(env);
+  const kek = await loadKeyEncryptionKey({ configured: config.keyEncryptionKey, keyDir: config.keyDir, embedded: true, create: false });
+  const keys = new KeyRing(db, kek.key);
+  // Prove the key opens the stored keys before sealing a new one with it: a wrong key would
+  // publish a next key that no instance can use.
+  await keys.signingKey();
+  return rotateKeys({ db, config, keys });
+}
 export { verifyJwt, keysFromJwks, JwtError, type AccessClaims } from './tokens/jwt.js';

@@ -4,6 +4,7 @@ import { credentialsStore, normaliseEmail } from '../credentials/credentials.sto
 import type { AuthDeps } from '../deps.js';
 import { hashPassword } from '../passwords/password-hasher.js';
 import { passwordErrors } from '../passwords/password-policy.js';
+import { requestEmailVerification } from '../recovery/verify-email.js';
 import { EmailTaken } from './auth.errors.js';
 import { issueTokens, type TokenPair } from './issue-tokens.js';
 
@@ -37,6 +38,7 @@ export async function register(deps: AuthDeps, input: RegisterInput): Promise<To
       { userId: user.userId, email: user.email, name: user.name, emailVerified: user.emailVerified, method: 'password', roles: user.roles },
       user.userId,
     );
+    await requestEmailVerification(deps, tx, user);
     return issueTokens(deps, tx, user);
   });
 }

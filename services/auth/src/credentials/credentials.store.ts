@@ -61,4 +61,19 @@ export const credentialsStore = {
   async setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
     await q.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [userId, passwordHash]);
   },
+
+  async setEmailVerified(q: Queryable, userId: string): Promise<void> {
+    await q.query('UPDATE credentials SET email_verified = true WHERE user_id = $1', [userId]);
+  },
+
+  /** Adds the role when missing; true when it was added. */
+  async addRole(q: Queryable, userId: string, role: Role): Promise<boolean> {
+    const r = await q.query('UPDATE credentials SET roles = array_append(roles, $2) WHERE user_id = $1 AND NOT ($2 = ANY (roles))', [userId, role]);
+    return (r.rowCount ?? 0) > 0;
+  },
+
+  /** Sets a password only on an account that has none. */
+  async setPasswordHashIfNone(q: Queryable, userId: string, passwordHash: string): Promise<void> {
+    await q.query(`UPDATE credentials SET password_hash = $2 WHERE user_id = $1 AND (password_hash IS NULL OR password_hash = '')`, [userId, passwordHash]);
+  },
 };

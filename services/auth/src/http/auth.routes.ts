@@ -18,7 +18,7 @@ export function authRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
     '/auth/login',
     { schema: { tags: ['auth'], summary: 'Sign in with email and password', body: LoginBody, response: { 200: TokenPairSchema } } },
-    async (req, reply) => reply.header('cache-control', NO_STORE).send(await login(deps, req.body)),
+    async (req, reply) => reply.header('cache-control', NO_STORE).send(await login(deps, { ...req.body, ip: req.ip })),
   );
   app.post(
     '/auth/refresh',

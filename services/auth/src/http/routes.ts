@@ -2,8 +2,10 @@ import type { HttpApp } from '@mercato/chassis';
 import type { AuthDeps } from '../deps.js';
 import { authRoutes } from './auth.routes.js';
 import { jwksRoutes } from './jwks.routes.js';
+import { recoveryRoutes } from './recovery.routes.js';
 
 export function registerRoutes(app: HttpApp, deps: AuthDeps): void {
   authRoutes(app, deps);
+  recoveryRoutes(app, deps);
   jwksRoutes(app, deps);
 }

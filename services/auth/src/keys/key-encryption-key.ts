@@ -11,7 +11,13 @@ export const KEK_FILE_NAME = 'key-encryption-key';
  * the distributed mode); in the embedded mode (in-process bus) one is generated on the first
  * start and kept in `<keyDir>/key-encryption-key`, mode 0600.
  */
-export async function loadKeyEncryptionKey(opts: { configured: string | undefined; keyDir: string; embedded: boolean }): Promise<{ key: Buffer; file: string | undefined }> {
+export async function loadKeyEncryptionKey(opts: {
+  configured: string | undefined;
+  keyDir: string;
+  embedded: boolean;
+  /** false for tools that must open existing keys, never make a new one (default true). */
+  create?: boolean;
+}): Promise<{ key: Buffer; file: string | undefined }> {
   if (opts.configured) return { key: decodeKeyEncryptionKey(opts.configured), file: undefined };
   if (!opts.embedded) {
     throw new ConfigError(
@@ -23,6 +29,9 @@ export async function loadKeyEncryptionKey(opts: { configured: string | undefine
     return { key: decodeKeyEncryptionKey((await readFile(file, 'utf8')).trim()), file };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    if (opts.create === false) {
+      throw new ConfigError(`Configuration error: AUTH_KEY_ENCRYPTION_KEY is missing and there is no key file at ${file}; set AUTH_KEY_ENCRYPTION_KEY or AUTH_KEY_DIR`);
+    }
   }
   await mkdir(opts.keyDir, { recursive: true, mode: 0o700 });
   const value = randomBytes(32).toString('base64url');

@@ -38,4 +38,10 @@ export const refreshTokensStore = {
     const r = await q.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
     return r.rowCount ?? 0;
   },
+
+  /** Revokes every live token of every family of the user (a password reset signs out everywhere). */
+  async revokeUser(q: Queryable, userId: string): Promise<number> {
+    const r = await q.query('UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [userId]);
+    return r.rowCount ?? 0;
+  },
 };

@@ -1,0 +1,41 @@
+import { newId } from '@mercato/contracts';
+import { credentialsStore } from '../credentials/credentials.store.js';
+import type { AuthDeps } from '../deps.js';
+import { hashPassword } from '../passwords/password-hasher.js';
+
+export type AdminOutcome = 'created' | 'promoted' | 'unchanged';
+
+/**
+ * At start, with ADMIN_EMAIL/ADMIN_PASSWORD: an administrator exists with that email. A new one
+ * gets roles [admin, customer], a verified email and UserRegistered; an existing account gets
+ * the admin role if it lacks it, and keeps its password (set only when it has none). Replicas
+ * starting together queue on an advisory lock, so exactly one creates it.
+ */
+export async function ensureAdmin(deps: Pick<AuthDeps, 'db' | 'outbox' | 'scrypt' | 'logger'>, admin: { email: string; password: string }): Promise<AdminOutcome> {
+  const passwordHash = await hashPassword(admin.password, deps.scrypt);
+  const outcome = await deps.db.tx(async (tx): Promise<AdminOutcome> => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('mercato.auth.ensure_admin'))`);
+    const existing = await credentialsStore.byEmail(tx, admin.email);
+    if (existing) {
+      await credentialsStore.setPasswordHashIfNone(tx, existing.userId, passwordHash);
+      return (await credentialsStore.addRole(tx, existing.userId, 'admin')) ? 'promoted' : 'unchanged';
+    }
+    const user = (await credentialsStore.insert(tx, {
+      userId: newId('usr'),
+      email: admin.email,
+      name: 'Administrator',
+      passwordHash,
+      emailVerified: true,
+      roles: ['admin', 'customer'],
+    }))!;
+    await deps.outbox.emit(
+      tx,
+      'UserRegistered',
+      { userId: user.userId, email: user.email, name: user.name, emailVerified: true, method: 'password', roles: user.roles },
+      user.userId,
+    );
+    return 'created';
+  });
+  if (outcome !== 'unchanged') deps.logger.info({ email: admin.email, outcome }, 'administrator ensured');
+  return outcome;
+}

@@ -1,0 +1,42 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { AuthDeps } from '../deps.js';
+import { forgotPassword } from '../recovery/forgot-password.js';
+import { resetPassword } from '../recovery/reset-password.js';
+import { resendEmailVerification, verifyEmail } from '../recovery/verify-email.js';
+import { EmailBody, ResetPasswordBody, VerifyEmailBody } from './auth.schemas.js';
+
+/** Password reset and email verification: links sent by email, never answers that reveal an account. */
+export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
+  app.post(
+    '/auth/password/forgot',
+    { schema: { tags: ['auth'], summary: 'Email a password-reset link (202 whether or not the account exists)', body: EmailBody } },
+    async (req, reply) => {
+      await forgotPassword(deps, req.body);
+      return reply.code(202).send();
+    },
+  );
+  app.post(
+    '/auth/password/reset',
+    { schema: { tags: ['auth'], summary: 'Set a new password with the emailed token; signs out everywhere', body: ResetPasswordBody } },
+    async (req, reply) => {
+      await resetPassword(deps, req.body);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    '/auth/email/verify',
+    { schema: { tags: ['auth'], summary: 'Confirm the email address with the emailed token', body: VerifyEmailBody } },
+    async (req, reply) => {
+      await verifyEmail(deps, req.body);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    '/auth/email/verify/resend',
+    { schema: { tags: ['auth'], summary: 'Email a new verification link (202 whatever the email)', body: EmailBody } },
+    async (req, reply) => {
+      await resendEmailVerification(deps, req.body);
+      return reply.code(202).send();
+    },
+  );
+}
