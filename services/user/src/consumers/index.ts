@@ -1,0 +1,7 @@
+import type { ConsumerManifest } from '@mercato/chassis';
+import { onUserRegistered } from './on-user-registered.js';
+
+/** What this service consumes. The chassis wraps each handler in its inbox transaction. */
+export const consumers: ConsumerManifest = {
+  UserRegistered: onUserRegistered,
+};

@@ -1,0 +1,10 @@
+import type { Authenticator, Db, Logger, Outbox } from '@mercato/chassis';
+
+/** What the use cases of this service need; wired by `service.ts`. */
+export interface UserDeps {
+  db: Db;
+  outbox: Outbox;
+  logger: Logger;
+  /** Verifies access tokens against the auth service's published keys. */
+  authenticator: Authenticator;
+}

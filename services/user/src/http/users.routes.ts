@@ -1,0 +1,29 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { UserDeps } from '../deps.js';
+import { changeRoles } from '../users/change-roles.js';
+import { listUsers } from '../users/list-users.js';
+import { requires } from './authorize.js';
+import { callerOf } from './caller.js';
+import { presentProfile } from './profile.presenter.js';
+import { ListUsersQuery, ProfileSchema, PutRolesBody, UserPageSchema, UserParams } from './users.schemas.js';
+
+const tags = ['users (admin)'];
+
+export function usersRoutes(app: HttpApp, deps: UserDeps): void {
+  app.get(
+    '/users',
+    {
+      ...requires(deps, 'users:read'),
+      schema: { tags, summary: 'List users, oldest first; search by email prefix', querystring: ListUsersQuery, response: { 200: UserPageSchema } },
+    },
+    async (req) => {
+      const page = await listUsers(deps, req.query);
+      return { items: page.items.map(presentProfile), nextCursor: page.nextCursor };
+    },
+  );
+  app.put(
+    '/users/:id/roles',
+    { ...requires(deps, 'users:roles:write'), schema: { tags, summary: "Replace a user's roles", params: UserParams, body: PutRolesBody, response: { 200: ProfileSchema } } },
+    async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
+  );
+}
