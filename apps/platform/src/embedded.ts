@@ -101,18 +101,20 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const urls = new Map(await Promise.all(SERVICES.map(async (mod) => [mod.name, await pg.ensureDatabase(databaseName(mod.name))] as const)));
     logger.info({ ms: Date.now() - began }, 'databases ready');
     await bus.start();
-    services = await startAll(
-      SERVICES,
-      (mod) => ({
-        ...env,
-        [`${envPrefix(mod.name)}_DATABASE_URL`]: urls.get(mod.name),
-        OPS_TOKEN: ops.token,
-        // Files the services keep in the embedded mode live in the data folder, wherever it is.
-        AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
-        NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
-      }),
-      bus,
-    );
+    const envOf = (mod: ServiceModule, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+      ...env,
+      [`${envPrefix(mod.name)}_DATABASE_URL`]: urls.get(mod.name),
+      OPS_TOKEN: ops.token,
+      // Files the services keep in the embedded mode live in the data folder, wherever it is.
+      AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
+      NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      ...extra,
+    });
+    // Auth first: the others verify access tokens against the keys it publishes, at its address.
+    const [authMod, ...others] = [...SERVICES].sort((a, b) => Number(b.name === 'auth') - Number(a.name === 'auth'));
+    services = await startAll([authMod!], (mod) => envOf(mod), bus);
+    const jwksUrl = env.AUTH_JWKS_URL || `${services[0]!.url}/.well-known/jwks.json`;
+    services.push(...(await startAll(others, (mod) => envOf(mod, { AUTH_JWKS_URL: jwksUrl }), bus)));
     logger.info({ ms: Date.now() - began }, 'services started');
     // Publishing waits for this: every service has subscribed, so no event misses a consumer.
     bus.open();

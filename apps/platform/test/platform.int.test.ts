@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { findEmbeddedPostgres, isAlive } from '@mercato/embedded-pg';
+import { eventually } from '@mercato/chassis/testing';
 import pg from 'pg';
 import type { PlatformUrls } from '../src/embedded.js';
 
@@ -107,6 +108,32 @@ describe('the platform launcher (embedded mode)', () => {
     const out = run.out();
     for (const name of NAMES) assert.match(out, new RegExp(`^\\s+${name}\\s+http://127\\.0\\.0\\.1:\\d+$`, 'm'), `a line for ${name}`);
     assert.match(out, /\/docs/);
+  });
+
+  it('signs a customer up through the gateway and serves their profile to their token only', async () => {
+    const api = `${urls.gateway}/api/v1`;
+    const json = { 'content-type': 'application/json' };
+    const reg = await fetch(`${api}/auth/register`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: 'Ann.Buyer@Example.com', password: 'correct horse battery staple', name: 'Ann Buyer' }),
+    });
+    assert.equal(reg.status, 201);
+    const { accessToken } = (await reg.json()) as { accessToken: string };
+    // The user service builds the profile from UserRegistered, through the outbox and the bus.
+    const profile = await eventually(async () => {
+      const res = await fetch(`${api}/users/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+      return res.status === 200 ? ((await res.json()) as { email: string; name: string; roles: string[] }) : undefined;
+    }, 15_000, 100);
+    assert.deepEqual({ email: profile.email, name: profile.name, roles: profile.roles }, { email: 'ann.buyer@example.com', name: 'Ann Buyer', roles: ['customer'] });
+    // No token, a tampered token, or identity headers instead of a token: nothing.
+    assert.equal((await fetch(`${api}/users/me`)).status, 401);
+    const [h, p, sig] = accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>;
+    const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url')}.${sig}`;
+    assert.equal((await fetch(`${api}/users`, { headers: { authorization: `Bearer ${tampered}` } })).status, 401);
+    assert.equal((await fetch(`${api}/users`, { headers: { authorization: `Bearer ${accessToken}` } })).status, 403, 'a customer on an admin endpoint');
+    assert.equal((await fetch(`${api}/users/me`, { headers: { 'x-verified-user-id': String(claims.sub), 'x-user-id': String(claims.sub) } })).status, 401);
   });
 
   it('gives each service its own migrated database in the embedded PostgreSQL', async () => {
