@@ -68,16 +68,20 @@ export class EdgeGuard {
     this.now = opts.now ?? Date.now;
   }
 
-  admit(req: IncomingMessage, clientIp: string): Admission | Promise<Admission> {
+  /**
+   * `checkToken` is false for the auth service's own routes: signing in, refreshing and resetting
+   * need no access token, and one that has just expired must not stand in the way of a refresh.
+   */
+  admit(req: IncomingMessage, clientIp: string, checkToken = true): Admission | Promise<Admission> {
     const d = this.opts.limiter.hit('ip', clientIp);
-    if (isPromise(d)) return d.then((v) => this.afterIp(req, v));
-    return this.afterIp(req, d);
+    if (isPromise(d)) return d.then((v) => this.afterIp(req, v, checkToken));
+    return this.afterIp(req, d, checkToken);
   }
 
-  private afterIp(req: IncomingMessage, d: RateDecision | undefined): Admission | Promise<Admission> {
+  private afterIp(req: IncomingMessage, d: RateDecision | undefined, checkToken: boolean): Admission | Promise<Admission> {
     if (d && !d.allowed) return { refusal: tooMany(d) };
     const header = req.headers.authorization;
-    if (header === undefined) return ANONYMOUS;
+    if (header === undefined || !checkToken) return ANONYMOUS;
     return this.authenticated(header);
   }
 

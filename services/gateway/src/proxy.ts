@@ -184,7 +184,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (Number(req.headers['content-length'] ?? 0) > this.proxy.opts.bodyLimitBytes) return this.tooLarge();
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
-    const admission = guard.admit(req, clientAddress(req, this.proxy.opts.trustForwarded));
+    const admission = guard.admit(req, clientAddress(req, this.proxy.opts.trustForwarded), target.service !== 'auth');
     if (admission instanceof Promise) {
       admission.then(
         (a) => this.admitted(target, withBody, a),

@@ -94,6 +94,15 @@ describe('gateway: verified identity and rate limits', () => {
     assert.equal(seen.length, 0, 'the upstream was never called');
   });
 
+  it('leaves the auth routes to auth: an expired token does not block a refresh at the edge', async () => {
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = signer.sign({ iat: past - 900, exp: past });
+    const res = await raw(`${gw.url}/api/v1/auth/refresh`, { headers: { authorization: `Bearer ${expired}` } });
+    // The stand-in auth upstream serves only its JWKS: a 404 from it shows the request got through.
+    assert.equal(res.status, 404);
+    assert.equal(res.headers['www-authenticate'], undefined);
+  });
+
   it('per-IP limit: 429 problem+json with Retry-After and RateLimit-* headers, upstream not called', async () => {
     const limited = await start({ GATEWAY_RATE_LIMIT_IP: '3/h' });
     try {
