@@ -4,6 +4,7 @@ import type { Db, ServiceModule } from '@mercato/chassis';
 import { loadAuthConfig } from './config.js';
 import type { AuthDeps } from './deps.js';
 import { ensureAdmin } from './auth/ensure-admin.js';
+import { consumers } from './consumers/index.js';
 import { registerRoutes } from './http/routes.js';
 import { loadKeyEncryptionKey } from './keys/key-encryption-key.js';
 import { KeyRing } from './keys/key-ring.js';
@@ -36,7 +37,7 @@ export const authService: ServiceModule = {
       dummyHash: await hashPassword(randomBytes(16).toString('base64url'), scrypt),
     };
     if (config.admin) await ensureAdmin(deps, config.admin);
-    return { routes: (app) => registerRoutes(app, deps) };
+    return { routes: (app) => registerRoutes(app, deps), consumers };
   },
 };
 

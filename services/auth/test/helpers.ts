@@ -7,8 +7,8 @@ import { authService } from '../src/service.js';
 export const KEK = randomBytes(32).toString('base64url');
 export const BASE_ENV = { AUTH_PORT: '0', AUTH_SCRYPT_N: '1024', AUTH_KEY_ENCRYPTION_KEY: KEK, OUTBOX_POLL_MS: '60000' };
 
-export async function startAuth(dbUrl: string, env: Record<string, string> = {}): Promise<RunningService> {
-  const bus = new MemoryBus();
+/** `bus`: pass one to publish events to the service; it is opened here. */
+export async function startAuth(dbUrl: string, env: Record<string, string> = {}, bus: MemoryBus = new MemoryBus()): Promise<RunningService> {
   const svc = await startService(authService, {
     env: { ...BASE_ENV, ...env, AUTH_DATABASE_URL: dbUrl },
     bus,

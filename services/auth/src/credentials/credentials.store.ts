@@ -66,9 +66,26 @@ export const credentialsStore = {
     await q.query('UPDATE credentials SET email_verified = true WHERE user_id = $1', [userId]);
   },
 
-  /** Adds the role when missing; true when it was added. */
+  /** Adds the role when missing; true when it was added. The change is dated now. */
   async addRole(q: Queryable, userId: string, role: Role): Promise<boolean> {
-    const r = await q.query('UPDATE credentials SET roles = array_append(roles, $2) WHERE user_id = $1 AND NOT ($2 = ANY (roles))', [userId, role]);
+    const r = await q.query(
+      'UPDATE credentials SET roles = array_append(roles, $2), roles_changed_at = now() WHERE user_id = $1 AND NOT ($2 = ANY (roles))',
+      [userId, role],
+    );
+    return (r.rowCount ?? 0) > 0;
+  },
+
+  /**
+   * Replaces the roles with those of a change made at `changedAt`, unless a change at or after
+   * that time is already stored (an older or repeated event changes nothing). True when written;
+   * false too for an unknown user.
+   */
+  async setRolesIfNewer(q: Queryable, userId: string, roles: readonly Role[], changedAt: Date): Promise<boolean> {
+    const r = await q.query(
+      `UPDATE credentials SET roles = $2, roles_changed_at = $3
+        WHERE user_id = $1 AND (roles_changed_at IS NULL OR roles_changed_at < $3)`,
+      [userId, roles, changedAt],
+    );
     return (r.rowCount ?? 0) > 0;
   },
 
