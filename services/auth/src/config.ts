@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from '@mercato/chassis';
 import { Type, type Static } from '@sinclair/typebox';
 import { normaliseEmail } from './credentials/credentials.store.js';
+import { loadOAuthConfig, type OAuthConfig } from './oauth/oauth.config.js';
 import { checkPassword } from './passwords/password-policy.js';
 
 /** The auth service's own variables (the chassis reads the common ones). */
@@ -73,6 +74,8 @@ export interface AuthConfig {
   responseFloorMs: number;
   throttle: LoginThrottleConfig;
   admin: { email: string; password: string } | undefined;
+  /** Sign-in with Google and Facebook (its variables are in oauth/oauth.config.ts). */
+  oauth: OAuthConfig;
 }
 
 export interface LoginThrottleConfig {
@@ -119,5 +122,6 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       ipLimit: c.AUTH_LOGIN_IP_LIMIT,
     },
     admin,
+    oauth: loadOAuthConfig(env),
   };
 }
