@@ -16,16 +16,15 @@
 //   embedded   all three in one process (`npm start` runs every service in one)
 // Throughput on a small machine depends on everything else running on it, so the CPU time each
 // server process spends per request is printed too: it does not move with the neighbours' load.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createHttpApp, createLogger } from '@mercato/chassis';
 import { startGateway } from '@mercato/gateway';
 import { Type } from '@sinclair/typebox';
 import { Pool } from 'undici';
+import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,66 +64,21 @@ async function startBareProxy(upstreamUrl: string): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-interface Server {
-  proc: ChildProcess;
-  urls: string[];
-}
-
-/** A child running one role of this script; resolves with the URLs it reports once listening. */
-function child(role: string, extra: string[] = []): Promise<Server> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--role', role, ...extra], { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: { ready: string[] }) => resolve({ proc, urls: m.ready }));
-    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
-  });
-}
-
-/** CPU time (user + system, µs) a child has used so far. */
-function cpuOf(s: Server): Promise<number> {
-  return new Promise((resolve) => {
-    s.proc.once('message', (m: { cpu: number }) => resolve(m.cpu));
-    s.proc.send('cpu');
-  });
-}
-
-interface Result {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  /** CPU µs per request of each server process. */
-  cpu: number[];
-}
-
-/** autocannon in its own process, JSON out. */
-async function load(url: string, seconds: number, servers: Server[]): Promise<Result> {
-  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const before = await Promise.all(servers.map(cpuOf));
-  const proc = spawn(process.execPath, [cli, '-c', String(CONNECTIONS), '-d', String(seconds), '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const code = await new Promise<number | null>((r) => proc.once('exit', r));
-  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const after = await Promise.all(servers.map(cpuOf));
-  const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-  const total = Math.max(1, r.requests.total);
-  return { rps: r.requests.average, total, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors, cpu: after.map((a, i) => (a - before[i]!) / total) };
-}
+const SCRIPT = fileURLToPath(import.meta.url);
 
 async function bench(): Promise<void> {
   let servers: Server[];
   let names: string[];
   let direct: string, via: string, bare: string;
   if (TOPOLOGY === 'embedded') {
-    const all = await child('embedded');
+    const all = await child(SCRIPT, 'embedded');
     servers = [all];
     names = ['all in one'];
     [direct, via, bare] = all.urls as [string, string, string];
   } else {
-    const svc = await child('service');
-    const gw = await child('gateway', ['--upstream', svc.urls[0]!]);
-    const px = await child('bare-proxy', ['--upstream', svc.urls[0]!]);
+    const svc = await child(SCRIPT, 'service');
+    const gw = await child(SCRIPT, 'gateway', ['--upstream', svc.urls[0]!]);
+    const px = await child(SCRIPT, 'bare-proxy', ['--upstream', svc.urls[0]!]);
     servers = [svc, gw, px];
     names = ['service', 'gateway', 'bare proxy'];
     [direct, via, bare] = [svc.urls[0]!, gw.urls[0]!, px.urls[0]!];
@@ -137,11 +91,10 @@ async function bench(): Promise<void> {
   try {
     console.log(`gateway throughput: ${TOPOLOGY} topology, ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up`);
     for (const [name, url] of paths) console.log(`  ${name.padEnd(12)} GET ${url}`);
-    for (const [, url] of paths) await load(url, WARMUP_S, servers);
+    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
     const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
     // Alternated, so that drift of the machine during the run hits every path alike.
-    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, DURATION_S, servers));
-    const mean = (rs: Result[], f: (r: Result) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
+    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers }));
     const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
     console.log('');
     for (const [name] of paths) {
@@ -169,21 +122,13 @@ async function bench(): Promise<void> {
 
 if (ROLE === 'bench') {
   await bench();
+} else if (ROLE === 'service') {
+  serveRole([await startService()]);
+} else if (ROLE === 'gateway') {
+  serveRole([await startGatewayFor(arg('upstream', ''))]);
+} else if (ROLE === 'bare-proxy') {
+  serveRole([await startBareProxy(arg('upstream', ''))]);
 } else {
-  // A server role: report its URLs and, on request, the CPU time it has used; exit on SIGTERM.
-  process.on('message', (m) => {
-    if (m !== 'cpu') return;
-    const u = process.cpuUsage();
-    process.send!({ cpu: u.user + u.system });
-  });
-  process.once('SIGTERM', () => process.exit(0));
-  let urls: string[];
-  if (ROLE === 'service') urls = [await startService()];
-  else if (ROLE === 'gateway') urls = [await startGatewayFor(arg('upstream', ''))];
-  else if (ROLE === 'bare-proxy') urls = [await startBareProxy(arg('upstream', ''))];
-  else {
-    const svc = await startService();
-    urls = [svc, await startGatewayFor(svc), await startBareProxy(svc)];
-  }
-  process.send!({ ready: urls });
+  const svc = await startService();
+  serveRole([svc, await startGatewayFor(svc), await startBareProxy(svc)]);
 }

@@ -13,9 +13,7 @@
 // fetched), the gateway in another, autocannon in a third, this script coordinating. Each
 // service has its own fresh test database on the PostgreSQL server. The CPU time each server
 // process spends per request is printed too: it does not move with the neighbours' load.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { authService } from '@mercato/auth';
@@ -23,6 +21,7 @@ import { createLogger, MemoryBus, startService, type RunningService } from '@mer
 import { createTestDatabase, eventually, type TestDatabase } from '@mercato/chassis/testing';
 import { startGateway } from '@mercato/gateway';
 import { userService } from '@mercato/user';
+import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
 
 const arg = (name: string, dflt: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,8 +37,8 @@ const silent = (service: string) => createLogger({ service, level: 'silent' });
 
 // ── server roles ──────────────────────────────────────────────────────────────────────────────
 
-/** Auth and user on one in-process bus; resolves with [auth URL, user URL]. */
-async function startIdentity(authDbUrl: string, userDbUrl: string): Promise<string[]> {
+/** Auth and user on one in-process bus; resolves with [auth URL, user URL] and how to stop them. */
+async function startIdentity(authDbUrl: string, userDbUrl: string): Promise<{ urls: string[]; stop: () => Promise<void> }> {
   const bus = new MemoryBus();
   const common = { LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '50' };
   const started: RunningService[] = [];
@@ -66,10 +65,7 @@ async function startIdentity(authDbUrl: string, userDbUrl: string): Promise<stri
     }),
   );
   bus.open();
-  process.once('SIGTERM', () => {
-    void Promise.all(started.map((s) => s.stop())).finally(() => process.exit(0));
-  });
-  return [authUrl, started[1]!.url];
+  return { urls: [authUrl, started[1]!.url], stop: async () => void (await Promise.all(started.map((s) => s.stop()))) };
 }
 
 async function startGatewayFor(authUrl: string, userUrl: string): Promise<string> {
@@ -90,53 +86,7 @@ async function startGatewayFor(authUrl: string, userUrl: string): Promise<string
 
 // ── the coordinator ───────────────────────────────────────────────────────────────────────────
 
-interface Server {
-  proc: ChildProcess;
-  urls: string[];
-}
-
-/** A child running one role of this script; resolves with the URLs it reports once listening. */
-function child(role: string, extra: string[] = []): Promise<Server> {
-  const proc = fork(fileURLToPath(import.meta.url), ['--role', role, ...extra], { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  return new Promise((resolve, reject) => {
-    proc.once('message', (m: { ready: string[] }) => resolve({ proc, urls: m.ready }));
-    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
-  });
-}
-
-/** CPU time (user + system, µs) a child has used so far. */
-function cpuOf(s: Server): Promise<number> {
-  return new Promise((resolve) => {
-    s.proc.once('message', (m: { cpu: number }) => resolve(m.cpu));
-    s.proc.send('cpu');
-  });
-}
-
-interface Result {
-  rps: number;
-  total: number;
-  p50: number;
-  p99: number;
-  failed: number;
-  /** CPU µs per request of each server process. */
-  cpu: number[];
-}
-
-/** autocannon in its own process, JSON out. */
-async function load(url: string, token: string, seconds: number, servers: Server[]): Promise<Result> {
-  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
-  const before = await Promise.all(servers.map(cpuOf));
-  const args = [cli, '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `authorization=Bearer ${token}`, '-j', url];
-  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  const code = await new Promise<number | null>((r) => proc.once('exit', r));
-  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
-  const after = await Promise.all(servers.map(cpuOf));
-  const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
-  const total = Math.max(1, r.requests.total);
-  return { rps: r.requests.average, total, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors, cpu: after.map((a, i) => (a - before[i]!) / total) };
-}
+const SCRIPT = fileURLToPath(import.meta.url);
 
 async function bench(): Promise<void> {
   const dbs: TestDatabase[] = [];
@@ -146,10 +96,10 @@ async function bench(): Promise<void> {
     dbs.push(authDb);
     const userDb = await createTestDatabase('bench_me_user');
     dbs.push(userDb);
-    const identity = await child('identity', ['--auth-db', authDb.url, '--user-db', userDb.url]);
+    const identity = await child(SCRIPT, 'identity', ['--auth-db', authDb.url, '--user-db', userDb.url]);
     servers.push(identity);
     const [authUrl, userUrl] = identity.urls as [string, string];
-    const gateway = await child('gateway', ['--auth', authUrl, '--user', userUrl]);
+    const gateway = await child(SCRIPT, 'gateway', ['--auth', authUrl, '--user', userUrl]);
     servers.push(gateway);
     const gatewayUrl = gateway.urls[0]!;
 
@@ -178,11 +128,11 @@ async function bench(): Promise<void> {
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up`,
     );
     for (const [name, url] of paths) console.log(`  ${name.padEnd(12)} GET ${url}`);
-    for (const [, url] of paths) await load(url, accessToken, WARMUP_S, servers);
+    const auth = { authorization: `Bearer ${accessToken}` };
+    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers, headers: auth });
     const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
     // Alternated, so that drift of the machine during the run hits both paths alike.
-    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, accessToken, DURATION_S, servers));
-    const mean = (rs: Result[], f: (r: Result) => number) => rs.reduce((s, r) => s + f(r), 0) / rs.length;
+    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers, headers: auth }));
     const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
     console.log('');
     for (const [name] of paths) {
@@ -216,18 +166,9 @@ async function bench(): Promise<void> {
 
 if (ROLE === 'bench') {
   await bench();
+} else if (ROLE === 'identity') {
+  const identity = await startIdentity(arg('auth-db', ''), arg('user-db', ''));
+  serveRole(identity.urls, identity.stop);
 } else {
-  // A server role: report its URLs and, on request, the CPU time it has used; exit on SIGTERM.
-  process.on('message', (m) => {
-    if (m !== 'cpu') return;
-    const u = process.cpuUsage();
-    process.send!({ cpu: u.user + u.system });
-  });
-  let urls: string[];
-  if (ROLE === 'identity') urls = await startIdentity(arg('auth-db', ''), arg('user-db', ''));
-  else {
-    process.once('SIGTERM', () => process.exit(0));
-    urls = [await startGatewayFor(arg('auth', ''), arg('user', ''))];
-  }
-  process.send!({ ready: urls });
+  serveRole([await startGatewayFor(arg('auth', ''), arg('user', ''))]);
 }

@@ -1,0 +1,68 @@
+// The load harness the HTTP benchmarks share: server roles in child processes that report their
+// URLs and CPU time, and autocannon in a process of its own so it never steals the event loop
+// it measures.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+export interface Server {
+  proc: ChildProcess;
+  urls: string[];
+}
+
+/** Runs `script` again as `--role <role>` in a child; resolves with the URLs it reports once listening. */
+export function child(script: string, role: string, extra: string[] = []): Promise<Server> {
+  const proc = fork(script, ['--role', role, ...extra], { execArgv: ['--conditions=source', '--import', 'tsx'] });
+  return new Promise((resolve, reject) => {
+    proc.once('message', (m: { ready: string[] }) => resolve({ proc, urls: m.ready }));
+    proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
+  });
+}
+
+/** In a server role: report `urls`, answer CPU-time requests, exit on SIGTERM (after `onStop`). */
+export function serveRole(urls: string[], onStop: () => Promise<void> = async () => undefined): void {
+  process.on('message', (m) => {
+    if (m !== 'cpu') return;
+    const u = process.cpuUsage();
+    process.send!({ cpu: u.user + u.system });
+  });
+  process.once('SIGTERM', () => {
+    void onStop().finally(() => process.exit(0));
+  });
+  process.send!({ ready: urls });
+}
+
+/** CPU time (user + system, µs) a child has used so far. */
+function cpuOf(s: Server): Promise<number> {
+  return new Promise((resolve) => {
+    s.proc.once('message', (m: { cpu: number }) => resolve(m.cpu));
+    s.proc.send('cpu');
+  });
+}
+
+export interface Result {
+  rps: number;
+  total: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** CPU µs per request of each server process. */
+  cpu: number[];
+}
+
+/** autocannon for `seconds` against `url` with `connections`, JSON out; CPU per request of each of `servers`. */
+export async function load(url: string, opts: { seconds: number; connections: number; servers: Server[]; headers?: Record<string, string> }): Promise<Result> {
+  const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+  const before = await Promise.all(opts.servers.map(cpuOf));
+  const headers = Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}=${v}`]);
+  const proc = spawn(process.execPath, [cli, '-c', String(opts.connections), '-d', String(opts.seconds), ...headers, '-j', url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  const code = await new Promise<number | null>((r) => proc.once('exit', r));
+  if (code !== 0) throw new Error(`autocannon exited with ${code}`);
+  const after = await Promise.all(opts.servers.map(cpuOf));
+  const r = JSON.parse(out) as { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+  const total = Math.max(1, r.requests.total);
+  return { rps: r.requests.average, total, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors, cpu: after.map((a, i) => (a - before[i]!) / total) };
+}
+
+export const mean = <T>(rs: T[], f: (r: T) => number): number => rs.reduce((s, r) => s + f(r), 0) / rs.length;
