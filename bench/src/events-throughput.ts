@@ -14,12 +14,9 @@ import { newId } from '@mercato/contracts';
 import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, OutboxRelay } from '@mercato/chassis';
 import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
 import amqp from 'amqplib';
+import { argNumber as arg, argText } from './support/args.js';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const role = process.argv.includes('--role') ? process.argv[process.argv.indexOf('--role') + 1] : 'bench';
+const role = argText('role', 'bench');
 const EVENTS = arg('events', 20_000);
 const BATCH = arg('batch', 500);
 const PREFETCH = arg('prefetch', 256);
@@ -182,11 +179,10 @@ async function platformPath(): Promise<number> {
   return EVENTS / seconds;
 }
 
-const argOf = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1]!;
 if (role === 'bare-producer') {
-  await bareProducer(argOf('ns'));
+  await bareProducer(argText('ns', ''));
 } else if (role === 'relay-producer') {
-  await relayProducer(argOf('ns'), argOf('db'));
+  await relayProducer(argText('ns', ''), argText('db', ''));
 } else {
   // Alternate the two, several rounds, and compare medians: the machine is shared and noisy.
   const bares: number[] = [];

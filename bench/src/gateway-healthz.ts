@@ -25,11 +25,8 @@ import { startGateway } from '@mercato/gateway';
 import { Type } from '@sinclair/typebox';
 import { Pool } from 'undici';
 import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
+import { argText as arg } from './support/args.js';
 
-const arg = (name: string, dflt: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
-};
 const CONNECTIONS = Number(arg('connections', '10'));
 const DURATION_S = Number(arg('duration', '5'));
 const WARMUP_S = Number(arg('warmup', '5'));

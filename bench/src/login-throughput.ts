@@ -23,11 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { createLogger, MemoryBus, startService } from '@mercato/chassis';
 import { createTestDatabase } from '@mercato/chassis/testing';
 import { authService } from '@mercato/auth';
+import { argNumber as arg } from './support/args.js';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : dflt;
-};
 const N = arg('n', 2 ** 17);
 const R = 8;
 const P = 1;

@@ -17,12 +17,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { locateBinaries } from '@mercato/embedded-pg';
+import { argNumber as arg } from './support/args.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
 const WARM_RUNS = arg('warm', 3);
 const IDLE_S = arg('idle', 10);
 const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
