@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Mailer, OutgoingMail, SendResult } from './mailer.js';
+import { toNodemailerMessage, type Mailer, type OutgoingMail, type SendResult } from './mailer.js';
 
 export interface MailboxEntry {
   id: string;
@@ -33,14 +33,7 @@ export class MailboxMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {
-    const info = await this.composer.sendMail({
-      messageId: mail.messageIdHeader,
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-    });
+    const info = await this.composer.sendMail(toNodemailerMessage(mail));
     const file = `${mail.id}.eml`;
     await mkdir(this.dir, { recursive: true });
     const tmp = join(this.dir, `.${file}.tmp`);

@@ -10,6 +10,11 @@ export interface OutgoingMail {
   text: string;
 }
 
+/** The message as nodemailer takes it: both mailers compose it the same way. */
+export function toNodemailerMessage(mail: OutgoingMail) {
+  return { messageId: mail.messageIdHeader, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
+}
+
 export interface SendResult {
   /** What the provider calls the message (an SMTP queue reply, a file name), for the log. */
   providerMessageId: string | null;

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Mailer, OutgoingMail, SendResult } from './mailer.js';
+import { toNodemailerMessage, type Mailer, type OutgoingMail, type SendResult } from './mailer.js';
 
 export interface SmtpMailerOptions {
   url: string;
@@ -25,14 +25,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {
-    const info = (await this.transport.sendMail({
-      messageId: mail.messageIdHeader,
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-    })) as { response?: string; rejected?: unknown[] };
+    const info = (await this.transport.sendMail(toNodemailerMessage(mail))) as { response?: string; rejected?: unknown[] };
     // A server that accepts the transaction but refuses the (only) recipient did not take it.
     if (Array.isArray(info.rejected) && info.rejected.length > 0) throw new Error(`recipient rejected: ${info.response ?? ''}`);
     return { providerMessageId: info.response ? info.response.slice(0, 500) : null };
