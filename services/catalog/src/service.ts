@@ -1,16 +1,53 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '@mercato/chassis';
+import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { noCache, MemoryReadCache, type ReadCache } from './cache/read-cache.js';
+import { RedisReadCache } from './cache/redis-read-cache.js';
+import { loadCatalogConfig } from './config.js';
+import { consumers } from './consumers/index.js';
+import type { CatalogDeps } from './deps.js';
+import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
+import { registerRoutes } from './http/routes.js';
 
 /**
- * The catalog service: products, variants, prices, categories, search.
- * Its routes, consumers and jobs arrive with the issue that builds this capability; until then
- * it runs on the chassis alone (health, readiness, OpenAPI, event tables, dead-letter store).
+ * The catalog service: products, variants, prices, categories, search. See README.md for its
+ * endpoints and events.
  */
 export const catalogService: ServiceModule = {
   name: 'catalog',
   title: 'mercato catalog service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create() {
-    return {};
+  async create({ db, outbox, logger, env, settings }) {
+    const config = loadCatalogConfig(env, settings.redisUrl);
+    const cache: ReadCache =
+      config.cache === 'redis'
+        ? new RedisReadCache({ url: settings.redisUrl!, prefix: config.cachePrefix, ttlSeconds: config.cacheTtlSeconds, logger })
+        : config.cache === 'memory'
+          ? new MemoryReadCache({ maxEntries: config.cacheEntries, ttlMs: config.cacheTtlSeconds * 1000 })
+          : noCache;
+    const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
+    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config };
+
+    // Changes made by event handlers are cached-away once their transaction has committed.
+    let invalidate = false;
+    const stopListening = db.onCommit(() => {
+      if (!invalidate) return;
+      invalidate = false;
+      void cache.invalidate();
+    });
+
+    if (config.demoData) await seedDemoCatalog(deps);
+    return {
+      routes: (app) => registerRoutes(app, deps),
+      consumers: consumers(() => {
+        invalidate = true;
+      }),
+      onClose: async () => {
+        stopListening();
+        await cache.close();
+      },
+    };
   },
 };
+
+export { seedDemoCatalog } from './demo/seed-demo-catalog.js';
+export type { ReadCache } from './cache/read-cache.js';

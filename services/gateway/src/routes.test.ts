@@ -49,6 +49,6 @@ describe('resolveRoute', () => {
 
   it('lists the segments of a service', () => {
     assert.deepEqual(segmentsOf('order').sort(), ['carts', 'checkout', 'orders']);
-    assert.deepEqual(segmentsOf('catalog').sort(), ['categories', 'products']);
+    assert.deepEqual(segmentsOf('catalog').sort(), ['categories', 'media', 'products']);
   });
 });

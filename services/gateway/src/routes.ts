@@ -16,6 +16,7 @@ export const SEGMENTS: Readonly<Record<string, UpstreamName>> = {
   users: 'user',
   products: 'catalog',
   categories: 'catalog',
+  media: 'catalog',
   inventory: 'inventory',
   carts: 'order',
   checkout: 'order',

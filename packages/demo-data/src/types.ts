@@ -1,0 +1,42 @@
+export interface DemoCategory {
+  slug: string;
+  name: string;
+  /** The parent's slug, or null for a top-level category. */
+  parent: string | null;
+}
+
+export interface DemoImage {
+  url: string;
+  alt: string;
+}
+
+/** Integer minor units (cents for USD and EUR, yen for JPY), ISO 4217 currency code. */
+export interface DemoPrice {
+  amount: number;
+  currency: string;
+}
+
+export interface DemoVariant {
+  sku: string;
+  title?: string;
+  options: Record<string, string>;
+  prices: DemoPrice[];
+}
+
+export interface DemoProduct {
+  slug: string;
+  title: string;
+  description: string;
+  status: 'published';
+  categories: string[];
+  images: DemoImage[];
+  attributes: Record<string, string>;
+  seo: { title: string; description: string };
+  options: Array<{ name: string; values: string[] }>;
+  variants: DemoVariant[];
+}
+
+export interface DemoStockEntry {
+  sku: string;
+  onHand: number;
+}

@@ -1,0 +1,52 @@
+import { loadConfig } from '@mercato/chassis';
+import { isCurrency } from '@mercato/contracts';
+import { Type } from '@sinclair/typebox';
+
+const int = (description: string, min: number, max: number, dflt: number) =>
+  Type.Integer({ minimum: min, maximum: max, default: dflt, description: `${description}: an integer from ${min} to ${max}` });
+const bool = (description: string, dflt: boolean) => Type.Boolean({ default: dflt, description: `${description}: true or false` });
+
+/** The catalog's own variables (the chassis reads the common ones, REDIS_URL among them). */
+export const catalogConfigSchema = Type.Object(
+  {
+    CATALOG_DEFAULT_CURRENCY: Type.String({ pattern: '^[A-Z]{3}$', default: 'USD', description: 'the currency listings price in when a request names none, an ISO 4217 code' }),
+    CATALOG_CACHE: Type.Union([Type.Literal('auto'), Type.Literal('memory'), Type.Literal('redis'), Type.Literal('off')], {
+      default: 'auto',
+      description: 'the read cache: auto (Redis when REDIS_URL is set, else memory), memory, redis or off',
+    }),
+    CATALOG_CACHE_PREFIX: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9:._-]+$', default: 'mercato:catalog:', description: 'the prefix of the catalog\'s Redis keys' }),
+    CATALOG_CACHE_TTL_SECONDS: int('how long a cached read lives', 1, 86_400, 300),
+    CATALOG_CACHE_ENTRIES: int('cached reads kept in memory', 10, 1_000_000, 10_000),
+    CATALOG_HTTP_MAX_AGE: int('the max-age, in seconds, sent to browsers and CDNs with anonymous reads', 0, 86_400, 30),
+    CATALOG_DEMO_DATA: bool('seed the demo catalog on first start', false),
+  },
+  { additionalProperties: true },
+);
+
+export interface CatalogConfig {
+  defaultCurrency: string;
+  cache: 'memory' | 'redis' | 'off';
+  cachePrefix: string;
+  cacheTtlSeconds: number;
+  cacheEntries: number;
+  httpMaxAge: number;
+  demoData: boolean;
+}
+
+export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | undefined): CatalogConfig {
+  const c = loadConfig(catalogConfigSchema, env);
+  if (!isCurrency(c.CATALOG_DEFAULT_CURRENCY)) {
+    throw new Error(`CATALOG_DEFAULT_CURRENCY: ${c.CATALOG_DEFAULT_CURRENCY} is not an ISO 4217 currency`);
+  }
+  if (c.CATALOG_CACHE === 'redis' && !redisUrl) throw new Error('CATALOG_CACHE: redis needs REDIS_URL');
+  const cache = c.CATALOG_CACHE === 'auto' ? (redisUrl ? 'redis' : 'memory') : c.CATALOG_CACHE;
+  return {
+    defaultCurrency: c.CATALOG_DEFAULT_CURRENCY,
+    cache,
+    cachePrefix: c.CATALOG_CACHE_PREFIX,
+    cacheTtlSeconds: c.CATALOG_CACHE_TTL_SECONDS,
+    cacheEntries: c.CATALOG_CACHE_ENTRIES,
+    httpMaxAge: c.CATALOG_HTTP_MAX_AGE,
+    demoData: c.CATALOG_DEMO_DATA,
+  };
+}

@@ -1,0 +1,13 @@
+import type { Authenticator, Db, Logger, Outbox } from '@mercato/chassis';
+import type { ReadCache } from './cache/read-cache.js';
+import type { CatalogConfig } from './config.js';
+
+/** What the use cases of this service need; wired by `service.ts`. */
+export interface CatalogDeps {
+  db: Db;
+  outbox: Outbox;
+  logger: Logger;
+  authenticator: Authenticator;
+  cache: ReadCache;
+  config: CatalogConfig;
+}

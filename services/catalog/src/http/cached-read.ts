@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from '@mercato/chassis';
+import type { CachedResponse } from '../cache/read-cache.js';
+import type { CatalogDeps } from '../deps.js';
+import { ifNoneMatchHolds } from '../products/etag.js';
+import { isManager } from './authorize.js';
+
+export interface Fresh {
+  body: unknown;
+  /** The validator; the body's hash when absent. */
+  etag?: string;
+}
+
+const hashEtag = (body: string) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+
+/** Bounded cache keys, whatever the query string. */
+export function cacheKey(kind: string, parts: unknown): string {
+  return `${kind}:${createHash('sha1').update(JSON.stringify(parts)).digest('base64url')}`;
+}
+
+/**
+ * Serves a public read: from the read cache when it can, from `compute` otherwise (and keeps
+ * the result). Sends the ETag and Cache-Control, and answers 304 to a matching If-None-Match.
+ * Managers' reads (which may show drafts) bypass the shared cache and are never stored by others.
+ */
+export async function cachedRead(
+  deps: CatalogDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  compute: (opts: { manager: boolean }) => Promise<Fresh>,
+): Promise<FastifyReply> {
+  const manager = isManager(req.identity);
+  let entry: CachedResponse | null = null;
+  if (manager) {
+    const fresh = await compute({ manager });
+    const body = JSON.stringify(fresh.body);
+    entry = { body, etag: fresh.etag ?? hashEtag(body) };
+    reply.header('cache-control', 'private, no-store');
+  } else {
+    const cached = await deps.cache.get(key);
+    entry = cached.entry;
+    reply.header('x-cache', entry ? 'hit' : 'miss');
+    if (!entry) {
+      const fresh = await compute({ manager });
+      const body = JSON.stringify(fresh.body);
+      entry = { body, etag: fresh.etag ?? hashEtag(body) };
+      await deps.cache.set(key, cached.token, entry);
+    }
+    reply.header('cache-control', `public, max-age=${deps.config.httpMaxAge}`);
+  }
+  reply.header('etag', entry.etag);
+  reply.header('vary', 'Authorization');
+  if (ifNoneMatchHolds(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  return reply.type('application/json; charset=utf-8').send(entry.body);
+}

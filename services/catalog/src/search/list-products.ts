@@ -1,0 +1,56 @@
+import { InvalidData } from '@mercato/chassis';
+import { isCurrency } from '@mercato/contracts';
+import { categoriesStore } from '../categories/categories.store.js';
+import { CategoryNotFound } from '../categories/category-writes.js';
+import type { CatalogDeps } from '../deps.js';
+import type { ListQuery } from '../http/products.schemas.js';
+import { presentSummary } from '../http/product.presenter.js';
+import { listingStore, SORT_KEYS, type Sort } from './listing.store.js';
+import { decodeCursor, encodeCursor, searchTerms } from './search-terms.js';
+
+/**
+ * `GET /products`: search, filter, sort and page the catalog; facet counts come with the first
+ * page (they describe the whole result, not a page). Keyset pagination: a product added while a
+ * client pages never makes another one repeat or go missing.
+ */
+export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { manager: boolean }) {
+  const currency = query.currency ?? deps.config.defaultCurrency;
+  if (!isCurrency(currency)) throw new InvalidData('Unknown currency', [{ pointer: '/currency', message: `${currency} is not an ISO 4217 currency` }]);
+  if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
+    throw new InvalidData('minPrice is above maxPrice', [{ pointer: '/minPrice', message: 'must not be above maxPrice' }]);
+  }
+  if (query.status !== undefined && query.status !== 'published' && !opts.manager) {
+    throw new InvalidData('Only catalog managers list unpublished products', [{ pointer: '/status', message: 'only published is public' }]);
+  }
+  const terms = searchTerms(query.q);
+  const sort: Sort = query.sort ?? (terms.length > 0 ? 'relevance' : 'newest');
+  if (sort === 'relevance' && terms.length === 0) throw new InvalidData('Sorting by relevance needs a search query', [{ pointer: '/sort', message: 'relevance needs q' }]);
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort, SORT_KEYS[sort]) : null;
+  if (query.cursor && !cursor) throw new InvalidData('The cursor is not valid for this listing', [{ pointer: '/cursor', message: 'use the nextCursor of the previous page, with the same sort' }]);
+  let categoryId: string | null = null;
+  if (query.category) {
+    const category = await categoriesStore.get(deps.db, query.category);
+    if (!category) throw new CategoryNotFound();
+    categoryId = category.id;
+  }
+  const limit = query.limit ?? 20;
+  const req = {
+    terms,
+    categoryId,
+    currency,
+    minPrice: query.minPrice,
+    maxPrice: query.maxPrice,
+    status: query.status ?? 'published',
+    sort,
+    limit,
+    cursor,
+  } as const;
+  const [rows, facets] = await Promise.all([listingStore.page(deps.db, req), cursor ? undefined : listingStore.facets(deps.db, req)]);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((p) => presentSummary(p, currency)),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort, keys: last.keys, id: last.id }) : null,
+    ...(facets ? { facets: { ...facets, currency } } : {}),
+  };
+}

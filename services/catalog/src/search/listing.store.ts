@@ -1,0 +1,219 @@
+import type { Queryable } from '@mercato/chassis';
+import type { Image, ProductStatus } from '../products/product.js';
+import { priceBandEdges, tsQueryText, type Cursor, type SortKey } from './search-terms.js';
+
+export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'rating';
+
+export interface ListRequest {
+  terms: string[];
+  categoryId: string | null;
+  currency: string;
+  minPrice?: number;
+  maxPrice?: number;
+  status: ProductStatus;
+  sort: Sort;
+  limit: number;
+  cursor: Cursor | null;
+}
+
+export interface ListedProduct {
+  id: string;
+  slug: string;
+  title: string;
+  status: ProductStatus;
+  image: Image | null;
+  minAmount: number | null;
+  maxAmount: number | null;
+  ratingAverage: number;
+  ratingCount: number;
+  publishedAt: Date | null;
+  /** This row's sort keys, for the next page's cursor. */
+  keys: SortKey[];
+}
+
+export interface Facets {
+  categories: Array<{ id: string; slug: string; name: string; count: number }>;
+  priceBands: Array<{ min: number; max: number | null; count: number }>;
+  options: Array<{ name: string; values: Array<{ value: string; count: number }> }>;
+}
+
+/** How many sort keys (besides the id) each sort pages by. */
+export const SORT_KEYS: Record<Sort, number> = { relevance: 1, newest: 1, price_asc: 1, price_desc: 1, rating: 2 };
+
+// Title matches (A) count ten times description matches (B): ts_rank's weights are {D, C, B, A}.
+const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`;
+
+class Sql {
+  readonly params: unknown[] = [];
+  p(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+}
+
+/** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
+async function expand(q: Queryable, terms: readonly string[]): Promise<Array<{ term: string; near: string[] }>> {
+  if (terms.length === 0) return [];
+  const { rows } = await q.query<{ term: string; near: string[] }>(
+    `SELECT t.term,
+            ARRAY(SELECT w.word FROM search_words w
+                  WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
+                  ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
+                  LIMIT 12) AS near
+     FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord) ORDER BY t.ord`,
+    [terms],
+  );
+  return rows;
+}
+
+/** The FROM and WHERE shared by the page and its facets. */
+async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boolean, withRank: boolean): Promise<{ from: string; rank: string }> {
+  const where = [`p.status = ${sql.p(req.status)}`];
+  let rank = '0::float8';
+  let tq = '';
+  if (req.terms.length > 0) {
+    const expanded = await expand(q, req.terms);
+    tq = ` CROSS JOIN (SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded))}) AS full_q,
+                              to_tsquery('english', ${sql.p(tsQueryText(expanded, true))}) AS strict_q) tq`;
+    // A query of stop words only ("the") filters nothing.
+    where.push('(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q)');
+    if (withRank) rank = `(ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.strict_q)
+             + 0.1 * word_similarity(${sql.p(req.terms.join(' '))}, lower(p.title)))::float8`;
+  }
+  if (req.categoryId) {
+    where.push(`EXISTS (SELECT 1 FROM product_categories pc JOIN categories c ON c.id = pc.category_id
+                        WHERE pc.product_id = p.id AND c.ancestors @> ARRAY[${sql.p(req.categoryId)}]::text[])`);
+  }
+  if (req.minPrice !== undefined) where.push(`r.min_amount >= ${sql.p(req.minPrice)}`);
+  if (req.maxPrice !== undefined) where.push(`r.min_amount <= ${sql.p(req.maxPrice)}`);
+  const join = needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? 'JOIN' : 'LEFT JOIN';
+  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${sql.p(req.currency)}${tq}
+                WHERE ${where.join(' AND ')}`;
+  return { from, rank };
+}
+
+interface Row extends Record<string, unknown> {
+  id: string;
+  slug: string;
+  title: string;
+  status: ProductStatus;
+  image: Image | null;
+  min_amount: number | null;
+  max_amount: number | null;
+  rating_average: number;
+  rating_count: number;
+  published_at: Date | null;
+  created_key: string;
+  rank: number;
+}
+
+/** The only code that runs listing and search SQL. */
+export const listingStore = {
+  /** One page, plus one more row to know whether another page follows. */
+  async page(q: Queryable, req: ListRequest): Promise<ListedProduct[]> {
+    const sql = new Sql();
+    const byPrice = req.sort === 'price_asc' || req.sort === 'price_desc';
+    const { from, rank } = await matching(q, req, sql, byPrice, true);
+    let order: string;
+    let after = '';
+    const c = req.cursor;
+    switch (req.sort) {
+      case 'relevance':
+        order = 's.rank DESC, s.id DESC';
+        if (c) after = `(s.rank, s.id) < (${sql.p(c.keys[0])}::float8, ${sql.p(c.id)})`;
+        break;
+      case 'newest':
+        order = 's.created_at DESC, s.id DESC';
+        if (c) after = `(s.created_at, s.id) < (${sql.p(c.keys[0])}::timestamptz, ${sql.p(c.id)})`;
+        break;
+      case 'price_asc':
+        order = 's.min_amount ASC, s.id ASC';
+        if (c) after = `(s.min_amount, s.id) > (${sql.p(c.keys[0])}::bigint, ${sql.p(c.id)})`;
+        break;
+      case 'price_desc':
+        order = 's.min_amount DESC, s.id DESC';
+        if (c) after = `(s.min_amount, s.id) < (${sql.p(c.keys[0])}::bigint, ${sql.p(c.id)})`;
+        break;
+      case 'rating':
+        order = 's.rating_average DESC, s.rating_count DESC, s.id DESC';
+        if (c) after = `(s.rating_average, s.rating_count, s.id) < (${sql.p(c.keys[0])}::float8, ${sql.p(c.keys[1])}::int, ${sql.p(c.id)})`;
+        break;
+    }
+    const { rows } = await q.query<Row>(
+      `SELECT s.* FROM (
+         SELECT p.id, p.slug, p.title, p.status, p.images -> 0 AS image, r.min_amount, r.max_amount,
+                p.rating_average, p.rating_count, p.published_at, p.created_at,
+                to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+                ${rank} AS rank
+         FROM ${from}
+       ) s
+       ${after ? `WHERE ${after}` : ''}
+       ORDER BY ${order}
+       LIMIT ${sql.p(req.limit + 1)}`,
+      sql.params,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      status: r.status,
+      image: r.image,
+      minAmount: r.min_amount,
+      maxAmount: r.max_amount,
+      ratingAverage: r.rating_average,
+      ratingCount: r.rating_count,
+      publishedAt: r.published_at,
+      keys:
+        req.sort === 'relevance' ? [r.rank]
+        : req.sort === 'newest' ? [r.created_key]
+        : req.sort === 'rating' ? [r.rating_average, r.rating_count]
+        : [r.min_amount ?? 0],
+    }));
+  },
+
+  /** Counts for the whole result (not one page): categories (with their ancestors), price bands, option values. */
+  async facets(q: Queryable, req: ListRequest): Promise<Facets> {
+    const sql = new Sql();
+    const { from } = await matching(q, req, sql, false, false);
+    const edges = priceBandEdges(req.currency);
+    const { rows } = await q.query<{ kind: 'c' | 'b' | 'o'; k: string; v: string | null; n: number }>(
+      `WITH m AS (SELECT p.id, r.min_amount FROM ${from})
+       SELECT 'c' AS kind, a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, count(DISTINCT pc.product_id)::int AS n
+       FROM m JOIN product_categories pc ON pc.product_id = m.id
+              JOIN categories c ON c.id = pc.category_id
+              CROSS JOIN LATERAL unnest(c.ancestors) AS a(id)
+              JOIN categories ca ON ca.id = a.id
+       GROUP BY a.id, ca.slug, ca.name
+       UNION ALL
+       SELECT 'b', width_bucket(m.min_amount, ${sql.p(edges)}::bigint[])::text, NULL, count(*)::int
+       FROM m WHERE m.min_amount IS NOT NULL GROUP BY 2
+       UNION ALL
+       SELECT 'o', o.key, o.value, count(DISTINCT v.product_id)::int
+       FROM m JOIN variants v ON v.product_id = m.id CROSS JOIN LATERAL jsonb_each_text(v.option_values) AS o
+       GROUP BY o.key, o.value`,
+      sql.params,
+    );
+    const facets: Facets = { categories: [], priceBands: [], options: [] };
+    const options = new Map<string, Array<{ value: string; count: number }>>();
+    for (const r of rows) {
+      if (r.kind === 'c') {
+        const { slug, name } = JSON.parse(r.v!) as { slug: string; name: string };
+        facets.categories.push({ id: r.k, slug, name, count: r.n });
+      } else if (r.kind === 'b') {
+        const i = Number(r.k);
+        facets.priceBands.push({ min: i === 0 ? 0 : edges[i - 1]!, max: i < edges.length ? edges[i]! - 1 : null, count: r.n });
+      } else {
+        const list = options.get(r.k) ?? [];
+        list.push({ value: r.v!, count: r.n });
+        options.set(r.k, list);
+      }
+    }
+    facets.categories.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).splice(1000);
+    facets.priceBands.sort((a, b) => a.min - b.min);
+    facets.options = [...options.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .slice(0, 50)
+      .map(([name, values]) => ({ name, values: values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 100) }));
+    return facets;
+  },
+};

@@ -1,0 +1,66 @@
+import { currencyExponent } from '@mercato/contracts';
+
+export const MAX_TERMS = 8;
+
+/** `"Blu  SHRT!"` → `['blu', 'shrt']`: lower-case words of letters and digits, at most 8. */
+export function searchTerms(q: string | undefined): string[] {
+  if (!q) return [];
+  const words = q
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .map((w) => w.slice(0, 40));
+  return [...new Set(words)].slice(0, MAX_TERMS);
+}
+
+/**
+ * A `to_tsquery` text: every term must match, each as a prefix of a word or as one of the
+ * indexed words close to it (typo tolerance). `strict` leaves the close words out, so a
+ * document matching what was typed ranks above one matching only a correction.
+ */
+export function tsQueryText(terms: ReadonlyArray<{ term: string; near: readonly string[] }>, strict = false): string {
+  const quote = (w: string) => `'${w.replace(/'/g, "''")}'`;
+  return terms
+    .map(({ term, near }) => {
+      const alternatives = [`${quote(term)}:*`, ...(strict ? [] : near.filter((w) => w !== term).map(quote))];
+      return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+/**
+ * Price band edges in minor units for a currency: 25, 50, 100, 250, 500 and 1000 major units
+ * (×100 for zero-decimal currencies such as JPY, whose unit is small).
+ */
+export function priceBandEdges(currency: string): number[] {
+  const exp = currencyExponent(currency);
+  const scale = 10 ** exp * (exp === 0 ? 100 : 1);
+  return [25, 50, 100, 250, 500, 1000].map((e) => e * scale);
+}
+
+export type SortKey = string | number;
+export interface Cursor {
+  sort: string;
+  keys: SortKey[];
+  id: string;
+}
+
+/** Opaque to clients: base64url of the sort and the last item's sort keys. */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.keys, c.id])).toString('base64url');
+}
+
+/** The cursor, or null when it is not one this service wrote for this sort. */
+export function decodeCursor(text: string, sort: string, keyCount: number): Cursor | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [s, keys, id] = parsed as [unknown, unknown, unknown];
+    if (s !== sort || typeof id !== 'string' || id.length > 40 || !Array.isArray(keys) || keys.length !== keyCount) return null;
+    if (!keys.every((k) => (typeof k === 'number' && Number.isFinite(k)) || (typeof k === 'string' && k.length <= 40))) return null;
+    return { sort: s, keys: keys as SortKey[], id };
+  } catch {
+    return null;
+  }
+}
