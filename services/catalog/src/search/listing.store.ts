@@ -40,7 +40,7 @@ export interface Facets {
 /** How many sort keys (besides the id) each sort pages by. */
 export const SORT_KEYS: Record<Sort, number> = { relevance: 1, newest: 1, price_asc: 1, price_desc: 1, rating: 2 };
 
-// Title matches (A) count ten times description matches (B): ts_rank's weights are {D, C, B, A}.
+// Title matches (A) weigh 2.5 times description matches (B): ts_rank's weights are {D, C, B, A}.
 const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`;
 
 class Sql {
@@ -74,10 +74,13 @@ async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boo
   if (req.terms.length > 0) {
     const expanded = await expand(q, req.terms);
     tq = ` CROSS JOIN (SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded))}) AS full_q,
-                              to_tsquery('english', ${sql.p(tsQueryText(expanded, true))}) AS strict_q) tq`;
+                              to_tsquery('english', ${sql.p(tsQueryText(expanded, 'prefix'))}) AS prefix_q,
+                              to_tsquery('english', ${sql.p(tsQueryText(expanded, 'exact'))}) AS exact_q) tq`;
     // A query of stop words only ("the") filters nothing.
     where.push('(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q)');
-    if (withRank) rank = `(ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.strict_q)
+    // ts_rank averages over a query's alternatives, so the fuzzy query (whose corrections a
+    // document rarely all contains) weighs least; it still orders the matches of a typo.
+    if (withRank) rank = `(0.3 * ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.prefix_q) + ts_rank(${WEIGHTS}, p.search, tq.exact_q)
              + 0.1 * word_similarity(${sql.p(req.terms.join(' '))}, lower(p.title)))::float8`;
   }
   if (req.categoryId) {

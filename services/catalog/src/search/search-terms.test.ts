@@ -18,7 +18,8 @@ describe('search terms', () => {
       { term: 'shrt', near: ['shirt', 'short'] },
     ];
     assert.equal(tsQueryText(terms), "('blu':* | 'blue' | 'blush') & ('shrt':* | 'shirt' | 'short')");
-    assert.equal(tsQueryText(terms, true), "'blu':* & 'shrt':*");
+    assert.equal(tsQueryText(terms, 'prefix'), "'blu':* & 'shrt':*");
+    assert.equal(tsQueryText(terms, 'exact'), "'blu' & 'shrt'");
     assert.equal(tsQueryText([{ term: "o'neil", near: [] }]), "'o''neil':*");
   });
 

@@ -15,15 +15,21 @@ export function searchTerms(q: string | undefined): string[] {
 }
 
 /**
- * A `to_tsquery` text: every term must match, each as a prefix of a word or as one of the
- * indexed words close to it (typo tolerance). `strict` leaves the close words out, so a
- * document matching what was typed ranks above one matching only a correction.
+ * A `to_tsquery` text in which every term must match:
+ * - `fuzzy` (what filters): each term as a prefix of a word, or one of the indexed words close to
+ *   it (typo tolerance);
+ * - `prefix`: each term as a prefix only;
+ * - `exact`: each word as typed.
+ * Ranking adds prefix and exact matches on top of the fuzzy one, so "shirt" ranks a shirt above
+ * a shirtdress, and what was typed above a correction of it.
  */
-export function tsQueryText(terms: ReadonlyArray<{ term: string; near: readonly string[] }>, strict = false): string {
+export function tsQueryText(terms: ReadonlyArray<{ term: string; near: readonly string[] }>, mode: 'fuzzy' | 'prefix' | 'exact' = 'fuzzy'): string {
   const quote = (w: string) => `'${w.replace(/'/g, "''")}'`;
   return terms
     .map(({ term, near }) => {
-      const alternatives = [`${quote(term)}:*`, ...(strict ? [] : near.filter((w) => w !== term).map(quote))];
+      if (mode === 'exact') return quote(term);
+      if (mode === 'prefix') return `${quote(term)}:*`;
+      const alternatives = [`${quote(term)}:*`, ...near.filter((w) => w !== term).map(quote)];
       return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
     })
     .join(' & ');
