@@ -94,6 +94,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     onUnexpectedExit: () => opts.onDatabaseLost?.(),
   });
 
+  const demoData = /^(false|0|off|no)$/i.test(env.MERCATO_DEMO_DATA ?? '') ? 'false' : 'true';
   const bus = new MemoryBus();
   let services: RunningService[] = [];
   let gateway: Gateway | undefined;
@@ -108,6 +109,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       // Files the services keep in the embedded mode live in the data folder, wherever it is.
       AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
       NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      // The demo shop (catalog and its stock) is seeded on the first start unless turned off.
+      CATALOG_DEMO_DATA: env.CATALOG_DEMO_DATA || demoData,
+      INVENTORY_DEMO_STOCK: env.INVENTORY_DEMO_STOCK || demoData,
       ...extra,
     });
     // Auth first: the others verify access tokens against the keys it publishes, at its address.
