@@ -2,7 +2,7 @@ import { demoCategories, demoProducts } from '@mercato/demo-data';
 import { newId } from '@mercato/contracts';
 import { categoriesStore, type CategoryRow } from '../categories/categories.store.js';
 import type { CatalogDeps } from '../deps.js';
-import { insertProduct } from '../products/write-product.js';
+import { insertProducts } from '../products/write-product.js';
 
 export const DEMO_SEED_KEY = 'demo-catalog-v1';
 
@@ -41,7 +41,7 @@ export async function seedDemoCatalog(deps: Pick<CatalogDeps, 'db' | 'outbox' | 
       bySlug.set(c.slug, row);
     }
     const products = demoProducts();
-    for (const p of products) await insertProduct(tx, deps, p);
+    await insertProducts(tx, deps, products);
     await tx.query('INSERT INTO seed_runs (key, products) VALUES ($1, $2)', [DEMO_SEED_KEY, products.length]);
     return { seeded: true, products: products.length };
   });

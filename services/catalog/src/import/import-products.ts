@@ -4,7 +4,8 @@ import type { CatalogDeps } from '../deps.js';
 import { ProductBody } from '../http/products.schemas.js';
 import { productRuleErrors, slugify, type Product, type ProductInput } from '../products/product.js';
 import { productsStore } from '../products/products.store.js';
-import { insertProduct, resolveCategories } from '../products/write-product.js';
+import { categoriesStore } from '../categories/categories.store.js';
+import { insertProducts } from '../products/write-product.js';
 
 export const MAX_IMPORT_PRODUCTS = 10_000;
 
@@ -87,16 +88,20 @@ export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow
     // Against the catalog as it is, under the same transaction that writes.
     const takenSlugs = new Set(await productsStore.slugsTaken(tx, [...slugSeen.keys()]));
     const takenSkus = new Set(await productsStore.skusTaken(tx, [...skuSeen.keys()]));
+    const categories = await categoriesStore.resolve(tx, [...new Set(valid.flatMap((v) => v.input.categories ?? []))]);
     for (const { row, input, slug } of valid) {
       if (takenSlugs.has(slug)) reject(row, slug, [{ pointer: '/slug', message: `a product with slug "${slug}" already exists` }]);
       input.variants.forEach((v, i) => {
         if (takenSkus.has(v.sku)) reject(row, slug, [{ pointer: `/variants/${i}/sku`, message: `SKU ${v.sku} already belongs to another product` }]);
       });
-      if (input.categories?.length) reject(row, slug, (await resolveCategories(tx, input.categories, '/categories')).errors);
+      (input.categories ?? []).forEach((ref, i) => {
+        if (!categories.has(ref)) reject(row, slug, [{ pointer: `/categories/${i}`, message: `no category has the id or slug "${ref}"` }]);
+      });
     }
     if (rejected.size > 0) throw new ImportRejected([...rejected.values()].sort((a, b) => a.row - b.row), rows.length);
     const products: Product[] = [];
-    for (const { input } of valid) products.push(await insertProduct(tx, deps, input));
+    // In slices, so that one statement never carries an unbounded document.
+    for (let i = 0; i < valid.length; i += 500) products.push(...(await insertProducts(tx, deps, valid.slice(i, i + 500).map((v) => v.input))));
     return products;
   }).then(async (products) => {
     await deps.cache.invalidate();

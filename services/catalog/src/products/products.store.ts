@@ -76,6 +76,24 @@ export interface NewVariant {
 }
 export type ProductFieldsPatch = Partial<Omit<NewProduct, 'id'>>;
 
+async function writeVariants(q: Queryable, rows: ReadonlyArray<{ productId: string; position: number; variant: NewVariant }>): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO variants (id, product_id, sku, title, option_values, position)
+     SELECT v.id, v.product_id, v.sku, v.title, v.options, v.position
+     FROM jsonb_to_recordset($1::jsonb) AS v(id text, product_id text, sku text, title text, options jsonb, position int)`,
+    [JSON.stringify(rows.map((r) => ({ id: r.variant.id, product_id: r.productId, sku: r.variant.sku, title: r.variant.title, options: r.variant.options, position: r.position })))],
+  );
+  const prices = rows.flatMap((r) => r.variant.prices.map((p) => ({ variant_id: r.variant.id, currency: p.currency, amount: p.amount })));
+  if (prices.length > 0) {
+    await q.query(
+      `INSERT INTO prices (variant_id, currency, amount)
+       SELECT variant_id, currency, amount FROM jsonb_to_recordset($1::jsonb) AS x(variant_id text, currency text, amount bigint)`,
+      [JSON.stringify(prices)],
+    );
+  }
+}
+
 /** The only code that touches the product tables. */
 export const productsStore = {
   /** By id or slug; `lock` takes the row lock that serialises writers of this product. */
@@ -88,32 +106,36 @@ export const productsStore = {
     return rows[0] ? toProduct(rows[0]) : null;
   },
 
-  async insert(q: Queryable, p: NewProduct, variants: readonly NewVariant[], categoryIds: readonly string[]): Promise<void> {
+  /** Several products by id, in the order given. */
+  async getMany(q: Queryable, ids: readonly string[]): Promise<Product[]> {
+    const { rows } = await q.query<ProductRow>(`${SELECT_PRODUCT} WHERE p.id = ANY($1::text[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toProduct(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  },
+
+  /** New products with their variants, prices and categories, in four statements whatever their number. */
+  async insertMany(q: Queryable, items: ReadonlyArray<{ product: NewProduct; variants: readonly NewVariant[]; categoryIds: readonly string[] }>): Promise<void> {
+    if (items.length === 0) return;
     await q.query(
       `INSERT INTO products (id, slug, title, description, status, images, attributes, seo, options, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $5 = 'published' THEN now() END)`,
-      [p.id, p.slug, p.title, p.description, p.status, JSON.stringify(p.images), JSON.stringify(p.attributes), JSON.stringify(p.seo), JSON.stringify(p.options)],
+       SELECT p.id, p.slug, p.title, p.description, p.status, p.images, p.attributes, p.seo, p.options,
+              CASE WHEN p.status = 'published' THEN now() END
+       FROM jsonb_to_recordset($1::jsonb) AS p(id text, slug text, title text, description text, status text, images jsonb, attributes jsonb, seo jsonb, options jsonb)`,
+      [JSON.stringify(items.map((i) => i.product))],
     );
-    await this.insertVariants(q, p.id, variants, 0);
-    await this.setCategories(q, p.id, categoryIds);
+    await writeVariants(q, items.flatMap((i) => i.variants.map((v, k) => ({ productId: i.product.id, position: k, variant: v }))));
+    const links = items.flatMap((i) => i.categoryIds.map((c, k) => ({ product_id: i.product.id, category_id: c, position: k })));
+    if (links.length > 0) {
+      await q.query(
+        `INSERT INTO product_categories (product_id, category_id, position)
+         SELECT product_id, category_id, position FROM jsonb_to_recordset($1::jsonb) AS x(product_id text, category_id text, position int)`,
+        [JSON.stringify(links)],
+      );
+    }
   },
 
   async insertVariants(q: Queryable, productId: string, variants: readonly NewVariant[], firstPosition: number): Promise<void> {
-    if (variants.length === 0) return;
-    await q.query(
-      `INSERT INTO variants (id, product_id, sku, title, option_values, position)
-       SELECT v.id, $1, v.sku, v.title, v.options, v.position
-       FROM jsonb_to_recordset($2::jsonb) AS v(id text, sku text, title text, options jsonb, position int)`,
-      [productId, JSON.stringify(variants.map((v, i) => ({ id: v.id, sku: v.sku, title: v.title, options: v.options, position: firstPosition + i })))],
-    );
-    const prices = variants.flatMap((v) => v.prices.map((p) => ({ variant_id: v.id, currency: p.currency, amount: p.amount })));
-    if (prices.length > 0) {
-      await q.query(
-        `INSERT INTO prices (variant_id, currency, amount)
-         SELECT variant_id, currency, amount FROM jsonb_to_recordset($1::jsonb) AS x(variant_id text, currency text, amount bigint)`,
-        [JSON.stringify(prices)],
-      );
-    }
+    await writeVariants(q, variants.map((v, k) => ({ productId, position: firstPosition + k, variant: v })));
   },
 
   async updateFields(q: Queryable, id: string, patch: ProductFieldsPatch): Promise<void> {
@@ -184,17 +206,22 @@ export const productsStore = {
   },
 
   /**
-   * After any change of a product: rebuild its search document and word list and its price
-   * ranges, and count the change in `version` (the ETag).
+   * After any change of products: rebuild their search documents, word list and price ranges,
+   * and count the change in `version` (the ETag).
    */
   async refreshDerived(q: Queryable, id: string, opts: { bumpVersion?: boolean } = {}): Promise<void> {
+    await this.refreshDerivedMany(q, [id], opts);
+  },
+
+  async refreshDerivedMany(q: Queryable, ids: readonly string[], opts: { bumpVersion?: boolean } = {}): Promise<void> {
+    if (ids.length === 0) return;
     await q.query(
       `WITH doc AS (
          SELECT p.id, p.title, p.description,
                 concat_ws(' ',
                   (SELECT string_agg(value, ' ') FROM jsonb_each_text(p.attributes)),
                   (SELECT string_agg(v, ' ') FROM jsonb_array_elements(p.options) o, jsonb_array_elements_text(o->'values') v)) AS extra
-         FROM products p WHERE p.id = $1
+         FROM products p WHERE p.id = ANY($1::text[])
        ), words AS (
          INSERT INTO search_words (word)
          SELECT DISTINCT w FROM doc, regexp_split_to_table(lower(doc.title || ' ' || doc.description || ' ' || doc.extra), '[^[:alnum:]]+') AS w
@@ -208,15 +235,15 @@ export const productsStore = {
          version = p.version + CASE WHEN $2 THEN 1 ELSE 0 END,
          updated_at = CASE WHEN $2 THEN now() ELSE p.updated_at END
        FROM doc WHERE p.id = doc.id`,
-      [id, opts.bumpVersion ?? true],
+      [ids, opts.bumpVersion ?? true],
     );
-    await q.query('DELETE FROM product_price_ranges WHERE product_id = $1', [id]);
+    await q.query('DELETE FROM product_price_ranges WHERE product_id = ANY($1::text[])', [ids]);
     await q.query(
       `INSERT INTO product_price_ranges (product_id, currency, min_amount, max_amount)
        SELECT v.product_id, pr.currency, min(pr.amount), max(pr.amount)
        FROM variants v JOIN prices pr ON pr.variant_id = v.id
-       WHERE v.product_id = $1 GROUP BY v.product_id, pr.currency`,
-      [id],
+       WHERE v.product_id = ANY($1::text[]) GROUP BY v.product_id, pr.currency`,
+      [ids],
     );
   },
 

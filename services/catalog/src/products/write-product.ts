@@ -1,5 +1,5 @@
-import { InvalidData, type Queryable } from '@mercato/chassis';
-import { newId, type FieldError } from '@mercato/contracts';
+import { currentContext, InvalidData, type Queryable } from '@mercato/chassis';
+import { createEvent, newId, type FieldError } from '@mercato/contracts';
 import { categoriesStore } from '../categories/categories.store.js';
 import type { CatalogDeps } from '../deps.js';
 import { ifMatchHolds, productEtag } from './etag.js';
@@ -26,46 +26,69 @@ export function newVariants(input: ProductInput['variants']): NewVariant[] {
 }
 
 /**
- * Writes one new product with its variants, prices and categories, and its ProductCreated event,
- * in the caller's transaction. Every rule is checked first; nothing is written when one fails.
+ * Writes new products with their variants, prices and categories, and a ProductCreated for each,
+ * in the caller's transaction and a handful of statements however many there are. Every rule is
+ * checked first; nothing is written when one fails.
  */
-export async function insertProduct(tx: Queryable, deps: Pick<CatalogDeps, 'outbox'>, input: ProductInput, pointerBase = ''): Promise<Product> {
-  const slug = input.slug ?? slugify(input.title);
-  const errors = productRuleErrors(input, pointerBase);
-  if (!slug) errors.push({ pointer: `${pointerBase}/slug`, message: 'a slug is required when the title has no letters or digits' });
-  const categories = await resolveCategories(tx, input.categories ?? [], `${pointerBase}/categories`);
-  errors.push(...categories.errors);
+export async function insertProducts(tx: Queryable, deps: Pick<CatalogDeps, 'outbox'>, inputs: readonly ProductInput[]): Promise<Product[]> {
+  if (inputs.length === 0) return [];
+  const base = (i: number) => (inputs.length === 1 ? '' : `/${i}`);
+  const errors: FieldError[] = [];
+  const refs = [...new Set(inputs.flatMap((p) => p.categories ?? []))];
+  const categoryIds = await categoriesStore.resolve(tx, refs);
+  const prepared = inputs.map((input, i) => {
+    const slug = input.slug ?? slugify(input.title);
+    errors.push(...productRuleErrors(input, base(i)));
+    if (!slug) errors.push({ pointer: `${base(i)}/slug`, message: 'a slug is required when the title has no letters or digits' });
+    const ids: string[] = [];
+    (input.categories ?? []).forEach((ref, k) => {
+      const id = categoryIds.get(ref);
+      if (!id) errors.push({ pointer: `${base(i)}/categories/${k}`, message: `no category has the id or slug "${ref}"` });
+      else if (!ids.includes(id)) ids.push(id);
+    });
+    return { input, slug, categoryIds: ids };
+  });
   if (errors.length > 0) throw new InvalidData('The product breaks one or more catalog rules', errors);
-  if ((await productsStore.slugsTaken(tx, [slug])).length > 0) throw new SlugTaken(slug);
-  const skus = input.variants.map((v) => v.sku);
-  const taken = await productsStore.skusTaken(tx, skus);
-  if (taken.length > 0) throw new SkuTaken(taken);
+  const slugs = prepared.map((p) => p.slug);
+  const skus = inputs.flatMap((p) => p.variants.map((v) => v.sku));
+  const takenSlugs = await productsStore.slugsTaken(tx, slugs);
+  if (takenSlugs.length > 0) throw new SlugTaken(takenSlugs[0]!);
+  const takenSkus = await productsStore.skusTaken(tx, skus);
+  if (takenSkus.length > 0) throw new SkuTaken(takenSkus);
 
-  const id = newId('prod');
+  const items = prepared.map(({ input, slug, categoryIds: ids }) => ({
+    product: {
+      id: newId('prod'),
+      slug,
+      title: input.title,
+      description: input.description ?? '',
+      status: input.status ?? 'draft',
+      images: input.images ?? [],
+      attributes: input.attributes ?? {},
+      seo: input.seo ?? {},
+      options: input.options ?? [],
+    },
+    variants: newVariants(input.variants),
+    categoryIds: ids,
+  }));
   try {
-    await productsStore.insert(
-      tx,
-      {
-        id,
-        slug,
-        title: input.title,
-        description: input.description ?? '',
-        status: input.status ?? 'draft',
-        images: input.images ?? [],
-        attributes: input.attributes ?? {},
-        seo: input.seo ?? {},
-        options: input.options ?? [],
-      },
-      newVariants(input.variants),
-      categories.ids,
-    );
+    await productsStore.insertMany(tx, items);
   } catch (err) {
-    throw uniqueViolation(err, slug, skus) ?? err;
+    throw uniqueViolation(err, slugs[0], skus) ?? err;
   }
-  await productsStore.refreshDerived(tx, id, { bumpVersion: false });
-  const product = (await productsStore.get(tx, id))!;
-  await deps.outbox.emit(tx, 'ProductCreated', productFacts(product), id);
-  return product;
+  const ids = items.map((i) => i.product.id);
+  await productsStore.refreshDerivedMany(tx, ids, { bumpVersion: false });
+  const products = await productsStore.getMany(tx, ids);
+  const traceparent = currentContext()?.traceparent ?? null;
+  await deps.outbox.add(
+    tx,
+    products.map((p) => createEvent('ProductCreated', productFacts(p), { source: 'catalog', subject: p.id, traceparent })),
+  );
+  return products;
+}
+
+export async function insertProduct(tx: Queryable, deps: Pick<CatalogDeps, 'outbox'>, input: ProductInput): Promise<Product> {
+  return (await insertProducts(tx, deps, [input]))[0]!;
 }
 
 export async function createProduct(deps: CatalogDeps, input: ProductInput): Promise<Product> {
