@@ -141,7 +141,7 @@ async function bench(): Promise<void> {
       `catalog reads, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; slug body ${slugBody.length} B, search body ${searchBody.length} B (${found} items + facets)`,
     );
-    for (const [name, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
+    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
     const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
     for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers }));
     const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
