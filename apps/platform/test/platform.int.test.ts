@@ -136,6 +136,22 @@ describe('the platform launcher (embedded mode)', () => {
     assert.equal((await fetch(`${api}/users/me`, { headers: { 'x-verified-user-id': String(claims.sub), 'x-user-id': String(claims.sub) } })).status, 401);
   });
 
+  it('seeds the demo shop on first start: products, search, categories and images through the gateway', async () => {
+    const api = `${urls.gateway}/api/v1`;
+    const list = (await (await fetch(`${api}/products?limit=100`)).json()) as { items: Array<{ slug: string; image: { url: string } }>; nextCursor: string | null };
+    assert.equal(list.items.length, 100);
+    assert.ok(list.nextCursor, 'about 200 products');
+    const found = (await (await fetch(`${api}/products?q=blu+shrt`)).json()) as { items: Array<{ title: string }> };
+    assert.match(found.items[0]!.title, /blue.*shirt/i);
+    const tree = (await (await fetch(`${api}/categories`)).json()) as { items: Array<{ children: unknown[] }> };
+    assert.ok(tree.items.some((c) => c.children.length > 0), 'a category tree');
+    const product = (await (await fetch(`${api}/products/${list.items[0]!.slug}`)).json()) as { variants: Array<{ prices: Array<{ currency: string }> }> };
+    assert.deepEqual([...new Set(product.variants.flatMap((v) => v.prices.map((p) => p.currency)))].sort(), ['EUR', 'JPY', 'USD']);
+    const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
+    assert.equal(image.status, 200);
+    assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);
+  });
+
   it('gives each service its own migrated database in the embedded PostgreSQL', async () => {
     const server = await findEmbeddedPostgres(join(dir, 'data', 'postgres'));
     assert.ok(server);
