@@ -19,8 +19,9 @@ const Image = Type.Object(
   },
   { additionalProperties: false },
 );
-const OptionName = Type.String({ minLength: 1, maxLength: 50 });
-const OptionValue = Type.String({ minLength: 1, maxLength: 100 });
+// No control characters: option facets join a name and its value with one (chr 31).
+const OptionName = Type.String({ minLength: 1, maxLength: 50, pattern: '^[^\\u0000-\\u001f]+$' });
+const OptionValue = Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f]+$' });
 const Option = Type.Object(
   { name: OptionName, values: Type.Array(OptionValue, { minItems: 1, maxItems: 100 }) },
   { additionalProperties: false },

@@ -232,6 +232,9 @@ export const productsStore = {
          search = setweight(to_tsvector('english', doc.title), 'A')
                || setweight(to_tsvector('english', doc.description), 'B')
                || setweight(to_tsvector('english', doc.extra), 'C'),
+         option_pairs = COALESCE((
+           SELECT array_agg(DISTINCT o.key || chr(31) || o.value ORDER BY o.key || chr(31) || o.value)
+           FROM variants v, jsonb_each_text(v.option_values) o WHERE v.product_id = p.id), '{}'),
          version = p.version + CASE WHEN $2 THEN 1 ELSE 0 END,
          updated_at = CASE WHEN $2 THEN now() ELSE p.updated_at END
        FROM doc WHERE p.id = doc.id`,

@@ -180,7 +180,7 @@ export const listingStore = {
     const { from } = await matching(q, req, sql, false, false);
     const edges = priceBandEdges(req.currency);
     const { rows } = await q.query<{ kind: 'c' | 'b' | 'o'; k: string; v: string | null; n: number }>(
-      `WITH m AS (SELECT p.id, r.min_amount FROM ${from})
+      `WITH m AS (SELECT p.id, r.min_amount, p.option_pairs FROM ${from})
        SELECT 'c' AS kind, a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, count(DISTINCT pc.product_id)::int AS n
        FROM m JOIN product_categories pc ON pc.product_id = m.id
               JOIN categories c ON c.id = pc.category_id
@@ -191,9 +191,9 @@ export const listingStore = {
        SELECT 'b', width_bucket(m.min_amount, ${sql.p(edges)}::bigint[])::text, NULL, count(*)::int
        FROM m WHERE m.min_amount IS NOT NULL GROUP BY 2
        UNION ALL
-       SELECT 'o', o.key, o.value, count(DISTINCT v.product_id)::int
-       FROM m JOIN variants v ON v.product_id = m.id CROSS JOIN LATERAL jsonb_each_text(v.option_values) AS o
-       GROUP BY o.key, o.value`,
+       SELECT 'o', split_part(o.pair, chr(31), 1), split_part(o.pair, chr(31), 2), count(*)::int
+       FROM m CROSS JOIN LATERAL unnest(m.option_pairs) AS o(pair)
+       GROUP BY o.pair`,
       sql.params,
     );
     const facets: Facets = { categories: [], priceBands: [], options: [] };
