@@ -93,6 +93,12 @@ function buildServiceConfigSchema(service: ServiceName, opts: { database: boolea
         default: 'memory://',
         description: 'memory:// (in-process) or an amqp:// RabbitMQ URL',
       }),
+      BUS_NAMESPACE: Type.String({
+        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+        maxLength: 100,
+        default: 'mercato',
+        description: 'the prefix of the broker exchange and queue names (letters, digits, . _ -), so that several shops can share one broker',
+      }),
       REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', maxLength: 2048, description: 'a redis:// URL' })),
       LOG_LEVEL: Type.Union(
         ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
@@ -130,6 +136,7 @@ export interface ServiceSettings {
   host: string;
   databaseUrl: string | undefined;
   busUrl: string;
+  busNamespace: string;
   redisUrl: string | undefined;
   logLevel: string;
   dbPoolMax: number;
@@ -160,6 +167,7 @@ export function loadServiceSettings(
     host: c[`${P}_HOST`] as string,
     databaseUrl: c[`${P}_DATABASE_URL`] as string | undefined,
     busUrl: c.BUS_URL as string,
+    busNamespace: c.BUS_NAMESPACE as string,
     redisUrl: c.REDIS_URL as string | undefined,
     logLevel: c.LOG_LEVEL as string,
     dbPoolMax: c.DB_POOL_MAX as number,

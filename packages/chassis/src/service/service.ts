@@ -106,7 +106,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   }
 
   const ownsBus = !opts.bus;
-  const bus = opts.bus ?? createBus(settings.busUrl, logger);
+  const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace);
   if (ownsBus) await bus.start();
   const outbox = createOutbox(mod.name);
   const parts = await mod.create({ settings, env, logger, db, outbox, bus });
