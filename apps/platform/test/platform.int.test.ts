@@ -147,6 +147,14 @@ describe('the platform launcher (embedded mode)', () => {
     assert.ok(tree.items.some((c) => c.children.length > 0), 'a category tree');
     const product = (await (await fetch(`${api}/products/${list.items[0]!.slug}`)).json()) as { variants: Array<{ prices: Array<{ currency: string }> }> };
     assert.deepEqual([...new Set(product.variants.flatMap((v) => v.prices.map((p) => p.currency)))].sort(), ['EUR', 'JPY', 'USD']);
+    // The demo stock is there too: inventory seeded every demo SKU.
+    const skus = (product as unknown as { variants: Array<{ sku: string }> }).variants.map((v) => v.sku);
+    const stock = await eventually(async () => {
+      const res = await fetch(`${api}/inventory/availability?${skus.map((s) => `sku=${encodeURIComponent(s)}`).join('&')}`);
+      const body = (await res.json()) as { items: Array<{ sku: string; available: number }> };
+      return res.status === 200 && body.items.length === skus.length ? body.items : undefined;
+    }, 15_000, 100);
+    assert.ok(stock.some((s) => s.available > 0), 'demo products can be bought');
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);

@@ -1,0 +1,74 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { InventoryDeps } from '../deps.js';
+import { adjustStock } from '../stock/adjust-stock.js';
+import { checkAvailability, getStock } from '../stock/get-stock.js';
+import { setThreshold } from '../stock/set-threshold.js';
+import { requires } from './authorize.js';
+import { callerOf } from './caller.js';
+import { presentAdjustment, presentStock } from './inventory.presenter.js';
+import { AdjustmentBody, AdjustmentSchema, AvailabilityQuery, AvailabilitySchema, SkuParams, StockSchema, ThresholdBody } from './inventory.schemas.js';
+
+const RECENT_MOVEMENTS = 50;
+
+export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
+  app.get(
+    '/inventory/availability',
+    {
+      schema: {
+        tags: ['stock'],
+        summary: 'Available units per SKU, over all warehouses (public). Unknown SKUs answer 0.',
+        querystring: AvailabilityQuery,
+        response: { 200: AvailabilitySchema },
+      },
+    },
+    async (req) => ({
+      items: (await checkAvailability(deps, req.query.sku)).map((a) => ({ sku: a.sku, available: a.available, inStock: a.available > 0 })),
+    }),
+  );
+
+  const tags = ['stock (admin)'];
+  app.get(
+    '/inventory/:sku',
+    {
+      ...requires(deps, 'stock:read'),
+      schema: { tags, summary: "A SKU's stock per warehouse, its threshold and its latest movements", params: SkuParams, response: { 200: StockSchema } },
+    },
+    async (req) => presentStock(await getStock(deps, req.params.sku, RECENT_MOVEMENTS)),
+  );
+
+  app.post(
+    '/inventory/:sku/adjustments',
+    {
+      ...requires(deps, 'stock:write'),
+      schema: {
+        tags,
+        summary: 'Add or remove units on hand in a warehouse; never below what is reserved there (409)',
+        params: SkuParams,
+        body: AdjustmentBody,
+        response: { 201: AdjustmentSchema },
+      },
+    },
+    async (req, reply) => {
+      const adjusted = await adjustStock(deps, {
+        sku: req.params.sku,
+        warehouseCode: req.body.warehouse,
+        delta: req.body.delta,
+        reason: req.body.reason,
+        actorUserId: callerOf(req).userId,
+      });
+      return reply.code(201).send(presentAdjustment(adjusted));
+    },
+  );
+
+  app.put(
+    '/inventory/:sku/threshold',
+    {
+      ...requires(deps, 'stock:write'),
+      schema: { tags, summary: "Set a SKU's low-stock threshold", params: SkuParams, body: ThresholdBody, response: { 200: StockSchema } },
+    },
+    async (req) => {
+      await setThreshold(deps, req.params.sku, req.body.threshold);
+      return presentStock(await getStock(deps, req.params.sku, RECENT_MOVEMENTS));
+    },
+  );
+}

@@ -1,0 +1,113 @@
+import type { Queryable } from '@mercato/chassis';
+import { prepared } from '../stock/prepared.js';
+import type { ShortLine } from '../stock/allocation.js';
+import type { LockedStock } from '../stock/stock.store.js';
+
+export type ReservationStatus = 'reserved' | 'rejected' | 'released' | 'expired' | 'committed';
+
+/** Inventory's record of an order. What it holds where is in the ledger (stockStore.held). */
+export interface Reservation {
+  orderId: string;
+  status: ReservationStatus;
+  expiresAt: Date | null;
+}
+
+interface ReservationRow extends Record<string, unknown> {
+  order_id: string;
+  status: ReservationStatus;
+  expires_at: Date | null;
+}
+
+const toReservation = (r: ReservationRow): Reservation => ({ orderId: r.order_id, status: r.status, expiresAt: r.expires_at });
+
+/** The only code that reads or writes `reservations`, the per-order record of inventory. */
+export const reservationsStore = {
+  /**
+   * Claims the order for a reservation — inserts its record (open) unless one exists — and, when
+   * claimed, locks the order's SKUs and their stock rows, in one statement: the hot path of every
+   * order pays one round trip for both, and holds its locks one round trip less. Rows are locked
+   * in (SKU, warehouse id) order, each SKU's row before its stock rows, as `stockStore.lock` does.
+   * A concurrent claim of the same order waits for the first to finish, then sees it; `claimed`
+   * is false when the order has a record already.
+   *
+   * One statement reads one snapshot: a stock row inserted (for a new warehouse) by a transaction
+   * that committed while this one waited for the locks is not among the rows. Such a row can only
+   * add stock, so the caller treats the rows as possibly incomplete: enough to reserve from, and
+   * re-read (`stockStore.lockLevels`, under the locks now held) before refusing or alerting.
+   */
+  async claimLockingStock(q: Queryable, orderId: string, expiresAt: Date, skus: readonly string[]): Promise<{ claimed: boolean; locked: LockedStock }> {
+    const r = await prepared<{
+      claimed: number;
+      sku: string | null;
+      product_id: string | null;
+      threshold: number;
+      discontinued: boolean;
+      warehouse_id: string;
+      priority: number;
+      on_hand: number;
+      reserved: number;
+    }>(
+      q,
+      'claim_locking_stock',
+      `WITH claim AS (
+              INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
+              ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
+       SELECT (SELECT count(*) FROM claim)::int AS claimed, x.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+              SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
+                     s.warehouse_id, w.priority, s.on_hand, s.reserved
+                FROM skus k JOIN stock_levels s ON s.sku = k.sku JOIN warehouses w ON w.id = s.warehouse_id
+               WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
+               ORDER BY k.sku, s.warehouse_id
+                 FOR UPDATE OF k, s) AS x ON true`,
+      [orderId, expiresAt, [...new Set(skus)].sort()],
+    );
+    const locked: LockedStock = { skus: new Map(), rows: [] };
+    for (const row of r.rows) {
+      if (row.sku === null) continue;
+      if (!locked.skus.has(row.sku)) locked.skus.set(row.sku, { sku: row.sku, productId: row.product_id, threshold: row.threshold, discontinued: row.discontinued });
+      locked.rows.push({ sku: row.sku, warehouseId: row.warehouse_id, priority: row.priority, onHand: row.on_hand, reserved: row.reserved });
+    }
+    return { claimed: r.rows[0]!.claimed === 1, locked: { ...locked, partial: true } };
+  },
+
+  async reject(q: Queryable, orderId: string, short: readonly ShortLine[]): Promise<void> {
+    await q.query(`UPDATE reservations SET status = 'rejected', short_lines = $2::jsonb, expires_at = NULL, closed_at = now() WHERE order_id = $1`, [
+      orderId,
+      JSON.stringify(short),
+    ]);
+  },
+
+  /** The order's record, locked for this transaction. */
+  async lock(q: Queryable, orderId: string): Promise<Reservation | undefined> {
+    const r = await q.query<ReservationRow>('SELECT order_id, status, expires_at FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
+    return r.rows[0] && toReservation(r.rows[0]);
+  },
+
+  /**
+   * Records that an order was cancelled before inventory saw it placed: a late OrderPlaced for
+   * it then reserves nothing. False when the order has a record already.
+   */
+  async tombstone(q: Queryable, orderId: string): Promise<boolean> {
+    const r = await q.query(`INSERT INTO reservations (order_id, status, closed_at) VALUES ($1, 'released', now()) ON CONFLICT (order_id) DO NOTHING`, [orderId]);
+    return r.rowCount === 1;
+  },
+
+  async close(q: Queryable, orderId: string, status: 'released' | 'expired' | 'committed'): Promise<void> {
+    await q.query(`UPDATE reservations SET status = $2, closed_at = now() WHERE order_id = $1 AND status = 'reserved'`, [orderId, status]);
+  },
+
+  /**
+   * One open reservation past its expiry, locked; one another process holds is skipped, so
+   * several sweepers share the work without waiting on each other.
+   */
+  async claimExpired(q: Queryable): Promise<Reservation | undefined> {
+    const r = await q.query<ReservationRow>(
+      `SELECT order_id, status, expires_at FROM reservations
+        WHERE status = 'reserved' AND expires_at <= now()
+        ORDER BY expires_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    );
+    return r.rows[0] && toReservation(r.rows[0]);
+  },
+};
