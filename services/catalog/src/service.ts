@@ -6,6 +6,7 @@ import { loadCatalogConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { CatalogDeps } from './deps.js';
 import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
+import { fastReads } from './http/fast-reads.js';
 import { registerRoutes } from './http/routes.js';
 
 /**
@@ -38,6 +39,7 @@ export const catalogService: ServiceModule = {
     if (config.demoData) await seedDemoCatalog(deps);
     return {
       routes: (app) => registerRoutes(app, deps),
+      fastPath: cache.kind === 'off' ? undefined : fastReads(cache, config.httpMaxAge),
       consumers: consumers(() => {
         invalidate = true;
       }),

@@ -30,7 +30,7 @@ let jwks: TestJwksServer | undefined;
 let jwksUsers = 0;
 
 /** A catalog service on its own database, with the in-process bus, not listening. */
-export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDatabase } = {}): Promise<CatalogUnderTest> {
+export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDatabase; listen?: boolean } = {}): Promise<CatalogUnderTest> {
   const db = opts.db ?? (await createTestDatabase('catalog'));
   jwks ??= await listenJwks([signer.jwk]);
   jwksUsers++;
@@ -47,7 +47,7 @@ export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDat
       env: { CATALOG_PORT: '0', CATALOG_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, ...opts.env },
       bus,
       logger: process.env.CATALOG_TEST_LOG ? createLogger({ service: 'catalog', level: process.env.CATALOG_TEST_LOG }) : captureLogger('catalog', 'silent').logger,
-      listen: false,
+      listen: opts.listen ?? false,
       background: false,
     });
   } catch (err) {

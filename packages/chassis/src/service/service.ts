@@ -9,7 +9,7 @@ import { CHASSIS_MIGRATIONS, migrate, type MigrationSet } from '../db/migrate.js
 import { EventConsumer, type ConsumerManifest } from '../events/consumer.js';
 import { createOutbox, type Outbox } from '../events/outbox.js';
 import { OutboxRelay } from '../events/relay.js';
-import { createHttpApp, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
+import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
 import { newId } from '@mercato/contracts';
@@ -38,6 +38,8 @@ export interface ServiceParts {
   jobs?: Job[];
   readiness?: ReadinessCheck[];
   onClose?: () => Promise<void>;
+  /** Requests answered ahead of the framework, e.g. cached public reads (see FastPath). */
+  fastPath?: FastPath;
 }
 
 export interface ServiceModule {
@@ -117,6 +119,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     bodyLimitBytes: settings.httpBodyLimitBytes,
     requestTimeoutMs: settings.httpRequestTimeoutMs,
     trustProxy: settings.trustProxy,
+    fastPath: parts.fastPath,
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },

@@ -4,6 +4,7 @@ import type { CachedResponse } from '../cache/read-cache.js';
 import type { CatalogDeps } from '../deps.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
 import { isManager } from './authorize.js';
+import { urlKey } from './fast-reads.js';
 
 export interface Fresh {
   body: unknown;
@@ -47,6 +48,9 @@ export async function cachedRead(
       entry = { body, etag: fresh.etag ?? hashEtag(body) };
       await deps.cache.set(key, cached.token, entry);
     }
+    // The same answer by its exact URL, for the fast path to serve next time without routing.
+    const byUrl = req.headers.authorization === undefined ? urlKey(req.raw.url) : null;
+    if (byUrl) await deps.cache.set(byUrl, cached.token, entry);
     reply.header('cache-control', `public, max-age=${deps.config.httpMaxAge}`);
   }
   reply.header('etag', entry.etag);
