@@ -1,3 +1,4 @@
+/// <reference types="@fastify/swagger" preserve="true" />
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import swagger from '@fastify/swagger';
