@@ -1,0 +1,242 @@
+// Payments per second through the sandbox provider: PaymentRequested in → PaymentSucceeded out,
+// on real PostgreSQL and RabbitMQ, beside the bare outbox → bus → inbox round trip of the same
+// number of events in the same run. Target: payments ≥ 0.5 of the bare round trip.
+//
+//   npm run bench:payments [-- --events 2000 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline]
+//
+// --timeline prints, per round, when the payment service recorded the last request, made its
+// first and last outcome and published its last event, and its CPU time per payment.
+//
+// Both paths start from the same place: N PaymentRequested events committed in the order
+// service's outbox before the clock starts, published by a relay in a process of its own.
+//  - baseline: a consumer (this process) records each one in its inbox, and does nothing else;
+//  - payments: the payment service, in a child process as deployed, records each payment,
+//    charges it through the sandbox (claim committed, provider call, outcome + event in one
+//    transaction) and publishes PaymentSucceeded from its outbox; this process records each
+//    PaymentSucceeded in its inbox, as the order service would.
+// The clock runs from the relay's first publish until the last event's inbox row committed.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { newId } from '@mercato/contracts';
+import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, OutboxRelay, startService, type ConsumerManifest } from '@mercato/chassis';
+import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
+import amqp from 'amqplib';
+import { argNumber as arg, argText } from './support/args.js';
+
+const role = argText('role', 'bench');
+const EVENTS = arg('events', 2_000);
+const BATCH = arg('batch', 500);
+const PREFETCH = arg('prefetch', 256);
+const ROUNDS = arg('rounds', 3);
+const CONCURRENCY = arg('concurrency', 8);
+const TIMELINE = process.argv.includes('--timeline');
+const silent = createLogger({ service: 'bench', level: 'silent' });
+const script = fileURLToPath(import.meta.url);
+
+// ── child processes ───────────────────────────────────────────────────────────────────────────
+type Go = { go: true };
+const waitForGo = () => new Promise<void>((resolve) => process.once('message', (m: Go) => m.go && resolve()));
+
+async function relayProducer(namespace: string, dbUrl: string): Promise<void> {
+  const db = new Db({ url: dbUrl, poolMax: 4 });
+  const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
+  await bus.start();
+  const relay = new OutboxRelay({ db, bus, logger: silent, batchSize: BATCH });
+  process.send!({ ready: true });
+  await waitForGo();
+  await relay.drain();
+  await bus.close();
+  await db.close();
+}
+
+/** The payment service as deployed: its own process, database, RabbitMQ, the sandbox provider. */
+async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
+  const { paymentService } = await import('@mercato/payment');
+  const svc = await startService(paymentService, {
+    env: {
+      PAYMENT_PORT: '0',
+      PAYMENT_DATABASE_URL: dbUrl,
+      BUS_URL: TEST_AMQP_URL,
+      BUS_NAMESPACE: namespace,
+      BUS_PREFETCH: String(PREFETCH),
+      OUTBOX_BATCH: String(BATCH),
+      LOG_LEVEL: 'warn',
+      PAYMENT_WORK_CONCURRENCY: String(CONCURRENCY),
+      DB_POOL_MAX: String(CONCURRENCY + 6),
+    },
+    listen: false,
+  });
+  const atReady = process.cpuUsage();
+  process.once('SIGTERM', () => {
+    if (TIMELINE) {
+      const u = process.cpuUsage(atReady);
+      console.log(`  payment process CPU during the run: ${((u.user + u.system) / 1e3 / EVENTS).toFixed(2)} ms per payment`);
+    }
+    void svc.stop().finally(() => process.exit(0));
+  });
+  // The bench went away without stopping us: do not linger.
+  process.once('disconnect', () => void svc.stop().finally(() => process.exit(1)));
+  process.send!({ ready: true });
+}
+
+async function child(args: string[]): Promise<{ proc: ChildProcess; go: () => void; done: Promise<void> }> {
+  const proc = fork(script, args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
+  const done = new Promise<void>((resolve, reject) => proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[1]} exited with ${code}`)))));
+  await new Promise<void>((resolve, reject) => {
+    proc.once('message', () => resolve());
+    proc.once('exit', (code) => reject(new Error(`${args[1]} exited with ${code} before it was ready`)));
+  });
+  return { proc, go: () => proc.send({ go: true }), done };
+}
+
+// ── the measured side ─────────────────────────────────────────────────────────────────────────
+async function writeRequests(dbUrl: string): Promise<void> {
+  const db = new Db({ url: dbUrl, poolMax: 2 });
+  await migrate(db, [CHASSIS_MIGRATIONS]);
+  const outbox = createOutbox('order');
+  for (let i = 0; i < EVENTS; i += BATCH) {
+    await db.tx(async (tx) => {
+      for (let j = i; j < Math.min(i + BATCH, EVENTS); j++) {
+        const orderId = newId('ord');
+        await outbox.emit(
+          tx,
+          'PaymentRequested',
+          { orderId, userId: null, email: 'buyer@example.com', amount: { amount: 1999, currency: 'EUR' }, provider: 'sandbox', paymentMethod: 'pm_card_visa' },
+          orderId,
+        );
+      }
+    });
+  }
+  await db.close();
+}
+
+/** A consumer in this process that records `type` in its inbox; resolves with the elapsed seconds. */
+async function recordUntilDone(namespace: string, group: string, type: 'PaymentRequested' | 'PaymentSucceeded', db: Db, start: () => Promise<number>): Promise<number> {
+  const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
+  let handled = 0;
+  let finish!: () => void;
+  const all = new Promise<void>((r) => (finish = r));
+  const manifest: ConsumerManifest = {
+    [type]: async () => {
+      if (++handled === EVENTS) setImmediate(finish);
+    },
+  };
+  const consumer = new EventConsumer({ service: group, db, logger: silent, outbox: createOutbox(group), manifest, retry: { maxAttempts: 5, baseMs: 100, maxMs: 1000 } });
+  await bus.subscribe(group, consumer.types, consumer.deliver, { prefetch: PREFETCH });
+  const t0 = await start();
+  await all;
+  const inboxCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
+  while ((await inboxCount()) < EVENTS) await new Promise((r) => setTimeout(r, 2));
+  const seconds = (performance.now() - t0) / 1000;
+  if ((await inboxCount()) !== EVENTS) throw new Error('the inbox does not hold every event exactly once');
+  await bus.close();
+  return seconds;
+}
+
+async function cleanup(namespace: string, groups: string[]): Promise<void> {
+  const names = amqpNames(namespace);
+  const conn = await amqp.connect(TEST_AMQP_URL);
+  const ch = await conn.createChannel();
+  for (const g of groups) {
+    await ch.deleteQueue(names.queue(g));
+    await ch.deleteQueue(names.deadQueue(g));
+  }
+  await ch.deleteExchange(names.events);
+  await ch.deleteExchange(names.deadLetter);
+  await conn.close();
+}
+
+async function baseline(): Promise<number> {
+  const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
+  const consumerDb = await createTestDatabase('bench_recorder', TEST_PG_URL);
+  await writeRequests(producerDb.url);
+  const pool = new Db({ url: consumerDb.url, poolMax: 10 });
+  await migrate(pool, [CHASSIS_MIGRATIONS]);
+  const ns = uniqueName('bench');
+  const relay = await child(['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, async () => {
+    const t0 = performance.now();
+    relay.go();
+    return t0;
+  });
+  await relay.done;
+  await pool.close();
+  await cleanup(ns, ['payment']);
+  await producerDb.drop();
+  await consumerDb.drop();
+  return EVENTS / seconds;
+}
+
+async function payments(): Promise<{ rate: number; check: string }> {
+  const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
+  const paymentDb: TestDatabase = await createTestDatabase('bench_payment', TEST_PG_URL);
+  const orderDb = await createTestDatabase('bench_order_inbox', TEST_PG_URL);
+  await writeRequests(producerDb.url);
+  const pool = new Db({ url: orderDb.url, poolMax: 10 });
+  await migrate(pool, [CHASSIS_MIGRATIONS]);
+  const ns = uniqueName('bench');
+  const service = await child(['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
+  const relay = await child(['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, async () => {
+    const t0 = performance.now();
+    relay.go();
+    return t0;
+  });
+  await relay.done;
+  service.proc.kill('SIGTERM');
+  await service.done;
+  const paymentPool = new Db({ url: paymentDb.url, poolMax: 2 });
+  const rows = (
+    await paymentPool.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM payments GROUP BY state`)
+  ).rows;
+  const charges = (await paymentPool.query<{ n: number }>('SELECT count(*)::int AS n FROM sandbox_charges')).rows[0]!.n;
+  if (TIMELINE) {
+    // Where the time goes, from the payment service's own rows (ms after its first inbox commit).
+    const t = (
+      await paymentPool.query<{ in1: number; u0: number; u1: number; p1: number }>(
+        `WITH t0 AS (SELECT min(handled_at) AS t FROM inbox)
+         SELECT extract(epoch FROM (SELECT max(handled_at) FROM inbox) - t0.t) * 1000 AS in1,
+                extract(epoch FROM min(p.updated_at) - t0.t) * 1000 AS u0, extract(epoch FROM max(p.updated_at) - t0.t) * 1000 AS u1,
+                extract(epoch FROM (SELECT max(published_at) FROM outbox) - t0.t) * 1000 AS p1
+           FROM payments p, t0 GROUP BY t0.t`,
+      )
+    ).rows[0]!;
+    const ms = (x: number) => `${Number(x).toFixed(0)} ms`;
+    console.log(
+      `  payment service: last PaymentRequested recorded at ${ms(t.in1)}; first/last outcome at ${ms(t.u0)}/${ms(t.u1)}; last PaymentSucceeded published at ${ms(t.p1)}`,
+    );
+  }
+  await paymentPool.close();
+  const succeeded = rows.find((r) => r.state === 'succeeded')?.n ?? 0;
+  if (succeeded !== EVENTS || charges !== EVENTS) throw new Error(`expected ${EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
+  await pool.close();
+  await cleanup(ns, ['payment', 'order']);
+  await producerDb.drop();
+  await paymentDb.drop();
+  await orderDb.drop();
+  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges` };
+}
+
+if (role === 'relay-producer') {
+  await relayProducer(argText('ns', ''), argText('db', ''));
+} else if (role === 'payment-service') {
+  await paymentProcess(argText('ns', ''), argText('db', ''));
+} else {
+  // Alternate the two, several rounds, and compare medians: the machine is shared and noisy.
+  const bares: number[] = [];
+  const pays: number[] = [];
+  let check = '';
+  for (let r = 0; r < ROUNDS; r++) {
+    bares.push(await baseline());
+    const p = await payments();
+    pays.push(p.rate);
+    check = p.check;
+    console.log(`round ${r + 1}: outbox → inbox ${bares[r]!.toFixed(0)}/s, payments ${pays[r]!.toFixed(0)}/s (${check})`);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const ratio = median(pays) / median(bares);
+  console.log(`events per round: ${EVENTS}, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`);
+  console.log(`baseline  outbox → relay → RabbitMQ → consumer inbox (committed):           ${median(bares).toFixed(0)} events/s`);
+  console.log(`payments  PaymentRequested → sandbox charge → PaymentSucceeded (recorded):  ${median(pays).toFixed(0)} payments/s`);
+  console.log(`ratio     ${ratio.toFixed(2)}  (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+}

@@ -1,0 +1,55 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { PaymentDeps } from '../deps.js';
+import { PaymentNotFound } from '../payments/payment.errors.js';
+import type { Payment } from '../payments/payment.js';
+import { paymentsStore } from '../payments/payments.store.js';
+import { refundPayment } from '../refunds/refund-payment.js';
+import { refundsStore } from '../refunds/refunds.store.js';
+import { identityOf, isStaff, signedIn, staffOnly } from './authorize.js';
+import { presentPayment, presentRefund } from './payment.presenter.js';
+import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, RefundBody, RefundSchema } from './payments.schemas.js';
+
+const tags = ['payments'];
+
+export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
+  /** The payment if the caller may see it: its owner, or staff. A foreign payment is simply not found. */
+  const visible = (p: Payment | undefined, identity: ReturnType<typeof identityOf>): p is Payment => !!p && (isStaff(identity) || (p.userId !== null && p.userId === identity.userId));
+
+  app.get(
+    '/payments/:id',
+    { ...signedIn(deps), schema: { tags, summary: 'A payment (its owner, admin or support)', params: PaymentParams, response: { 200: PaymentSchema } } },
+    async (req) => {
+      const p = await paymentsStore.get(deps.db, req.params.id);
+      if (!visible(p, identityOf(req))) throw new PaymentNotFound();
+      return presentPayment(p, await refundsStore.listByPayment(deps.db, p.id));
+    },
+  );
+
+  app.get(
+    '/payments',
+    { ...signedIn(deps), schema: { tags, summary: "An order's payment (its owner, admin or support)", querystring: PaymentQuery, response: { 200: PaymentListSchema } } },
+    async (req) => {
+      const identity = identityOf(req);
+      const items = await paymentsStore.listByOrder(deps.db, req.query.orderId, isStaff(identity) ? null : identity.userId);
+      return { items: await Promise.all(items.map(async (p) => presentPayment(p, await refundsStore.listByPayment(deps.db, p.id)))) };
+    },
+  );
+
+  app.post(
+    '/payments/:id/refunds',
+    {
+      ...staffOnly(deps),
+      schema: {
+        tags,
+        summary: 'Refund part or all of a payment (admin or support); never more than was captured (409)',
+        params: PaymentParams,
+        body: RefundBody,
+        response: { 201: RefundSchema },
+      },
+    },
+    async (req, reply) => {
+      const refund = await refundPayment(deps, req.params.id, { amount: req.body.amount, reason: req.body.reason, requestedBy: identityOf(req).userId });
+      return reply.code(201).send(presentRefund(refund));
+    },
+  );
+}

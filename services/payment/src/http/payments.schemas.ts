@@ -1,0 +1,68 @@
+import { Id, Reason } from '@mercato/contracts';
+import { Type } from '@sinclair/typebox';
+import { PAYMENT_STATES } from '../payments/payment-states.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+const Str = Type.String();
+const Amount = Type.Object({ amount: Type.Integer(), currency: Type.String() }, { additionalProperties: false });
+
+export const PaymentParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
+export const PaymentQuery = Type.Object({ orderId: Id('Order id') }, { additionalProperties: false });
+
+export const RefundBody = Type.Object(
+  {
+    amount: Type.Object(
+      { amount: Type.Integer({ minimum: 1, maximum: 1e15, description: 'Integer minor units' }), currency: Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, the payment\'s' }) },
+      { additionalProperties: false },
+    ),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+);
+
+export const RefundSchema = Type.Object(
+  {
+    id: Str,
+    paymentId: Str,
+    refundRequestId: Nullable(Str),
+    amount: Amount,
+    reason: Str,
+    state: Type.Union([Type.Literal('pending'), Type.Literal('succeeded'), Type.Literal('failed')]),
+    failureCode: Nullable(Str),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PaymentSchema = Type.Object(
+  {
+    id: Str,
+    orderId: Str,
+    userId: Nullable(Str),
+    provider: Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]),
+    state: Type.Union(PAYMENT_STATES.map((s) => Type.Literal(s))),
+    amount: Amount,
+    captured: Amount,
+    refunded: Amount,
+    card: Nullable(Type.Object({ brand: Nullable(Str), last4: Nullable(Str) }, { additionalProperties: false })),
+    providerRef: Nullable(Str),
+    nextActionUrl: Nullable(Str),
+    failure: Nullable(Type.Object({ code: Str, message: Str }, { additionalProperties: false })),
+    refunds: Type.Array(RefundSchema),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PaymentListSchema = Type.Object({ items: Type.Array(PaymentSchema) }, { additionalProperties: false });
+
+export const WebhookAckSchema = Type.Object(
+  { received: Type.Boolean(), duplicate: Type.Boolean(), paymentId: Nullable(Str), state: Nullable(Str) },
+  { additionalProperties: false },
+);
+
+export const ActionParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
+export const ActionQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+export const ActionForm = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });

@@ -1,0 +1,118 @@
+import type { PoolClient } from 'pg';
+import type { PaymentDeps } from '../deps.js';
+import { WORK_CHANNEL } from '../payments/request-payment.js';
+import { chargePayments } from '../payments/settle-payment.js';
+import { startRefund } from '../refunds/execute-refund.js';
+
+
+/** Payments taken from the queue at once, and batches in flight. */
+const WORK_BATCH = 200;
+const MAX_BATCHES = 2;
+
+/**
+ * Runs the provider calls announced by committed transactions (PaymentRequested,
+ * RefundRequested). PostgreSQL delivers a NOTIFY only when its transaction commits, so the
+ * work never starts before the payment row is visible, and never for a rolled-back one. Every
+ * process listens; the claim (`created` → `processing`) lets exactly one of them call the
+ * provider. Anything missed (a lost connection, a crash) is left for the reconciler.
+ */
+export class WorkListener {
+  private readonly deps: PaymentDeps;
+  private client: PoolClient | undefined;
+  private closed = false;
+  private retry: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly queue: string[] = [];
+  private running = 0;
+  private scheduled = false;
+
+  constructor(deps: PaymentDeps) {
+    this.deps = deps;
+  }
+
+  async start(): Promise<void> {
+    if (this.closed) return;
+    try {
+      const client = await this.deps.db.pool.connect();
+      client.on('notification', (msg) => {
+        if (msg.channel === WORK_CHANNEL && msg.payload) this.dispatch(msg.payload);
+      });
+      client.on('error', (err) => {
+        this.deps.logger.warn({ err }, 'the work listener lost its connection; reconnecting');
+        this.drop(client, true);
+      });
+      await client.query(`LISTEN ${WORK_CHANNEL}`);
+      this.client = client;
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'the work listener cannot listen; retrying');
+      this.retry = setTimeout(() => void this.start(), 1000);
+    }
+  }
+
+  private drop(client: PoolClient, broken: boolean): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    client.release(broken);
+    if (!this.closed) this.retry = setTimeout(() => void this.start(), 1000);
+  }
+
+  /**
+   * Queues the work. New payments announced together (one inbox batch) are charged together:
+   * one claim, the provider calls side by side, one transaction for the outcomes.
+   */
+  private dispatch(payload: string): void {
+    this.queue.push(payload);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      // Let the notifications of one commit arrive before taking a batch.
+      setImmediate(() => {
+        this.scheduled = false;
+        this.pump();
+      });
+    }
+  }
+
+  private pump(): void {
+    while (!this.closed && this.running < MAX_BATCHES && this.queue.length > 0) {
+      const batch = this.queue.splice(0, WORK_BATCH);
+      const payments: string[] = [];
+      const refunds: string[] = [];
+      for (const payload of batch) {
+        const [kind, id] = payload.split(':') as [string, string | undefined];
+        if (id && kind === 'payment') payments.push(id);
+        else if (id && kind === 'refund') refunds.push(id);
+      }
+      this.running++;
+      const tracked = Promise.all([
+        payments.length > 0 ? chargePayments(this.deps, payments) : undefined,
+        ...refunds.map((id) => startRefund(this.deps, id)),
+      ])
+        .catch((err: unknown) => this.deps.logger.error({ err, payments: payments.length, refunds: refunds.length }, 'payment work failed; the reconciler will take it up'))
+        .finally(() => {
+          this.running--;
+          this.inFlight.delete(tracked);
+          this.pump();
+        });
+      this.inFlight.add(tracked);
+    }
+  }
+
+  /** Stops listening and waits for the calls under way. */
+  async close(): Promise<void> {
+    this.closed = true;
+    // Queued work not started is left to the reconciler (its lease runs out).
+    this.queue.length = 0;
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    if (client) {
+      try {
+        await client.query(`UNLISTEN ${WORK_CHANNEL}`);
+        client.release();
+      } catch {
+        client.release(true);
+      }
+    }
+    await Promise.all([...this.inFlight]);
+  }
+}

@@ -1,0 +1,48 @@
+import type { Outbox, Queryable } from '@mercato/chassis';
+import { newId, type EventData } from '@mercato/contracts';
+import type { ProviderRegistry } from '../providers/registry.js';
+import { paymentsStore } from './payments.store.js';
+
+/** The channel the charge work is announced on: PostgreSQL delivers it only once the insert commits. */
+export const WORK_CHANNEL = 'payment_work';
+
+/**
+ * PaymentRequested, in the handler's (inbox) transaction: records the order's one payment.
+ * The provider is called after the commit (announced with NOTIFY, delivered on commit only), so
+ * no transaction is held open across a network call. An order that has a payment already keeps
+ * it: a redelivered or repeated command charges nothing more. A provider that is not configured
+ * fails the payment at once.
+ */
+export async function requestPayment(
+  tx: Queryable,
+  outbox: Outbox,
+  providers: ProviderRegistry,
+  data: EventData<'PaymentRequested'>,
+  graceSeconds: number,
+): Promise<{ paymentId: string | undefined; created: boolean }> {
+  const available = providers.get(data.provider) !== undefined;
+  const id = newId('pay');
+  const created = await paymentsStore.insert(tx, {
+    id,
+    orderId: data.orderId,
+    userId: data.userId,
+    email: data.email,
+    provider: data.provider,
+    paymentMethod: data.paymentMethod,
+    amount: data.amount.amount,
+    currency: data.amount.currency,
+    state: available ? 'created' : 'failed',
+    ...(available ? {} : { failureCode: 'provider_unavailable', failureMessage: `The ${data.provider} provider is not available` }),
+    graceSeconds,
+  }, available ? { channel: WORK_CHANNEL, payload: `payment:${id}` } : undefined);
+  if (!created) return { paymentId: (await paymentsStore.byOrder(tx, data.orderId))?.id, created: false };
+  if (!available) {
+    await outbox.emit(
+      tx,
+      'PaymentFailed',
+      { orderId: data.orderId, paymentId: id, provider: data.provider, code: 'provider_unavailable', message: `The ${data.provider} provider is not available` },
+      data.orderId,
+    );
+  }
+  return { paymentId: id, created: true };
+}

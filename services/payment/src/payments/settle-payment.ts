@@ -1,0 +1,88 @@
+import type { PaymentDeps } from '../deps.js';
+import { AmbiguousProviderError, type ChargeRequest, type LookupResult } from '../providers/provider.js';
+import type { Payment } from './payment.js';
+import { paymentsStore } from './payments.store.js';
+import { recordOutcomes, type Outcome } from './record-outcome.js';
+
+export const chargeRequestOf = (p: Payment): ChargeRequest => ({
+  paymentId: p.id,
+  orderId: p.orderId,
+  amount: { amount: p.amount, currency: p.currency },
+  paymentMethod: p.paymentMethod,
+  email: p.email,
+  idempotencyKey: p.orderId,
+  providerRef: p.providerRef,
+  chargeRef: p.chargeRef,
+});
+
+/** Seconds before an unsettled payment is looked at again: doubling per attempt, capped. */
+export function retryDelaySeconds(deps: PaymentDeps, attempts: number): number {
+  return Math.min(600, deps.config.unknownRetrySeconds * 2 ** Math.max(0, Math.min(attempts - 1, 10)));
+}
+
+/** Asks the provider, outside any transaction; never throws (a lost answer is `unknown`). */
+async function askProvider(deps: PaymentDeps, p: Payment, mode: 'charge' | 'lookup'): Promise<Outcome> {
+  const provider = deps.providers.get(p.provider);
+  if (!provider) return { status: 'failed', providerRef: null, chargeRef: null, code: 'provider_unavailable', message: `The ${p.provider} provider is not configured` };
+  const req = chargeRequestOf(p);
+  try {
+    let result: LookupResult = mode === 'charge' ? await provider.charge(req) : await provider.retrieve(req);
+    if (result.status === 'not_found') result = await provider.charge(req);
+    return result;
+  } catch (err) {
+    if (!(err instanceof AmbiguousProviderError)) deps.logger.warn({ err, paymentId: p.id }, 'provider call failed unexpectedly; the outcome is unknown');
+    else deps.logger.info({ paymentId: p.id, reason: err.message }, 'provider answer lost; the payment is unknown until reconciled');
+    return { status: 'unknown' };
+  }
+}
+
+/** Records the answers, all in one transaction with their events (payments locked in id order). */
+async function recordAnswers(deps: PaymentDeps, outcomes: ReadonlyMap<string, Outcome>): Promise<Payment[]> {
+  return deps.db.tx(async (tx) => {
+    const locked = await paymentsStore.getManyForUpdate(tx, [...outcomes.keys()]);
+    return recordOutcomes(tx, deps.outbox, locked.map((payment) => {
+      const outcome = outcomes.get(payment.id)!;
+      return { payment, outcome, retrySeconds: outcome.status === 'processing' ? deps.config.chargeLeaseSeconds : retryDelaySeconds(deps, payment.attempts) };
+    }));
+  });
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Talks to the provider about a payment this process holds (claimed `processing`, or leased
+ * by the reconciler), outside any transaction, then records the answer in one. `charge`
+ * creates and confirms; `lookup` asks for the provider's truth first and only re-sends the
+ * charge — with the same idempotency key, so never a second charge — when the provider has
+ * never seen it.
+ */
+export async function settlePayment(deps: PaymentDeps, p: Payment, mode: 'charge' | 'lookup'): Promise<Payment> {
+  const outcome = await askProvider(deps, p, mode);
+  const [recorded] = await recordAnswers(deps, new Map([[p.id, outcome]]));
+  if (!recorded) throw new Error(`payment ${p.id} vanished`);
+  return recorded;
+}
+
+/**
+ * The first attempt for new payments, by whichever process wins their claim (`created` →
+ * `processing`, committed before any provider call). Several at once: one claim, the calls side
+ * by side (at most PAYMENT_WORK_CONCURRENCY), one transaction for all the outcomes.
+ */
+export async function chargePayments(deps: PaymentDeps, ids: readonly string[]): Promise<Payment[]> {
+  const claimed = await paymentsStore.claimForCharge(deps.db, ids, deps.config.chargeLeaseSeconds);
+  if (claimed.length === 0) return [];
+  const outcomes = await mapLimit(claimed, deps.config.workConcurrency, (p) => askProvider(deps, p, 'charge'));
+  return recordAnswers(deps, new Map(claimed.map((p, i) => [p.id, outcomes[i]!])));
+}

@@ -1,0 +1,219 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { eventually, skipUnless } from '@mercato/chassis/testing';
+import { newId } from '@mercato/contracts';
+import { startPayment } from './support.js';
+
+interface PaymentJson {
+  id: string;
+  orderId: string;
+  state: string;
+  card: { brand: string | null; last4: string | null } | null;
+  refunded: { amount: number };
+  refunds: { id: string; amount: { amount: number } }[];
+}
+
+describe('payment service with the sandbox provider, on PostgreSQL', { skip: skipUnless('postgres') }, () => {
+  let t: Awaited<ReturnType<typeof startPayment>>;
+  const ann = newId('usr');
+  const bob = newId('usr');
+  const settled = (orderId: string) => eventually(async () => {
+    const p = await t.payment(orderId);
+    return p && !['created', 'processing', 'unknown'].includes(p.state) ? p : undefined;
+  });
+
+  before(async () => {
+    t = await startPayment();
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('charges pm_card_visa once: the row, the card summary and one PaymentSucceeded', async () => {
+    const event = t.requested({ userId: ann });
+    await t.bus.publish([event]);
+    const p = await settled(event.data.orderId);
+    assert.equal(p.state, 'succeeded');
+    assert.equal(p.card_brand, 'visa');
+    assert.equal(p.card_last4, '4242');
+    assert.equal(Number(p.captured_amount), 2599);
+    const events = await t.outbox('PaymentSucceeded', event.data.orderId);
+    assert.equal(events.length, 1);
+    assert.deepEqual(events[0]!.payload.data, { orderId: event.data.orderId, paymentId: p.id, provider: 'sandbox', amount: { amount: 2599, currency: 'EUR' } });
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [event.data.orderId]), 1);
+    // No card number, nor the method id, anywhere but the method column the order sent.
+    const row = JSON.stringify(p);
+    assert.doesNotMatch(row, /4242424242424242/);
+  });
+
+  it('declines pm_card_chargeDeclined with PaymentFailed card_declined', async () => {
+    const event = t.requested({ paymentMethod: 'pm_card_chargeDeclined' });
+    await t.bus.publish([event]);
+    const p = await settled(event.data.orderId);
+    assert.equal(p.state, 'failed');
+    assert.equal(p.failure_code, 'card_declined');
+    const failed = await t.outbox('PaymentFailed', event.data.orderId);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0]!.payload.data.code, 'card_declined');
+    assert.equal((await t.outbox('PaymentSucceeded', event.data.orderId)).length, 0);
+  });
+
+  it('refuses a provider that is not configured: PaymentFailed provider_unavailable, nothing charged', async () => {
+    const event = t.requested({ provider: 'stripe' });
+    await t.bus.publish([event]);
+    const p = await settled(event.data.orderId);
+    assert.equal(p.state, 'failed');
+    const failed = await t.outbox('PaymentFailed', event.data.orderId);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0]!.payload.data.code, 'provider_unavailable');
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [event.data.orderId]), 0);
+  });
+
+  it('20 concurrent deliveries of PaymentRequested (distinct event ids) → one charge, one PaymentSucceeded', async () => {
+    const first = t.requested();
+    const orderId = first.data.orderId;
+    const events = [first, ...Array.from({ length: 19 }, () => t.requested({ orderId }))];
+    assert.equal(new Set(events.map((e) => e.id)).size, 20);
+    // Straight into the consumer, all at once (the in-process bus would serialize them).
+    await Promise.all(events.map((e) => t.svc.consumer.deliver([e])));
+    await settled(orderId);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await t.count('SELECT count(*) AS n FROM payments WHERE order_id = $1', [orderId]), 1);
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [orderId]), 1);
+    assert.equal((await t.outbox('PaymentSucceeded', orderId)).length, 1);
+    assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE consumer = 'payment.PaymentRequested' AND event_id = ANY($1)`, [events.map((e) => e.id)]), 20);
+    assert.equal((await t.payment(orderId))!.state, 'succeeded');
+  });
+
+  it('a charge whose answer is lost is left unknown, and the reconciler finds the success: one charge, one event', async () => {
+    const event = t.requested({ paymentMethod: 'pm_card_timeout', userId: bob });
+    await t.bus.publish([event]);
+    const orderId = event.data.orderId;
+    await eventually(async () => (await t.payment(orderId))?.state === 'unknown' || (await t.payment(orderId))?.state === 'succeeded');
+    const p = await settled(orderId);
+    assert.equal(p.state, 'succeeded');
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [orderId]), 1);
+    assert.equal((await t.outbox('PaymentSucceeded', orderId)).length, 1);
+    assert.ok(Number((await t.q<{ attempts: number }>('SELECT attempts FROM payments WHERE order_id = $1', [orderId]))[0]!.attempts) >= 2, 'the reconciler asked again');
+  });
+
+  it('pm_card_authenticationRequired: PaymentActionRequired with a link; the page completes or fails it', async () => {
+    const event = t.requested({ paymentMethod: 'pm_card_authenticationRequired', userId: ann });
+    await t.bus.publish([event]);
+    const p = await settled(event.data.orderId);
+    assert.equal(p.state, 'requires_action');
+    const action = await t.outbox('PaymentActionRequired', event.data.orderId);
+    assert.equal(action.length, 1);
+    const link = String(action[0]!.payload.data.nextActionUrl);
+    assert.match(link, new RegExp(`^http://127\\.0\\.0\\.1:8080/api/v1/payments/sandbox/authenticate/${p.id}\\?token=[A-Za-z0-9_-]{43}$`));
+    const path = link.replace('http://127.0.0.1:8080/api/v1', '');
+    const token = new URL(link).searchParams.get('token')!;
+
+    const page = await t.svc.app.inject({ url: path });
+    assert.equal(page.statusCode, 200);
+    assert.match(String(page.headers['content-type']), /^text\/html/);
+    assert.match(page.body, /Complete/);
+    assert.match(page.body, /Fail/);
+    assert.match(page.body, /25\.99/);
+    assert.equal((await t.svc.app.inject({ url: path.replace(token, `${token.slice(0, -2)}xx`) })).statusCode, 404, 'a wrong token');
+
+    const post = (what: string, tok: string) =>
+      t.svc.app.inject({ method: 'POST', url: `/payments/sandbox/authenticate/${p.id}/${what}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `token=${tok}` });
+    assert.equal((await post('complete', 'x'.repeat(43))).statusCode, 404);
+    const done = await post('complete', token);
+    assert.equal(done.statusCode, 200);
+    assert.match(done.body, /complete/);
+    assert.equal((await t.payment(event.data.orderId))!.state, 'succeeded');
+    assert.equal((await t.outbox('PaymentSucceeded', event.data.orderId)).length, 1);
+    assert.equal((await post('fail', token)).statusCode, 404, 'a used token');
+    assert.equal((await t.payment(event.data.orderId))!.state, 'succeeded');
+
+    const other = t.requested({ paymentMethod: 'pm_card_authenticationRequired' });
+    await t.bus.publish([other]);
+    await settled(other.data.orderId);
+    const link2 = String((await t.outbox('PaymentActionRequired', other.data.orderId))[0]!.payload.data.nextActionUrl);
+    const p2 = (await t.payment(other.data.orderId))!;
+    assert.equal((await post('fail', new URL(link2).searchParams.get('token')!)).statusCode, 404, 'the token belongs to another payment');
+    assert.equal((await t.payment(other.data.orderId))!.state, 'requires_action');
+    const failed = await t.svc.app.inject({
+      method: 'POST',
+      url: `/payments/sandbox/authenticate/${p2.id}/fail`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `token=${new URL(link2).searchParams.get('token')}`,
+    });
+    assert.equal(failed.statusCode, 200);
+    assert.equal((await t.payment(other.data.orderId))!.state, 'failed');
+    assert.equal((await t.outbox('PaymentFailed', other.data.orderId))[0]!.payload.data.code, 'authentication_failed');
+  });
+
+  it('shows a payment to its owner, admin and support only', async () => {
+    const event = t.requested({ userId: ann });
+    await t.bus.publish([event]);
+    const p = await settled(event.data.orderId);
+    const mine = await t.as(ann)('GET', `/payments/${p.id}`);
+    assert.equal(mine.statusCode, 200);
+    const body = mine.json<PaymentJson>();
+    assert.equal(body.orderId, event.data.orderId);
+    assert.deepEqual(body.card, { brand: 'visa', last4: '4242' });
+    assert.equal((await t.as(bob)('GET', `/payments/${p.id}`)).statusCode, 404);
+    assert.equal((await t.as(bob)('GET', `/payments/${p.id}`)).json<{ code: string }>().code, 'not_found');
+    assert.equal((await t.as(undefined)('GET', `/payments/${p.id}`)).statusCode, 401);
+    assert.equal((await t.as(newId('usr'), ['admin'])('GET', `/payments/${p.id}`)).statusCode, 200);
+    assert.equal((await t.as(newId('usr'), ['support'])('GET', `/payments/${p.id}`)).statusCode, 200);
+    assert.equal((await t.as(ann)('GET', `/payments?orderId=${event.data.orderId}`)).json<{ items: unknown[] }>().items.length, 1);
+    assert.equal((await t.as(bob)('GET', `/payments?orderId=${event.data.orderId}`)).json<{ items: unknown[] }>().items.length, 0);
+    assert.equal((await t.as(ann)('GET', '/payments/not-an-id')).statusCode, 400);
+  });
+
+  it('refunds partially and fully, never past the capture (409, nothing changed), a redelivered RefundRequested once', async () => {
+    const event = t.requested({ userId: ann, amount: { amount: 1000, currency: 'EUR' } });
+    const orderId = event.data.orderId;
+    await t.bus.publish([event]);
+    const p = await settled(orderId);
+    const admin = t.as(newId('usr'), ['admin']);
+
+    assert.equal((await t.as(ann)('POST', `/payments/${p.id}/refunds`, { amount: { amount: 100, currency: 'EUR' }, reason: 'mine' })).statusCode, 403);
+    const partial = await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 300, currency: 'EUR' }, reason: 'damaged item' });
+    assert.equal(partial.statusCode, 201, partial.body);
+    assert.equal(partial.json<{ state: string }>().state, 'succeeded');
+    assert.equal((await t.payment(orderId))!.state, 'partially_refunded');
+    const first = await t.outbox('Refunded', orderId);
+    assert.equal(first.length, 1);
+    assert.deepEqual({ ...first[0]!.payload.data, refundId: undefined }, {
+      orderId, paymentId: p.id, refundId: undefined, refundRequestId: null, amount: { amount: 300, currency: 'EUR' }, totalRefunded: { amount: 300, currency: 'EUR' }, full: false,
+    });
+
+    const over = await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 701, currency: 'EUR' }, reason: 'too much' });
+    assert.equal(over.statusCode, 409);
+    assert.match(String(over.headers['content-type']), /application\/problem\+json/);
+    const problem = over.json<Record<string, unknown>>();
+    assert.equal(problem.code, 'refund_exceeds_capture');
+    assert.equal(problem.captured, 1000);
+    assert.equal(problem.refunded, 300);
+    assert.equal(problem.refundable, 700);
+    assert.equal(problem.requested, 701);
+    assert.equal(await t.count('SELECT count(*) AS n FROM refunds WHERE payment_id = $1', [p.id]), 1);
+    assert.equal(Number((await t.payment(orderId))!.refunded_amount), 300);
+    assert.equal((await t.outbox('Refunded', orderId)).length, 1);
+    assert.equal((await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 10, currency: 'USD' }, reason: 'wrong currency' })).statusCode, 400);
+
+    // The order service asks for more than is left: capped by the capture; a redelivery refunds nothing more.
+    const ask = t.refundRequested(orderId, 900);
+    await t.bus.publish([ask]);
+    await eventually(async () => (await t.payment(orderId))!.state === 'refunded');
+    await t.bus.publish([{ ...t.refundRequested(orderId, 900, ask.data.refundRequestId) }]);
+    await t.bus.publish([ask]);
+    await new Promise((r) => setTimeout(r, 200));
+    const refunds = await t.q<{ amount: string; state: string; refund_request_id: string | null }>('SELECT amount, state, refund_request_id FROM refunds WHERE payment_id = $1 ORDER BY created_at', [p.id]);
+    assert.deepEqual(refunds.map((r) => [Number(r.amount), r.state, r.refund_request_id]), [[300, 'succeeded', null], [700, 'succeeded', ask.data.refundRequestId]]);
+    const all = await t.outbox('Refunded', orderId);
+    assert.equal(all.length, 2);
+    assert.deepEqual(all[1]!.payload.data.totalRefunded, { amount: 1000, currency: 'EUR' });
+    assert.equal(all[1]!.payload.data.full, true);
+    assert.equal(Number(await t.count(`SELECT coalesce(sum(r.amount), 0) AS n FROM sandbox_refunds r JOIN sandbox_charges c ON c.id = r.charge_id WHERE c.idempotency_key = $1`, [orderId])), 1000);
+    const shown = (await t.as(ann)('GET', `/payments/${p.id}`)).json<PaymentJson>();
+    assert.equal(shown.state, 'refunded');
+    assert.equal(shown.refunds.length, 2);
+    assert.equal((await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 1, currency: 'EUR' }, reason: 'more' })).statusCode, 409);
+  });
+});
