@@ -4,6 +4,7 @@ import { InvalidEventError, newId } from '@mercato/contracts';
 import amqp from 'amqplib';
 import { AmqpBus, amqpNames } from '../src/bus/amqp-bus.js';
 import { replayFailures } from '../src/events/dead-letters.js';
+import { withBatch } from '../src/events/consumer.js';
 import { createLogger } from '../src/logger.js';
 import { createTestDatabase, eventually, TEST_AMQP_URL, type TestDatabase } from '../src/testing/index.js';
 import { createHarness, orderPlaced, recordEffect, type Harness } from './harness.js';
@@ -175,6 +176,50 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       const handled = (await harness.effects()).map((e) => e.subject).sort();
       assert.deepEqual(handled, subjects.filter((s) => s !== poison).sort());
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 4);
+    });
+
+    it('hands a delivered run of events to a batch handler at once, and falls back to one by one when it fails', async () => {
+      const poison = newId('ord');
+      const runs: number[] = [];
+      h = await createHarness({
+        dbUrl: database.url,
+        bus: opts.bus,
+        retry: { maxAttempts: 2, baseMs: 20, maxMs: 100 },
+        handler: withBatch<'OrderPlaced'>(
+          async (event, ctx) => {
+            await recordEffect(event, ctx);
+            if (event.subject === poison) throw new Error('cannot handle this order');
+          },
+          async (events, ctx) => {
+            runs.push(events.length);
+            if (events.some((e) => e.subject === poison)) throw new Error('cannot handle this batch');
+            await ctx.tx.query('INSERT INTO effects (event_id, subject) SELECT * FROM unnest($1::text[], $2::text[])', [events.map((e) => e.id), events.map((e) => e.subject)]);
+          },
+        ),
+      });
+      const harness = h;
+      harness.consumer.start(10);
+      const good = [newId('ord'), newId('ord'), newId('ord'), newId('ord')];
+      await harness.db.tx(async (tx) => {
+        for (const s of good) await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(s), s);
+      });
+      await harness.relay().drain();
+      await eventually(async () => (await harness.effects()).length === 4);
+      assert.ok(runs.some((n) => n > 1), `events delivered together reach the batch handler together (runs: ${runs.join(',')})`);
+      assert.deepEqual((await harness.effects()).map((e) => e.subject), good, 'in order, once each');
+
+      const more = [newId('ord'), poison, newId('ord')];
+      await harness.db.tx(async (tx) => {
+        for (const s of more) await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(s), s);
+      });
+      await harness.relay().drain();
+      await eventually(async () => {
+        const r = await harness.db.query<{ status: string }>(`SELECT status FROM event_failures`);
+        return r.rows.length === 1 && r.rows[0]!.status === 'dead';
+      });
+      const handled = (await harness.effects()).map((e) => e.subject);
+      assert.deepEqual(handled.slice(4).sort(), more.filter((s) => s !== poison).sort(), 'the others handled once, one by one');
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 6);
     });
 
     if (opts.bus === 'memory') {

@@ -85,6 +85,23 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal((await t.payment(orderId))!.state, 'succeeded');
   });
 
+  it('commands delivered together are recorded in one go, with the same outcome as one by one', async () => {
+    const a = t.requested();
+    const b = t.requested({ paymentMethod: 'pm_card_chargeDeclined' });
+    const c = t.requested({ provider: 'razorpay' });
+    const again = t.requested({ orderId: a.data.orderId });
+    await t.svc.consumer.deliver([a, b, c, again]);
+    for (const e of [a, b, c]) await settled(e.data.orderId);
+    assert.equal((await t.payment(a.data.orderId))!.state, 'succeeded');
+    assert.equal((await t.payment(b.data.orderId))!.state, 'failed');
+    assert.equal((await t.payment(c.data.orderId))!.failure_code, 'provider_unavailable');
+    assert.equal(await t.count('SELECT count(*) AS n FROM payments WHERE order_id = $1', [a.data.orderId]), 1, 'a repeated command in the same run changes nothing');
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [a.data.orderId]), 1);
+    assert.equal((await t.outbox('PaymentSucceeded', a.data.orderId)).length, 1);
+    assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1);
+    assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, again].map((e) => e.id)]), 4);
+  });
+
   it('a charge whose answer is lost is left unknown, and the reconciler finds the success: one charge, one event', async () => {
     const event = t.requested({ paymentMethod: 'pm_card_timeout', userId: bob });
     await t.bus.publish([event]);

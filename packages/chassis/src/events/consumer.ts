@@ -12,7 +12,23 @@ export interface HandlerContext {
   logger: Logger;
 }
 
-export type EventHandler<T extends EventType> = (event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>;
+export type EventHandler<T extends EventType> = ((event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>) & {
+  /**
+   * Optional: handles a run of consecutive events of this type delivered together, in the same
+   * transaction, with the same effect as calling the handler on each in order (e.g. one
+   * multi-row insert instead of one per event). If it throws, the batch is retried event by
+   * event through the handler itself, so a failure stays isolated to its event.
+   */
+  batch?: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext) => Promise<void>;
+};
+
+/** A handler that can also take consecutive events of its type together (see `EventHandler.batch`). */
+export function withBatch<T extends EventType>(
+  one: (event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>,
+  many: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext) => Promise<void>,
+): EventHandler<T> {
+  return Object.assign(one, { batch: many });
+}
 
 /** The subscription manifest of a service: event type → handler. Reads like a table. */
 export type ConsumerManifest = { [T in EventType]?: EventHandler<T> };
@@ -36,7 +52,7 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'handled' | 'duplicate' | 'failed' | 'invalid';
 
-type AnyHandler = (event: Envelope, ctx: HandlerContext) => Promise<void>;
+type AnyHandler = ((event: Envelope, ctx: HandlerContext) => Promise<void>) & { batch?: (events: Envelope[], ctx: HandlerContext) => Promise<void> };
 
 const MAX_ERROR = 2000;
 // A claimed retry is leased for this long; if the process dies meanwhile it is retried after.
@@ -107,10 +123,19 @@ export class EventConsumer {
             [valid.map((v) => this.consumerName(v.event.type)), valid.map((v) => v.event.id), valid.map((v) => v.event.type)],
           );
           const fresh = new Set(inserted.rows.map((r) => `${r.consumer}\u0000${r.event_id}`));
-          for (const { event, handler } of valid) {
-            // Only the first delivery of an event in this batch runs its handler.
-            if (!fresh.delete(`${this.consumerName(event.type)}\u0000${event.id}`)) continue;
-            await runWithContext(this.contextOf(event), () => handler(event, this.handlerContext(tx, event)));
+          // Only the first delivery of an event in this batch runs its handler.
+          const todo = valid.filter(({ event }) => fresh.delete(`${this.consumerName(event.type)}\u0000${event.id}`));
+          for (let i = 0; i < todo.length; ) {
+            const { event, handler } = todo[i]!;
+            let j = i + 1;
+            if (handler.batch) while (j < todo.length && todo[j]!.handler === handler) j++;
+            if (j - i > 1) {
+              const run = todo.slice(i, j).map((t) => t.event);
+              await runWithContext(this.contextOf(event), () => handler.batch!(run, this.handlerContext(tx, event)));
+            } else {
+              await runWithContext(this.contextOf(event), () => handler(event, this.handlerContext(tx, event)));
+            }
+            i = j;
           }
         });
         return;

@@ -87,6 +87,45 @@ export const paymentsStore = {
     return r.rowCount === 1;
   },
 
+  /**
+   * Several new payments in one statement (a run of PaymentRequested delivered together); an
+   * order that has a payment already, or appears twice, keeps its first. Announces the inserted
+   * payments in state `created` on `channel` (delivered on commit). Returns the inserted ids.
+   */
+  async insertMany(q: Queryable, list: readonly NewPayment[], channel: string): Promise<Set<string>> {
+    if (list.length === 0) return new Set();
+    const r = await q.query<{ id: string }>(
+      `WITH ins AS (
+         INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
+         SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
+                now() + make_interval(secs => p.grace_seconds)
+         FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
+                                                currency text, state text, failure_code text, failure_message text, grace_seconds int)
+         ON CONFLICT (order_id) DO NOTHING RETURNING id, state)
+       SELECT id, CASE WHEN state = 'created' THEN pg_notify($2, 'payment:' || id) END AS notified FROM ins`,
+      [
+        JSON.stringify(
+          list.map((p) => ({
+            id: p.id,
+            order_id: p.orderId,
+            user_id: p.userId,
+            email: p.email,
+            provider: p.provider,
+            payment_method: p.paymentMethod,
+            amount: p.amount,
+            currency: p.currency,
+            state: p.state,
+            failure_code: p.failureCode ?? null,
+            failure_message: p.failureMessage ?? null,
+            grace_seconds: p.graceSeconds,
+          })),
+        ),
+        channel,
+      ],
+    );
+    return new Set(r.rows.map((row) => row.id));
+  },
+
   async get(q: Queryable, id: string): Promise<Payment | undefined> {
     const r = await q.query<PaymentRow>('SELECT * FROM payments WHERE id = $1', [id]);
     return r.rows[0] && toPayment(r.rows[0]);

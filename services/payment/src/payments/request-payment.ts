@@ -46,3 +46,43 @@ export async function requestPayment(
   }
   return { paymentId: id, created: true };
 }
+
+/**
+ * The same for a run of PaymentRequested delivered together: one multi-row insert instead of
+ * one per command, with the same outcome as handling them one by one, in order.
+ */
+export async function requestPayments(
+  tx: Queryable,
+  outbox: Outbox,
+  providers: ProviderRegistry,
+  list: ReadonlyArray<EventData<'PaymentRequested'>>,
+  graceSeconds: number,
+): Promise<number> {
+  const rows = list.map((data) => {
+    const available = providers.get(data.provider) !== undefined;
+    return {
+      id: newId('pay'),
+      orderId: data.orderId,
+      userId: data.userId,
+      email: data.email,
+      provider: data.provider,
+      paymentMethod: data.paymentMethod,
+      amount: data.amount.amount,
+      currency: data.amount.currency,
+      state: available ? ('created' as const) : ('failed' as const),
+      ...(available ? {} : { failureCode: 'provider_unavailable', failureMessage: `The ${data.provider} provider is not available` }),
+      graceSeconds,
+    };
+  });
+  const inserted = await paymentsStore.insertMany(tx, rows, WORK_CHANNEL);
+  for (const row of rows) {
+    if (!inserted.has(row.id) || row.state !== 'failed') continue;
+    await outbox.emit(
+      tx,
+      'PaymentFailed',
+      { orderId: row.orderId, paymentId: row.id, provider: row.provider, code: 'provider_unavailable', message: row.failureMessage! },
+      row.orderId,
+    );
+  }
+  return inserted.size;
+}
