@@ -20,6 +20,7 @@ import { createLogger, MemoryBus, startService } from '@mercato/chassis';
 import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } from '@mercato/chassis/testing';
 import { startGateway } from '@mercato/gateway';
 import { argText as arg } from './support/args.js';
+import { startBareProxy } from './support/bare-proxy.js';
 import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
 import { syntheticProducts } from './support/synthetic-catalog.js';
 
@@ -45,6 +46,8 @@ async function startCatalogRole(dbUrl: string, cache: string, loadCount: number)
     env: { LOG_LEVEL: 'silent', CATALOG_PORT: '0', CATALOG_DATABASE_URL: dbUrl, CATALOG_CACHE: cache, AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, OUTBOX_POLL_MS: '60000' },
     bus,
     logger: silent('catalog'),
+    // Reads only: the import's outbox rows are not relayed during the measurement.
+    background: false,
   });
   bus.open();
   if (loadCount > 0) {
@@ -127,16 +130,20 @@ async function bench(): Promise<void> {
     await writeFile(searchFile, searchBody);
     const bare = await child(SCRIPT, 'bare', ['--slug-file', slugFile, '--search-file', searchFile]);
     servers.push(bare);
+    // The yardstick for the hop itself: the bare route behind the least a Node proxy can do.
+    const bareProxy = await child(SCRIPT, 'bare-proxy', ['--upstream', bare.urls[0]!]);
+    servers.push(bareProxy);
 
     const paths: Array<[string, string, number[]]> = [
       ['bare /slug', `${bare.urls[0]}/slug`, [4]],
+      ['bare /slug, proxied', `${bareProxy.urls[0]}/api/v1/slug`, [4, 5]],
       ['slug via gateway', `${api}/products/${slug}`, [0, 1]],
       ['bare /search', `${bare.urls[0]}/search`, [4]],
       ['search via gateway', `${api}/products?${query}`, [0, 1]],
       ['slug, cache off', `${uncachedGateway.urls[0]}/api/v1/products/${slug}`, [2, 3]],
       ['search, cache off', `${uncachedGateway.urls[0]}/api/v1/products?${query}`, [2, 3]],
     ];
-    const names = ['catalog', 'gateway', 'catalog (no cache)', 'gateway (no cache)', 'bare'];
+    const names = ['catalog', 'gateway', 'catalog (no cache)', 'gateway (no cache)', 'bare', 'bare proxy'];
     console.log(
       `catalog reads, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; slug body ${slugBody.length} B, search body ${searchBody.length} B (${found} items + facets)`,
@@ -164,6 +171,7 @@ async function bench(): Promise<void> {
     for (const name of ['slug via gateway', 'search via gateway']) {
       console.log(`  p99 ${name.padEnd(30)} ${p99(name).toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${verdict(p99(name) < P99_TARGET_MS)})`);
     }
+    console.log(`  ratio bare route behind a bare Node proxy / bare  ${(rps('bare /slug, proxied') / rps('bare /slug')).toFixed(2)}  (the ceiling for any route behind one proxy hop here)`);
     console.log(
       `  with the cache off: slug ${(rps('slug, cache off') / rps('bare /slug')).toFixed(2)} × bare, search ${(rps('search, cache off') / rps('bare /search')).toFixed(2)} × bare`,
     );
@@ -191,6 +199,8 @@ if (ROLE === 'bench') {
   serveRole(c.urls, c.stop);
 } else if (ROLE === 'bare') {
   serveRole([await startBare(arg('slug-file', ''), arg('search-file', ''))]);
+} else if (ROLE === 'bare-proxy') {
+  serveRole([await startBareProxy(arg('upstream', ''))]);
 } else {
   serveRole([await startGatewayFor(arg('catalog', ''))]);
 }

@@ -16,14 +16,12 @@
 //   embedded   all three in one process (`npm start` runs every service in one)
 // Throughput on a small machine depends on everything else running on it, so the CPU time each
 // server process spends per request is printed too: it does not move with the neighbours' load.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createHttpApp, createLogger } from '@mercato/chassis';
 import { startGateway } from '@mercato/gateway';
 import { Type } from '@sinclair/typebox';
-import { Pool } from 'undici';
+import { startBareProxy } from './support/bare-proxy.js';
 import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
 import { argText as arg } from './support/args.js';
 
@@ -45,20 +43,6 @@ async function startService(): Promise<string> {
 async function startGatewayFor(catalogUrl: string): Promise<string> {
   const gw = await startGateway({ logger: silent, env: { GATEWAY_PORT: '0', LOG_LEVEL: 'silent', GATEWAY_RATE_LIMIT_IP: '999999999/s' }, upstreams: { catalog: catalogUrl } });
   return gw.url;
-}
-
-/** The least a proxy can do: forward the path, stream the answer back. */
-async function startBareProxy(upstreamUrl: string): Promise<string> {
-  const pool = new Pool(upstreamUrl, { connections: 128 });
-  const server = createServer((req, res) => {
-    pool.request({ path: req.url!.replace('/api/v1', ''), method: 'GET' }, (err, up) => {
-      if (err) return void res.writeHead(502).end();
-      res.writeHead(up.statusCode, { 'content-type': String(up.headers['content-type']), 'content-length': String(up.headers['content-length']) });
-      up.body.pipe(res);
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const SCRIPT = fileURLToPath(import.meta.url);
