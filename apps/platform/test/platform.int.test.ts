@@ -155,6 +155,15 @@ describe('the platform launcher (embedded mode)', () => {
       return res.status === 200 && body.items.length === skus.length ? body.items : undefined;
     }, 15_000, 100);
     assert.ok(stock.some((s) => s.available > 0), 'demo products can be bought');
+    // And put in a cart: the order service knows the demo catalog from its events.
+    const cart = (await (await fetch(`${api}/carts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ currency: 'EUR' }) })).json()) as { id: string };
+    const added = await eventually(async () => {
+      const res = await fetch(`${api}/carts/${cart.id}/items`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sku: skus[0], quantity: 2 }) });
+      return res.status === 201 || res.status === 200 ? ((await res.json()) as { items: Array<{ sku: string; quantity: number }>; totals: { subtotal: { amount: number; currency: string } } }) : undefined;
+    }, 15_000, 100);
+    assert.deepEqual(added.items.map((i) => [i.sku, i.quantity]), [[skus[0], 2]]);
+    assert.equal(added.totals.subtotal.currency, 'EUR');
+    assert.ok(added.totals.subtotal.amount > 0);
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);

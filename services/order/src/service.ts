@@ -1,16 +1,29 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '@mercato/chassis';
+import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { loadOrderConfig } from './config.js';
+import { consumers } from './consumers/index.js';
+import type { OrderDeps } from './deps.js';
+import { registerRoutes } from './http/routes.js';
+import { expireCartsJob } from './jobs/expire-carts.job.js';
 
 /**
- * The order service: carts, orders, order history, the checkout saga.
- * Its routes, consumers and jobs arrive with the issue that builds this capability; until then
- * it runs on the chassis alone (health, readiness, OpenAPI, event tables, dead-letter store).
+ * The order service. It owns carts now, priced from its own projection of the catalog; the
+ * checkout, its saga and orders come next. See README.md for its endpoints and events.
  */
 export const orderService: ServiceModule = {
   name: 'order',
   title: 'mercato order service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create() {
-    return {};
+  async create({ db, logger, env }) {
+    const config = loadOrderConfig(env);
+    const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
+    const deps: OrderDeps = { db, logger, authenticator, config };
+    return {
+      routes: (app) => registerRoutes(app, deps),
+      consumers: consumers(),
+      jobs: [expireCartsJob(deps)],
+    };
   },
 };
+
+export { expireCarts } from './carts/expire-carts.js';

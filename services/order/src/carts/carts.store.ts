@@ -1,0 +1,127 @@
+import type { Queryable } from '@mercato/chassis';
+
+export interface CartRow {
+  id: string;
+  ownerUserId: string | null;
+  ownerPublicId: string | null;
+  currency: string;
+  shippingCountry: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+}
+export interface CartItemRow {
+  sku: string;
+  quantity: number;
+  unitPriceSeen: number;
+  addedAt: Date;
+}
+
+interface RawCart extends Record<string, unknown> {
+  id: string;
+  owner_user_id: string | null;
+  owner_public_id: string | null;
+  currency: string;
+  shipping_country: string | null;
+  created_at: Date;
+  updated_at: Date;
+  expires_at: Date | null;
+}
+const toCart = (r: RawCart): CartRow => ({
+  id: r.id,
+  ownerUserId: r.owner_user_id,
+  ownerPublicId: r.owner_public_id,
+  currency: r.currency,
+  shippingCountry: r.shipping_country,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  expiresAt: r.expires_at,
+});
+const COLUMNS = 'id, owner_user_id, owner_public_id, currency, shipping_country, created_at, updated_at, expires_at';
+// An expired cart is gone for every request, whether or not the sweeper has removed it yet.
+const LIVE = `status = 'open' AND (expires_at IS NULL OR expires_at > now())`;
+
+/** The only SQL on carts and their lines. */
+export const cartsStore = {
+  async insert(
+    tx: Queryable,
+    c: { id: string; tokenHash: Buffer; ownerUserId: string | null; ownerPublicId: string | null; currency: string; shippingCountry: string | null; ttlDays: number | null },
+  ): Promise<CartRow> {
+    const r = await tx.query<RawCart>(
+      `INSERT INTO carts (id, token_hash, owner_user_id, owner_public_id, currency, shipping_country, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $7::int IS NULL THEN NULL ELSE now() + make_interval(days => $7::int) END)
+       RETURNING ${COLUMNS}`,
+      [c.id, c.tokenHash, c.ownerUserId, c.ownerPublicId, c.currency, c.shippingCountry, c.ttlDays],
+    );
+    return toCart(r.rows[0]!);
+  },
+
+  /** A live cart by the hash of its public id; `lock` takes its row lock for a change. */
+  async byToken(db: Queryable, tokenHash: Buffer, lock = false): Promise<CartRow | undefined> {
+    const r = await db.query<RawCart>(`SELECT ${COLUMNS} FROM carts WHERE token_hash = $1 AND ${LIVE}${lock ? ' FOR UPDATE' : ''}`, [tokenHash]);
+    return r.rows[0] ? toCart(r.rows[0]) : undefined;
+  },
+
+  async openCartOf(db: Queryable, userId: string, lock = false): Promise<CartRow | undefined> {
+    const r = await db.query<RawCart>(`SELECT ${COLUMNS} FROM carts WHERE owner_user_id = $1 AND ${LIVE}${lock ? ' FOR UPDATE' : ''}`, [userId]);
+    return r.rows[0] ? toCart(r.rows[0]) : undefined;
+  },
+
+  async items(db: Queryable, cartId: string): Promise<CartItemRow[]> {
+    const r = await db.query<{ sku: string; quantity: number; unit_price_seen: number; added_at: Date }>(
+      'SELECT sku, quantity, unit_price_seen, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, sku',
+      [cartId],
+    );
+    return r.rows.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceSeen: Number(i.unit_price_seen), addedAt: i.added_at }));
+  },
+
+  async putItem(tx: Queryable, cartId: string, sku: string, quantity: number, unitPriceSeen: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO cart_items (cart_id, sku, quantity, unit_price_seen) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (cart_id, sku) DO UPDATE SET quantity = EXCLUDED.quantity, unit_price_seen = EXCLUDED.unit_price_seen, updated_at = now()`,
+      [cartId, sku, quantity, unitPriceSeen],
+    );
+  },
+
+  async removeItem(tx: Queryable, cartId: string, sku: string): Promise<boolean> {
+    return ((await tx.query('DELETE FROM cart_items WHERE cart_id = $1 AND sku = $2', [cartId, sku])).rowCount ?? 0) > 0;
+  },
+
+  /** Records a change: a guest cart lives `ttlDays` from now. */
+  async touch(tx: Queryable, cartId: string, ttlDays: number): Promise<void> {
+    await tx.query(
+      `UPDATE carts SET updated_at = now(), expires_at = CASE WHEN owner_user_id IS NULL THEN now() + make_interval(days => $2::int) ELSE NULL END WHERE id = $1`,
+      [cartId, ttlDays],
+    );
+  },
+
+  async setShippingCountry(tx: Queryable, cartId: string, country: string): Promise<void> {
+    await tx.query('UPDATE carts SET shipping_country = $2 WHERE id = $1', [cartId, country]);
+  },
+
+  /** A guest cart becomes the user's own (it no longer expires). */
+  async adopt(tx: Queryable, cartId: string, userId: string, publicId: string): Promise<void> {
+    await tx.query('UPDATE carts SET owner_user_id = $2, owner_public_id = $3, expires_at = NULL, updated_at = now() WHERE id = $1', [cartId, userId, publicId]);
+  },
+
+  async closeMerged(tx: Queryable, cartId: string, into: string): Promise<void> {
+    await tx.query(`UPDATE carts SET status = 'merged', merged_into = $2, updated_at = now() WHERE id = $1`, [cartId, into]);
+    await tx.query('DELETE FROM cart_items WHERE cart_id = $1', [cartId]);
+  },
+
+  /**
+   * Removes up to `limit` guest carts past their expiry, and merged carts closed more than
+   * `ttlDays` ago; returns how many.
+   */
+  async deleteExpired(db: Queryable, ttlDays: number, limit: number): Promise<number> {
+    const r = await db.query(
+      `DELETE FROM carts WHERE id IN (
+         SELECT id FROM carts
+          WHERE (status = 'open' AND expires_at <= now())
+             OR (status = 'merged' AND updated_at <= now() - make_interval(days => $1::int))
+          LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [ttlDays, limit],
+    );
+    return r.rowCount ?? 0;
+  },
+};

@@ -1,0 +1,71 @@
+import { Currency, Id, Sku } from '@mercato/contracts';
+import { Type } from '@sinclair/typebox';
+import { CART_ID_PATTERN } from '../carts/cart-id.js';
+import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
+
+const CartId = Type.String({ pattern: CART_ID_PATTERN, minLength: 36, maxLength: 36, description: 'The cart id (for a guest cart, the capability that opens it)' });
+const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
+const Quantity = Type.Integer({ minimum: 1, maximum: MAX_QUANTITY, description: `From 1 to ${MAX_QUANTITY}` });
+const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
+const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
+
+export const CartParams = Type.Object({ id: CartId }, { additionalProperties: false });
+export const CartItemParams = Type.Object({ id: CartId, sku: Sku }, { additionalProperties: false });
+
+export const CreateCartBody = Type.Object(
+  {
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3, description: 'ISO 4217 code; the configured default when absent' })),
+    shippingCountry: Type.Optional(Country),
+  },
+  { additionalProperties: false },
+);
+export const AddItemBody = Type.Object({ sku: Sku, quantity: Quantity }, { additionalProperties: false });
+export const SetQuantityBody = Type.Object({ quantity: Quantity }, { additionalProperties: false });
+export const ShippingCountryBody = Type.Object({ country: Country }, { additionalProperties: false });
+
+const Line = Type.Object(
+  {
+    sku: Type.String({ maxLength: 64 }),
+    quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
+    productId: Nullable(Id()),
+    variantId: Nullable(Id()),
+    title: Nullable(Type.String({ maxLength: 300 })),
+    slug: Nullable(Type.String({ maxLength: 200 })),
+    unitPrice: Nullable(Money),
+    lineTotal: Nullable(Money),
+    available: Type.Boolean(),
+    unavailableReason: Nullable(Type.Union([Type.Literal('unknown_sku'), Type.Literal('product_unavailable'), Type.Literal('no_price_in_currency')])),
+    priceChanged: Type.Boolean({ description: 'The price differs from the one last seen on this line (when it was added or changed)' }),
+    previousUnitPrice: Nullable(Money),
+    addedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+
+export const CartSchema = Type.Object(
+  {
+    id: CartId,
+    currency: Currency,
+    shippingCountry: Nullable(Country),
+    owned: Type.Boolean({ description: 'Owned by a user (reachable only with their token); false for a guest cart' }),
+    items: Type.Array(Line, { maxItems: MAX_LINES }),
+    itemCount: Type.Integer({ minimum: 0, maximum: MAX_LINES * MAX_QUANTITY }),
+    totals: Type.Object(
+      {
+        subtotal: Money,
+        shipping: Nullable(Money),
+        tax: Nullable(Money),
+        total: Money,
+        taxRate: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+        pricesIncludeTax: Type.Boolean(),
+      },
+      { additionalProperties: false, description: 'Shipping and tax are null until a shipping country is set (or when no rate exists for it)' },
+    ),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    expiresAt: Nullable(Timestamp),
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,7 @@
+import type { HttpApp } from '@mercato/chassis';
+import type { OrderDeps } from '../deps.js';
+import { cartsRoutes } from './carts.routes.js';
+
+export function registerRoutes(app: HttpApp, deps: OrderDeps): void {
+  cartsRoutes(app, deps);
+}
