@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
 import { noCache, MemoryReadCache, type ReadCache } from './cache/read-cache.js';
-import { RedisReadCache } from './cache/redis-read-cache.js';
 import { loadCatalogConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { CatalogDeps } from './deps.js';
@@ -21,7 +20,8 @@ export const catalogService: ServiceModule = {
     const config = loadCatalogConfig(env, settings.redisUrl);
     const cache: ReadCache =
       config.cache === 'redis'
-        ? new RedisReadCache({ url: settings.redisUrl!, prefix: config.cachePrefix, ttlSeconds: config.cacheTtlSeconds, logger })
+        ? // The Redis client is loaded only in the distributed mode that uses it.
+          new (await import('./cache/redis-read-cache.js')).RedisReadCache({ url: settings.redisUrl!, prefix: config.cachePrefix, ttlSeconds: config.cacheTtlSeconds, logger })
         : config.cache === 'memory'
           ? new MemoryReadCache({ maxEntries: config.cacheEntries, ttlMs: config.cacheTtlSeconds * 1000 })
           : noCache;

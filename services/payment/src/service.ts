@@ -10,7 +10,6 @@ import type { PaymentProvider } from './providers/provider.js';
 import { RazorpayProvider } from './providers/razorpay.provider.js';
 import { ProviderRegistry } from './providers/registry.js';
 import { SandboxProvider } from './providers/sandbox.provider.js';
-import { StripeProvider } from './providers/stripe.provider.js';
 
 /**
  * The payment service: payments, refunds, providers (Stripe, Razorpay, sandbox), webhooks.
@@ -25,7 +24,8 @@ export const paymentService: ServiceModule = {
     const sandbox = config.sandbox.enabled ? new SandboxProvider({ db, publicUrl: config.publicUrl, delayMs: config.sandbox.delayMs }) : null;
     const providers: PaymentProvider[] = [
       ...(sandbox ? [sandbox] : []),
-      ...(config.stripe ? [new StripeProvider(config.stripe)] : []),
+      // The Stripe SDK is loaded only for a shop that uses it (it is a large package).
+      ...(config.stripe ? [new (await import('./providers/stripe.provider.js')).StripeProvider(config.stripe)] : []),
       ...(config.razorpay ? [new RazorpayProvider(config.razorpay, config.publicUrl)] : []),
     ];
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
