@@ -12,5 +12,5 @@ export interface AuthDeps {
   keys: KeyRing;
   scrypt: ScryptParams;
   /** A hash of a random password, verified against when an email is unknown (same timing). */
-  dummyHash: string;
+  dummyHash: Promise<string>;
 }

@@ -27,6 +27,8 @@ export const authService: ServiceModule = {
     const keys = new KeyRing(db, kek.key);
     await keys.ensureKeys();
     const scrypt = { ...OWASP_SCRYPT, N: config.scryptN };
+    const dummyHash = hashPassword(randomBytes(16).toString('base64url'), scrypt);
+    dummyHash.catch((err: unknown) => logger.error({ err }, 'could not prepare the unknown-email hash'));
     const deps: AuthDeps = {
       db,
       outbox,
@@ -34,7 +36,8 @@ export const authService: ServiceModule = {
       config,
       keys,
       scrypt,
-      dummyHash: await hashPassword(randomBytes(16).toString('base64url'), scrypt),
+      // Made off the start's critical path (scrypt runs on the thread pool): ready by the first login.
+      dummyHash,
     };
     if (config.admin) await ensureAdmin(deps, config.admin);
     return { routes: (app) => registerRoutes(app, deps), consumers };

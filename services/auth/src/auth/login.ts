@@ -16,7 +16,7 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
   const throttle = deps.config.throttle;
   await checkLoginAllowed(deps.db, throttle, email, input.ip);
   const user = await credentialsStore.byEmail(deps.db, email);
-  const ok = await verifyPassword(input.password, user?.passwordHash || deps.dummyHash);
+  const ok = await verifyPassword(input.password, user?.passwordHash || (await deps.dummyHash));
   if (!user || !ok) {
     await recordLoginFailure(deps.db, throttle, email, input.ip);
     throw new InvalidCredentials();
