@@ -206,7 +206,9 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       await harness.relay().drain();
       await eventually(async () => (await harness.effects()).length === 4);
       assert.ok(runs.some((n) => n > 1), `events delivered together reach the batch handler together (runs: ${runs.join(',')})`);
-      assert.deepEqual((await harness.effects()).map((e) => e.subject), good, 'in order, once each');
+      // Once each (two delivered batches may commit in either order on the broker; per-subject
+      // order is the bus's promise, tested above).
+      assert.deepEqual((await harness.effects()).map((e) => e.subject).sort(), [...good].sort(), 'once each');
 
       const more = [newId('ord'), poison, newId('ord')];
       await harness.db.tx(async (tx) => {
