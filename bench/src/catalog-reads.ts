@@ -21,7 +21,7 @@ import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } f
 import { startGateway } from '@mercato/gateway';
 import { argText as arg } from './support/args.js';
 import { startBareProxy } from './support/bare-proxy.js';
-import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
+import { child, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
 import { syntheticProducts } from './support/synthetic-catalog.js';
 
 const PRODUCTS = Number(arg('products', '10000'));
@@ -181,13 +181,7 @@ async function bench(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await Promise.all(
-      servers.map((s) => {
-        const exited = new Promise((r) => s.proc.once('exit', r));
-        s.proc.kill('SIGTERM');
-        return exited;
-      }),
-    );
+    await stopServers(servers);
     for (const db of dbs) await db.drop();
   }
 }

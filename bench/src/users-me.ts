@@ -21,7 +21,7 @@ import { createLogger, MemoryBus, startService, type RunningService } from '@mer
 import { createTestDatabase, eventually, type TestDatabase } from '@mercato/chassis/testing';
 import { startGateway } from '@mercato/gateway';
 import { userService } from '@mercato/user';
-import { child, load, mean, serveRole, type Result, type Server } from './support/load.js';
+import { child, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
 import { argText as arg } from './support/args.js';
 
 const CONNECTIONS = Number(arg('connections', '10'));
@@ -150,13 +150,7 @@ async function bench(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    await Promise.all(
-      servers.map((s) => {
-        const exited = new Promise((r) => s.proc.once('exit', r));
-        s.proc.kill('SIGTERM');
-        return exited;
-      }),
-    );
+    await stopServers(servers);
     for (const db of dbs) await db.drop();
   }
 }

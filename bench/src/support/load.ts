@@ -66,3 +66,14 @@ export async function load(url: string, opts: { seconds: number; connections: nu
 }
 
 export const mean = <T>(rs: T[], f: (r: T) => number): number => rs.reduce((s, r) => s + f(r), 0) / rs.length;
+
+/** Stops every server role (SIGTERM) and waits for each to exit. */
+export async function stopServers(servers: readonly Server[]): Promise<void> {
+  await Promise.all(
+    servers.map((s) => {
+      const exited = new Promise((r) => s.proc.once('exit', r));
+      s.proc.kill('SIGTERM');
+      return exited;
+    }),
+  );
+}

@@ -1,10 +1,32 @@
 import type { Outbox, Queryable } from '@mercato/chassis';
 import { newId, type EventData } from '@mercato/contracts';
 import type { ProviderRegistry } from '../providers/registry.js';
-import { paymentsStore } from './payments.store.js';
+import { paymentsStore, type NewPayment } from './payments.store.js';
 
 /** The channel the charge work is announced on: PostgreSQL delivers it only once the insert commits. */
 export const WORK_CHANNEL = 'payment_work';
+
+/** The order's payment as the command asks for it: `created`, or `failed` at once when its provider is not configured. */
+function newPayment(providers: ProviderRegistry, data: EventData<'PaymentRequested'>, graceSeconds: number): NewPayment {
+  const available = providers.get(data.provider) !== undefined;
+  return {
+    id: newId('pay'),
+    orderId: data.orderId,
+    userId: data.userId,
+    email: data.email,
+    provider: data.provider,
+    paymentMethod: data.paymentMethod,
+    amount: data.amount.amount,
+    currency: data.amount.currency,
+    state: available ? 'created' : 'failed',
+    ...(available ? {} : { failureCode: 'provider_unavailable', failureMessage: `The ${data.provider} provider is not available` }),
+    graceSeconds,
+  };
+}
+
+function emitUnavailable(outbox: Outbox, tx: Queryable, p: NewPayment): Promise<unknown> {
+  return outbox.emit(tx, 'PaymentFailed', { orderId: p.orderId, paymentId: p.id, provider: p.provider, code: 'provider_unavailable', message: p.failureMessage! }, p.orderId);
+}
 
 /**
  * PaymentRequested, in the handler's (inbox) transaction: records the order's one payment.
@@ -20,31 +42,11 @@ export async function requestPayment(
   data: EventData<'PaymentRequested'>,
   graceSeconds: number,
 ): Promise<{ paymentId: string | undefined; created: boolean }> {
-  const available = providers.get(data.provider) !== undefined;
-  const id = newId('pay');
-  const created = await paymentsStore.insert(tx, {
-    id,
-    orderId: data.orderId,
-    userId: data.userId,
-    email: data.email,
-    provider: data.provider,
-    paymentMethod: data.paymentMethod,
-    amount: data.amount.amount,
-    currency: data.amount.currency,
-    state: available ? 'created' : 'failed',
-    ...(available ? {} : { failureCode: 'provider_unavailable', failureMessage: `The ${data.provider} provider is not available` }),
-    graceSeconds,
-  }, available ? { channel: WORK_CHANNEL, payload: `payment:${id}` } : undefined);
+  const payment = newPayment(providers, data, graceSeconds);
+  const created = await paymentsStore.insert(tx, payment, payment.state === 'created' ? { channel: WORK_CHANNEL, payload: `payment:${payment.id}` } : undefined);
   if (!created) return { paymentId: (await paymentsStore.byOrder(tx, data.orderId))?.id, created: false };
-  if (!available) {
-    await outbox.emit(
-      tx,
-      'PaymentFailed',
-      { orderId: data.orderId, paymentId: id, provider: data.provider, code: 'provider_unavailable', message: `The ${data.provider} provider is not available` },
-      data.orderId,
-    );
-  }
-  return { paymentId: id, created: true };
+  if (payment.state === 'failed') await emitUnavailable(outbox, tx, payment);
+  return { paymentId: payment.id, created: true };
 }
 
 /**
@@ -58,31 +60,8 @@ export async function requestPayments(
   list: ReadonlyArray<EventData<'PaymentRequested'>>,
   graceSeconds: number,
 ): Promise<number> {
-  const rows = list.map((data) => {
-    const available = providers.get(data.provider) !== undefined;
-    return {
-      id: newId('pay'),
-      orderId: data.orderId,
-      userId: data.userId,
-      email: data.email,
-      provider: data.provider,
-      paymentMethod: data.paymentMethod,
-      amount: data.amount.amount,
-      currency: data.amount.currency,
-      state: available ? ('created' as const) : ('failed' as const),
-      ...(available ? {} : { failureCode: 'provider_unavailable', failureMessage: `The ${data.provider} provider is not available` }),
-      graceSeconds,
-    };
-  });
+  const rows = list.map((data) => newPayment(providers, data, graceSeconds));
   const inserted = await paymentsStore.insertMany(tx, rows, WORK_CHANNEL);
-  for (const row of rows) {
-    if (!inserted.has(row.id) || row.state !== 'failed') continue;
-    await outbox.emit(
-      tx,
-      'PaymentFailed',
-      { orderId: row.orderId, paymentId: row.id, provider: row.provider, code: 'provider_unavailable', message: row.failureMessage! },
-      row.orderId,
-    );
-  }
+  for (const row of rows) if (inserted.has(row.id) && row.state === 'failed') await emitUnavailable(outbox, tx, row);
   return inserted.size;
 }
