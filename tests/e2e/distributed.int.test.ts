@@ -142,10 +142,10 @@ describe('the distributed mode: a process per service on PostgreSQL, RabbitMQ an
   });
 
   it('routes to the owning process, and answers 503 once it has stopped', async () => {
-    const routed = await fetch(`${api}/orders/x`, { headers: { 'x-request-id': 'req-dist-1' } });
+    const routed = await fetch(`${api}/checkout/nothing`, { headers: { 'x-request-id': 'req-dist-1' } });
     assert.equal(routed.status, 404);
     const body = (await routed.json()) as { detail: string; instance: string };
-    assert.equal(body.detail, 'No route for GET /orders/x', 'the order process answered, without the /api/v1 prefix');
+    assert.equal(body.detail, 'No route for GET /checkout/nothing', 'the order process answered, without the /api/v1 prefix');
     assert.equal(body.instance, 'req-dist-1', 'the request id travelled with the request');
 
     procs.catalog!.child.kill('SIGTERM');

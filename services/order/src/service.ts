@@ -5,23 +5,24 @@ import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
 import { registerRoutes } from './http/routes.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
+import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
 
 /**
- * The order service. It owns carts now, priced from its own projection of the catalog; the
- * checkout, its saga and orders come next. See README.md for its endpoints and events.
+ * The order service. It owns carts, priced from its own projection of the catalog, and the
+ * checkout that turns a cart into an order; the saga comes next. See README.md for its endpoints and events.
  */
 export const orderService: ServiceModule = {
   name: 'order',
   title: 'mercato order service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, logger, env }) {
+  async create({ db, outbox, logger, env }) {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
-    const deps: OrderDeps = { db, logger, authenticator, config };
+    const deps: OrderDeps = { db, outbox, logger, authenticator, config };
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers(),
-      jobs: [expireCartsJob(deps)],
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps)],
     };
   },
 };

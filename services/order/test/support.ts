@@ -5,10 +5,11 @@ import { orderService } from '../src/service.js';
 
 export interface Reply {
   statusCode: number;
+  headers: Record<string, unknown>;
   body: string;
   json<T = Record<string, unknown>>(): T;
 }
-export type Caller = (method: string, url: string, body?: unknown) => Promise<Reply>;
+export type Caller = (method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<Reply>;
 
 export interface OrderUnderTest {
   svc: RunningService;
@@ -45,17 +46,18 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
   bus.open();
   const as =
     (userId: string | undefined): Caller =>
-    async (method, url, body) => {
+    async (method, url, body, headers = {}) => {
       const res = await svc.app.inject({
         method: method as 'GET',
         url,
         headers: {
           ...(userId ? { authorization: `Bearer ${signer.sign({ sub: userId, roles: ['customer'] })}` } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
         },
         payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-      return { statusCode: res.statusCode, body: res.body, json: <T>() => res.json<T>() };
+      return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json<T>() };
     };
   const count = async (sql: string, params: unknown[] = []) => Number((await svc.db.query<{ n: number }>(sql, params)).rows[0]!.n);
   return {
@@ -103,3 +105,6 @@ export function productFacts(spec: ProductSpec & { productId: string }): EventDa
   };
 }
 export const variantIdOf = (sku: string) => variantIds.get(sku)!;
+
+/** An Authorization header for a user with these roles (e.g. staff). */
+export const bearer = (userId: string, roles: string[]) => ({ authorization: `Bearer ${signer.sign({ sub: userId, roles })}` });

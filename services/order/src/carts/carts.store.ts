@@ -62,6 +62,23 @@ export const cartsStore = {
     return r.rows[0] ? toCart(r.rows[0]) : undefined;
   },
 
+  /**
+   * For the checkout: a cart by the hash of its public id, locked, whatever its status (so a
+   * second checkout can tell `checked_out` apart), unless it has expired.
+   */
+  async forCheckout(tx: Queryable, tokenHash: Buffer): Promise<(CartRow & { status: string }) | undefined> {
+    const r = await tx.query<RawCart & { status: string }>(
+      `SELECT ${COLUMNS}, status FROM carts WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > now()) FOR UPDATE`,
+      [tokenHash],
+    );
+    return r.rows[0] ? { ...toCart(r.rows[0]), status: r.rows[0].status } : undefined;
+  },
+
+  /** Closes a cart by its checkout: it keeps its lines (for the record) and no longer expires. */
+  async checkOut(tx: Queryable, cartId: string, shippingCountry: string): Promise<void> {
+    await tx.query(`UPDATE carts SET status = 'checked_out', shipping_country = $2, expires_at = NULL, updated_at = now() WHERE id = $1`, [cartId, shippingCountry]);
+  },
+
   async openCartOf(db: Queryable, userId: string, lock = false): Promise<CartRow | undefined> {
     const r = await db.query<RawCart>(`SELECT ${COLUMNS} FROM carts WHERE owner_user_id = $1 AND ${LIVE}${lock ? ' FOR UPDATE' : ''}`, [userId]);
     return r.rows[0] ? toCart(r.rows[0]) : undefined;

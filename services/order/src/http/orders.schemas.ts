@@ -1,0 +1,120 @@
+import { Currency, Id } from '@mercato/contracts';
+import { Type } from '@sinclair/typebox';
+import { CART_ID_PATTERN } from '../carts/cart-id.js';
+import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
+import { ORDER_STATUSES } from '../orders/order-states.js';
+import { ORDER_TOKEN_PATTERN } from '../orders/order-token.js';
+
+const text = (min: number, max: number, description?: string) => Type.String({ minLength: min, maxLength: max, pattern: '\\S', ...(description ? { description } : {}) });
+const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
+const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
+const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
+const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const Address = Type.Object(
+  {
+    name: text(1, 200),
+    line1: text(1, 200),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: text(1, 100),
+    region: Type.Optional(Type.String({ maxLength: 100 })),
+    postalCode: Type.Optional(Type.String({ maxLength: 20, pattern: '^[A-Za-z0-9 -]*$' })),
+    country: Country,
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 32, pattern: '^\\+?[0-9 ().-]+$' })),
+  },
+  { additionalProperties: false },
+);
+
+const Provider = Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]);
+
+export const CheckoutBody = Type.Object(
+  {
+    cartId: Type.String({ pattern: CART_ID_PATTERN, minLength: 36, maxLength: 36, description: 'The cart to check out' }),
+    shippingAddress: Address,
+    billingAddress: Type.Optional(Address),
+    email: Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'Where the order confirmation goes; required (access tokens carry no email)' }),
+    payment: Type.Object(
+      { provider: Provider, paymentMethod: Type.String({ minLength: 1, maxLength: 255, description: "The provider's payment method reference (e.g. a token from its client SDK)" }) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const CheckoutHeaders = Type.Object(
+  {
+    'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Required: 1 to 255 characters, one per checkout attempt' })),
+    prefer: Type.Optional(Type.String({ maxLength: 200, description: '`wait=N` (N ≤ 30): hold the answer until the order settles or N seconds pass' })),
+  },
+  { additionalProperties: true },
+);
+
+const Totals = Type.Object({ subtotal: Money, shipping: Money, tax: Money, total: Money }, { additionalProperties: false });
+const Status = Type.Union(ORDER_STATUSES.map((s) => Type.Literal(s)));
+
+export const CheckoutAnswerSchema = Type.Object(
+  {
+    orderId: Id(),
+    status: Status,
+    accessToken: Nullable(Type.String({ pattern: ORDER_TOKEN_PATTERN, description: "A guest order's access token, answered only here: send it to read the order" })),
+    totals: Totals,
+  },
+  { additionalProperties: false },
+);
+
+export const OrderParams = Type.Object({ id: Id() }, { additionalProperties: false });
+export const OrderQuery = Type.Object(
+  { token: Type.Optional(Type.String({ pattern: ORDER_TOKEN_PATTERN, minLength: 36, maxLength: 36, description: "A guest order's access token (or header X-Order-Token)" })) },
+  { additionalProperties: false },
+);
+
+const AddressOut = Type.Object(
+  {
+    name: Type.String(),
+    line1: Type.String(),
+    line2: Type.Optional(Type.String()),
+    city: Type.String(),
+    region: Type.Optional(Type.String()),
+    postalCode: Type.Optional(Type.String()),
+    country: Country,
+    phone: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderSchema = Type.Object(
+  {
+    id: Id(),
+    status: Status,
+    cancelReason: Nullable(Type.String()),
+    email: Type.String(),
+    currency: Currency,
+    items: Type.Array(
+      Type.Object(
+        {
+          sku: Type.String(),
+          productId: Id(),
+          variantId: Id(),
+          title: Type.String(),
+          slug: Nullable(Type.String()),
+          quantity: Type.Integer({ minimum: 1, maximum: MAX_QUANTITY }),
+          unitPrice: Money,
+          lineTotal: Money,
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: MAX_LINES },
+    ),
+    shippingAddress: AddressOut,
+    billingAddress: Nullable(AddressOut),
+    totals: Type.Object(
+      { subtotal: Money, shipping: Money, tax: Money, total: Money, taxRate: Type.Number({ minimum: 0, maximum: 1 }), pricesIncludeTax: Type.Boolean() },
+      { additionalProperties: false },
+    ),
+    payment: Type.Object({ provider: Provider }, { additionalProperties: false }),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);

@@ -1,0 +1,44 @@
+import { Conflict, DomainError, NotFound } from '@mercato/chassis';
+
+/** One answer for an order that does not exist or that the caller may not read. */
+export class OrderNotFound extends NotFound {
+  constructor() {
+    super('There is no such order');
+  }
+}
+
+export class CartCheckedOut extends Conflict {
+  constructor() {
+    super('This cart has already been checked out', undefined, 'cart_checked_out');
+  }
+}
+
+export class PricesChanged extends Conflict {
+  constructor(skus: string[]) {
+    super('Prices changed since the cart was last seen: read the cart again and confirm the lines', { skus }, 'prices_changed');
+  }
+}
+
+class CheckoutRefused extends DomainError {
+  constructor(type: string, detail: string, extensions?: Record<string, unknown>) {
+    super({ type, status: 422, title: 'The cart cannot be checked out', detail, extensions });
+  }
+}
+
+export class EmptyCart extends CheckoutRefused {
+  constructor() {
+    super('empty_cart', 'The cart has no lines');
+  }
+}
+
+export class LinesUnavailable extends CheckoutRefused {
+  constructor(lines: Array<{ sku: string; reason: string }>) {
+    super('lines_unavailable', 'Some lines cannot be sold now: remove them first', { lines });
+  }
+}
+
+export class NoShippingToCountry extends CheckoutRefused {
+  constructor(country: string) {
+    super('no_shipping_to_country', `This shop does not ship to ${country} in the cart's currency`, { country });
+  }
+}

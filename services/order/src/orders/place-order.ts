@@ -1,0 +1,118 @@
+import type { Identity } from '@mercato/chassis';
+import { newId } from '@mercato/contracts';
+import { cartTokenHash } from '../carts/cart-id.js';
+import { cartTotals } from '../carts/cart-totals.js';
+import { priceLine } from '../carts/cart-view.js';
+import { CartNotFound } from '../carts/cart.errors.js';
+import { cartsStore } from '../carts/carts.store.js';
+import { catalogStore } from '../catalog/catalog.store.js';
+import type { OrderDeps } from '../deps.js';
+import { idempotent } from '../idempotency/idempotent.js';
+import type { StoredAnswer } from '../idempotency/idempotency.store.js';
+import type { Address, OrderLine, OrderTotals, PaymentChoice } from './order.js';
+import { CartCheckedOut, EmptyCart, LinesUnavailable, NoShippingToCountry, PricesChanged } from './order.errors.js';
+import { newOrderToken, orderTokenHash } from './order-token.js';
+import { ordersStore } from './orders.store.js';
+import type { OrderStatus } from './order-states.js';
+
+export interface CheckoutRequest {
+  cartId: string;
+  shippingAddress: Address;
+  billingAddress?: Address;
+  email: string;
+  payment: PaymentChoice;
+}
+
+/** The checkout's answer (202), stored under the Idempotency-Key and replayed to retries. */
+export interface CheckoutAnswer extends Record<string, unknown> {
+  orderId: string;
+  status: OrderStatus;
+  /** A guest order's access token (null for a signed-in buyer), answered only here. */
+  accessToken: string | null;
+  currency: string;
+  totals: Omit<OrderTotals, 'taxRate' | 'pricesIncludeTax'>;
+}
+
+/**
+ * Places an order from a cart, once per Idempotency-Key. In one transaction: the cart (locked)
+ * is checked against the catalog projection now, the order is created `pending` with a snapshot
+ * of its lines, addresses and totals, OrderPlaced goes to the outbox, the cart is closed
+ * (`checked_out`) and the answer is stored under the key.
+ */
+export function placeOrder(deps: OrderDeps, identity: Identity | undefined, idempotencyKey: string, request: CheckoutRequest): Promise<StoredAnswer> {
+  const scope = { scope: identity?.userId ?? 'guest', key: idempotencyKey };
+  return idempotent(deps.db, scope, request, (commit) =>
+    deps.db.tx(async (tx) => {
+      const cart = await cartsStore.forCheckout(tx, cartTokenHash(request.cartId));
+      if (!cart || cart.status === 'merged') throw new CartNotFound();
+      if (cart.ownerUserId !== null && cart.ownerUserId !== identity?.userId) throw new CartNotFound();
+      if (cart.status === 'checked_out') throw new CartCheckedOut();
+
+      const items = await cartsStore.items(tx, cart.id);
+      if (items.length === 0) throw new EmptyCart();
+      const skus = await catalogStore.bySku(tx, items.map((i) => i.sku));
+      const priced = items.map((i) => priceLine(i, skus.get(i.sku), cart.currency));
+      const unavailable = priced.filter((l) => !l.available).map((l) => ({ sku: l.sku, reason: l.unavailableReason! }));
+      if (unavailable.length > 0) throw new LinesUnavailable(unavailable);
+      // The shopper must have seen the price they pay: a changed price is refused until the
+      // line is confirmed (any change of the line, e.g. setting the same quantity).
+      const changed = priced.filter((l) => l.priceChanged).map((l) => l.sku);
+      if (changed.length > 0) throw new PricesChanged(changed);
+
+      const country = request.shippingAddress.country;
+      const t = cartTotals(priced, cart.currency, country, deps.config.totals);
+      if (t.shipping === null || t.tax === null || t.taxRate === null) throw new NoShippingToCountry(country);
+      const totals: OrderTotals = { subtotal: t.subtotal, shipping: t.shipping, tax: t.tax, total: t.total, taxRate: t.taxRate, pricesIncludeTax: t.pricesIncludeTax };
+      const lines: OrderLine[] = priced.map((l) => ({
+        sku: l.sku,
+        productId: l.productId!,
+        variantId: l.variantId!,
+        title: l.title ?? l.sku,
+        slug: l.slug,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice!,
+        lineTotal: l.lineTotal!,
+      }));
+
+      const accessToken = identity ? null : newOrderToken();
+      const order = await ordersStore.insert(tx, {
+        id: newId('ord'),
+        cartId: cart.id,
+        userId: identity?.userId ?? null,
+        email: request.email,
+        currency: cart.currency,
+        lines,
+        shippingAddress: request.shippingAddress,
+        billingAddress: request.billingAddress ?? null,
+        totals,
+        payment: { provider: request.payment.provider, paymentMethod: request.payment.paymentMethod },
+        accessTokenHash: accessToken === null ? null : orderTokenHash(accessToken),
+      });
+      const money = (amount: number) => ({ amount, currency: order.currency });
+      await deps.outbox.emit(
+        tx,
+        'OrderPlaced',
+        {
+          orderId: order.id,
+          userId: order.userId,
+          email: order.email,
+          lines: order.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(l.unitPrice) })),
+          total: money(order.totals.total),
+        },
+        order.id,
+      );
+      await cartsStore.checkOut(tx, cart.id, country);
+
+      const body: CheckoutAnswer = {
+        orderId: order.id,
+        status: order.status,
+        accessToken,
+        currency: order.currency,
+        totals: { subtotal: totals.subtotal, shipping: totals.shipping, tax: totals.tax, total: totals.total },
+      };
+      const answer = { status: 202, body };
+      await commit(tx, answer);
+      return answer;
+    }),
+  );
+}
