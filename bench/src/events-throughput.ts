@@ -8,12 +8,12 @@
 // bare publisher) in a process of its own, the consuming side (the inventory service's
 // consumer, or the bare consumer) in this one. The clock runs from the producer's first publish
 // until the last event is consumed — for the platform, until its inbox row has committed.
-import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
-import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, OutboxRelay } from '@mercato/chassis';
+import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate } from '@mercato/chassis';
 import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
 import amqp from 'amqplib';
+import { forkGoRole, relayProducer, waitForGo } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
 
 const role = argText('role', 'bench');
@@ -36,9 +36,6 @@ function sampleData(orderId: string) {
 }
 
 // ── producer processes ────────────────────────────────────────────────────────────────────────
-type Go = { go: true };
-const waitForGo = () => new Promise<void>((resolve) => process.once('message', (m: Go) => m.go && resolve()));
-
 async function bareProducer(namespace: string): Promise<void> {
   const conn = await amqp.connect(TEST_AMQP_URL);
   const pub = await conn.createConfirmChannel();
@@ -61,28 +58,6 @@ async function bareProducer(namespace: string): Promise<void> {
   await conn.close();
 }
 
-async function relayProducer(namespace: string, dbUrl: string): Promise<void> {
-  const db = new Db({ url: dbUrl, poolMax: 4 });
-  const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
-  await bus.start();
-  const relay = new OutboxRelay({ db, bus, logger: silent, batchSize: BATCH });
-  process.send!({ ready: true });
-  await waitForGo();
-  await relay.drain();
-  await bus.close();
-  await db.close();
-}
-
-/** Forks the producing side and resolves once it is connected and waiting. */
-async function producer(args: string[]): Promise<{ go: () => void; done: Promise<void> }> {
-  const child = fork(fileURLToPath(import.meta.url), args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  const done = new Promise<void>((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`producer exited with ${code}`)))),
-  );
-  await new Promise<void>((resolve) => child.once('message', () => resolve()));
-  return { go: () => child.send({ go: true }), done };
-}
-
 // ── the two paths, measured from here (the consuming side) ─────────────────────────────────────
 async function bareLoop(): Promise<number> {
   const ns = uniqueName('bench');
@@ -102,7 +77,7 @@ async function bareLoop(): Promise<number> {
       if (++acked === EVENTS) resolve();
     });
   });
-  const p = await producer(['--role', 'bare-producer', '--ns', ns, ...process.argv.slice(2)]);
+  const p = await forkGoRole(fileURLToPath(import.meta.url), ['--role', 'bare-producer', '--ns', ns, ...process.argv.slice(2)]);
   const start = performance.now();
   p.go();
   await done;
@@ -153,7 +128,7 @@ async function platformPath(): Promise<number> {
   });
   await consumerBus.subscribe('inventory', consumer.types, consumer.deliver, { prefetch: PREFETCH });
 
-  const p = await producer(['--role', 'relay-producer', '--ns', namespace, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const p = await forkGoRole(fileURLToPath(import.meta.url), ['--role', 'relay-producer', '--ns', namespace, '--db', producerDb.url, ...process.argv.slice(2)]);
   const start = performance.now();
   p.go();
   await allHandled;
@@ -182,7 +157,7 @@ async function platformPath(): Promise<number> {
 if (role === 'bare-producer') {
   await bareProducer(argText('ns', ''));
 } else if (role === 'relay-producer') {
-  await relayProducer(argText('ns', ''), argText('db', ''));
+  await relayProducer(argText('ns', ''), argText('db', ''), BATCH, silent);
 } else {
   // Alternate the two, several rounds, and compare medians: the machine is shared and noisy.
   const bares: number[] = [];

@@ -15,12 +15,12 @@
 //    transaction) and publishes PaymentSucceeded from its outbox; this process records each
 //    PaymentSucceeded in its inbox, as the order service would.
 // The clock runs from the relay's first publish until the last event's inbox row committed.
-import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
-import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, OutboxRelay, startService, type ConsumerManifest } from '@mercato/chassis';
+import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, startService, type ConsumerManifest } from '@mercato/chassis';
 import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
 import amqp from 'amqplib';
+import { forkGoRole, relayProducer } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
 
 const role = argText('role', 'bench');
@@ -34,21 +34,6 @@ const silent = createLogger({ service: 'bench', level: 'silent' });
 const script = fileURLToPath(import.meta.url);
 
 // ── child processes ───────────────────────────────────────────────────────────────────────────
-type Go = { go: true };
-const waitForGo = () => new Promise<void>((resolve) => process.once('message', (m: Go) => m.go && resolve()));
-
-async function relayProducer(namespace: string, dbUrl: string): Promise<void> {
-  const db = new Db({ url: dbUrl, poolMax: 4 });
-  const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
-  await bus.start();
-  const relay = new OutboxRelay({ db, bus, logger: silent, batchSize: BATCH });
-  process.send!({ ready: true });
-  await waitForGo();
-  await relay.drain();
-  await bus.close();
-  await db.close();
-}
-
 /** The payment service as deployed: its own process, database, RabbitMQ, the sandbox provider. */
 async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
   const { paymentService } = await import('@mercato/payment');
@@ -77,16 +62,6 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
   // The bench went away without stopping us: do not linger.
   process.once('disconnect', () => void svc.stop().finally(() => process.exit(1)));
   process.send!({ ready: true });
-}
-
-async function child(args: string[]): Promise<{ proc: ChildProcess; go: () => void; done: Promise<void> }> {
-  const proc = fork(script, args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
-  const done = new Promise<void>((resolve, reject) => proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[1]} exited with ${code}`)))));
-  await new Promise<void>((resolve, reject) => {
-    proc.once('message', () => resolve());
-    proc.once('exit', (code) => reject(new Error(`${args[1]} exited with ${code} before it was ready`)));
-  });
-  return { proc, go: () => proc.send({ go: true }), done };
 }
 
 // ── the measured side ─────────────────────────────────────────────────────────────────────────
@@ -153,7 +128,7 @@ async function baseline(): Promise<number> {
   const pool = new Db({ url: consumerDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const relay = await child(['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
   const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, async () => {
     const t0 = performance.now();
     relay.go();
@@ -175,8 +150,8 @@ async function payments(): Promise<{ rate: number; check: string }> {
   const pool = new Db({ url: orderDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const service = await child(['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
-  const relay = await child(['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
+  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
   const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, async () => {
     const t0 = performance.now();
     relay.go();
@@ -218,7 +193,7 @@ async function payments(): Promise<{ rate: number; check: string }> {
 }
 
 if (role === 'relay-producer') {
-  await relayProducer(argText('ns', ''), argText('db', ''));
+  await relayProducer(argText('ns', ''), argText('db', ''), BATCH, silent);
 } else if (role === 'payment-service') {
   await paymentProcess(argText('ns', ''), argText('db', ''));
 } else {
