@@ -8,7 +8,7 @@ import { createMailer } from './mail/create-mailer.js';
 import { DeliveryWorker } from './messages/deliver-messages.js';
 
 /**
- * The notification service. Today: the email channel. Consumers turn identity events into
+ * The notification service. Today: the email channel. Consumers turn identity, order and payment events into
  * messages in the delivery log (in the event's transaction); a delivery job sends them through
  * the configured mailer (a local mailbox folder, or SMTP) with retries.
  */

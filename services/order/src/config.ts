@@ -20,6 +20,13 @@ export const orderConfigSchema = Type.Object(
     ORDER_PRICES_INCLUDE_TAX: Type.Boolean({ default: false, description: 'whether catalog prices already include tax: true or false' }),
     ORDER_CART_TTL_DAYS: int('days a guest cart lives after its last change', 1, 3650, 30),
     ORDER_CART_SWEEP_INTERVAL_SECONDS: int('how often expired carts are removed', 1, 86_400, 3600),
+    ORDER_PAYMENT_TIMEOUT_SECONDS: int(
+      'how long an order may await payment before it is cancelled and its stock released (never past the stock reservation)',
+      5,
+      7 * 86_400,
+      600,
+    ),
+    ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
   },
   { additionalProperties: true },
 );
@@ -29,6 +36,8 @@ export interface OrderConfig {
   totals: TotalsConfig;
   cartTtlDays: number;
   sweepIntervalMs: number;
+  paymentTimeoutSeconds: number;
+  paymentSweepIntervalMs: number;
 }
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
@@ -88,5 +97,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     },
     cartTtlDays: c.ORDER_CART_TTL_DAYS,
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
+    paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
+    paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
   };
 }

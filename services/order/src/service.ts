@@ -4,12 +4,14 @@ import { loadOrderConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
 import { registerRoutes } from './http/routes.js';
+import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
 
 /**
- * The order service. It owns carts, priced from its own projection of the catalog, and the
- * checkout that turns a cart into an order; the saga comes next. See README.md for its endpoints and events.
+ * The order service. It owns carts, priced from its own projection of the catalog, the
+ * checkout that turns a cart into an order, and the saga that takes the order to confirmed or
+ * cancelled (stock, payment, timeout), then shipping and refunds. See README.md for its endpoints and events.
  */
 export const orderService: ServiceModule = {
   name: 'order',
@@ -21,8 +23,8 @@ export const orderService: ServiceModule = {
     const deps: OrderDeps = { db, outbox, logger, authenticator, config };
     return {
       routes: (app) => registerRoutes(app, deps),
-      consumers: consumers(),
-      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps)],
+      consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps)],
     };
   },
 };

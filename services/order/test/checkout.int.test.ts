@@ -110,6 +110,8 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
         { sku: 'MUG', productId: mug, variantId: variantIdOf('MUG'), title: 'Mug', quantity: 2, unitPrice: usd(500) },
       ],
       total: usd(6438),
+      // the guest's token travels to the notification service, for the link in the emails
+      accessToken: answer.accessToken,
     });
     assert.equal(await o.count(`SELECT count(*) AS n FROM carts WHERE status = 'checked_out' AND shipping_country = 'DE'`), 1);
     assert.equal((await o.anonymous('GET', `/carts/${cartId}`)).statusCode, 404);
@@ -251,10 +253,17 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     const { orderId, accessToken } = (await checkout(body(cartId))).json<CheckoutJson>();
     const mine = await o.anonymous('GET', `/orders/${orderId}?token=${accessToken}`);
     assert.equal(mine.statusCode, 200, mine.body);
-    const order = mine.json<{ id: string; status: string; items: unknown[]; totals: { total: Money }; payment: unknown }>();
+    const order = mine.json<{ id: string; status: string; items: unknown[]; totals: { total: Money }; payment: { provider: string; paymentId: unknown; paid: Money }; history: unknown[] }>();
     assert.equal(order.status, 'pending');
     assert.equal(order.items.length, 1);
-    assert.deepEqual(order.payment, { provider: 'sandbox' });
+    assert.equal(order.payment.provider, 'sandbox');
+    assert.equal(order.payment.paymentId, null);
+    assert.deepEqual(order.payment.paid, usd(0));
+    assert.deepEqual(
+      order.history.map((h) => (h as { to: string }).to),
+      ['pending'],
+    );
+    assert.equal(JSON.stringify(order).includes('pm_card'), false, 'the payment method reference is never shown');
     assert.equal((await o.anonymous('GET', `/orders/${orderId}`, undefined, { 'x-order-token': accessToken! })).statusCode, 200);
     assert.equal((await o.anonymous('GET', `/orders/${orderId}`)).statusCode, 404);
     assert.equal((await o.anonymous('GET', `/orders/${orderId}?token=otk_${'A'.repeat(32)}`)).statusCode, 404);

@@ -16,7 +16,18 @@ const Lines = Type.Array(OrderLine, { minItems: 1, maxItems: 100 });
 const UserId = Type.Union([Id(), Type.Null()], { description: 'null for a guest order' });
 
 export const OrderPlacedV1 = Type.Object(
-  { orderId: Id(), userId: UserId, email: Email, lines: Lines, total: NonNegativeMoney },
+  {
+    orderId: Id(),
+    userId: UserId,
+    email: Email,
+    lines: Lines,
+    total: NonNegativeMoney,
+    accessToken: Type.Optional(
+      Type.Union([Type.String({ pattern: '^otk_[A-Za-z0-9_-]{32}$' }), Type.Null()], {
+        description: "a guest order's access token, for the link in its emails (the order service keeps only its hash); null for a signed-in buyer",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -9,13 +9,15 @@ export type CommitOutcome = 'committed' | 'already_committed' | 'nothing_held';
 /**
  * Commits an order's reservation once it is paid, in the caller's transaction: on hand and
  * reserved both shrink by what was held (available is unchanged), the ledger records `commit`,
- * and StockCommitted is emitted. A second commit changes nothing. An order whose reservation
+ * and StockCommitted is emitted. A second commit changes nothing, nor does one after the
+ * committed stock was restocked (the order cancelled before shipping). An order whose reservation
  * was released or expired holds nothing to commit: that is logged loudly for an operator.
  */
 export async function commitReservation(tx: Queryable, outbox: Outbox, logger: Logger, input: { orderId: string; eventId?: string }): Promise<CommitOutcome> {
   const reservation = await reservationsStore.lock(tx, input.orderId);
-  if (reservation?.status === 'committed') {
-    logger.info({ orderId: input.orderId }, 'reservation already committed; commit changes nothing');
+  // Restocked was committed first (then cancelled): a late redelivery of the confirmation.
+  if (reservation?.status === 'committed' || reservation?.status === 'restocked') {
+    logger.info({ orderId: input.orderId, status: reservation.status }, 'reservation already committed; commit changes nothing');
     return 'already_committed';
   }
   if (reservation?.status !== 'reserved') {

@@ -3,14 +3,16 @@ import { releaseChanges } from '../stock/allocation.js';
 import { changeStock } from '../stock/change-stock.js';
 import { stockStore } from '../stock/stock.store.js';
 import { reservationsStore, type Reservation } from './reservations.store.js';
+import { restockReservation } from './restock-reservation.js';
 
 export type ReleaseReason = 'order_cancelled' | 'expired';
-export type ReleaseOutcome = 'released' | 'nothing_held' | 'already_closed' | 'refused_committed';
+export type ReleaseOutcome = 'released' | 'restocked' | 'nothing_held' | 'already_closed' | 'refused_committed';
 
 /**
  * Gives an order's held stock back, in the caller's transaction: the levels, the ledger
  * (`release` or `expiry`) and StockReleased. Only an open reservation is released: a second
- * release changes nothing, and releasing stock already committed (shipped) is refused and logged.
+ * release changes nothing. A cancelled order whose reservation was committed (confirmed, not yet
+ * shipped) is restocked instead: what was committed goes back on hand (restock-reservation.ts).
  * A cancellation that arrives before the order was seen leaves a record, so a late OrderPlaced
  * reserves nothing.
  */
@@ -26,10 +28,17 @@ export async function releaseReservation(
     logger.info({ orderId: input.orderId }, 'no reservation for the order; nothing to release');
     return 'nothing_held';
   }
+  if (reservation.status === 'committed' && input.reason === 'order_cancelled') {
+    await restockReservation(tx, outbox, logger, reservation, { eventId: input.eventId });
+    return 'restocked';
+  }
   return releaseLocked(tx, outbox, logger, reservation, input);
 }
 
-/** Releases a reservation the caller holds locked (the sweeper claims its own). */
+/**
+ * Releases a reservation the caller holds locked (the sweeper claims its own). Committed stock
+ * is never released here: expiry must not touch it, and a cancellation restocks it instead.
+ */
 export async function releaseLocked(
   tx: Queryable,
   outbox: Outbox,

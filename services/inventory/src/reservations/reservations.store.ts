@@ -3,7 +3,7 @@ import { prepared } from '../stock/prepared.js';
 import type { ShortLine } from '../stock/allocation.js';
 import type { LockedStock } from '../stock/stock.store.js';
 
-export type ReservationStatus = 'reserved' | 'rejected' | 'released' | 'expired' | 'committed';
+export type ReservationStatus = 'reserved' | 'rejected' | 'released' | 'expired' | 'committed' | 'restocked';
 
 /** Inventory's record of an order. What it holds where is in the ledger (stockStore.held). */
 export interface Reservation {
@@ -96,6 +96,14 @@ export const reservationsStore = {
 
   async close(q: Queryable, orderId: string, status: 'released' | 'expired' | 'committed'): Promise<void> {
     await q.query(`UPDATE reservations SET status = $2, closed_at = now() WHERE order_id = $1 AND status = 'reserved'`, [orderId, status]);
+  },
+
+  /**
+   * Marks a committed reservation restocked (its stock put back on hand). Terminal: nothing
+   * moves it again. `closed_at` keeps the time it closed (the commit); the ledger dates the restock.
+   */
+  async markRestocked(q: Queryable, orderId: string): Promise<void> {
+    await q.query(`UPDATE reservations SET status = 'restocked' WHERE order_id = $1 AND status = 'committed'`, [orderId]);
   },
 
   /**

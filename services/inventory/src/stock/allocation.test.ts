@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { allocate, applyChanges, availableBySku, commitChanges, lowStockCrossings, mergeLines, releaseChanges, reservationChanges, type StockRow } from './allocation.js';
+import { allocate, applyChanges, availableBySku, commitChanges, lowStockCrossings, mergeLines, releaseChanges, reservationChanges, restockChanges, type StockRow } from './allocation.js';
 
 const row = (sku: string, warehouseId: string, priority: number, onHand: number, reserved = 0): StockRow => ({ sku, warehouseId, priority, onHand, reserved });
 
@@ -39,7 +39,7 @@ describe('allocation across warehouses', () => {
     assert.deepEqual(allocate([{ sku: 'A', quantity: 1 }], [row('A', 'w', 1, 3)], new Set(['A'])), { ok: false, short: [{ sku: 'A', requested: 1, available: 0 }] });
   });
 
-  it('reserve, release and commit change the levels as the rules say', () => {
+  it('reserve, release, commit and restock change the levels as the rules say', () => {
     const rows = [row('A', 'w1', 1, 2), row('A', 'w2', 2, 5)];
     const r = allocate([{ sku: 'A', quantity: 4 }], rows);
     assert.ok(r.ok);
@@ -54,6 +54,9 @@ describe('allocation across warehouses', () => {
     assert.deepEqual(committed.rows.map((x) => [x.onHand, x.reserved]), [[0, 0], [3, 0]]);
     assert.equal(availableBySku(committed.rows).get('A'), availableBySku(held.rows).get('A'), 'commit leaves available unchanged');
     assert.equal(applyChanges(committed.rows, releaseChanges(r.lines)).ok, false, 'releasing what is no longer held breaks the rules');
+    const restocked = applyChanges(committed.rows, restockChanges(r.lines));
+    assert.ok(restocked.ok);
+    assert.deepEqual(restocked.rows, rows, 'a restock puts back what the commit took, warehouse by warehouse');
   });
 
   it('finds downward threshold crossings only', () => {

@@ -90,7 +90,7 @@ export function allocate(lines: readonly OrderLine[], rows: readonly StockRow[],
   return short.length > 0 ? { ok: false, short } : { ok: true, lines: allocated };
 }
 
-function changes(lines: readonly AllocatedLine[], onHand: -1 | 0, reserved: -1 | 1): LevelChange[] {
+function changes(lines: readonly AllocatedLine[], onHand: -1 | 0 | 1, reserved: -1 | 0 | 1): LevelChange[] {
   return lines.flatMap((l) =>
     l.allocations.map((a) => ({ sku: l.sku, warehouseId: a.warehouseId, onHandDelta: onHand * a.quantity, reservedDelta: reserved * a.quantity })),
   );
@@ -102,6 +102,11 @@ export const reservationChanges = (lines: readonly AllocatedLine[]) => changes(l
 export const releaseChanges = (lines: readonly AllocatedLine[]) => changes(lines, 0, -1);
 /** Committing ships the held stock: on hand and reserved both shrink; available is unchanged. */
 export const commitChanges = (lines: readonly AllocatedLine[]) => changes(lines, -1, -1);
+/**
+ * Restocking puts committed stock back on hand (a confirmed order cancelled before it shipped):
+ * on hand grows, reserved stays, so available grows by the same amount.
+ */
+export const restockChanges = (lines: readonly AllocatedLine[]) => changes(lines, 1, 0);
 
 const key = (sku: string, warehouseId: string) => `${sku}\u0000${warehouseId}`;
 

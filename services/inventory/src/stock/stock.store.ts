@@ -20,7 +20,7 @@ export interface LockedStock {
   partial?: boolean;
 }
 
-export type MovementKind = 'adjustment' | 'seed' | 'reservation' | 'release' | 'expiry' | 'commit';
+export type MovementKind = 'adjustment' | 'seed' | 'reservation' | 'release' | 'expiry' | 'commit' | 'restock';
 
 /** Who and what a set of changes is recorded against in the ledger. */
 export interface MovementMeta {
@@ -71,8 +71,26 @@ interface LevelRow extends Record<string, unknown> {
   reserved: number;
 }
 
+interface PerRow extends Record<string, unknown> {
+  sku: string;
+  warehouse_id: string;
+  quantity: number;
+}
+
 const toSku = (r: SkuRow): SkuRecord => ({ sku: r.sku, productId: r.product_id, threshold: r.threshold, discontinued: r.discontinued });
 const toRow = (r: LevelRow): StockRow => ({ sku: r.sku, warehouseId: r.warehouse_id, priority: r.priority, onHand: r.on_hand, reserved: r.reserved });
+
+/** Per-row quantities (in SKU, warehouse order) as lines with their allocations. */
+function toLines(rows: readonly PerRow[]): AllocatedLine[] {
+  const lines = new Map<string, AllocatedLine>();
+  for (const row of rows) {
+    const line = lines.get(row.sku) ?? { sku: row.sku, quantity: 0, allocations: [] };
+    line.quantity += row.quantity;
+    line.allocations.push({ warehouseId: row.warehouse_id, quantity: row.quantity });
+    lines.set(row.sku, line);
+  }
+  return [...lines.values()];
+}
 
 /** The only code that reads or writes `skus`, `stock_levels` and `stock_movements`. */
 export const stockStore = {
@@ -110,22 +128,29 @@ export const stockStore = {
 
   /**
    * What an order holds now, per SKU and warehouse: the sum of its movements' reserved_delta
-   * (reservation +, release / expiry / commit −). Lines in SKU order.
+   * (reservation +, release / expiry / commit −; restock leaves it). Lines in SKU order.
    */
   async held(q: Queryable, orderId: string): Promise<AllocatedLine[]> {
-    const r = await q.query<{ sku: string; warehouse_id: string; quantity: number }>(
+    const r = await q.query<PerRow>(
       `SELECT sku, warehouse_id, sum(reserved_delta)::int8 AS quantity FROM stock_movements
         WHERE order_id = $1 GROUP BY sku, warehouse_id HAVING sum(reserved_delta) > 0 ORDER BY sku, warehouse_id`,
       [orderId],
     );
-    const lines = new Map<string, AllocatedLine>();
-    for (const row of r.rows) {
-      const line = lines.get(row.sku) ?? { sku: row.sku, quantity: 0, allocations: [] };
-      line.quantity += row.quantity;
-      line.allocations.push({ warehouseId: row.warehouse_id, quantity: row.quantity });
-      lines.set(row.sku, line);
-    }
-    return [...lines.values()];
+    return toLines(r.rows);
+  },
+
+  /**
+   * What an order has committed and not yet had put back, per SKU and warehouse: minus the sum
+   * of its movements' on_hand_delta (commit −, restock +; the others leave on hand). Lines in
+   * SKU order; empty once restocked.
+   */
+  async committed(q: Queryable, orderId: string): Promise<AllocatedLine[]> {
+    const r = await q.query<PerRow>(
+      `SELECT sku, warehouse_id, (-sum(on_hand_delta))::int8 AS quantity FROM stock_movements
+        WHERE order_id = $1 GROUP BY sku, warehouse_id HAVING sum(on_hand_delta) < 0 ORDER BY sku, warehouse_id`,
+      [orderId],
+    );
+    return toLines(r.rows);
   },
 
   /**

@@ -1,5 +1,5 @@
 import type { CheckoutAnswer } from '../orders/place-order.js';
-import type { Order } from '../orders/order.js';
+import type { HistoryEntry, Order } from '../orders/order.js';
 import type { OrderStatus } from '../orders/order-states.js';
 
 /** The checkout's answer: the stored answer, with the order's status now. */
@@ -13,8 +13,8 @@ export function presentCheckout(a: CheckoutAnswer, status: OrderStatus) {
   };
 }
 
-/** An order as its reader sees it: no internal ids, no payment method reference. */
-export function presentOrder(o: Order) {
+/** An order as its reader sees it: no payment method reference; the history when it was read. */
+export function presentOrder(o: Order & { history?: HistoryEntry[] }) {
   const money = (amount: number) => ({ amount, currency: o.currency });
   return {
     id: o.id,
@@ -42,7 +42,19 @@ export function presentOrder(o: Order) {
       taxRate: o.totals.taxRate,
       pricesIncludeTax: o.totals.pricesIncludeTax,
     },
-    payment: { provider: o.payment.provider },
+    payment: {
+      provider: o.payment.provider,
+      paymentId: o.paymentId,
+      nextActionUrl: o.nextActionUrl,
+      deadline: o.paymentDeadline?.toISOString() ?? null,
+      paid: money(o.paidAmount),
+      refunded: money(o.refundedAmount),
+      refundPending: money(o.refundRequested - Math.min(o.refundRequested, o.refundedAmount)),
+    },
+    shipment: o.carrier === null ? null : { carrier: o.carrier, trackingNumber: o.trackingNumber!, shippedAt: o.shippedAt!.toISOString(), deliveredAt: o.deliveredAt?.toISOString() ?? null },
+    confirmedAt: o.confirmedAt?.toISOString() ?? null,
+    cancelledAt: o.cancelledAt?.toISOString() ?? null,
+    ...(o.history ? { history: o.history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, at: h.at.toISOString() })) } : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   };

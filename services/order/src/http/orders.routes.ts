@@ -1,11 +1,24 @@
-import { InvalidData, type HttpApp } from '@mercato/chassis';
+import { InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
+import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
 import { awaitSettled, getOrder } from '../orders/get-order.js';
+import { listOrders } from '../orders/list-orders.js';
 import { isSettled } from '../orders/order-states.js';
 import { placeOrder, type CheckoutAnswer } from '../orders/place-order.js';
-import { optionalUser } from './authorize.js';
+import { optionalUser, signedIn } from './authorize.js';
 import { presentCheckout, presentOrder } from './orders.presenter.js';
-import { CheckoutAnswerSchema, CheckoutBody, CheckoutHeaders, OrderParams, OrderQuery, OrderSchema } from './orders.schemas.js';
+import {
+  CheckoutAnswerSchema,
+  CheckoutBody,
+  CheckoutHeaders,
+  OrderList,
+  OrderListQuery,
+  OrderParams,
+  OrderQuery,
+  OrderSchema,
+  RefundBody,
+  ShipBody,
+} from './orders.schemas.js';
 
 const tags = ['orders'];
 export const MAX_WAIT_SECONDS = 30;
@@ -25,8 +38,15 @@ function idempotencyKey(raw: string | undefined): string {
   return raw;
 }
 
+/** A guest order's access token, from `?token=` or the X-Order-Token header. */
+function accessToken(req: { query: { token?: string }; headers: FastifyRequest['headers'] }): string | undefined {
+  const header = req.headers['x-order-token'];
+  return req.query.token ?? (typeof header === 'string' && header.length === 36 ? header : undefined);
+}
+
 export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   const anyone = optionalUser(deps);
+  const admin = { ...signedIn(deps), preHandler: roleGuard('admin') };
 
   app.post(
     '/checkout',
@@ -63,10 +83,65 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
         response: { 200: OrderSchema },
       },
     },
-    async (req) => {
-      const header = req.headers['x-order-token'];
-      const token = req.query.token ?? (typeof header === 'string' && header.length === 36 ? header : undefined);
-      return presentOrder(await getOrder(deps, req.params.id, req.identity, token));
+    async (req) => presentOrder(await getOrder(deps, req.params.id, req.identity, accessToken(req))),
+  );
+
+  app.get(
+    '/orders',
+    {
+      ...signedIn(deps),
+      schema: {
+        tags,
+        summary: "The caller's orders, newest first (staff: everyone's, or one customer's with userId)",
+        querystring: OrderListQuery,
+        response: { 200: OrderList },
+      },
     },
+    async (req) => {
+      const page = await listOrders(deps, req.identity!, req.query);
+      return { items: page.items.map((o) => presentOrder(o)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/orders/:id/cancel',
+    {
+      ...anyone,
+      schema: {
+        tags,
+        summary: 'Cancel an order before it ships (its owner, a guest with its token, or staff): the stock goes back, a payment is refunded',
+        params: OrderParams,
+        querystring: OrderQuery,
+        response: { 200: OrderSchema },
+      },
+    },
+    async (req) => presentOrder(await cancelByCustomer(deps, req.params.id, req.identity, accessToken(req))),
+  );
+
+  app.post(
+    '/orders/:id/ship',
+    { ...admin, schema: { tags, summary: 'Admin: a confirmed order ships (OrderShipped; the customer gets the tracking number)', params: OrderParams, body: ShipBody, response: { 200: OrderSchema } } },
+    async (req) => presentOrder(await shipOrder(deps, req.params.id, req.identity!, req.body)),
+  );
+
+  app.post(
+    '/orders/:id/deliver',
+    { ...admin, schema: { tags, summary: 'Admin: a shipped order was delivered (OrderDelivered)', params: OrderParams, response: { 200: OrderSchema } } },
+    async (req) => presentOrder(await deliverOrder(deps, req.params.id, req.identity!)),
+  );
+
+  app.post(
+    '/orders/:id/refund',
+    {
+      ...admin,
+      schema: {
+        tags,
+        summary: 'Admin: refund a paid order, in full or in part (RefundRequested; the order becomes refunded when all is given back)',
+        params: OrderParams,
+        body: RefundBody,
+        response: { 202: OrderSchema },
+      },
+    },
+    async (req, reply) => reply.code(202).send(presentOrder(await refundOrder(deps, req.params.id, req.identity!, req.body ?? {}))),
   );
 }

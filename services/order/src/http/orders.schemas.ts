@@ -112,9 +112,57 @@ export const OrderSchema = Type.Object(
       { subtotal: Money, shipping: Money, tax: Money, total: Money, taxRate: Type.Number({ minimum: 0, maximum: 1 }), pricesIncludeTax: Type.Boolean() },
       { additionalProperties: false },
     ),
-    payment: Type.Object({ provider: Provider }, { additionalProperties: false }),
+    payment: Type.Object(
+      {
+        provider: Provider,
+        paymentId: Nullable(Id()),
+        nextActionUrl: Nullable(Type.String({ description: 'A step the customer must complete (e.g. 3-D Secure) while the order awaits payment' })),
+        deadline: Nullable(Type.String({ format: 'date-time', description: 'The order is cancelled if not paid by then' })),
+        paid: Money,
+        refunded: Money,
+        refundPending: Money,
+      },
+      { additionalProperties: false },
+    ),
+    shipment: Nullable(
+      Type.Object(
+        { carrier: Type.String(), trackingNumber: Type.String(), shippedAt: Timestamp, deliveredAt: Nullable(Timestamp) },
+        { additionalProperties: false },
+      ),
+    ),
+    confirmedAt: Nullable(Timestamp),
+    cancelledAt: Nullable(Timestamp),
+    history: Type.Optional(
+      Type.Array(
+        Type.Object({ from: Nullable(Status), to: Status, reason: Nullable(Type.String()), at: Timestamp }, { additionalProperties: false }),
+        { description: 'Every move of the order, oldest first (on a single order only)' },
+      ),
+    ),
     createdAt: Timestamp,
     updatedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+
+export const OrderListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The previous page's nextCursor" })),
+    status: Type.Optional(Status),
+    userId: Type.Optional(Id("Staff only: one customer's orders")),
+  },
+  { additionalProperties: false },
+);
+export const OrderList = Type.Object({ items: Type.Array(OrderSchema), nextCursor: Nullable(Type.String()) }, { additionalProperties: false });
+
+export const ShipBody = Type.Object(
+  { carrier: text(1, 100, 'e.g. UPS, DHL'), trackingNumber: text(1, 100) },
+  { additionalProperties: false },
+);
+export const RefundBody = Type.Object(
+  {
+    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e15, description: 'Minor units; all that is left to refund when absent' })),
+    reason: Type.Optional(text(1, 500)),
   },
   { additionalProperties: false },
 );

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Identity } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
-import type { Order } from './order.js';
+import type { HistoryEntry, Order } from './order.js';
 import { isSettled, type OrderStatus } from './order-states.js';
 import { OrderNotFound } from './order.errors.js';
 import { orderTokenHash } from './order-token.js';
@@ -9,18 +9,26 @@ import { ordersStore } from './orders.store.js';
 
 const STAFF = ['admin', 'support'];
 
+export const isStaff = (identity: Identity | undefined): boolean => identity !== undefined && STAFF.some((r) => identity.roles.includes(r));
+
 /**
- * An order for who may read it: its owner (token), staff (admin, support), or for a guest
- * order whoever holds its access token. Anyone else gets the same 404 as for an unknown id.
+ * Who is asking about an order, for the history: `user:<id>` or `guest` (by its access token).
+ * Throws the same 404 as for an unknown id when the caller may not reach the order: only its
+ * owner, staff (admin, support) or, for a guest order, whoever holds its access token may.
  */
-export async function getOrder(deps: OrderDeps, id: string, identity: Identity | undefined, accessToken: string | undefined): Promise<Order> {
+export function reach(order: Order & { accessTokenHash: Buffer | null }, identity: Identity | undefined, accessToken: string | undefined): string {
+  if (identity && (isStaff(identity) || (order.userId !== null && order.userId === identity.userId))) return `user:${identity.userId}`;
+  if (accessToken !== undefined && order.accessTokenHash !== null && timingSafeEqual(orderTokenHash(accessToken), order.accessTokenHash)) return 'guest';
+  throw new OrderNotFound();
+}
+
+/** An order, with its history, for who may read it (see `reach`). */
+export async function getOrder(deps: OrderDeps, id: string, identity: Identity | undefined, accessToken: string | undefined): Promise<Order & { history: HistoryEntry[] }> {
   const order = await ordersStore.byId(deps.db, id);
   if (!order) throw new OrderNotFound();
-  const { accessTokenHash, ...rest } = order;
-  if (identity && STAFF.some((r) => identity.roles.includes(r))) return rest;
-  if (identity && order.userId !== null && order.userId === identity.userId) return rest;
-  if (accessToken !== undefined && accessTokenHash !== null && timingSafeEqual(orderTokenHash(accessToken), accessTokenHash)) return rest;
-  throw new OrderNotFound();
+  reach(order, identity, accessToken);
+  const { accessTokenHash: _hash, ...rest } = order;
+  return { ...rest, history: await ordersStore.history(deps.db, id) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

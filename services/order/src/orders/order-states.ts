@@ -1,6 +1,7 @@
 /**
- * The order state machine. The checkout creates orders `pending`; the saga (to come) moves them
- * on. Every move not in this table is refused.
+ * The order state machine. The checkout creates orders `pending`; the saga (StockReserved,
+ * payment outcomes, the payment timeout) and staff (ship, deliver, refund) move them on; the
+ * customer may cancel before shipping. Every move not in this table is refused.
  */
 export const ORDER_STATUSES = ['pending', 'awaiting_payment', 'confirmed', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
@@ -11,10 +12,12 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   pending: ['awaiting_payment', 'cancelled'],
   awaiting_payment: ['confirmed', 'cancelled'],
+  // cancelled before shipping: the stock goes back, the payment is refunded
   confirmed: ['shipped', 'cancelled', 'refunded'],
   shipped: ['delivered', 'refunded'],
   delivered: ['refunded'],
-  cancelled: [],
+  // a cancelled order that was charged (cancelled after payment, or paid late) ends refunded
+  cancelled: ['refunded'],
   refunded: [],
 };
 
@@ -24,6 +27,11 @@ export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> 
  */
 export function isSettled(status: OrderStatus): boolean {
   return status !== 'pending' && status !== 'awaiting_payment';
+}
+
+/** Whether the customer (or staff for them) may still cancel: not once it has shipped. */
+export function isCancellable(status: OrderStatus): boolean {
+  return canMove(status, 'cancelled');
 }
 
 export function canMove(from: OrderStatus, to: OrderStatus): boolean {

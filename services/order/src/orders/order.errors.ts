@@ -42,3 +42,26 @@ export class NoShippingToCountry extends CheckoutRefused {
     super('no_shipping_to_country', `This shop does not ship to ${country} in the cart's currency`, { country });
   }
 }
+
+/** A move the order's state does not allow: 409 with the state it is in. */
+export class IllegalTransition extends Conflict {
+  constructor(action: string, status: string) {
+    super(`An order that is ${status} cannot be ${action}`, { status, action }, 'illegal_transition');
+  }
+}
+
+export class RefundExceedsPayment extends Conflict {
+  constructor(requested: number, refundable: number, currency: string) {
+    super(
+      `A refund of ${requested} exceeds what is left to refund (${refundable} ${currency} in minor units)`,
+      { requested: { amount: requested, currency }, refundable: { amount: refundable, currency } },
+      'refund_exceeds_payment',
+    );
+  }
+}
+
+export class BadCursor extends DomainError {
+  constructor() {
+    super({ type: 'invalid_cursor', status: 400, title: 'Invalid cursor', detail: 'The cursor is not one this list gave out' });
+  }
+}

@@ -1,6 +1,6 @@
 import type { OrderStatus } from './order-states.js';
 
-/** The aggregate: an order as checkout made it. Pure; the saga adds its transitions here. */
+/** The aggregate: an order as checkout made it, and what the saga learnt on its way. */
 
 export interface Address {
   name: string;
@@ -52,7 +52,29 @@ export interface Order {
   billingAddress: Address | null;
   totals: OrderTotals;
   payment: PaymentChoice;
+  /** Set when the stock is reserved: a payment after it is refunded, the order cancelled. */
+  paymentDeadline: Date | null;
+  paymentId: string | null;
+  nextActionUrl: string | null;
+  /** Minor units captured, asked back (RefundRequested) and given back (Refunded). */
+  paidAmount: number;
+  refundRequested: number;
+  refundedAmount: number;
+  carrier: string | null;
+  trackingNumber: string | null;
+  confirmedAt: Date | null;
+  shippedAt: Date | null;
+  deliveredAt: Date | null;
+  cancelledAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface HistoryEntry {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  reason: string | null;
+  actor: string;
+  at: Date;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '@mercato/chassis';
-import type { Address, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
+import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import type { OrderStatus } from './order-states.js';
 
 interface RawOrder extends Record<string, unknown> {
@@ -20,12 +20,26 @@ interface RawOrder extends Record<string, unknown> {
   tax_rate: string;
   prices_include_tax: boolean;
   payment: PaymentChoice;
+  payment_deadline: Date | null;
+  payment_id: string | null;
+  next_action_url: string | null;
+  paid_amount: string;
+  refund_requested: string;
+  refunded_amount: string;
+  carrier: string | null;
+  tracking_number: string | null;
+  confirmed_at: Date | null;
+  shipped_at: Date | null;
+  delivered_at: Date | null;
+  cancelled_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
 }
 const COLUMNS = `id, cart_id, user_id, email, status, cancel_reason, currency, lines, shipping_address, billing_address,
-  subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, version, created_at, updated_at`;
+  subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, payment_deadline, payment_id, next_action_url,
+  paid_amount, refund_requested, refunded_amount, carrier, tracking_number, confirmed_at, shipped_at, delivered_at,
+  cancelled_at, version, created_at, updated_at`;
 
 const toOrder = (r: RawOrder): Order => ({
   id: r.id,
@@ -47,6 +61,18 @@ const toOrder = (r: RawOrder): Order => ({
     pricesIncludeTax: r.prices_include_tax,
   },
   payment: r.payment,
+  paymentDeadline: r.payment_deadline,
+  paymentId: r.payment_id,
+  nextActionUrl: r.next_action_url,
+  paidAmount: Number(r.paid_amount),
+  refundRequested: Number(r.refund_requested),
+  refundedAmount: Number(r.refunded_amount),
+  carrier: r.carrier,
+  trackingNumber: r.tracking_number,
+  confirmedAt: r.confirmed_at,
+  shippedAt: r.shipped_at,
+  deliveredAt: r.delivered_at,
+  cancelledAt: r.cancelled_at,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -70,10 +96,15 @@ export interface NewOrder {
 export const ordersStore = {
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
     const r = await tx.query<RawOrder>(
-      `INSERT INTO orders (id, cart_id, user_id, email, currency, lines, shipping_address, billing_address,
-                           subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, access_token_hash)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
-       RETURNING ${COLUMNS}`,
+      `WITH placed AS (
+         INSERT INTO orders (id, cart_id, user_id, email, currency, lines, shipping_address, billing_address,
+                             subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, access_token_hash)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
+         RETURNING *
+       ), logged AS (
+         INSERT INTO order_history (order_id, from_status, to_status, actor) SELECT id, NULL, status, $17 FROM placed
+       )
+       SELECT ${COLUMNS} FROM placed`,
       [
         o.id,
         o.cartId,
@@ -91,6 +122,7 @@ export const ordersStore = {
         o.totals.pricesIncludeTax,
         JSON.stringify(o.payment),
         o.accessTokenHash,
+        o.userId === null ? 'guest' : `user:${o.userId}`,
       ],
     );
     return toOrder(r.rows[0]!);
@@ -106,4 +138,121 @@ export const ordersStore = {
     const r = await db.query<{ status: OrderStatus }>('SELECT status FROM orders WHERE id = $1', [id]);
     return r.rows[0]?.status;
   },
+
+  /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */
+  async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, Order & { accessTokenHash: Buffer | null }>> {
+    const sorted = [...new Set(ids)].sort();
+    const r = await tx.query<RawOrder & { access_token_hash: Buffer | null }>(
+      `SELECT ${COLUMNS}, access_token_hash FROM orders WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [sorted],
+    );
+    return new Map(r.rows.map((row) => [row.id, { ...toOrder(row), accessTokenHash: row.access_token_hash }]));
+  },
+
+  /**
+   * Moves a locked order from `from` to `to`, with the columns that go with the move, and
+   * records it in the history: one statement. Answers the order as it is now, or undefined when
+   * it was not in `from` (the caller's lock makes that a bug, not a race).
+   */
+  async move(tx: Queryable, id: string, from: OrderStatus, to: OrderStatus, change: Change, why: { reason: string | null; actor: string }): Promise<Order | undefined> {
+    const { sets, params } = setClause(change, 6);
+    const r = await tx.query<RawOrder>(
+      `WITH moved AS (
+         UPDATE orders SET status = $2, ${sets}version = version + 1, updated_at = now()
+          WHERE id = $1 AND status = $3 RETURNING *
+       ), logged AS (
+         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $3, $2, $4, $5 FROM moved
+       )
+       SELECT ${COLUMNS} FROM moved`,
+      [id, to, from, why.reason, why.actor, ...params],
+    );
+    return r.rows[0] ? toOrder(r.rows[0]) : undefined;
+  },
+
+  /** Changes columns of a locked order without moving it. */
+  async patch(tx: Queryable, id: string, change: Change): Promise<Order> {
+    const { sets, params } = setClause(change, 2);
+    const r = await tx.query<RawOrder>(`UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...params]);
+    return toOrder(r.rows[0]!);
+  },
+
+  async history(db: Queryable, id: string): Promise<HistoryEntry[]> {
+    const r = await db.query<{ from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; actor: string; at: Date }>(
+      'SELECT from_status, to_status, reason, actor, at FROM order_history WHERE order_id = $1 ORDER BY id',
+      [id],
+    );
+    return r.rows.map((h) => ({ from: h.from_status, to: h.to_status, reason: h.reason, actor: h.actor, at: h.at }));
+  },
+
+  /** A page of orders, newest first, after a keyset position; filters are ANDed. */
+  async page(db: Queryable, q: { userId?: string; status?: OrderStatus; afterId?: string; limit: number }): Promise<Order[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.userId !== undefined) where.push(`user_id = $${params.push(q.userId)}`);
+    if (q.status !== undefined) where.push(`status = $${params.push(q.status)}`);
+    if (q.afterId !== undefined) where.push(`(created_at, id) < (SELECT created_at, id FROM orders WHERE id = $${params.push(q.afterId)})`);
+    const r = await db.query<RawOrder>(
+      `SELECT ${COLUMNS} FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit)}`,
+      params,
+    );
+    return r.rows.map(toOrder);
+  },
+
+  /** Claims up to `limit` orders whose payment deadline has passed (other sweepers skip them). */
+  async claimOverdue(tx: Queryable, limit: number): Promise<Order[]> {
+    const r = await tx.query<RawOrder>(
+      `SELECT ${COLUMNS} FROM orders WHERE status = 'awaiting_payment' AND payment_deadline < now()
+        ORDER BY payment_deadline LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return r.rows.map(toOrder);
+  },
+
+  async addRefund(tx: Queryable, refund: { id: string; orderId: string; amount: number; reason: string; requestedBy: string }): Promise<void> {
+    await tx.query('INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) VALUES ($1, $2, $3, $4, $5)', [
+      refund.id,
+      refund.orderId,
+      refund.amount,
+      refund.reason,
+      refund.requestedBy,
+    ]);
+  },
+
+  async markRefunded(tx: Queryable, refundRequestId: string): Promise<void> {
+    await tx.query(`UPDATE order_refunds SET status = 'refunded', refunded_at = now() WHERE id = $1 AND status = 'requested'`, [refundRequestId]);
+  },
 };
+
+/** Columns a move or a patch may set. */
+export interface Change {
+  cancel_reason?: string;
+  payment_deadline?: Date;
+  payment_id?: string;
+  next_action_url?: string | null;
+  paid_amount?: number;
+  refund_requested?: number;
+  refunded_amount?: number;
+  carrier?: string;
+  tracking_number?: string;
+  confirmed_at?: Date;
+  shipped_at?: Date;
+  delivered_at?: Date;
+  cancelled_at?: Date;
+}
+const CHANGEABLE = new Set<string>([
+  'cancel_reason', 'payment_deadline', 'payment_id', 'next_action_url', 'paid_amount', 'refund_requested',
+  'refunded_amount', 'carrier', 'tracking_number', 'confirmed_at', 'shipped_at', 'delivered_at', 'cancelled_at',
+]);
+
+function setClause(change: Change, firstParam: number): { sets: string; params: unknown[] } {
+  const params: unknown[] = [];
+  let sets = '';
+  for (const [column, value] of Object.entries(change)) {
+    if (value === undefined) continue;
+    if (!CHANGEABLE.has(column)) throw new Error(`not a changeable order column: ${column}`);
+    sets += `${column} = $${firstParam + params.length}, `;
+    params.push(value);
+  }
+  return { sets, params };
+}

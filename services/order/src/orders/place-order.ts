@@ -98,6 +98,7 @@ export function placeOrder(deps: OrderDeps, identity: Identity | undefined, idem
           email: order.email,
           lines: order.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(l.unitPrice) })),
           total: money(order.totals.total),
+          accessToken,
         },
         order.id,
       );

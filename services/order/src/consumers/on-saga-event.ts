@@ -1,0 +1,35 @@
+import { withBatch, type EventHandler, type HandlerContext } from '@mercato/chassis';
+import type { TypedEnvelope } from '@mercato/contracts';
+import type { Order } from '../orders/order.js';
+import { ordersStore } from '../orders/orders.store.js';
+import type { SagaContext } from '../saga/checkout-saga.js';
+
+type SagaEvent = 'StockReserved' | 'StockRejected' | 'PaymentSucceeded' | 'PaymentFailed' | 'PaymentActionRequired' | 'Refunded';
+
+/**
+ * A saga reaction as a consumer: the order is locked in the inbox transaction, then moved. A run
+ * of events delivered together locks all its orders first, in id order (so concurrent runs never
+ * deadlock), and commits once.
+ */
+export function sagaHandler<T extends SagaEvent>(
+  react: (ctx: SagaContext, order: Order, event: TypedEnvelope<T>) => Promise<Order>,
+  opts: { paymentTimeoutSeconds: number },
+): EventHandler<T> {
+  const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
+  const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger }: HandlerContext) => {
+    const orders = await ordersStore.lock(
+      tx,
+      events.map(orderOf),
+    );
+    const ctx: SagaContext = { tx, outbox, logger, paymentTimeoutSeconds: opts.paymentTimeoutSeconds };
+    for (const event of events) {
+      const order = orders.get(orderOf(event));
+      if (!order) {
+        logger.warn({ orderId: orderOf(event), event: event.type, eventId: event.id }, 'event for an order this service does not hold; ignored');
+        continue;
+      }
+      orders.set(order.id, { ...(await react(ctx, order, event)), accessTokenHash: order.accessTokenHash });
+    }
+  };
+  return withBatch<T>((event, ctx) => apply([event], ctx), apply);
+}

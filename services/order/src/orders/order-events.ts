@@ -1,0 +1,59 @@
+import type { EventData } from '@mercato/contracts';
+import type { Order } from './order.js';
+import type { CancelReason } from './order-states.js';
+
+/** The payloads of the events an order emits, built from the order as it is after the move. */
+
+const money = (o: Order, amount: number) => ({ amount, currency: o.currency });
+const lines = (o: Order) =>
+  o.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(o, l.unitPrice) }));
+
+export const paymentRequested = (o: Order): EventData<'PaymentRequested'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  email: o.email,
+  amount: money(o, o.totals.total),
+  provider: o.payment.provider,
+  paymentMethod: o.payment.paymentMethod,
+});
+
+export const orderConfirmed = (o: Order): EventData<'OrderConfirmed'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  email: o.email,
+  lines: lines(o),
+  total: money(o, o.totals.total),
+  paymentId: o.paymentId!,
+});
+
+export const orderCancelled = (o: Order, reason: CancelReason, stockReserved: boolean): EventData<'OrderCancelled'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  email: o.email,
+  reason,
+  lines: lines(o),
+  stockReserved,
+});
+
+export const orderShipped = (o: Order): EventData<'OrderShipped'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  email: o.email,
+  carrier: o.carrier!,
+  trackingNumber: o.trackingNumber!,
+  shippedAt: o.shippedAt!.toISOString(),
+});
+
+export const orderDelivered = (o: Order): EventData<'OrderDelivered'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  deliveredAt: o.deliveredAt!.toISOString(),
+  lines: o.lines.map((l) => ({ productId: l.productId, sku: l.sku })),
+});
+
+export const refundRequested = (o: Order, refundRequestId: string, amount: number, reason: string): EventData<'RefundRequested'> => ({
+  orderId: o.id,
+  refundRequestId,
+  amount: money(o, amount),
+  reason,
+});
