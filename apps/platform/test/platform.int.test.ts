@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -164,6 +164,32 @@ describe('the platform launcher (embedded mode)', () => {
     assert.deepEqual(added.items.map((i) => [i.sku, i.quantity]), [[skus[0], 2]]);
     assert.equal(added.totals.subtotal.currency, 'EUR');
     assert.ok(added.totals.subtotal.amount > 0);
+    // A guest checks out with the sandbox card: stock reserved, paid, confirmed, emailed.
+    const placed = await fetch(`${api}/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `platform-${Date.now()}`, prefer: 'wait=20' },
+      body: JSON.stringify({
+        cartId: cart.id,
+        email: 'guest@example.com',
+        shippingAddress: { name: 'Grace Hopper', line1: '1 Navy Way', city: 'Arlington', country: 'US' },
+        payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' },
+      }),
+    });
+    const checkout = (await placed.json()) as { orderId: string; status: string; accessToken: string };
+    assert.equal(placed.status, 200, JSON.stringify(checkout));
+    assert.equal(checkout.status, 'confirmed');
+    const order = (await (await fetch(`${api}/orders/${checkout.orderId}?token=${checkout.accessToken}`)).json()) as { status: string; payment: { paid: { amount: number } } };
+    assert.equal(order.status, 'confirmed');
+    assert.ok(order.payment.paid.amount > 0);
+    const confirmation = await eventually(async () => {
+      const files = await readdir(join(dir, 'data', 'mailbox')).catch(() => [] as string[]);
+      for (const f of files) {
+        const text = await readFile(join(dir, 'data', 'mailbox', f), 'utf8');
+        if (text.includes(checkout.orderId) && text.includes(checkout.accessToken)) return text;
+      }
+      return undefined;
+    }, 15_000, 200);
+    assert.match(confirmation, /guest@example\.com/);
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);

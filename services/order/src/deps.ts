@@ -1,5 +1,6 @@
 import type { Authenticator, Db, Logger, Outbox } from '@mercato/chassis';
 import type { OrderConfig } from './config.js';
+import type { SettledOrders } from './orders/settled-orders.js';
 
 /** What the use cases of this service need; wired by `service.ts`. */
 export interface OrderDeps {
@@ -8,4 +9,5 @@ export interface OrderDeps {
   logger: Logger;
   authenticator: Authenticator;
   config: OrderConfig;
+  settled: SettledOrders;
 }

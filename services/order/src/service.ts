@@ -4,6 +4,7 @@ import { loadOrderConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
 import { registerRoutes } from './http/routes.js';
+import { SettledOrders } from './orders/settled-orders.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
@@ -20,11 +21,13 @@ export const orderService: ServiceModule = {
   async create({ db, outbox, logger, env }) {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
-    const deps: OrderDeps = { db, outbox, logger, authenticator, config };
+    const settled = new SettledOrders(db, logger);
+    const deps: OrderDeps = { db, outbox, logger, authenticator, config, settled };
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
       jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps)],
+      onClose: () => settled.close(),
     };
   },
 };

@@ -44,6 +44,7 @@ export class Db implements Queryable {
   readonly url: string;
   private readonly logger: Logger | undefined;
   private readonly commitListeners = new Set<() => void>();
+  private readonly subscriptions = new Set<Subscription>();
 
   constructor(opts: DbOptions) {
     this.url = opts.url;
@@ -113,9 +114,73 @@ export class Db implements Queryable {
     await this.pool.query('SELECT 1');
   }
 
+  /**
+   * LISTENs on `channel` over a connection of its own (outside the pool) and calls `onPayload`
+   * with each NOTIFY's payload, delivered when the notifying transaction commits. A lost
+   * connection is reopened after a second; notifications sent meanwhile are lost, so `onGap` is
+   * called once listening again: callers re-read what they wait for.
+   */
+  async listen(channel: string, onPayload: (payload: string) => void, onGap: () => void = () => undefined): Promise<Subscription> {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
+    let client: pg.Client | undefined;
+    let closed = false;
+    let retry: NodeJS.Timeout | undefined;
+    const open = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url, application_name: 'mercato-listen' });
+      c.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      c.on('error', (err) => {
+        this.logger?.warn({ err, channel }, 'listening connection failed; reopening');
+        lost(c);
+      });
+      c.on('end', () => lost(c));
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      client = c;
+    };
+    const lost = (c: pg.Client) => {
+      if (closed || client !== c || retry) return;
+      client = undefined;
+      c.removeAllListeners('end');
+      void c.end().catch(() => undefined);
+      const again = () => {
+        retry = setTimeout(() => {
+          retry = undefined;
+          if (closed) return;
+          open().then(onGap, (err: unknown) => {
+            this.logger?.warn({ err, channel }, 'could not listen again; retrying');
+            again();
+          });
+        }, 1_000);
+        retry.unref();
+      };
+      again();
+      onGap();
+    };
+    await open();
+    const subscription: Subscription = {
+      close: async () => {
+        closed = true;
+        if (retry) clearTimeout(retry);
+        this.subscriptions.delete(subscription);
+        const c = client;
+        client = undefined;
+        if (c) await c.end().catch(() => undefined);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.pool.end();
   }
+}
+
+export interface Subscription {
+  close(): Promise<void>;
 }
 
 /** Creates database `name` on the server behind `adminUrl` unless it exists. */

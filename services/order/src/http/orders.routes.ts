@@ -1,7 +1,7 @@
 import { InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
-import { awaitSettled, getOrder } from '../orders/get-order.js';
+import { getOrder } from '../orders/get-order.js';
 import { listOrders } from '../orders/list-orders.js';
 import { isSettled } from '../orders/order-states.js';
 import { placeOrder, type CheckoutAnswer } from '../orders/place-order.js';
@@ -65,7 +65,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       const answer = await placeOrder(deps, req.identity, key, req.body);
       const body = answer.body as CheckoutAnswer;
       const wait = preferredWait(req.headers.prefer);
-      const status = wait > 0 ? await awaitSettled(deps, body.orderId, wait) : body.status;
+      const status = wait > 0 ? await deps.settled.wait(body.orderId, wait) : body.status;
       if (wait > 0) void reply.header('preference-applied', `wait=${wait}`);
       return reply.code(isSettled(status) ? 200 : 202).send(presentCheckout(body, status));
     },

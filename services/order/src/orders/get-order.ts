@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Identity } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import type { HistoryEntry, Order } from './order.js';
-import { isSettled, type OrderStatus } from './order-states.js';
 import { OrderNotFound } from './order.errors.js';
 import { orderTokenHash } from './order-token.js';
 import { ordersStore } from './orders.store.js';
@@ -29,20 +28,4 @@ export async function getOrder(deps: OrderDeps, id: string, identity: Identity |
   reach(order, identity, accessToken);
   const { accessTokenHash: _hash, ...rest } = order;
   return { ...rest, history: await ordersStore.history(deps.db, id) };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Waits up to `seconds` for the order to settle (confirmed, cancelled, refunded, or past
- * confirmed), polling its status; answers the status it has then.
- */
-export async function awaitSettled(deps: OrderDeps, orderId: string, seconds: number, pollMs = 200): Promise<OrderStatus> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const status = (await ordersStore.statusOf(deps.db, orderId)) ?? 'pending';
-    const left = deadline - Date.now();
-    if (isSettled(status) || left <= 0) return status;
-    await sleep(Math.min(pollMs, left));
-  }
 }

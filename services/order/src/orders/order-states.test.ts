@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canMove, isSettled, ORDER_STATUSES, TRANSITIONS } from './order-states.js';
+import { canMove, isCancellable, isSettled, ORDER_STATUSES, TRANSITIONS } from './order-states.js';
 
 describe('the order state machine', () => {
   it('moves pending → awaiting_payment → confirmed → shipped → delivered, and no other way round', () => {
@@ -13,9 +13,11 @@ describe('the order state machine', () => {
     assert.ok(!canMove('shipped', 'cancelled'));
   });
 
-  it('ends in cancelled or refunded', () => {
-    assert.deepEqual(TRANSITIONS.cancelled, []);
+  it('ends in refunded; a cancelled order moves on only when its capture is given back', () => {
+    assert.deepEqual(TRANSITIONS.cancelled, ['refunded']);
     assert.deepEqual(TRANSITIONS.refunded, []);
+    assert.ok(isCancellable('pending') && isCancellable('awaiting_payment') && isCancellable('confirmed'));
+    assert.ok(!isCancellable('shipped') && !isCancellable('delivered') && !isCancellable('refunded') && !isCancellable('cancelled'));
     for (const s of ORDER_STATUSES) assert.ok(TRANSITIONS[s].every((t) => ORDER_STATUSES.includes(t)));
   });
 

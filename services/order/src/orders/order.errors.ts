@@ -46,7 +46,7 @@ export class NoShippingToCountry extends CheckoutRefused {
 /** A move the order's state does not allow: 409 with the state it is in. */
 export class IllegalTransition extends Conflict {
   constructor(action: string, status: string) {
-    super(`An order that is ${status} cannot be ${action}`, { status, action }, 'illegal_transition');
+    super(`An order that is ${status} cannot be ${action}`, { state: status, action }, 'illegal_transition');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '@mercato/chassis';
 import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
-import type { OrderStatus } from './order-states.js';
+import { isSettled, type OrderStatus } from './order-states.js';
 
 interface RawOrder extends Record<string, unknown> {
   id: string;
@@ -92,6 +92,9 @@ export interface NewOrder {
   accessTokenHash: Buffer | null;
 }
 
+/** The channel an order's id is sent on when it settles (NOTIFY, delivered at commit). */
+export const SETTLED_CHANNEL = 'order_settled';
+
 /** The only SQL on orders. */
 export const ordersStore = {
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
@@ -151,7 +154,7 @@ export const ordersStore = {
 
   /**
    * Moves a locked order from `from` to `to`, with the columns that go with the move, and
-   * records it in the history: one statement. Answers the order as it is now, or undefined when
+   * records it in the history: one statement. Settling it notifies the waiters (at commit). Answers the order as it is now, or undefined when
    * it was not in `from` (the caller's lock makes that a bug, not a race).
    */
   async move(tx: Queryable, id: string, from: OrderStatus, to: OrderStatus, change: Change, why: { reason: string | null; actor: string }): Promise<Order | undefined> {
@@ -163,7 +166,7 @@ export const ordersStore = {
        ), logged AS (
          INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $3, $2, $4, $5 FROM moved
        )
-       SELECT ${COLUMNS} FROM moved`,
+       SELECT ${COLUMNS}${isSettled(to) && !isSettled(from) ? `, pg_notify('${SETTLED_CHANNEL}', id) AS notified` : ''} FROM moved`,
       [id, to, from, why.reason, why.actor, ...params],
     );
     return r.rows[0] ? toOrder(r.rows[0]) : undefined;

@@ -1,0 +1,360 @@
+// Checkouts per second from `POST /checkout` to `confirmed`, with p50 and p99 latency, in the
+// distributed mode — gateway, catalog, inventory, order, payment and notification each in its own
+// process, on PostgreSQL (a database per service), RabbitMQ (a namespace of its own) and Redis —
+// beside a baseline in the same run: the same number of database transactions and bus messages
+// per order, executed without the services. The ratio is what the saga costs over the bare work.
+// Target: ≥ 100 confirmed orders per second on a 2-core machine, p99 under 1 s.
+//
+//   npm run bench:checkout [-- --orders 1000 --concurrency 64 --rounds 1 --skus 100 --hot --sample 200]
+//
+//   --orders       checkouts per round (each from its own one-line cart)
+//   --concurrency  checkouts in flight at once (and orders in flight in the baseline)
+//   --rounds       rounds; the summary shows medians
+//   --skus         SKUs the orders are spread over (one product, ≤ 100 variants), round robin
+//   --hot          every order buys the same SKU (contended stock rows)
+//   --sample       orders whose history is read afterwards for the stage timings
+//
+// OUTBOX_POLL_MS, OUTBOX_BATCH, BUS_PREFETCH, DB_POOL_MAX, PAYMENT_WORK_CONCURRENCY and
+// GATEWAY_UPSTREAM_CONNECTIONS in this process's environment are passed to every service.
+//
+// Setup (not timed): a product with the SKUs, stock for every order, one cart per order with one
+// line, through the gateway (admin token from a stand-in signer published as JWKS). Timed: each
+// checkout is a guest `POST /checkout` with its own Idempotency-Key and `Prefer: wait=30`, so the
+// answer comes when the order is settled; it counts only as 200 with status `confirmed`.
+// Counted, not assumed: commits (pg_stat_database.xact_commit) of every service database over the
+// run, less those of an idle interval of the same length (pollers, health checks); outbox rows
+// written (events published) and inbox rows (deliveries consumed). The baseline replays those
+// per-order figures: trivial INSERT transactions and publish → consume hops, one after another.
+import { randomUUID } from 'node:crypto';
+import { newId } from '@mercato/contracts';
+import { Agent, request } from 'undici';
+import { argNumber as arg } from './support/args.js';
+import { bareSaga, type BareResult } from './support/bare-saga.js';
+import { cpuMs, startPlatform, type Platform } from './support/distributed.js';
+
+const ORDERS = arg('orders', 1000);
+const CONCURRENCY = arg('concurrency', 64);
+const ROUNDS = arg('rounds', 1);
+const SKUS = Math.max(1, Math.min(100, arg('skus', 100)));
+const HOT = process.argv.includes('--hot');
+const SAMPLE = arg('sample', 200);
+const SERVICES = ['catalog', 'inventory', 'order', 'payment', 'notification'] as const;
+const WAIT_SECONDS = 30;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+const diff = (a: Record<string, number>, b: Record<string, number>) => Object.fromEntries(Object.keys(b).map((k) => [k, b[k]! - (a[k] ?? 0)]));
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '–');
+
+const agent = new Agent({ connections: CONCURRENCY + 8, keepAliveTimeout: 60_000, headersTimeout: (WAIT_SECONDS + 15) * 1000, bodyTimeout: (WAIT_SECONDS + 15) * 1000 });
+
+async function call<T>(method: 'GET' | 'POST', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> {
+  const res = await request(url, {
+    method,
+    dispatcher: agent,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.body.text();
+  let json: unknown = text;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text for the failure report
+  }
+  return { status: res.statusCode, json: json as T };
+}
+
+/** Runs `work` over 0..n-1 with `concurrency` workers. */
+async function pool(n: number, concurrency: number, work: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, concurrency) }, async () => {
+      while (next < n) await work(next++);
+    }),
+  );
+}
+
+async function until(what: string | (() => string), timeoutMs: number, check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await sleep(50);
+  }
+}
+
+// ── setup ───────────────────────────────────────────────────────────────────────────────────────
+async function stockProduct(p: Platform, admin: Record<string, string>): Promise<string[]> {
+  const tag = randomUUID().slice(0, 8).toUpperCase();
+  const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${tag}-${String(i).padStart(3, '0')}`);
+  const values = skus.map((_, i) => `V${i}`);
+  const created = await call('POST', `${p.api}/products`, {
+    slug: `bench-tee-${tag.toLowerCase()}`,
+    title: 'Benchmark Tee',
+    status: 'published',
+    options: [{ name: 'Size', values }],
+    variants: skus.map((sku, i) => ({ sku, options: { Size: values[i] }, prices: [{ amount: 1999, currency: 'USD' }] })),
+  }, admin);
+  if (created.status !== 201) throw new Error(`product not created: ${created.status} ${JSON.stringify(created.json)}`);
+  // ProductCreated travels catalog → RabbitMQ → inventory, which opens a stock record per SKU.
+  const perSku = HOT ? ORDERS * ROUNDS : Math.ceil((ORDERS * ROUNDS) / SKUS);
+  await pool(skus.length, 8, async (i) => {
+    const sku = skus[i]!;
+    await until(`inventory to know ${sku}`, 30_000, async () => (await call('GET', `${p.api}/inventory/${sku}`, undefined, admin)).status === 200);
+    for (let left = perSku + 10; left > 0; left -= 1_000_000) {
+      const r = await call('POST', `${p.api}/inventory/${sku}/adjustments`, { warehouse: 'main', delta: Math.min(left, 1_000_000), reason: 'receipt' }, admin);
+      if (r.status !== 201) throw new Error(`stock not adjusted: ${r.status} ${JSON.stringify(r.json)}`);
+    }
+  });
+  return skus;
+}
+
+/** One guest cart per order with one line; the first waits until the order service knows the SKU. */
+async function prepareCarts(p: Platform, skus: string[]): Promise<string[]> {
+  const carts: string[] = new Array<string>(ORDERS);
+  await pool(ORDERS, CONCURRENCY, async (i) => {
+    const cart = await call<{ id: string }>('POST', `${p.api}/carts`, {});
+    if (cart.status !== 201) throw new Error(`cart not created: ${cart.status} ${JSON.stringify(cart.json)}`);
+    const sku = HOT ? skus[0]! : skus[i % skus.length]!;
+    let last = '';
+    await until(() => `the order service to sell ${sku} (last answer: ${last})`, 30_000, async () => {
+      const r = await call('POST', `${p.api}/carts/${cart.json.id}/items`, { sku, quantity: 1 });
+      last = `${r.status} ${JSON.stringify(r.json)}`;
+      return r.status === 200 || r.status === 201;
+    });
+    carts[i] = cart.json.id;
+  });
+  return carts;
+}
+
+// ── the timed part ──────────────────────────────────────────────────────────────────────────────
+interface Checkout {
+  orderId?: string;
+  sentAt: number;
+  /** ms from send to the answer. */
+  latency: number;
+  confirmed: boolean;
+  failure?: string;
+}
+
+async function checkouts(p: Platform, carts: string[]): Promise<{ results: Checkout[]; seconds: number }> {
+  const results: Checkout[] = new Array<Checkout>(carts.length);
+  const start = performance.now();
+  await pool(carts.length, CONCURRENCY, async (i) => {
+    const sentAt = Date.now();
+    const t0 = performance.now();
+    try {
+      const r = await call<{ orderId?: string; status?: string }>(
+        'POST',
+        `${p.api}/checkout`,
+        {
+          cartId: carts[i],
+          email: `buyer${i}@example.com`,
+          shippingAddress: { name: 'Bench Buyer', line1: '1 Main St', city: 'Springfield', country: 'US' },
+          payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' },
+        },
+        { 'idempotency-key': randomUUID(), prefer: `wait=${WAIT_SECONDS}` },
+      );
+      const latency = performance.now() - t0;
+      const confirmed = r.status === 200 && r.json.status === 'confirmed';
+      results[i] = { orderId: r.json.orderId, sentAt, latency, confirmed, ...(confirmed ? {} : { failure: `${r.status} ${JSON.stringify(r.json).slice(0, 300)}` }) };
+    } catch (err) {
+      results[i] = { sentAt, latency: performance.now() - t0, confirmed: false, failure: String(err) };
+    }
+  });
+  return { results, seconds: (performance.now() - start) / 1000 };
+}
+
+// ── where the time goes ─────────────────────────────────────────────────────────────────────────
+interface Stages {
+  place: number[];
+  reserve: number[];
+  pay: number[];
+  answer: number[];
+}
+
+/** From orders' histories: send → pending → awaiting_payment → confirmed → answer received. */
+async function stages(p: Platform, results: Checkout[], admin: Record<string, string>): Promise<Stages> {
+  const done = results.filter((r) => r.confirmed && r.orderId);
+  const step = Math.max(1, Math.floor(done.length / Math.max(1, SAMPLE)));
+  const picked = done.filter((_, i) => i % step === 0).slice(0, SAMPLE);
+  const out: Stages = { place: [], reserve: [], pay: [], answer: [] };
+  await pool(picked.length, 8, async (i) => {
+    const r = picked[i]!;
+    const o = await call<{ createdAt?: string; history?: { from: string | null; to: string; at: string }[] }>('GET', `${p.api}/orders/${r.orderId}`, undefined, admin);
+    if (o.status !== 200 || !o.json.history) return;
+    const at = (to: string) => {
+      const h = o.json.history!.find((e) => e.to === to);
+      return h ? Date.parse(h.at) : NaN;
+    };
+    const pending = Number.isFinite(at('pending')) ? at('pending') : Date.parse(o.json.createdAt ?? '');
+    const awaiting = at('awaiting_payment');
+    const confirmed = at('confirmed');
+    out.place.push(pending - r.sentAt);
+    out.reserve.push(awaiting - pending);
+    out.pay.push(confirmed - awaiting);
+    out.answer.push(r.sentAt + r.latency - confirmed);
+  });
+  for (const xs of Object.values(out) as number[][]) xs.sort((a, b) => a - b);
+  return out;
+}
+
+// ── a round ─────────────────────────────────────────────────────────────────────────────────────
+interface Round {
+  rate: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  failures: string[];
+  txGross: number;
+  txNet: number;
+  idlePerSecond: number;
+  txByService: Record<string, number>;
+  published: number;
+  consumed: number;
+  publishedByService: Record<string, number>;
+  cpuPerOrder: Record<string, number>;
+  cpuBusy: number;
+  stages: Stages;
+  bare: BareResult;
+}
+
+async function round(p: Platform, skus: string[], admin: Record<string, string>): Promise<Round> {
+  const carts = await prepareCarts(p, skus);
+  // Let the setup's own events settle before counting.
+  await until('the setup events to be published', 30_000, async () => (await p.unpublished()) === 0);
+  await sleep(2000);
+  const outbox0 = await p.rows('outbox');
+  const inbox0 = await p.rows('inbox');
+  const commits0 = await p.commits();
+  const cpu0 = Object.fromEntries(p.procs.map((s) => [s.name, cpuMs(s.child.pid)]));
+  const self0 = process.cpuUsage();
+  const wall0 = performance.now();
+
+  const { results, seconds } = await checkouts(p, carts);
+
+  // The saga's trailing work (stock committed, the email) belongs to the orders too.
+  await until('every event to be published', 60_000, async () => (await p.unpublished()) === 0);
+  await sleep(2000); // backends report their commits within a second or so of going idle
+  const commits1 = await p.commits();
+  const wall1 = performance.now();
+  const cpu1 = Object.fromEntries(p.procs.map((s) => [s.name, cpuMs(s.child.pid)]));
+  const self1 = process.cpuUsage(self0);
+  const outbox1 = await p.rows('outbox');
+  const inbox1 = await p.rows('inbox');
+
+  // An idle interval as long as the counted one: the pollers' and health checks' commits.
+  const counted = wall1 - wall0;
+  const idleMs = Math.min(counted, 60_000);
+  const idle0 = await p.commits();
+  await sleep(idleMs);
+  await sleep(1500);
+  const idle1 = await p.commits();
+  const idlePerSecond = (sum(idle1) - sum(idle0)) / ((idleMs + 1500) / 1000);
+
+  const ok = results.filter((r) => r.confirmed);
+  const latencies = ok.map((r) => r.latency).sort((a, b) => a - b);
+  const n = Math.max(1, ok.length);
+  const txByService = Object.fromEntries(Object.entries(diff(commits0, commits1)).map(([k, v]) => [k, v / n]));
+  const txGross = sum(diff(commits0, commits1)) / n;
+  const txNet = Math.max(0, txGross - (idlePerSecond * counted) / 1000 / n);
+  const published = sum(diff(outbox0, outbox1)) / n;
+  const consumed = sum(diff(inbox0, inbox1)) / n;
+  const cpuPerOrder = Object.fromEntries(p.procs.map((s) => [s.name, (cpu1[s.name]! - cpu0[s.name]!) / n]));
+  cpuPerOrder['load generator'] = (self1.user + self1.system) / 1000 / n;
+  const cpuBusy = Object.values(cpuPerOrder).reduce((a, b) => a + b, 0) * n / counted / 2;
+  const st = await stages(p, results, admin);
+
+  const bare = await bareSaga({ orders: ok.length || ORDERS, concurrency: CONCURRENCY, txPerOrder: txNet, messagesPerOrder: published, poolMax: Math.min(CONCURRENCY, 20) });
+  const failures = results.filter((r) => !r.confirmed).map((r) => r.failure ?? 'unknown');
+  return {
+    rate: ok.length / seconds,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    failed: failures.length,
+    failures: failures.slice(0, 3),
+    txGross,
+    txNet,
+    idlePerSecond,
+    txByService,
+    published,
+    consumed,
+    publishedByService: Object.fromEntries(Object.entries(diff(outbox0, outbox1)).map(([k, v]) => [k, v / n])),
+    cpuPerOrder,
+    cpuBusy,
+    stages: st,
+    bare,
+  };
+}
+
+function report(rounds: Round[], p: Platform): void {
+  const last = rounds[rounds.length - 1]!;
+  const m = (f: (r: Round) => number) => median(rounds.map(f));
+  const rate = m((r) => r.rate);
+  const p99 = m((r) => r.p99);
+  const bareRate = m((r) => r.bare.perSecond);
+  const f1 = (x: number) => x.toFixed(1);
+  const perService = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${f1(v)}`).join(', ');
+  const tuned = Object.entries(p.settings).map(([k, v]) => `${k}=${v}`).join(' ');
+  console.log('');
+  console.log(`checkout saga, distributed: ${ORDERS} orders per round, concurrency ${CONCURRENCY}, ${ROUNDS} round(s) (medians), ${HOT ? '1 hot SKU' : `${SKUS} SKUs`}`);
+  console.log(`settings: ${tuned} (the rest: chassis defaults)`);
+  console.log('');
+  console.log('                       orders/s      p50       p99   failed');
+  console.log(`  mercato (saga)     ${rate.toFixed(1).padStart(10)} ${ms(m((r) => r.p50)).padStart(8)} ${ms(p99).padStart(9)} ${String(m((r) => r.failed)).padStart(8)}`);
+  console.log(
+    `  baseline (bare)    ${bareRate.toFixed(1).padStart(10)} ${ms(m((r) => pct(r.bare.latencies, 50))).padStart(8)} ${ms(m((r) => pct(r.bare.latencies, 99))).padStart(9)} ${'0'.padStart(8)}`,
+  );
+  console.log(`  ratio mercato/baseline: ${(rate / bareRate).toFixed(2)}`);
+  console.log(`  target ≥ 100 orders/s with p99 < 1 s: ${rate >= 100 && p99 < 1000 ? 'met' : 'NOT met'}`);
+  console.log('');
+  console.log('work per confirmed order (last round, counted):');
+  console.log(`  database commits   ${f1(last.txGross)} over the run, ${f1(last.txNet)} less the idle rate (${f1(last.idlePerSecond)} commits/s when idle)`);
+  console.log(`                     by database: ${perService(last.txByService)}`);
+  console.log(`  events published   ${f1(last.published)} (outbox rows: ${perService(last.publishedByService)})`);
+  console.log(`  deliveries         ${f1(last.consumed)} (inbox rows)`);
+  console.log(`  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all`);
+  console.log('');
+  const s = last.stages;
+  console.log(`where the time goes (last round, ${s.place.length} orders sampled; p50 / p99):`);
+  console.log(`  POST /checkout → pending (cart checked, order + OrderPlaced committed)   ${ms(pct(s.place, 50))} / ${ms(pct(s.place, 99))}`);
+  console.log(`  pending → awaiting_payment (OrderPlaced → inventory → StockReserved)      ${ms(pct(s.reserve, 50))} / ${ms(pct(s.reserve, 99))}`);
+  console.log(`  awaiting_payment → confirmed (PaymentRequested → payment → PaymentSucceeded) ${ms(pct(s.pay, 50))} / ${ms(pct(s.pay, 99))}`);
+  console.log(`  confirmed → answer received (Prefer: wait notices, gateway)            ${ms(pct(s.answer, 50))} / ${ms(pct(s.answer, 99))}`);
+  console.log(`  CPU per order: ${Object.entries(last.cpuPerOrder).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
+  console.log(`  both cores busy ${(last.cpuBusy * 100).toFixed(0)}% of the counted interval (these processes only; PostgreSQL, RabbitMQ and Redis come on top)`);
+  if (last.failures.length > 0) console.log(`  first failures: ${last.failures.join(' | ')}`);
+}
+
+async function main(): Promise<void> {
+  const platform = await startPlatform(
+    SERVICES,
+    {},
+    {
+      GATEWAY_RATE_LIMIT_IP: '0',
+      GATEWAY_RATE_LIMIT_USER: '0',
+      // Prefer: wait holds the request up to WAIT_SECONDS: the gateway must wait longer.
+      GATEWAY_UPSTREAM_TIMEOUT_MS: String((WAIT_SECONDS + 10) * 1000),
+    },
+  );
+  try {
+    const admin = { authorization: `Bearer ${platform.signer.sign({ sub: newId('usr'), roles: ['admin'] })}` };
+    const skus = await stockProduct(platform, admin);
+    const rounds: Round[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const x = await round(platform, skus, admin);
+      rounds.push(x);
+      console.log(
+        `round ${r + 1}: mercato ${x.rate.toFixed(1)} orders/s (p50 ${ms(x.p50)}, p99 ${ms(x.p99)}, ${x.failed} failed); baseline ${x.bare.perSecond.toFixed(1)} orders/s (p50 ${ms(pct(x.bare.latencies, 50))}, p99 ${ms(pct(x.bare.latencies, 99))})`,
+      );
+    }
+    report(rounds, platform);
+  } finally {
+    await platform.stop();
+    await agent.close();
+  }
+}
+
+await main();
