@@ -13,6 +13,8 @@
 //   --skus         SKUs the orders are spread over (one product, ≤ 100 variants), round robin
 //   --hot          every order buys the same SKU (contended stock rows)
 //   --sample       orders whose history is read afterwards for the stage timings
+//   --nagle        the baseline's broker connection keeps Nagle's algorithm on, as the services'
+//                  bus client does (by default it is off: the baseline is the bare floor)
 //
 // OUTBOX_POLL_MS, OUTBOX_BATCH, BUS_PREFETCH, DB_POOL_MAX, PAYMENT_WORK_CONCURRENCY and
 // GATEWAY_UPSTREAM_CONNECTIONS in this process's environment are passed to every service.
@@ -30,7 +32,8 @@ import { newId } from '@mercato/contracts';
 import { Agent, request } from 'undici';
 import { argNumber as arg } from './support/args.js';
 import { bareSaga, type BareResult } from './support/bare-saga.js';
-import { cpuMs, startPlatform, type Platform } from './support/distributed.js';
+import { cpuMs, machineCpuMs, processesCpuMs, startPlatform, type Platform } from './support/distributed.js';
+import { hops, type Hop } from './support/saga-hops.js';
 
 const ORDERS = arg('orders', 1000);
 const CONCURRENCY = arg('concurrency', 64);
@@ -38,6 +41,7 @@ const ROUNDS = arg('rounds', 1);
 const SKUS = Math.max(1, Math.min(100, arg('skus', 100)));
 const HOT = process.argv.includes('--hot');
 const SAMPLE = arg('sample', 200);
+const NAGLE = process.argv.includes('--nagle');
 const SERVICES = ['catalog', 'inventory', 'order', 'payment', 'notification'] as const;
 const WAIT_SECONDS = 30;
 
@@ -216,8 +220,14 @@ interface Round {
   consumed: number;
   publishedByService: Record<string, number>;
   cpuPerOrder: Record<string, number>;
+  cpuOthers: Record<string, number>;
+  rollbacks: number;
+  tables: { name: string; scans: number; writes: number }[];
   cpuBusy: number;
+  machineBusy: number;
   stages: Stages;
+  hops: Hop[];
+  charge: number[];
   bare: BareResult;
 }
 
@@ -229,8 +239,13 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   const outbox0 = await p.rows('outbox');
   const inbox0 = await p.rows('inbox');
   const commits0 = await p.commits();
+  const rollbacks0 = await p.rollbacks();
+  const tables0 = await p.tableActivity();
   const cpu0 = Object.fromEntries(p.procs.map((s) => [s.name, cpuMs(s.child.pid)]));
   const self0 = process.cpuUsage();
+  const machine0 = machineCpuMs();
+  const all0 = processesCpuMs();
+  const since = new Date();
   const wall0 = performance.now();
 
   const { results, seconds } = await checkouts(p, carts);
@@ -239,9 +254,13 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   await until('every event to be published', 60_000, async () => (await p.unpublished()) === 0);
   await sleep(2000); // backends report their commits within a second or so of going idle
   const commits1 = await p.commits();
+  const rollbacks1 = await p.rollbacks();
+  const tables1 = await p.tableActivity();
   const wall1 = performance.now();
   const cpu1 = Object.fromEntries(p.procs.map((s) => [s.name, cpuMs(s.child.pid)]));
   const self1 = process.cpuUsage(self0);
+  const machine1 = machineCpuMs();
+  const all1 = processesCpuMs();
   const outbox1 = await p.rows('outbox');
   const inbox1 = await p.rows('inbox');
 
@@ -264,10 +283,26 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   const consumed = sum(diff(inbox0, inbox1)) / n;
   const cpuPerOrder = Object.fromEntries(p.procs.map((s) => [s.name, (cpu1[s.name]! - cpu0[s.name]!) / n]));
   cpuPerOrder['load generator'] = (self1.user + self1.system) / 1000 / n;
+  // Everything else on the machine, by command: the servers, and anything not ours.
+  const ours = new Set([process.pid, ...p.procs.map((s) => s.child.pid)]);
+  const others: Record<string, number> = {};
+  for (const [pid, after] of all1) {
+    if (ours.has(pid)) continue;
+    const used = after.ms - (all0.get(pid)?.ms ?? 0);
+    if (used <= 0) continue;
+    const group = /^postgres/.test(after.command) ? 'PostgreSQL' : /beam|erl|epmd|rabbit/.test(after.command) ? 'RabbitMQ' : /redis/.test(after.command) ? 'Redis' : 'other processes';
+    others[group] = (others[group] ?? 0) + used / n;
+  }
   const cpuBusy = Object.values(cpuPerOrder).reduce((a, b) => a + b, 0) * n / counted / 2;
+  const tables = Object.entries(tables1)
+    .map(([name, t]) => ({ name, scans: (t.scans - (tables0[name]?.scans ?? 0)) / n, writes: (t.writes - (tables0[name]?.writes ?? 0)) / n }))
+    .filter((t) => t.scans + t.writes > 0)
+    .sort((a, b) => b.scans + b.writes - (a.scans + a.writes))
+    .slice(0, 8);
   const st = await stages(p, results, admin);
+  const chain = await hops(p, since);
 
-  const bare = await bareSaga({ orders: ok.length || ORDERS, concurrency: CONCURRENCY, txPerOrder: txNet, messagesPerOrder: published, poolMax: Math.min(CONCURRENCY, 20) });
+  const bare = await bareSaga({ orders: ok.length || ORDERS, concurrency: CONCURRENCY, txPerOrder: txNet, messagesPerOrder: published, poolMax: Math.min(CONCURRENCY, 20), noDelay: !NAGLE });
   const failures = results.filter((r) => !r.confirmed).map((r) => r.failure ?? 'unknown');
   return {
     rate: ok.length / seconds,
@@ -283,8 +318,14 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
     consumed,
     publishedByService: Object.fromEntries(Object.entries(diff(outbox0, outbox1)).map(([k, v]) => [k, v / n])),
     cpuPerOrder,
+    cpuOthers: others,
+    rollbacks: (rollbacks1 - rollbacks0) / n,
+    tables,
     cpuBusy,
+    machineBusy: (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
     stages: st,
+    hops: chain.hops,
+    charge: chain.charge,
     bare,
   };
 }
@@ -312,19 +353,31 @@ function report(rounds: Round[], p: Platform): void {
   console.log('');
   console.log('work per confirmed order (last round, counted):');
   console.log(`  database commits   ${f1(last.txGross)} over the run, ${f1(last.txNet)} less the idle rate (${f1(last.idlePerSecond)} commits/s when idle)`);
-  console.log(`                     by database: ${perService(last.txByService)}`);
+  console.log(`                     by database: ${perService(last.txByService)}; rollbacks ${last.rollbacks.toFixed(2)}`);
+  console.log(`                     busiest tables (scans + rows written): ${last.tables.map((t) => `${t.name} ${f1(t.scans)} + ${f1(t.writes)}`).join(', ')}`);
   console.log(`  events published   ${f1(last.published)} (outbox rows: ${perService(last.publishedByService)})`);
   console.log(`  deliveries         ${f1(last.consumed)} (inbox rows)`);
-  console.log(`  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all`);
+  console.log(
+    `  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all (broker connection: Nagle ${NAGLE ? 'on' : 'off'})`,
+  );
   console.log('');
   const s = last.stages;
   console.log(`where the time goes (last round, ${s.place.length} orders sampled; p50 / p99):`);
-  console.log(`  POST /checkout → pending (cart checked, order + OrderPlaced committed)   ${ms(pct(s.place, 50))} / ${ms(pct(s.place, 99))}`);
-  console.log(`  pending → awaiting_payment (OrderPlaced → inventory → StockReserved)      ${ms(pct(s.reserve, 50))} / ${ms(pct(s.reserve, 99))}`);
-  console.log(`  awaiting_payment → confirmed (PaymentRequested → payment → PaymentSucceeded) ${ms(pct(s.pay, 50))} / ${ms(pct(s.pay, 99))}`);
-  console.log(`  confirmed → answer received (Prefer: wait notices, gateway)            ${ms(pct(s.answer, 50))} / ${ms(pct(s.answer, 99))}`);
-  console.log(`  CPU per order: ${Object.entries(last.cpuPerOrder).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
-  console.log(`  both cores busy ${(last.cpuBusy * 100).toFixed(0)}% of the counted interval (these processes only; PostgreSQL, RabbitMQ and Redis come on top)`);
+  // History times are those of the transactions that moved the order (PostgreSQL's now()).
+  const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(78)} ${ms(pct(xs, 50)).padStart(7)} / ${ms(pct(xs, 99)).padStart(7)}`);
+  row('sent → pending (the checkout transaction starts)', s.place);
+  row('pending → awaiting_payment (OrderPlaced → inventory → StockReserved → order)', s.reserve);
+  row('awaiting_payment → confirmed (PaymentRequested → payment → PaymentSucceeded → order)', s.pay);
+  row('confirmed → answer received (that transaction commits, NOTIFY wakes the wait, gateway)', s.answer);
+  console.log('  each hop, producing transaction start → consuming transaction start (relay: → marked published):');
+  for (const h of last.hops) row(`${h.name}, relay ${ms(pct(h.relay, 50))} / ${ms(pct(h.relay, 99))}`, h.latencies);
+  row('payment: PaymentRequested recorded → PaymentSucceeded written (sandbox charge)', last.charge);
+  const cpuList = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ');
+  console.log(`  CPU per order: ${cpuList(last.cpuPerOrder)}`);
+  console.log(`  CPU per order, the rest of the machine: ${cpuList(last.cpuOthers)}`);
+  console.log(
+    `  CPU: these processes kept ${(last.cpuBusy * 100).toFixed(0)}% of both cores busy over the counted interval; the whole machine ${(last.machineBusy * 100).toFixed(0)}% (PostgreSQL, RabbitMQ, Redis and the rest: the difference)`,
+  );
   if (last.failures.length > 0) console.log(`  first failures: ${last.failures.join(' | ')}`);
 }
 

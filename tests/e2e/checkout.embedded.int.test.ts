@@ -65,7 +65,7 @@ describe('checkout invariants in the embedded mode', () => {
     await sameKey(shop, 30_000);
   });
 
-  it('loses no order and charges none twice when the whole platform is killed mid-run', async () => {
+  it('loses no order and charges none twice when the whole platform is killed mid-run', async (t) => {
     const batch = await checkoutsThroughCrash(shop, {
       what: 'kill-platform',
       stock: 25,
@@ -82,6 +82,6 @@ describe('checkout invariants in the embedded mode', () => {
       },
     });
     const summary = await assertAfterCrashes(shop, [batch], 60_000);
-    console.log('outcomes after the crash:', JSON.stringify(summary));
+    t.diagnostic(`outcomes after the crash: ${JSON.stringify(summary)}`);
   });
 });

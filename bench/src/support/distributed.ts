@@ -3,7 +3,7 @@
 // RabbitMQ under a namespace of its own, Redis, the gateway in front, and a stand-in for auth's
 // signing key published as JWKS. Reports each process's CPU time and each database's commits.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -47,6 +47,43 @@ export interface ServiceProc {
   err: () => string;
 }
 
+/** The machine's busy and total CPU time so far, in ms over all cores, from /proc/stat (Linux only). */
+export function machineCpuMs(): { busy: number; total: number } {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = cpu[3]! + cpu[4]!;
+    return { busy: ((total - idle) * 1000) / TICKS, total: (total * 1000) / TICKS };
+  } catch {
+    return { busy: 0, total: 0 };
+  }
+}
+
+/**
+ * CPU time (user + system, ms) used so far by every process on the machine, keyed by pid, with
+ * its command name: to tell PostgreSQL's and RabbitMQ's share from the services' and anyone else's.
+ */
+export function processesCpuMs(): Map<number, { command: string; ms: number }> {
+  const out = new Map<number, { command: string; ms: number }>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(pid), { command, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 0 elsewhere). */
 export function cpuMs(pid: number | undefined): number {
   if (pid === undefined) return 0;
@@ -69,8 +106,14 @@ export interface Platform {
   settings: Record<string, string>;
   /** Commits so far of each service database (pg_stat_database.xact_commit). */
   commits(): Promise<Record<string, number>>;
+  /** Rolled-back transactions so far, over every service database. */
+  rollbacks(): Promise<number>;
+  /** Per service database and table: scans (sequential + index) and rows written so far. */
+  tableActivity(): Promise<Record<string, { scans: number; writes: number }>>;
   /** Row counts of `table` (outbox, inbox) in each service database. */
   rows(table: 'outbox' | 'inbox'): Promise<Record<string, number>>;
+  /** Runs `sql` on one service's database. */
+  query<R extends Record<string, unknown>>(service: string, sql: string, params?: unknown[]): Promise<R[]>;
   /** Outbox rows not yet published, over every database. */
   unpublished(): Promise<number>;
   stop(): Promise<void>;
@@ -176,7 +219,22 @@ export async function startPlatform(services: readonly string[], defaults: Recor
       const r = await admin.query<{ datname: string; n: string }>('SELECT datname, xact_commit::text AS n FROM pg_stat_database WHERE datname = ANY($1)', [Object.keys(names)]);
       return Object.fromEntries(r.rows.map((row) => [names[row.datname]!, Number(row.n)]));
     },
+    async rollbacks() {
+      const r = await admin.query<{ n: string }>('SELECT coalesce(sum(xact_rollback), 0)::text AS n FROM pg_stat_database WHERE datname = ANY($1)', [Object.values(dbs).map((d) => d.name)]);
+      return Number(r.rows[0]!.n);
+    },
+    async tableActivity() {
+      const out: Record<string, { scans: number; writes: number }> = {};
+      for (const [name, pool] of Object.entries(pools)) {
+        const r = await pool.query<{ relname: string; scans: string; writes: string }>(
+          `SELECT relname, (seq_scan + coalesce(idx_scan, 0))::text AS scans, (n_tup_ins + n_tup_upd + n_tup_del)::text AS writes FROM pg_stat_user_tables`,
+        );
+        for (const row of r.rows) out[`${name}.${row.relname}`] = { scans: Number(row.scans), writes: Number(row.writes) };
+      }
+      return out;
+    },
     rows: (table) => perDb(`SELECT count(*)::int AS n FROM ${table}`),
+    query: async <R extends Record<string, unknown>>(service: string, sql: string, params: unknown[] = []) => (await pools[service]!.query<R>(sql, params)).rows,
     async unpublished() {
       const r = await perDb('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
       return Object.values(r).reduce((a, b) => a + b, 0);

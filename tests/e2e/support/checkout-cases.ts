@@ -104,6 +104,8 @@ export interface CrashBatch {
   stock: number;
   email: string;
   placed: Placed[];
+  /** When the crash came: checkouts not answered yet, and orders placed but not settled. */
+  atCrash: { unanswered: number; open: number };
 }
 
 /**
@@ -128,8 +130,12 @@ export async function checkoutsThroughCrash(
     }),
   );
   await eventually(async () => (await opts.crashWhen(answered)) || answered.length === opts.orders, 30_000, 20);
+  const unanswered = opts.orders - answered.length;
+  const [open] = await sql<{ n: number }>(shop.orderDb, "SELECT count(*)::int AS n FROM orders WHERE email = $1 AND status IN ('pending', 'awaiting_payment')", [buyer]);
   await opts.crash();
-  return { sku, stock: opts.stock, email: buyer, placed: await all };
+  const atCrash = { unanswered, open: open!.n };
+  assert.ok(atCrash.unanswered + atCrash.open > 0, `the crash came while checkouts were in flight: ${JSON.stringify(atCrash)}`);
+  return { sku, stock: opts.stock, email: buyer, placed: await all, atCrash };
 }
 
 /**
@@ -150,7 +156,7 @@ export async function assertAfterCrashes(shop: Shop, batches: readonly CrashBatc
       const k = o.status === 'cancelled' ? `cancelled:${o.cancelReason}` : o.status;
       tally[k] = (tally[k] ?? 0) + 1;
     }
-    summary[b.sku] = tally;
+    summary[b.sku] = { ...tally, unansweredAtCrash: b.atCrash.unanswered, openAtCrash: b.atCrash.open };
     const sold = tally.confirmed ?? 0;
     assert.ok(sold <= b.stock, `${b.sku}: ${sold} sold of ${b.stock}`);
     assert.ok(sold > 0, `${b.sku}: some orders went through (${JSON.stringify(tally)})`);
