@@ -30,6 +30,17 @@ export function withBatch<T extends EventType>(
   return Object.assign(one, { batch: many });
 }
 
+/**
+ * A handler whose runs are the handler applied to each event in order, in one transaction: one
+ * commit for the run instead of one per event. For handlers whose events never contend with each
+ * other for locks (e.g. each inserts its own rows).
+ */
+export function inRuns<T extends EventType>(one: (event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>): EventHandler<T> {
+  return withBatch(one, async (events, ctx) => {
+    for (const event of events) await one(event, ctx);
+  });
+}
+
 /** The subscription manifest of a service: event type → handler. Reads like a table. */
 export type ConsumerManifest = { [T in EventType]?: EventHandler<T> };
 

@@ -1,4 +1,4 @@
-import type { ConsumerManifest } from '@mercato/chassis';
+import { inRuns, type ConsumerManifest } from '@mercato/chassis';
 import { onEmailVerificationRequested } from './on-email-verification-requested.js';
 import { onOrderCancelled } from './on-order-cancelled.js';
 import { onOrderConfirmed } from './on-order-confirmed.js';
@@ -11,7 +11,8 @@ import { onUserRegistered } from './on-user-registered.js';
 
 /**
  * The subscription manifest: event → handler. Each handler only queues a message (OrderPlaced
- * only records the order's contact, for the events that carry no address).
+ * only records the order's contact, for the events that carry no address). Order events come in
+ * volume: a run delivered together is queued in one transaction (`inRuns`).
  */
 export function consumers(deps: { publicUrl: string }): ConsumerManifest {
   return {
@@ -19,10 +20,10 @@ export function consumers(deps: { publicUrl: string }): ConsumerManifest {
     EmailVerificationRequested: onEmailVerificationRequested(deps.publicUrl),
     PasswordResetRequested: onPasswordResetRequested(deps.publicUrl),
     OrderPlaced: onOrderPlaced,
-    OrderConfirmed: onOrderConfirmed(deps.publicUrl),
-    OrderShipped: onOrderShipped(deps.publicUrl),
-    OrderCancelled: onOrderCancelled(deps.publicUrl),
-    PaymentFailed: onPaymentFailed(deps.publicUrl),
-    Refunded: onRefunded(deps.publicUrl),
+    OrderConfirmed: inRuns(onOrderConfirmed(deps.publicUrl)),
+    OrderShipped: inRuns(onOrderShipped(deps.publicUrl)),
+    OrderCancelled: inRuns(onOrderCancelled(deps.publicUrl)),
+    PaymentFailed: inRuns(onPaymentFailed(deps.publicUrl)),
+    Refunded: inRuns(onRefunded(deps.publicUrl)),
   };
 }

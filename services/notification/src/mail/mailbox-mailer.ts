@@ -25,8 +25,10 @@ export class MailboxMailer implements Mailer {
   readonly dir: string;
   // Composes the message exactly as an SMTP transport would, without sending it anywhere.
   private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-  // Index updates in this process run one at a time (read, change, write to a temp file, rename).
+  // Index updates in this process run one at a time (read, change, write to a temp file,
+  // rename); entries that arrive meanwhile wait and go in together with the next update.
   private indexQueue: Promise<unknown> = Promise.resolve();
+  private waiting: Array<{ entry: MailboxEntry; done: () => void; failed: (err: unknown) => void }> = [];
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -45,16 +47,26 @@ export class MailboxMailer implements Mailer {
   }
 
   private addToIndex(entry: MailboxEntry): Promise<void> {
-    const next = this.indexQueue.then(async () => {
-      const path = join(this.dir, MAILBOX_INDEX);
-      const entries = (await readIndex(path)).filter((e) => e.id !== entry.id);
-      entries.unshift(entry);
-      const tmp = `${path}.tmp`;
-      await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`);
-      await rename(tmp, path);
+    return new Promise<void>((done, failed) => {
+      this.waiting.push({ entry, done, failed });
+      if (this.waiting.length > 1) return; // an update is already queued and will take this one
+      this.indexQueue = this.indexQueue.then(async () => {
+        const batch = this.waiting;
+        this.waiting = [];
+        try {
+          const path = join(this.dir, MAILBOX_INDEX);
+          const added = new Set(batch.map((b) => b.entry.id));
+          const entries = (await readIndex(path)).filter((e) => !added.has(e.id));
+          entries.unshift(...batch.map((b) => b.entry).reverse());
+          const tmp = `${path}.tmp`;
+          await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`);
+          await rename(tmp, path);
+          for (const b of batch) b.done();
+        } catch (err) {
+          for (const b of batch) b.failed(err);
+        }
+      });
     });
-    this.indexQueue = next.catch(() => undefined);
-    return next;
   }
 
   async close(): Promise<void> {

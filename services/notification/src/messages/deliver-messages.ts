@@ -1,7 +1,7 @@
 import type { Db, Logger } from '@mercato/chassis';
 import type { Mailer } from '../mail/mailer.js';
 import { afterFailure, describeError, messageIdHeader, type Message, type RetryPolicy } from './message.js';
-import { claimDue, failAbandoned, markFailed, markRetry, markSent } from './message.store.js';
+import { claimDue, failAbandoned, markFailed, markRetry, markSentMany } from './message.store.js';
 
 export interface DeliveryOptions {
   db: Db;
@@ -70,12 +70,23 @@ export class DeliveryWorker {
     for (;;) {
       if (this.stopped) return;
       const claimed = await claimDue(db, batch, leaseMs, retry.maxAttempts);
-      for (const message of claimed) await this.sendOne(message);
+      const sent: Array<{ id: string; attempt: number; providerMessageId: string | null }> = [];
+      for (const message of claimed) {
+        const result = await this.sendOne(message);
+        if (result) sent.push({ id: message.id, attempt: message.attempts, ...result });
+      }
+      // The sent ones are recorded together: one statement for the run.
+      const marked = await markSentMany(db, sent);
+      for (const s of sent) {
+        if (marked.has(s.id)) this.opts.logger.info({ messageId: s.id, attempt: s.attempt }, 'message sent');
+        else this.opts.logger.warn({ messageId: s.id }, 'message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
+      }
       if (claimed.length < batch) return;
     }
   }
 
-  private async sendOne(message: Message): Promise<void> {
+  /** Sends one message; answers its provider id when it went, or records the failure and answers undefined. */
+  private async sendOne(message: Message): Promise<{ providerMessageId: string | null } | undefined> {
     const { db, mailer, logger, from, retry } = this.opts;
     const log = logger.child({ messageId: message.id, kind: message.kind, attempt: message.attempts });
     let providerMessageId: string | null;
@@ -99,10 +110,8 @@ export class DeliveryWorker {
         await markRetry(db, message.id, message.attempts, next.delayMs, error);
         log.warn({ err, retryInMs: next.delayMs }, 'message not sent; will retry');
       }
-      return;
+      return undefined;
     }
-    const marked = await markSent(db, message.id, message.attempts, providerMessageId);
-    if (marked) log.info('message sent');
-    else log.warn('message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
+    return { providerMessageId };
   }
 }

@@ -103,13 +103,17 @@ export async function failAbandoned(q: Queryable, maxAttempts: number): Promise<
 // The attempt number fences every update: a process whose lease ran out, and whose message
 // another process has claimed since, cannot overwrite the newer outcome.
 
-export async function markSent(q: Queryable, id: string, attempt: number, providerMessageId: string | null): Promise<boolean> {
-  const r = await q.query(
-    `UPDATE messages SET status = 'sent', sent_at = now(), provider_message_id = $3, last_error = NULL
-      WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-    [id, attempt, providerMessageId],
+/** Records messages as sent, in one statement; answers the ids whose lease still held (a lost lease means another process may send it again). */
+export async function markSentMany(q: Queryable, sent: Array<{ id: string; attempt: number; providerMessageId: string | null }>): Promise<Set<string>> {
+  if (sent.length === 0) return new Set();
+  const r = await q.query<{ id: string }>(
+    `UPDATE messages m SET status = 'sent', sent_at = now(), provider_message_id = v.provider_message_id, last_error = NULL
+       FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempts, provider_message_id)
+      WHERE m.id = v.id AND m.attempts = v.attempts AND m.status = 'sending'
+      RETURNING m.id`,
+    [sent.map((s) => s.id), sent.map((s) => s.attempt), sent.map((s) => s.providerMessageId)],
   );
-  return r.rowCount === 1;
+  return new Set(r.rows.map((row) => row.id));
 }
 
 export async function markRetry(q: Queryable, id: string, attempt: number, delayMs: number, error: string): Promise<boolean> {

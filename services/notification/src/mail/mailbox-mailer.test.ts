@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { MAILBOX_INDEX, MailboxMailer, readIndex } from './mailbox-mailer.js';
+
+const mail = (i: number) => ({
+  id: `msg_${String(i).padStart(26, '0')}`,
+  messageIdHeader: `<m${i}@shop.example>`,
+  from: 'shop@example.com',
+  to: `buyer${i}@example.com`,
+  subject: `Order ${i}`,
+  html: `<p>Order ${i}</p>`,
+  text: `Order ${i}`,
+});
+
+describe('the mailbox mailer', () => {
+  it('indexes every one of many concurrent sends, newest first, each in its own file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
+    const mailer = new MailboxMailer(dir);
+    try {
+      for (let i = 0; i < 3; i++) await mailer.send(mail(i));
+      await Promise.all(Array.from({ length: 40 }, (_, i) => mailer.send(mail(3 + i))));
+      await mailer.send(mail(0)); // a re-send moves to the top, once
+      const index = await readIndex(join(dir, MAILBOX_INDEX));
+      assert.equal(index.length, 43);
+      assert.equal(new Set(index.map((e) => e.id)).size, 43);
+      assert.equal(index[0]!.id, mail(0).id);
+      // The three sent one by one first are the oldest, in order.
+      assert.deepEqual(
+        index.slice(-2).map((e) => e.subject),
+        ['Order 2', 'Order 1'],
+      );
+      assert.match(await readFile(join(dir, `${mail(17).id}.eml`), 'utf8'), /Subject: Order 17/);
+    } finally {
+      await mailer.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
