@@ -13,8 +13,6 @@
 //   --skus         SKUs the orders are spread over (one product, ≤ 100 variants), round robin
 //   --hot          every order buys the same SKU (contended stock rows)
 //   --sample       orders whose history is read afterwards for the stage timings
-//   --nagle        the baseline's broker connection keeps Nagle's algorithm on, as the services'
-//                  bus client does (by default it is off: the baseline is the bare floor)
 //
 // OUTBOX_POLL_MS, OUTBOX_BATCH, BUS_PREFETCH, DB_POOL_MAX, PAYMENT_WORK_CONCURRENCY and
 // GATEWAY_UPSTREAM_CONNECTIONS in this process's environment are passed to every service.
@@ -41,7 +39,6 @@ const ROUNDS = arg('rounds', 1);
 const SKUS = Math.max(1, Math.min(100, arg('skus', 100)));
 const HOT = process.argv.includes('--hot');
 const SAMPLE = arg('sample', 200);
-const NAGLE = process.argv.includes('--nagle');
 const SERVICES = ['catalog', 'inventory', 'order', 'payment', 'notification'] as const;
 const WAIT_SECONDS = 30;
 
@@ -302,7 +299,7 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   const st = await stages(p, results, admin);
   const chain = await hops(p, since);
 
-  const bare = await bareSaga({ orders: ok.length || ORDERS, concurrency: CONCURRENCY, txPerOrder: txNet, messagesPerOrder: published, poolMax: Math.min(CONCURRENCY, 20), noDelay: !NAGLE });
+  const bare = await bareSaga({ orders: ok.length || ORDERS, concurrency: CONCURRENCY, txPerOrder: txNet, messagesPerOrder: published, poolMax: Math.min(CONCURRENCY, 20) });
   const failures = results.filter((r) => !r.confirmed).map((r) => r.failure ?? 'unknown');
   return {
     rate: ok.length / seconds,
@@ -358,7 +355,7 @@ function report(rounds: Round[], p: Platform): void {
   console.log(`  events published   ${f1(last.published)} (outbox rows: ${perService(last.publishedByService)})`);
   console.log(`  deliveries         ${f1(last.consumed)} (inbox rows)`);
   console.log(
-    `  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all (broker connection: Nagle ${NAGLE ? 'on' : 'off'})`,
+    `  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all`,
   );
   console.log('');
   const s = last.stages;

@@ -2,9 +2,8 @@
 // transactions (a trivial INSERT and its COMMIT on a scratch table) and the same number of bus
 // messages, each a publish (persistent, broker-confirmed) → consume hop through RabbitMQ that
 // waits for the one before, as the saga's steps wait for each other. Orders run with the same
-// concurrency as the measured side. `noDelay` turns Nagle's algorithm off on the broker
-// connection: with it on, a small frame written while an earlier one is unacknowledged waits for
-// the peer's delayed ACK (about 40 ms on Linux).
+// concurrency as the measured side. The broker connection has Nagle's algorithm off, as the
+// services' has.
 import { Db } from '@mercato/chassis';
 import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
 import amqp from 'amqplib';
@@ -20,11 +19,11 @@ export interface BareResult {
 /** Spreads `total` over `n` slots as evenly as integers allow (slot i gets its share of the rounding). */
 const share = (total: number, n: number, i: number) => Math.floor(((i + 1) * total) / n) - Math.floor((i * total) / n);
 
-export async function bareSaga(opts: { orders: number; concurrency: number; txPerOrder: number; messagesPerOrder: number; poolMax: number; noDelay: boolean }): Promise<BareResult> {
+export async function bareSaga(opts: { orders: number; concurrency: number; txPerOrder: number; messagesPerOrder: number; poolMax: number }): Promise<BareResult> {
   const scratch = await createTestDatabase('bench_bare', TEST_PG_URL);
   const db = new Db({ url: scratch.url, poolMax: opts.poolMax });
   const ns = uniqueName('bench_bare');
-  const conn = await amqp.connect(TEST_AMQP_URL, { noDelay: opts.noDelay });
+  const conn = await amqp.connect(TEST_AMQP_URL, { noDelay: true });
   try {
     await db.query('CREATE TABLE scratch (id bigserial PRIMARY KEY, order_no integer NOT NULL, step integer NOT NULL, at timestamptz NOT NULL DEFAULT now())');
     const pub = await conn.createConfirmChannel();

@@ -162,7 +162,10 @@ export async function startPlatform(services: readonly string[], defaults: Recor
     NOTIFICATION_MAILBOX_DIR: mailbox,
   };
   const start = (name: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/platform/src/main.ts', '--service', name], {
+    // BENCH_SERVICE_NODE_ARGS: extra node flags for every service process, e.g. `--cpu-prof
+    // --cpu-prof-dir=profiles` to see where a service spends its CPU.
+    const extra = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...extra, '--conditions=source', '--import', 'tsx', 'apps/platform/src/main.ts', '--service', name], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...common, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],

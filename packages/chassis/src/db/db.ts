@@ -38,6 +38,21 @@ const types = {
 
 const RETRYABLE = new Set(['40001', '40P01']);
 
+interface NamedQuery {
+  query<R extends Row>(config: { name: string; text: string; values: readonly unknown[] }): Promise<pg.QueryResult<R>>;
+}
+
+/**
+ * Runs a hot statement as a named prepared statement: each connection parses and plans it once
+ * instead of on every call (for the short statements of the event paths, planning costs about as
+ * much as running them). `name` must be unique per text across the process; the text must not
+ * vary (no SQL built from values). The pool and transactions are `pg` clients underneath, which
+ * take the named form.
+ */
+export function prepared<R extends Row = Row>(q: Queryable, name: string, text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>> {
+  return (q as unknown as NamedQuery).query<R>({ name, text, values });
+}
+
 /** A thin layer over `pg`: a pool, typed queries and a transaction helper. */
 export class Db implements Queryable {
   readonly pool: pg.Pool;

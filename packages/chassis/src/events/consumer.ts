@@ -1,6 +1,6 @@
 import { validateEvent, newId, type Envelope, type EventType, type FieldError, type TypedEnvelope } from '@mercato/contracts';
 import { childTraceparent, runWithContext } from '../context.js';
-import type { Db, Queryable } from '../db/db.js';
+import { prepared, type Db, type Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 import type { Outbox } from './outbox.js';
@@ -128,7 +128,9 @@ export class EventConsumer {
     if (valid.length > 1) {
       try {
         await this.opts.db.tx(async (tx) => {
-          const inserted = await tx.query<{ consumer: string; event_id: string }>(
+          const inserted = await prepared<{ consumer: string; event_id: string }>(
+            tx,
+            'chassis_inbox_add_many',
             `INSERT INTO inbox (consumer, event_id, type)
              SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
             [valid.map((v) => this.consumerName(v.event.type)), valid.map((v) => v.event.id), valid.map((v) => v.event.type)],
@@ -195,7 +197,7 @@ export class EventConsumer {
       const logger = this.loggerFor(event);
       try {
         const outcome = await this.opts.db.tx(async (tx) => {
-          const inserted = await tx.query('INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          const inserted = await prepared(tx, 'chassis_inbox_add', 'INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
             consumer,
             event.id,
             event.type,

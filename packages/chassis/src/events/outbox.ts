@@ -1,6 +1,6 @@
 import { assertValidEvent, createEvent, type Envelope, type EventData, type EventType, type TypedEnvelope } from '@mercato/contracts';
 import { currentContext } from '../context.js';
-import type { Queryable } from '../db/db.js';
+import { prepared, type Queryable } from '../db/db.js';
 
 /**
  * Writes events into the transactional outbox, inside the caller's transaction: they are
@@ -16,15 +16,15 @@ export interface Outbox {
 export function createOutbox(source: string): Outbox {
   const add = async (tx: Queryable, events: readonly Envelope[]) => {
     if (events.length === 0) return;
-    const params: unknown[] = [];
-    const rows: string[] = [];
-    for (const e of events) {
-      assertValidEvent(e);
-      const i = params.length;
-      params.push(e.id, e.type, e.subject, JSON.stringify(e));
-      rows.push(`($${i + 1}, $${i + 2}, $${i + 3}, $${i + 4}::json)`);
-    }
-    await tx.query(`INSERT INTO outbox (id, type, subject, payload) VALUES ${rows.join(', ')}`, params);
+    for (const e of events) assertValidEvent(e);
+    // One statement text for any number of events, prepared once per connection.
+    await prepared(
+      tx,
+      'chassis_outbox_add',
+      `INSERT INTO outbox (id, type, subject, payload)
+       SELECT id, type, subject, payload FROM unnest($1::text[], $2::text[], $3::text[], $4::json[]) WITH ORDINALITY AS e(id, type, subject, payload, n) ORDER BY n`,
+      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => JSON.stringify(e))],
+    );
   };
   return {
     add,

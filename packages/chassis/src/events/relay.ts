@@ -1,5 +1,5 @@
 import { SerializedEvent, type BusDriver } from '../bus/bus.js';
-import type { Db, Queryable } from '../db/db.js';
+import { prepared, type Db, type Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 
@@ -141,13 +141,15 @@ export class OutboxRelay {
   private async publishPending(client: Queryable): Promise<number> {
     const { bus, batchSize } = this.opts;
     const read = (skip: number[]) =>
-      client.query<{ seq: number; id: string; type: string; subject: string; body: string }>(
+      prepared<{ seq: number; id: string; type: string; subject: string; body: string }>(
+        client,
+        'chassis_relay_read',
         `SELECT seq, id, type, subject, payload::text AS body FROM outbox
           WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
         [batchSize, skip],
       );
     const mark = (seqs: number[]) =>
-      client.query('UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
+      prepared(client, 'chassis_relay_mark', 'UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE seq = ANY($1::bigint[])', [seqs]);
 
     let total = 0;
     let rows = (await read([])).rows;

@@ -1,4 +1,5 @@
 import type { Queryable } from '@mercato/chassis';
+import { sql } from '../sql.js';
 import type { PriceEntry, ProductState, SkuState, SkuStatus } from './catalog-projection.js';
 
 interface SkuRow extends Record<string, unknown> {
@@ -46,7 +47,7 @@ export const catalogStore = {
   /** The SKUs named, as known now (missing ones are absent from the map). */
   async bySku(db: Queryable, skus: readonly string[]): Promise<Map<string, SkuState>> {
     if (skus.length === 0) return new Map();
-    const r = await db.query<SkuRow>('SELECT * FROM catalog_skus WHERE sku = ANY($1::text[])', [skus]);
+    const r = await sql<SkuRow>(db, 'catalog_by_sku', 'SELECT * FROM catalog_skus WHERE sku = ANY($1::text[])', [skus]);
     return new Map(r.rows.map((row) => [row.sku, toSku(row)]));
   },
 };

@@ -1,9 +1,10 @@
 import { InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
+import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
 import { getOrder } from '../orders/get-order.js';
 import { listOrders } from '../orders/list-orders.js';
-import { isSettled } from '../orders/order-states.js';
+import { isSettled, type OrderStatus } from '../orders/order-states.js';
 import { placeOrder, type CheckoutAnswer } from '../orders/place-order.js';
 import { optionalUser, signedIn } from './authorize.js';
 import { presentCheckout, presentOrder } from './orders.presenter.js';
@@ -62,11 +63,29 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     },
     async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);
-      const answer = await placeOrder(deps, req.identity, key, req.body);
-      const body = answer.body as CheckoutAnswer;
       const wait = preferredWait(req.headers.prefer);
-      const status = wait > 0 ? await deps.settled.wait(body.orderId, wait) : body.status;
-      if (wait > 0) void reply.header('preference-applied', `wait=${wait}`);
+      if (wait === 0) {
+        const body = (await placeOrder(deps, req.identity, key, req.body)).body as CheckoutAnswer;
+        return reply.code(isSettled(body.status) ? 200 : 202).send(presentCheckout(body, body.status));
+      }
+      // Watched from before it exists, the new order's settlement cannot be missed, and arrives
+      // with its status: no reading it again. A replayed answer is about an older order.
+      const orderId = newId('ord');
+      const watch = await deps.settled.watch(orderId);
+      let body: CheckoutAnswer;
+      try {
+        body = (await placeOrder(deps, req.identity, key, req.body, orderId)).body as CheckoutAnswer;
+      } catch (err) {
+        watch.close();
+        throw err;
+      }
+      let status: OrderStatus;
+      if (body.orderId === orderId) status = await deps.settled.until(watch, wait, body.status);
+      else {
+        watch.close();
+        status = await deps.settled.wait(body.orderId, wait);
+      }
+      void reply.header('preference-applied', `wait=${wait}`);
       return reply.code(isSettled(status) ? 200 : 202).send(presentCheckout(body, status));
     },
   );

@@ -1,4 +1,5 @@
 import type { Queryable } from '@mercato/chassis';
+import { sql } from '../sql.js';
 import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import { isSettled, type OrderStatus } from './order-states.js';
 
@@ -98,7 +99,9 @@ export const SETTLED_CHANNEL = 'order_settled';
 /** The only SQL on orders. */
 export const ordersStore = {
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
-    const r = await tx.query<RawOrder>(
+    const r = await sql<RawOrder>(
+      tx,
+      'order_insert',
       `WITH placed AS (
          INSERT INTO orders (id, cart_id, user_id, email, currency, lines, shipping_address, billing_address,
                              subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, access_token_hash)
@@ -138,14 +141,16 @@ export const ordersStore = {
   },
 
   async statusOf(db: Queryable, id: string): Promise<OrderStatus | undefined> {
-    const r = await db.query<{ status: OrderStatus }>('SELECT status FROM orders WHERE id = $1', [id]);
+    const r = await sql<{ status: OrderStatus }>(db, 'order_status', 'SELECT status FROM orders WHERE id = $1', [id]);
     return r.rows[0]?.status;
   },
 
   /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */
   async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, Order & { accessTokenHash: Buffer | null }>> {
     const sorted = [...new Set(ids)].sort();
-    const r = await tx.query<RawOrder & { access_token_hash: Buffer | null }>(
+    const r = await sql<RawOrder & { access_token_hash: Buffer | null }>(
+      tx,
+      'order_lock',
       `SELECT ${COLUMNS}, access_token_hash FROM orders WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
       [sorted],
     );
@@ -158,15 +163,18 @@ export const ordersStore = {
    * it was not in `from` (the caller's lock makes that a bug, not a race).
    */
   async move(tx: Queryable, id: string, from: OrderStatus, to: OrderStatus, change: Change, why: { reason: string | null; actor: string }): Promise<Order | undefined> {
-    const { sets, params } = setClause(change, 6);
-    const r = await tx.query<RawOrder>(
+    const { sets, params, shape } = setClause(change, 6);
+    const notify = isSettled(to) && !isSettled(from);
+    const r = await sql<RawOrder>(
+      tx,
+      `order_move_${shape}${notify ? '_notify' : ''}`,
       `WITH moved AS (
          UPDATE orders SET status = $2, ${sets}version = version + 1, updated_at = now()
           WHERE id = $1 AND status = $3 RETURNING *
        ), logged AS (
          INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $3, $2, $4, $5 FROM moved
        )
-       SELECT ${COLUMNS}${isSettled(to) && !isSettled(from) ? `, pg_notify('${SETTLED_CHANNEL}', id) AS notified` : ''} FROM moved`,
+       SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
       [id, to, from, why.reason, why.actor, ...params],
     );
     return r.rows[0] ? toOrder(r.rows[0]) : undefined;
@@ -174,8 +182,8 @@ export const ordersStore = {
 
   /** Changes columns of a locked order without moving it. */
   async patch(tx: Queryable, id: string, change: Change): Promise<Order> {
-    const { sets, params } = setClause(change, 2);
-    const r = await tx.query<RawOrder>(`UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...params]);
+    const { sets, params, shape } = setClause(change, 2);
+    const r = await sql<RawOrder>(tx, `order_patch_${shape}`, `UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...params]);
     return toOrder(r.rows[0]!);
   },
 
@@ -243,19 +251,25 @@ export interface Change {
   delivered_at?: Date;
   cancelled_at?: Date;
 }
-const CHANGEABLE = new Set<string>([
+const CHANGEABLE_COLUMNS = [
   'cancel_reason', 'payment_deadline', 'payment_id', 'next_action_url', 'paid_amount', 'refund_requested',
   'refunded_amount', 'carrier', 'tracking_number', 'confirmed_at', 'shipped_at', 'delivered_at', 'cancelled_at',
-]);
+];
+const CHANGEABLE = new Set<string>(CHANGEABLE_COLUMNS);
+const CHANGEABLE_INDEX = new Map(CHANGEABLE_COLUMNS.map((c, i) => [c, i]));
 
-function setClause(change: Change, firstParam: number): { sets: string; params: unknown[] } {
+/** The SET list for the given columns, in a fixed order, and its shape (which names the prepared statement). */
+function setClause(change: Change, firstParam: number): { sets: string; params: unknown[]; shape: string } {
   const params: unknown[] = [];
   let sets = '';
-  for (const [column, value] of Object.entries(change)) {
+  const columns: string[] = [];
+  for (const column of Object.keys(change).sort()) {
+    const value = change[column as keyof Change];
     if (value === undefined) continue;
     if (!CHANGEABLE.has(column)) throw new Error(`not a changeable order column: ${column}`);
     sets += `${column} = $${firstParam + params.length}, `;
     params.push(value);
+    columns.push(column);
   }
-  return { sets, params };
+  return { sets, params, shape: columns.map((c) => CHANGEABLE_INDEX.get(c)).join('_') };
 }

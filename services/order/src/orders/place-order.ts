@@ -39,7 +39,14 @@ export interface CheckoutAnswer extends Record<string, unknown> {
  * of its lines, addresses and totals, OrderPlaced goes to the outbox, the cart is closed
  * (`checked_out`) and the answer is stored under the key.
  */
-export function placeOrder(deps: OrderDeps, identity: Identity | undefined, idempotencyKey: string, request: CheckoutRequest): Promise<StoredAnswer> {
+export function placeOrder(
+  deps: OrderDeps,
+  identity: Identity | undefined,
+  idempotencyKey: string,
+  request: CheckoutRequest,
+  /** The new order's id, when the caller needs it before (to watch it settle). */
+  orderId: string = newId('ord'),
+): Promise<StoredAnswer> {
   const scope = { scope: identity?.userId ?? 'guest', key: idempotencyKey };
   return idempotent(deps.db, scope, request, (commit) =>
     deps.db.tx(async (tx) => {
@@ -76,7 +83,7 @@ export function placeOrder(deps: OrderDeps, identity: Identity | undefined, idem
 
       const accessToken = identity ? null : newOrderToken();
       const order = await ordersStore.insert(tx, {
-        id: newId('ord'),
+        id: orderId,
         cartId: cart.id,
         userId: identity?.userId ?? null,
         email: request.email,

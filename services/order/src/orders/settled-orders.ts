@@ -1,19 +1,46 @@
 import type { Db, Logger, Subscription } from '@mercato/chassis';
-import { isSettled, type OrderStatus } from './order-states.js';
+import { isSettled, ORDER_STATUSES, type OrderStatus } from './order-states.js';
 import { ordersStore, SETTLED_CHANNEL } from './orders.store.js';
 
-// A safety net under the notifications (a replica's missed NOTIFY, a reconnect): re-read this often.
-const RECHECK_MS = 1_000;
+// A safety net under the notifications (one missed while a replica reconnected is covered by the
+// gap callback): re-read this often anyway.
+const RECHECK_MS = 5_000;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<'recheck'>((resolve) => setTimeout(() => resolve('recheck'), ms).unref());
+
+/** One order being waited for: what the notifications said, and a way to wait for the next one. */
+class Watch {
+  /** The status a notification brought; undefined until one came (or after a gap: re-read). */
+  notified: OrderStatus | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    readonly orderId: string,
+    private readonly owner: SettledOrders,
+  ) {}
+
+  tell(status: OrderStatus | undefined): void {
+    this.notified = status;
+    this.wake?.();
+  }
+
+  next(ms: number): Promise<'woken' | 'recheck'> {
+    return Promise.race([new Promise<'woken'>((resolve) => (this.wake = () => resolve('woken'))), sleep(ms)]);
+  }
+
+  close(): void {
+    this.owner.forget(this);
+  }
+}
 
 /**
- * Waits for orders to settle (`Prefer: wait`): every replica LISTENs, and the saga NOTIFYs in
- * the transaction that settles an order, so a waiter wakes when the outcome commits, on
- * whichever replica it runs. The listening connection opens on the first wait.
+ * Waits for orders to settle (`Prefer: wait`). Every replica LISTENs; the transaction that
+ * settles an order NOTIFYs `<id>:<status>`, delivered at its commit, so a waiter wakes with the
+ * outcome on whichever replica it runs, without reading the order again. The listening
+ * connection opens on the first wait.
  */
 export class SettledOrders {
-  private readonly waiters = new Map<string, Set<() => void>>();
+  private readonly watches = new Map<string, Set<Watch>>();
   private subscription: Promise<Subscription | undefined> | undefined;
 
   constructor(
@@ -21,23 +48,49 @@ export class SettledOrders {
     private readonly logger: Logger,
   ) {}
 
-  /** Waits up to `seconds` for the order to settle; answers its status then. */
-  async wait(orderId: string, seconds: number): Promise<OrderStatus> {
-    const deadline = Date.now() + seconds * 1000;
+  /**
+   * Starts watching an order, once listening: a watch opened before the order can settle (e.g.
+   * before the transaction that creates it commits) misses nothing.
+   */
+  async watch(orderId: string): Promise<Watch> {
     await this.listening();
-    for (;;) {
-      let wake!: () => void;
-      const woken = new Promise<void>((resolve) => (wake = resolve));
-      this.add(orderId, wake);
-      try {
-        const status = (await ordersStore.statusOf(this.db, orderId)) ?? 'pending';
+    const w = new Watch(orderId, this);
+    let set = this.watches.get(orderId);
+    if (!set) this.watches.set(orderId, (set = new Set()));
+    set.add(w);
+    return w;
+  }
+
+  /**
+   * Waits up to `seconds` for the order to settle; answers its status then. `known` is its
+   * status as the caller last saw it after the watch began (skips the first read).
+   */
+  async until(w: Watch, seconds: number, known?: OrderStatus): Promise<OrderStatus> {
+    const deadline = Date.now() + seconds * 1000;
+    let status = known;
+    try {
+      for (;;) {
+        status = w.notified ?? status ?? (await ordersStore.statusOf(this.db, w.orderId)) ?? 'pending';
         const left = deadline - Date.now();
         if (isSettled(status) || left <= 0) return status;
-        await Promise.race([woken, sleep(Math.min(RECHECK_MS, left))]);
-      } finally {
-        this.remove(orderId, wake);
+        const why = await w.next(Math.min(RECHECK_MS, left));
+        // A notification carries the status; a recheck or a gap reads it again.
+        if (why === 'recheck' || w.notified === undefined) status = Date.now() >= deadline ? status : undefined;
       }
+    } finally {
+      w.close();
     }
+  }
+
+  /** Waits up to `seconds` for an order that may already have settled. */
+  async wait(orderId: string, seconds: number): Promise<OrderStatus> {
+    return this.until(await this.watch(orderId), seconds);
+  }
+
+  forget(w: Watch): void {
+    const set = this.watches.get(w.orderId);
+    set?.delete(w);
+    if (set?.size === 0) this.watches.delete(w.orderId);
   }
 
   async close(): Promise<void> {
@@ -50,35 +103,27 @@ export class SettledOrders {
     this.subscription ??= this.db
       .listen(
         SETTLED_CHANNEL,
-        (orderId) => this.wakeOne(orderId),
-        () => this.wakeAll(),
+        (payload) => this.notified(payload),
+        () => this.gap(),
       )
       .catch((err: unknown) => {
-        // Waiting still works, by re-reading every second; try to listen again next time.
-        this.logger.warn({ err }, 'cannot listen for settled orders; waiting by polling');
+        // Waiting still works, by re-reading; try to listen again next time.
+        this.logger.warn({ err }, 'cannot listen for settled orders; waiting by re-reading');
         this.subscription = undefined;
         return undefined;
       });
     return this.subscription;
   }
 
-  private add(orderId: string, wake: () => void): void {
-    let set = this.waiters.get(orderId);
-    if (!set) this.waiters.set(orderId, (set = new Set()));
-    set.add(wake);
+  private notified(payload: string): void {
+    const at = payload.lastIndexOf(':');
+    const orderId = payload.slice(0, at);
+    const status = payload.slice(at + 1) as OrderStatus;
+    if (at < 0 || !ORDER_STATUSES.includes(status)) return;
+    for (const w of this.watches.get(orderId) ?? []) w.tell(status);
   }
 
-  private remove(orderId: string, wake: () => void): void {
-    const set = this.waiters.get(orderId);
-    set?.delete(wake);
-    if (set?.size === 0) this.waiters.delete(orderId);
-  }
-
-  private wakeOne(orderId: string): void {
-    for (const wake of this.waiters.get(orderId) ?? []) wake();
-  }
-
-  private wakeAll(): void {
-    for (const set of this.waiters.values()) for (const wake of set) wake();
+  private gap(): void {
+    for (const set of this.watches.values()) for (const w of set) w.tell(undefined);
   }
 }
