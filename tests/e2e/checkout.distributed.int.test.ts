@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { skipUnless } from '@mercato/chassis/testing';
+import { startCluster, type Cluster } from '@mercato/platform/testing';
 import { assertAfterCrashes, checkoutsThroughCrash, declined, oversell, sameKey } from './support/checkout-cases.js';
-import { startCluster, type Cluster } from './support/cluster.js';
 import { sleep, sql, type Placed, type Shop } from './support/shop.js';
 
 // The checkout saga across processes: gateway, catalog, inventory, order, payment and

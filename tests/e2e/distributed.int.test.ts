@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually, skipUnless } from '@mercato/chassis/testing';
-import { startCluster, type Cluster } from './support/cluster.js';
+import { startCluster, type Cluster } from '@mercato/platform/testing';
 
 // The distributed mode as an operator runs it: each service its own process with its own
 // database on the PostgreSQL server, RabbitMQ as the bus, Redis for the shared cache and rate

@@ -1,50 +1,23 @@
-// The distributed mode as an operator runs it, for benchmarks: each service its own process
-// (`apps/platform/src/main.ts --service <name>`) with its own database on the PostgreSQL server,
-// RabbitMQ under a namespace of its own, Redis, the gateway in front, and a stand-in for auth's
-// signing key published as JWKS. Reports each process's CPU time and each database's commits.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The distributed mode as an operator runs it, for benchmarks: the platform's cluster launcher
+// (a process per service, a database each, RabbitMQ under a namespace of its own, Redis, the
+// gateway in front, a stand-in signer as JWKS) with what a benchmark adds: each process's CPU
+// time, each database's commits and table activity, tunables from the caller's environment, a
+// mailbox folder of its own, and the namespace's queues and exchanges deleted at the end.
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { amqpNames, Db } from '@mercato/chassis';
-import {
-  createTestDatabase,
-  createTestSigner,
-  listenJwks,
-  TEST_AMQP_URL,
-  TEST_PG_URL,
-  TEST_REDIS_URL,
-  uniqueName,
-  type TestDatabase,
-  type TestJwksServer,
-  type TestSigner,
-} from '@mercato/chassis/testing';
+import { TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
+import { startCluster, type Cluster, type Proc } from '@mercato/platform/testing';
 import amqp from 'amqplib';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ). */
 const TICKS = 100;
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-export interface ServiceProc {
+export interface ServiceProc extends Proc {
   name: string;
-  child: ChildProcess;
   port: number;
-  exit: Promise<number | null>;
-  err: () => string;
 }
 
 /** The machine's busy and total CPU time so far, in ms over all cores, from /proc/stat (Linux only). */
@@ -98,9 +71,10 @@ export function cpuMs(pid: number | undefined): number {
 
 export interface Platform {
   api: string;
+  /** Every service's process and the gateway's. */
   procs: ServiceProc[];
-  dbs: Record<string, TestDatabase>;
-  signer: TestSigner;
+  dbs: Cluster['dbs'];
+  signer: Cluster['signer'];
   namespace: string;
   /** The variables every process was given beyond its own port, URLs and database. */
   settings: Record<string, string>;
@@ -122,86 +96,39 @@ export interface Platform {
 /** Variables a caller may tune from its own environment; the rest is fixed by the benchmark. */
 const TUNABLE = ['OUTBOX_POLL_MS', 'OUTBOX_BATCH', 'BUS_PREFETCH', 'DB_POOL_MAX', 'PAYMENT_WORK_CONCURRENCY', 'GATEWAY_UPSTREAM_CONNECTIONS'];
 
-function waitReady(p: ServiceProc, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return (async () => {
-    for (;;) {
-      if (p.child.exitCode !== null) throw new Error(`${p.name} exited with ${p.child.exitCode}:\n${p.err()}`);
-      const ok = await fetch(`http://127.0.0.1:${p.port}/readyz`)
-        .then((r) => r.ok)
-        .catch(() => false);
-      if (ok) return;
-      if (Date.now() > deadline) throw new Error(`${p.name} did not become ready:\n${p.err()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  })();
-}
-
 /**
  * Starts `services` and the gateway, each in its own process, on fresh databases; resolves once
  * every one answers /readyz. `defaults` are variables the caller's environment may override
- * (see TUNABLE); `fixed` are not.
+ * (see TUNABLE); `fixed` are not. Anything else is the services' own default.
  */
 export async function startPlatform(services: readonly string[], defaults: Record<string, string>, fixed: Record<string, string>): Promise<Platform> {
-  const namespace = uniqueName('bench');
-  const signer = createTestSigner();
-  const mailbox = await mkdtemp(join(tmpdir(), 'mercato-bench-mail-'));
-  const jwks: TestJwksServer = await listenJwks([signer.jwk]);
-  const dbs: Record<string, TestDatabase> = {};
-  const procs: ServiceProc[] = [];
-  const ports: Record<string, number> = {};
   const tuned = Object.fromEntries(TUNABLE.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]!]));
   const settings: Record<string, string> = { ...defaults, ...tuned, ...fixed };
-  const common = {
-    ...settings,
-    BUS_URL: TEST_AMQP_URL,
-    BUS_NAMESPACE: namespace,
-    REDIS_URL: TEST_REDIS_URL,
-    CATALOG_CACHE_PREFIX: `${namespace}:catalog:`,
-    AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-    NOTIFICATION_MAILBOX_DIR: mailbox,
-  };
-  const start = (name: string, env: Record<string, string>) => {
-    // BENCH_SERVICE_NODE_ARGS: extra node flags for every service process, e.g. `--cpu-prof
-    // --cpu-prof-dir=profiles` to see where a service spends its CPU.
-    const extra = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const child = spawn(process.execPath, [...extra, '--conditions=source', '--import', 'tsx', 'apps/platform/src/main.ts', '--service', name], {
-      cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'warn', ...common, ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let err = '';
-    child.stderr!.on('data', (b: Buffer) => (err = (err + b.toString()).slice(-20_000)));
-    procs.push({ name, child, port: ports[name]!, exit: new Promise((resolve) => child.once('exit', (code) => resolve(code))), err: () => err });
-  };
-
-  const stop = async () => {
-    for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM');
-    await Promise.all(procs.map((p) => p.exit));
-    for (const db of Object.values(dbs)) await db.drop();
-    await jwks.close();
+  const mailbox = await mkdtemp(join(tmpdir(), 'mercato-bench-mail-'));
+  const namespace = uniqueName('bench');
+  const cleanUp = async () => {
     await rm(mailbox, { recursive: true, force: true });
     await deleteBusObjects(namespace, services);
   };
-
+  let cluster: Cluster;
   try {
-    for (const name of [...services, 'gateway']) ports[name] = await freePort();
-    for (const name of services) {
-      const NAME = name.toUpperCase();
-      dbs[name] = await createTestDatabase(`bench_${name}`, TEST_PG_URL);
-      start(name, { [`${NAME}_DATABASE_URL`]: dbs[name]!.url, [`${NAME}_PORT`]: String(ports[name]) });
-    }
-    start('gateway', {
-      GATEWAY_PORT: String(ports.gateway),
-      // The gateway reads the signing keys where auth publishes them: here, the stand-in.
-      AUTH_URL: jwks.url,
-      ...Object.fromEntries(services.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}`])),
+    cluster = await startCluster({
+      services,
+      prefix: 'bench',
+      namespace,
+      // The services' own defaults, not the tests' quick ones: those are what is measured.
+      defaults: {},
+      env: { ...settings, NOTIFICATION_MAILBOX_DIR: mailbox },
+      // BENCH_SERVICE_NODE_ARGS: extra node flags for every service process, e.g. `--cpu-prof
+      // --cpu-prof-dir=profiles` to see where a service spends its CPU.
+      nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      readyTimeoutMs: 60_000,
     });
-    await Promise.all(procs.map((p) => waitReady(p, 60_000)));
   } catch (err) {
-    await stop().catch(() => undefined);
+    await cleanUp().catch(() => undefined);
     throw err;
   }
+  const { dbs } = cluster;
 
   const admin = new Db({ url: TEST_PG_URL, poolMax: 1 });
   const pools = Object.fromEntries(Object.entries(dbs).map(([name, db]) => [name, new Db({ url: db.url, poolMax: 1 })]));
@@ -211,10 +138,12 @@ export async function startPlatform(services: readonly string[], defaults: Recor
     return out;
   };
   return {
-    api: `http://127.0.0.1:${ports.gateway}/api/v1`,
-    procs,
+    api: cluster.api,
+    get procs() {
+      return Object.entries(cluster.procs).map(([name, p]) => ({ ...p, name, port: cluster.ports[name]! }));
+    },
     dbs,
-    signer,
+    signer: cluster.signer,
     namespace,
     settings,
     async commits() {
@@ -245,7 +174,8 @@ export async function startPlatform(services: readonly string[], defaults: Recor
     async stop() {
       for (const pool of Object.values(pools)) await pool.close();
       await admin.close();
-      await stop();
+      await cluster.close();
+      await cleanUp();
     },
   };
 }

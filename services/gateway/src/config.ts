@@ -40,6 +40,11 @@ export function gatewayConfigSchema() {
         default: '600/min',
         description: 'requests allowed per signed-in user, e.g. 600/min (0 for no limit)',
       }),
+      GATEWAY_RATE_LIMIT_PREFIX: Type.String({
+        pattern: '^[A-Za-z0-9:_.-]{1,100}$',
+        default: 'mercato:ratelimit:',
+        description: 'the prefix of the rate-limit counters in Redis, so that several shops (or test runs) can share one Redis',
+      }),
       GATEWAY_TRUST_FORWARDED: Type.Boolean({
         default: false,
         description: 'true or false: whether a proxy in front of the gateway sets X-Forwarded-* (else they are overwritten)',
@@ -60,6 +65,7 @@ export interface GatewaySettings extends ServiceSettings {
   trustForwarded: boolean;
   rateLimitIp: RateRule | undefined;
   rateLimitUser: RateRule | undefined;
+  rateLimitPrefix: string;
   /** The auth service's JWKS (on its upstream URL), and the `iss`/`aud` tokens must carry. */
   jwksUrl: string;
   tokenIssuer: string;
@@ -90,6 +96,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given:
     trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,
     rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
     rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),
+    rateLimitPrefix: c.GATEWAY_RATE_LIMIT_PREFIX as string,
     jwksUrl: `${upstreams.auth}/.well-known/jwks.json`,
     tokenIssuer: tokens.issuer,
     tokenAudience: tokens.audience,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '@mercato/chassis/testing';
 import { findEmbeddedPostgres, isAlive } from '@mercato/embedded-pg';
-import { launch, stopProc, type Proc } from './cluster.js';
+import { launch, stopProc, type Proc } from '@mercato/platform/testing';
 
 // The embedded mode as a shop owner runs it (`npm start`): one process, every service in it, an
 // embedded PostgreSQL under the data folder, the in-process bus. Every port 0; the launcher says
@@ -44,7 +44,7 @@ export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<EmbeddedPla
   let ready: ReadyFile;
   const boot = async (): Promise<Proc> => {
     await rm(readyFile, { force: true });
-    const proc = launch([], fullEnv, 'pipe');
+    const proc = launch([], fullEnv, { stdout: 'pipe' });
     ready = await eventually(async () => {
       if (proc.child.exitCode !== null || proc.child.signalCode !== null) assert.fail(`the launcher exited before it was ready:\n${proc.out()}\n${proc.err()}`);
       return JSON.parse(await readFile(readyFile, 'utf8')) as ReadyFile;

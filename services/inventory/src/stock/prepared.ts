@@ -1,7 +1,6 @@
 import { prepared as preparedStatement, type Queryable, type Row } from '@mercato/chassis';
-import type { QueryResult } from 'pg';
 
 /** The reservation path's statements, prepared once per connection (names kept apart from others'). */
-export function prepared<R extends Row>(q: Queryable, name: string, text: string, values: unknown[]): Promise<QueryResult<R>> {
+export function prepared<R extends Row>(q: Queryable, name: string, text: string, values: unknown[]) {
   return preparedStatement<R>(q, `inventory_${name}`, text, values);
 }
