@@ -52,18 +52,32 @@ if (!unitOnly) {
 }
 
 const env = { ...process.env, MERCATO_MISSING_SERVERS: missing.join(','), MERCATO_REQUIRE_SERVERS: required ? '1' : '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
-const child = spawn(
-  process.execPath,
-  [
-    '--conditions=source',
-    '--import',
-    'tsx',
-    '--test',
-    '--test-reporter=spec',
-    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
-    '--test-timeout=180000',
-    ...files.map((f) => relative(root, f)),
-  ],
-  { cwd: root, env, stdio: 'inherit' },
-);
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+/** One run of Node's test runner over `list`; resolves with its exit code. */
+function run(list, concurrency, timeoutMs) {
+  if (list.length === 0) return Promise.resolve(0);
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=source',
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      `--test-concurrency=${concurrency}`,
+      `--test-timeout=${timeoutMs}`,
+      ...list.map((f) => relative(root, f)),
+    ],
+    { cwd: root, env, stdio: 'inherit' },
+  );
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+// The end-to-end suites each run a whole platform (a process per service, or the embedded one
+// with its own PostgreSQL) under load: they run after the rest, one at a time, so that on a small
+// machine they never starve each other.
+const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
+const first = await run(files.filter((f) => !isEndToEnd(f)), concurrency, 180_000);
+const second = await run(files.filter(isEndToEnd), 1, 300_000);
+process.exit(first !== 0 ? first : second);
