@@ -190,6 +190,12 @@ describe('the platform launcher (embedded mode)', () => {
       return undefined;
     }, 15_000, 200);
     assert.match(confirmation, /guest@example\.com/);
+    // The email's link opens the order (this test's gateway listens on a port of its own).
+    const link = /http:\/\/127\.0\.0\.1:\d+(\/api\/v1\/orders\/[^\s"<>]+)/.exec(confirmation.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+    assert.ok(link, 'the confirmation links to the order');
+    const opened = await fetch(`${urls.gateway}${link[1]!.replace(/&amp;/g, '&')}`);
+    assert.equal(opened.status, 200);
+    assert.equal(((await opened.json()) as { id: string }).id, checkout.orderId);
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);
