@@ -10,8 +10,8 @@
 // until the last event is consumed — for the platform, until its inbox row has committed.
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
-import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate } from '@mercato/chassis';
-import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
+import { AmqpBus, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate } from '@mercato/chassis';
+import { createTestDatabase, deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
 import amqp from 'amqplib';
 import { forkGoRole, relayProducer, waitForGo } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
@@ -140,14 +140,7 @@ async function platformPath(): Promise<number> {
   if ((await inboxCount()) !== EVENTS) throw new Error('inbox does not hold every event exactly once');
 
   await consumerBus.close();
-  const names = amqpNames(namespace);
-  const conn = await amqp.connect(TEST_AMQP_URL);
-  const ch = await conn.createChannel();
-  await ch.deleteQueue(names.queue('inventory'));
-  await ch.deleteQueue(names.deadQueue('inventory'));
-  await ch.deleteExchange(names.events);
-  await ch.deleteExchange(names.deadLetter);
-  await conn.close();
+  await deleteBusNamespace(TEST_AMQP_URL, namespace, ['inventory']);
   await consumerPool.close();
   await producerDb.drop();
   await consumerDb.drop();

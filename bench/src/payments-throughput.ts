@@ -17,9 +17,8 @@
 // The clock runs from the relay's first publish until the last event's inbox row committed.
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
-import { AmqpBus, amqpNames, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, startService, type ConsumerManifest } from '@mercato/chassis';
-import { createTestDatabase, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
-import amqp from 'amqplib';
+import { AmqpBus, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, startService, type ConsumerManifest } from '@mercato/chassis';
+import { createTestDatabase, deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
 import { forkGoRole, relayProducer } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
 
@@ -108,18 +107,6 @@ async function recordUntilDone(namespace: string, group: string, type: 'PaymentR
   return seconds;
 }
 
-async function cleanup(namespace: string, groups: string[]): Promise<void> {
-  const names = amqpNames(namespace);
-  const conn = await amqp.connect(TEST_AMQP_URL);
-  const ch = await conn.createChannel();
-  for (const g of groups) {
-    await ch.deleteQueue(names.queue(g));
-    await ch.deleteQueue(names.deadQueue(g));
-  }
-  await ch.deleteExchange(names.events);
-  await ch.deleteExchange(names.deadLetter);
-  await conn.close();
-}
 
 async function baseline(): Promise<number> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
@@ -136,7 +123,7 @@ async function baseline(): Promise<number> {
   });
   await relay.done;
   await pool.close();
-  await cleanup(ns, ['payment']);
+  await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment']);
   await producerDb.drop();
   await consumerDb.drop();
   return EVENTS / seconds;
@@ -185,7 +172,7 @@ async function payments(): Promise<{ rate: number; check: string }> {
   const succeeded = rows.find((r) => r.state === 'succeeded')?.n ?? 0;
   if (succeeded !== EVENTS || charges !== EVENTS) throw new Error(`expected ${EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
   await pool.close();
-  await cleanup(ns, ['payment', 'order']);
+  await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment', 'order']);
   await producerDb.drop();
   await paymentDb.drop();
   await orderDb.drop();

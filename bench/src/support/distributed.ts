@@ -7,10 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { amqpNames, Db } from '@mercato/chassis';
-import { TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
+import { Db } from '@mercato/chassis';
+import { deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName } from '@mercato/chassis/testing';
 import { startCluster, type Cluster, type Proc } from '@mercato/platform/testing';
-import amqp from 'amqplib';
 
 /** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ). */
 const TICKS = 100;
@@ -108,7 +107,7 @@ export async function startPlatform(services: readonly string[], defaults: Recor
   const namespace = uniqueName('bench');
   const cleanUp = async () => {
     await rm(mailbox, { recursive: true, force: true });
-    await deleteBusObjects(namespace, services);
+    await deleteBusNamespace(TEST_AMQP_URL, namespace, services);
   };
   let cluster: Cluster;
   try {
@@ -180,19 +179,3 @@ export async function startPlatform(services: readonly string[], defaults: Recor
   };
 }
 
-/** The services' queues and exchanges under `namespace`: gone with the run. */
-async function deleteBusObjects(namespace: string, groups: readonly string[]): Promise<void> {
-  const names = amqpNames(namespace);
-  const conn = await amqp.connect(TEST_AMQP_URL);
-  try {
-    const ch = await conn.createChannel();
-    for (const g of groups) {
-      await ch.deleteQueue(names.queue(g));
-      await ch.deleteQueue(names.deadQueue(g));
-    }
-    await ch.deleteExchange(names.events);
-    await ch.deleteExchange(names.deadLetter);
-  } finally {
-    await conn.close();
-  }
-}

@@ -9,9 +9,7 @@ import { EventConsumer, type EventHandler, type RetryPolicy } from '../src/event
 import { createOutbox, type Outbox } from '../src/events/outbox.js';
 import { OutboxRelay, type RelayOptions } from '../src/events/relay.js';
 import { createLogger } from '../src/logger.js';
-import amqp from 'amqplib';
-import { amqpNames } from '../src/bus/amqp-bus.js';
-import { TEST_AMQP_URL, uniqueName } from '../src/testing/index.js';
+import { deleteBusNamespace, TEST_AMQP_URL, uniqueName } from '../src/testing/index.js';
 
 export const FIXTURE_MIGRATIONS = { scope: 'test', dir: fileURLToPath(new URL('./fixtures/migrations', import.meta.url)) };
 
@@ -112,25 +110,8 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
       await consumer.stop();
       await bus.close();
       await db.close();
-      if (opts.bus === 'amqp') await deleteNamespace(namespace, [opts.group ?? 'inventory']);
+      if (opts.bus === 'amqp') await deleteBusNamespace(TEST_AMQP_URL, namespace, [opts.group ?? 'inventory']);
     },
   };
 }
 
-/** Removes a test namespace's exchanges and queues from the broker. */
-export async function deleteNamespace(namespace: string, groups: string[]): Promise<void> {
-  const names = amqpNames(namespace);
-  const conn = await amqp.connect(TEST_AMQP_URL);
-  try {
-    const ch = await conn.createChannel();
-    for (const g of groups) {
-      await ch.deleteQueue(names.queue(g));
-      await ch.deleteQueue(names.deadQueue(g));
-    }
-    await ch.deleteExchange(names.events);
-    await ch.deleteExchange(names.deadLetter);
-    await ch.close();
-  } finally {
-    await conn.close();
-  }
-}

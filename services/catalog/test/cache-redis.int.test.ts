@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   createTestDatabase,
   createTestSigner,
+  freePort,
   eventually,
   listenJwks,
   skipUnless,
@@ -21,16 +21,6 @@ import { productBody } from './support.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe('catalog read cache shared by two processes on one Redis', { skip: skipUnless('postgres', 'redis') }, () => {
   let db: TestDatabase;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import {
   createTestDatabase,
   createTestSigner,
+  freePort,
   listenJwks,
   TEST_AMQP_URL,
   TEST_REDIS_URL,
@@ -29,16 +29,6 @@ export const MAIN = fileURLToPath(new URL(FROM_SOURCE ? '../main.ts' : '../main.
 const LOADER = FROM_SOURCE ? ['--conditions=source', '--import', 'tsx'] : [];
 
 /** A TCP port free on 127.0.0.1 at the time of asking. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Proc {
   child: ChildProcess;

@@ -135,6 +135,15 @@ export function authenticate(req: FastifyRequest): Promise<Identity> {
   return defaultAuthenticator.authenticate(req);
 }
 
+/**
+ * Who is calling: the identity the route's authentication step (e.g. `requireUser`) verified
+ * from the access token. The one place route handlers learn it; 401 if the route has none.
+ */
+export function callerOf(req: FastifyRequest): Identity {
+  if (!req.identity) throw new Unauthorized('Authentication is required', CHALLENGE);
+  return req.identity;
+}
+
 /** Throws Forbidden unless the identity holds at least one of `roles`. */
 export function requireRole(identity: Identity, ...roles: string[]): Identity {
   if (!roles.some((r) => identity.roles.includes(r))) throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}`);

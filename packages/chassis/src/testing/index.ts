@@ -82,3 +82,4 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
   }
 }
 export * from './tokens.js';
+export * from './infra.js';

@@ -1,10 +1,9 @@
-import type { HttpApp } from '@mercato/chassis';
+import { callerOf, type HttpApp } from '@mercato/chassis';
 import type { InventoryDeps } from '../deps.js';
 import { adjustStock } from '../stock/adjust-stock.js';
 import { checkAvailability, getStock } from '../stock/get-stock.js';
 import { setThreshold } from '../stock/set-threshold.js';
 import { requires } from './authorize.js';
-import { callerOf } from './caller.js';
 import { presentAdjustment, presentStock } from './inventory.presenter.js';
 import { AdjustmentBody, AdjustmentSchema, AvailabilityQuery, AvailabilitySchema, SkuParams, StockSchema, ThresholdBody } from './inventory.schemas.js';
 

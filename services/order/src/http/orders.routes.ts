@@ -1,4 +1,4 @@
-import { InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
+import { callerOf, InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
@@ -117,7 +117,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       },
     },
     async (req) => {
-      const page = await listOrders(deps, req.identity!, req.query);
+      const page = await listOrders(deps, callerOf(req), req.query);
       return { items: page.items.map((o) => presentOrder(o)), nextCursor: page.nextCursor };
     },
   );
@@ -140,13 +140,13 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   app.post(
     '/orders/:id/ship',
     { ...admin, schema: { tags, summary: 'Admin: a confirmed order ships (OrderShipped; the customer gets the tracking number)', params: OrderParams, body: ShipBody, response: { 200: OrderSchema } } },
-    async (req) => presentOrder(await shipOrder(deps, req.params.id, req.identity!, req.body)),
+    async (req) => presentOrder(await shipOrder(deps, req.params.id, callerOf(req), req.body)),
   );
 
   app.post(
     '/orders/:id/deliver',
     { ...admin, schema: { tags, summary: 'Admin: a shipped order was delivered (OrderDelivered)', params: OrderParams, response: { 200: OrderSchema } } },
-    async (req) => presentOrder(await deliverOrder(deps, req.params.id, req.identity!)),
+    async (req) => presentOrder(await deliverOrder(deps, req.params.id, callerOf(req))),
   );
 
   app.post(
@@ -161,6 +161,6 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
         response: { 202: OrderSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(presentOrder(await refundOrder(deps, req.params.id, req.identity!, req.body ?? {}))),
+    async (req, reply) => reply.code(202).send(presentOrder(await refundOrder(deps, req.params.id, callerOf(req), req.body ?? {}))),
   );
 }

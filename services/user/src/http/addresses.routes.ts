@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { callerOf, type HttpApp } from '@mercato/chassis';
 import { addAddress } from '../addresses/add-address.js';
 import { AddressNotFound } from '../addresses/address.js';
 import { addressesStore } from '../addresses/addresses.store.js';
@@ -8,7 +8,6 @@ import type { UserDeps } from '../deps.js';
 import { presentAddress } from './address.presenter.js';
 import { AddressBody, AddressListSchema, AddressParams, AddressPatchBody, AddressSchema } from './addresses.schemas.js';
 import { requires } from './authorize.js';
-import { callerOf } from './caller.js';
 
 const tags = ['addresses'];
 

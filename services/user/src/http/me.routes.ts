@@ -1,10 +1,9 @@
-import type { HttpApp } from '@mercato/chassis';
+import { callerOf, type HttpApp } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
 import { ProfileNotFound } from '../profiles/profile.errors.js';
 import { profilesStore } from '../profiles/profiles.store.js';
 import { updateProfile } from '../profiles/update-profile.js';
 import { requires } from './authorize.js';
-import { callerOf } from './caller.js';
 import { presentProfile } from './profile.presenter.js';
 import { PatchMeBody, ProfileSchema } from './users.schemas.js';
 

@@ -1,9 +1,8 @@
-import type { HttpApp } from '@mercato/chassis';
+import { callerOf, type HttpApp } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
 import { requires } from './authorize.js';
-import { callerOf } from './caller.js';
 import { presentProfile } from './profile.presenter.js';
 import { ListUsersQuery, ProfileSchema, PutRolesBody, UserPageSchema, UserParams } from './users.schemas.js';
 
