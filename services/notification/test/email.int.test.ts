@@ -13,6 +13,7 @@ import { DeliveryWorker } from '../src/messages/deliver-messages.js';
 import { queueMessage } from '../src/messages/queue-message.js';
 import { renderWelcome } from '../src/templates/templates.js';
 import { notificationService } from '../src/service.js';
+import { PUBLIC_URL, startNotification } from './support.js';
 
 interface MessageRow {
   id: string;
@@ -29,7 +30,6 @@ interface MessageRow {
 
 const TOKEN = 'tok_0123456789abcdef+/=';
 const ENCODED = encodeURIComponent(TOKEN);
-const PUBLIC_URL = 'https://shop.example.com';
 
 function userRegistered(email: string, name = 'Ann Example') {
   const userId = newId('usr');
@@ -60,21 +60,6 @@ function header(raw: string, name: string): string | undefined {
   return m?.[1]?.replace(/\r?\n[ \t]/g, ' ');
 }
 
-function start(db: TestDatabase, extra: Record<string, string>, bus: MemoryBus) {
-  const env = {
-    NOTIFICATION_DATABASE_URL: db.url,
-    NOTIFICATION_PORT: '0',
-    NOTIFICATION_PUBLIC_URL: PUBLIC_URL,
-    NOTIFICATION_FROM: 'Shop <no-reply@shop.example.com>',
-    NOTIFICATION_RETRY_BASE_MS: '50',
-    NOTIFICATION_RETRY_MAX_MS: '1000',
-    NOTIFICATION_DELIVERY_POLL_MS: '10',
-    NOTIFICATION_MAX_ATTEMPTS: '4',
-    EVENT_RETRY_BASE_MS: '20',
-    ...extra,
-  };
-  return startService(notificationService, { env, bus, logger: captureLogger('notification', 'silent').logger });
-}
 
 describe('notification email channel: the mailbox mailer', { skip: skipUnless('postgres') }, () => {
   let db: TestDatabase;
@@ -86,7 +71,7 @@ describe('notification email channel: the mailbox mailer', { skip: skipUnless('p
     db = await createTestDatabase('notif_mailbox');
     dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
     bus = new MemoryBus();
-    svc = await start(db, { NOTIFICATION_MAILBOX_DIR: dir }, bus);
+    svc = await startNotification(db, { NOTIFICATION_MAILBOX_DIR: dir }, bus);
     bus.open();
   });
 
@@ -229,7 +214,7 @@ describe('notification email channel: SMTP', { skip: skipUnless('postgres') }, (
     const port = (smtp.server.address() as AddressInfo).port;
     db = await createTestDatabase('notif_smtp');
     bus = new MemoryBus();
-    svc = await start(db, { SMTP_URL: `smtp://127.0.0.1:${port}` }, bus);
+    svc = await startNotification(db, { SMTP_URL: `smtp://127.0.0.1:${port}` }, bus);
     bus.open();
   });
 

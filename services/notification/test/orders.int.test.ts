@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, eventually, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
+import { MemoryBus, type RunningService } from '@mercato/chassis';
+import { createTestDatabase, eventually, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
 import { createEvent, newId, type Envelope } from '@mercato/contracts';
-import { notificationService } from '../src/service.js';
+import { PUBLIC_URL, startNotification } from './support.js';
 
 interface MessageRow {
   id: string;
@@ -25,7 +25,6 @@ interface FailureRow {
   [key: string]: unknown;
 }
 
-const PUBLIC_URL = 'https://shop.example.com';
 const CURRENCY = 'USD';
 
 function newOrder(email: string, guest: boolean) {
@@ -82,19 +81,7 @@ describe('notification: order and payment emails', { skip: skipUnless('postgres'
     db = await createTestDatabase('notif_orders');
     dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
     bus = new MemoryBus();
-    svc = await startService(notificationService, {
-      env: {
-        NOTIFICATION_DATABASE_URL: db.url,
-        NOTIFICATION_PORT: '0',
-        NOTIFICATION_PUBLIC_URL: PUBLIC_URL,
-        NOTIFICATION_MAILBOX_DIR: dir,
-        EVENT_RETRY_BASE_MS: '20',
-        EVENT_RETRY_MAX_MS: '200',
-        EVENT_MAX_ATTEMPTS: '50',
-      },
-      bus,
-      logger: captureLogger('notification', 'silent').logger,
-    });
+    svc = await startNotification(db, { NOTIFICATION_MAILBOX_DIR: dir, EVENT_RETRY_MAX_MS: '200', EVENT_MAX_ATTEMPTS: '50' }, bus);
     bus.open();
   });
 
@@ -218,7 +205,8 @@ describe('notification: order and payment emails', { skip: skipUnless('postgres'
       return rows.length > 0 ? rows : undefined;
     });
     assert.deepEqual([m!.kind, m!.recipient], ['payment_failed', o.email]);
-    assert.equal((await failure())?.status, 'resolved');
+    // The failure is marked resolved just after the handler's transaction commits.
+    await eventually(async () => (await failure())?.status === 'resolved');
     assert.equal((await messagesOf(failed.id)).length, 1);
   });
 });

@@ -2,9 +2,7 @@ import { withBatch, type EventHandler, type HandlerContext } from '@mercato/chas
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
 import { ordersStore } from '../orders/orders.store.js';
-import type { SagaContext } from '../saga/checkout-saga.js';
-
-type SagaEvent = 'StockReserved' | 'StockRejected' | 'PaymentSucceeded' | 'PaymentFailed' | 'PaymentActionRequired' | 'Refunded';
+import type { Reaction, SagaContext, SagaEvent } from '../saga/checkout-saga.js';
 
 /**
  * A saga reaction as a consumer: the order is locked in the inbox transaction, then moved. A run
@@ -12,15 +10,12 @@ type SagaEvent = 'StockReserved' | 'StockRejected' | 'PaymentSucceeded' | 'Payme
  * deadlock), and commits once.
  */
 export function sagaHandler<T extends SagaEvent>(
-  react: (ctx: SagaContext, order: Order, event: TypedEnvelope<T>) => Promise<Order>,
+  react: Reaction<T>,
   opts: { paymentTimeoutSeconds: number },
 ): EventHandler<T> {
   const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
   const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger }: HandlerContext) => {
-    const orders = await ordersStore.lock(
-      tx,
-      events.map(orderOf),
-    );
+    const orders = new Map<string, Order>(await ordersStore.lock(tx, events.map(orderOf)));
     const ctx: SagaContext = { tx, outbox, logger, paymentTimeoutSeconds: opts.paymentTimeoutSeconds };
     for (const event of events) {
       const order = orders.get(orderOf(event));
@@ -28,7 +23,7 @@ export function sagaHandler<T extends SagaEvent>(
         logger.warn({ orderId: orderOf(event), event: event.type, eventId: event.id }, 'event for an order this service does not hold; ignored');
         continue;
       }
-      orders.set(order.id, { ...(await react(ctx, order, event)), accessTokenHash: order.accessTokenHash });
+      orders.set(order.id, await react(ctx, order, event));
     }
   };
   return withBatch<T>((event, ctx) => apply([event], ctx), apply);

@@ -1,4 +1,4 @@
-import type { Identity } from '@mercato/chassis';
+import type { Identity, Queryable } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import type { Order } from './order.js';
 import { orderDelivered, orderShipped } from './order-events.js';
@@ -6,7 +6,7 @@ import { cancelOrder, requestRefund } from './order-moves.js';
 import { canMove, isCancellable } from './order-states.js';
 import { IllegalTransition, OrderNotFound, RefundExceedsPayment } from './order.errors.js';
 import { reach } from './get-order.js';
-import { ordersStore } from './orders.store.js';
+import { ordersStore, type StoredOrder } from './orders.store.js';
 
 /**
  * What people do to an order after checkout, each in one transaction on the order locked: the
@@ -14,9 +14,7 @@ import { ordersStore } from './orders.store.js';
  * with the state, and changes nothing.
  */
 
-type Locked = Order & { accessTokenHash: Buffer | null };
-
-async function locked<T>(deps: OrderDeps, id: string, work: (tx: Parameters<Parameters<OrderDeps['db']['tx']>[0]>[0], order: Locked) => Promise<T>): Promise<T> {
+async function locked<T>(deps: OrderDeps, id: string, work: (tx: Queryable, order: StoredOrder) => Promise<T>): Promise<T> {
   return deps.db.tx(async (tx) => {
     const order = (await ordersStore.lock(tx, [id])).get(id);
     if (!order) throw new OrderNotFound();

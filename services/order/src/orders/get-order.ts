@@ -4,7 +4,7 @@ import type { OrderDeps } from '../deps.js';
 import type { HistoryEntry, Order } from './order.js';
 import { OrderNotFound } from './order.errors.js';
 import { orderTokenHash } from './order-token.js';
-import { ordersStore } from './orders.store.js';
+import { ordersStore, type StoredOrder } from './orders.store.js';
 
 const STAFF = ['admin', 'support'];
 
@@ -15,7 +15,7 @@ export const isStaff = (identity: Identity | undefined): boolean => identity !==
  * Throws the same 404 as for an unknown id when the caller may not reach the order: only its
  * owner, staff (admin, support) or, for a guest order, whoever holds its access token may.
  */
-export function reach(order: Order & { accessTokenHash: Buffer | null }, identity: Identity | undefined, accessToken: string | undefined): string {
+export function reach(order: StoredOrder, identity: Identity | undefined, accessToken: string | undefined): string {
   if (identity && (isStaff(identity) || (order.userId !== null && order.userId === identity.userId))) return `user:${identity.userId}`;
   if (accessToken !== undefined && order.accessTokenHash !== null && timingSafeEqual(orderTokenHash(accessToken), order.accessTokenHash)) return 'guest';
   throw new OrderNotFound();

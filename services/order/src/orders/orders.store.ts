@@ -93,6 +93,9 @@ export interface NewOrder {
   accessTokenHash: Buffer | null;
 }
 
+/** An order as stored: with the hash of a guest order's access token (never shown). */
+export type StoredOrder = Order & { accessTokenHash: Buffer | null };
+
 /** The channel an order's id is sent on when it settles (NOTIFY, delivered at commit). */
 export const SETTLED_CHANNEL = 'order_settled';
 
@@ -134,7 +137,7 @@ export const ordersStore = {
     return toOrder(r.rows[0]!);
   },
 
-  async byId(db: Queryable, id: string): Promise<(Order & { accessTokenHash: Buffer | null }) | undefined> {
+  async byId(db: Queryable, id: string): Promise<StoredOrder | undefined> {
     const r = await db.query<RawOrder & { access_token_hash: Buffer | null }>(`SELECT ${COLUMNS}, access_token_hash FROM orders WHERE id = $1`, [id]);
     const row = r.rows[0];
     return row ? { ...toOrder(row), accessTokenHash: row.access_token_hash } : undefined;
@@ -146,7 +149,7 @@ export const ordersStore = {
   },
 
   /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */
-  async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, Order & { accessTokenHash: Buffer | null }>> {
+  async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredOrder>> {
     const sorted = [...new Set(ids)].sort();
     const r = await sql<RawOrder & { access_token_hash: Buffer | null }>(
       tx,

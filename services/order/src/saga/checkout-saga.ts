@@ -30,7 +30,10 @@ export interface SagaContext {
 /** The payment must succeed this long before the reservation expires, for clock skew and the trip. */
 export const RESERVATION_MARGIN_MS = 30_000;
 
-type Reaction<T extends 'StockReserved' | 'StockRejected' | 'PaymentSucceeded' | 'PaymentFailed' | 'PaymentActionRequired' | 'Refunded'> = (
+/** The events the saga reacts to. */
+export type SagaEvent = 'StockReserved' | 'StockRejected' | 'PaymentSucceeded' | 'PaymentFailed' | 'PaymentActionRequired' | 'Refunded';
+
+export type Reaction<T extends SagaEvent> = (
   ctx: SagaContext,
   order: Order,
   event: TypedEnvelope<T>,
