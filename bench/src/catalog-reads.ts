@@ -21,7 +21,7 @@ import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } f
 import { startGateway } from '@mercato/gateway';
 import { argText as arg } from './support/args.js';
 import { startBareProxy } from './support/bare-proxy.js';
-import { child, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
+import { child, flagFailures, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
 import { syntheticProducts } from './support/synthetic-catalog.js';
 
 const PRODUCTS = Number(arg('products', '10000'));
@@ -175,11 +175,7 @@ async function bench(): Promise<void> {
     console.log(
       `  with the cache off: slug ${(rps('slug, cache off') / rps('bare /slug')).toFixed(2)} × bare, search ${(rps('search, cache off') / rps('bare /search')).toFixed(2)} × bare`,
     );
-    const failed = [...runs.values()].flat().reduce((s, r) => s + r.failed, 0);
-    if (failed > 0) {
-      console.error(`  ${failed} requests failed or answered non-2xx: the figures above are not valid`);
-      process.exitCode = 1;
-    }
+    flagFailures(runs.values());
   } finally {
     await stopServers(servers);
     for (const db of dbs) await db.drop();

@@ -77,3 +77,12 @@ export async function stopServers(servers: readonly Server[]): Promise<void> {
     }),
   );
 }
+
+/** Says so, and fails the run, when any request of these runs failed: its figures are not valid. */
+export function flagFailures(runs: Iterable<Result[]>): void {
+  const failed = [...runs].flat().reduce((s, r) => s + r.failed, 0);
+  if (failed > 0) {
+    console.error(`  ${failed} requests failed or answered non-2xx: the figures above are not valid`);
+    process.exitCode = 1;
+  }
+}
