@@ -18,6 +18,7 @@ export * from './events/outbox.js';
 export * from './events/relay.js';
 export * from './http/create-app.js';
 export * from './http/problem.js';
+export * from './http/route-docs.js';
 export * from './logger.js';
 export * from './service/run-main.js';
 export * from './service/service.js';

@@ -19,6 +19,7 @@ import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '
 import { DomainError, InvalidData, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
+import { BEARER_SCHEME } from './route-docs.js';
 import { findUnboundedParts } from './schema-guard.js';
 
 export type HttpApp = FastifyInstance<
@@ -193,6 +194,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
         description: opts.openapi?.description,
         version: opts.version ?? '0.1.0',
       },
+      components: { securitySchemes: { [BEARER_SCHEME]: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
