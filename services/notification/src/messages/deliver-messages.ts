@@ -1,13 +1,15 @@
 import type { Db, Logger } from '@mercato/chassis';
-import type { Mailer } from '../mail/mailer.js';
-import { afterFailure, describeError, messageIdHeader, type Message, type RetryPolicy } from './message.js';
-import { claimDue, failAbandoned, markFailed, markRetry, markSentMany } from './message.store.js';
+import { Undeliverable, type Channel } from '../channels/channel.js';
+import type { ChannelName } from '../preferences/preferences.js';
+import { pushSubscriptionsStore } from '../push/push-subscriptions.store.js';
+import { afterFailure, describeError, type Message, type RetryPolicy } from './message.js';
+import { claimDue, failAbandoned, markBounced, markFailed, markRetry, markSentMany } from './message.store.js';
 
 export interface DeliveryOptions {
   db: Db;
-  mailer: Mailer;
+  /** The channels that can send; a message for one not configured fails with that reason. */
+  channels: Partial<Record<ChannelName, Channel>>;
   logger: Logger;
-  from: string;
   retry: RetryPolicy;
   leaseMs: number;
   batch: number;
@@ -87,21 +89,27 @@ export class DeliveryWorker {
 
   /** Sends one message; answers its provider id when it went, or records the failure and answers undefined. */
   private async sendOne(message: Message): Promise<{ providerMessageId: string | null } | undefined> {
-    const { db, mailer, logger, from, retry } = this.opts;
-    const log = logger.child({ messageId: message.id, kind: message.kind, attempt: message.attempts });
+    const { db, channels, logger, retry } = this.opts;
+    const log = logger.child({ messageId: message.id, kind: message.kind, channel: message.channel, attempt: message.attempts });
+    const channel = channels[message.channel];
+    if (!channel) {
+      await markFailed(db, message.id, message.attempts, `the ${message.channel} channel is not configured`);
+      log.warn('message failed: its channel is not configured');
+      return undefined;
+    }
     let providerMessageId: string | null;
     try {
-      ({ providerMessageId } = await mailer.send({
-        id: message.id,
-        messageIdHeader: messageIdHeader(message.id, from),
-        from,
-        to: message.recipient,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-      }));
+      ({ providerMessageId } = await channel.send(message));
     } catch (err) {
       const error = describeError(err);
+      if (err instanceof Undeliverable) {
+        await db.tx(async (tx) => {
+          await markBounced(tx, message.id, error, message.attempts);
+          if (err.goneSubscriptionId) await pushSubscriptionsStore.delete(tx, err.goneSubscriptionId);
+        });
+        log.warn({ err }, 'message bounced: it cannot be delivered');
+        return undefined;
+      }
       const next = afterFailure(message.attempts, retry);
       if (next.status === 'failed') {
         await markFailed(db, message.id, message.attempts, error);

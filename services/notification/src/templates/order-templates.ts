@@ -58,8 +58,10 @@ export function lineViews(lines: readonly OrderLineInput[]) {
   return lines.map((l) => ({ sku: l.sku, title: l.title, quantity: l.quantity, unitPrice: formatMoney(l.unitPrice), lineTotal: formatMoney(lineTotal(l)) }));
 }
 
+export const orderConfirmedView = (input: OrderConfirmedInput) => ({ ...input, lines: lineViews(input.lines), total: formatMoney(input.total) });
+
 export function renderOrderConfirmed(input: OrderConfirmedInput, o: RenderOptions = {}): RenderedEmail {
-  return (o.templates ?? builtinTemplates()).email('order_confirmed', o.locale, { ...input, lines: lineViews(input.lines), total: formatMoney(input.total) });
+  return (o.templates ?? builtinTemplates()).email('order_confirmed', o.locale, orderConfirmedView(input));
 }
 
 export function renderOrderShipped(input: OrderShippedInput, o: RenderOptions = {}): RenderedEmail {
@@ -74,6 +76,8 @@ const CANCEL_WORDING: Record<CancelReason, string> = {
   customer: 'As you asked, we cancelled the order. If you had already paid, you will get a separate email once the refund is issued.',
 };
 
+export const orderCancelledView = (input: OrderCancelledInput) => ({ ...input, why: CANCEL_WORDING[input.reason], lines: lineViews(input.lines) });
+
 export function renderOrderCancelled(input: OrderCancelledInput, o: RenderOptions = {}): RenderedEmail {
-  return (o.templates ?? builtinTemplates()).email('order_cancelled', o.locale, { ...input, why: CANCEL_WORDING[input.reason], lines: lineViews(input.lines) });
+  return (o.templates ?? builtinTemplates()).email('order_cancelled', o.locale, orderCancelledView(input));
 }

@@ -22,13 +22,19 @@ export interface RefundedInput {
   link: string;
 }
 
+export const paymentFailedView = (input: PaymentFailedInput) => ({ ...input, reason: oneLine(input.message) || input.code });
+
 export function renderPaymentFailed(input: PaymentFailedInput, o: RenderOptions = {}): RenderedEmail {
-  return (o.templates ?? builtinTemplates()).email('payment_failed', o.locale, { ...input, reason: oneLine(input.message) || input.code });
+  return (o.templates ?? builtinTemplates()).email('payment_failed', o.locale, paymentFailedView(input));
 }
 
-export function renderRefunded(input: RefundedInput, o: RenderOptions = {}): RenderedEmail {
+export function refundedView(input: RefundedInput) {
   const scope = input.full
     ? 'This refunds your order in full.'
     : `This is a partial refund; ${formatMoney(input.totalRefunded)} of the order has been refunded so far.`;
-  return (o.templates ?? builtinTemplates()).email('refunded', o.locale, { ...input, amount: formatMoney(input.amount), totalRefunded: formatMoney(input.totalRefunded), scope });
+  return { ...input, amount: formatMoney(input.amount), totalRefunded: formatMoney(input.totalRefunded), scope };
+}
+
+export function renderRefunded(input: RefundedInput, o: RenderOptions = {}): RenderedEmail {
+  return (o.templates ?? builtinTemplates()).email('refunded', o.locale, refundedView(input));
 }
