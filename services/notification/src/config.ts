@@ -73,8 +73,11 @@ export const notificationConfigSchema = Type.Object(
       minLength: 1,
       maxLength: 2000,
       default: 'fcm.googleapis.com,updates.push.services.mozilla.com,*.push.services.mozilla.com,*.notify.windows.com,web.push.apple.com',
-      description: 'comma-separated push service hosts (*.domain for subdomains) a browser subscription may point at; loopback hosts listed here may use http',
+      description: 'comma-separated push service hosts (*.domain for subdomains) a browser subscription may point at',
     }),
+    NOTIFICATION_PUSH_CA_FILE: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 4096, description: 'a PEM file of extra certificate authorities to trust for push services (an inspecting proxy, a local push service)' }),
+    ),
     NOTIFICATION_QUIET_HOURS: Type.String({
       pattern: '^(off|([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9])$',
       default: '21:00-08:00',
@@ -97,6 +100,7 @@ export interface NotificationConfig {
   capPerHour: { email: number; sms: number; push: number };
   quietHours: QuietHours | undefined;
   pushHosts: string[];
+  pushCaFile: string | undefined;
   publicUrl: string;
   from: string;
   mailboxDir: string;
@@ -130,6 +134,7 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
     sms: c.TWILIO_ACCOUNT_SID ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN!, from: c.TWILIO_FROM!, apiUrl: c.TWILIO_API_URL.replace(/\/+$/, '') } : undefined,
     capPerHour: { email: c.NOTIFICATION_CAP_EMAIL_PER_HOUR, sms: c.NOTIFICATION_CAP_SMS_PER_HOUR, push: c.NOTIFICATION_CAP_PUSH_PER_HOUR },
     quietHours: parseQuietHours(c.NOTIFICATION_QUIET_HOURS),
+    pushCaFile: c.NOTIFICATION_PUSH_CA_FILE,
     pushHosts: c.NOTIFICATION_PUSH_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     publicUrl: c.NOTIFICATION_PUBLIC_URL.replace(/\/+$/, ''),
     from: c.NOTIFICATION_FROM,

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { Agent } from 'node:https';
 import { fileURLToPath } from 'node:url';
 import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
 import type { Channel } from './channels/channel.js';
@@ -34,11 +36,12 @@ export const notificationService: ServiceModule = {
     const mailer = createMailer(config);
     const signingSecret = config.signingSecret ?? (await ensureSecretFile(config.dataDir, 'signing-secret', randomSecret));
     const vapid = config.vapid ?? (JSON.parse(await ensureSecretFile(config.dataDir, 'vapid-keys.json', () => JSON.stringify(generateVapidKeys()))) as { publicKey: string; privateKey: string });
+    const pushAgent = config.pushCaFile ? new Agent({ keepAlive: true, ca: await readFile(config.pushCaFile, 'utf8') }) : undefined;
     const timeoutMs = Math.min(30_000, Math.floor(config.delivery.leaseMs / 3));
     const sms = config.sms ? new SmsChannel({ ...config.sms, statusCallbackUrl: `${config.publicUrl}/api/v1/notifications/sms/status`, timeoutMs }) : undefined;
     const channels: Partial<Record<ChannelName, Channel>> = {
       email: new EmailChannel(mailer, config.from),
-      push: new PushChannel({ ...vapid, subject: config.vapidSubject }, (id) => pushSubscriptionsStore.get(db, id), timeoutMs),
+      push: new PushChannel({ ...vapid, subject: config.vapidSubject }, (id) => pushSubscriptionsStore.get(db, id), timeoutMs, pushAgent),
       ...(sms ? { sms } : {}),
     };
     const worker = new DeliveryWorker({

@@ -1,3 +1,4 @@
+import type { Agent } from 'node:https';
 import webpush from 'web-push';
 import type { Message } from '../messages/message.js';
 import type { PushSubscription } from '../push/push-subscriptions.store.js';
@@ -21,6 +22,8 @@ export class PushChannel implements Channel {
     private readonly vapid: VapidKeys,
     private readonly subscription: (id: string) => Promise<PushSubscription | undefined>,
     private readonly timeoutMs: number,
+    /** Trusts extra certificate authorities (PUSH_CA_FILE) when given. */
+    private readonly agent?: Agent,
   ) {}
 
   async send(m: Message): Promise<SendResult> {
@@ -35,6 +38,7 @@ export class PushChannel implements Channel {
         urgency: m.category === 'transactional' ? 'high' : 'normal',
         contentEncoding: 'aes128gcm',
         timeout: this.timeoutMs,
+        ...(this.agent ? { agent: this.agent } : {}),
       });
       return { providerMessageId: typeof res.headers.location === 'string' ? res.headers.location.slice(0, 500) : null };
     } catch (err) {

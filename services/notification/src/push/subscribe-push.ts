@@ -8,12 +8,9 @@ export class PushEndpointRefused extends DomainError {
   }
 }
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
 /**
- * Whether the shop will POST to this endpoint: HTTPS to a known push service (the allow-list
- * keeps the server from being made to call arbitrary hosts), or any loopback address when the
- * list names it (local push services in development and tests).
+ * Whether the shop will POST to this endpoint: HTTPS to a push service on the list (which keeps
+ * the server from being made to call arbitrary hosts on a customer's say-so).
  */
 export function endpointAllowed(endpoint: string, allowedHosts: readonly string[]): { ok: boolean; host: string } {
   let url: URL;
@@ -24,8 +21,7 @@ export function endpointAllowed(endpoint: string, allowedHosts: readonly string[
   }
   const host = url.hostname.toLowerCase();
   const listed = allowedHosts.some((h) => (h.startsWith('*.') ? host.endsWith(h.slice(1)) : host === h));
-  const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(host));
-  return { ok: listed && scheme && !url.username && !url.password, host };
+  return { ok: listed && url.protocol === 'https:' && !url.username && !url.password, host };
 }
 
 export async function subscribePush(
