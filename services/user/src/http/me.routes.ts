@@ -2,6 +2,7 @@ import { callerOf, type HttpApp } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
 import { ProfileNotFound } from '../profiles/profile.errors.js';
 import { profilesStore } from '../profiles/profiles.store.js';
+import { eraseUser } from '../profiles/erase-user.js';
 import { updateProfile } from '../profiles/update-profile.js';
 import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
@@ -17,7 +18,22 @@ export function meRoutes(app: HttpApp, deps: UserDeps): void {
   });
   app.patch(
     '/users/me',
-    { ...requires(deps, 'profile:write:own'), schema: { tags, summary: 'Change my name or phone', body: PatchMeBody, response: { 200: ProfileSchema } } },
+    { ...requires(deps, 'profile:write:own'), schema: { tags, summary: 'Change my name, phone, language or time zone', body: PatchMeBody, response: { 200: ProfileSchema } } },
     async (req) => presentProfile(await updateProfile(deps, callerOf(req).userId, req.body)),
+  );
+  app.delete(
+    '/users/me',
+    {
+      ...requires(deps, 'profile:write:own'),
+      schema: {
+        tags,
+        summary: 'Erase my account (GDPR): profile and addresses deleted, sign-in removed, orders kept anonymised, reviews anonymised',
+        response: { 204: { type: 'null', description: 'Erased' } },
+      },
+    },
+    async (req, reply) => {
+      await eraseUser(deps, callerOf(req).userId, null);
+      return reply.code(204).send();
+    },
   );
 }

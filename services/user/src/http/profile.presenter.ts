@@ -7,6 +7,8 @@ export function presentProfile(p: Profile) {
     email: p.email,
     name: p.name,
     phone: p.phone,
+    locale: p.locale,
+    timeZone: p.timeZone,
     roles: p.roles,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

@@ -1,5 +1,6 @@
 import { callerOf, type HttpApp } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
+import { eraseUser } from '../profiles/erase-user.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
 import { requires } from './authorize.js';
@@ -24,5 +25,16 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     '/users/:id/roles',
     { ...requires(deps, 'users:roles:write'), schema: { tags, summary: "Replace a user's roles", params: UserParams, body: PutRolesBody, response: { 200: ProfileSchema } } },
     async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
+  );
+  app.delete(
+    '/users/:id',
+    {
+      ...requires(deps, 'users:erase'),
+      schema: { tags, summary: "Erase a user's account on their request (as DELETE /users/me does)", params: UserParams, response: { 204: { type: 'null', description: 'Erased' } } },
+    },
+    async (req, reply) => {
+      await eraseUser(deps, req.params.id, callerOf(req).userId);
+      return reply.code(204).send();
+    },
   );
 }
