@@ -8,6 +8,7 @@ import { SettledOrders } from './orders/settled-orders.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
+import { noticeAbandonedCartsJob } from './jobs/notice-abandoned-carts.job.js';
 
 /**
  * The order service. It owns carts, priced from its own projection of the catalog, the
@@ -26,10 +27,11 @@ export const orderService: ServiceModule = {
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
-      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps)],
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps), noticeAbandonedCartsJob(deps)],
       onClose: () => settled.close(),
     };
   },
 };
 
 export { expireCarts } from './carts/expire-carts.js';
+export { noticeAbandonedCarts } from './carts/notice-abandoned-carts.js';
