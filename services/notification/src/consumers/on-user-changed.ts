@@ -1,6 +1,7 @@
 import type { EventHandler } from '@mercato/chassis';
 import { contactsStore } from '../contacts/contacts.store.js';
 import { anonymiseMessages } from '../messages/message.store.js';
+import { eraseOrderContacts } from '../orders/order-contacts.store.js';
 import { preferencesStore } from '../preferences/preferences.store.js';
 import { pushSubscriptionsStore } from '../push/push-subscriptions.store.js';
 import { stockSubscriptionsStore } from '../stock/stock-subscriptions.store.js';
@@ -28,4 +29,5 @@ export const onUserDeleted: EventHandler<'UserDeleted'> = async (event, { tx }) 
   await pushSubscriptionsStore.erase(tx, userId);
   await stockSubscriptionsStore.erase(tx, userId);
   await anonymiseMessages(tx, userId);
+  await eraseOrderContacts(tx, userId);
 };

@@ -81,7 +81,8 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
     if (!isLocked(channel, spec.category) && !prefs[channel][spec.category]) continue;
     if (channel === 'email') {
       const address = req.email ?? contact?.email;
-      if (!address) continue;
+      // Erased customers' addresses are blank or under the reserved .invalid domain: nobody to write to.
+      if (!address || /\.invalid$/i.test(address)) continue;
       const unsubscribeUrl = req.userId && spec.category !== 'transactional' ? ctx.unsubscribeUrl(req.userId, spec.category) : undefined;
       const email = ctx.templates.email(req.kind, locale, { ...req.view, unsubscribeUrl });
       await queue({ dedupeKey: `${key}:email:${address.toLowerCase()}`, channel, recipient: address, ...email, payload: unsubscribeUrl ? { unsubscribeUrl } : {} });
