@@ -196,6 +196,13 @@ describe('the platform launcher (embedded mode)', () => {
     const opened = await fetch(`${urls.gateway}${link[1]!.replace(/&amp;/g, '&')}`);
     assert.equal(opened.status, 200);
     assert.equal(((await opened.json()) as { id: string }).id, checkout.orderId);
+    // The printed mailbox URL opens the page; without its token the page shows nothing.
+    const mailbox = /read them at (http:\/\/\S+)/.exec(run.out())?.[1];
+    assert.ok(mailbox, run.out());
+    const page = await fetch(mailbox);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes('guest@example.com'));
+    assert.equal((await fetch(mailbox.replace(/\?token=.*$/, ''))).status, 401);
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);
