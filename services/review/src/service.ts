@@ -3,6 +3,7 @@ import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from
 import { loadReviewConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { ReviewDeps } from './deps.js';
+import { fastSummary } from './http/fast-summary.js';
 import { registerRoutes } from './http/routes.js';
 import { SummaryCache } from './summaries/summary-cache.js';
 
@@ -25,6 +26,7 @@ export const reviewService: ServiceModule = {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ demoData: config.demoData }),
       onClose: () => summaries.close(),
+      ...(config.summaryCacheMs > 0 ? { fastPath: fastSummary(summaries) } : {}),
     };
   },
 };

@@ -7,6 +7,7 @@ import { eligibility, getReview, listReviews } from '../reviews/read-reviews.js'
 import { reviewsStore } from '../reviews/reviews.store.js';
 import { createReview, editReview } from '../reviews/write-review.js';
 import { optionalUser, requires } from './authorize.js';
+import { SUMMARY_MAX_AGE_S } from './fast-summary.js';
 import { presentReview } from './reviews.presenter.js';
 import {
   CreateReviewBody,
@@ -69,7 +70,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     },
     async (req, reply) => {
       const { json } = await deps.summaries.get(req.query.productId);
-      return reply.header('cache-control', 'public, max-age=30').type('application/json; charset=utf-8').send(json as never);
+      return reply.header('cache-control', `public, max-age=${SUMMARY_MAX_AGE_S}`).type('application/json; charset=utf-8').send(json as never);
     },
   );
 

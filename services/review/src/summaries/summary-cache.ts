@@ -35,6 +35,12 @@ export class SummaryCache {
     );
   }
 
+  /** A fresh cached entry, without waiting for anything (the fast path); undefined on a miss. */
+  peek(productId: string): { summary: Summary; json: string } | undefined {
+    const hit = this.entries.get(productId);
+    return hit && Date.now() - hit.at < this.opts.ttlMs ? hit : undefined;
+  }
+
   /** The summary and its JSON text (served as is). */
   async get(productId: string): Promise<{ summary: Summary; json: string }> {
     const hit = this.entries.get(productId);
