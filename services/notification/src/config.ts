@@ -38,7 +38,8 @@ export const notificationConfigSchema = Type.Object(
     NOTIFICATION_RETRY_MAX_MS: int('the longest send retry delay in ms', 1, 86_400_000, 3_600_000),
     NOTIFICATION_SEND_LEASE_MS: int('how long a claimed message is held before another process may retry it, in ms', 1_000, 3_600_000, 300_000),
     NOTIFICATION_DELIVERY_POLL_MS: int('how often the delivery job looks for due messages, in ms', 10, 600_000, 5_000),
-    NOTIFICATION_DELIVERY_BATCH: int('messages claimed per delivery batch', 1, 1_000, 20),
+    NOTIFICATION_DELIVERY_BATCH: int('messages claimed per delivery batch', 1, 1_000, 50),
+    NOTIFICATION_SEND_CONCURRENCY: int('messages of a batch sent at the same time', 1, 200, 10),
     NOTIFICATION_DATA_DIR: Type.String({
       minLength: 1,
       maxLength: 4096,
@@ -112,6 +113,7 @@ export interface NotificationConfig {
     leaseMs: number;
     pollMs: number;
     batch: number;
+    concurrency: number;
   };
 }
 
@@ -147,6 +149,7 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
       leaseMs: c.NOTIFICATION_SEND_LEASE_MS,
       pollMs: c.NOTIFICATION_DELIVERY_POLL_MS,
       batch: c.NOTIFICATION_DELIVERY_BATCH,
+      concurrency: c.NOTIFICATION_SEND_CONCURRENCY,
     },
   };
 }

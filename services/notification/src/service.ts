@@ -51,6 +51,7 @@ export const notificationService: ServiceModule = {
       retry: { maxAttempts: config.delivery.maxAttempts, baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
       leaseMs: config.delivery.leaseMs,
       batch: config.delivery.batch,
+      concurrency: config.delivery.concurrency,
     });
     const unsubscribe = new UnsubscribeTokens(Buffer.from(signingSecret));
     const notify: NotifyContext = {

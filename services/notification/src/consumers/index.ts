@@ -22,12 +22,12 @@ import { onUserRegistered } from './on-user-registered.js';
  */
 export function consumers(ctx: NotifyContext): ConsumerManifest {
   return {
-    UserRegistered: onUserRegistered(ctx),
+    UserRegistered: inRuns(onUserRegistered(ctx)),
     UserUpdated: onUserUpdated,
     RolesChanged: onRolesChanged,
     UserDeleted: onUserDeleted,
-    EmailVerificationRequested: onEmailVerificationRequested(ctx),
-    PasswordResetRequested: onPasswordResetRequested(ctx),
+    EmailVerificationRequested: inRuns(onEmailVerificationRequested(ctx)),
+    PasswordResetRequested: inRuns(onPasswordResetRequested(ctx)),
     OrderPlaced: onOrderPlaced,
     OrderConfirmed: inRuns(onOrderConfirmed(ctx)),
     OrderShipped: inRuns(onOrderShipped(ctx)),

@@ -7,6 +7,7 @@ export function onUserRegistered(ctx: NotifyContext): EventHandler<'UserRegister
   return async (event, { tx }) => {
     const { userId, email, name, roles } = event.data;
     await contactsStore.upsert(tx, { userId, email, name, roles }, event.occurredAt);
-    await notify(tx, ctx, { eventId: event.id, kind: 'welcome', userId, email, view: { name, shopUrl: ctx.publicUrl } });
+    const contact = { userId, email, name, phone: null, locale: null, timeZone: null, roles };
+    await notify(tx, ctx, { eventId: event.id, kind: 'welcome', userId, email, contact, view: { name, shopUrl: ctx.publicUrl } });
   };
 }

@@ -13,6 +13,8 @@ export interface DeliveryOptions {
   retry: RetryPolicy;
   leaseMs: number;
   batch: number;
+  /** Messages of a claimed batch sent at once (default: the whole batch). */
+  concurrency?: number;
 }
 
 /**
@@ -73,17 +75,33 @@ export class DeliveryWorker {
       if (this.stopped) return;
       const claimed = await claimDue(db, batch, leaseMs, retry.maxAttempts);
       const sent: Array<{ id: string; attempt: number; providerMessageId: string | null }> = [];
-      for (const message of claimed) {
-        const result = await this.sendOne(message);
-        if (result) sent.push({ id: message.id, attempt: message.attempts, ...result });
-      }
+      // A claimed batch goes out side by side (files, SMTP connections, API calls wait on I/O),
+      // at most `concurrency` at a time.
+      const limit = Math.max(1, this.opts.concurrency ?? claimed.length);
+      let next = 0;
+      const lane = async () => {
+        while (next < claimed.length) {
+          const message = claimed[next++]!;
+          const result = await this.sendOne(message);
+          if (!result) continue;
+          const one = { id: message.id, attempt: message.attempts, ...result };
+          // An SMS provider reports delivery by its id moments later: record it at once, so the
+          // report finds its message. Emails are recorded together after the batch.
+          if (message.channel === 'sms') this.logSent(one, await markSentMany(db, [one]));
+          else sent.push(one);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(limit, claimed.length) }, lane));
       // The sent ones are recorded together: one statement for the run.
-      const marked = await markSentMany(db, sent);
-      for (const s of sent) {
-        if (marked.has(s.id)) this.opts.logger.info({ messageId: s.id, attempt: s.attempt }, 'message sent');
-        else this.opts.logger.warn({ messageId: s.id }, 'message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
-      }
+      this.logSent(sent, await markSentMany(db, sent));
       if (claimed.length < batch) return;
+    }
+  }
+
+  private logSent(sent: { id: string; attempt: number } | Array<{ id: string; attempt: number }>, marked: Set<string>): void {
+    for (const s of Array.isArray(sent) ? sent : [sent]) {
+      if (marked.has(s.id)) this.opts.logger.info({ messageId: s.id, attempt: s.attempt }, 'message sent');
+      else this.opts.logger.warn({ messageId: s.id }, 'message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { Category, ChannelName } from '../preferences/preferences.js';
 import type { EmailKind } from '../templates/templates.js';
 import type { Message, MessagePayload, MessageStatus } from './message.js';
@@ -84,7 +84,9 @@ export interface NewMessage {
 
 /** Queues a message; false when one with its dedupe key exists already (a redelivery). */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolean> {
-  const r = await q.query(
+  const r = await prepared(
+    q,
+    'notification_insert_message',
     `INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
                            status, last_error, next_attempt_at, resent_from)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, coalesce($17, now()), $18)
@@ -100,8 +102,10 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
  * under a transaction-scoped lock on the pair: two queuings for one recipient count in turn.
  */
 export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName): Promise<number> {
-  await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${recipient}`]);
-  const r = await q.query<{ n: number }>(
+  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${recipient}`]);
+  const r = await prepared<{ n: number }>(
+    q,
+    'notification_cap_count',
     `SELECT count(*)::int AS n FROM messages WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed'`,
     [recipient, channel],
   );

@@ -1,11 +1,13 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 import { effectivePreferences, type Category, type ChannelName, type Preferences } from './preferences.js';
 
 // The only file that runs SQL on preferences.
 
 export const preferencesStore = {
   async of(q: Queryable, userId: string): Promise<Preferences> {
-    const r = await q.query<{ channel: ChannelName; category: Category; enabled: boolean }>(
+    const r = await prepared<{ channel: ChannelName; category: Category; enabled: boolean }>(
+      q,
+      'notification_preferences_of',
       'SELECT channel, category, enabled FROM preferences WHERE user_id = $1',
       [userId],
     );
