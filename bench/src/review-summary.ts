@@ -20,7 +20,7 @@ import { startGateway } from '@mercato/gateway';
 import { reviewService } from '@mercato/review';
 import { readFile } from 'node:fs/promises';
 import { argText as arg } from './support/args.js';
-import { child, flagFailures, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
+import { child, flagFailures, measurePaths, serveRole, stopServers, type Server } from './support/load.js';
 
 const PRODUCTS = Number(arg('products', '2000'));
 const CONNECTIONS = Number(arg('connections', '50'));
@@ -113,19 +113,7 @@ async function bench(): Promise<void> {
       `review summaries, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; body ${body.length} B`,
     );
-    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
-    const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
-    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers }));
-    const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
-    console.log('');
-    for (const [name, , on] of paths) {
-      const rs = runs.get(name)!;
-      const cpu = on.map((i) => `${names[i]} ${mean(rs, (r) => r.cpu[i]!).toFixed(0)}`);
-      console.log(
-        `  ${name.padEnd(20)} ${rps(name).toFixed(0).padStart(7)} req/s  p50 ${mean(rs, (r) => r.p50).toFixed(1)} ms  p99 ${mean(rs, (r) => r.p99).toFixed(1)} ms` +
-          `  (rounds ${rs.map((r) => r.rps.toFixed(0)).join(' / ')})  CPU µs/request: ${cpu.join(', ')}`,
-      );
-    }
+    const { runs, rps } = await measurePaths(paths, { servers, names, connections: CONNECTIONS, seconds: DURATION_S, warmupSeconds: WARMUP_S, rounds: ROUNDS });
     const ratio = rps('summary via gateway') / rps('bare /summary');
     console.log('');
     console.log(`  ratio summary via gateway / bare   ${ratio.toFixed(2)}  (target ≥ ${TARGET}: ${ratio >= TARGET ? 'met' : 'NOT met'})`);

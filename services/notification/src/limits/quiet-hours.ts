@@ -1,3 +1,5 @@
+import { isTimeZone } from '@mercato/contracts';
+
 /** Quiet hours as minutes since local midnight: [start, end), wrapping past midnight when start > end. */
 export interface QuietHours {
   startMinute: number;
@@ -15,14 +17,6 @@ export function parseQuietHours(raw: string): QuietHours | undefined {
   return { startMinute: start, endMinute: end };
 }
 
-export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Minutes since midnight at `at` in `timeZone`. */
 function localMinute(at: Date, timeZone: string): number {
@@ -38,7 +32,7 @@ function localMinute(at: Date, timeZone: string): number {
  */
 export function notBefore(at: Date, quiet: QuietHours | undefined, timeZone: string | null | undefined): Date {
   if (!quiet) return at;
-  const tz = timeZone && isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  const tz = timeZone && isTimeZone(timeZone) ? timeZone : 'UTC';
   const now = localMinute(at, tz);
   const { startMinute: s, endMinute: e } = quiet;
   const inside = s < e ? now >= s && now < e : now >= s || now < e;

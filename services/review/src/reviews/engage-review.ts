@@ -1,6 +1,7 @@
 import type { Identity } from '@mercato/chassis';
 import type { ReviewDeps } from '../deps.js';
-import { lockProducts, publishedSetChanged } from '../summaries/product-changed.js';
+import { publishedSetChanged } from '../summaries/product-changed.js';
+import { withLockedReview } from './locked-review.js';
 import type { Review } from './review.js';
 import { REPORTS_TO_HOLD } from './review-states.js';
 import { AlreadyReported, CannotReportOwn, ReviewNotFound } from './review.errors.js';
@@ -22,13 +23,10 @@ export async function voteHelpful(deps: ReviewDeps, caller: Identity, reviewId: 
  * for a moderator: it leaves the page and the summary until approved again.
  */
 export async function reportReview(deps: ReviewDeps, caller: Identity, reviewId: string, reason: string): Promise<{ reportCount: number; held: boolean; productId: string }> {
-  const found = await reviewsStore.byId(deps.db, reviewId);
-  if (!found || found.status !== 'published') throw new ReviewNotFound();
-  return deps.db.tx(
-    async (tx) => {
-      await lockProducts(tx, [found.productId]);
-      const review = await reviewsStore.byId(tx, reviewId, { forUpdate: true });
-      if (!review || review.status !== 'published') throw new ReviewNotFound();
+  return withLockedReview(
+    deps,
+    reviewId,
+    async (tx, review) => {
       if (review.userId === caller.userId) throw new CannotReportOwn();
       const reportCount = await reviewsStore.addReport(tx, reviewId, caller.userId, reason);
       if (reportCount === undefined) throw new AlreadyReported();
@@ -39,7 +37,7 @@ export async function reportReview(deps: ReviewDeps, caller: Identity, reviewId:
       }
       return { reportCount, held, productId: review.productId };
     },
-    { retries: 3 },
+    (r) => r.status === 'published',
   );
 }
 

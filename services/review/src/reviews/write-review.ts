@@ -5,7 +5,8 @@ import { bodyDigest, COPY_MIN_LENGTH, moderate, type ReviewText, type Verdict } 
 import { purchasesStore } from '../purchases/purchases.store.js';
 import { lockProducts, publishedSetChanged } from '../summaries/product-changed.js';
 import type { Review } from './review.js';
-import { AlreadyReviewed, NotYourReview, PurchaseRequired, ReviewNotFound } from './review.errors.js';
+import { withLockedReview } from './locked-review.js';
+import { AlreadyReviewed, NotYourReview, PurchaseRequired } from './review.errors.js';
 import { reviewsStore } from './reviews.store.js';
 
 export interface ReviewInput extends ReviewText {
@@ -80,35 +81,27 @@ export async function createReview(deps: ReviewDeps, caller: Identity, productId
 
 /** The author edits their review: moderated again, like a new one (a held edit leaves the page). */
 export async function editReview(deps: ReviewDeps, caller: Identity, reviewId: string, patch: Partial<ReviewInput>): Promise<Review> {
-  const found = await reviewsStore.byId(deps.db, reviewId);
-  if (!found) throw new ReviewNotFound();
-  return deps.db.tx(
-    async (tx) => {
-      await lockProducts(tx, [found.productId]);
-      const current = await reviewsStore.byId(tx, reviewId, { forUpdate: true });
-      if (!current) throw new ReviewNotFound();
-      if (current.userId !== caller.userId) throw new NotYourReview();
-      const t = clean({
-        rating: patch.rating ?? current.rating,
-        title: patch.title ?? current.title,
-        body: patch.body ?? current.body,
-        pros: patch.pros === undefined ? current.pros : patch.pros,
-        cons: patch.cons === undefined ? current.cons : patch.cons,
-      });
-      const digest = bodyDigest(t.body);
-      const verdict = await verdictFor(tx, t, digest, caller.userId, reviewId);
-      await reviewsStore.rewrite(tx, reviewId, { ...t, bodyDigest: digest }, {
-        status: verdict.status,
-        rule: verdict.status === 'pending' ? verdict.rule : null,
-        reason: verdict.status === 'pending' ? verdict.detail : null,
-      });
-      const review = (await reviewsStore.byId(tx, reviewId))!;
-      if (review.status === 'published') await emitPublished(deps, tx, review);
-      await publishedSetChanged(tx, deps.outbox, review.productId);
-      return review;
-    },
-    { retries: 3 },
-  );
+  return withLockedReview(deps, reviewId, async (tx, current) => {
+    if (current.userId !== caller.userId) throw new NotYourReview();
+    const t = clean({
+      rating: patch.rating ?? current.rating,
+      title: patch.title ?? current.title,
+      body: patch.body ?? current.body,
+      pros: patch.pros === undefined ? current.pros : patch.pros,
+      cons: patch.cons === undefined ? current.cons : patch.cons,
+    });
+    const digest = bodyDigest(t.body);
+    const verdict = await verdictFor(tx, t, digest, caller.userId, reviewId);
+    await reviewsStore.rewrite(tx, reviewId, { ...t, bodyDigest: digest }, {
+      status: verdict.status,
+      rule: verdict.status === 'pending' ? verdict.rule : null,
+      reason: verdict.status === 'pending' ? verdict.detail : null,
+    });
+    const review = (await reviewsStore.byId(tx, reviewId))!;
+    if (review.status === 'published') await emitPublished(deps, tx, review);
+    await publishedSetChanged(tx, deps.outbox, review.productId);
+    return review;
+  });
 }
 
 export { emitPublished };

@@ -1,16 +1,7 @@
 import { InvalidData } from '@mercato/chassis';
+import { isTimeZone } from '@mercato/contracts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ProfilePatch } from './update-profile.js';
-
-/** Whether the runtime knows this IANA time zone. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Checks what the schema cannot: the phone is a real, assignable number (libphonenumber's full
