@@ -126,7 +126,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     bus.open();
     const upstreams = Object.fromEntries(services.map((s) => [s.name, s.url]));
     try {
-      gateway = await startGateway({ env, upstreams });
+      // The gateway's admin operations API calls each service's /ops routes with the same token.
+      gateway = await startGateway({ env: { ...env, OPS_TOKEN: ops.token }, upstreams });
     } catch (err) {
       throw explainStartError('gateway', err);
     }

@@ -63,7 +63,7 @@ class BodyLimiter extends Transform {
  * The client's address for rate limits: the peer's, or with a trusted proxy in front the last
  * X-Forwarded-For entry (the one that proxy added; those before it are the client's to make up).
  */
-function clientAddress(req: IncomingMessage, trustForwarded: boolean): string {
+export function clientAddress(req: IncomingMessage, trustForwarded: boolean): string {
   if (trustForwarded) {
     const xff = req.headers['x-forwarded-for'];
     if (typeof xff === 'string' && xff.length > 0) return xff.slice(xff.lastIndexOf(',') + 1).trim();
