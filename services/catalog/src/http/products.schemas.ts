@@ -135,7 +135,11 @@ export const ListQuery = Type.Object(
     maxPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12, description: 'minor units of `currency`' })),
     currency: Type.Optional(CurrencyCode),
     sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
-    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')], { description: 'catalog managers only' })),
+    status: Type.Optional(
+      Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived'), Type.Literal('any')], {
+        description: 'default published; the others, and any (every status: the back office list), for catalog managers only',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   },
