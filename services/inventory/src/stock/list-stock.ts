@@ -73,7 +73,7 @@ export async function stockLedger(
     if (!Number.isSafeInteger(c) || (c as number) < 1) throw new BadCursor();
     beforeId = c as number;
   }
-  const rows = await stockListStore.movements(deps.db, { sku, warehouseCode: input.warehouse, kind: input.kind, beforeId, limit: limit + 1 });
+  const rows = await stockStore.movements(deps.db, sku, limit + 1, { warehouseCode: input.warehouse, kind: input.kind, beforeId });
   const more = rows.length > limit;
   if (more) rows.length = limit;
   return { items: rows, nextCursor: more ? encode(rows[rows.length - 1]!.id) : null };

@@ -1,5 +1,4 @@
 import type { Queryable } from '@mercato/chassis';
-import type { Movement, MovementKind } from './stock.store.js';
 
 export interface StockListQuery {
   /** A prefix of the SKU, case-insensitive. */
@@ -28,7 +27,7 @@ export interface StockListRow {
 
 const likePrefix = (text: string) => `${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The back office's reads of stock: SKUs with their levels, and a SKU's ledger by page. */
+/** The back office's read of stock: SKUs with their levels, by page. */
 export const stockListStore = {
   async page(db: Queryable, q: StockListQuery): Promise<StockListRow[]> {
     const params: unknown[] = [];
@@ -68,51 +67,6 @@ export const stockListStore = {
       onHand: Number(row.on_hand),
       reserved: Number(row.reserved),
       levels: row.levels,
-    }));
-  },
-
-  /** A SKU's movements newest first, after the movement `beforeId`, optionally of one warehouse or kind. */
-  async movements(db: Queryable, q: { sku: string; warehouseCode?: string; kind?: MovementKind; beforeId?: number; limit: number }): Promise<Movement[]> {
-    const params: unknown[] = [q.sku];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    const where = ['m.sku = $1'];
-    if (q.warehouseCode !== undefined) where.push(`w.code = ${p(q.warehouseCode)}`);
-    if (q.kind !== undefined) where.push(`m.kind = ${p(q.kind)}`);
-    if (q.beforeId !== undefined) where.push(`m.id < ${p(q.beforeId)}`);
-    const r = await db.query<{
-      id: string;
-      warehouse_id: string;
-      code: string;
-      kind: MovementKind;
-      on_hand_delta: number;
-      reserved_delta: number;
-      order_id: string | null;
-      adjustment_id: string | null;
-      reason: string | null;
-      actor_user_id: string | null;
-      event_id: string | null;
-      created_at: Date;
-    }>(
-      `SELECT m.id, m.warehouse_id, w.code, m.kind, m.on_hand_delta, m.reserved_delta, m.order_id, m.adjustment_id, m.reason,
-              m.actor_user_id, m.event_id, m.created_at
-         FROM stock_movements m JOIN warehouses w ON w.id = m.warehouse_id
-        WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT ${p(q.limit)}`,
-      params,
-    );
-    return r.rows.map((row) => ({
-      id: Number(row.id),
-      sku: q.sku,
-      warehouseId: row.warehouse_id,
-      warehouseCode: row.code,
-      kind: row.kind,
-      onHandDelta: row.on_hand_delta,
-      reservedDelta: row.reserved_delta,
-      orderId: row.order_id,
-      adjustmentId: row.adjustment_id,
-      reason: row.reason,
-      actorUserId: row.actor_user_id,
-      eventId: row.event_id,
-      createdAt: row.created_at,
     }));
   },
 };
