@@ -65,6 +65,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,
+    uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     logger,
   });
