@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Db, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
+import { Db, discardFailures, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
 import { rotateSigningKeys } from '@mercato/auth';
 import { findEmbeddedPostgres } from '@mercato/embedded-pg';
 import { dataRoot, postgresDir } from './paths.js';
@@ -10,9 +10,10 @@ import { databaseName, envPrefix, findService, SERVICES } from './services.js';
 
 const USAGE = `Usage: npm run mercato -- <command>
 
-  dead-letters list    --service <name> [--status dead|retrying|resolved|all] [--limit N] [--cursor ID] [--json]
+  dead-letters list    --service <name> [--status dead|retrying|resolved|discarded|all] [--limit N] [--cursor ID] [--json]
   dead-letters show    --service <name> <id> [--json]
   dead-letters replay  --service <name> (<id>… | --all) [--json]
+  dead-letters discard --service <name> <id>… [--json]
   auth rotate-keys     [--json]   the next signing key signs from now on; a new next key is published
 
 Services: ${SERVICES.map((s) => s.name).join(', ')}
@@ -139,7 +140,7 @@ function parseId(raw: string): number {
 async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
   const [, action, ...rest] = args.positional;
   const service = flag(args, 'service');
-  if (!action || !['list', 'show', 'replay'].includes(action)) throw new UsageError('dead-letters needs an action: list, show or replay');
+  if (!action || !['list', 'show', 'replay', 'discard'].includes(action)) throw new UsageError('dead-letters needs an action: list, show, replay or discard');
   if (!service) throw new UsageError(`--service is required: one of ${SERVICES.map((s) => s.name).join(', ')}`);
   if (!findService(service)) throw new UsageError(`unknown service ${JSON.stringify(service)}: one of ${SERVICES.map((s) => s.name).join(', ')}`);
   const json = args.flags.has('json');
@@ -147,7 +148,7 @@ async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> 
   let plan: (db: Db) => Promise<number>;
   if (action === 'list') {
     const status = flag(args, 'status') ?? 'dead';
-    if (!['dead', 'retrying', 'resolved', 'all'].includes(status)) throw new UsageError('--status is one of dead, retrying, resolved, all');
+    if (!['dead', 'retrying', 'resolved', 'discarded', 'all'].includes(status)) throw new UsageError('--status is one of dead, retrying, resolved, discarded, all');
     const limitRaw = flag(args, 'limit') ?? '50';
     const limit = Number(limitRaw);
     if (!/^\d+$/.test(limitRaw) || limit < 1 || limit > 100) throw new UsageError('--limit is an integer from 1 to 100');
@@ -171,6 +172,19 @@ async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> 
       }
       if (json) console.log(JSON.stringify(found, null, 2));
       else printOne(found);
+      return 0;
+    };
+  } else if (action === 'discard') {
+    if (rest.length === 0) throw new UsageError('dead-letters discard takes ids');
+    const ids = rest.map(parseId);
+    plan = async (db) => {
+      const discarded = await discardFailures(db, ids);
+      const skipped = ids.filter((id) => !discarded.includes(id));
+      if (json) console.log(JSON.stringify({ discarded, skipped }, null, 2));
+      else {
+        console.log(discarded.length === 0 ? 'Nothing discarded.' : `Discarded ${discarded.length} event(s): ${discarded.join(', ')}. They will not be handled.`);
+        if (skipped.length > 0) console.log(`Left alone (not dead, or no such id): ${skipped.join(', ')}`);
+      }
       return 0;
     };
   } else {

@@ -7,6 +7,7 @@ import type { CatalogDeps } from './deps.js';
 import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
 import { fastReads } from './http/fast-reads.js';
 import { registerRoutes } from './http/routes.js';
+import { FileMediaStore, PostgresMediaStore } from './media/media-store.js';
 
 /**
  * The catalog service: products, variants, prices, categories, search. See README.md for its
@@ -26,7 +27,8 @@ export const catalogService: ServiceModule = {
           ? new MemoryReadCache({ maxEntries: config.cacheEntries, ttlMs: config.cacheTtlSeconds * 1000 })
           : noCache;
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
-    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config };
+    const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
+    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media };
 
     // Changes made by event handlers are cached-away once their transaction has committed.
     let invalidate = false;

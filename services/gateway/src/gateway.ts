@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp, createLogger, JwksCache, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
+import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
@@ -64,6 +65,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,
+    uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     logger,
   });
@@ -92,6 +94,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       logger,
     });
     await registerOpenApiRoutes(app, source);
+    registerAdminOps(app, {
+      upstreams: settings.upstreams,
+      opsToken: settings.opsToken,
+      guard,
+      timeoutMs: Math.min(settings.upstreamTimeoutMs, 5_000),
+      trustForwarded: settings.trustForwarded,
+      logger,
+    });
     await app.ready();
     server = createGatewayServer(app, proxy);
     if (opts.listen !== false) {

@@ -8,6 +8,7 @@ import { SettledOrders } from './orders/settled-orders.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
+import { refreshOrderStatsJob } from './jobs/refresh-order-stats.job.js';
 
 /**
  * The order service. It owns carts, priced from its own projection of the catalog, the
@@ -26,7 +27,7 @@ export const orderService: ServiceModule = {
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
-      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps)],
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps), refreshOrderStatsJob(deps)],
       onClose: () => settled.close(),
     };
   },
