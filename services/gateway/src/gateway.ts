@@ -1,12 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, JwksCache, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import { createHttpApp, createLogger, JwksCache, loadMetricsSettings, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
 import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams } from './upstreams.js';
+import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
 export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -29,6 +30,8 @@ export interface RunningGateway {
   url: string;
   settings: GatewaySettings;
   logger: Logger;
+  /** `http://…/metrics` when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops accepting requests and waits for the in-flight ones. */
   closeHttp(): Promise<void>;
   /** closeHttp, then the upstream connections. */
@@ -46,6 +49,7 @@ const VERSION = '0.1.0';
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
+  const metricsSettings = loadMetricsSettings(opts.env ?? process.env);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
@@ -66,9 +70,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     bodyLimitBytes: settings.httpBodyLimitBytes,
     trustForwarded: settings.trustForwarded,
     logger,
+    onDone: (...args) => metrics?.proxied(...args),
   });
 
   let app: HttpApp | undefined;
+  let metrics: GatewayMetrics | undefined;
   let server: Server;
   let url = '';
   try {
@@ -92,6 +98,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       logger,
     });
     await registerOpenApiRoutes(app, source);
+    metrics = await openGatewayMetrics(app, upstreams, metricsSettings, opts.listen !== false);
     await app.ready();
     server = createGatewayServer(app, proxy);
     if (opts.listen !== false) {
@@ -107,9 +114,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     }
   } catch (err) {
     await app?.close();
+    await metrics?.close();
     await closePools();
     throw err;
   }
+  if (metrics?.url) logger.info({ url: metrics.url }, 'metrics listening');
 
   // Both idempotent: the launcher closes every server's HTTP side first, then stops them all.
   let httpClosed: Promise<void> | undefined;
@@ -119,6 +128,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     url,
     settings,
     logger,
+    metricsUrl: metrics?.url,
     closeHttp() {
       httpClosed ??= (async () => {
         // New requests get 503 and every answer from now on closes its connection. Node closes
@@ -135,6 +145,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     stop() {
       stopped ??= (async () => {
         await gateway.closeHttp();
+        await metrics?.close();
         await closePools();
       })();
       return stopped;
