@@ -31,6 +31,8 @@ ensure_packages() {
   [[ -x "$COMPOSE_BIN" ]] || missing+=(docker-compose)
   command -v podman >/dev/null 2>&1 || missing+=(podman)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  # podman builds its pause image around catatonit.
+  [[ -x /usr/libexec/podman/catatonit || -x /usr/bin/catatonit ]] || missing+=(catatonit)
   if ((${#missing[@]} > 0)); then
     log "installing ${missing[*]}"
     apt-get update -qq
