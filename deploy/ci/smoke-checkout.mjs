@@ -15,7 +15,7 @@ const json = { 'content-type': 'application/json' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function call(method, path, body, headers = {}) {
-  const res = await fetch(`${api}${path}`, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${api}${path}`, { method, headers: { ...json, ...headers }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
   const text = await res.text();
   let parsed;
   try {
@@ -49,6 +49,10 @@ async function until(what, ms, fn) {
 }
 
 const started = Date.now();
+process.on('exit', (code) => {
+  if (code === 13) console.error('smoke checkout: a step never finished');
+});
+const keepAlive = setInterval(() => undefined, 1_000);
 const login = await until('the administrator could not sign in', 60_000, async () => {
   const r = await call('POST', '/auth/login', { email, password });
   return r.status === 200 ? r.body : undefined;
@@ -87,3 +91,4 @@ if (order.payment.paid.amount !== order.totals.total.amount) {
   process.exit(1);
 }
 console.log(`order ${order.id} confirmed, paid ${order.payment.paid.amount} ${order.payment.paid.currency ?? 'USD'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+clearInterval(keepAlive);

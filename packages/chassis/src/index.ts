@@ -24,3 +24,4 @@ export * from './service/service.js';
 export * from './metrics/metrics.js';
 export * from './metrics/server.js';
 export * from './metrics/service-metrics.js';
+export * from './http/tls.js';

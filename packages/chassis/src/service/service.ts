@@ -12,6 +12,7 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
+import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
 import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
 import { openMetricsServer } from '../metrics/server.js';
 import { consumedCounter, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
@@ -99,6 +100,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const env = opts.env ?? process.env;
   const settings = loadServiceSettings(mod.name, env);
   const metricsSettings = loadMetricsSettings(env);
+  const tls = loadTls(env);
+  installTlsForFetch(tls);
   const logger = opts.logger ?? createLogger({ service: mod.name, level: settings.logLevel });
   const db = new Db({
     url: settings.databaseUrl!,
@@ -117,7 +120,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   }
 
   const ownsBus = !opts.bus;
-  const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace);
+  const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace, { ...tlsClientOptions(tls), ca: trustedRoots(tls) });
   if (ownsBus) await bus.start();
   const outbox = createOutbox(mod.name);
   const metrics = new ServiceMetrics(mod.name);
@@ -132,6 +135,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     requestTimeoutMs: settings.httpRequestTimeoutMs,
     trustProxy: settings.trustProxy,
     fastPath: parts.fastPath,
+    https: httpsServerOptions(tls),
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },
