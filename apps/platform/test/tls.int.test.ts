@@ -64,10 +64,10 @@ describe('TLS on every internal hop', () => {
     // A caller without a certificate (curl-like, trusting the CA only).
     const { Agent } = await import('undici');
     const bare = new Agent({ connect: { ca: await readFile(shop.ca) } });
-    const res = await fetch(`${url}/hello`, { dispatcher: bare } as RequestInit);
+    const res = await fetch(`${url}/hello`, { dispatcher: bare } as unknown as RequestInit);
     assert.equal(res.status, 401);
     assert.equal(((await res.json()) as { code: string }).code, 'client_certificate_required');
-    assert.equal((await fetch(`${url}/healthz`, { dispatcher: bare } as RequestInit)).status, 200);
+    assert.equal((await fetch(`${url}/healthz`, { dispatcher: bare } as unknown as RequestInit)).status, 200);
   });
 
   for (const [what, certs, pattern] of [
