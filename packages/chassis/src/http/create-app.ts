@@ -1,7 +1,7 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -60,7 +60,7 @@ export interface HttpAppOptions {
   /** Answers some requests ahead of Fastify (see `FastPath`); not while the server is closing. */
   fastPath?: FastPath;
   /** Serve HTTPS with these options (see http/tls.ts); with requestCert, mutual TLS. */
-  https?: import('node:https').ServerOptions | undefined;
+  https?: HttpsServerOptions | undefined;
 }
 
 /**
