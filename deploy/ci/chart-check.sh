@@ -75,14 +75,16 @@ docker save "$image" | podman_ load -q >/dev/null
 free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 gw_port="$(free_port)"
 inv_port="$(free_port)"
-db="kube_play_$$_inventory"
+run_id="$$_$RANDOM$RANDOM"
+db="kube_play_${run_id}_inventory"
 echo "$db" >"$WORK/kube-play.db"
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db" >/dev/null
 "$HELM" template shop "$CHART" "${base[@]}" \
   --set image.repository="${image%:*}" --set image.tag="${image##*:}" --set image.pullPolicy=Never \
   --set hostNetwork=true --set services.gateway.port="$gw_port" --set services.inventory.port="$inv_port" \
-  --set postgresql.url=postgres://postgres@127.0.0.1:5432 --set postgresql.databasePrefix="kube_play_$$_" \
-  --set rabbitmq.url=amqp://guest:guest@127.0.0.1:5672 --set rabbitmq.namespace="kube-play-$$" \
+  --set postgresql.url=postgres://postgres@127.0.0.1:5432 --set postgresql.databasePrefix="kube_play_${run_id}_" \
+  --set rabbitmq.url=amqp://guest:guest@127.0.0.1:5672 --set rabbitmq.namespace="kube-play-${run_id}" \
   --set redis.url=redis://127.0.0.1:6379 \
   >"$WORK/rendered-play.yaml"
 node deploy/ci/kube-play-prep.mjs "$WORK/rendered-play.yaml" "gateway=$(free_port)" "inventory=$(free_port)" >"$PLAY"
@@ -109,7 +111,7 @@ psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" >/dev/null
 node -e "
   const amqp = require('amqplib');
   (async () => { const c = await amqp.connect('amqp://guest:guest@127.0.0.1:5672'); const ch = await c.createChannel();
-    for (const q of ['kube-play-$$.inventory', 'kube-play-$$.inventory.dead']) await ch.deleteQueue(q);
-    for (const x of ['kube-play-$$.events', 'kube-play-$$.dead-letter']) await ch.deleteExchange(x);
+    for (const q of ['kube-play-${run_id}.inventory', 'kube-play-${run_id}.inventory.dead']) await ch.deleteQueue(q);
+    for (const x of ['kube-play-${run_id}.events', 'kube-play-${run_id}.dead-letter']) await ch.deleteExchange(x);
     await c.close(); })().catch((e) => { console.error('bus clean-up:', e.message); });"
 rm -f "$PLAY" "$WORK/kube-play.db"
