@@ -1,7 +1,8 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Db, discardFailures, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
 import { rotateSigningKeys } from '@mercato/auth';
 import { findEmbeddedPostgres } from '@mercato/embedded-pg';
+import { makeDevCertificates } from './certs.js';
 import { dataRoot, postgresDir } from './paths.js';
 import { databaseName, envPrefix, findService, SERVICES } from './services.js';
 
@@ -19,6 +20,8 @@ const USAGE = `Usage: npm run mercato -- <command>
 Services: ${SERVICES.map((s) => s.name).join(', ')}
 The database is <SERVICE>_DATABASE_URL when set (e.g. ORDER_DATABASE_URL), else the running
 embedded PostgreSQL of \`npm start\` (MERCATO_DATA_DIR, default ./data).
+certs dev [--dir DIR] makes a local CA and a certificate for every service's name (default
+<MERCATO_DATA_DIR>/tls), to try TLS on every hop.
 auth rotate-keys opens the signing keys with AUTH_KEY_ENCRYPTION_KEY when set, else the embedded
 key file (AUTH_KEY_DIR, default <MERCATO_DATA_DIR>/auth).`;
 
@@ -29,7 +32,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['service', 'status', 'limit', 'cursor']);
+const VALUE_FLAGS = new Set(['service', 'status', 'limit', 'cursor', 'dir']);
 
 function parse(argv: string[]): Args {
   const positional: string[] = [];
@@ -242,6 +245,20 @@ async function auth(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
+/** `certs dev [--dir DIR]`: a local CA and a certificate for every service's name. */
+async function certs(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
+  if (args.positional[1] !== 'dev') throw new UsageError('certs takes one subcommand: dev');
+  const dir = resolve(flag(args, 'dir') ?? join(dataRoot(env), 'tls'));
+  const made = await makeDevCertificates(dir);
+  console.log(`made a development CA and a certificate for every service in ${made.dir}:
+  TLS_CA_FILE=${made.ca}
+  TLS_CERT_FILE=${made.cert}
+  TLS_KEY_FILE=${made.key}
+Set these (and GATEWAY_TLS_CERT_FILE/GATEWAY_TLS_KEY_FILE for the public HTTPS port) to serve TLS on every hop;
+for PostgreSQL add ?sslmode=verify-full&sslrootcert=${made.ca} to each database URL. For trying only: not for production.`);
+  return 0;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = parse(argv);
   const command = args.positional[0];
@@ -251,6 +268,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   if (command === 'dead-letters') return deadLetters(args, env);
   if (command === 'auth') return auth(args, env);
+  if (command === 'certs') return certs(args, env);
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }
 

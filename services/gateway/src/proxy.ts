@@ -27,6 +27,8 @@ export interface ProxyOptions {
   logger: Logger;
   /** Rate limits and the access token check, before anything goes upstream. */
   guard?: EdgeGuard;
+  /** Told of every answered request (metrics). */
+  onDone?: (method: string, url: string, upstream: string | undefined, status: number, seconds: number) => void;
 }
 
 /** A caller's request id is kept when it looks like one (as the chassis does). */
@@ -336,6 +338,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private onClose(): void {
     const { res } = this;
     if (res.writableFinished) {
+      this.proxy.opts.onDone?.(this.req.method!, this.req.url!, this.service, res.statusCode, (performance.now() - this.started) / 1000);
       if (this.logRequests) this.logger().info({ res: { statusCode: res.statusCode }, responseTime: performance.now() - this.started }, 'request completed');
       return;
     }

@@ -126,6 +126,11 @@ export const SETTLED_CHANNEL = 'order_settled';
 
 /** The only SQL on orders. */
 export const ordersStore = {
+  /** How many orders are in each state (metrics). */
+  async countByStatus(q: Queryable): Promise<Array<{ status: string; n: number }>> {
+    return (await q.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM orders GROUP BY status')).rows;
+  },
+
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
     const r = await sql<RawOrder>(
       tx,
