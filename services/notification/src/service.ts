@@ -30,7 +30,7 @@ export const notificationService: ServiceModule = {
   name: 'notification',
   title: 'mercato notification service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ env, db, logger }) {
+  async create({ env, db, logger, metrics }) {
     const config = loadNotificationConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const mailer = createMailer(config);
@@ -52,6 +52,8 @@ export const notificationService: ServiceModule = {
       leaseMs: config.delivery.leaseMs,
       batch: config.delivery.batch,
       concurrency: config.delivery.concurrency,
+      onSend: (status, n = 1, channel = 'email') =>
+        metrics.counter('mercato_notifications_total', 'Notification sends by channel and outcome (sent, retrying, failed, bounced)', ['channel', 'status']).inc({ channel, status }, n),
     });
     const unsubscribe = new UnsubscribeTokens(Buffer.from(signingSecret));
     const notify: NotifyContext = {

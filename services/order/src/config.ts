@@ -34,6 +34,8 @@ export const orderConfigSchema = Type.Object(
       description: "hours a signed-in customer's cart with items stays untouched before CartAbandoned (a reminder email): a number, 0 for never",
     }),
     ORDER_CART_ABANDONED_SWEEP_SECONDS: int('how often abandoned carts are looked for', 1, 86_400, 300),
+    ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
+    ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
   { additionalProperties: true },
 );
@@ -47,7 +49,11 @@ export interface OrderConfig {
   paymentSweepIntervalMs: number;
   cartAbandonedAfterHours: number;
   abandonedSweepMs: number;
+  timeZone: string;
+  statsRefreshMs: number;
 }
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -96,6 +102,7 @@ export function parseTaxRates(raw: string): Record<string, number> {
 export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
   const c = loadConfig(orderConfigSchema, env);
   if (!isCurrency(c.ORDER_DEFAULT_CURRENCY)) throw new ConfigError(`Configuration error: ORDER_DEFAULT_CURRENCY: ${c.ORDER_DEFAULT_CURRENCY} is not an ISO 4217 currency`);
+  if (!TIME_ZONES.has(c.ORDER_TIME_ZONE)) throw new ConfigError(`Configuration error: ORDER_TIME_ZONE: ${c.ORDER_TIME_ZONE} is not an IANA time zone (e.g. Europe/Berlin)`);
   return {
     defaultCurrency: c.ORDER_DEFAULT_CURRENCY,
     totals: {
@@ -110,5 +117,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
     cartAbandonedAfterHours: c.CART_ABANDONED_AFTER_HOURS,
     abandonedSweepMs: c.ORDER_CART_ABANDONED_SWEEP_SECONDS * 1000,
+    timeZone: c.ORDER_TIME_ZONE,
+    statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };
 }

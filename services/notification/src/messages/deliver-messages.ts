@@ -15,6 +15,8 @@ export interface DeliveryOptions {
   batch: number;
   /** Messages of a claimed batch sent at once (default: the whole batch). */
   concurrency?: number;
+  /** Counts sends by outcome (metrics): sent, retrying, failed. */
+  onSend?: (status: 'sent' | 'retrying' | 'failed' | 'bounced', n?: number, channel?: ChannelName) => void;
 }
 
 /**
@@ -70,11 +72,14 @@ export class DeliveryWorker {
   private async pass(): Promise<void> {
     const { db, retry, leaseMs, batch } = this.opts;
     const abandoned = await failAbandoned(db, retry.maxAttempts);
-    if (abandoned > 0) this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
+    if (abandoned > 0) {
+      this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
+      this.opts.onSend?.('failed', abandoned);
+    }
     for (;;) {
       if (this.stopped) return;
       const claimed = await claimDue(db, batch, leaseMs, retry.maxAttempts);
-      const sent: Array<{ id: string; attempt: number; providerMessageId: string | null }> = [];
+      const sent: Array<{ id: string; attempt: number; channel: ChannelName; providerMessageId: string | null }> = [];
       // A claimed batch goes out side by side (files, SMTP connections, API calls wait on I/O),
       // at most `concurrency` at a time.
       const limit = Math.max(1, this.opts.concurrency ?? claimed.length);
@@ -84,10 +89,12 @@ export class DeliveryWorker {
           const message = claimed[next++]!;
           const result = await this.sendOne(message);
           if (!result) continue;
-          const one = { id: message.id, attempt: message.attempts, ...result };
+          const one = { id: message.id, attempt: message.attempts, channel: message.channel, ...result };
           // An SMS provider reports delivery by its id moments later: record it at once, so the
           // report finds its message. Emails are recorded together after the batch.
-          if (message.channel === 'sms') this.logSent(one, await markSentMany(db, [one]));
+          if (message.channel === 'sms') {
+            this.logSent([one], await markSentMany(db, [one]));
+          }
           else sent.push(one);
         }
       };
@@ -98,8 +105,9 @@ export class DeliveryWorker {
     }
   }
 
-  private logSent(sent: { id: string; attempt: number } | Array<{ id: string; attempt: number }>, marked: Set<string>): void {
-    for (const s of Array.isArray(sent) ? sent : [sent]) {
+  private logSent(sent: Array<{ id: string; attempt: number; channel: ChannelName }>, marked: Set<string>): void {
+    for (const s of sent) {
+      this.opts.onSend?.('sent', 1, s.channel);
       if (marked.has(s.id)) this.opts.logger.info({ messageId: s.id, attempt: s.attempt }, 'message sent');
       else this.opts.logger.warn({ messageId: s.id }, 'message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
     }
@@ -125,15 +133,18 @@ export class DeliveryWorker {
           await markBounced(tx, message.id, error, message.attempts);
           if (err.goneSubscriptionId) await pushSubscriptionsStore.delete(tx, err.goneSubscriptionId);
         });
+        this.opts.onSend?.('bounced', 1, message.channel);
         log.warn({ err }, 'message bounced: it cannot be delivered');
         return undefined;
       }
       const next = afterFailure(message.attempts, retry);
       if (next.status === 'failed') {
         await markFailed(db, message.id, message.attempts, error);
+        this.opts.onSend?.('failed', 1, message.channel);
         log.error({ err }, 'message failed: no attempts left');
       } else {
         await markRetry(db, message.id, message.attempts, next.delayMs, error);
+        this.opts.onSend?.('retrying', 1, message.channel);
         log.warn({ err, retryInMs: next.delayMs }, 'message not sent; will retry');
       }
       return undefined;
