@@ -70,6 +70,7 @@ export const notificationConfigSchema = Type.Object(
     NOTIFICATION_CAP_EMAIL_PER_HOUR: int('emails to one recipient per hour before the rest are suppressed', 1, 10_000, 20),
     NOTIFICATION_CAP_SMS_PER_HOUR: int('SMS to one recipient per hour', 1, 10_000, 5),
     NOTIFICATION_CAP_PUSH_PER_HOUR: int("push notifications to one customer's browsers per hour", 1, 10_000, 20),
+    NOTIFICATION_CAP_TRANSACTIONAL_PER_HOUR: int('transactional messages (orders, resets) to one recipient per hour per channel', 1, 100_000, 200),
     NOTIFICATION_PUSH_HOSTS: Type.String({
       minLength: 1,
       maxLength: 2000,
@@ -99,6 +100,7 @@ export interface NotificationConfig {
   vapidSubject: string;
   sms: { accountSid: string; authToken: string; from: string; apiUrl: string } | undefined;
   capPerHour: { email: number; sms: number; push: number };
+  transactionalCapPerHour: number;
   quietHours: QuietHours | undefined;
   pushHosts: string[];
   pushCaFile: string | undefined;
@@ -135,6 +137,7 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv): NotificationConf
     vapidSubject: c.NOTIFICATION_VAPID_SUBJECT,
     sms: c.TWILIO_ACCOUNT_SID ? { accountSid: c.TWILIO_ACCOUNT_SID, authToken: c.TWILIO_AUTH_TOKEN!, from: c.TWILIO_FROM!, apiUrl: c.TWILIO_API_URL.replace(/\/+$/, '') } : undefined,
     capPerHour: { email: c.NOTIFICATION_CAP_EMAIL_PER_HOUR, sms: c.NOTIFICATION_CAP_SMS_PER_HOUR, push: c.NOTIFICATION_CAP_PUSH_PER_HOUR },
+    transactionalCapPerHour: c.NOTIFICATION_CAP_TRANSACTIONAL_PER_HOUR,
     quietHours: parseQuietHours(c.NOTIFICATION_QUIET_HOURS),
     pushCaFile: c.NOTIFICATION_PUSH_CA_FILE,
     pushHosts: c.NOTIFICATION_PUSH_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),

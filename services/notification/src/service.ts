@@ -60,6 +60,7 @@ export const notificationService: ServiceModule = {
       publicUrl: config.publicUrl,
       templates: new TemplateSet({ overrideDir: config.templatesDir }),
       capPerHour: config.capPerHour,
+      transactionalCapPerHour: config.transactionalCapPerHour,
       quietHours: config.quietHours,
       enabledChannels: new Set(Object.keys(channels) as ChannelName[]),
       unsubscribeUrl: (userId, category) => `${config.publicUrl}/api/v1/notifications/unsubscribe?token=${unsubscribe.sign(userId, category)}`,

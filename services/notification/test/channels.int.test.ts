@@ -109,6 +109,7 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
         NOTIFICATION_PUSH_CA_FILE: caFile,
         NOTIFICATION_QUIET_HOURS: 'off',
         NOTIFICATION_CAP_EMAIL_PER_HOUR: '5',
+        NOTIFICATION_CAP_TRANSACTIONAL_PER_HOUR: '5',
       },
       bus,
     );
@@ -285,8 +286,9 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
     for (let i = 0; i < 6; i++) events.push((await shipped(userId, email)).event.id);
     const emails = await rows('recipient = $1 AND channel = $2', [email, 'email']);
     assert.equal(emails.length, 7, 'welcome and six shipments, all recorded');
-    assert.deepEqual(emails.map((m) => m.status === 'suppressed'), [false, false, false, false, false, true, true]);
-    assert.match(emails[6]!.last_error ?? '', /cap of 5 email messages per hour/);
+    // The welcome (account) and the shipments (transactional) are counted apart: five shipments go, the sixth is held.
+    assert.deepEqual(emails.map((m) => m.status === 'suppressed'), [false, false, false, false, false, false, true]);
+    assert.match(emails[6]!.last_error ?? '', /cap of 5 transactional email messages per hour/);
 
     // Quiet hours around now in Tokyo: the order-shipped SMS and push wait for their end there,
     // the email goes at once.
@@ -301,6 +303,7 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
       publicUrl: PUBLIC_URL,
       templates: builtinTemplates(),
       capPerHour: { email: 100, sms: 100, push: 100 },
+      transactionalCapPerHour: 100,
       quietHours,
       enabledChannels: new Set(['email', 'sms', 'push']),
       unsubscribeUrl: () => `${PUBLIC_URL}/u`,

@@ -99,15 +99,17 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
 
 /**
  * Messages queued for a recipient on a channel in the last hour (not those the cap held back),
- * under a transaction-scoped lock on the pair: two queuings for one recipient count in turn.
+ * transactional ones and the rest counted apart, under a transaction-scoped lock on the pair:
+ * two queuings for one recipient count in turn.
  */
-export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName): Promise<number> {
-  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${recipient}`]);
+export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName, transactional: boolean): Promise<number> {
+  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${transactional}:${recipient}`]);
   const r = await prepared<{ n: number }>(
     q,
     'notification_cap_count',
-    `SELECT count(*)::int AS n FROM messages WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed'`,
-    [recipient, channel],
+    `SELECT count(*)::int AS n FROM messages
+      WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $3`,
+    [recipient, channel, transactional],
   );
   return r.rows[0]!.n;
 }

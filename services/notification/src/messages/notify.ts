@@ -15,8 +15,10 @@ import { countLastHour, insertMessage, type NewMessage } from './message.store.j
 export interface NotifyContext {
   publicUrl: string;
   templates: TemplateSet;
-  /** Per recipient per channel per hour; past it a message is recorded `suppressed`. */
+  /** Per recipient per channel per hour, for non-transactional messages; past it a message is recorded `suppressed`. */
   capPerHour: Record<ChannelName, number>;
+  /** The same for transactional messages (orders, resets), which a real customer can need many of. */
+  transactionalCapPerHour: number;
   quietHours: QuietHours | undefined;
   /** The one-click unsubscribe link for a customer and category. */
   unsubscribeUrl(userId: string, category: Category): string;
@@ -58,8 +60,9 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
   let queued = 0;
 
   const queue = async (m: Omit<NewMessage, 'id' | 'eventId' | 'category' | 'kind' | 'userId' | 'orderId' | 'locale'>) => {
-    const seen = await countLastHour(tx, m.recipient, m.channel);
-    const capped = seen >= ctx.capPerHour[m.channel];
+    const transactional = spec.category === 'transactional';
+    const cap = transactional ? ctx.transactionalCapPerHour : ctx.capPerHour[m.channel];
+    const capped = (await countLastHour(tx, m.recipient, m.channel, transactional)) >= cap;
     const wait = m.channel !== 'email' && !spec.urgent ? notBefore(now, ctx.quietHours, contact?.timeZone) : now;
     const ok = await insertMessage(tx, {
       ...m,
@@ -70,7 +73,7 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
       userId: req.userId,
       orderId: req.orderId ?? null,
       locale,
-      ...(capped ? { status: 'suppressed' as const, lastError: `not sent: the cap of ${ctx.capPerHour[m.channel]} ${m.channel} messages per hour to this recipient was reached` } : {}),
+      ...(capped ? { status: 'suppressed' as const, lastError: `not sent: the cap of ${cap} ${transactional ? 'transactional ' : ''}${m.channel} messages per hour to this recipient was reached` } : {}),
       ...(wait > now ? { notBefore: wait } : {}),
     });
     if (ok) queued++;
