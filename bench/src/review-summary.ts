@@ -7,7 +7,8 @@
 //
 // Processes: the review service (fresh database on the PostgreSQL server, summaries of
 // `--products` products with reviews), the gateway, the bare server, a second review process
-// with the cache off and its gateway, autocannon, and this script coordinating.
+// with the cache off and its gateway, a bare Node proxy in front of the bare route (the ceiling of
+// any route behind one hop on this machine), autocannon, and this script coordinating.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { startGateway } from '@mercato/gateway';
 import { reviewService } from '@mercato/review';
 import { readFile } from 'node:fs/promises';
 import { argText as arg } from './support/args.js';
+import { startBareProxy } from './support/bare-proxy.js';
 import { child, flagFailures, measurePaths, serveRole, stopServers, type Server } from './support/load.js';
 
 const PRODUCTS = Number(arg('products', '2000'));
@@ -102,13 +104,17 @@ async function bench(): Promise<void> {
     await writeFile(bodyFile, body);
     const bare = await child(SCRIPT, 'bare', ['--body-file', bodyFile]);
     servers.push(bare);
+    // The yardstick for the hop itself: the bare route behind the least a Node proxy can do.
+    const bareProxy = await child(SCRIPT, 'bare-proxy', ['--upstream', bare.urls[0]!]);
+    servers.push(bareProxy);
 
     const paths: Array<[string, string, number[]]> = [
       ['bare /summary', `${bare.urls[0]}/summary`, [4]],
+      ['bare /summary, proxied', `${bareProxy.urls[0]}/api/v1/summary`, [4, 5]],
       ['summary via gateway', `${gateway.urls[0]}${path}`, [0, 1]],
       ['summary, cache off', `${uncachedGateway.urls[0]}${path}`, [2, 3]],
     ];
-    const names = ['review', 'gateway', 'review (no cache)', 'gateway (no cache)', 'bare'];
+    const names = ['review', 'gateway', 'review (no cache)', 'gateway (no cache)', 'bare', 'bare proxy'];
     console.log(
       `review summaries, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; body ${body.length} B`,
@@ -117,6 +123,7 @@ async function bench(): Promise<void> {
     const ratio = rps('summary via gateway') / rps('bare /summary');
     console.log('');
     console.log(`  ratio summary via gateway / bare   ${ratio.toFixed(2)}  (target ≥ ${TARGET}: ${ratio >= TARGET ? 'met' : 'NOT met'})`);
+    console.log(`  ratio bare route behind a bare Node proxy / bare  ${(rps('bare /summary, proxied') / rps('bare /summary')).toFixed(2)}  (the ceiling for any route behind one proxy hop here)`);
     console.log(`  with the cache off: ${(rps('summary, cache off') / rps('bare /summary')).toFixed(2)} × bare`);
     flagFailures(runs.values());
   } finally {
@@ -132,6 +139,8 @@ if (ROLE === 'bench') {
   serveRole(r.urls, r.stop);
 } else if (ROLE === 'bare') {
   serveRole([await startBare(arg('body-file', ''))]);
+} else if (ROLE === 'bare-proxy') {
+  serveRole([await startBareProxy(arg('upstream', ''))]);
 } else {
   serveRole([await startGatewayFor(arg('review', ''))]);
 }
