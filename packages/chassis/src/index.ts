@@ -8,6 +8,7 @@ export * from './bus/memory-bus.js';
 export * from './client/index.js';
 export * from './config/config.js';
 export * from './context.js';
+export * from './db/connection-errors.js';
 export * from './db/db.js';
 export * from './db/migrate.js';
 export * from './errors.js';

@@ -83,6 +83,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** The broker as the readiness body reports it: its connection state, without a round trip. */
+async function busCheck(bus: BusDriver): Promise<void> {
+  if (!bus.connected) throw new Error('the broker is unreachable; events wait in the outbox and consumers are paused');
+}
+
 /**
  * Starts one service on the chassis: settings → logger → database and migrations → bus →
  * routes and consumers → relay, retry worker and jobs → listen.
@@ -101,6 +106,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const sets: MigrationSet[] = [CHASSIS_MIGRATIONS];
   if (existsSync(mod.migrations)) sets.push({ scope: mod.name, dir: mod.migrations });
   try {
+    // A database still starting (or restarting, failing over) is waited for, not a crash.
+    await db.waitUntilReachable();
     await migrate(db, sets, logger);
   } catch (err) {
     await db.close();
@@ -123,7 +130,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },
-      { name: 'bus', check: () => bus.ping() },
+      // The API works without the broker (events wait in the outbox): reported, never a 503.
+      { name: 'bus', check: () => busCheck(bus), affectsReadiness: false },
       ...(parts.readiness ?? []),
     ],
   });
