@@ -20,5 +20,6 @@ export * from './events/relay.js';
 export * from './http/create-app.js';
 export * from './http/problem.js';
 export * from './logger.js';
+export * from './redis/redis-circuit.js';
 export * from './service/run-main.js';
 export * from './service/service.js';

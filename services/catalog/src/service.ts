@@ -28,25 +28,13 @@ export const catalogService: ServiceModule = {
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config };
 
-    // Changes made by event handlers are cached-away once their transaction has committed.
-    let invalidate = false;
-    const stopListening = db.onCommit(() => {
-      if (!invalidate) return;
-      invalidate = false;
-      void cache.invalidate();
-    });
-
     if (config.demoData) await seedDemoCatalog(deps);
     return {
       routes: (app) => registerRoutes(app, deps),
       fastPath: cache.kind === 'off' ? undefined : fastReads(cache, config.httpMaxAge),
-      consumers: consumers(() => {
-        invalidate = true;
-      }),
-      onClose: async () => {
-        stopListening();
-        await cache.close();
-      },
+      // What an event handler changes leaves the cache once its own transaction has committed.
+      consumers: consumers(() => cache.invalidate()),
+      onClose: () => cache.close(),
     };
   },
 };

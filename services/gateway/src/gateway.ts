@@ -50,7 +50,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger);
-  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
+  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
   const closePools = () =>
     Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.

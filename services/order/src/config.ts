@@ -27,6 +27,12 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    ORDER_CHECKOUT_MAX_WAIT_SECONDS: int(
+      'the longest Prefer: wait a checkout honours, in seconds (keep it below the upstream timeout of the gateway in front)',
+      0,
+      30,
+      8,
+    ),
   },
   { additionalProperties: true },
 );
@@ -38,6 +44,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  /** The longest `Prefer: wait` honoured (the answer says what was applied). */
+  checkoutMaxWaitSeconds: number;
 }
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
@@ -99,5 +107,6 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
   };
 }
