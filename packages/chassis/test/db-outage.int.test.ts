@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import pg from 'pg';
@@ -7,7 +6,7 @@ import { MemoryBus } from '../src/bus/memory-bus.js';
 import { isDatabaseUnavailable, redactUrl } from '../src/db/connection-errors.js';
 import { Db, withDatabase } from '../src/db/db.js';
 import { startService, type RunningService, type ServiceModule } from '../src/service/service.js';
-import { captureLogger, createTestDatabase, eventually, freePort, skipUnless, TEST_PG_URL, type TestDatabase } from '../src/testing/index.js';
+import { captureLogger, createTestDatabase, eventually, freePort, skipUnless, tcpRelay, TEST_PG_URL, type TestDatabase } from '../src/testing/index.js';
 import { FIXTURE_MIGRATIONS } from './harness.js';
 
 // What a database outage does to a service on the chassis: a killed session fails its
@@ -42,33 +41,6 @@ async function terminateWhileSleeping(database: string): Promise<void> {
     }
   }, 5_000, 20);
   await terminateSessions(database);
-}
-
-/** A TCP relay to the test server on `port`, started and stopped at will: a database that is down, then up. */
-function relayTo(target: URL, port: number) {
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
-  return {
-    start: () =>
-      new Promise<void>((resolve) => {
-        server = createServer((client) => {
-          const upstream = connect(Number(target.port || 5432), target.hostname);
-          for (const s of [client, upstream]) {
-            sockets.add(s);
-            s.on('error', () => undefined);
-            s.on('close', () => sockets.delete(s));
-          }
-          client.pipe(upstream).pipe(client);
-        });
-        server.listen(port, '127.0.0.1', () => resolve());
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        if (server) server.close(() => resolve());
-        else resolve();
-      }),
-  };
 }
 
 describe('the chassis through a database outage', { skip: skipUnless('postgres') }, () => {
@@ -208,11 +180,11 @@ describe('the chassis through a database outage', { skip: skipUnless('postgres')
     url.password = 'secret-pw';
     const waiting = captureLogger('order', 'info');
     const late = new Db({ url: url.toString(), logger: waiting.logger });
-    const relay = relayTo(target, port);
+    const relay = tcpRelay({ host: target.hostname, port: Number(target.port || 5432) }, port);
     try {
       const ready = late.waitUntilReachable();
       await eventually(() => waiting.lines.some((l) => String(l.msg).startsWith('waiting for the database at')), 5_000, 20);
-      await relay.start();
+      await relay.open();
       await ready;
       const line = waiting.lines.find((l) => String(l.msg).startsWith('waiting for the database at'))!;
       assert.equal(line.msg, `waiting for the database at ${redactUrl(url.toString())}`);
@@ -220,7 +192,7 @@ describe('the chassis through a database outage', { skip: skipUnless('postgres')
       assert.match(String(line.database), new RegExp(`127\\.0\\.0\\.1:${port}/${database.name}$`));
     } finally {
       await late.close();
-      await relay.stop();
+      await relay.cut();
     }
     // What waiting cannot cure is said at once.
     const missing = new Db({ url: withDatabase(TEST_PG_URL, 'mercato_no_such_database') });
