@@ -7,7 +7,7 @@ import { freePort, skipUnless } from '@mercato/chassis/testing';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import { startCluster, type Cluster } from '@mercato/platform/testing';
 import { assertAfterCrashes, checkoutsThroughCrash } from './support/checkout-cases.js';
-import { sleep, sql, type Shop } from './support/shop.js';
+import { QUICK_RECOVERY_ENV, sleep, sql, type Shop } from './support/shop.js';
 
 // The database goes away under load: every session of every service is killed, then the
 // PostgreSQL server itself restarts. No process may exit, no answer may be a 500 (an outage is a
@@ -39,17 +39,9 @@ describe('the distributed mode through a database outage', { skip: skipUnless('r
       pgUrl: server.adminUrl,
       readyTimeoutMs: 90_000,
       env: {
-        EVENT_RETRY_BASE_MS: '200',
-        EVENT_RETRY_MAX_MS: '2000',
-        GATEWAY_RATE_LIMIT_IP: '1000000/min',
-        GATEWAY_RATE_LIMIT_USER: '1000000/min',
+        ...QUICK_RECOVERY_ENV,
+        // Orders wait out the restart without being cancelled for it.
         ORDER_PAYMENT_TIMEOUT_SECONDS: '60',
-        ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: '1',
-        PAYMENT_RECONCILE_INTERVAL_MS: '500',
-        PAYMENT_CREATED_GRACE_SECONDS: '1',
-        PAYMENT_CHARGE_LEASE_SECONDS: '2',
-        PAYMENT_UNKNOWN_RETRY_SECONDS: '1',
-        INVENTORY_SWEEP_INTERVAL_MS: '1000',
         NOTIFICATION_MAILBOX_DIR: mailbox,
         DB_POOL_MAX: '5',
       },
