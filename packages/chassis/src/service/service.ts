@@ -4,6 +4,7 @@ import { createBus } from '../bus/create-bus.js';
 import { MemoryBus } from '../bus/memory-bus.js';
 import { loadServiceSettings, type ServiceName, type ServiceSettings } from '../config/config.js';
 import { runWithContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { Db } from '../db/db.js';
 import { CHASSIS_MIGRATIONS, migrate, type MigrationSet } from '../db/migrate.js';
 import { EventConsumer, type ConsumerManifest } from '../events/consumer.js';
@@ -106,9 +107,18 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const sets: MigrationSet[] = [CHASSIS_MIGRATIONS];
   if (existsSync(mod.migrations)) sets.push({ scope: mod.name, dir: mod.migrations });
   try {
-    // A database still starting (or restarting, failing over) is waited for, not a crash.
-    await db.waitUntilReachable();
-    await migrate(db, sets, logger);
+    // A database still starting (or restarting, failing over) is waited for, not a crash; a
+    // connection lost mid-migration is tried again (each migration is its own transaction).
+    for (let attempt = 1; ; attempt++) {
+      await db.waitUntilReachable();
+      try {
+        await migrate(db, sets, logger);
+        break;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || attempt >= 5) throw err;
+        logger.warn({ err, attempt }, 'the database went away during migrations; trying again');
+      }
+    }
   } catch (err) {
     await db.close();
     throw err;
