@@ -31,6 +31,7 @@ export function gatewayConfigSchema() {
       GATEWAY_BREAKER_FIRST_RETRY_MS: int('the wait before an open circuit first probes the readiness of its service, in ms', 10, 60_000, 250),
       GATEWAY_BREAKER_RESET_MS: int('the longest wait between two readiness probes of an open circuit, in ms', 100, 600_000, 2_000),
       GATEWAY_OPENAPI_CACHE_MS: int('how long the merged OpenAPI document is kept, in ms', 0, 3_600_000, 10_000),
+      GATEWAY_UPLOAD_LIMIT_BYTES: int('the largest body of an upload route (image upload, catalog import), in bytes', 1024, 1024 * 1024 * 1024, 20 * 1024 * 1024),
       GATEWAY_RATE_LIMIT_IP: Type.String({
         pattern: RATE_PATTERN,
         default: '300/min',
@@ -66,6 +67,7 @@ export interface GatewaySettings extends ServiceSettings {
   /** The longest `Prefer: wait` passed on: answers that were asked to wait must come before the upstream timeout. */
   maxPreferWaitSeconds: number;
   openapiCacheMs: number;
+  uploadLimitBytes: number;
   trustForwarded: boolean;
   rateLimitIp: RateRule | undefined;
   rateLimitUser: RateRule | undefined;
@@ -115,6 +117,7 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given?
     breakerResetMs: c.GATEWAY_BREAKER_RESET_MS as number,
     maxPreferWaitSeconds: maxPreferWait(c.GATEWAY_UPSTREAM_TIMEOUT_MS as number),
     openapiCacheMs: c.GATEWAY_OPENAPI_CACHE_MS as number,
+    uploadLimitBytes: c.GATEWAY_UPLOAD_LIMIT_BYTES as number,
     trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,
     rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
     rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),

@@ -1,4 +1,4 @@
-import { CircuitBreaker, type Logger } from '@mercato/chassis';
+import { CircuitBreaker, tlsClientOptions, trustedRoots, type Logger, type TlsMaterial } from '@mercato/chassis';
 import { Pool } from 'undici';
 import type { GatewaySettings } from './config.js';
 import { routeClassesOf, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -16,8 +16,8 @@ export interface Upstream {
   breaker(routeClass: string): CircuitBreaker;
   /** Resolves when the service answers `GET /readyz` with 2xx (calls in flight share one). */
   probe(): Promise<void>;
-  /** Every breaker of this upstream. */
-  breakers(): CircuitBreaker[];
+  /** Every breaker of this upstream, by route class. */
+  breakers(): ReadonlyMap<string, CircuitBreaker>;
   close(): Promise<void>;
 }
 
@@ -27,17 +27,20 @@ export const OPENAPI_CLASS = 'openapi';
 /** How long a readiness probe may take (a service's /readyz gives its checks 2 s). */
 const PROBE_TIMEOUT_MS = 2_500;
 
-export function createUpstreams(settings: GatewaySettings, logger: Logger): Record<UpstreamName, Upstream> {
+export function createUpstreams(settings: GatewaySettings, logger: Logger, tls?: TlsMaterial): Record<UpstreamName, Upstream> {
+  // https:// upstreams: verified against the shop's CA (and the gateway's certificate presented
+  // to services that require mutual TLS).
+  const secure = tls ? { ...tlsClientOptions(tls), ...(tls.ca ? { ca: trustedRoots(tls) } : {}), minVersion: 'TLSv1.2' as const } : {};
   const out = {} as Record<UpstreamName, Upstream>;
-  for (const name of UPSTREAMS) out[name] = createUpstream(name, settings, logger);
+  for (const name of UPSTREAMS) out[name] = createUpstream(name, settings, logger, secure);
   return out;
 }
 
-function createUpstream(name: UpstreamName, settings: GatewaySettings, logger: Logger): Upstream {
+function createUpstream(name: UpstreamName, settings: GatewaySettings, logger: Logger, secure: object): Upstream {
   const origin = settings.upstreams[name];
   const pool = new Pool(origin, {
     connections: settings.upstreamConnections,
-    connect: { timeout: settings.connectTimeoutMs },
+    connect: { timeout: settings.connectTimeoutMs, ...(origin.startsWith('https:') ? secure : {}) },
     // From the last byte of the request to the answer's headers: 504 beyond. (undici's
     // timers above a second tick every half second, so a 10 s limit fires within 10–11 s.)
     headersTimeout: settings.upstreamTimeoutMs,
@@ -74,7 +77,7 @@ function createUpstream(name: UpstreamName, settings: GatewaySettings, logger: L
       if (!b) byClass.set(routeClass, (b = make(routeClass)));
       return b;
     },
-    breakers: () => [...byClass.values()],
+    breakers: () => byClass,
     async close() {
       for (const b of byClass.values()) b.dispose();
       await pool.close();
