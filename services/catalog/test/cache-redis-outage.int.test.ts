@@ -32,8 +32,8 @@ describe('catalog read cache through a Redis outage', { skip: ownRedisUnavailabl
       for (let i = 0; i < 20; i++) assert.equal((await cache.get('/products/tee')).entry, null, 'read from the database instead');
       const ms = performance.now() - started;
       assert.equal(cache.circuit.available, false, 'the circuit is open');
-      // A few reads wait out the command timeout (250 ms), the rest none: not 20 of them.
-      assert.ok(ms < 3_000, `20 reads took ${Math.round(ms)} ms`);
+      // A few reads wait out the command timeout (0.5 s), the rest none: not 20 of them (10 s).
+      assert.ok(ms < 5_000, `20 reads took ${Math.round(ms)} ms`);
       // The product changes while Redis is away: its invalidation cannot be made now.
       await cache.invalidate();
     } finally {

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
  */
 
 /** What a call waits for Redis at most before it counts as failed. */
-export const REDIS_COMMAND_TIMEOUT_MS = 250;
+export const REDIS_COMMAND_TIMEOUT_MS = 500;
 
 /**
  * The client options every Redis user of the platform takes: a short command timeout (a
