@@ -34,6 +34,12 @@ export const orderConfigSchema = Type.Object(
       description: "hours a signed-in customer's cart with items stays untouched before CartAbandoned (a reminder email): a number, 0 for never",
     }),
     ORDER_CART_ABANDONED_SWEEP_SECONDS: int('how often abandoned carts are looked for', 1, 86_400, 300),
+    ORDER_CHECKOUT_MAX_WAIT_SECONDS: int(
+      'the longest Prefer: wait a checkout honours, in seconds (keep it below the upstream timeout of the gateway in front)',
+      0,
+      30,
+      8,
+    ),
     ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
     ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
@@ -49,6 +55,8 @@ export interface OrderConfig {
   paymentSweepIntervalMs: number;
   cartAbandonedAfterHours: number;
   abandonedSweepMs: number;
+  /** The longest `Prefer: wait` honoured (the answer says what was applied). */
+  checkoutMaxWaitSeconds: number;
   timeZone: string;
   statsRefreshMs: number;
 }
@@ -117,6 +125,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
     cartAbandonedAfterHours: c.CART_ABANDONED_AFTER_HOURS,
     abandonedSweepMs: c.ORDER_CART_ABANDONED_SWEEP_SECONDS * 1000,
+    checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
     timeZone: c.ORDER_TIME_ZONE,
     statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };
