@@ -27,6 +27,8 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    ORDER_STOCK_TIMEOUT_MS: int('how long a cart view waits for inventory stock levels before it answers without them, in ms', 20, 10_000, 300),
+    ORDER_USER_TIMEOUT_MS: int("how long the checkout waits for the user service (a signed-in buyer's email or saved address), in ms", 100, 30_000, 2_000),
   },
   { additionalProperties: true },
 );
@@ -38,6 +40,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  stockTimeoutMs: number;
+  userTimeoutMs: number;
 }
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
@@ -99,5 +103,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
+    userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,
   };
 }

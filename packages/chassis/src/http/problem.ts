@@ -56,6 +56,7 @@ export const STATUS_PROBLEMS: Record<number, [string, string]> = {
   413: ['payload_too_large', 'Payload too large'],
   415: ['unsupported_media_type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable request'],
+  428: ['precondition_required', 'Precondition required'],
   429: ['rate_limited', 'Too many requests'],
   431: ['headers_too_large', 'Request header fields too large'],
 };

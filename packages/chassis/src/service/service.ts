@@ -12,6 +12,7 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
+import { peerUrls, type PeerUrls } from './peers.js';
 import { newId } from '@mercato/contracts';
 import { childTraceparent } from '../context.js';
 
@@ -23,6 +24,8 @@ export interface ServiceContext {
   db: Db;
   outbox: Outbox;
   bus: BusDriver;
+  /** The base URL of another service, for internal REST calls (ask when calling, not at start). */
+  peers: PeerUrls;
 }
 
 export interface Job {
@@ -59,6 +62,8 @@ export interface StartOptions {
   listen?: boolean;
   /** Start the relay, retry worker and jobs (false for tests that drive them by hand). */
   background?: boolean;
+  /** The other services' base URLs by name, filled by a launcher once they listen (over `<NAME>_URL`). */
+  peers?: ReadonlyMap<string, string>;
 }
 
 export interface RunningService {
@@ -111,7 +116,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace);
   if (ownsBus) await bus.start();
   const outbox = createOutbox(mod.name);
-  const parts = await mod.create({ settings, env, logger, db, outbox, bus });
+  const parts = await mod.create({ settings, env, logger, db, outbox, bus, peers: peerUrls(env, opts.peers) });
 
   const app = await createHttpApp({
     service: mod.name,

@@ -1,4 +1,4 @@
-import { NotFound, type HttpApp } from '@mercato/chassis';
+import { mediaResponse, NotFound, operation, type HttpApp } from '@mercato/chassis';
 import { demoImageSvg } from '@mercato/demo-data';
 import { Type } from '@sinclair/typebox';
 
@@ -8,7 +8,15 @@ const MediaParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 2
 export function mediaRoutes(app: HttpApp): void {
   app.get(
     '/media/demo/:name',
-    { schema: { tags: ['media'], summary: 'A demo product image (SVG)', params: MediaParams } },
+    {
+      schema: {
+        ...operation('getDemoImage', 'public', { 404: 'not_found' }),
+        tags: ['media'],
+        summary: 'A demo product image (SVG)',
+        params: MediaParams,
+        response: { 200: mediaResponse('image/svg+xml', 'The image') },
+      },
+    },
     async (req, reply) => {
       const svg = demoImageSvg(req.params.name.slice(0, -'.svg'.length));
       if (svg === undefined) throw new NotFound('No demo image has this name');

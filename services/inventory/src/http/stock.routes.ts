@@ -1,4 +1,5 @@
-import { callerOf, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { InventoryDeps } from '../deps.js';
 import { adjustStock } from '../stock/adjust-stock.js';
 import { checkAvailability, getStock } from '../stock/get-stock.js';
@@ -14,6 +15,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     '/inventory/availability',
     {
       schema: {
+        ...operation('getAvailability', 'public'),
         tags: ['stock'],
         summary: 'Available units per SKU, over all warehouses (public). Unknown SKUs answer 0.',
         querystring: AvailabilityQuery,
@@ -25,21 +27,29 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     }),
   );
 
+  // Under /skus/, so that no SKU (e.g. one named "warehouses") can be shadowed by another route.
   const tags = ['stock (admin)'];
   app.get(
-    '/inventory/:sku',
+    '/inventory/skus/:sku',
     {
       ...requires(deps, 'stock:read'),
-      schema: { tags, summary: "A SKU's stock per warehouse, its threshold and its latest movements", params: SkuParams, response: { 200: StockSchema } },
+      schema: {
+        ...operation('getStock', accessFor(ROLE_PERMISSIONS, 'stock:read'), { 404: 'not_found' }),
+        tags,
+        summary: "A SKU's stock per warehouse, its threshold and its latest movements",
+        params: SkuParams,
+        response: { 200: StockSchema },
+      },
     },
     async (req) => presentStock(await getStock(deps, req.params.sku, RECENT_MOVEMENTS)),
   );
 
   app.post(
-    '/inventory/:sku/adjustments',
+    '/inventory/skus/:sku/adjustments',
     {
       ...requires(deps, 'stock:write'),
       schema: {
+        ...operation('adjustStock', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found', 409: 'stock_below_reserved' }),
         tags,
         summary: 'Add or remove units on hand in a warehouse; never below what is reserved there (409)',
         params: SkuParams,
@@ -60,10 +70,17 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   );
 
   app.put(
-    '/inventory/:sku/threshold',
+    '/inventory/skus/:sku/threshold',
     {
       ...requires(deps, 'stock:write'),
-      schema: { tags, summary: "Set a SKU's low-stock threshold", params: SkuParams, body: ThresholdBody, response: { 200: StockSchema } },
+      schema: {
+        ...operation('setStockThreshold', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found' }),
+        tags,
+        summary: "Set a SKU's low-stock threshold",
+        params: SkuParams,
+        body: ThresholdBody,
+        response: { 200: StockSchema },
+      },
     },
     async (req) => {
       await setThreshold(deps, req.params.sku, req.body.threshold);

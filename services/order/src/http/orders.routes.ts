@@ -1,4 +1,4 @@
-import { callerOf, InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
+import { callerOf, InvalidData, operation, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
@@ -18,6 +18,7 @@ import {
   OrderQuery,
   OrderSchema,
   RefundBody,
+  SANDBOX_CARDS,
   ShipBody,
 } from './orders.schemas.js';
 
@@ -39,6 +40,9 @@ function idempotencyKey(raw: string | undefined): string {
   return raw;
 }
 
+/** The buyer of a checkout: who they are and, signed in, the credentials to ask the user service on their behalf. */
+const buyerOf = (req: FastifyRequest) => ({ identity: req.identity, authorization: req.headers.authorization });
+
 /** A guest order's access token, from `?token=` or the X-Order-Token header. */
 function accessToken(req: { query: { token?: string }; headers: FastifyRequest['headers'] }): string | undefined {
   const header = req.headers['x-order-token'];
@@ -54,8 +58,15 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     {
       ...anyone,
       schema: {
+        ...operation('checkout', 'optional', {
+          400: 'invalid_data',
+          404: 'not_found',
+          409: ['cart_checked_out', 'prices_changed', 'request_in_flight'],
+          422: ['empty_cart', 'lines_unavailable', 'no_shipping_to_country', 'idempotency_key_reused', 'address_not_found'],
+        }),
         tags,
         summary: 'Place an order from a cart, once per Idempotency-Key (202 while it is on its way; 200 once settled under Prefer: wait)',
+        description: `A guest sends \`email\` and \`shippingAddress\`. A signed-in buyer may leave out \`email\` (their profile's is used) and send \`shippingAddressId\` / \`billingAddressId\` (one of their saved addresses; 422 \`address_not_found\` otherwise): both are read from the user service with the buyer's token (503/504 when it does not answer). ${SANDBOX_CARDS}`,
         headers: CheckoutHeaders,
         body: CheckoutBody,
         response: { 200: CheckoutAnswerSchema, 202: CheckoutAnswerSchema },
@@ -65,7 +76,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       const key = idempotencyKey(req.headers['idempotency-key']);
       const wait = preferredWait(req.headers.prefer);
       if (wait === 0) {
-        const body = (await placeOrder(deps, req.identity, key, req.body)).body as CheckoutAnswer;
+        const body = (await placeOrder(deps, buyerOf(req), key, req.body)).body as CheckoutAnswer;
         return reply.code(isSettled(body.status) ? 200 : 202).send(presentCheckout(body, body.status));
       }
       // Watched from before it exists, the new order's settlement cannot be missed, and arrives
@@ -74,7 +85,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       const watch = await deps.settled.watch(orderId);
       let body: CheckoutAnswer;
       try {
-        body = (await placeOrder(deps, req.identity, key, req.body, orderId)).body as CheckoutAnswer;
+        body = (await placeOrder(deps, buyerOf(req), key, req.body, orderId)).body as CheckoutAnswer;
       } catch (err) {
         watch.close();
         throw err;
@@ -95,6 +106,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     {
       ...anyone,
       schema: {
+        ...operation('getOrder', 'optional', { 404: 'not_found' }),
         tags,
         summary: "An order: for its owner, staff, or with a guest order's access token (?token= or X-Order-Token)",
         params: OrderParams,
@@ -110,6 +122,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     {
       ...signedIn(deps),
       schema: {
+        ...operation('listOrders', 'signed-in', { 400: 'invalid_cursor' }),
         tags,
         summary: "The caller's orders, newest first (staff: everyone's, or one customer's with userId)",
         querystring: OrderListQuery,
@@ -127,6 +140,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     {
       ...anyone,
       schema: {
+        ...operation('cancelOrder', 'optional', { 404: 'not_found', 409: 'illegal_transition' }),
         tags,
         summary: 'Cancel an order before it ships (its owner, a guest with its token, or staff): the stock goes back, a payment is refunded',
         params: OrderParams,
@@ -139,13 +153,32 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
 
   app.post(
     '/orders/:id/ship',
-    { ...admin, schema: { tags, summary: 'Admin: a confirmed order ships (OrderShipped; the customer gets the tracking number)', params: OrderParams, body: ShipBody, response: { 200: OrderSchema } } },
+    {
+      ...admin,
+      schema: {
+        ...operation('shipOrder', { roles: ['admin'] }, { 404: 'not_found', 409: 'illegal_transition' }),
+        tags,
+        summary: 'Admin: a confirmed order ships (OrderShipped; the customer gets the tracking number)',
+        params: OrderParams,
+        body: ShipBody,
+        response: { 200: OrderSchema },
+      },
+    },
     async (req) => presentOrder(await shipOrder(deps, req.params.id, callerOf(req), req.body)),
   );
 
   app.post(
     '/orders/:id/deliver',
-    { ...admin, schema: { tags, summary: 'Admin: a shipped order was delivered (OrderDelivered)', params: OrderParams, response: { 200: OrderSchema } } },
+    {
+      ...admin,
+      schema: {
+        ...operation('deliverOrder', { roles: ['admin'] }, { 404: 'not_found', 409: 'illegal_transition' }),
+        tags,
+        summary: 'Admin: a shipped order was delivered (OrderDelivered)',
+        params: OrderParams,
+        response: { 200: OrderSchema },
+      },
+    },
     async (req) => presentOrder(await deliverOrder(deps, req.params.id, callerOf(req))),
   );
 
@@ -154,13 +187,15 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     {
       ...admin,
       schema: {
+        ...operation('refundOrder', { roles: ['admin'] }, { 404: 'not_found', 409: ['illegal_transition', 'refund_exceeds_payment'] }),
         tags,
         summary: 'Admin: refund a paid order, in full or in part (RefundRequested; the order becomes refunded when all is given back)',
+        description: "`amount` is money, `{ amount, currency }` in minor units of the order's currency (400 for another); all that is left to refund when absent.",
         params: OrderParams,
         body: RefundBody,
         response: { 202: OrderSchema },
       },
     },
-    async (req, reply) => reply.code(202).send(presentOrder(await refundOrder(deps, req.params.id, callerOf(req), req.body ?? {}))),
+    async (req, reply) => reply.code(202).send(presentOrder(await refundOrder(deps, req.params.id, callerOf(req), req.body))),
   );
 }

@@ -1,4 +1,5 @@
-import { callerOf, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { UserDeps } from '../deps.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
@@ -13,7 +14,13 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     '/users',
     {
       ...requires(deps, 'users:read'),
-      schema: { tags, summary: 'List users, oldest first; search by email prefix', querystring: ListUsersQuery, response: { 200: UserPageSchema } },
+      schema: {
+        ...operation('listUsers', accessFor(ROLE_PERMISSIONS, 'users:read')),
+        tags,
+        summary: 'List users, oldest first; search by email prefix',
+        querystring: ListUsersQuery,
+        response: { 200: UserPageSchema },
+      },
     },
     async (req) => {
       const page = await listUsers(deps, req.query);
@@ -22,7 +29,14 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
   );
   app.put(
     '/users/:id/roles',
-    { ...requires(deps, 'users:roles:write'), schema: { tags, summary: "Replace a user's roles", params: UserParams, body: PutRolesBody, response: { 200: ProfileSchema } } },
+    { ...requires(deps, 'users:roles:write'), schema: {
+        ...operation('setUserRoles', accessFor(ROLE_PERMISSIONS, 'users:roles:write'), { 404: 'not_found' }),
+        tags,
+        summary: "Replace a user's roles",
+        params: UserParams,
+        body: PutRolesBody,
+        response: { 200: ProfileSchema },
+      } },
     async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
   );
 }
