@@ -5,6 +5,7 @@ import { Conflict, Forbidden, TooManyRequests, Unauthorized, Unprocessable } fro
 import { captureLogger } from '../testing/index.js';
 import { createHttpApp, type HttpApp } from './create-app.js';
 import { NoBody, operation } from './operation.js';
+import { problem } from './problem.js';
 
 const Item = Type.Object(
   {
@@ -136,6 +137,15 @@ describe('HTTP chassis', () => {
     const conflict = await app.inject({ url: '/errors/409' });
     assert.equal(conflict.json().available, 3);
     assert.equal((await app.inject({ url: '/errors/429' })).headers['retry-after'], '7');
+    // An extension named like a member of the problem never replaces it.
+    assert.deepEqual(problem(409, 'warehouse_code_taken', 'Conflict', 'taken', { code: 'overflow', status: 200, warehouse: 'overflow' }), {
+      type: 'urn:mercato:problem:warehouse_code_taken',
+      code: 'warehouse_code_taken',
+      title: 'Conflict',
+      status: 409,
+      detail: 'taken',
+      warehouse: 'overflow',
+    });
   });
 
   it('never leaks an unexpected error, and logs it with the request id', async () => {

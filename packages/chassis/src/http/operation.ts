@@ -139,6 +139,7 @@ export function problemCodesOf(response: unknown): string[] {
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+const SUCCESS_TEXT: Record<string, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content', 302: 'Found (a redirect)', 304: 'Not modified' };
 
 /**
  * Expands every operation's declaration in a service's OpenAPI document: its `security` (the
@@ -170,6 +171,8 @@ export function documentOperations(doc: Json): Json {
       delete op[OPERATION_KEY];
       if (!decl) continue;
       op.security = securityOf(decl.access);
+      // Who may call it, for clients and tools: the roles, when a role is needed.
+      if (typeof decl.access === 'object') op['x-roles'] = [...decl.access.roles];
       op.description = [typeof op.description === 'string' ? op.description : undefined, accessText(decl.access)].filter(Boolean).join('\n\n');
       const problems: Record<string, string[]> = {};
       const add = (status: number | string, ...codes: string[]) => (problems[status] = [...(problems[status] ?? []), ...codes]);
@@ -184,6 +187,9 @@ export function documentOperations(doc: Json): Json {
       if (typeof decl.access === 'object') add(403, 'forbidden');
       for (const [status, codes] of Object.entries(decl.problems)) add(status, ...codes);
       const responses = (op.responses = isObj(op.responses) ? op.responses : {}) as Json;
+      for (const [status, r] of Object.entries(responses)) {
+        if (isObj(r) && (r.description === 'Default Response' || r.description === undefined)) r.description = SUCCESS_TEXT[status] ?? 'Success';
+      }
       for (const [status, codes] of Object.entries(problems)) responses[status] = problemResponse(status, codes);
       responses['5XX'] = { $ref: `#/components/responses/${SERVER_ERROR_RESPONSE}` };
     }

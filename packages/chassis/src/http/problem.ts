@@ -37,7 +37,8 @@ export function problem(
   detail?: string,
   extra: Record<string, unknown> = {},
 ): Problem {
-  return { type: problemType(code), code, title, status, ...(detail !== undefined ? { detail } : {}), ...extra };
+  // An extension never replaces a member of the problem itself: `code` is the stable contract.
+  return { ...extra, type: problemType(code), code, title, status, ...(detail !== undefined ? { detail } : {}) };
 }
 
 export type LocatedFieldError = FieldError & { in?: string };
