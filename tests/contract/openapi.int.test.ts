@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { problemCodesOf } from '@mercato/chassis';
 import { eventually } from '@mercato/chassis/testing';
 import { startEmbedded, type EmbeddedPlatform } from '../e2e/support/embedded.js';
 import { sql } from '../e2e/support/shop.js';
 import { ACCEPTED_WARNINGS, lintOpenApi, unexpected } from './openapi-lint.js';
+import { listedEndpoints, templateOf } from './readme-endpoints.js';
 
 // The public API as its document describes it, held to what it does. One embedded platform
 // (`npm start`, every service, the gateway) answers; the merged OpenAPI document is read from the
@@ -401,6 +403,14 @@ describe('the public API against its OpenAPI document', () => {
     await expect(428, 'deleteProduct', { ...json(admin), params: { id: 'contract-mug' } }, 'precondition_required');
     await expect(204, 'deleteProduct', { ...json(admin), params: { id: 'contract-mug' }, headers: { 'if-match': '*' } });
     await expect(404, 'deleteProduct', { ...json(admin), params: { id: 'contract-mug' }, headers: { 'if-match': '*' } }, 'not_found');
+  });
+
+  it('lists in its READMEs only endpoints that exist (the format: readme-endpoints.ts)', () => {
+    const { endpoints, malformed } = listedEndpoints(fileURLToPath(new URL('../../', import.meta.url)));
+    assert.deepEqual(malformed, []);
+    const real = new Set([...operations.values()].map((o) => `${o.method.toUpperCase()} ${templateOf(o.path)}`));
+    const missing = endpoints.filter((e) => !real.has(`${e.method} ${e.path}`)).map((e) => `${e.file}:${e.line}: ${e.text}`);
+    assert.deepEqual(missing, [], 'endpoints a README claims that the API does not have');
   });
 
   it('has called every operation with a success and with an error', (t) => {
