@@ -1,17 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-
-export interface SavedAddress {
-  id: string;
-  name: string;
-  line1: string;
-  line2: string | null;
-  city: string;
-  region: string | null;
-  postalCode: string | null;
-  country: string;
-  phone: string | null;
-}
+import type { SavedAddress } from '../src/clients/buyers.js';
 
 /**
  * Stand-ins for the two services the order service calls, speaking their protocol:

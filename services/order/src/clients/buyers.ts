@@ -9,7 +9,9 @@ export interface Buyers {
   address(authorization: string, id: string): Promise<Address | null>;
 }
 
-interface SavedAddress {
+/** An address as the user service answers it. */
+export interface SavedAddress {
+  id: string;
   name: string;
   line1: string;
   line2: string | null;
