@@ -38,7 +38,16 @@ const OPERATIONS = [
   'checkout', 'getOrder', 'listOrders', 'cancelOrder', 'shipOrder', 'deliverOrder', 'refundOrder',
   'getPayment', 'listOrderPayments', 'refundPayment', 'getSandboxAuthenticationPage', 'completeSandboxAuthentication', 'failSandboxAuthentication', 'getRazorpayCheckoutPage',
   'receiveStripeWebhook', 'receiveRazorpayWebhook',
+  // The back office.
+  'uploadImage', 'getImage', 'getImageFile', 'getCustomer', 'getOrderStats', 'listStock', 'listStockMovements',
+  'listServiceHealth', 'listDeadLetters', 'getDeadLetter', 'replayDeadLetters', 'discardDeadLetters',
 ];
+
+/** A small PNG, for the image upload. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAADAAAAAgCAIAAADbtmxLAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAASUlEQVRYhe2WAQkAQAwCF8c4xr5YH2PPOFgAET03NF/drCtAQdGhmiFsWdbxg2CMDtUMYcuyDiF80KJDNUPYssihCMY6HRwe1wfOEYBq9M6Y7gAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 /** Operations whose success needs what this platform is not given, and where it is proven instead. */
 const NO_SUCCESS_HERE: Record<string, string> = {
@@ -62,6 +71,8 @@ interface CallOptions {
   query?: Record<string, string | string[]>;
   body?: unknown;
   form?: Record<string, string>;
+  /** A body sent as it is, with its type. */
+  raw?: { type: string; data: Buffer };
   token?: string;
   headers?: Record<string, string>;
 }
@@ -97,8 +108,11 @@ describe('the public API against its OpenAPI document', () => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries(o.query ?? {})) for (const one of Array.isArray(v) ? v : [v]) query.append(k, one);
     const headers: Record<string, string> = { ...(o.token ? { authorization: `Bearer ${o.token}` } : {}), ...o.headers };
-    let body: string | undefined;
-    if (o.form) {
+    let body: string | Buffer | undefined;
+    if (o.raw) {
+      headers['content-type'] = o.raw.type;
+      body = o.raw.data;
+    } else if (o.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(o.form).toString();
     } else if (o.body !== undefined) {
@@ -394,6 +408,43 @@ describe('the public API against its OpenAPI document', () => {
     await expect(404, 'getRazorpayCheckoutPage', { params: { id: 'pay_01HZZZZZZZZZZZZZZZZZZZZZZZ' } }, 'not_found');
     await expect(404, 'receiveStripeWebhook', { body: { id: 'evt_1', type: 'payment_intent.succeeded' } }, 'not_found');
     await expect(404, 'receiveRazorpayWebhook', { body: { event: 'payment.captured' } }, 'not_found');
+
+    // The back office: images, customers, the dashboard, stock lists, operations.
+    const image = (await expect(201, 'uploadImage', { ...json(admin), raw: { type: 'image/png', data: PNG } })).body;
+    await expect(415, 'uploadImage', { ...json(admin), raw: { type: 'image/png', data: Buffer.from('not an image at all, only text') } }, 'unsupported_media_type');
+    await expect(200, 'getImage', { params: { id: image.id } });
+    await expect(404, 'getImage', { params: { id: 'med_nothing' } }, 'not_found');
+    const file = (image.renditions[0].url as string).split('/').pop()!;
+    const rendition = await expect(200, 'getImageFile', { params: { id: image.id, file } });
+    await expect(304, 'getImageFile', { params: { id: image.id, file }, headers: { 'if-none-match': rendition.headers.get('etag')! } });
+    await expect(404, 'getImageFile', { params: { id: image.id, file: 'w9999.webp' } }, 'not_found');
+    const customer = (await expect(200, 'getCustomer', { ...json(admin), params: { id: bobId } })).body;
+    assert.equal(customer.email, 'bob@example.com');
+    await expect(404, 'getCustomer', { ...json(admin), params: { id: 'usr_01HZZZZZZZZZZZZZZZZZZZZZZZ' } }, 'not_found');
+    await expect(200, 'getOrderStats', { ...json(admin), query: { interval: 'week' } });
+    await expect(400, 'getOrderStats', { ...json(admin), query: { from: '2026-02-01', to: '2026-01-01' } }, 'invalid_data');
+    await expect(200, 'listStock', { ...json(admin), query: { lowStock: 'true' } });
+    await expect(400, 'listStock', { ...json(admin), query: { sort: 'price' } }, 'invalid_data');
+    await expect(200, 'listStockMovements', { ...json(admin), params: { sku: 'CT-S' } });
+    await expect(404, 'listStockMovements', { ...json(admin), params: { sku: 'NO-SUCH-SKU' } }, 'not_found');
+    const health = (await expect(200, 'listServiceHealth', json(admin))).body.items as Json[];
+    assert.ok(health.every((h) => h.ready), 'every service ready');
+    await expect(200, 'listDeadLetters', { ...json(admin), params: { service: 'order' } });
+    await expect(400, 'listDeadLetters', { ...json(admin), params: { service: 'nowhere' } }, 'invalid_data');
+    // A dead letter as the order service's consumer parks one (an event it could never handle).
+    const envelope = { id: 'evt_01HZZZZZZZZZZZZZZZZZZZZZZZ', type: 'StockReserved', version: 1, occurredAt: new Date().toISOString(), source: 'inventory', subject: 'ord_01HZZZZZZZZZZZZZZZZZZZZZZZ', traceparent: null, data: {} };
+    const [dead] = await sql<{ id: string }>(
+      await platform.databaseUrl('order'),
+      `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, last_error) VALUES ('order.StockReserved', $1, 'StockReserved', $2, 'dead', 8, 'no such order') RETURNING id`,
+      [envelope.id, JSON.stringify(envelope)],
+    );
+    assert.equal((await expect(200, 'getDeadLetter', { ...json(admin), params: { service: 'order', id: String(dead!.id) } })).body.type, 'StockReserved');
+    await expect(404, 'getDeadLetter', { ...json(admin), params: { service: 'order', id: '999999' } }, 'not_found');
+    await expect(200, 'replayDeadLetters', { ...json(admin), params: { service: 'order' }, body: { ids: [999999] } });
+    await expect(400, 'replayDeadLetters', { ...json(admin), params: { service: 'order' }, body: { ids: [999999], all: true } }, 'invalid_data');
+    const discarded = await expect(200, 'discardDeadLetters', { ...json(admin), params: { service: 'order' }, body: { ids: [Number(dead!.id)] } });
+    assert.deepEqual(discarded.body.discarded, [Number(dead!.id)]);
+    await expect(400, 'discardDeadLetters', { ...json(admin), params: { service: 'order' }, body: {} }, 'invalid_data');
 
     // What is left: deletes.
     await expect(204, 'deleteMyAddress', { ...json(ann), params: { id: home.id } });

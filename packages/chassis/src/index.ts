@@ -23,3 +23,7 @@ export * from './logger.js';
 export * from './service/peers.js';
 export * from './service/run-main.js';
 export * from './service/service.js';
+export * from './metrics/metrics.js';
+export * from './metrics/server.js';
+export * from './metrics/service-metrics.js';
+export * from './http/tls.js';

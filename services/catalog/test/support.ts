@@ -17,6 +17,8 @@ export interface CatalogUnderTest {
   editor: Caller;
   /** `{ 'if-match': <the product's ETag now> }`, for a write by any caller. */
   ifMatch(idOrSlug: string): Promise<Record<string, string>>;
+  /** An Authorization header value for a fresh user with these roles. */
+  authorization(roles: string[]): string;
   count(sql: string, params?: unknown[]): Promise<number>;
   outbox(type: string): Promise<Array<{ subject: string; data: Record<string, unknown> }>>;
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDat
     call,
     ifMatch,
     editor: async (m, u, b, h) => call(['catalog_manager'], m, u, b, { ...(await ifMatch(/^\/products\/([^/?]+)/.exec(u)![1]!)), ...h }),
+    authorization: (roles) => `Bearer ${signer.sign({ sub: newId('usr'), roles })}`,
     manager: (m, u, b, h) => call(['catalog_manager'], m, u, b, h),
     admin: (m, u, b, h) => call(['admin'], m, u, b, h),
     customer: (m, u, b, h) => call(['customer'], m, u, b, h),

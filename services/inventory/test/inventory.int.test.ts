@@ -100,9 +100,11 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
   it('documents its routes in OpenAPI', async () => {
     const doc = (await anonymous('GET', '/openapi.json')).json<{ paths: Record<string, unknown> }>();
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/inventory',
       '/inventory/availability',
       '/inventory/skus/{sku}',
       '/inventory/skus/{sku}/adjustments',
+      '/inventory/skus/{sku}/movements',
       '/inventory/skus/{sku}/threshold',
       '/inventory/warehouses',
       '/inventory/warehouses/{code}',

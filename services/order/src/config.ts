@@ -29,6 +29,8 @@ export const orderConfigSchema = Type.Object(
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
     ORDER_STOCK_TIMEOUT_MS: int('how long a cart view waits for inventory stock levels before it answers without them, in ms', 20, 10_000, 300),
     ORDER_USER_TIMEOUT_MS: int("how long the checkout waits for the user service (a signed-in buyer's email or saved address), in ms", 100, 30_000, 2_000),
+    ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
+    ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
   { additionalProperties: true },
 );
@@ -42,7 +44,11 @@ export interface OrderConfig {
   paymentSweepIntervalMs: number;
   stockTimeoutMs: number;
   userTimeoutMs: number;
+  timeZone: string;
+  statsRefreshMs: number;
 }
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -91,6 +97,7 @@ export function parseTaxRates(raw: string): Record<string, number> {
 export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
   const c = loadConfig(orderConfigSchema, env);
   if (!isCurrency(c.ORDER_DEFAULT_CURRENCY)) throw new ConfigError(`Configuration error: ORDER_DEFAULT_CURRENCY: ${c.ORDER_DEFAULT_CURRENCY} is not an ISO 4217 currency`);
+  if (!TIME_ZONES.has(c.ORDER_TIME_ZONE)) throw new ConfigError(`Configuration error: ORDER_TIME_ZONE: ${c.ORDER_TIME_ZONE} is not an IANA time zone (e.g. Europe/Berlin)`);
   return {
     defaultCurrency: c.ORDER_DEFAULT_CURRENCY,
     totals: {
@@ -105,5 +112,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
     stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
     userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,
+    timeZone: c.ORDER_TIME_ZONE,
+    statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };
 }

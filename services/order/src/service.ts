@@ -7,9 +7,11 @@ import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
 import { registerRoutes } from './http/routes.js';
 import { SettledOrders } from './orders/settled-orders.js';
+import { ordersStore } from './orders/orders.store.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
+import { refreshOrderStatsJob } from './jobs/refresh-order-stats.job.js';
 
 /**
  * The order service. It owns carts, priced from its own projection of the catalog, the
@@ -20,10 +22,14 @@ export const orderService: ServiceModule = {
   name: 'order',
   title: 'mercato order service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, outbox, logger, env, peers }) {
+  async create({ db, outbox, logger, env, metrics, peers }) {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const settled = new SettledOrders(db, logger);
+    metrics.gauge('mercato_orders', 'Orders by state (pending, awaiting_payment, confirmed, shipped, delivered, cancelled, refunded)', ['status'], async (g) => {
+      g.reset();
+      for (const r of await ordersStore.countByStatus(db)) g.set({ status: r.status }, r.n);
+    });
     // Made on first use: under the embedded launcher the other services' ports are known only once they listen.
     const client = (name: 'inventory' | 'user', timeoutMs: number, retries: number) => {
       let made: ServiceClient | undefined;
@@ -35,7 +41,7 @@ export const orderService: ServiceModule = {
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
-      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps)],
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps), refreshOrderStatsJob(deps)],
       onClose: () => settled.close(),
     };
   },

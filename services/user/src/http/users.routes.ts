@@ -5,7 +5,10 @@ import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
 import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
+import { CustomerSchema } from './customers.schemas.js';
 import { ListUsersQuery, ProfileSchema, PutRolesBody, UserPageSchema, UserParams } from './users.schemas.js';
+import { presentAddress } from './address.presenter.js';
+import { getCustomer } from '../users/get-customer.js';
 
 const tags = ['users (admin)'];
 
@@ -17,7 +20,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
       schema: {
         ...operation('listUsers', accessFor(ROLE_PERMISSIONS, 'users:read')),
         tags,
-        summary: 'List users, oldest first; search by email prefix',
+        summary: 'List users, oldest first; search by email prefix or name (q), filter by role',
         querystring: ListUsersQuery,
         response: { 200: UserPageSchema },
       },
@@ -27,9 +30,28 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
       return { items: page.items.map(presentProfile), nextCursor: page.nextCursor };
     },
   );
+  app.get(
+    '/users/:id',
+    {
+      ...requires(deps, 'users:read'),
+      schema: {
+        ...operation('getCustomer', accessFor(ROLE_PERMISSIONS, 'users:read'), { 404: 'not_found' }),
+        tags,
+        summary: "A user's profile and address book, for staff",
+        params: UserParams,
+        response: { 200: CustomerSchema },
+      },
+    },
+    async (req) => {
+      const { profile, addresses } = await getCustomer(deps, req.params.id);
+      return { ...presentProfile(profile), addresses: addresses.map(presentAddress) };
+    },
+  );
   app.put(
     '/users/:id/roles',
-    { ...requires(deps, 'users:roles:write'), schema: {
+    {
+      ...requires(deps, 'users:roles:write'),
+      schema: {
         ...operation('setUserRoles', accessFor(ROLE_PERMISSIONS, 'users:roles:write'), { 404: 'not_found' }),
         tags,
         summary: "Replace a user's roles",
