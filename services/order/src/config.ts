@@ -27,6 +27,12 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    ORDER_CHECKOUT_MAX_WAIT_SECONDS: int(
+      'the longest Prefer: wait a checkout honours, in seconds (keep it below the upstream timeout of the gateway in front)',
+      0,
+      30,
+      8,
+    ),
     ORDER_STOCK_TIMEOUT_MS: int('how long a cart view waits for inventory stock levels before it answers without them, in ms', 20, 10_000, 300),
     ORDER_USER_TIMEOUT_MS: int("how long the checkout waits for the user service (a signed-in buyer's email or saved address), in ms", 100, 30_000, 2_000),
     ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
@@ -42,6 +48,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  /** The longest `Prefer: wait` honoured (the answer says what was applied). */
+  checkoutMaxWaitSeconds: number;
   stockTimeoutMs: number;
   userTimeoutMs: number;
   timeZone: string;
@@ -110,6 +118,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
     stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
     userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,
     timeZone: c.ORDER_TIME_ZONE,

@@ -22,6 +22,8 @@ export const orderService: ServiceModule = {
   name: 'order',
   title: 'mercato order service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  // Stock levels for carts, a signed-in buyer's email and saved addresses for the checkout.
+  peers: ['inventory', 'user'],
   async create({ db, outbox, logger, env, metrics, peers }) {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });

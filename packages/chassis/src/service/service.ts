@@ -4,6 +4,7 @@ import { createBus } from '../bus/create-bus.js';
 import { MemoryBus } from '../bus/memory-bus.js';
 import { loadServiceSettings, type ServiceName, type ServiceSettings } from '../config/config.js';
 import { runWithContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { Db } from '../db/db.js';
 import { CHASSIS_MIGRATIONS, migrate, type MigrationSet } from '../db/migrate.js';
 import { EventConsumer, type ConsumerManifest } from '../events/consumer.js';
@@ -12,11 +13,11 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
-import { peerUrls, type PeerUrls } from './peers.js';
+import { peerUrls, type PeerName, type PeerUrls } from './peers.js';
 import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
 import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
 import { openMetricsServer } from '../metrics/server.js';
-import { consumedCounter, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
+import { consumedCounter, instrumentBus, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
 import { newId } from '@mercato/contracts';
 import { childTraceparent } from '../context.js';
 
@@ -56,6 +57,8 @@ export interface ServiceModule {
   /** Absolute path of the service's migrations folder. */
   migrations: string;
   title: string;
+  /** The services it calls over internal REST (ServiceContext.peers). */
+  peers?: readonly PeerName[];
   create: (ctx: ServiceContext) => Promise<ServiceParts>;
 }
 
@@ -97,6 +100,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** The broker as the readiness body reports it: its connection state, without a round trip. */
+async function busCheck(bus: BusDriver): Promise<void> {
+  if (!bus.connected) throw new Error('the broker is unreachable; events wait in the outbox and consumers are paused');
+}
+
 /**
  * Starts one service on the chassis: settings → logger → database and migrations → bus →
  * routes and consumers → relay, retry worker and jobs → listen.
@@ -118,7 +126,18 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const sets: MigrationSet[] = [CHASSIS_MIGRATIONS];
   if (existsSync(mod.migrations)) sets.push({ scope: mod.name, dir: mod.migrations });
   try {
-    await migrate(db, sets, logger);
+    // A database still starting (or restarting, failing over) is waited for, not a crash; a
+    // connection lost mid-migration is tried again (each migration is its own transaction).
+    for (let attempt = 1; ; attempt++) {
+      await db.waitUntilReachable();
+      try {
+        await migrate(db, sets, logger);
+        break;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || attempt >= 5) throw err;
+        logger.warn({ err, attempt }, 'the database went away during migrations; trying again');
+      }
+    }
   } catch (err) {
     await db.close();
     throw err;
@@ -131,7 +150,17 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const metrics = new ServiceMetrics(mod.name);
   instrumentPool(db, metrics, settings.dbPoolMax);
   instrumentEventTables(db, metrics);
-  const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics, peers: peerUrls(env, opts.peers) });
+  instrumentBus(bus, metrics);
+  const peers = peerUrls(env, opts.peers);
+  // Running alone (no launcher to say where the others listen): a malformed <NAME>_URL stops the
+  // start, and a missing one is said once, with the address used instead.
+  if (!opts.peers) {
+    for (const name of mod.peers ?? []) {
+      const url = peers(name);
+      if (!env[`${name.toUpperCase()}_URL`]) logger.warn({ peer: name, url }, `${name.toUpperCase()}_URL is not set: ${mod.name} calls the ${name} service at ${url}`);
+    }
+  }
+  const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics, peers });
 
   const app = await createHttpApp({
     service: mod.name,
@@ -144,7 +173,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },
-      { name: 'bus', check: () => bus.ping() },
+      // The API works without the broker (events wait in the outbox): reported, never a 503.
+      { name: 'bus', check: () => busCheck(bus), affectsReadiness: false },
       ...(parts.readiness ?? []),
     ],
   });
