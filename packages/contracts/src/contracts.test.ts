@@ -6,7 +6,7 @@ import { EVENT_TYPES } from './registry.js';
 
 // Every event DESIGN.md names, by the service that publishes it.
 const DESIGN_EVENTS = [
-  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'UserUpdated', 'UserDeleted', 'RolesChanged',
+  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'UserDeleted', 'RolesChanged',
   'ProductCreated', 'ProductUpdated', 'ProductDeleted', 'PriceChanged', 'ReviewSummaryChanged', 'ReviewPublished', 'ReviewRejected',
   'StockReserved', 'StockRejected', 'StockReleased', 'StockCommitted', 'LowStock', 'StockReplenished',
   'OrderPlaced', 'PaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderShipped', 'OrderDelivered', 'RefundRequested', 'CartAbandoned',

@@ -14,6 +14,7 @@ export const EVENTS = {
   UserRegistered: { 1: identity.UserRegisteredV1 },
   PasswordResetRequested: { 1: identity.PasswordResetRequestedV1 },
   EmailVerificationRequested: { 1: identity.EmailVerificationRequestedV1 },
+  EmailVerified: { 1: identity.EmailVerifiedV1 },
   UserUpdated: { 1: identity.UserUpdatedV1, 2: identity.UserUpdatedV2 },
   UserDeleted: { 1: identity.UserDeletedV1 },
   RolesChanged: { 1: identity.RolesChangedV1 },

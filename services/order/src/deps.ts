@@ -1,4 +1,6 @@
 import type { Authenticator, Db, Logger, Outbox } from '@mercato/chassis';
+import type { Buyers } from './clients/buyers.js';
+import type { StockLevels } from './clients/stock-levels.js';
 import type { OrderConfig } from './config.js';
 import type { SettledOrders } from './orders/settled-orders.js';
 
@@ -10,4 +12,8 @@ export interface OrderDeps {
   authenticator: Authenticator;
   config: OrderConfig;
   settled: SettledOrders;
+  /** Inventory's stock levels, for cart views. */
+  stock: StockLevels;
+  /** A signed-in buyer's email and saved addresses, from the user service, for the checkout. */
+  buyers: Buyers;
 }

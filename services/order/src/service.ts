@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { createAuthenticator, createServiceClient, loadAccessTokenSettings, type ServiceClient, type ServiceModule } from '@mercato/chassis';
+import { userServiceBuyers } from './clients/buyers.js';
+import { inventoryStockLevels } from './clients/stock-levels.js';
 import { loadOrderConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
@@ -21,7 +23,9 @@ export const orderService: ServiceModule = {
   name: 'order',
   title: 'mercato order service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, outbox, logger, env, metrics }) {
+  // Stock levels for carts, a signed-in buyer's email and saved addresses for the checkout.
+  peers: ['inventory', 'user'],
+  async create({ db, outbox, logger, env, metrics, peers }) {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const settled = new SettledOrders(db, logger);
@@ -29,7 +33,14 @@ export const orderService: ServiceModule = {
       g.reset();
       for (const r of await ordersStore.countByStatus(db)) g.set({ status: r.status }, r.n);
     });
-    const deps: OrderDeps = { db, outbox, logger, authenticator, config, settled };
+    // Made on first use: under the embedded launcher the other services' ports are known only once they listen.
+    const client = (name: 'inventory' | 'user', timeoutMs: number, retries: number) => {
+      let made: ServiceClient | undefined;
+      return () => (made ??= createServiceClient({ name, baseUrl: peers(name), timeoutMs, retries }));
+    };
+    const stock = inventoryStockLevels(client('inventory', config.stockTimeoutMs, 0), logger);
+    const buyers = userServiceBuyers(client('user', config.userTimeoutMs, 1));
+    const deps: OrderDeps = { db, outbox, logger, authenticator, config, settled, stock, buyers };
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),

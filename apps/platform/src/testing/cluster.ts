@@ -161,6 +161,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     // spend each other's allowance.
     GATEWAY_RATE_LIMIT_PREFIX: `${namespace}:ratelimit:`,
     AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
+    // Where the services reach each other over internal REST (order asks user and inventory).
+    ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
     ...opts.env,
   };
   const envOf = (name: string): NodeJS.ProcessEnv => {

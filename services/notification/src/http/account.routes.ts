@@ -1,4 +1,5 @@
-import { BEARER, callerOf, NotFound, problemResponses, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, NoBody, NotFound, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import { newId } from '@mercato/contracts';
 import type { NotificationDeps } from '../deps.js';
 import { changePreferences, preferencesView } from '../preferences/change-preferences.js';
@@ -34,7 +35,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
 
   app.get(
     '/notifications/preferences',
-    { ...own, schema: { tags, operationId: 'getNotificationPreferences', summary: 'My notification preferences, per channel and category', security: BEARER, response: { 200: PreferencesSchema, ...problemResponses(401, 403) } } },
+    { ...own, schema: { tags, ...operation('getNotificationPreferences', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}), summary: 'My notification preferences, per channel and category', response: { 200: PreferencesSchema } } },
     async (req) => preferencesView(deps.db, callerOf(req).userId, smsOn),
   );
 
@@ -44,11 +45,10 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        operationId: 'putNotificationPreferences',
+        ...operation('putNotificationPreferences', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 422: 'transactional_email_required' }),
         summary: 'Change my preferences (only the choices given); transactional email cannot be turned off (422); marketing is opt-in',
-        security: BEARER,
         body: PutPreferencesBody,
-        response: { 200: PreferencesSchema, ...problemResponses(400, 401, 403, 422) },
+        response: { 200: PreferencesSchema },
       },
     },
     async (req) => {
@@ -60,7 +60,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
 
   app.get(
     '/notifications/push/public-key',
-    { schema: { tags, operationId: 'getPushPublicKey', summary: "The shop's VAPID public key (applicationServerKey for pushManager.subscribe)", security: [], response: { 200: VapidKeySchema } } },
+    { schema: { tags, ...operation('getPushPublicKey', 'public', {}), summary: "The shop's VAPID public key (applicationServerKey for pushManager.subscribe)", response: { 200: VapidKeySchema } } },
     async (_req, reply) => reply.header('cache-control', 'public, max-age=3600').send({ publicKey: deps.vapidPublicKey }),
   );
 
@@ -70,11 +70,10 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        operationId: 'createPushSubscription',
+        ...operation('createPushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 422: 'push_endpoint_refused' }),
         summary: "Register this browser's push subscription (the PushSubscription's JSON); the same endpoint again replaces it",
-        security: BEARER,
         body: PushSubscriptionBody,
-        response: { 201: CreatedSchema, ...problemResponses(400, 401, 403, 422) },
+        response: { 201: CreatedSchema },
       },
     },
     async (req, reply) => {
@@ -87,7 +86,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
     '/notifications/push-subscriptions/:id',
     {
       ...own,
-      schema: { tags, operationId: 'deletePushSubscription', summary: 'Stop push to one of my browsers', security: BEARER, params: IdParams, response: { 204: { type: 'null', description: 'Removed' }, ...problemResponses(400, 401, 403, 404) } },
+      schema: { tags, ...operation('deletePushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Stop push to one of my browsers', params: IdParams, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
       if (!(await pushSubscriptionsStore.delete(deps.db, req.params.id, callerOf(req).userId))) throw new NotFound('No such push subscription');
@@ -101,11 +100,10 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        operationId: 'createStockSubscription',
+        ...operation('createStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}),
         summary: 'Tell me once when this SKU is back in stock (asking again keeps the first wish)',
-        security: BEARER,
         body: StockSubscriptionBody,
-        response: { 201: StockSubscriptionSchema, ...problemResponses(400, 401, 403) },
+        response: { 201: StockSubscriptionSchema },
       },
     },
     async (req, reply) => reply.code(201).send(presentStockSubscription(await stockSubscriptionsStore.open(deps.db, { id: newId('ssub'), userId: callerOf(req).userId, sku: req.body.sku }))),
@@ -113,7 +111,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
 
   app.get(
     '/notifications/stock-subscriptions',
-    { ...own, schema: { tags, operationId: 'listStockSubscriptions', summary: 'My back-in-stock wishes, newest first (answered ones have notifiedAt)', security: BEARER, response: { 200: StockSubscriptionList, ...problemResponses(401, 403) } } },
+    { ...own, schema: { tags, ...operation('listStockSubscriptions', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}), summary: 'My back-in-stock wishes, newest first (answered ones have notifiedAt)', response: { 200: StockSubscriptionList } } },
     async (req) => ({ items: (await stockSubscriptionsStore.ofUser(deps.db, callerOf(req).userId)).map(presentStockSubscription) }),
   );
 
@@ -121,7 +119,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
     '/notifications/stock-subscriptions/:id',
     {
       ...own,
-      schema: { tags, operationId: 'deleteStockSubscription', summary: 'Withdraw a back-in-stock wish', security: BEARER, params: IdParams, response: { 204: { type: 'null', description: 'Removed' }, ...problemResponses(400, 401, 403, 404) } },
+      schema: { tags, ...operation('deleteStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Withdraw a back-in-stock wish', params: IdParams, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
       if (!(await stockSubscriptionsStore.cancel(deps.db, req.params.id, callerOf(req).userId))) throw new NotFound('No such open back-in-stock wish');

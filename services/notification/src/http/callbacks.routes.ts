@@ -1,9 +1,9 @@
-import { Forbidden, InvalidData, NotFound, problemResponses, type HttpApp } from '@mercato/chassis';
+import { Forbidden, InvalidData, mediaResponse, NoBody, NotFound, operation, type HttpApp } from '@mercato/chassis';
 import type { NotificationDeps } from '../deps.js';
 import { recordSmsStatus } from '../messages/sms-status.js';
 import { changePreferences } from '../preferences/change-preferences.js';
 import { escapeHtml } from '../templates/escape.js';
-import { OneClickBody, TwilioCallbackBody, TwilioHeaders, UnsubscribeQuery } from './notifications.schemas.js';
+import { OneClickBody, TwilioCallbackBody, TwilioHeaders, UnsubscribedSchema, UnsubscribeQuery } from './notifications.schemas.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'";
 const page = (title: string, body: string) => `<!doctype html>
@@ -38,7 +38,7 @@ export async function callbackRoutes(app: HttpApp, deps: NotificationDeps): Prom
 
     scope.get(
       '/notifications/unsubscribe',
-      { schema: { tags: ['notifications'], operationId: 'showUnsubscribe', summary: 'The page behind an email\'s unsubscribe link: a button that confirms (no sign-in)', security: [], querystring: UnsubscribeQuery, response: { ...problemResponses(400) } } },
+      { schema: { tags: ['notifications'], ...operation('showUnsubscribe', 'public', {}), summary: 'The page behind an email\'s unsubscribe link: a button that confirms (no sign-in)', querystring: UnsubscribeQuery, response: { 200: mediaResponse('text/html', 'A page with one button that unsubscribes') } } },
       async (req, reply) => {
         const who = verify(req.query.token);
         const action = `?token=${encodeURIComponent(req.query.token)}`;
@@ -55,12 +55,11 @@ export async function callbackRoutes(app: HttpApp, deps: NotificationDeps): Prom
       {
         schema: {
           tags: ['notifications'],
-          operationId: 'oneClickUnsubscribe',
+          ...operation('oneClickUnsubscribe', 'public', {}),
           summary: 'RFC 8058 one-click unsubscribe from one category of email, with the signed link of the email; needs no sign-in and takes effect at once',
-          security: [],
           querystring: UnsubscribeQuery,
           body: OneClickBody,
-          response: { ...problemResponses(400, 415) },
+          response: { 200: UnsubscribedSchema },
         },
       },
       async (req, reply) => {
@@ -69,7 +68,7 @@ export async function callbackRoutes(app: HttpApp, deps: NotificationDeps): Prom
         deps.logger.info({ userId: who.userId, category: who.category }, 'unsubscribed by one-click link');
         const accepts = req.headers.accept ?? '';
         if (accepts.includes('text/html')) {
-          return reply.header('content-security-policy', CSP).type('text/html; charset=utf-8').send(page('You are unsubscribed', `<p>You will get no more emails about ${escapeHtml(CATEGORY_WORDS[who.category] ?? who.category)}. You can change this in your account at any time.</p>`));
+          return reply.header('content-security-policy', CSP).type('text/html; charset=utf-8').send(page('You are unsubscribed', `<p>You will get no more emails about ${escapeHtml(CATEGORY_WORDS[who.category] ?? who.category)}. You can change this in your account at any time.</p>`) as never);
         }
         return reply.send({ unsubscribed: true, channel: 'email', category: who.category });
       },
@@ -80,12 +79,11 @@ export async function callbackRoutes(app: HttpApp, deps: NotificationDeps): Prom
       {
         schema: {
           tags: ['notifications'],
-          operationId: 'twilioStatusCallback',
+          ...operation('twilioStatusCallback', 'public', { 403: 'forbidden', 404: 'not_found' }),
           summary: "Twilio's SMS delivery reports (X-Twilio-Signature checked against the account's auth token)",
-          security: [],
           headers: TwilioHeaders,
           body: TwilioCallbackBody,
-          response: { 204: { type: 'null', description: 'Recorded' }, ...problemResponses(400, 403, 404) },
+          response: { 204: NoBody('Recorded') },
         },
       },
       async (req, reply) => {

@@ -61,6 +61,11 @@ export const UnsubscribeQuery = Type.Object({ token: Type.String({ minLength: 10
 /** The RFC 8058 POST body: `List-Unsubscribe=One-Click` (form-encoded); nothing else is needed. */
 export const OneClickBody = Type.Object({ 'List-Unsubscribe': Type.Optional(Type.Literal('One-Click')) }, { additionalProperties: false });
 
+export const UnsubscribedSchema = Type.Object(
+  { unsubscribed: Type.Boolean(), channel: Type.String(), category: Type.String() },
+  { additionalProperties: false, description: 'Done (a page saying so when the client accepts text/html)' },
+);
+
 /** Twilio's status callback: form fields, names and sizes bounded. */
 export const TwilioCallbackBody = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }), Type.String({ maxLength: 2000 }), { maxProperties: 80 });
 export const TwilioHeaders = Type.Object({ 'x-twilio-signature': Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true });

@@ -1,4 +1,5 @@
-import { BEARER, InvalidData, NotFound, problemResponses, type HttpApp } from '@mercato/chassis';
+import { accessFor, InvalidData, NotFound, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import { newId } from '@mercato/contracts';
 import type { NotificationDeps } from '../deps.js';
 import { copyForResend, pageMessages } from '../messages/message.store.js';
@@ -24,11 +25,10 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:log:read'),
       schema: {
         tags,
-        operationId: 'listNotifications',
+        ...operation('listNotifications', accessFor(ROLE_PERMISSIONS, 'notifications:log:read'), {}),
         summary: 'Staff: the delivery log, newest first, by customer, order, status or channel',
-        security: BEARER,
         querystring: LogQuery,
-        response: { 200: LogPage, ...problemResponses(400, 401, 403) },
+        response: { 200: LogPage },
       },
     },
     async (req) => {
@@ -54,11 +54,10 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:resend'),
       schema: {
         tags,
-        operationId: 'resendNotification',
+        ...operation('resendNotification', accessFor(ROLE_PERMISSIONS, 'notifications:resend'), { 404: 'not_found' }),
         summary: 'Staff: send a message again (a new entry in the log, due at once)',
-        security: BEARER,
         params: IdParams,
-        response: { 202: LogEntrySchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 202: LogEntrySchema },
       },
     },
     async (req, reply) => {
@@ -74,12 +73,11 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:templates:preview'),
       schema: {
         tags,
-        operationId: 'previewNotificationTemplate',
+        ...operation('previewNotificationTemplate', accessFor(ROLE_PERMISSIONS, 'notifications:templates:preview'), {}),
         summary: "Staff: a template rendered with sample data, with the shop's overrides, in a language",
-        security: BEARER,
         params: TemplateParams,
         querystring: PreviewQuery,
-        response: { 200: PreviewSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: PreviewSchema },
       },
     },
     async (req) => {

@@ -1,5 +1,5 @@
-import { BEARER, callerOf, OPTIONAL_BEARER, problemResponses, type HttpApp } from '@mercato/chassis';
-import { can } from '../access/permissions.js';
+import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
+import { can, ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { ReviewDeps } from '../deps.js';
 import { replyToReview, reportReview, voteHelpful } from '../reviews/engage-review.js';
 import { deleteReview, moderateReview } from '../reviews/moderate-review.js';
@@ -43,11 +43,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...anyone,
       schema: {
         tags,
-        operationId: 'listReviews',
+        ...operation('listReviews', 'optional', {}),
         summary: "A product's published reviews, newest, most helpful or highest rated first, by cursor",
-        security: OPTIONAL_BEARER,
         querystring: ListQuery,
-        response: { 200: ReviewPage, ...problemResponses(400, 401) },
+        response: { 200: ReviewPage },
       },
     },
     async (req) => {
@@ -61,11 +60,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     {
       schema: {
         tags,
-        operationId: 'getReviewSummary',
+        ...operation('getReviewSummary', 'public', {}),
         summary: "A product's rating: how many published reviews, the average to one decimal, and how many per star",
-        security: [],
         querystring: ProductQuery,
-        response: { 200: SummarySchema, ...problemResponses(400) },
+        response: { 200: SummarySchema },
       },
     },
     async (req, reply) => {
@@ -80,11 +78,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        operationId: 'getReviewEligibility',
+        ...operation('getReviewEligibility', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), {}),
         summary: 'Whether I may review this product (I received it and have not reviewed it yet), and my review if I have one',
-        security: BEARER,
         querystring: ProductQuery,
-        response: { 200: EligibilitySchema, ...problemResponses(400, 401, 403) },
+        response: { 200: EligibilitySchema },
       },
     },
     async (req) => {
@@ -99,11 +96,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...anyone,
       schema: {
         tags,
-        operationId: 'getReview',
+        ...operation('getReview', 'optional', { 404: 'not_found' }),
         summary: 'One review (a held or rejected one only for its author and moderators)',
-        security: OPTIONAL_BEARER,
         params: ReviewParams,
-        response: { 200: ReviewSchema, ...problemResponses(400, 401, 404) },
+        response: { 200: ReviewSchema },
       },
     },
     async (req) => {
@@ -119,11 +115,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        operationId: 'createReview',
+        ...operation('createReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 403: 'purchase_required', 409: 'already_reviewed' }),
         summary: 'Review a product I received: published at once, or held for a moderator with the rule that held it',
-        security: BEARER,
         body: CreateReviewBody,
-        response: { 201: ReviewSchema, ...problemResponses(400, 401, 403, 409) },
+        response: { 201: ReviewSchema },
       },
     },
     async (req, reply) => {
@@ -140,12 +135,11 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        operationId: 'editReview',
+        ...operation('editReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 403: 'forbidden', 404: 'not_found' }),
         summary: 'Edit my review: moderated again like a new one',
-        security: BEARER,
         params: ReviewParams,
         body: EditReviewBody,
-        response: { 200: ReviewSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: ReviewSchema },
       },
     },
     async (req) => {
@@ -161,11 +155,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        operationId: 'deleteReview',
+        ...operation('deleteReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 404: 'not_found' }),
         summary: 'Delete my review (administrators: any review)',
-        security: BEARER,
         params: ReviewParams,
-        response: { 204: { type: 'null', description: 'Deleted' }, ...problemResponses(400, 401, 403, 404) },
+        response: { 204: NoBody('Deleted') },
       },
     },
     async (req, reply) => {
@@ -182,12 +175,11 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:vote'),
       schema: {
         tags,
-        operationId: 'setReviewHelpful',
+        ...operation('setReviewHelpful', accessFor(ROLE_PERMISSIONS, 'reviews:vote'), { 404: 'not_found', 422: 'cannot_report_own' }),
         summary: '"Was this helpful?": my one vote on a published review, set or taken back',
-        security: BEARER,
         params: ReviewParams,
         body: HelpfulBody,
-        response: { 200: HelpfulSchema, ...problemResponses(400, 401, 403, 404, 422) },
+        response: { 200: HelpfulSchema },
       },
     },
     async (req) => voteHelpful(deps, callerOf(req), req.params.id, req.body.helpful),
@@ -199,12 +191,11 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:report'),
       schema: {
         tags,
-        operationId: 'reportReview',
+        ...operation('reportReview', accessFor(ROLE_PERMISSIONS, 'reviews:report'), { 404: 'not_found', 409: 'already_reported', 422: 'cannot_report_own' }),
         summary: 'Report a published review, once; three reports hold it for a moderator',
-        security: BEARER,
         params: ReviewParams,
         body: ReportBody,
-        response: { 201: ReportSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+        response: { 201: ReportSchema },
       },
     },
     async (req, reply) => {
@@ -222,11 +213,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:moderate'),
       schema: {
         tags: staffTags,
-        operationId: 'listReviewsForModeration',
+        ...operation('listReviewsForModeration', accessFor(ROLE_PERMISSIONS, 'reviews:moderate'), {}),
         summary: 'Moderators: reviews by status (pending by default: held by a rule or by reports), oldest first',
-        security: BEARER,
         querystring: QueueQuery,
-        response: { 200: ReviewPage, ...problemResponses(400, 401, 403) },
+        response: { 200: ReviewPage },
       },
     },
     async (req) => {
@@ -249,12 +239,11 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
         ...requires(deps, 'reviews:moderate'),
         schema: {
           tags: staffTags,
-          operationId: `${action}Review`,
+          ...operation(`${action}Review`, accessFor(ROLE_PERMISSIONS, 'reviews:moderate'), { 404: 'not_found', 409: 'illegal_transition' }),
           summary,
-          security: BEARER,
           params: ReviewParams,
           ...(action === 'reject' ? { body: ReasonBody } : action === 'hide' ? { body: OptionalReasonBody } : {}),
-          response: { 200: ReviewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+          response: { 200: ReviewSchema },
         },
       },
       async (req) => {
@@ -272,12 +261,11 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:reply'),
       schema: {
         tags: staffTags,
-        operationId: 'replyToReview',
+        ...operation('replyToReview', accessFor(ROLE_PERMISSIONS, 'reviews:reply'), { 404: 'not_found' }),
         summary: "Staff: the shop's public answer to a review (replaces an earlier one)",
-        security: BEARER,
         params: ReviewParams,
         body: ReplyBody,
-        response: { 200: ReviewSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: ReviewSchema },
       },
     },
     async (req) => presentReview(await replyToReview(deps, callerOf(req), req.params.id, req.body.body), { privileged: true }),
@@ -289,11 +277,10 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:reply'),
       schema: {
         tags: staffTags,
-        operationId: 'deleteReviewReply',
+        ...operation('deleteReviewReply', accessFor(ROLE_PERMISSIONS, 'reviews:reply'), { 404: 'not_found' }),
         summary: "Staff: remove the shop's answer",
-        security: BEARER,
         params: ReviewParams,
-        response: { 200: ReviewSchema, ...problemResponses(400, 401, 403, 404) },
+        response: { 200: ReviewSchema },
       },
     },
     async (req) => presentReview(await replyToReview(deps, callerOf(req), req.params.id, null), { privileged: true }),

@@ -1,4 +1,5 @@
-import { callerOf, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { UserDeps } from '../deps.js';
 import { eraseUser } from '../profiles/erase-user.js';
 import { changeRoles } from '../users/change-roles.js';
@@ -18,6 +19,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:read'),
       schema: {
+        ...operation('listUsers', accessFor(ROLE_PERMISSIONS, 'users:read')),
         tags,
         summary: 'List users, oldest first; search by email prefix or name (q), filter by role',
         querystring: ListUsersQuery,
@@ -33,7 +35,13 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     '/users/:id',
     {
       ...requires(deps, 'users:read'),
-      schema: { tags, operationId: 'getCustomer', summary: "A user's profile and address book, for staff", params: UserParams, response: { 200: CustomerSchema } },
+      schema: {
+        ...operation('getCustomer', accessFor(ROLE_PERMISSIONS, 'users:read'), { 404: 'not_found' }),
+        tags,
+        summary: "A user's profile and address book, for staff",
+        params: UserParams,
+        response: { 200: CustomerSchema },
+      },
     },
     async (req) => {
       const { profile, addresses } = await getCustomer(deps, req.params.id);
@@ -42,14 +50,29 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
   );
   app.put(
     '/users/:id/roles',
-    { ...requires(deps, 'users:roles:write'), schema: { tags, summary: "Replace a user's roles", params: UserParams, body: PutRolesBody, response: { 200: ProfileSchema } } },
+    {
+      ...requires(deps, 'users:roles:write'),
+      schema: {
+        ...operation('setUserRoles', accessFor(ROLE_PERMISSIONS, 'users:roles:write'), { 404: 'not_found' }),
+        tags,
+        summary: "Replace a user's roles",
+        params: UserParams,
+        body: PutRolesBody,
+        response: { 200: ProfileSchema },
+      } },
     async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
   );
   app.delete(
     '/users/:id',
     {
       ...requires(deps, 'users:erase'),
-      schema: { tags, summary: "Erase a user's account on their request (as DELETE /users/me does)", params: UserParams, response: { 204: { type: 'null', description: 'Erased' } } },
+      schema: {
+        ...operation('eraseUser', accessFor(ROLE_PERMISSIONS, 'users:erase'), { 404: 'not_found' }),
+        tags,
+        summary: "Erase a user's account on their request (as DELETE /users/me does)",
+        params: UserParams,
+        response: { 204: NoBody('Erased') },
+      },
     },
     async (req, reply) => {
       await eraseUser(deps, req.params.id, callerOf(req).userId);
