@@ -379,6 +379,15 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
     const browser = push.browser();
     await call('POST', '/notifications/push-subscriptions', { endpoint: browser.endpoint, keys: browser.keys }, userId);
     await call('POST', '/notifications/stock-subscriptions', { sku: 'GONE-1' }, userId);
+    // A browser that unsubscribes is removed by its endpoint; a wish withdrawn by its SKU.
+    const other = push.browser();
+    await call('POST', '/notifications/push-subscriptions', { endpoint: other.endpoint, keys: other.keys }, userId);
+    const del = (path: string) => call('DELETE', path, undefined, userId);
+    assert.equal((await del(`/notifications/push-subscriptions?endpoint=${encodeURIComponent(other.endpoint)}`)).status, 204);
+    assert.equal((await del(`/notifications/push-subscriptions?endpoint=${encodeURIComponent(other.endpoint)}`)).status, 404);
+    await call('POST', '/notifications/stock-subscriptions', { sku: 'GONE-2' }, userId);
+    assert.equal((await del('/notifications/stock-subscriptions?sku=GONE-2')).status, 204);
+    assert.equal((await del('/notifications/stock-subscriptions?sku=GONE-2')).status, 404);
     const gone = createEvent('UserDeleted', { userId, deletedBy: null, deletedAt: new Date().toISOString() }, { source: 'user', subject: userId });
     await deliver(gone);
     for (const table of ['contacts', 'preferences', 'push_subscriptions', 'stock_subscriptions']) {

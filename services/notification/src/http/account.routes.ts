@@ -9,7 +9,8 @@ import { stockSubscriptionsStore } from '../stock/stock-subscriptions.store.js';
 import { requires } from './authorize.js';
 import {
   CreatedSchema,
-  IdParams,
+  PushEndpointQuery,
+  SkuQuery,
   PreferencesSchema,
   PushSubscriptionBody,
   PutPreferencesBody,
@@ -83,13 +84,13 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
   );
 
   app.delete(
-    '/notifications/push-subscriptions/:id',
+    '/notifications/push-subscriptions',
     {
       ...own,
-      schema: { tags, ...operation('deletePushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Stop push to one of my browsers', params: IdParams, response: { 204: NoBody('Removed') } },
+      schema: { tags, ...operation('deletePushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Stop push to one of my browsers, named by its endpoint', querystring: PushEndpointQuery, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
-      if (!(await pushSubscriptionsStore.delete(deps.db, req.params.id, callerOf(req).userId))) throw new NotFound('No such push subscription');
+      if (!(await pushSubscriptionsStore.deleteByEndpoint(deps.db, req.query.endpoint, callerOf(req).userId))) throw new NotFound('No such push subscription');
       return reply.code(204).send();
     },
   );
@@ -116,13 +117,13 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
   );
 
   app.delete(
-    '/notifications/stock-subscriptions/:id',
+    '/notifications/stock-subscriptions',
     {
       ...own,
-      schema: { tags, ...operation('deleteStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Withdraw a back-in-stock wish', params: IdParams, response: { 204: NoBody('Removed') } },
+      schema: { tags, ...operation('deleteStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Withdraw my back-in-stock wish for a SKU', querystring: SkuQuery, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
-      if (!(await stockSubscriptionsStore.cancel(deps.db, req.params.id, callerOf(req).userId))) throw new NotFound('No such open back-in-stock wish');
+      if (!(await stockSubscriptionsStore.cancel(deps.db, req.query.sku, callerOf(req).userId))) throw new NotFound('No open back-in-stock wish for this SKU');
       return reply.code(204).send();
     },
   );

@@ -47,6 +47,11 @@ export const PushSubscriptionBody = Type.Object(
   { additionalProperties: false },
 );
 export const IdParams = Type.Object({ id: Id() }, { additionalProperties: false });
+export const PushEndpointQuery = Type.Object(
+  { endpoint: Type.String({ format: 'uri', maxLength: 2048, description: "The PushSubscription's endpoint (what the browser knows once it unsubscribes)" }) },
+  { additionalProperties: false },
+);
+export const SkuQuery = Type.Object({ sku: Sku }, { additionalProperties: false });
 export const CreatedSchema = Type.Object({ id: Id() }, { additionalProperties: false });
 export const VapidKeySchema = Type.Object({ publicKey: Type.String({ description: "applicationServerKey for the browser's pushManager.subscribe()" }) }, { additionalProperties: false });
 

@@ -50,6 +50,12 @@ export const pushSubscriptionsStore = {
     return (r.rowCount ?? 0) > 0;
   },
 
+  /** A customer's browser unsubscribing, named by its endpoint. */
+  async deleteByEndpoint(q: Queryable, endpoint: string, userId: string): Promise<boolean> {
+    const r = await q.query('DELETE FROM push_subscriptions WHERE endpoint = $1 AND user_id = $2', [endpoint, userId]);
+    return (r.rowCount ?? 0) > 0;
+  },
+
   async erase(q: Queryable, userId: string): Promise<void> {
     await q.query('DELETE FROM push_subscriptions WHERE user_id = $1', [userId]);
   },

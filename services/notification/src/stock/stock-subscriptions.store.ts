@@ -36,8 +36,9 @@ export const stockSubscriptionsStore = {
     return r.rows.map(toSub);
   },
 
-  async cancel(q: Queryable, id: string, userId: string): Promise<boolean> {
-    const r = await q.query('DELETE FROM stock_subscriptions WHERE id = $1 AND user_id = $2 AND notified_at IS NULL', [id, userId]);
+  /** Withdraws the customer's open wish for a SKU. */
+  async cancel(q: Queryable, sku: string, userId: string): Promise<boolean> {
+    const r = await q.query('DELETE FROM stock_subscriptions WHERE sku = $1 AND user_id = $2 AND notified_at IS NULL', [sku, userId]);
     return (r.rowCount ?? 0) > 0;
   },
 
