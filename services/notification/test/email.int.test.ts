@@ -222,7 +222,8 @@ describe('notification email channel: SMTP', { skip: skipUnless('postgres') }, (
     const port = (smtp.server.address() as AddressInfo).port;
     db = await createTestDatabase('notif_smtp');
     bus = new MemoryBus();
-    svc = await startNotification(db, { SMTP_URL: `smtp://127.0.0.1:${port}` }, bus);
+    // Retry delays long enough to stand out of a busy machine's scheduling noise.
+    svc = await startNotification(db, { SMTP_URL: `smtp://127.0.0.1:${port}`, NOTIFICATION_RETRY_BASE_MS: '300', NOTIFICATION_RETRY_MAX_MS: '3000' }, bus);
     bus.open();
   });
 
@@ -269,9 +270,9 @@ describe('notification email channel: SMTP', { skip: skipUnless('postgres') }, (
     const times = rcptTimes.get('bounce@example.com')!;
     assert.equal(times.length, 4, 'one SMTP attempt per allowed attempt');
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // Delays are jittered within [½, 1) of 50, 100, 200 ms: the last wait always exceeds the first.
+    // Delays are jittered within [½, 1) of 300, 600, 1200 ms: the last wait (≥ 600) exceeds the first (< 300) by far more than scheduling noise.
     assert.ok(gaps[2]! > gaps[0]!, `delays grow: ${gaps.join(', ')}`);
-    assert.ok(gaps[0]! >= 20, `the first retry waits: ${gaps[0]}`);
+    assert.ok(gaps[0]! >= 140, `the first retry waits: ${gaps[0]}`);
     assert.equal(received.filter((r) => r.to.includes('bounce@example.com')).length, 0);
 
     const page = await fetch(`${svc.url}/notifications/dev/mailbox?token=${MAILBOX_TOKEN}`);
