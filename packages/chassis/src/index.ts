@@ -15,6 +15,7 @@ export * from './events/backoff.js';
 export * from './events/consumer.js';
 export * from './events/dead-letters.js';
 export * from './events/outbox.js';
+export * from './events/redact.js';
 export * from './events/relay.js';
 export * from './http/create-app.js';
 export * from './http/problem.js';

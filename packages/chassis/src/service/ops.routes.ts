@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/db.js';
 import { NotFound, Unauthorized } from '../errors.js';
 import { getFailure, listFailures, replayFailures } from '../events/dead-letters.js';
@@ -15,20 +16,30 @@ const Status = Type.Union([Type.Literal('retrying'), Type.Literal('dead'), Type.
 const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 
 /**
- * Operator endpoints of every service, on its own port (the gateway does not route them):
- * the dead-letter store, listed, inspected and replayed. Bearer OPS_TOKEN; absent without one.
+ * The operator check, as a hook of each operator route itself: it runs for every request the
+ * router matched to that route, however the path was spelled (`/%6fps/…`, `//ops/…`), so no
+ * spelling of the URL can reach the handler without the token. Never decide by the URL text.
  */
-export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay: () => void = () => undefined): void {
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/ops/')) return;
+function operatorOnly(token: string) {
+  return async (req: FastifyRequest): Promise<void> => {
     const header = req.headers.authorization ?? '';
     const given = header.startsWith('Bearer ') ? header.slice(7) : '';
-    if (!given || !sameSecret(given, token)) throw new Unauthorized('A valid operator token is required');
-  });
+    if (!given || !sameSecret(given, token)) throw new Unauthorized('A valid operator token is required', 'Bearer realm="ops"');
+  };
+}
+
+/**
+ * Operator endpoints of every service, on its own port (the gateway does not route them):
+ * the dead-letter store, listed, inspected and replayed. Bearer OPS_TOKEN; absent without one.
+ * Stored failures hold no secrets (see `redact.ts`), so these views show none.
+ */
+export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay: () => void = () => undefined): void {
+  const onRequest = operatorOnly(token);
 
   app.get(
     '/ops/dead-letters',
     {
+      onRequest,
       schema: {
         hide: true,
         querystring: Type.Object(
@@ -49,7 +60,7 @@ export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay:
       }),
   );
 
-  app.get('/ops/dead-letters/:id', { schema: { hide: true, params: IdParam } }, async (req) => {
+  app.get('/ops/dead-letters/:id', { onRequest, schema: { hide: true, params: IdParam } }, async (req) => {
     const found = await getFailure(db, req.params.id);
     if (!found) throw new NotFound(`No failed event ${req.params.id}`);
     return found;
@@ -58,6 +69,7 @@ export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay:
   app.post(
     '/ops/dead-letters/replay',
     {
+      onRequest,
       schema: {
         hide: true,
         body: Type.Object(
