@@ -88,6 +88,9 @@ describe('gateway: verified identity and rate limits', () => {
       assert.match(String(res.headers['content-type']), /application\/problem\+json/, what);
       assert.equal(JSON.parse(res.body.toString()).code, 'unauthorized', what);
       assert.match(String(res.headers['www-authenticate']), /^Bearer /, what);
+      assert.equal(res.headers['cache-control'], 'no-store', what);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
     }
     const basic = await raw(`${gw.url}/api/v1/reviews/x`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     assert.equal(basic.status, 401);

@@ -168,6 +168,8 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       ['an unknown field', await checkout(body(cartId, { coupon: 'FREE' })), 400, 'invalid_data'],
       ['an unknown address field', await checkout(body(cartId, { shippingAddress: { ...address, floor: 3 } })), 400, 'invalid_data'],
       ['a bad country', await checkout(body(cartId, { shippingAddress: { ...address, country: 'Germany' } })), 400, 'invalid_data'],
+      ['a country that is not assigned', await checkout(body(cartId, { shippingAddress: { ...address, country: 'XX' } })), 400, 'invalid_data'],
+      ['a NUL in a text field', await checkout(body(cartId, { shippingAddress: { ...address, line1: '1 Main\u0000St' } })), 400, 'invalid_data'],
       ['a bad email', await checkout(body(cartId, { email: 'nope' })), 400, 'invalid_data'],
       ['a bad provider', await checkout(body(cartId, { payment: { provider: 'cash', paymentMethod: 'x' } })), 400, 'invalid_data'],
       ['an unknown cart', await checkout(body(`crt_${'A'.repeat(32)}`)), 404, 'not_found'],

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { NO_STORE, type HttpApp } from '@mercato/chassis';
 import { login } from '../auth/login.js';
 import { logout } from '../auth/logout.js';
 import { refresh } from '../auth/refresh.js';
@@ -6,9 +6,8 @@ import { register } from '../auth/register.js';
 import type { AuthDeps } from '../deps.js';
 import { LoginBody, RefreshBody, RegisterBody, TokenPairSchema } from './auth.schemas.js';
 
-// Tokens must never be cached by anything between us and the client.
-const NO_STORE = 'no-store';
-
+// Tokens must never be cached by anything between us and the client (the request that asks for
+// them carries no Authorization header, so the chassis's rule does not cover it).
 export function authRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
     '/auth/register',
