@@ -118,7 +118,7 @@ export class EdgeGuard {
   private async verify(token: string): Promise<EdgeIdentity> {
     const { jwks, issuer, audience } = this.opts;
     const key = jwks.peek(readJwtKid(token));
-    const claims = key ? verifyJwt(token, { keyFor: () => key, issuer, audience }) : await verifyAccessToken(token, { jwks, issuer, audience });
+    const claims = key ? await verifyJwt(token, { keyFor: () => key, issuer, audience }) : await verifyAccessToken(token, { jwks, issuer, audience });
     const identity = { userId: claims.sub, roles: claims.roles.join(',') };
     const now = this.now();
     const expiresAt = Math.min(now + (this.opts.cacheTtlMs ?? 60_000), claims.exp * 1000);

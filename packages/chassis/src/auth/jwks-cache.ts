@@ -1,3 +1,11 @@
+// Kept by hand, on purpose: the fetching policy. Tokens are verified by `jose` (jwt-verify.ts)
+// and keys are read from their JWK by Node's crypto; what stays here is when to fetch, which
+// jose's createRemoteJWKSet decides differently in three ways that matter at the edge: once its
+// cache is older than its max age, a failed fetch fails every verification (here the keys held
+// keep serving while auth is down); its cooldown counts from the last successful fetch, so
+// while auth is down every token with a made-up `kid` triggers another fetch (here attempts
+// are spaced whatever their outcome); and it reads any size of answer (here 64 KiB at most).
+// The gateway also reads held keys synchronously (`peek`), which its API does not offer.
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logger.js';
 import { keyMapFromJwks } from './jwt-verify.js';

@@ -29,7 +29,7 @@ export async function issueTokens(
   });
   const now = Math.floor(Date.now() / 1000);
   const ttl = deps.config.accessTokenTtlS;
-  const accessToken = signJwt(
+  const accessToken = await signJwt(
     { iss: deps.config.issuer, aud: deps.config.audience, sub: user.userId, roles: user.roles, iat: now, exp: now + ttl, jti: newId('jti') },
     await deps.keys.signingKey(),
   );
