@@ -77,6 +77,18 @@ export class TooManyRequests extends DomainError {
   }
 }
 
+/**
+ * 503 with `Retry-After`: the service is up but will not take this request now (a bounded
+ * queue is full), rather than letting it wait behind work it cannot finish in time.
+ */
+export class ServiceBusy extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number, detail = 'The service is busy; try again shortly') {
+    super({ type: 'busy', status: 503, title: 'Service unavailable', detail });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 export class UpstreamError extends DomainError {
   constructor(status: 502 | 503 | 504, type: string, detail: string) {
     super({

@@ -1,6 +1,7 @@
 export * from './auth/identity.js';
 export * from './auth/jwks-cache.js';
 export * from './auth/jwt-verify.js';
+export * from './auth/session-generations.js';
 export * from './bus/amqp-bus.js';
 export * from './bus/bus.js';
 export * from './bus/create-bus.js';

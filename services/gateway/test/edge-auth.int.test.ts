@@ -140,6 +140,35 @@ describe('gateway: verified identity and rate limits', () => {
     }
   });
 
+  it('refuses a token signed before its user reset the password (an older session generation), cached or not', async () => {
+    const fresh = await start({ GATEWAY_RATE_LIMIT_IP: '1000/h' });
+    try {
+      const old = signer.sign({ sub: 'usr_reset', sgen: 0 });
+      const current = signer.sign({ sub: 'usr_reset', sgen: 1 });
+      const bystander = signer.sign({ sub: 'usr_other' });
+      auth.generations = [{ userId: 'usr_reset', generation: 1, changedAt: new Date().toISOString() }];
+      seen.length = 0;
+      const refused = await call(old, {}, fresh);
+      assert.equal(refused.status, 401);
+      assert.match(JSON.parse(refused.body.toString()).detail, /revoked/);
+      assert.equal((await call(current, {}, fresh)).status, 200);
+      assert.equal((await call(bystander, {}, fresh)).status, 200);
+      assert.equal((await call(old, {}, fresh)).status, 401, 'again, from the verified-token cache');
+      assert.equal(seen.length, 2, 'the revoked token never reached the upstream');
+      // A change older than an access-token lifetime concerns only expired tokens.
+      auth.generations = [{ userId: 'usr_reset', generation: 1, changedAt: new Date(Date.now() - 3_600_000).toISOString() }];
+      const later = await start({ GATEWAY_RATE_LIMIT_IP: '1000/h' });
+      try {
+        assert.equal((await call(old, {}, later)).status, 200);
+      } finally {
+        await later.stop();
+      }
+    } finally {
+      auth.generations = [];
+      await fresh.stop();
+    }
+  });
+
   it('answers 503 when no key could ever be fetched, and keeps serving cached keys while auth is down', async () => {
     const fresh = await start({ GATEWAY_RATE_LIMIT_IP: '1000/h' });
     try {

@@ -17,7 +17,7 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
-import { DomainError, InvalidData, TooManyRequests, Unauthorized } from '../errors.js';
+import { DomainError, InvalidData, ServiceBusy, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
 import { findUnboundedParts } from './schema-guard.js';
@@ -274,7 +274,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     const instance = req.id;
     if (err instanceof DomainError) {
-      if (err instanceof TooManyRequests) void reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof TooManyRequests || err instanceof ServiceBusy) void reply.header('retry-after', String(err.retryAfterSeconds));
       if (err instanceof Unauthorized && err.challenge) void reply.header('www-authenticate', err.challenge);
       const extra: Record<string, unknown> = { instance, ...err.extensions };
       if (err instanceof InvalidData && err.errors.length > 0) extra.errors = err.errors;

@@ -12,7 +12,7 @@ export function authRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
     '/auth/register',
     { schema: { tags: ['auth'], summary: 'Create an account and sign in', body: RegisterBody, response: { 201: TokenPairSchema } } },
-    async (req, reply) => reply.code(201).header('cache-control', NO_STORE).send(await register(deps, req.body)),
+    async (req, reply) => reply.code(201).header('cache-control', NO_STORE).send(await register(deps, { ...req.body, ip: req.ip })),
   );
   app.post(
     '/auth/login',

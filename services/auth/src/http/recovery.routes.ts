@@ -11,7 +11,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/password/forgot',
     { schema: { tags: ['auth'], summary: 'Email a password-reset link (202 whether or not the account exists)', body: EmailBody } },
     async (req, reply) => {
-      await forgotPassword(deps, req.body);
+      await forgotPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );
@@ -19,7 +19,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/password/reset',
     { schema: { tags: ['auth'], summary: 'Set a new password with the emailed token; signs out everywhere', body: ResetPasswordBody } },
     async (req, reply) => {
-      await resetPassword(deps, req.body);
+      await resetPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(204).send();
     },
   );
@@ -35,7 +35,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/email/verify/resend',
     { schema: { tags: ['auth'], summary: 'Email a new verification link (202 whatever the email)', body: EmailBody } },
     async (req, reply) => {
-      await resendEmailVerification(deps, req.body);
+      await resendEmailVerification(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );
