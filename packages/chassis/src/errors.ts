@@ -83,8 +83,8 @@ export class TooManyRequests extends DomainError {
  */
 export class ServiceBusy extends DomainError {
   readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number, detail = 'The service is busy; try again shortly') {
-    super({ type: 'busy', status: 503, title: 'Service unavailable', detail });
+  constructor(retryAfterSeconds: number, detail = 'The service is busy; try again shortly', type = 'busy') {
+    super({ type, status: 503, title: 'Service unavailable', detail });
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }

@@ -27,6 +27,12 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    PAYMENT_URL: Type.String({
+      pattern: '^https?://[^\\s]+$',
+      maxLength: 2048,
+      default: 'http://127.0.0.1:8086',
+      description: "the payment service's base URL, where checkout reads the providers the shop takes",
+    }),
   },
   { additionalProperties: true },
 );
@@ -38,6 +44,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  /** The payment service's base URL (checkout reads its providers). */
+  paymentUrl: string;
 }
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
@@ -99,5 +107,6 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    paymentUrl: c.PAYMENT_URL,
   };
 }

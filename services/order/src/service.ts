@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { createAuthenticator, createServiceClient, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
 import { loadOrderConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { OrderDeps } from './deps.js';
 import { registerRoutes } from './http/routes.js';
 import { SettledOrders } from './orders/settled-orders.js';
+import { PaymentProviders } from './payments/payment-providers.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
@@ -22,7 +23,8 @@ export const orderService: ServiceModule = {
     const config = loadOrderConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const settled = new SettledOrders(db, logger);
-    const deps: OrderDeps = { db, outbox, logger, authenticator, config, settled };
+    const payments = new PaymentProviders({ client: createServiceClient({ name: 'payment', baseUrl: config.paymentUrl, timeoutMs: 2_000, retries: 1 }), logger });
+    const deps: OrderDeps = { db, outbox, logger, authenticator, config, settled, payments };
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),

@@ -145,6 +145,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const namespace = opts.namespace ?? uniqueName(prefix);
   const common: NodeJS.ProcessEnv = {
     ...(opts.defaults ?? TEST_DEFAULTS),
+    // A test shop pays with the sandbox (off by default outside the embedded demo).
+    PAYMENT_SANDBOX: 'true',
     BUS_URL: TEST_AMQP_URL,
     // Its own exchange and queues: parallel runs on one broker never see each other's events.
     BUS_NAMESPACE: namespace,
@@ -168,7 +170,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       };
     }
     const NAME = name.toUpperCase();
-    return { ...common, [`${NAME}_DATABASE_URL`]: dbs[name]!.url, [`${NAME}_PORT`]: String(ports[name]), ...opts.serviceEnv?.[name] };
+    // The order service reads the payment providers at checkout, from the payment service.
+    const wiring = name === 'order' && ports.payment ? { PAYMENT_URL: `http://127.0.0.1:${ports.payment}` } : {};
+    return { ...common, ...wiring, [`${NAME}_DATABASE_URL`]: dbs[name]!.url, [`${NAME}_PORT`]: String(ports[name]), ...opts.serviceEnv?.[name] };
   };
   const launchOne = (name: string) => {
     procs[name] = launch(['--service', name], envOf(name), { stdout: opts.stdout ?? 'ignore', nodeArgs: opts.nodeArgs ?? [] });

@@ -48,8 +48,10 @@ export function placeOrder(
   orderId: string = newId('ord'),
 ): Promise<StoredAnswer> {
   const scope = { scope: identity?.userId ?? 'guest', key: idempotencyKey };
-  return idempotent(deps.db, scope, request, (commit) =>
-    deps.db.tx(async (tx) => {
+  return idempotent(deps.db, scope, request, async (commit) => {
+    // A provider the shop does not take is refused here, before any order exists (422).
+    await deps.payments.check(request.payment.provider, request.payment.paymentMethod);
+    return deps.db.tx(async (tx) => {
       const cart = await cartsStore.forCheckout(tx, cartTokenHash(request.cartId));
       if (!cart || cart.status === 'merged') throw new CartNotFound();
       if (cart.ownerUserId !== null && cart.ownerUserId !== identity?.userId) throw new CartNotFound();
@@ -121,6 +123,6 @@ export function placeOrder(
       const answer = { status: 202, body };
       await commit(tx, answer);
       return answer;
-    }),
-  );
+    });
+  });
 }
