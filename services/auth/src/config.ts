@@ -4,6 +4,9 @@ import { normaliseEmail } from './credentials/credentials.store.js';
 import { loadOAuthConfig, type OAuthConfig } from './oauth/oauth.config.js';
 import { checkPassword } from './passwords/password-policy.js';
 
+/** A limit of the requests counted in AUTH_REQUEST_WINDOW_S; 0 turns it off. */
+const requestLimit = (dflt: number, what: string) => Type.Integer({ minimum: 0, maximum: 1_000_000, default: dflt, description: `${what} (0: no limit)` });
+
 /** The auth service's own variables (the chassis reads the common ones). */
 export const AuthConfigSchema = Type.Object(
   {
@@ -64,19 +67,9 @@ export const AuthConfigSchema = Type.Object(
     ),
     AUTH_HASH_QUEUE: Type.Integer({ minimum: 0, maximum: 10_000, default: 16, description: 'password hashes that may wait; past this 503 busy with Retry-After' }),
     AUTH_REQUEST_WINDOW_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 900, description: 'the window of the registration and recovery limits, in seconds' }),
-    AUTH_REGISTER_IP_LIMIT: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 20, description: 'registrations per client address per window (0: no limit)' }),
-    AUTH_RECOVERY_IP_LIMIT: Type.Integer({
-      minimum: 0,
-      maximum: 1_000_000,
-      default: 30,
-      description: 'password-forgot, reset and verification-resend requests per client address per window (0: no limit)',
-    }),
-    AUTH_ACCOUNT_REQUEST_LIMIT: Type.Integer({
-      minimum: 0,
-      maximum: 1_000_000,
-      default: 5,
-      description: 'registrations, and forgot, reset and resend requests, per account (email or user) per window (0: no limit)',
-    }),
+    AUTH_REGISTER_IP_LIMIT: requestLimit(20, 'registrations per client address per window'),
+    AUTH_RECOVERY_IP_LIMIT: requestLimit(30, 'password-forgot, reset and verification-resend requests per client address per window'),
+    AUTH_ACCOUNT_REQUEST_LIMIT: requestLimit(5, 'registrations, and forgot, reset and resend requests, per account (email or user) per window'),
     AUTH_RESET_EMAIL_COOLDOWN_S: Type.Integer({
       minimum: 0,
       maximum: 86_400,

@@ -161,24 +161,4 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
     assert.equal((await c.anonymous('GET', `/products?sort=price_asc&cursor=${page.nextCursor}`)).statusCode, 400);
     assert.equal((await c.anonymous('GET', '/products?cursor=Zm9vYmFy')).statusCode, 400);
   });
-
-  it('refuses forged cursors whose keys do not fit their sort with 400, never a 500 from an SQL cast', async () => {
-    const page = (await c.anonymous('GET', '/products?sort=price_asc&limit=1')).json<Page>();
-    const [, , id] = JSON.parse(Buffer.from(page.nextCursor!, 'base64url').toString()) as [string, unknown[], string];
-    const forge = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const forged: [string, unknown][] = [
-      ['price_asc', ['price_asc', ['abc'], id]],
-      ['price_desc', ['price_desc', [12.5], id]],
-      ['price_asc', ['price_asc', [1e300], id]],
-      ['newest', ['newest', ['not a time'], id]],
-      ['rating', ['rating', [4.5, 1e12], id]],
-      ['relevance&q=shirt', ['relevance', ['high'], id]],
-      ['price_asc', ['price_asc', [100], `${id}\u0000`]],
-    ];
-    for (const [sort, cursor] of forged) {
-      const res = await c.anonymous('GET', `/products?sort=${sort}&cursor=${forge(cursor)}`);
-      assert.equal(res.statusCode, 400, `${sort} ${JSON.stringify(cursor)}: ${res.body}`);
-      assert.equal(res.json<{ code: string }>().code, 'invalid_data');
-    }
-  });
 });

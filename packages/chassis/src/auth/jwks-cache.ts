@@ -8,6 +8,7 @@
 // The gateway also reads held keys synchronously (`peek`), which its API does not offer.
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logger.js';
+import { fetchAuthDocument } from './fetch-document.js';
 import { keyMapFromJwks } from './jwt-verify.js';
 
 export interface JwksCacheOptions {
@@ -88,14 +89,7 @@ export class JwksCache {
     this.lastAttempt = this.now();
     this.fetches++;
     try {
-      const res = await (this.opts.fetch ?? fetch)(this.opts.url, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(this.opts.fetchTimeoutMs ?? 2_000),
-      });
-      if (!res.ok) throw new Error(`the JWKS endpoint answered ${res.status}`);
-      const text = await res.text();
-      if (text.length > MAX_JWKS_BYTES) throw new Error('the JWKS document is too large');
-      const doc = JSON.parse(text) as { keys?: unknown };
+      const doc = await fetchAuthDocument(this.opts.url, { what: 'JWKS', timeoutMs: this.opts.fetchTimeoutMs ?? 2_000, maxBytes: MAX_JWKS_BYTES, fetch: this.opts.fetch });
       if (!Array.isArray(doc.keys)) throw new Error('the JWKS document has no keys array');
       this.keys = keyMapFromJwks({ keys: doc.keys });
       this.fetchedAt = this.now();

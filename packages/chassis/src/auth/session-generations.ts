@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import { fetchAuthDocument } from './fetch-document.js';
 
 /**
  * Which access tokens a password reset has revoked, as auth publishes them. Access tokens are
@@ -71,14 +72,7 @@ export class SessionGenerations {
     this.fetches++;
     const started = this.now();
     try {
-      const res = await (this.opts.fetch ?? fetch)(this.opts.url, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(this.opts.fetchTimeoutMs ?? 1_000),
-      });
-      if (!res.ok) throw new Error(`the session generations answered ${res.status}`);
-      const text = await res.text();
-      if (text.length > MAX_BYTES) throw new Error('the session generations document is too large');
-      const doc = JSON.parse(text) as { items?: unknown; keepS?: unknown };
+      const doc = await fetchAuthDocument(this.opts.url, { what: 'session generations', timeoutMs: this.opts.fetchTimeoutMs ?? 1_000, maxBytes: MAX_BYTES, fetch: this.opts.fetch });
       if (!Array.isArray(doc.items) || typeof doc.keepS !== 'number') throw new Error('the session generations document has no items');
       const entries = new Map<string, Entry>();
       for (const raw of doc.items as { userId?: unknown; generation?: unknown; changedAt?: unknown }[]) {
