@@ -143,6 +143,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       // Files the services keep in the embedded mode live in the data folder, wherever it is.
       AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
       NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      CATALOG_MEDIA_DIR: env.CATALOG_MEDIA_DIR || join(dataRoot(env), 'media'),
       // Links in emails (order pages, password resets) lead to this shop's gateway.
       NOTIFICATION_PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL || `http://127.0.0.1:${/^[1-9]\d*$/.test(env.GATEWAY_PORT ?? '') ? env.GATEWAY_PORT : 8080}`,
       // The demo shop (catalog and its stock) is seeded on the first start unless turned off.
@@ -160,7 +161,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     bus.open();
     const upstreams = Object.fromEntries(services.map((s) => [s.name, s.url]));
     try {
-      gateway = await startGateway({ env, upstreams });
+      // The gateway's admin operations API calls each service's /ops routes with the same token.
+      gateway = await startGateway({ env: { ...env, OPS_TOKEN: ops.token }, upstreams });
     } catch (err) {
       throw explainStartError('gateway', err);
     }

@@ -1,12 +1,26 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, JwksCache, SessionGenerations, sessionGenerationsUrl, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import {
+  createHttpApp,
+  createLogger,
+  installTlsForFetch,
+  JwksCache,
+  loadMetricsSettings,
+  SessionGenerations,
+  sessionGenerationsUrl,
+  type HttpApp,
+  type Logger,
+  type ServiceName,
+} from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
+import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams } from './upstreams.js';
+import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import { createPublicServer, createRedirectServer, loadGatewayTls, type GatewayTls } from './https.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
 export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -29,6 +43,8 @@ export interface RunningGateway {
   url: string;
   settings: GatewaySettings;
   logger: Logger;
+  /** `http://…/metrics` when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops accepting requests and waits for the in-flight ones. */
   closeHttp(): Promise<void>;
   /** closeHttp, then the upstream connections. */
@@ -46,8 +62,11 @@ const VERSION = '0.1.0';
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
+  const metricsSettings = loadMetricsSettings(opts.env ?? process.env);
+  const tls = loadGatewayTls(opts.env ?? process.env);
+  installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
-  const upstreams = createUpstreams(settings, logger);
+  const upstreams = createUpstreams(settings, logger, tls.material);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
   const closePools = () =>
     Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
@@ -66,12 +85,16 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,
+    uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     logger,
+    onDone: (...args) => metrics?.proxied(...args),
   });
 
   let app: HttpApp | undefined;
+  let metrics: GatewayMetrics | undefined;
   let server: Server;
+  let redirect: Server | undefined;
   let url = '';
   try {
     app = await createHttpApp({
@@ -94,24 +117,34 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       logger,
     });
     await registerOpenApiRoutes(app, source);
+    registerAdminOps(app, {
+      upstreams: settings.upstreams,
+      opsToken: settings.opsToken,
+      guard,
+      timeoutMs: Math.min(settings.upstreamTimeoutMs, 5_000),
+      trustForwarded: settings.trustForwarded,
+      logger,
+    });
+    metrics = await openGatewayMetrics(app, upstreams, metricsSettings, opts.listen !== false);
     await app.ready();
-    server = createGatewayServer(app, proxy);
+    server = createGatewayServer(app, proxy, tls);
     if (opts.listen !== false) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(settings.port, settings.host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      url = baseUrl(server.address() as AddressInfo);
+      await listen(server, settings.port, settings.host);
+      url = baseUrl(server.address() as AddressInfo, tls.https ? 'https' : 'http');
       logger.info({ url, upstreams: settings.upstreams }, 'gateway listening');
+      if (tls.redirectPort !== undefined) {
+        redirect = createRedirectServer(() => (server.address() as AddressInfo).port);
+        await listen(redirect, tls.redirectPort, settings.host);
+        logger.info({ url: baseUrl(redirect.address() as AddressInfo, 'http') }, 'redirecting plain HTTP to HTTPS');
+      }
     }
   } catch (err) {
     await app?.close();
+    await metrics?.close();
     await closePools();
     throw err;
   }
+  if (metrics?.url) logger.info({ url: metrics.url }, 'metrics listening');
 
   // Both idempotent: the launcher closes every server's HTTP side first, then stops them all.
   let httpClosed: Promise<void> | undefined;
@@ -121,6 +154,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     url,
     settings,
     logger,
+    metricsUrl: metrics?.url,
     closeHttp() {
       httpClosed ??= (async () => {
         // New requests get 503 and every answer from now on closes its connection. Node closes
@@ -130,6 +164,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearInterval(sweep);
+        if (redirect) await new Promise<void>((resolve) => redirect!.close(() => resolve()));
         await app.close();
       })();
       return httpClosed;
@@ -137,6 +172,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     stop() {
       stopped ??= (async () => {
         await gateway.closeHttp();
+        await metrics?.close();
         await closePools();
       })();
       return stopped;
@@ -146,8 +182,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
 }
 
 /** The gateway's server: proxied routes to the fast proxy, every other request to Fastify. */
-function createGatewayServer(app: HttpApp, proxy: FastProxy): Server {
-  const server = createServer((req, res) => {
+function createGatewayServer(app: HttpApp, proxy: FastProxy, tls: GatewayTls): Server {
+  const server = createPublicServer(tls, (req, res) => {
     if (!proxy.handle(req, res)) app.routing(req, res);
   });
   // The chassis's limits and answers to malformed requests, as set on Fastify's own server.
@@ -160,7 +196,17 @@ function createGatewayServer(app: HttpApp, proxy: FastProxy): Server {
 }
 
 /** The URL to reach a bound address at (an unspecified IPv4 address is reached on loopback). */
-function baseUrl(address: AddressInfo): string {
+function baseUrl(address: AddressInfo, scheme: 'http' | 'https'): string {
   const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${scheme}://${host}:${address.port}`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
