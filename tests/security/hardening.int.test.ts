@@ -47,7 +47,8 @@ describe('the hardened platform, probed from outside', () => {
     assert.equal(services.length, 8);
     for (const [name, base] of services) {
       for (const path of spellings) {
-        for (const [method, suffix, body] of [['GET', '', undefined], ['GET', '/1', undefined], ['POST', '/replay', '{"all":true}']] as const) {
+        const routes = [['GET', '', undefined], ['GET', '/1', undefined], ['GET', '/counts', undefined], ['POST', '/replay', '{"all":true}'], ['POST', '/discard', '{"ids":[1]}']] as const;
+        for (const [method, suffix, body] of routes) {
           const url = `${base}${path.replace(/\/$/, '')}${suffix}`;
           const res = await fetch(url, { method, headers: body ? json : {}, body });
           assert.ok([401, 404, 405].includes(res.status), `${name}: ${method} ${url} answered ${res.status}`);

@@ -168,7 +168,9 @@ describe('two services on the chassis, one in-process bus', { skip: skipUnless('
     const routes: { method: string; suffix: string; body?: string }[] = [
       { method: 'GET', suffix: '' },
       { method: 'GET', suffix: '/1' },
+      { method: 'GET', suffix: '/counts' },
       { method: 'POST', suffix: '/replay', body: JSON.stringify({ all: true }) },
+      { method: 'POST', suffix: '/discard', body: JSON.stringify({ ids: [1] }) },
     ];
     const reached: string[] = [];
     for (const spelled of spellings) {
@@ -184,7 +186,7 @@ describe('two services on the chassis, one in-process bus', { skip: skipUnless('
           const text = await res.text();
           // Refused (401) or no such route (404/405/400): never an answer from the handler.
           assert.ok([400, 401, 404, 405].includes(res.status), `${r.method} ${url} answered ${res.status}: ${text}`);
-          assert.ok(!text.includes('replayed') && !text.includes('items'), `${r.method} ${url} reached the handler`);
+          assert.ok(!/replayed|items|discarded|retrying/.test(text), `${r.method} ${url} reached the handler`);
           if (res.status === 401) reached.push(`${r.method} ${path}${r.suffix}`);
         }
       }
