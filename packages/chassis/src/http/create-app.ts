@@ -249,7 +249,10 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   app.addHook('onSend', async (req, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
     // An answer to an authenticated request is the caller's alone: no cache may keep it.
-    if (req.headers.authorization !== undefined) void reply.header('cache-control', NO_STORE);
+    if (req.headers.authorization !== undefined) {
+      const set = reply.getHeader('cache-control');
+      if (typeof set !== 'string' || !/\bno-store\b/.test(set)) void reply.header('cache-control', NO_STORE);
+    }
     return payload;
   });
 

@@ -20,8 +20,8 @@ import {
   type WebhookUpdate,
 } from './provider.js';
 
-// The SDK is CommonJS with `export =`.
-const Razorpay = createRequire(import.meta.url)('razorpay') as typeof RazorpaySdk;
+// The SDK is CommonJS with `export =`; loaded only by a shop that uses Razorpay (it brings axios).
+const loadSdk = () => createRequire(import.meta.url)('razorpay') as typeof RazorpaySdk;
 
 interface RzpOrder {
   id: string;
@@ -87,6 +87,7 @@ export class RazorpayProvider implements PaymentProvider {
   constructor(config: RazorpayConfig, publicUrl: string) {
     this.config = config;
     this.publicUrl = publicUrl;
+    const Razorpay = loadSdk();
     this.sdk = new Razorpay({ key_id: config.keyId, key_secret: config.keySecret });
     const http = (this.sdk.api as unknown as { rq: { defaults: { baseURL?: string; timeout?: number } } }).rq;
     http.defaults.baseURL = config.apiBase;
