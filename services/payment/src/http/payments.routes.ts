@@ -22,6 +22,7 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
     {
       schema: {
         tags,
+        operationId: 'listPaymentProviders',
         summary: 'The payment providers this shop takes (public): checkout refuses any other; with the sandbox, its test cards and what each does',
         response: { 200: ProvidersSchema },
       },
