@@ -116,7 +116,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   for (const mod of SERVICES) {
     pools += loadServiceSettings(mod.name, { ...env, [`${envPrefix(mod.name)}_DATABASE_URL`]: 'postgres://127.0.0.1/check' }).dbPoolMax;
   }
-  loadGatewaySettings(env);
+  // The launcher gives the gateway every service's URL (the ports bound), so none is required here.
+  loadGatewaySettings(env, {});
 
   const ops: OpsToken = await ensureOpsToken(env);
   const pg: EmbeddedPostgres = await startEmbeddedPostgres({

@@ -77,18 +77,6 @@ export class TooManyRequests extends DomainError {
   }
 }
 
-/**
- * 503 with `Retry-After`: the service is up but will not take this request now (a bounded
- * queue is full), rather than letting it wait behind work it cannot finish in time.
- */
-export class ServiceBusy extends DomainError {
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number, detail = 'The service is busy; try again shortly', type = 'busy') {
-    super({ type, status: 503, title: 'Service unavailable', detail });
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
-}
-
 export class UpstreamError extends DomainError {
   constructor(status: 502 | 503 | 504, type: string, detail: string) {
     super({
@@ -97,5 +85,17 @@ export class UpstreamError extends DomainError {
       title: status === 504 ? 'Upstream timed out' : status === 503 ? 'Service unavailable' : 'Bad gateway',
       detail,
     });
+  }
+}
+
+/**
+ * The service cannot answer now for a reason that passes (its database is unreachable): 503 with
+ * `Retry-After`. Not a bug, so never a 500; the gateway's breaker counts it against the service.
+ */
+export class ServiceUnavailable extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(detail: string, retryAfterSeconds = 2, type = 'service_unavailable') {
+    super({ type, status: 503, title: 'Service unavailable', detail });
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

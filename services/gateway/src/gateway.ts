@@ -8,6 +8,7 @@ import {
   loadMetricsSettings,
   SessionGenerations,
   sessionGenerationsUrl,
+  type BreakerSnapshot,
   type HttpApp,
   type Logger,
   type ServiceName,
@@ -18,7 +19,7 @@ import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
-import { createUpstreams } from './upstreams.js';
+import { createUpstreams, OPENAPI_CLASS } from './upstreams.js';
 import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import { createPublicServer, createRedirectServer, loadGatewayTls, type GatewayTls } from './https.js';
 
@@ -49,13 +50,15 @@ export interface RunningGateway {
   closeHttp(): Promise<void>;
   /** closeHttp, then the upstream connections. */
   stop(): Promise<void>;
+  /** The state of every circuit, per service and route class (for health pages and metrics). */
+  breakers(): BreakerSnapshot[];
 }
 
 const VERSION = '0.1.0';
 
 /**
  * The gateway: the only public entry. Routes /api/v1/<segment>/… to the owning service, with
- * a circuit breaker per service, and serves the merged OpenAPI document and the API reference.
+ * a circuit breaker per service and route class, and serves the merged OpenAPI document and the API reference.
  *
  * Its node:http server hands the proxied routes to the fast proxy and every other request to
  * Fastify (`app.routing`), whose own server never listens.
@@ -67,9 +70,9 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger, tls.material);
-  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
+  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -84,6 +87,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     guard,
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    maxPreferWaitSeconds: settings.maxPreferWaitSeconds,
     bodyLimitBytes: settings.httpBodyLimitBytes,
     uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
@@ -107,7 +111,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       // The proxy passes request id and trace on in headers; nothing here reads an async context.
       requestContext: false,
     });
-    const breakers = Object.fromEntries(Object.values(upstreams).map((u) => [u.name, u.breaker])) as Parameters<typeof createOpenApiSource>[0]['breakers'];
+    const breakers = Object.fromEntries(Object.values(upstreams).map((u) => [u.name, u.breaker(OPENAPI_CLASS)])) as Parameters<typeof createOpenApiSource>[0]['breakers'];
     const source = createOpenApiSource({
       upstreams: settings.upstreams,
       breakers,
@@ -169,6 +173,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       })();
       return httpClosed;
     },
+    breakers: () => Object.values(upstreams).flatMap((u) => [...u.breakers().values()].map((b) => b.snapshot())),
     stop() {
       stopped ??= (async () => {
         await gateway.closeHttp();

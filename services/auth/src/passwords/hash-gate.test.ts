@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ServiceBusy } from '@mercato/chassis';
+import { ServiceUnavailable } from '@mercato/chassis';
 import { HashGate } from './hash-gate.js';
 
 function deferred() {
@@ -25,7 +25,7 @@ describe('hash gate', () => {
       return i;
     };
     const runs = [0, 1, 2, 3].map((i) => gate.run('other', job(i)));
-    await assert.rejects(gate.run('other', job(9)), (err: unknown) => err instanceof ServiceBusy && err.status === 503 && err.retryAfterSeconds === 3 && err.type === 'busy');
+    await assert.rejects(gate.run('other', job(9)), (err: unknown) => err instanceof ServiceUnavailable && err.status === 503 && err.retryAfterSeconds === 3 && err.type === 'busy');
     assert.equal(gate.refused, 1);
     assert.deepEqual(started, [0, 1]);
     assert.equal(gate.waiting, 2);

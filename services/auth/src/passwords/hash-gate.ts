@@ -1,4 +1,4 @@
-import { ServiceBusy } from '@mercato/chassis';
+import { ServiceUnavailable } from '@mercato/chassis';
 
 /** Sign-ins go first: a flood of registrations or resets must not keep people from signing in. */
 export type HashPriority = 'sign-in' | 'other';
@@ -39,7 +39,7 @@ export class HashGate {
     if (this.running >= this.opts.concurrency) {
       if (this.waiting >= this.opts.maxQueue) {
         this.refused++;
-        throw new ServiceBusy(this.opts.retryAfterS ?? 1, 'Too many password checks are in progress; try again in a moment');
+        throw new ServiceUnavailable('Too many password checks are in progress; try again in a moment', this.opts.retryAfterS ?? 1, 'busy');
       }
       await new Promise<void>((start) => this.queues[priority].push({ start }));
     } else {

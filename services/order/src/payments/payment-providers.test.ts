@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ServiceBusy, UpstreamError, type ServiceClient } from '@mercato/chassis';
+import { ServiceUnavailable, UpstreamError, type ServiceClient } from '@mercato/chassis';
 import { PaymentMethodUnknown, PaymentProviderUnavailable, PaymentProviders } from './payment-providers.js';
 
 function payment(providers: { name: string; paymentMethods: { id: string }[] }[]) {
@@ -38,9 +38,9 @@ describe('the providers checkout accepts', () => {
     await p.check('stripe', 'pm_3');
     await assert.rejects(p.check('sandbox', 'pm_card_visa'), PaymentProviderUnavailable, 'the last read still decides');
     now = 20_000;
-    await assert.rejects(p.check('stripe', 'pm_4'), (err: unknown) => err instanceof ServiceBusy && err.status === 503 && err.type === 'payment_unavailable' && err.retryAfterSeconds > 0);
+    await assert.rejects(p.check('stripe', 'pm_4'), (err: unknown) => err instanceof ServiceUnavailable && err.status === 503 && err.type === 'payment_unavailable' && err.retryAfterSeconds > 0);
     const cold = new PaymentProviders({ client });
-    await assert.rejects(cold.check('stripe', 'pm_5'), ServiceBusy);
+    await assert.rejects(cold.check('stripe', 'pm_5'), ServiceUnavailable);
     state.down = false;
     state.providers = [sandbox];
     await p.check('sandbox', 'pm_card_visa');

@@ -1,4 +1,4 @@
-import { ServiceBusy, Unprocessable, type Logger, type ServiceClient } from '@mercato/chassis';
+import { ServiceUnavailable, Unprocessable, type Logger, type ServiceClient } from '@mercato/chassis';
 
 /** A checkout that names a provider the shop does not take (never confirmed, never charged). */
 export class PaymentProviderUnavailable extends Unprocessable {
@@ -75,7 +75,7 @@ export class PaymentProviders {
         return k;
       }
       this.opts.logger?.error({ err }, 'the payment providers could not be read; checkout waits for the payment service');
-      throw new ServiceBusy(5, 'Payments cannot be taken right now; try again in a moment', 'payment_unavailable');
+      throw new ServiceUnavailable('Payments cannot be taken right now; try again in a moment', 5, 'payment_unavailable');
     }
   }
 
