@@ -54,49 +54,16 @@ async function startAll(
   mods: readonly ServiceModule[],
   envOf: (mod: ServiceModule) => NodeJS.ProcessEnv,
   bus: MemoryBus,
+  peers?: ReadonlyMap<string, string>,
 ): Promise<RunningService[]> {
   // Concurrently: each waits mostly on its own database (migrations), so the start is as slow
   // as the slowest service, not their sum.
-  const results = await Promise.allSettled(mods.map((mod) => startService(mod, { env: envOf(mod), bus })));
+  const results = await Promise.allSettled(mods.map((mod) => startService(mod, { env: envOf(mod), bus, peers })));
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed !== -1) {
     await Promise.allSettled(started.map((s) => s.stop()));
     throw explainStartError(mods[failed]!.name, (results[failed] as PromiseRejectedResult).reason);
-  }
-  return started;
-}
-
-/**
- * Every service but auth, at once, except the order service, which starts as soon as the
- * payment service listens: checkout reads the payment providers at its address (`PAYMENT_URL`,
- * unknown before it listens when its port is 0).
- */
-async function startOthers(
-  mods: readonly ServiceModule[],
-  envOf: (mod: ServiceModule, extra?: NodeJS.ProcessEnv) => NodeJS.ProcessEnv,
-  bus: MemoryBus,
-  paymentUrl: string | undefined,
-): Promise<RunningService[]> {
-  const payment = mods.filter((m) => m.name === 'payment');
-  const order = mods.filter((m) => m.name === 'order');
-  const rest = mods.filter((m) => m.name !== 'payment' && m.name !== 'order');
-  const paymentThenOrder = (async () => {
-    const first = await startAll(payment, (mod) => envOf(mod), bus);
-    const url = paymentUrl || first[0]?.url;
-    try {
-      return [...first, ...(await startAll(order, (mod) => envOf(mod, url ? { PAYMENT_URL: url } : {}), bus))];
-    } catch (err) {
-      await Promise.allSettled(first.map((s) => s.stop()));
-      throw err;
-    }
-  })();
-  const results = await Promise.allSettled([startAll(rest, (mod) => envOf(mod), bus), paymentThenOrder]);
-  const started = results.flatMap((r) => (r.status === 'fulfilled' ? r.value : []));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    await Promise.allSettled(started.map((s) => s.stop()));
-    throw failed.reason;
   }
   return started;
 }
@@ -131,6 +98,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
 
   const demoData = /^(false|0|off|no)$/i.test(env.MERCATO_DEMO_DATA ?? '') ? 'false' : 'true';
   const bus = new MemoryBus();
+  // Each service's URL once it listens: how services reach each other over internal REST.
+  const peers = new Map<string, string>();
   let services: RunningService[] = [];
   let gateway: Gateway | undefined;
   try {
@@ -156,7 +125,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const [authMod, ...others] = [...SERVICES].sort((a, b) => Number(b.name === 'auth') - Number(a.name === 'auth'));
     services = await startAll([authMod!], (mod) => envOf(mod), bus);
     const jwksUrl = env.AUTH_JWKS_URL || `${services[0]!.url}/.well-known/jwks.json`;
-    services.push(...(await startOthers(others, (mod, extra) => envOf(mod, { AUTH_JWKS_URL: jwksUrl, ...extra }), bus, env.PAYMENT_URL)));
+    services.push(...(await startAll(others, (mod) => envOf(mod, { AUTH_JWKS_URL: jwksUrl }), bus, peers)));
+    for (const s of services) peers.set(s.name, s.url);
     logger.info({ ms: Date.now() - began }, 'services started');
     // Publishing waits for this: every service has subscribed, so no event misses a consumer.
     bus.open();

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { newId } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { MemoryBus } from '../src/bus/memory-bus.js';
+import { operation } from '../src/http/operation.js';
 import { startService, type RunningService, type ServiceModule } from '../src/service/service.js';
 import { captureLogger, createTestDatabase, eventually, skipUnless, type TestDatabase } from '../src/testing/index.js';
 import { FIXTURE_MIGRATIONS, orderPlaced } from './harness.js';
@@ -23,7 +24,13 @@ const orderModule: ServiceModule = {
       routes: (app) => {
         app.post(
           '/test-orders',
-          { schema: { body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }) } },
+          {
+            schema: {
+              ...operation('placeTestOrder', 'public'),
+              body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false }),
+              response: { 202: Type.Object({ orderId: Type.String(), eventId: Type.String() }, { additionalProperties: false }) },
+            },
+          },
           async (req, reply) => {
             const orderId = newId('ord');
             const event = await db.tx(async (tx) => {

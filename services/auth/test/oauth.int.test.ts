@@ -387,6 +387,8 @@ describe('sign-in with Google and Facebook', { skip: skipUnless('postgres') }, (
     assert.equal(await sub(linked.accessToken), carol, 'the same account');
     assert.equal((await outboxEvents(svc, 'UserRegistered')).length, registered, 'no new account');
     assert.equal(await count(`SELECT count(*) AS n FROM oauth_links WHERE user_id = $1`, [carol]), 1);
+    const proven = (await outboxEvents(svc, 'EmailVerified')).filter((e) => e.data.userId === carol);
+    assert.deepEqual(proven.map((e) => e.data), [{ userId: carol, email: 'carol@example.com', via: 'google' }], 'the profile learns the address is proven');
     // The password was set by whoever registered the still-unproven address: it no longer works.
     const login = await post('/auth/login', { email: 'carol@example.com', password: 'violet-tundra-93-kayak' });
     assert.equal(login.status, 401);

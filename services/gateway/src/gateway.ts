@@ -119,6 +119,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       timeoutMs: Math.min(settings.upstreamTimeoutMs, 3_000),
       version: VERSION,
       logger,
+      own: () => app!.swagger() as unknown as Record<string, unknown>,
     });
     await registerOpenApiRoutes(app, source);
     registerAdminOps(app, {

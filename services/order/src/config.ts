@@ -33,14 +33,10 @@ export const orderConfigSchema = Type.Object(
       30,
       8,
     ),
+    ORDER_STOCK_TIMEOUT_MS: int('how long a cart view waits for inventory stock levels before it answers without them, in ms', 20, 10_000, 300),
+    ORDER_USER_TIMEOUT_MS: int("how long the checkout waits for the user service (a signed-in buyer's email or saved address), in ms", 100, 30_000, 2_000),
     ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
     ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
-    PAYMENT_URL: Type.String({
-      pattern: '^https?://[^\\s]+$',
-      maxLength: 2048,
-      default: 'http://127.0.0.1:8086',
-      description: "the payment service's base URL, where checkout reads the providers the shop takes",
-    }),
   },
   { additionalProperties: true },
 );
@@ -54,10 +50,10 @@ export interface OrderConfig {
   paymentSweepIntervalMs: number;
   /** The longest `Prefer: wait` honoured (the answer says what was applied). */
   checkoutMaxWaitSeconds: number;
+  stockTimeoutMs: number;
+  userTimeoutMs: number;
   timeZone: string;
   statsRefreshMs: number;
-  /** The payment service's base URL (checkout reads its providers). */
-  paymentUrl: string;
 }
 
 const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
@@ -123,8 +119,9 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
     checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
+    stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
+    userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,
     timeZone: c.ORDER_TIME_ZONE,
     statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
-    paymentUrl: c.PAYMENT_URL,
   };
 }

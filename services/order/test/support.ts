@@ -1,9 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
 import { captureLogger, createTestDatabase, createTestSigner, eventually, listenJwks, type TestDatabase, type TestJwksServer } from '@mercato/chassis/testing';
 import { createEvent, newId, type Envelope, type EventData } from '@mercato/contracts';
 import { orderService } from '../src/service.js';
+import { listenPeers, type Peers } from './peers.js';
 
 export interface Reply {
   statusCode: number;
@@ -21,43 +20,9 @@ export interface OrderUnderTest {
   /** Publishes events on the in-process bus and waits until each is handled. */
   deliver(...events: Envelope[]): Promise<void>;
   count(sql: string, params?: unknown[]): Promise<number>;
-  /** The payment service as checkout sees it: the providers it answers, or down (503). */
-  payment: FakePaymentProviders;
+  /** The stand-ins for inventory, the user service and the payment service that the service calls. */
+  peers: Peers;
   stop(): Promise<void>;
-}
-
-export interface FakePaymentProviders {
-  url: string;
-  providers: { name: string; paymentMethods: { id: string }[] }[];
-  down: boolean;
-  reads: number;
-  close(): Promise<void>;
-}
-
-/** The sandbox's test cards as the payment service lists them. */
-export const SANDBOX = {
-  name: 'sandbox',
-  paymentMethods: ['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_authenticationRequired', 'pm_card_timeout'].map((id) => ({ id })),
-};
-
-/** `GET /payments/providers`, as the payment service answers it (the sandbox by default). */
-export async function fakePaymentProviders(): Promise<FakePaymentProviders> {
-  const state = { providers: [SANDBOX] as FakePaymentProviders['providers'], down: false, reads: 0 };
-  const server = createServer((req, res) => {
-    if (req.url !== '/payments/providers') return void res.writeHead(404).end();
-    state.reads++;
-    if (state.down) return void res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"status":503,"code":"shutting_down"}');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ providers: state.providers }));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return Object.assign(state, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  });
 }
 
 const signer = createTestSigner();
@@ -66,12 +31,21 @@ const signer = createTestSigner();
 export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnderTest> {
   const db: TestDatabase = await createTestDatabase('order');
   const jwks: TestJwksServer = await listenJwks([signer.jwk]);
-  const payment = await fakePaymentProviders();
+  const peers = await listenPeers();
   const bus = new MemoryBus();
   let svc: RunningService;
   try {
     svc = await startService(orderService, {
-      env: { ORDER_PORT: '0', ORDER_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, PAYMENT_URL: payment.url, ...env },
+      env: {
+        ORDER_PORT: '0',
+        ORDER_DATABASE_URL: db.url,
+        OUTBOX_POLL_MS: '60000',
+        AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
+        INVENTORY_URL: peers.url,
+        USER_URL: peers.url,
+        PAYMENT_URL: peers.url,
+        ...env,
+      },
       bus,
       logger: captureLogger('order', 'silent').logger,
       listen: false,
@@ -79,7 +53,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     });
   } catch (err) {
     await jwks.close();
-    await payment.close();
+    await peers.close();
     await db.drop();
     throw err;
   }
@@ -105,7 +79,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     as,
     anonymous: as(undefined),
     count,
-    payment,
+    peers,
     async deliver(...events) {
       await bus.publish(events);
       for (const e of events) await eventually(async () => (await count('SELECT count(*) AS n FROM inbox WHERE event_id = $1', [e.id])) === 1);
@@ -113,7 +87,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     async stop() {
       await svc.stop();
       await jwks.close();
-      await payment.close();
+      await peers.close();
       await db.drop();
     },
   };

@@ -163,6 +163,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     // spend each other's allowance.
     GATEWAY_RATE_LIMIT_PREFIX: `${namespace}:ratelimit:`,
     AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
+    // Where the services reach each other over internal REST (order asks user and inventory).
+    ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
     ...opts.env,
   };
   const envOf = (name: string): NodeJS.ProcessEnv => {
@@ -179,9 +181,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       };
     }
     const NAME = name.toUpperCase();
-    // The order service reads the payment providers at checkout, from the payment service.
-    const wiring = name === 'order' && ports.payment ? { PAYMENT_URL: `http://127.0.0.1:${ports.payment}` } : {};
-    return { ...common, ...wiring, [`${NAME}_DATABASE_URL`]: dbs[name]!.url, [`${NAME}_PORT`]: String(ports[name]), ...opts.serviceEnv?.[name] };
+    return { ...common, [`${NAME}_DATABASE_URL`]: dbs[name]!.url, [`${NAME}_PORT`]: String(ports[name]), ...opts.serviceEnv?.[name] };
   };
   const launchOne = (name: string) => {
     procs[name] = launch(['--service', name], envOf(name), { stdout: opts.stdout ?? 'ignore', nodeArgs: opts.nodeArgs ?? [] });

@@ -23,6 +23,7 @@ import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { DomainError, InvalidData, ServiceUnavailable, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
+import { documentOperations, operationIssues } from './operation.js';
 import { findUnboundedParts } from './schema-guard.js';
 
 export type HttpApp = FastifyInstance<
@@ -68,6 +69,11 @@ export interface HttpAppOptions {
   trustProxy?: string;
   /** Answers some requests ahead of Fastify (see `FastPath`); not while the server is closing. */
   fastPath?: FastPath;
+  /**
+   * Refuse at start a documented route without its operation declaration (`operation()`) or a
+   * success status (default true). Only test fixtures that are not an API turn it off.
+   */
+  requireOperations?: boolean;
   /** Serve HTTPS with these options (see http/tls.ts); with requestCert, mutual TLS. */
   https?: HttpsServerOptions | undefined;
 }
@@ -215,9 +221,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
 
   app.addSchema(ProblemSchema);
 
-  // Remember every route so that a wrong method answers 405 with Allow, not 404,
-  // and refuse any route schema that leaves input unbounded.
+  // Remember every route so that a wrong method answers 405 with Allow, not 404, refuse any
+  // route schema that leaves input unbounded, and any documented route that does not declare
+  // its operation (id, access, problems) and its success statuses.
   const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  const operationIds = new Map<string, string>();
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     let entry = routes.find((r) => r.pattern.source === routePattern(route.url).source);
@@ -226,8 +234,21 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       routes.push(entry);
     }
     for (const m of methods) entry.methods.add(m);
-    if (opts.allowUnboundedRoutes?.(route.url)) return;
     const schema = (route.schema ?? {}) as Record<string, unknown>;
+    // Fastify adds a HEAD twin to every GET, with the GET's schema: it is not an operation of its own.
+    const own = methods.filter((m) => m !== 'HEAD');
+    if (opts.requireOperations !== false && own.length > 0) {
+      const where = `${own.join(',')} ${route.url}`;
+      const issues = operationIssues(own.join(','), route.url, schema);
+      const id = schema.operationId;
+      if (issues.length === 0 && schema.hide !== true && typeof id === 'string') {
+        const taken = operationIds.get(id);
+        if (taken && taken !== where) issues.push(`${where}: operationId ${id} is already used by ${taken}`);
+        operationIds.set(id, where);
+      }
+      if (issues.length > 0) throw new Error(`Undocumented route: ${issues.join('; ')}`);
+    }
+    if (opts.allowUnboundedRoutes?.(route.url)) return;
     const issues = [
       ...findUnboundedParts(schema.body, `${route.url} body`),
       ...findUnboundedParts(schema.querystring, `${route.url} query`),
@@ -247,6 +268,24 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    // Each route's operation() becomes its security, access note and problem responses.
+    transformObject: (doc) => documentOperations(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as Record<string, unknown>),
+  });
+
+  // An empty JSON body is no body, and a route that takes an object body validates a missing one
+  // as `{}`: a client that forgot the body hears which fields are required, each by its pointer,
+  // instead of "body must be object"; a body whose fields are all optional may be left out.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return parseJson(req, text, done);
+  });
+  app.addHook('preValidation', async (req) => {
+    if (req.body !== undefined) return;
+    const body = (req.routeOptions.schema as { body?: { type?: unknown } } | undefined)?.body;
+    if (body?.type === 'object') req.body = {};
   });
 
   // From the moment close() is called: new requests get 503, and every response (in-flight ones

@@ -75,6 +75,7 @@ async function accountFor(deps: AuthDeps, tx: Queryable, provider: OAuthProvider
       await credentialsStore.setEmailVerified(tx, existing.userId);
       await credentialsStore.setPasswordHash(tx, existing.userId, '');
       await refreshTokensStore.revokeUser(tx, existing.userId);
+      await deps.outbox.emit(tx, 'EmailVerified', { userId: existing.userId, email: existing.email, via: provider }, existing.userId);
     }
     return { ...existing, emailVerified: true };
   }

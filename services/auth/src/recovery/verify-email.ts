@@ -16,12 +16,17 @@ export async function requestEmailVerification(
   await deps.outbox.emit(tx, 'EmailVerificationRequested', { userId: user.userId, email: user.email, name: user.name, token, expiresAt }, user.userId);
 }
 
-/** Marks the email of the token's user verified; the token is single use. */
-export async function verifyEmail(deps: Pick<AuthDeps, 'db'>, input: { token: string }): Promise<void> {
+/**
+ * Marks the email of the token's user verified, and tells the platform (EmailVerified, in the
+ * same transaction: the profile shows it); the token is single use.
+ */
+export async function verifyEmail(deps: Pick<AuthDeps, 'db' | 'outbox'>, input: { token: string }): Promise<void> {
   const ok = await deps.db.tx(async (tx) => {
     const userId = await tokens.consume(tx, hashOneTimeToken(input.token), 'email_verification');
     if (!userId) return false;
     await credentialsStore.setEmailVerified(tx, userId);
+    const user = await credentialsStore.byId(tx, userId);
+    if (user) await deps.outbox.emit(tx, 'EmailVerified', { userId, email: user.email, via: 'link' }, userId);
     return true;
   });
   if (!ok) throw new InvalidOneTimeToken();

@@ -34,8 +34,15 @@ const Line = Type.Object(
     slug: Nullable(Type.String({ maxLength: 200 })),
     unitPrice: Nullable(Money),
     lineTotal: Nullable(Money),
-    available: Type.Boolean(),
-    unavailableReason: Nullable(Type.Union([Type.Literal('unknown_sku'), Type.Literal('product_unavailable'), Type.Literal('no_price_in_currency')])),
+    available: Type.Boolean({ description: 'Whether the line can be bought now: for sale, priced in the cart currency, and its quantity in stock' }),
+    unavailableReason: Nullable(
+      Type.Union(['unknown_sku', 'product_unavailable', 'no_price_in_currency', 'out_of_stock', 'insufficient_stock'].map((r) => Type.Literal(r)), {
+        description: '`out_of_stock` / `insufficient_stock` come from inventory: such a line keeps its price and stays in the totals, and checking it out would be cancelled `out_of_stock`',
+      }),
+    ),
+    availableQuantity: Nullable(
+      Type.Integer({ minimum: 0, maximum: 1e12, description: 'Units inventory can sell now; null for a line not for sale, or when inventory did not answer in time' }),
+    ),
     priceChanged: Type.Boolean({ description: 'The price differs from the one last seen on this line (when it was added or changed)' }),
     previousUnitPrice: Nullable(Money),
     addedAt: Timestamp,

@@ -1,8 +1,10 @@
-import { Forbidden, Unauthorized, type FastifyRequest, type Identity } from '@mercato/chassis';
+import { Forbidden, Unauthorized, type Access, type FastifyRequest, type Identity } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 
 /** Roles that may see every payment (refunds are the admin's alone, see adminOnly). */
 export const STAFF_ROLES = ['admin', 'support'] as const;
+/** The access `adminOnly` enforces, as the API document states it. */
+export const admin: Access = { roles: ['admin'] };
 export const isStaff = (identity: Identity): boolean => identity.roles.some((r) => (STAFF_ROLES as readonly string[]).includes(r));
 
 /** A verified access token, any role: reads are then scoped to the caller's own payments. */

@@ -1,4 +1,5 @@
-import { Id, Reason } from '@mercato/contracts';
+import { Id, PositiveMoney, Reason } from '@mercato/contracts';
+export { SANDBOX_TEST_CARDS as SANDBOX_CARDS } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { PAYMENT_STATES } from '../payments/payment-states.js';
 
@@ -9,16 +10,8 @@ const Amount = Type.Object({ amount: Type.Integer(), currency: Type.String() }, 
 export const PaymentParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
 export const PaymentQuery = Type.Object({ orderId: Id('Order id') }, { additionalProperties: false });
 
-export const RefundBody = Type.Object(
-  {
-    amount: Type.Object(
-      { amount: Type.Integer({ minimum: 1, maximum: 1e15, description: 'Integer minor units' }), currency: Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, the payment\'s' }) },
-      { additionalProperties: false },
-    ),
-    reason: Reason,
-  },
-  { additionalProperties: false },
-);
+export const RefundBody = Type.Object({ amount: PositiveMoney, reason: Reason }, { additionalProperties: false });
+
 
 export const RefundSchema = Type.Object(
   {

@@ -28,7 +28,8 @@ interface Known {
 }
 
 export interface PaymentProvidersOptions {
-  client: ServiceClient;
+  /** The payment service's client, made on first use (the embedded launcher knows its port only once it listens). */
+  client: () => ServiceClient;
   logger?: Logger;
   /** How long a read is used before it is read again (default 30 s). */
   freshMs?: number;
@@ -80,7 +81,7 @@ export class PaymentProviders {
   }
 
   private async read(): Promise<Known> {
-    const doc = await this.opts.client.json<ProvidersDoc>('GET', '/payments/providers');
+    const doc = await this.opts.client().json<ProvidersDoc>('GET', '/payments/providers');
     if (!Array.isArray(doc?.providers)) throw new Error('the payment providers answer has no providers');
     const sandbox = doc.providers.find((p) => p.name === 'sandbox');
     return {

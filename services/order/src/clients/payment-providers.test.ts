@@ -5,14 +5,14 @@ import { PaymentMethodUnknown, PaymentProviderUnavailable, PaymentProviders } fr
 
 function payment(providers: { name: string; paymentMethods: { id: string }[] }[]) {
   const state = { providers, down: false, reads: 0 };
-  const client = {
+  const service = {
     json: async () => {
       state.reads++;
       if (state.down) throw new UpstreamError(503, 'upstream_unavailable', 'payment is unreachable');
       return { providers: state.providers };
     },
   } as unknown as ServiceClient;
-  return { state, client };
+  return { state, client: () => service };
 }
 
 const sandbox = { name: 'sandbox', paymentMethods: [{ id: 'pm_card_visa' }] };
