@@ -68,7 +68,7 @@ describe('sessions: reset revokes every token, concurrent refreshes keep the ses
       generations,
     });
     const app = await createHttpApp({ service: 'user', logger: captureLogger('user', 'silent').logger });
-    app.get('/me', { preHandler: authn.requireUser }, async (req) => ({ userId: req.identity!.userId }));
+    app.get('/me', { preHandler: authn.requireUser, schema: { hide: true } }, async (req) => ({ userId: req.identity!.userId }));
     await app.ready();
     const me = (token: string) => app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
     assert.equal((await me(before.accessToken)).statusCode, 200);
