@@ -144,6 +144,8 @@ describe('the public API against its OpenAPI document', () => {
   before(async () => {
     platform = await startEmbedded({
       MERCATO_DEMO_DATA: 'false',
+      // An empty shop takes no sandbox payments unless asked: this one pays with it.
+      PAYMENT_SANDBOX: 'true',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       AUTH_SCRYPT_N: '1024', // the API, not the hash cost, is under test here
