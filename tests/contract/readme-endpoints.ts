@@ -17,7 +17,7 @@ import { join, relative } from 'node:path';
  *   ignored, and so is anything after the code span (a body, notes).
  *
  * Operator and internal endpoints are not part of the public API and are not checked:
- * `/ops/...`, `/healthz`, `/readyz`, `/metrics`, a service's own `/openapi.json`, the `/docs`
+ * `/ops/...`, `/internal/...` (between services, never routed by the gateway), `/healthz`, `/readyz`, `/metrics`, a service's own `/openapi.json`, the `/docs`
  * page, and development pages under `/notifications/dev/`. A code span that starts with a method
  * but has no path that parses is reported, so a listed endpoint is never skipped silently. To
  * mention an endpoint that does not exist yet, write it without the method (`/reviews`), not as
@@ -36,7 +36,7 @@ const METHOD = '(?:GET|POST|PUT|PATCH|DELETE)';
 const SPAN = new RegExp(`\`(${METHOD}(?:/${METHOD})*) ([^\`]*)\``, 'g');
 const STARTS_WITH_METHOD = new RegExp(`\`${METHOD}(?:/${METHOD})* `, 'g');
 const PATH = /^(\/[A-Za-z0-9._~{},\-/]*)(\?[^\s`]*)?$/;
-const NOT_PUBLIC = [/^\/ops(\/|$)/, /^\/(healthz|readyz|metrics|openapi\.json|docs)$/, /^\/notifications\/dev\//];
+const NOT_PUBLIC = [/^\/(ops|internal)(\/|$)/, /^\/(healthz|readyz|metrics|openapi\.json|docs)$/, /^\/notifications\/dev\//];
 
 /** `{anything}` → `{}`: two templates of one route compare equal. */
 export const templateOf = (path: string): string => path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '') || '/';

@@ -1,6 +1,7 @@
 export * from './auth/identity.js';
 export * from './auth/jwks-cache.js';
 export * from './auth/jwt-verify.js';
+export * from './auth/session-generations.js';
 export * from './bus/amqp-bus.js';
 export * from './bus/bus.js';
 export * from './bus/create-bus.js';
@@ -16,6 +17,7 @@ export * from './events/backoff.js';
 export * from './events/consumer.js';
 export * from './events/dead-letters.js';
 export * from './events/outbox.js';
+export * from './events/redact.js';
 export * from './events/relay.js';
 export * from './http/create-app.js';
 export * from './http/operation.js';

@@ -328,6 +328,11 @@ describe('carts on PostgreSQL', { skip: skipUnless('postgres') }, () => {
         ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'germany' }, 400],
         ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'DE', extra: true }, 400],
         ['POST', '/carts', { currency: 'usd' }, 400],
+        ['POST', '/carts', { currency: 'BTC' }, 400],
+        ['POST', '/carts', { currency: 'XTS' }, 400],
+        ['POST', '/carts', { shippingCountry: 'XX' }, 400],
+        ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'XX' }, 400],
+        ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'UK' }, 400],
         ['POST', '/carts', { currency: 'USD', owner: 'me' }, 400],
         ['GET', '/carts/not-a-cart-id', undefined, 400],
       ];

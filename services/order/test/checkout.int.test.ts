@@ -168,8 +168,12 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       ['an unknown field', await checkout(body(cartId, { coupon: 'FREE' })), 400, 'invalid_data'],
       ['an unknown address field', await checkout(body(cartId, { shippingAddress: { ...address, floor: 3 } })), 400, 'invalid_data'],
       ['a bad country', await checkout(body(cartId, { shippingAddress: { ...address, country: 'Germany' } })), 400, 'invalid_data'],
+      ['a country that is not assigned', await checkout(body(cartId, { shippingAddress: { ...address, country: 'XX' } })), 400, 'invalid_data'],
+      ['a NUL in a text field', await checkout(body(cartId, { shippingAddress: { ...address, line1: '1 Main\u0000St' } })), 400, 'invalid_data'],
       ['a bad email', await checkout(body(cartId, { email: 'nope' })), 400, 'invalid_data'],
       ['a bad provider', await checkout(body(cartId, { payment: { provider: 'cash', paymentMethod: 'x' } })), 400, 'invalid_data'],
+      ['a provider the shop does not take', await checkout(body(cartId, { payment: { provider: 'stripe', paymentMethod: 'pm_1Nv0' } })), 422, 'payment_provider_unavailable'],
+      ['a sandbox method that is no test card', await checkout(body(cartId, { payment: { provider: 'sandbox', paymentMethod: 'pm_card_bogus' } })), 422, 'payment_method_invalid'],
       ['an unknown cart', await checkout(body(`crt_${'A'.repeat(32)}`)), 404, 'not_found'],
       ['an empty cart', await checkout(body(empty)), 422, 'empty_cart'],
       ['an unavailable line', await checkout(body(unavailable)), 422, 'lines_unavailable'],
@@ -187,8 +191,8 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     // The other user's cart above is the only change; no order, no event.
     assert.equal(JSON.parse(await snapshot()).orders, JSON.parse(state).orders);
     assert.equal(JSON.parse(await snapshot()).outbox, JSON.parse(state).outbox);
-    // Refusals after validation are remembered under their key (5 of them); 400s claim nothing.
-    assert.equal(await o.count('SELECT count(*) AS n FROM idempotency_keys'), keysBefore + 5);
+    // Refusals after validation are remembered under their key (7 of them); 400s claim nothing.
+    assert.equal(await o.count('SELECT count(*) AS n FROM idempotency_keys'), keysBefore + 7);
     assert.equal(await o.count(`SELECT count(*) AS n FROM idempotency_keys WHERE status = 'in_flight'`), 0);
   });
 
@@ -363,3 +367,31 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
 });
 
 type Reply = Awaited<ReturnType<OrderUnderTest['anonymous']>>;
+
+describe('checkout while the payment service cannot be read', { skip: skipUnless('postgres') }, () => {
+  let o: OrderUnderTest;
+  const product = newId('prd');
+  before(async () => {
+    o = await startOrder(ENV);
+    await o.deliver(catalogEvent('ProductCreated', productFacts({ productId: product, variants: [{ sku: 'CAP-1', prices: { USD: 1500 } }] }), at(0)));
+  });
+  after(async () => {
+    await o?.stop();
+  });
+
+  it('answers 503 payment_unavailable with Retry-After and places nothing, then takes the same key once payment answers', async () => {
+    const cart = (await o.anonymous('POST', '/carts', { currency: 'USD' })).json<{ id: string }>();
+    assert.equal((await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'CAP-1', quantity: 1 })).statusCode, 200);
+    const request = { cartId: cart.id, shippingAddress: address, email: 'ada@example.com', payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' } };
+    o.peers.down.add('payment');
+    const down = await o.anonymous('POST', '/checkout', request, { 'idempotency-key': 'key-payment-down' });
+    assert.equal(down.statusCode, 503);
+    assert.equal(down.json().code, 'payment_unavailable');
+    assert.equal(down.headers['retry-after'], '5');
+    assert.equal(await o.count('SELECT count(*) AS n FROM orders'), 0);
+    o.peers.down.delete('payment');
+    const placed = await o.anonymous('POST', '/checkout', request, { 'idempotency-key': 'key-payment-down' });
+    assert.equal(placed.statusCode, 202, placed.body);
+    assert.equal(await o.count('SELECT count(*) AS n FROM orders'), 1);
+  });
+});

@@ -3,10 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { SavedAddress } from '../src/clients/buyers.js';
 
 /**
- * Stand-ins for the two services the order service calls, speaking their protocol:
- * inventory's `GET /inventory/availability` and the user service's `GET /users/me` and
+ * Stand-ins for the services the order service calls, speaking their protocol:
+ * inventory's `GET /inventory/availability`, the user service's `GET /users/me` and
  * `GET /users/me/addresses/{id}` (the caller named by the bearer token's subject, as the user
- * service would after verifying it). Each can be taken down.
+ * service would after verifying it), and the payment service's `GET /payments/providers`. Each
+ * can be taken down.
  */
 export interface Peers {
   url: string;
@@ -16,12 +17,20 @@ export interface Peers {
   emails: Map<string, string>;
   /** Saved addresses by user id. */
   addresses: Map<string, SavedAddress[]>;
+  /** The providers the payment service lists (the sandbox with its test cards by default). */
+  providers: { name: string; paymentMethods: { id: string }[] }[];
   /** Services answering 503. */
-  down: Set<'user' | 'inventory'>;
+  down: Set<'user' | 'inventory' | 'payment'>;
   /** Requests seen, with their Authorization header. */
   seen: { path: string; authorization: string | undefined }[];
   close(): Promise<void>;
 }
+
+/** The sandbox's test cards as the payment service lists them. */
+export const SANDBOX = {
+  name: 'sandbox',
+  paymentMethods: ['pm_card_visa', 'pm_card_mastercard', 'pm_card_chargeDeclined', 'pm_card_authenticationRequired', 'pm_card_timeout'].map((id) => ({ id })),
+};
 
 const subjectOf = (authorization: string | undefined): string | undefined => {
   const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
@@ -33,7 +42,7 @@ const subjectOf = (authorization: string | undefined): string | undefined => {
 };
 
 export async function listenPeers(): Promise<Peers> {
-  const peers = { stock: new Map(), emails: new Map(), addresses: new Map(), down: new Set(), seen: [] } as unknown as Peers;
+  const peers = { stock: new Map(), emails: new Map(), addresses: new Map(), providers: [SANDBOX], down: new Set(), seen: [] } as unknown as Peers;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url!, 'http://peer');
     const send = (status: number, body: unknown) => {
@@ -41,8 +50,9 @@ export async function listenPeers(): Promise<Peers> {
     };
     const problem = (status: number, code: string) => send(status, { type: `urn:mercato:problem:${code}`, code, title: code, status });
     peers.seen.push({ path: url.pathname, authorization: req.headers.authorization });
-    const service = url.pathname.startsWith('/inventory/') ? 'inventory' : 'user';
+    const service = url.pathname.startsWith('/inventory/') ? 'inventory' : url.pathname.startsWith('/payments/') ? 'payment' : 'user';
     if (peers.down.has(service)) return problem(503, 'shutting_down');
+    if (url.pathname === '/payments/providers') return send(200, { providers: peers.providers });
     if (url.pathname === '/inventory/availability') {
       const units = (sku: string) => peers.stock.get(sku) ?? 1000;
       return send(200, { items: url.searchParams.getAll('sku').map((sku) => ({ sku, available: units(sku), inStock: units(sku) > 0 })) });

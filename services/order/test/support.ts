@@ -21,7 +21,7 @@ export interface OrderUnderTest {
   /** Publishes events on the in-process bus and waits until each is handled. */
   deliver(...events: Envelope[]): Promise<void>;
   count(sql: string, params?: unknown[]): Promise<number>;
-  /** The stand-ins for inventory and the user service that the service calls. */
+  /** The stand-ins for inventory, the user service and the payment service that the service calls. */
   peers: Peers;
   stop(): Promise<void>;
 }
@@ -44,6 +44,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
         AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
         INVENTORY_URL: peers.url,
         USER_URL: peers.url,
+        PAYMENT_URL: peers.url,
         ...env,
       },
       bus,

@@ -14,6 +14,7 @@ const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'paym
 
 interface ReadyFile {
   gateway: string;
+  services: Record<string, string>;
   postgres: { port: number; pid: number; dataDir: string };
 }
 
@@ -21,6 +22,8 @@ export interface EmbeddedPlatform {
   dir: string;
   /** `<gateway>/api/v1` of the running launcher. */
   api: string;
+  /** Each service's own base URL (its port, not through the gateway). */
+  services: Record<string, string>;
   proc: Proc;
   /** A database of the embedded PostgreSQL, by service name. */
   databaseUrl(service: string): Promise<string>;
@@ -59,6 +62,9 @@ export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<EmbeddedPla
     dir,
     get api() {
       return `${ready.gateway}/api/v1`;
+    },
+    get services() {
+      return ready.services;
     },
     get proc() {
       return proc;

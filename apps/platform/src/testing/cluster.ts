@@ -152,6 +152,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const namespace = opts.namespace ?? uniqueName(prefix);
   const common: NodeJS.ProcessEnv = {
     ...(opts.defaults ?? TEST_DEFAULTS),
+    // A test shop pays with the sandbox (off by default outside the embedded demo).
+    PAYMENT_SANDBOX: 'true',
     BUS_URL: TEST_AMQP_URL,
     // Its own exchange and queues: parallel runs on one broker never see each other's events.
     BUS_NAMESPACE: namespace,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import { Conflict, Forbidden, TooManyRequests, Unauthorized, Unprocessable } from '../errors.js';
@@ -41,6 +42,36 @@ async function build(readyOk = true): Promise<{ app: HttpApp; lines: Record<stri
     },
     async (req) => ({ limit: req.query.limit }),
   );
+  app.get(
+    '/notes/:slug',
+    {
+      schema: {
+        ...operation('getNote', 'public'),
+        response: { 200: Type.Object({ slug: Type.String(), q: Type.Union([Type.String(), Type.Null()]) }) },
+        params: Type.Object({ slug: Type.String({ maxLength: 40 }) }, { additionalProperties: false }),
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+      },
+    },
+    async (req) => ({ slug: req.params.slug, q: req.query.q ?? null }),
+  );
+  app.post(
+    '/notes',
+    {
+      schema: {
+        ...operation('createNote', 'public'),
+        response: { 200: Type.Object({ ok: Type.Boolean(), text: Type.String() }) },
+        body: Type.Object(
+          {
+            text: Type.String({ maxLength: 200 }),
+            title: Type.Optional(Type.Union([Type.String({ maxLength: 20, pattern: '\\S' }), Type.Null()])),
+            labels: Type.Optional(Type.Record(Type.String({ maxLength: 20 }), Type.String({ maxLength: 20 }), { maxProperties: 5 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (req) => ({ ok: true, text: req.body.text }),
+  );
   app.get('/boom', { schema: { ...operation('boom', 'public'), response: { 204: NoBody('never') } } }, async () => {
     throw new Error('connection string postgres://admin:hunter2@db leaked?');
   });
@@ -60,6 +91,76 @@ async function build(readyOk = true): Promise<{ app: HttpApp; lines: Record<stri
 const good = { name: 'Blue shirt', tags: ['summer'], price: { amount: 1999, currency: 'EUR' } };
 
 describe('HTTP chassis', () => {
+  it('refuses control characters in every text field: body, nested, maps, query, path', async () => {
+    const { app } = await build();
+    const refused: [string, string, unknown][] = [
+      ['POST', '/items', { ...good, name: 'Blue\u0000shirt' }],
+      ['POST', '/items', { ...good, tags: ['ok', 'bad\u0000'] }],
+      ['POST', '/items', { ...good, price: { amount: 1, currency: 'EU\u0000' } }],
+      ['POST', '/notes', { text: 'a\u0001b' }],
+      ['POST', '/notes', { text: 'bell \u0007' }],
+      ['POST', '/notes', { text: 'del \u007f' }],
+      ['POST', '/notes', { text: 'ok', title: 'x\u0000' }],
+      ['POST', '/notes', { text: 'ok', labels: { 'k\u0000': 'v' } }],
+      ['POST', '/notes', { text: 'ok', labels: { k: 'v\u001b[31m' } }],
+      ['GET', '/notes/a%00b', undefined],
+      ['GET', '/notes/ok?q=%00', undefined],
+      ['GET', '/notes/ok?q=a%1Fb', undefined],
+    ];
+    for (const [method, url, payload] of refused) {
+      const res = await app.inject({ method: method as 'GET', url, payload: payload as object });
+      assert.equal(res.statusCode, 400, `${method} ${url} ${JSON.stringify(payload)}: ${res.body}`);
+      assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+      const body = res.json<{ code: string; errors: { message: string }[] }>();
+      assert.equal(body.code, 'invalid_data');
+      assert.ok(body.errors.some((e) => /control characters/.test(e.message)), JSON.stringify(body.errors));
+    }
+    // Tabs and line breaks are text.
+    const multiline = await app.inject({ method: 'POST', url: '/notes', payload: { text: 'line one\r\n\tline two' } });
+    assert.equal(multiline.statusCode, 200, multiline.body);
+    assert.equal((await app.inject({ method: 'GET', url: '/notes/caf%C3%A9?q=na%C3%AFve' })).json().q, 'naïve');
+    await app.close();
+  });
+
+  it('sends nosniff and Referrer-Policy on every answer, and no-store on answers to authenticated requests', async () => {
+    const { app } = await build();
+    for (const res of [await app.inject({ method: 'GET', url: '/items' }), await app.inject({ method: 'GET', url: '/nowhere' }), await app.inject({ method: 'POST', url: '/items', payload: {} })]) {
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.equal(res.headers['referrer-policy'], 'no-referrer');
+      assert.equal(res.headers['cache-control'], undefined);
+    }
+    for (const url of ['/items', '/errors/401', '/nowhere']) {
+      const res = await app.inject({ method: 'GET', url, headers: { authorization: 'Bearer abc' } });
+      assert.equal(res.headers['cache-control'], 'no-store', url);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+    }
+    await app.close();
+  });
+
+  it('answers headers too large (431) and a request that is not HTTP (400) as problem+json', async () => {
+    const { app } = await build();
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as { port: number };
+    const res = await fetch(`http://127.0.0.1:${port}/items`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    assert.equal(res.status, 431);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    const body = (await res.json()) as { code: string; status: number };
+    assert.equal(body.code, 'headers_too_large');
+    assert.equal(body.status, 431);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /);
+    assert.match(raw, /content-type: application\/problem\+json/);
+    assert.match(raw, /"code":"bad_request"/);
+    await app.close();
+  });
+
   it('accepts a valid body and serialises only the response schema fields', async () => {
     const { app } = await build();
     const res = await app.inject({ method: 'POST', url: '/items', payload: good });

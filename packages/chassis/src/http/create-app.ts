@@ -1,11 +1,12 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createAjv, newId, toFieldErrors, type AjvInstance } from '@mercato/contracts';
+import { createAjv, newId, plainText, toFieldErrors, type AjvInstance } from '@mercato/contracts';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -84,6 +85,41 @@ export interface HttpAppOptions {
  */
 export type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
+/**
+ * Headers on every answer: no content sniffing, no Referer leaking a capability URL (a guest
+ * cart or order link) to another site. A server answering ahead of Fastify (a fast path, the
+ * gateway's proxy) sets them too.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+/** `Cache-Control` of an answer to an authenticated request: never kept by any cache. */
+export const NO_STORE = 'no-store';
+
+/**
+ * Node's answer to a request it could not parse (headers too large, not HTTP, too slow), as
+ * problem+json like every other error. It is written on the socket: no request exists yet.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, maxHeaderBytes: number): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, title, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'headers_too_large', 'Request header fields too large', `The request headers exceed ${maxHeaderBytes} bytes`] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'request_timeout', 'Request timeout', 'The request was not received in time'] as const)
+        : ([400, 'bad_request', 'Bad request', 'The request is not valid HTTP'] as const);
+  const body = JSON.stringify(problem(status, code, title, detail));
+  if (socket.writable) {
+    const security = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${security}connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The caller's `x-request-id` when it is a sane token, else a new id. */
@@ -138,6 +174,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     ...(opts.https && !opts.fastPath ? { https: opts.https } : {}),
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
     forceCloseConnections: 'idle',
+    clientErrorHandler: (err: Error, socket: Socket) => answerClientError(err as NodeJS.ErrnoException, socket, maxHeaderSize),
     logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
     // One child logger per request, made once, with request id and trace bound: the trace is
     // worked out here (from the caller's traceparent) and kept on the raw request for the hooks.
@@ -175,7 +212,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     const ajv = httpPart === 'body' ? bodyAjv : textAjv;
     let fn = compiled.get(schema);
     if (!fn) {
-      fn = ajv.compile(schema);
+      // Every text field refuses control characters (a NUL would reach PostgreSQL and fail there).
+      fn = ajv.compile(plainText(schema));
       compiled.set(schema, fn);
     }
     return fn;
@@ -255,8 +293,13 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
+    // An answer to an authenticated request is the caller's alone: no cache may keep it.
+    if (req.headers.authorization !== undefined) {
+      const set = reply.getHeader('cache-control');
+      if (typeof set !== 'string' || !/\bno-store\b/.test(set)) void reply.header('cache-control', NO_STORE);
+    }
     return payload;
   });
 
@@ -267,6 +310,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     req.traceparent = traceparent;
     void reply.header('x-request-id', req.id);
     void reply.header('traceparent', traceparent);
+    void reply.headers(SECURITY_HEADERS);
     if (closing) {
       void reply.header('connection', 'close');
       sendProblem(reply, problem(503, 'shutting_down', 'Service unavailable', 'The service is shutting down', { instance: req.id }));

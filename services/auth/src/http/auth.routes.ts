@@ -1,4 +1,4 @@
-import { NoBody, operation, type HttpApp } from '@mercato/chassis';
+import { NO_STORE, NoBody, operation, type HttpApp } from '@mercato/chassis';
 import { login } from '../auth/login.js';
 import { logout } from '../auth/logout.js';
 import { refresh } from '../auth/refresh.js';
@@ -6,15 +6,15 @@ import { register } from '../auth/register.js';
 import type { AuthDeps } from '../deps.js';
 import { LoginBody, RefreshBody, RegisterBody, TokenPairSchema } from './auth.schemas.js';
 
-// Tokens must never be cached by anything between us and the client.
-const NO_STORE = 'no-store';
+// Tokens must never be cached by anything between us and the client (the request that asks for
+// them carries no Authorization header, so the chassis's rule does not cover it).
 
 export function authRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
     '/auth/register',
     {
       schema: {
-        ...operation('register', 'public', { 409: 'email_taken' }),
+        ...operation('register', 'public', { 409: 'email_taken', 429: 'rate_limited', 503: 'busy' }),
         tags: ['auth'],
         summary: 'Create an account and sign in',
         description: 'The password: 12 to 128 characters, not a common one (400 `invalid_data` with the reason at `/password`). A verification link is emailed.',
@@ -22,13 +22,13 @@ export function authRoutes(app: HttpApp, deps: AuthDeps): void {
         response: { 201: TokenPairSchema },
       },
     },
-    async (req, reply) => reply.code(201).header('cache-control', NO_STORE).send(await register(deps, req.body)),
+    async (req, reply) => reply.code(201).header('cache-control', NO_STORE).send(await register(deps, { ...req.body, ip: req.ip })),
   );
   app.post(
     '/auth/login',
     {
       schema: {
-        ...operation('login', 'public', { 401: 'invalid_credentials', 429: 'login_throttled' }),
+        ...operation('login', 'public', { 401: 'invalid_credentials', 429: 'login_throttled', 503: 'busy' }),
         tags: ['auth'],
         summary: 'Sign in with email and password',
         body: LoginBody,

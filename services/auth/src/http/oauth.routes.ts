@@ -92,7 +92,7 @@ export function oauthRoutes(app: HttpApp, deps: AuthDeps): void {
         await consumeOAuthState(deps, provider.name, state ?? '');
         throw new InvalidData('The callback has no code', [{ pointer: '/code', message: 'is required' }]);
       }
-      const t = await completeOAuthSignIn(deps, provider, { code, state });
+      const t = await completeOAuthSignIn(deps, provider, { code, state, ...(req.query.iss !== undefined ? { iss: req.query.iss } : {}) });
       const location = toApp({ accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: String(t.expiresIn), tokenType: t.tokenType });
       return reply.code(302).headers(NO_STORE).header('location', location).send();
     },

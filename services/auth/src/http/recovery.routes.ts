@@ -11,7 +11,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/password/forgot',
     {
       schema: {
-        ...operation('requestPasswordReset', 'public'),
+        ...operation('requestPasswordReset', 'public', { 429: 'rate_limited' }),
         tags: ['auth'],
         summary: 'Email a password-reset link (202 whether or not the account exists)',
         body: EmailBody,
@@ -19,7 +19,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
       },
     },
     async (req, reply) => {
-      await forgotPassword(deps, req.body);
+      await forgotPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );
@@ -27,7 +27,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/password/reset',
     {
       schema: {
-        ...operation('resetPassword', 'public', { 400: 'invalid_token' }),
+        ...operation('resetPassword', 'public', { 400: 'invalid_token', 429: 'rate_limited', 503: 'busy' }),
         tags: ['auth'],
         summary: 'Set a new password with the emailed token; signs out everywhere',
         body: ResetPasswordBody,
@@ -35,7 +35,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
       },
     },
     async (req, reply) => {
-      await resetPassword(deps, req.body);
+      await resetPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(204).send();
     },
   );
@@ -59,7 +59,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/email/verify/resend',
     {
       schema: {
-        ...operation('resendEmailVerification', 'public'),
+        ...operation('resendEmailVerification', 'public', { 429: 'rate_limited' }),
         tags: ['auth'],
         summary: 'Email a new verification link (202 whatever the email)',
         body: EmailBody,
@@ -67,7 +67,7 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
       },
     },
     async (req, reply) => {
-      await resendEmailVerification(deps, req.body);
+      await resendEmailVerification(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );

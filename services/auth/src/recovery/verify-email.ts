@@ -2,6 +2,7 @@ import type { Queryable } from '@mercato/chassis';
 import { credentialsStore, normaliseEmail, type Credential } from '../credentials/credentials.store.js';
 import type { AuthDeps } from '../deps.js';
 import { createOneTimeToken, hashOneTimeToken, withTimeFloor } from './one-time-token.js';
+import { limitRequest } from '../throttle/request-limits.js';
 import { oneTimeTokensStore as tokens } from './one-time-tokens.store.js';
 import { InvalidOneTimeToken } from './recovery.errors.js';
 
@@ -33,13 +34,17 @@ export async function verifyEmail(deps: Pick<AuthDeps, 'db' | 'outbox'>, input: 
 
 /**
  * Sends a new verification link. Like a forgotten password, it answers the same after the same
- * minimum time whatever the email; a link is sent only for a registered, unverified address.
+ * minimum time whatever the email; a link is sent only for a registered, unverified address,
+ * not within the email cooldown of the last one, and the requests are limited the same way.
  */
-export async function resendEmailVerification(deps: Pick<AuthDeps, 'db' | 'outbox' | 'config'>, input: { email: string }): Promise<void> {
+export async function resendEmailVerification(deps: Pick<AuthDeps, 'db' | 'outbox' | 'config'>, input: { email: string; ip: string }): Promise<void> {
+  const email = normaliseEmail(input.email);
+  await limitRequest(deps.db, deps.config.limits, 'recovery', { ip: input.ip, account: email });
   await withTimeFloor(deps.config.responseFloorMs, () =>
     deps.db.tx(async (tx) => {
-      const user = await credentialsStore.byEmail(tx, normaliseEmail(input.email));
+      const user = await credentialsStore.byEmail(tx, email);
       if (!user || user.emailVerified) return;
+      if (deps.config.emailCooldownS > 0 && (await tokens.madeWithin(tx, user.userId, 'email_verification', deps.config.emailCooldownS))) return;
       await requestEmailVerification(deps, tx, user);
     }),
   );

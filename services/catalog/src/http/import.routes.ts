@@ -1,5 +1,5 @@
 import { InvalidData, operation, type HttpApp } from '@mercato/chassis';
-import { createAjv, toFieldErrors } from '@mercato/contracts';
+import { createAjv, plainText, toFieldErrors } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import type { CatalogDeps } from '../deps.js';
 import { csvToProducts, parseCsv } from '../import/csv.js';
@@ -13,7 +13,7 @@ const JsonImport = Type.Object(
   { products: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_IMPORT_PRODUCTS }) },
   { additionalProperties: false },
 );
-const validateJsonImport = createAjv().compile(JsonImport);
+const validateJsonImport = createAjv().compile(plainText(JsonImport));
 
 const FieldErrorSchema = Type.Object({ pointer: Type.String(), message: Type.String() }, { additionalProperties: false });
 const ReportSchema = Type.Object(

@@ -1,10 +1,9 @@
-import { Currency, Id, Sku } from '@mercato/contracts';
+import { Country, Currency, Id, Sku } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { CART_ID_PATTERN } from '../carts/cart-id.js';
 import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
 
 const CartId = Type.String({ pattern: CART_ID_PATTERN, minLength: 36, maxLength: 36, description: 'The cart id (for a guest cart, the capability that opens it)' });
-const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 const Quantity = Type.Integer({ minimum: 1, maximum: MAX_QUANTITY, description: `From 1 to ${MAX_QUANTITY}` });
 const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
 const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
@@ -16,7 +15,7 @@ export const CartItemParams = Type.Object({ id: CartId, sku: Sku }, { additional
 
 export const CreateCartBody = Type.Object(
   {
-    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3, description: 'ISO 4217 code; the configured default when absent' })),
+    currency: Type.Optional(Type.String({ format: 'iso4217', maxLength: 3, description: 'ISO 4217 code; the configured default when absent' })),
     shippingCountry: Type.Optional(Country),
   },
   { additionalProperties: false },

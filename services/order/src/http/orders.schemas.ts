@@ -1,4 +1,4 @@
-import { Currency, Id, PositiveMoney, SANDBOX_TEST_CARDS } from '@mercato/contracts';
+import { Country, Currency, Id, PositiveMoney, SANDBOX_TEST_CARDS } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { CART_ID_PATTERN } from '../carts/cart-id.js';
 import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
@@ -6,7 +6,6 @@ import { ORDER_STATUSES } from '../orders/order-states.js';
 import { ORDER_TOKEN_PATTERN } from '../orders/order-token.js';
 
 const text = (min: number, max: number, description?: string) => Type.String({ minLength: min, maxLength: max, pattern: '\\S', ...(description ? { description } : {}) });
-const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
 const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
 const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });

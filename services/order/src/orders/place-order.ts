@@ -110,6 +110,8 @@ export function placeOrder(
   checkBuyerFields(buyer, request);
   const scope = { scope: identity?.userId ?? 'guest', key: idempotencyKey };
   return idempotent(deps.db, scope, request, async (commit) => {
+    // A provider the shop does not take is refused here, before any order exists (422).
+    await deps.payments.check(request.payment.provider, request.payment.paymentMethod);
     const resolved = await resolveBuyer(deps, buyer, request);
     return deps.db.tx(async (tx) => {
       const cart = await cartsStore.forCheckout(tx, cartTokenHash(request.cartId));

@@ -5,15 +5,30 @@ import type { Payment } from '../payments/payment.js';
 import { paymentsStore } from '../payments/payments.store.js';
 import { refundPayment } from '../refunds/refund-payment.js';
 import { refundsStore } from '../refunds/refunds.store.js';
-import { identityOf, isStaff, signedIn, staff, staffOnly } from './authorize.js';
+import { admin, adminOnly, identityOf, isStaff, signedIn } from './authorize.js';
 import { presentPayment, presentRefund } from './payment.presenter.js';
-import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, RefundBody, RefundSchema, SANDBOX_CARDS } from './payments.schemas.js';
+import { offeredProviders } from '../providers/offered-providers.js';
+import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, ProvidersSchema, RefundBody, RefundSchema, SANDBOX_CARDS } from './payments.schemas.js';
 
 const tags = ['payments'];
 
 export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   /** The payment if the caller may see it: its owner, or staff. A foreign payment is simply not found. */
   const visible = (p: Payment | undefined, identity: ReturnType<typeof identityOf>): p is Payment => !!p && (isStaff(identity) || (p.userId !== null && p.userId === identity.userId));
+
+  const providers = { providers: offeredProviders(deps.config, deps.providers.names) };
+  app.get(
+    '/payments/providers',
+    {
+      schema: {
+        ...operation('listPaymentProviders', 'public'),
+        tags,
+        summary: 'The payment providers this shop takes (public): checkout refuses any other; with the sandbox, its test cards and what each does',
+        response: { 200: ProvidersSchema },
+      },
+    },
+    async (_req, reply) => reply.header('cache-control', 'public, max-age=60').send(providers),
+  );
 
   app.get(
     '/payments/:id',
@@ -58,11 +73,11 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   app.post(
     '/payments/:id/refunds',
     {
-      ...staffOnly(deps),
+      ...adminOnly(deps),
       schema: {
-        ...operation('refundPayment', staff, { 404: 'not_found', 409: ['refund_exceeds_capture', 'payment_not_refundable'] }),
+        ...operation('refundPayment', admin, { 404: 'not_found', 409: ['refund_exceeds_capture', 'payment_not_refundable'] }),
         tags,
-        summary: 'Refund part or all of a payment (admin or support); never more than was captured (409)',
+        summary: 'Refund part or all of a payment (admin); never more than was captured (409)',
         description: "`amount` is money, `{ amount, currency }` in minor units of the payment's currency (400 for another).",
         params: PaymentParams,
         body: RefundBody,

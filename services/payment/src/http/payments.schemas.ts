@@ -59,3 +59,32 @@ export const WebhookAckSchema = Type.Object(
 export const ActionParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
 export const ActionQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
 export const ActionForm = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+
+export const ProvidersSchema = Type.Object(
+  {
+    providers: Type.Array(
+      Type.Object(
+        {
+          name: Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]),
+          live: Type.Boolean({ description: 'false for the sandbox and test-mode keys: no money moves' }),
+          publishableKey: Nullable(Type.String({ description: "Stripe's publishable key or Razorpay's key id, for the storefront's payment form" })),
+          paymentMethods: Type.Array(
+            Type.Object(
+              {
+                id: Str,
+                brand: Nullable(Str),
+                last4: Nullable(Str),
+                outcome: Type.Union([Type.Literal('succeeds'), Type.Literal('declines'), Type.Literal('needs_action'), Type.Literal('answer_lost')]),
+                description: Str,
+              },
+              { additionalProperties: false },
+            ),
+            { description: "The sandbox's test payment methods (pass the id as paymentMethod) and what each does; empty for the other providers" },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
