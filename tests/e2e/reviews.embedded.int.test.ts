@@ -29,6 +29,7 @@ describe('reviews end to end in the embedded mode', () => {
   before(async () => {
     platform = await startEmbedded({
       MERCATO_DEMO_DATA: 'false',
+      PAYMENT_SANDBOX: 'true',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       AUTH_SCRYPT_N: '1024',
