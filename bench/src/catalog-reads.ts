@@ -21,7 +21,7 @@ import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } f
 import { startGateway } from '@mercato/gateway';
 import { argText as arg } from './support/args.js';
 import { startBareProxy } from './support/bare-proxy.js';
-import { child, flagFailures, load, mean, serveRole, stopServers, type Result, type Server } from './support/load.js';
+import { child, flagFailures, measurePaths, serveRole, stopServers, type Server } from './support/load.js';
 import { syntheticProducts } from './support/synthetic-catalog.js';
 
 const PRODUCTS = Number(arg('products', '10000'));
@@ -148,20 +148,7 @@ async function bench(): Promise<void> {
       `catalog reads, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; slug body ${slugBody.length} B, search body ${searchBody.length} B (${found} items + facets)`,
     );
-    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
-    const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
-    for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers }));
-    const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
-    const p99 = (name: string) => mean(runs.get(name)!, (r) => r.p99);
-    console.log('');
-    for (const [name, , on] of paths) {
-      const rs = runs.get(name)!;
-      const cpu = on.map((i) => `${names[i]} ${mean(rs, (r) => r.cpu[i]!).toFixed(0)}`);
-      console.log(
-        `  ${name.padEnd(19)} ${rps(name).toFixed(0).padStart(7)} req/s  p50 ${mean(rs, (r) => r.p50).toFixed(1)} ms  p99 ${p99(name).toFixed(1)} ms` +
-          `  (rounds ${rs.map((r) => r.rps.toFixed(0)).join(' / ')})  CPU µs/request: ${cpu.join(', ')}`,
-      );
-    }
+    const { runs, rps, p99 } = await measurePaths(paths, { servers, names, connections: CONNECTIONS, seconds: DURATION_S, warmupSeconds: WARMUP_S, rounds: ROUNDS });
     const slugRatio = rps('slug via gateway') / rps('bare /slug');
     const searchRatio = rps('search via gateway') / rps('bare /search');
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');

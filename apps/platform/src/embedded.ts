@@ -11,7 +11,7 @@ import {
 } from '@mercato/chassis';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import { loadGatewaySettings, startGateway } from '@mercato/gateway';
-import { dataRoot, ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
+import { dataRoot, ensureMailboxToken, ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
 import { databaseName, envPrefix, SERVICES } from './services.js';
 
 /** What the launcher prints and writes to MERCATO_READY_FILE once everything is up. */
@@ -22,6 +22,8 @@ export interface PlatformUrls {
   services: Record<string, string>;
   postgres: { port: number; pid: number; dataDir: string };
   opsTokenFile: string | null;
+  /** The development mailbox page (emails are kept locally when SMTP_URL is not set), with its token; null with SMTP. */
+  mailbox: string | null;
   pid: number;
   startedInMs: number;
 }
@@ -87,6 +89,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   loadGatewaySettings(env, {});
 
   const ops: OpsToken = await ensureOpsToken(env);
+  const mailboxToken = env.SMTP_URL ? undefined : (await ensureMailboxToken(env)).token;
   const pg: EmbeddedPostgres = await startEmbeddedPostgres({
     dataDir: postgresDir(env),
     env,
@@ -113,12 +116,16 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       // Files the services keep in the embedded mode live in the data folder, wherever it is.
       AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
       NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      NOTIFICATION_DATA_DIR: env.NOTIFICATION_DATA_DIR || join(dataRoot(env), 'notification'),
+      NOTIFICATION_TEMPLATES_DIR: env.NOTIFICATION_TEMPLATES_DIR || join(dataRoot(env), 'templates'),
+      ...(mailboxToken ? { NOTIFICATION_MAILBOX_TOKEN: mailboxToken } : {}),
       CATALOG_MEDIA_DIR: env.CATALOG_MEDIA_DIR || join(dataRoot(env), 'media'),
       // Links in emails (order pages, password resets) lead to this shop's gateway.
       NOTIFICATION_PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL || `http://127.0.0.1:${/^[1-9]\d*$/.test(env.GATEWAY_PORT ?? '') ? env.GATEWAY_PORT : 8080}`,
       // The demo shop (catalog and its stock) is seeded on the first start unless turned off.
       CATALOG_DEMO_DATA: env.CATALOG_DEMO_DATA || demoData,
       INVENTORY_DEMO_STOCK: env.INVENTORY_DEMO_STOCK || demoData,
+      REVIEW_DEMO_DATA: env.REVIEW_DEMO_DATA || demoData,
       ...extra,
     });
     // Auth first: the others verify access tokens against the keys it publishes, at its address.
@@ -152,12 +159,14 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     services: Object.fromEntries(services.map((s) => [s.name, s.url])),
     postgres: { port: pg.port, pid: pg.pid, dataDir: pg.dataDir },
     opsTokenFile: ops.file ?? null,
+    mailbox: null,
     pid: process.pid,
     startedInMs: Date.now() - began,
   };
 
   const readyFile = env.MERCATO_READY_FILE;
   if (readyFile) {
+    // The ready file lists addresses, not secrets: the mailbox URL (with its token) is only printed.
     await writeFile(`${readyFile}.tmp`, `${JSON.stringify(result, null, 2)}\n`);
     await rename(`${readyFile}.tmp`, readyFile);
   }
@@ -170,8 +179,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       logger.error({ err }, `shutdown: ${what} failed`);
     }
   };
+  const notification = services.find((svc) => svc.name === 'notification');
   return {
-    urls: result,
+    urls: { ...result, mailbox: mailboxToken && notification ? `${notification.url}/notifications/dev/mailbox?token=${encodeURIComponent(mailboxToken)}` : null },
     logger,
     stop() {
       stopping ??= (async () => {

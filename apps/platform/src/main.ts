@@ -126,6 +126,7 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
   for (const [name, url] of Object.entries(u.services)) say(`  ${pad(name)}${url}`);
   say(`  ${pad('postgres')}127.0.0.1:${u.postgres.port}  (data in ${show(u.postgres.dataDir)})`);
   say(`Open the API docs at ${u.docs}; the API is under ${u.gateway}/api/v1`);
+  if (u.mailbox) say(`Emails stay on this machine (no SMTP_URL): read them at ${u.mailbox}`);
   if (u.opsTokenFile) {
     say(`Operator token (for /ops/dead-letters on each service) in ${show(u.opsTokenFile)}; or: npm run mercato -- dead-letters list --service order`);
   }

@@ -28,12 +28,12 @@ export interface OpsToken {
 }
 
 /**
- * The operator token that turns on each service's /ops endpoints: OPS_TOKEN when set, else one
- * generated on the first start and kept (mode 0600) in the data folder.
+ * A secret token from the environment variable `envVar` when set, else one generated on the
+ * first start and kept (mode 0600) in `file` of the data folder.
  */
-export async function ensureOpsToken(env: NodeJS.ProcessEnv): Promise<OpsToken> {
-  if (env.OPS_TOKEN) return { token: env.OPS_TOKEN, file: undefined, created: false };
-  const file = opsTokenFile(env);
+async function ensureTokenFile(env: NodeJS.ProcessEnv, envVar: string, file: string): Promise<OpsToken> {
+  const given = env[envVar];
+  if (given) return { token: given, file: undefined, created: false };
   try {
     return { token: (await readFile(file, 'utf8')).trim(), file, created: false };
   } catch (err) {
@@ -49,4 +49,17 @@ export async function ensureOpsToken(env: NodeJS.ProcessEnv): Promise<OpsToken> 
     throw err;
   }
   return { token, file, created: true };
+}
+
+/**
+ * The operator token that turns on each service's /ops endpoints: OPS_TOKEN when set, else one
+ * generated on the first start and kept (mode 0600) in the data folder.
+ */
+export function ensureOpsToken(env: NodeJS.ProcessEnv): Promise<OpsToken> {
+  return ensureTokenFile(env, 'OPS_TOKEN', opsTokenFile(env));
+}
+
+/** The token that opens the development mailbox pages: NOTIFICATION_MAILBOX_TOKEN, else kept in the data folder. */
+export function ensureMailboxToken(env: NodeJS.ProcessEnv): Promise<OpsToken> {
+  return ensureTokenFile(env, 'NOTIFICATION_MAILBOX_TOKEN', join(dataRoot(env), 'mailbox-token'));
 }

@@ -196,6 +196,21 @@ describe('the platform launcher (embedded mode)', () => {
     const opened = await fetch(`${urls.gateway}${link[1]!.replace(/&amp;/g, '&')}`);
     assert.equal(opened.status, 200);
     assert.equal(((await opened.json()) as { id: string }).id, checkout.orderId);
+    // The printed mailbox URL opens the page; without its token the page shows nothing.
+    const mailbox = /read them at (http:\/\/\S+)/.exec(run.out())?.[1];
+    assert.ok(mailbox, run.out());
+    const page = await fetch(mailbox);
+    assert.equal(page.status, 200);
+    assert.ok((await page.text()).includes('guest@example.com'));
+    assert.equal((await fetch(mailbox.replace(/\?token=.*$/, ''))).status, 401);
+    // The demo reviews reach the catalog: the rating sort leads with rated products.
+    const rated = await eventually(async () => {
+      const top = (await (await fetch(`${api}/products?sort=rating&limit=3`)).json()) as { items: Array<{ id: string; rating: { average: number; count: number } }> };
+      return top.items[0]!.rating.count > 0 ? top.items[0]! : undefined;
+    }, 30_000, 200);
+    const summary = (await (await fetch(`${api}/reviews/summary?productId=${rated.id}`)).json()) as { count: number; average: number };
+    assert.deepEqual([summary.count, summary.average], [rated.rating.count, rated.rating.average]);
+    assert.equal(((await (await fetch(`${api}/reviews?productId=${rated.id}`)).json()) as { items: unknown[] }).items.length, rated.rating.count);
     const image = await fetch(`${urls.gateway}${list.items[0]!.image.url}`);
     assert.equal(image.status, 200);
     assert.match(image.headers.get('content-type') ?? '', /^image\/svg\+xml/);

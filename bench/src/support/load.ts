@@ -86,3 +86,32 @@ export function flagFailures(runs: Iterable<Result[]>): void {
     process.exitCode = 1;
   }
 }
+
+/**
+ * Warms every path up, then measures each `rounds` times in turn (so drift hits all alike), and
+ * prints a line per path: requests per second, latency, the rounds, and the CPU per request of
+ * the server processes it runs on (`on`: indexes into `servers` and `names`).
+ */
+export async function measurePaths(
+  paths: ReadonlyArray<[name: string, url: string, on: number[]]>,
+  opts: { servers: Server[]; names: string[]; connections: number; seconds: number; warmupSeconds: number; rounds: number },
+): Promise<{ runs: Map<string, Result[]>; rps: (name: string) => number; p99: (name: string) => number }> {
+  for (const [, url] of paths) await load(url, { seconds: opts.warmupSeconds, connections: opts.connections, servers: opts.servers });
+  const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
+  for (let i = 0; i < opts.rounds; i++) {
+    for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: opts.seconds, connections: opts.connections, servers: opts.servers }));
+  }
+  const rps = (name: string) => mean(runs.get(name)!, (r) => r.rps);
+  const p99 = (name: string) => mean(runs.get(name)!, (r) => r.p99);
+  const width = Math.max(...paths.map(([name]) => name.length)) + 1;
+  console.log('');
+  for (const [name, , on] of paths) {
+    const rs = runs.get(name)!;
+    const cpu = on.map((i) => `${opts.names[i]} ${mean(rs, (r) => r.cpu[i]!).toFixed(0)}`);
+    console.log(
+      `  ${name.padEnd(width)} ${rps(name).toFixed(0).padStart(7)} req/s  p50 ${mean(rs, (r) => r.p50).toFixed(1)} ms  p99 ${p99(name).toFixed(1)} ms` +
+        `  (rounds ${rs.map((r) => r.rps.toFixed(0)).join(' / ')})  CPU µs/request: ${cpu.join(', ')}`,
+    );
+  }
+  return { runs, rps, p99 };
+}

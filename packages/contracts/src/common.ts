@@ -54,3 +54,7 @@ export const Role = Type.Union([
 export type Role = Static<typeof Role>;
 export const Url = Type.String({ format: 'uri', maxLength: 2048 });
 export const Reason = Type.String({ minLength: 1, maxLength: 500 });
+/** A BCP 47 language tag as the shop speaks it: `en`, `de`, `pt-BR`. */
+export const Locale = Type.String({ pattern: '^[a-z]{2,3}(?:-[A-Z]{2})?$', minLength: 2, maxLength: 6 });
+/** An IANA time zone name: `Europe/Berlin`, `America/New_York`, `UTC`. */
+export const TimeZone = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$', minLength: 1, maxLength: 64 });

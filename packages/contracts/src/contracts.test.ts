@@ -6,10 +6,10 @@ import { EVENT_TYPES } from './registry.js';
 
 // Every event DESIGN.md names, by the service that publishes it.
 const DESIGN_EVENTS = [
-  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'RolesChanged',
-  'ProductCreated', 'ProductUpdated', 'ProductDeleted', 'PriceChanged', 'ReviewSummaryChanged',
-  'StockReserved', 'StockRejected', 'StockReleased', 'StockCommitted', 'LowStock',
-  'OrderPlaced', 'PaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderShipped', 'OrderDelivered', 'RefundRequested',
+  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'UserDeleted', 'RolesChanged',
+  'ProductCreated', 'ProductUpdated', 'ProductDeleted', 'PriceChanged', 'ReviewSummaryChanged', 'ReviewPublished', 'ReviewRejected',
+  'StockReserved', 'StockRejected', 'StockReleased', 'StockCommitted', 'LowStock', 'StockReplenished',
+  'OrderPlaced', 'PaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderShipped', 'OrderDelivered', 'RefundRequested', 'CartAbandoned',
   'PaymentSucceeded', 'PaymentFailed', 'PaymentActionRequired', 'Refunded',
 ];
 
@@ -56,6 +56,16 @@ describe('event contracts', () => {
     assert.equal(validateEvent({ ...e, version: 2 }).ok, false);
     assert.throws(() => assertValidEvent({ ...e, id: 'x', extra: true }), /\/id.*\/extra|\/extra.*\/id/);
     assert.equal(validateEvent('just a string').ok, false);
+  });
+
+  it('keeps version 1 of UserUpdated readable beside version 2, which new events use', () => {
+    const userId = newId('usr');
+    const v1 = { id: newId('evt'), type: 'UserUpdated', version: 1, occurredAt: new Date().toISOString(), source: 'user', subject: userId, traceparent: null, data: { userId, email: 'a@example.com', name: 'A', changed: ['name'] } };
+    assert.ok(validateEvent(v1).ok);
+    assert.equal(validateEvent({ ...v1, version: 2 }).ok, false, 'version 2 requires the contact fields');
+    const v2 = createEvent('UserUpdated', { userId, email: 'a@example.com', name: 'A', phone: '+4915112345678', locale: 'de', timeZone: 'Europe/Berlin', changed: ['phone'] }, { source: 'user', subject: userId });
+    assert.equal(v2.version, 2);
+    assert.equal(validateEvent({ ...v2, data: { ...v2.data, phone: '0151 123' } }).ok, false, 'phone numbers travel in E.164');
   });
 
   it('makes ids that sort by creation time, even within one millisecond', () => {

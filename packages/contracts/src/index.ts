@@ -5,3 +5,4 @@ export * from './currencies.js';
 export * from './envelope.js';
 export * from './ids.js';
 export * from './registry.js';
+export * from './time-zones.js';

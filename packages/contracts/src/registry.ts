@@ -4,6 +4,7 @@ import * as identity from './events/identity.js';
 import * as inventory from './events/inventory.js';
 import * as order from './events/order.js';
 import * as payment from './events/payment.js';
+import * as review from './events/review.js';
 
 /**
  * Every event of the platform: type → version → schema of `data`.
@@ -14,18 +15,22 @@ export const EVENTS = {
   PasswordResetRequested: { 1: identity.PasswordResetRequestedV1 },
   EmailVerificationRequested: { 1: identity.EmailVerificationRequestedV1 },
   EmailVerified: { 1: identity.EmailVerifiedV1 },
-  UserUpdated: { 1: identity.UserUpdatedV1 },
+  UserUpdated: { 1: identity.UserUpdatedV1, 2: identity.UserUpdatedV2 },
+  UserDeleted: { 1: identity.UserDeletedV1 },
   RolesChanged: { 1: identity.RolesChangedV1 },
   ProductCreated: { 1: catalog.ProductCreatedV1 },
   ProductUpdated: { 1: catalog.ProductUpdatedV1 },
   ProductDeleted: { 1: catalog.ProductDeletedV1 },
   PriceChanged: { 1: catalog.PriceChangedV1 },
   ReviewSummaryChanged: { 1: catalog.ReviewSummaryChangedV1 },
+  ReviewPublished: { 1: review.ReviewPublishedV1 },
+  ReviewRejected: { 1: review.ReviewRejectedV1 },
   StockReserved: { 1: inventory.StockReservedV1 },
   StockRejected: { 1: inventory.StockRejectedV1 },
   StockReleased: { 1: inventory.StockReleasedV1 },
   StockCommitted: { 1: inventory.StockCommittedV1 },
   LowStock: { 1: inventory.LowStockV1 },
+  StockReplenished: { 1: inventory.StockReplenishedV1 },
   OrderPlaced: { 1: order.OrderPlacedV1 },
   PaymentRequested: { 1: order.PaymentRequestedV1 },
   OrderConfirmed: { 1: order.OrderConfirmedV1 },
@@ -33,6 +38,7 @@ export const EVENTS = {
   OrderShipped: { 1: order.OrderShippedV1 },
   OrderDelivered: { 1: order.OrderDeliveredV1 },
   RefundRequested: { 1: order.RefundRequestedV1 },
+  CartAbandoned: { 1: order.CartAbandonedV1 },
   PaymentSucceeded: { 1: payment.PaymentSucceededV1 },
   PaymentFailed: { 1: payment.PaymentFailedV1 },
   PaymentActionRequired: { 1: payment.PaymentActionRequiredV1 },

@@ -228,3 +228,19 @@ describe('images', () => {
     assert.ok(escaped(apos).includes('&apos;'));
   });
 });
+
+describe('demo reviews', () => {
+  it('are a few hundred, the same on every call, mostly good, each tied to a demo product', async () => {
+    const { allDemoReviews, demoReviews, demoProducts } = await import('./index.js');
+    const all = allDemoReviews();
+    assert.ok(all.length >= 300 && all.length <= 900, String(all.length));
+    assert.deepEqual(allDemoReviews(), all);
+    const slugs = new Set(demoProducts().map((p) => p.slug));
+    assert.ok(all.every((r) => slugs.has(r.productSlug) && r.rating >= 1 && r.rating <= 5 && r.title.length <= 120 && r.body.length <= 5000));
+    assert.equal(new Set(all.map((r) => r.key)).size, all.length);
+    const good = all.filter((r) => r.rating >= 4).length / all.length;
+    assert.ok(good > 0.6 && good < 0.95, String(good));
+    assert.deepEqual(demoReviews('__proto__'), []);
+    assert.deepEqual(demoReviews(all[0]!.productSlug), all.filter((r) => r.productSlug === all[0]!.productSlug));
+  });
+});

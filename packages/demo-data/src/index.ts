@@ -1,10 +1,11 @@
 import { buildCategories } from './categories.js';
 import { renderSvg } from './images.js';
 import { buildCatalog, type Catalog } from './products.js';
+import { reviewsFor } from './reviews.js';
 import { stockFor } from './stock.js';
-import type { DemoCategory, DemoProduct, DemoStockEntry } from './types.js';
+import type { DemoCategory, DemoProduct, DemoReview, DemoStockEntry } from './types.js';
 
-export type { DemoCategory, DemoImage, DemoPrice, DemoProduct, DemoStockEntry, DemoVariant } from './types.js';
+export type { DemoCategory, DemoImage, DemoPrice, DemoProduct, DemoReview, DemoStockEntry, DemoVariant } from './types.js';
 
 let catalog: Catalog | undefined;
 
@@ -21,6 +22,22 @@ export function demoCategories(): DemoCategory[] {
 /** About 200 published demo products; a fresh copy on every call, identical every time. */
 export function demoProducts(): DemoProduct[] {
   return structuredClone(getCatalog().products);
+}
+
+let reviews: Map<string, DemoReview[]> | undefined;
+
+/** The demo reviews of the product with this slug ([] for any other slug); identical every time. */
+export function demoReviews(productSlug: string): DemoReview[] {
+  if (!reviews) {
+    reviews = new Map();
+    for (const r of reviewsFor(getCatalog().products)) reviews.set(r.productSlug, [...(reviews.get(r.productSlug) ?? []), r]);
+  }
+  return structuredClone(typeof productSlug === 'string' ? (reviews.get(productSlug) ?? []) : []);
+}
+
+/** Every demo review, product by product. */
+export function allDemoReviews(): DemoReview[] {
+  return reviewsFor(getCatalog().products);
 }
 
 /** One on-hand quantity per demo SKU. */

@@ -40,3 +40,18 @@ export interface DemoStockEntry {
   sku: string;
   onHand: number;
 }
+
+export interface DemoReview {
+  /** Unique and stable: `<product slug>:<n>`. */
+  key: string;
+  productSlug: string;
+  authorName: string;
+  rating: number;
+  title: string;
+  body: string;
+  pros: string | null;
+  cons: string | null;
+  verifiedPurchase: boolean;
+  /** How many days before the seeding it was written (spreads the dates believably). */
+  daysAgo: number;
+}

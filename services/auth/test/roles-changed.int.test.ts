@@ -104,4 +104,14 @@ describe('auth consumes RolesChanged', { skip: skipUnless('postgres') }, () => {
     const failures = await svc.db.query<{ n: number }>('SELECT count(*)::int AS n FROM event_failures');
     assert.equal(failures.rows[0]!.n, 0);
   });
+
+  it('UserDeleted erases the sign-in: no login, no refresh, the email free again', async () => {
+    const { userId, tokens } = await register('erase.me@example.com');
+    const erased = createEvent('UserDeleted', { userId, deletedBy: null, deletedAt: new Date().toISOString() }, { source: 'user', subject: userId });
+    await bus.publish([erased]);
+    await bus.publish([erased]);
+    assert.equal((await post('/auth/login', { email: 'erase.me@example.com', password })).status, 401);
+    assert.equal((await post('/auth/refresh', { refreshToken: tokens.refreshToken })).status, 401);
+    assert.equal((await svc.db.query('SELECT 1 FROM refresh_tokens WHERE user_id = $1', [userId])).rowCount, 0);
+  });
 });

@@ -404,6 +404,19 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.deepEqual((await low()).at(-1)?.payload.data, { sku: 'LOW-1', available: 10, threshold: 10 });
   });
 
+  it('emits StockReplenished once per crossing from none available to some', async () => {
+    await deliver(productCreated(newId('prd'), ['BACK-1']));
+    const back = () => outbox('StockReplenished', 'BACK-1');
+    await adjust('BACK-1', 2); // 0 → 2: back
+    assert.deepEqual((await back()).map((e) => e.payload.data), [{ sku: 'BACK-1', available: 2 }]);
+    await adjust('BACK-1', 3); // 2 → 5: was not out
+    assert.equal((await back()).length, 1);
+    await deliver(orderPlaced(newId('ord'), [['BACK-1', 5]])); // all reserved: 0 available
+    assert.equal((await back()).length, 1);
+    await adjust('BACK-1', 1); // 0 → 1: back again
+    assert.deepEqual((await back()).map((e) => e.payload.data), [{ sku: 'BACK-1', available: 2 }, { sku: 'BACK-1', available: 1 }]);
+  });
+
   it('seeds demo stock once per SKU and reason, whether the product arrives before or after', async () => {
     await deliver(productCreated(newId('prd'), ['SEED-A']));
     const first = await seedStock(svc.db, svc.outbox, [{ sku: 'SEED-A', onHand: 20 }, { sku: 'SEED-B', onHand: 7 }, { sku: 'SEED-C', onHand: 0 }], { reason: 'demo' });

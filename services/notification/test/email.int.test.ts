@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,10 @@ import { createEvent, newId } from '@mercato/contracts';
 import { SMTPServer } from 'smtp-server';
 import type { Mailer, OutgoingMail } from '../src/mail/mailer.js';
 import { DeliveryWorker } from '../src/messages/deliver-messages.js';
-import { queueMessage } from '../src/messages/queue-message.js';
+import { EmailChannel } from '../src/channels/email-channel.js';
 import { renderWelcome } from '../src/templates/templates.js';
 import { notificationService } from '../src/service.js';
-import { PUBLIC_URL, startNotification } from './support.js';
+import { MAILBOX_TOKEN, PUBLIC_URL, queueEmail as queueMessage, startNotification } from './support.js';
 
 interface MessageRow {
   id: string;
@@ -131,28 +131,36 @@ describe('notification email channel: the mailbox mailer', { skip: skipUnless('p
     }
   });
 
-  it('shows the delivery log on the development page, only to direct requests', async () => {
+  it('shows the delivery log on the development page only with its token; the .eml files are private (0600)', async () => {
     const event = userRegistered('page@example.com', 'Page <Reader>');
     await bus.publish([event]);
     const [m] = await eventually(async () => {
       const rows = await messagesOf(svc, event.id);
       return rows[0]?.status === 'sent' ? rows : undefined;
     });
-    const page = await fetch(`${svc.url}/notifications/dev/mailbox`);
+    for (const url of [`${svc.url}/notifications/dev/mailbox`, `${svc.url}/notifications/dev/mailbox/${m!.id}`, `${svc.url}/notifications/dev/mailbox?token=${MAILBOX_TOKEN}x`]) {
+      const refused = await fetch(url);
+      assert.equal(refused.status, 401, url);
+      assert.ok(!(await refused.text()).includes('page@example.com'));
+    }
+    const token = `?token=${MAILBOX_TOKEN}`;
+    const page = await fetch(`${svc.url}/notifications/dev/mailbox${token}`);
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(page.headers.get('cache-control'), 'no-store');
     const html = await page.text();
     assert.ok(html.includes('page@example.com'));
     assert.ok(html.includes('Welcome to mercato, Page &lt;Reader&gt;'));
-    assert.ok(html.includes(`/notifications/dev/mailbox/${m!.id}`));
-    const one = await fetch(`${svc.url}/notifications/dev/mailbox/${m!.id}`);
+    assert.ok(html.includes(`/notifications/dev/mailbox/${m!.id}${token}`), 'its links carry the token');
+    const one = await fetch(`${svc.url}/notifications/dev/mailbox/${m!.id}${token}`);
     assert.equal(one.status, 200);
     assert.ok((await one.text()).includes('Welcome, Page &lt;Reader&gt;!'));
     assert.ok(one.headers.get('content-security-policy')?.includes("default-src 'none'"));
-    const viaGateway = await fetch(`${svc.url}/notifications/dev/mailbox`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
-    assert.equal(viaGateway.status, 404);
-    assert.equal((await fetch(`${svc.url}/notifications/dev/mailbox/${newId('msg')}`)).status, 404);
-    assert.equal((await fetch(`${svc.url}/notifications/dev/mailbox/not-an-id`)).status, 400);
+    assert.equal((await fetch(`${svc.url}/notifications/dev/mailbox/${newId('msg')}${token}`)).status, 404);
+    assert.equal((await fetch(`${svc.url}/notifications/dev/mailbox/not-an-id${token}`)).status, 400);
+    assert.equal((await stat(join(dir, `${m!.id}.eml`))).mode & 0o777, 0o600);
+    assert.equal((await stat(join(dir, 'index.json'))).mode & 0o777, 0o600);
+    assert.equal((await stat(dir)).mode & 0o077, 0, 'the folder is private too');
   });
 });
 
@@ -214,7 +222,8 @@ describe('notification email channel: SMTP', { skip: skipUnless('postgres') }, (
     const port = (smtp.server.address() as AddressInfo).port;
     db = await createTestDatabase('notif_smtp');
     bus = new MemoryBus();
-    svc = await startNotification(db, { SMTP_URL: `smtp://127.0.0.1:${port}` }, bus);
+    // Retry delays long enough to stand out of a busy machine's scheduling noise.
+    svc = await startNotification(db, { SMTP_URL: `smtp://127.0.0.1:${port}`, NOTIFICATION_RETRY_BASE_MS: '300', NOTIFICATION_RETRY_MAX_MS: '3000' }, bus);
     bus.open();
   });
 
@@ -261,13 +270,13 @@ describe('notification email channel: SMTP', { skip: skipUnless('postgres') }, (
     const times = rcptTimes.get('bounce@example.com')!;
     assert.equal(times.length, 4, 'one SMTP attempt per allowed attempt');
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // Delays are jittered within [½, 1) of 50, 100, 200 ms: the last wait always exceeds the first.
+    // Delays are jittered within [½, 1) of 300, 600, 1200 ms: the last wait (≥ 600) exceeds the first (< 300) by far more than scheduling noise.
     assert.ok(gaps[2]! > gaps[0]!, `delays grow: ${gaps.join(', ')}`);
-    assert.ok(gaps[0]! >= 20, `the first retry waits: ${gaps[0]}`);
+    assert.ok(gaps[0]! >= 140, `the first retry waits: ${gaps[0]}`);
     assert.equal(received.filter((r) => r.to.includes('bounce@example.com')).length, 0);
 
-    const page = await fetch(`${svc.url}/notifications/dev/mailbox`);
-    assert.equal(page.status, 404, 'no development mailbox when mail goes out by SMTP');
+    const page = await fetch(`${svc.url}/notifications/dev/mailbox?token=${MAILBOX_TOKEN}`);
+    assert.equal(page.status, 404, 'no development mailbox when mail goes out by SMTP, token or not');
   });
 
   it('marks a message sent after temporary refusals, delivered exactly once', async () => {
@@ -330,9 +339,8 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
         (pool) =>
           new DeliveryWorker({
             db: pool,
-            mailer: slowMailer,
+            channels: { email: new EmailChannel(slowMailer, 'no-reply@shop.example.com') },
             logger: captureLogger('notification', 'silent').logger,
-            from: 'no-reply@shop.example.com',
             retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
             leaseMs: 60_000,
             batch: 5,
@@ -357,9 +365,8 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
     const sent: OutgoingMail[] = [];
     const worker = new DeliveryWorker({
       db: svc.db,
-      mailer: { kind: 'smtp', send: async (m) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} },
+      channels: { email: new EmailChannel({ kind: 'smtp', send: async (m: OutgoingMail) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} }, 'no-reply@shop.example.com') },
       logger: captureLogger('notification', 'silent').logger,
-      from: 'no-reply@shop.example.com',
       retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
       leaseMs: 60_000,
       batch: 5,

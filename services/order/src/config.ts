@@ -27,6 +27,13 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    CART_ABANDONED_AFTER_HOURS: Type.Number({
+      minimum: 0,
+      maximum: 8760,
+      default: 24,
+      description: "hours a signed-in customer's cart with items stays untouched before CartAbandoned (a reminder email): a number, 0 for never",
+    }),
+    ORDER_CART_ABANDONED_SWEEP_SECONDS: int('how often abandoned carts are looked for', 1, 86_400, 300),
     ORDER_CHECKOUT_MAX_WAIT_SECONDS: int(
       'the longest Prefer: wait a checkout honours, in seconds (keep it below the upstream timeout of the gateway in front)',
       0,
@@ -48,6 +55,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  cartAbandonedAfterHours: number;
+  abandonedSweepMs: number;
   /** The longest `Prefer: wait` honoured (the answer says what was applied). */
   checkoutMaxWaitSeconds: number;
   stockTimeoutMs: number;
@@ -118,6 +127,8 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    cartAbandonedAfterHours: c.CART_ABANDONED_AFTER_HOURS,
+    abandonedSweepMs: c.ORDER_CART_ABANDONED_SWEEP_SECONDS * 1000,
     checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
     stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
     userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,

@@ -12,6 +12,7 @@ import { PaymentProviders } from './clients/payment-providers.js';
 import { cancelOverduePaymentsJob } from './jobs/cancel-overdue-payments.job.js';
 import { expireCartsJob } from './jobs/expire-carts.job.js';
 import { expireIdempotencyKeysJob } from './jobs/expire-idempotency-keys.job.js';
+import { noticeAbandonedCartsJob } from './jobs/notice-abandoned-carts.job.js';
 import { refreshOrderStatsJob } from './jobs/refresh-order-stats.job.js';
 
 /**
@@ -47,10 +48,11 @@ export const orderService: ServiceModule = {
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ paymentTimeoutSeconds: config.paymentTimeoutSeconds }),
-      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps), refreshOrderStatsJob(deps)],
+      jobs: [expireCartsJob(deps), expireIdempotencyKeysJob(deps), cancelOverduePaymentsJob(deps), refreshOrderStatsJob(deps), noticeAbandonedCartsJob(deps)],
       onClose: () => settled.close(),
     };
   },
 };
 
 export { expireCarts } from './carts/expire-carts.js';
+export { noticeAbandonedCarts } from './carts/notice-abandoned-carts.js';

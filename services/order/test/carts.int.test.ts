@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Db } from '@mercato/chassis';
 import { skipUnless } from '@mercato/chassis/testing';
 import { newId } from '@mercato/contracts';
 import { cartTokenHash } from '../src/carts/cart-id.js';
-import { expireCarts } from '../src/service.js';
+import { expireCarts, noticeAbandonedCarts } from '../src/service.js';
 import { catalogEvent, productFacts, startOrder, variantIdOf, type OrderUnderTest } from './support.js';
 
 interface Money {
@@ -472,6 +473,43 @@ describe('carts on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       assert.equal(await expireCarts(o.svc.db, 30), merged);
       // A user's cart does not expire.
       assert.equal((await o.as(ownerId)('GET', `/carts/${owned.id}`)).statusCode, 200);
+    });
+
+    it("emit CartAbandoned once per signed-in customer's cart left with items, even with two replicas sweeping at once", async () => {
+      const users = Array.from({ length: 12 }, () => newId('usr'));
+      for (const u of users) {
+        const c = await newCart({ currency: 'USD' }, u);
+        assert.equal((await o.as(u)('POST', `/carts/${c.id}/items`, { sku: 'MUG', quantity: 2 })).statusCode, 200);
+      }
+      const emptyOwner = newId('usr');
+      await newCart({}, emptyOwner);
+      const guest = await newCart();
+      await o.anonymous('POST', `/carts/${guest.id}/items`, { sku: 'MUG', quantity: 1 });
+      const recent = newId('usr');
+      const r = await newCart({}, recent);
+      await o.as(recent)('POST', `/carts/${r.id}/items`, { sku: 'MUG', quantity: 1 });
+      await o.svc.db.query(`UPDATE carts SET updated_at = now() - interval '25 hours' WHERE owner_user_id = ANY($1::text[]) OR owner_user_id = $2 OR token_hash = $3`, [users, emptyOwner, cartTokenHash(guest.id)]);
+      const abandoned = async () =>
+        (await o.svc.db.query<{ payload: { data: { userId: string; cartId: string; lines: Array<{ sku: string; quantity: number; title: string; unitPrice: { amount: number } }> } } }>(
+          `SELECT payload FROM outbox WHERE type = 'CartAbandoned'`,
+        )).rows.map((x) => x.payload.data);
+      const before = (await abandoned()).length;
+      // Two replicas: two pools on the same database, sweeping together.
+      const other = new Db({ url: o.dbUrl, poolMax: 3 });
+      try {
+        const counts = await Promise.all([
+          noticeAbandonedCarts({ db: o.svc.db, outbox: o.svc.outbox }, 24, 3),
+          noticeAbandonedCarts({ db: other, outbox: o.svc.outbox }, 24, 3),
+        ]);
+        assert.equal(counts[0] + counts[1], 12);
+        assert.deepEqual(await Promise.all([noticeAbandonedCarts({ db: o.svc.db, outbox: o.svc.outbox }, 24), noticeAbandonedCarts({ db: other, outbox: o.svc.outbox }, 24)]), [0, 0], 'once per cart');
+      } finally {
+        await other.close();
+      }
+      const events = (await abandoned()).slice(before);
+      assert.deepEqual(events.map((e) => e.userId).sort(), [...users].sort());
+      assert.equal(new Set(events.map((e) => e.cartId)).size, 12);
+      assert.deepEqual(events[0]!.lines.map((l) => [l.sku, l.quantity, l.title, l.unitPrice.amount]), [['MUG', 2, 'Mug', 500]]);
     });
   });
 });

@@ -367,4 +367,23 @@ describe('the checkout saga on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.equal(res.headers['preference-applied'], 'wait=8');
     assert.ok(Date.now() - started < 7_000, 'woken by the settlement, not by the end of the wait');
   });
+
+  it('UserDeleted keeps the customer\'s orders for the books, anonymised, and deletes their carts', async () => {
+    const userId = newId('usr');
+    const { orderId } = await place({ userId });
+    await o.deliver(reserved(orderId), succeeded(orderId, 1499));
+    const cart = (await o.as(userId)('POST', '/carts', { currency: 'USD' })).json<{ id: string }>();
+    await o.as(userId)('POST', `/carts/${cart.id}/items`, { sku: 'TEE', quantity: 1 });
+    const erased = createEvent('UserDeleted', { userId, deletedBy: null, deletedAt: new Date().toISOString() }, { source: 'user', subject: userId });
+    await o.deliver(erased);
+    await o.deliver(erased);
+    const order = (await read(orderId)) as unknown as { status: string; email: string; shippingAddress: unknown; totals: { total: { amount: number } } };
+    assert.equal(order.status, 'confirmed');
+    assert.equal(order.email, 'erased@erased.invalid');
+    assert.deepEqual(order.shippingAddress, { name: 'erased', line1: 'erased', city: 'erased', country: 'US' });
+    assert.equal(order.totals.total.amount, 1499, 'the amounts stay');
+    assert.equal(await o.count('SELECT count(*) AS n FROM orders WHERE user_id = $1', [userId]), 0);
+    assert.equal(await o.count('SELECT count(*) AS n FROM carts WHERE owner_user_id = $1', [userId]), 0);
+    assert.equal((await o.as(userId)('GET', `/orders/${orderId}`)).statusCode, 404, 'the erased account no longer reaches it');
+  });
 });

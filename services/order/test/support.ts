@@ -14,6 +14,7 @@ export type Caller = (method: string, url: string, body?: unknown, headers?: Rec
 
 export interface OrderUnderTest {
   svc: RunningService;
+  dbUrl: string;
   /** Requests as a user (a fresh one with `as(newId('usr'))`) or anonymously. */
   as(userId: string | undefined): Caller;
   anonymous: Caller;
@@ -76,6 +77,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
   const count = async (sql: string, params: unknown[] = []) => Number((await svc.db.query<{ n: number }>(sql, params)).rows[0]!.n);
   return {
     svc,
+    dbUrl: db.url,
     as,
     anonymous: as(undefined),
     count,

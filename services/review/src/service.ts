@@ -1,16 +1,32 @@
 import { fileURLToPath } from 'node:url';
-import type { ServiceModule } from '@mercato/chassis';
+import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { loadReviewConfig } from './config.js';
+import { consumers } from './consumers/index.js';
+import type { ReviewDeps } from './deps.js';
+import { fastSummary } from './http/fast-summary.js';
+import { registerRoutes } from './http/routes.js';
+import { SummaryCache } from './summaries/summary-cache.js';
 
 /**
- * The review service: ratings, feedback, moderation, rating summaries.
- * Its routes, consumers and jobs arrive with the issue that builds this capability; until then
- * it runs on the chassis alone (health, readiness, OpenAPI, event tables, dead-letter store).
+ * The review service: who may review (delivered purchases), reviews with moderation on write,
+ * moderators' actions, reports, helpful votes, and each product's rating summary, recomputed in
+ * SQL and announced as ReviewSummaryChanged. See README.md for endpoints and events.
  */
 export const reviewService: ServiceModule = {
   name: 'review',
   title: 'mercato review service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create() {
-    return {};
+  async create({ db, outbox, logger, env }) {
+    const config = loadReviewConfig(env);
+    const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
+    const summaries = new SummaryCache(db, logger, { ttlMs: config.summaryCacheMs, maxEntries: 50_000 });
+    if (config.summaryCacheMs > 0) await summaries.start();
+    const deps: ReviewDeps = { db, outbox, logger, authenticator, summaries };
+    return {
+      routes: (app) => registerRoutes(app, deps),
+      consumers: consumers({ demoData: config.demoData }),
+      onClose: () => summaries.close(),
+      ...(config.summaryCacheMs > 0 ? { fastPath: fastSummary(summaries) } : {}),
+    };
   },
 };

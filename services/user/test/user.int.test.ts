@@ -115,18 +115,21 @@ describe('user service on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     assert.equal(me.statusCode, 200);
     const body = me.json<ProfileJson>();
     assert.deepEqual({ ...body, createdAt: undefined, updatedAt: undefined }, {
-      id: ann, email: 'ann@example.com', emailVerified: false, name: 'Ann Smith', phone: null, roles: ['customer'], createdAt: undefined, updatedAt: undefined,
+      id: ann, email: 'ann@example.com', emailVerified: false, name: 'Ann Smith', phone: null, locale: null, timeZone: null, roles: ['customer'], createdAt: undefined, updatedAt: undefined,
     });
     assert.match(body.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
-    const patched = await asAnn('PATCH', '/users/me', { name: 'Ann Jones', phone: '+1 555 010 0200' });
+    const patched = await asAnn('PATCH', '/users/me', { name: 'Ann Jones', phone: '+1 (415) 555-0123', locale: 'de', timeZone: 'Europe/Berlin' });
     assert.equal(patched.statusCode, 200);
     assert.equal(patched.json<ProfileJson>().name, 'Ann Jones');
-    assert.equal(patched.json<ProfileJson>().phone, '+1 555 010 0200');
+    assert.equal(patched.json<ProfileJson>().phone, '+14155550123', 'kept in E.164');
     let events = await outbox('UserUpdated');
     assert.equal(events.length, 1);
     assert.equal(events[0]!.subject, ann);
-    assert.deepEqual(events[0]!.payload.data, { userId: ann, email: 'ann@example.com', name: 'Ann Jones', changed: ['name', 'phone'] });
+    assert.deepEqual(events[0]!.payload.data, {
+      userId: ann, email: 'ann@example.com', name: 'Ann Jones', phone: '+14155550123', locale: 'de', timeZone: 'Europe/Berlin', changed: ['name', 'phone', 'locale', 'timeZone'],
+    });
+    assert.equal((events[0]!.payload as unknown as { version: number }).version, 2);
 
     const version = async () => (await svc.db.query<{ version: number }>('SELECT version FROM profiles WHERE user_id = $1', [ann])).rows[0]!.version;
     const v = await version();
@@ -139,7 +142,10 @@ describe('user service on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     events = await outbox('UserUpdated');
     assert.deepEqual(events[1]!.payload.data.changed, ['phone']);
 
-    for (const bad of [{ name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { phone: 'call me' }, { email: 'x@example.com' }, { roles: ['admin'] }]) {
+    for (const bad of [
+      { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { phone: 'call me' }, { phone: '+1 555 010 0200' }, { phone: '0151 1234 5678' },
+      { email: 'x@example.com' }, { roles: ['admin'] }, { locale: 'german' }, { timeZone: 'Mars/Olympus' },
+    ]) {
       assert.equal((await asAnn('PATCH', '/users/me', bad)).statusCode, 400, JSON.stringify(bad));
     }
     assert.equal(await version(), v + 1);
@@ -307,5 +313,31 @@ describe('user service on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     }
     assert.equal((await outbox('RolesChanged')).length, 1);
     assert.deepEqual((await asBob('GET', '/users/me')).json<ProfileJson>().roles, ['customer']);
+  });
+
+  it('erases an account on request: profile and addresses gone, UserDeleted emitted, never recreated', async () => {
+    const eve = newId('usr');
+    await bus.publish([registered(eve, 'eve@example.com', 'Eve Erased')]);
+    const asEve = as(eve);
+    await eventually(async () => (await asEve('GET', '/users/me')).statusCode === 200);
+    assert.equal((await asEve('POST', '/users/me/addresses', address())).statusCode, 201);
+    assert.equal((await asEve('DELETE', '/users/me')).statusCode, 204);
+    assert.equal((await asEve('GET', '/users/me')).statusCode, 404);
+    assert.equal(await count('SELECT count(*) AS n FROM addresses WHERE user_id = $1', [eve]), 0);
+    const erased = (await outbox('UserDeleted')).filter((e) => e.subject === eve);
+    assert.equal(erased.length, 1);
+    assert.equal((erased[0]!.payload.data as { deletedBy: unknown }).deletedBy, null);
+    // A late or repeated registration of the same id does not bring the profile back.
+    await bus.publish([registered(eve, 'eve@example.com', 'Eve Erased')]);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await count('SELECT count(*) AS n FROM profiles WHERE user_id = $1', [eve]), 0);
+    assert.equal((await asEve('DELETE', '/users/me')).statusCode, 404);
+
+    const fred = newId('usr');
+    await bus.publish([registered(fred, 'fred@example.com', 'Fred')]);
+    await eventually(async () => (await as(fred)('GET', '/users/me')).statusCode === 200);
+    assert.equal((await asBob('DELETE', `/users/${fred}`)).statusCode, 403);
+    assert.equal((await asAdmin('DELETE', `/users/${fred}`)).statusCode, 204);
+    assert.equal(((await outbox('UserDeleted')).find((e) => e.subject === fred)!.payload.data as { deletedBy: unknown }).deletedBy, admin);
   });
 });

@@ -178,3 +178,28 @@ export function roleGuard(...roles: string[]): (req: FastifyRequest) => Promise<
     requireRole(req.identity, ...roles);
   };
 }
+
+/**
+ * Route options that verify the caller's token and check what they may do before the body is
+ * looked at: 401 without a valid token, 403 when `allowed(roles)` says no. A service passes its
+ * own permission check (`(roles) => can(roles, 'reviews:moderate')`).
+ */
+export function requirePermission(auth: Authenticator, allowed: (roles: readonly string[]) => boolean) {
+  return {
+    preValidation: async (req: FastifyRequest) => {
+      const identity = await auth.authenticate(req);
+      if (!allowed(identity.roles)) throw new Forbidden();
+      req.identity = identity;
+    },
+  };
+}
+
+/** Route options for a public route that takes a token when one is sent (which must then be valid). */
+export function optionalIdentity(auth: Authenticator) {
+  return {
+    preValidation: async (req: FastifyRequest) => {
+      if (req.headers.authorization === undefined) return;
+      req.identity = await auth.authenticate(req);
+    },
+  };
+}

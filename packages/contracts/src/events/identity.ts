@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Email, Id, Name, Role, Timestamp } from '../common.js';
+import { Email, Id, Locale, Name, Role, Timestamp, TimeZone } from '../common.js';
 
 // Published by auth.
 export const UserRegisteredV1 = Type.Object(
@@ -43,6 +43,36 @@ export const UserUpdatedV1 = Type.Object(
     email: Email,
     name: Name,
     changed: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Version 2 adds what the notification service needs to reach a customer in their own terms:
+ * phone (E.164), language and time zone. Every field is always present (null when unset).
+ */
+export const UserUpdatedV2 = Type.Object(
+  {
+    userId: Id(),
+    email: Email,
+    name: Name,
+    phone: Type.Union([Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$', maxLength: 16, description: 'E.164' }), Type.Null()]),
+    locale: Type.Union([Locale, Type.Null()]),
+    timeZone: Type.Union([TimeZone, Type.Null()]),
+    changed: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32 }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A user erased their account (or an administrator did, on their request): every service
+ * erases or anonymises what it holds about them. Orders are kept, anonymised, for the books.
+ */
+export const UserDeletedV1 = Type.Object(
+  {
+    userId: Id(),
+    deletedBy: Type.Union([Id(), Type.Null()], { description: 'the administrator who erased the account; null when the user did' }),
+    deletedAt: Timestamp,
   },
   { additionalProperties: false },
 );

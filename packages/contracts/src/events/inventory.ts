@@ -62,3 +62,15 @@ export const LowStockV1 = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * A SKU's available stock (summed over warehouses) went from none to some: back in stock.
+ * Emitted once per crossing, in the transaction of the stock change.
+ */
+export const StockReplenishedV1 = Type.Object(
+  {
+    sku: Sku,
+    available: Type.Integer({ minimum: 1, maximum: 1e9 }),
+  },
+  { additionalProperties: false },
+);

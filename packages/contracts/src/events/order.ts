@@ -96,3 +96,24 @@ export const RefundRequestedV1 = Type.Object(
   { orderId: Id(), refundRequestId: Id(), amount: NonNegativeMoney, reason: Reason },
   { additionalProperties: false },
 );
+
+/**
+ * A signed-in customer's cart with items was left untouched for the shop's abandonment delay.
+ * Emitted once per cart (until it changes again), for the reminder email.
+ */
+export const CartAbandonedV1 = Type.Object(
+  {
+    cartId: Type.String({ minLength: 1, maxLength: 64 }),
+    userId: Id(),
+    currency: Type.String({ pattern: '^[A-Z]{3}$' }),
+    lines: Type.Array(
+      Type.Object(
+        { sku: Sku, productId: Id(), title: Type.String({ minLength: 1, maxLength: 300 }), quantity: Quantity, unitPrice: Type.Union([NonNegativeMoney, Type.Null()]) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+    lastChangedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);

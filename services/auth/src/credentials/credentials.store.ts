@@ -118,4 +118,10 @@ export const credentialsStore = {
   async setPasswordHashIfNone(q: Queryable, userId: string, passwordHash: string): Promise<void> {
     await q.query(`UPDATE credentials SET password_hash = $2 WHERE user_id = $1 AND (password_hash IS NULL OR password_hash = '')`, [userId, passwordHash]);
   },
+
+  /** Erasure: the credentials go, and with them (ON DELETE CASCADE) refresh tokens, one-time tokens and OAuth links. */
+  async erase(q: Queryable, userId: string): Promise<boolean> {
+    const r = await q.query('DELETE FROM credentials WHERE user_id = $1', [userId]);
+    return (r.rowCount ?? 0) > 0;
+  },
 };

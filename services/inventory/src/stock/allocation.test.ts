@@ -99,3 +99,12 @@ describe('allocation across warehouses', () => {
     );
   });
 });
+
+describe('replenishments', () => {
+  it('names SKUs that went from no available stock to some, only then', async () => {
+    const { replenishments } = await import('./allocation.js');
+    const before = new Map([['A', 0], ['B', 3], ['C', 0], ['D', -0]]);
+    const after = new Map([['A', 2], ['B', 5], ['C', 0], ['E', 1]]);
+    assert.deepEqual(replenishments(before, after), [{ sku: 'A', available: 2 }, { sku: 'E', available: 1 }]);
+  });
+});

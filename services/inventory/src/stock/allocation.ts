@@ -161,3 +161,13 @@ export function lowStockCrossings(
   }
   return out;
 }
+
+/**
+ * SKUs whose available stock went from none to some (back in stock): at most 0 before, above 0
+ * after. Customers waiting for a SKU are told on this crossing.
+ */
+export function replenishments(before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Array<{ sku: string; available: number }> {
+  const out: Array<{ sku: string; available: number }> = [];
+  for (const [sku, available] of after) if ((before.get(sku) ?? 0) <= 0 && available > 0) out.push({ sku, available });
+  return out;
+}

@@ -1,5 +1,5 @@
 import type { Outbox, Queryable } from '@mercato/chassis';
-import { applyChanges, availableBySku, lowStockCrossings, type LevelChange, type StockRow } from './allocation.js';
+import { applyChanges, availableBySku, lowStockCrossings, replenishments, type LevelChange, type StockRow } from './allocation.js';
 import { stockStore, type LockedStock, type MovementMeta } from './stock.store.js';
 
 /** Sums changes per stock row, so each row is updated once. */
@@ -16,7 +16,8 @@ export function combine(changes: readonly LevelChange[]): LevelChange[] {
 
 /**
  * Applies changes to stock the caller holds locked: writes the levels and the ledger, and emits
- * LowStock for each SKU whose available stock crossed its threshold downwards — all in the
+ * LowStock for each SKU whose available stock crossed its threshold downwards, and
+ * StockReplenished for each whose available stock went from none to some — all in the
  * caller's transaction. Returns the rows after the change. Throws when a change would break
  * on hand ≥ reserved ≥ 0 (callers check first; this is the last line before the CHECKs).
  */
@@ -30,7 +31,8 @@ export async function changeStock(tx: Queryable, outbox: Outbox, locked: LockedS
   let before = availableBySku(locked.rows.filter((r) => touched.has(r.sku)));
   let after = availableBySku(next.rows.filter((r) => touched.has(r.sku)));
   let crossings = lowStockCrossings(before, after, thresholds);
-  if (crossings.length > 0 && locked.partial) {
+  let back = replenishments(before, after);
+  if ((crossings.length > 0 || back.length > 0) && locked.partial) {
     // The rows may miss one added since they were read (it can only add stock): alert on the
     // whole picture, read again under the locks held. Before = after minus this change.
     const fresh = await stockStore.lockLevels(tx, [...locked.skus.values()].filter((s) => touched.has(s.sku)));
@@ -38,7 +40,9 @@ export async function changeStock(tx: Queryable, outbox: Outbox, locked: LockedS
     before = new Map(after);
     for (const c of combined) before.set(c.sku, (before.get(c.sku) ?? 0) - (c.onHandDelta - c.reservedDelta));
     crossings = lowStockCrossings(before, after, thresholds);
+    back = replenishments(before, after);
   }
   for (const c of crossings) await outbox.emit(tx, 'LowStock', c, c.sku);
+  for (const r of back) await outbox.emit(tx, 'StockReplenished', r, r.sku);
   return next.rows;
 }

@@ -1,11 +1,10 @@
 import type { EventHandler } from '@mercato/chassis';
-import { queueMessage } from '../messages/queue-message.js';
-import { renderEmailVerification, verificationLink } from '../templates/templates.js';
+import { notify, type NotifyContext } from '../messages/notify.js';
+import { verificationLink } from '../templates/templates.js';
 
-export function onEmailVerificationRequested(publicUrl: string): EventHandler<'EmailVerificationRequested'> {
+export function onEmailVerificationRequested(ctx: NotifyContext): EventHandler<'EmailVerificationRequested'> {
   return async (event, { tx }) => {
-    const { email, name, token, expiresAt } = event.data;
-    const link = verificationLink(publicUrl, token);
-    await queueMessage(tx, event.id, 'email_verification', email, renderEmailVerification({ name, link, expiresAt }));
+    const { userId, email, name, token, expiresAt } = event.data;
+    await notify(tx, ctx, { eventId: event.id, kind: 'email_verification', userId, email, view: { name, link: verificationLink(ctx.publicUrl, token), expiresAt } });
   };
 }

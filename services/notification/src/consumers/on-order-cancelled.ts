@@ -1,9 +1,9 @@
 import type { EventHandler } from '@mercato/chassis';
-import { queueMessage } from '../messages/queue-message.js';
+import { notify, type NotifyContext } from '../messages/notify.js';
 import { findOrderContact } from '../orders/order-contacts.store.js';
-import { orderLink, renderOrderCancelled } from '../templates/order-templates.js';
+import { orderCancelledView, orderLink } from '../templates/order-templates.js';
 
-export function onOrderCancelled(publicUrl: string): EventHandler<'OrderCancelled'> {
+export function onOrderCancelled(ctx: NotifyContext): EventHandler<'OrderCancelled'> {
   return async (event, { tx, logger }) => {
     const { orderId, userId, email, reason, lines } = event.data;
     if (reason === 'payment_declined') {
@@ -14,7 +14,7 @@ export function onOrderCancelled(publicUrl: string): EventHandler<'OrderCancelle
     // The link is a convenience here, so a guest order whose token is not known yet goes without
     // it rather than holding the cancellation back.
     const contact = userId === null ? await findOrderContact(tx, orderId) : undefined;
-    const link = userId !== null ? orderLink(publicUrl, orderId, null) : contact?.accessToken ? orderLink(publicUrl, orderId, contact.accessToken) : undefined;
-    await queueMessage(tx, event.id, 'order_cancelled', email, renderOrderCancelled({ orderId, reason, lines, link, shopUrl: publicUrl }));
+    const link = userId !== null ? orderLink(ctx.publicUrl, orderId, null) : contact?.accessToken ? orderLink(ctx.publicUrl, orderId, contact.accessToken) : undefined;
+    await notify(tx, ctx, { eventId: event.id, kind: 'order_cancelled', userId, email, orderId, view: orderCancelledView({ orderId, reason, lines, link, shopUrl: ctx.publicUrl }) });
   };
 }

@@ -1,11 +1,10 @@
 import type { EventHandler } from '@mercato/chassis';
-import { queueMessage } from '../messages/queue-message.js';
-import { passwordResetLink, renderPasswordReset } from '../templates/templates.js';
+import { notify, type NotifyContext } from '../messages/notify.js';
+import { passwordResetLink } from '../templates/templates.js';
 
-export function onPasswordResetRequested(publicUrl: string): EventHandler<'PasswordResetRequested'> {
+export function onPasswordResetRequested(ctx: NotifyContext): EventHandler<'PasswordResetRequested'> {
   return async (event, { tx }) => {
-    const { email, name, token, expiresAt } = event.data;
-    const link = passwordResetLink(publicUrl, token);
-    await queueMessage(tx, event.id, 'password_reset', email, renderPasswordReset({ name, link, expiresAt }));
+    const { userId, email, name, token, expiresAt } = event.data;
+    await notify(tx, ctx, { eventId: event.id, kind: 'password_reset', userId, email, view: { name, link: passwordResetLink(ctx.publicUrl, token), expiresAt } });
   };
 }

@@ -1,13 +1,20 @@
 import type { EventHandler } from '@mercato/chassis';
-import { queueMessage } from '../messages/queue-message.js';
+import { notify, type NotifyContext } from '../messages/notify.js';
 import { requireOrderContact } from '../orders/order-contacts.js';
-import { renderPaymentFailed } from '../templates/payment-templates.js';
+import { paymentFailedView } from '../templates/payment-templates.js';
 
 /** The one email about a declined payment (the OrderCancelled that follows sends none). */
-export function onPaymentFailed(publicUrl: string): EventHandler<'PaymentFailed'> {
+export function onPaymentFailed(ctx: NotifyContext): EventHandler<'PaymentFailed'> {
   return async (event, { tx }) => {
     const { orderId, code, message } = event.data;
     const contact = await requireOrderContact(tx, orderId, event.type);
-    await queueMessage(tx, event.id, 'payment_failed', contact.email, renderPaymentFailed({ orderId, code, message, shopUrl: publicUrl }));
+    await notify(tx, ctx, {
+      eventId: event.id,
+      kind: 'payment_failed',
+      userId: contact.userId,
+      email: contact.email,
+      orderId,
+      view: paymentFailedView({ orderId, code, message, shopUrl: ctx.publicUrl }),
+    });
   };
 }

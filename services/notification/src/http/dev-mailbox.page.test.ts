@@ -6,6 +6,13 @@ import { renderMailboxPage } from './dev-mailbox.page.js';
 const message = (over: Partial<Message>): Message => ({
   id: 'msg_01J0000000000000000000000A',
   eventId: 'evt_1',
+  channel: 'email',
+  category: 'account',
+  userId: null,
+  orderId: null,
+  locale: null,
+  payload: {},
+  resentFrom: null,
   kind: 'welcome',
   recipient: 'ann@example.com',
   subject: 'Welcome',
@@ -34,6 +41,11 @@ describe('renderMailboxPage', () => {
     assert.ok(html.includes('Error: 550 &lt;no&gt;'));
     assert.ok(html.includes('2026-01-02T03:04:05.000Z'));
     assert.ok(html.includes('href="/notifications/dev/mailbox/msg_01J0000000000000000000000A"'));
+  });
+
+  it('carries the mailbox token on its links when opened with one', () => {
+    const html = renderMailboxPage([message({})], '/m', 'a b&c');
+    assert.ok(html.includes('href="/m/msg_01J0000000000000000000000A?token=a%20b%26c"'));
   });
 
   it('says so when there is nothing yet', () => {

@@ -2,12 +2,14 @@ import type { Message } from '../messages/message.js';
 import { escapeHtml } from '../templates/escape.js';
 
 /** The development mailbox: the latest messages of the delivery log as one HTML page. */
-export function renderMailboxPage(messages: readonly Message[], basePath: string): string {
+export function renderMailboxPage(messages: readonly Message[], basePath: string, token?: string): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
   const rows = messages
     .map(
       (m) => `<tr>
 <td>${escapeHtml(m.createdAt.toISOString())}</td>
-<td><a href="${escapeHtml(`${basePath}/${encodeURIComponent(m.id)}`)}">${escapeHtml(m.subject)}</a></td>
+<td><a href="${escapeHtml(`${basePath}/${encodeURIComponent(m.id)}${query}`)}">${escapeHtml(m.subject || m.text.slice(0, 80))}</a></td>
+<td>${escapeHtml(m.channel)}</td>
 <td>${escapeHtml(m.recipient)}</td>
 <td class="${escapeHtml(m.status)}">${escapeHtml(m.status)}${m.attempts > 1 ? ` (${m.attempts} attempts)` : ''}</td>
 <td>${m.lastError ? escapeHtml(m.lastError) : ''}</td>
@@ -23,9 +25,9 @@ export function renderMailboxPage(messages: readonly Message[], basePath: string
 <h1>Mailbox</h1>
 <p>The latest emails of the delivery log (development only: nothing here left this machine unless SMTP is configured).</p>
 <table>
-<thead><tr><th>time (UTC)</th><th>subject</th><th>to</th><th>status</th><th>last error</th></tr></thead>
+<thead><tr><th>time (UTC)</th><th>subject</th><th>channel</th><th>to</th><th>status</th><th>last error</th></tr></thead>
 <tbody>
-${rows || '<tr><td colspan="5">No messages yet.</td></tr>'}
+${rows || '<tr><td colspan="6">No messages yet.</td></tr>'}
 </tbody>
 </table>
 </body>

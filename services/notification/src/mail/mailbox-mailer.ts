@@ -37,9 +37,10 @@ export class MailboxMailer implements Mailer {
   async send(mail: OutgoingMail): Promise<SendResult> {
     const info = await this.composer.sendMail(toNodemailerMessage(mail));
     const file = `${mail.id}.eml`;
-    await mkdir(this.dir, { recursive: true });
+    // The messages hold live reset and verification links: readable by this user only.
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = join(this.dir, `.${file}.tmp`);
-    await writeFile(tmp, info.message as Buffer);
+    await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
     await rename(tmp, join(this.dir, file));
     const entry: MailboxEntry = { id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() };
     await this.addToIndex(entry);
@@ -59,7 +60,7 @@ export class MailboxMailer implements Mailer {
           const entries = (await readIndex(path)).filter((e) => !added.has(e.id));
           entries.unshift(...batch.map((b) => b.entry).reverse());
           const tmp = `${path}.tmp`;
-          await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`);
+          await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`, { mode: 0o600 });
           await rename(tmp, path);
           for (const b of batch) b.done();
         } catch (err) {

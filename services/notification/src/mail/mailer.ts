@@ -8,11 +8,13 @@ export interface OutgoingMail {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 /** The message as nodemailer takes it: both mailers compose it the same way. */
 export function toNodemailerMessage(mail: OutgoingMail) {
-  return { messageId: mail.messageIdHeader, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
+  return { messageId: mail.messageIdHeader, from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, ...(mail.headers ? { headers: mail.headers } : {}) };
 }
 
 export interface SendResult {

@@ -1,12 +1,20 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
+import type { Category, ChannelName } from '../preferences/preferences.js';
 import type { EmailKind } from '../templates/templates.js';
-import type { Message, MessageStatus } from './message.js';
+import type { Message, MessagePayload, MessageStatus } from './message.js';
 
 // The only file that runs SQL on the messages table.
 
 interface MessageRow {
   id: string;
-  event_id: string;
+  event_id: string | null;
+  channel: ChannelName;
+  category: Category;
+  user_id: string | null;
+  order_id: string | null;
+  locale: string | null;
+  payload: MessagePayload;
+  resent_from: string | null;
   kind: EmailKind;
   recipient: string;
   subject: string;
@@ -22,12 +30,19 @@ interface MessageRow {
   [key: string]: unknown;
 }
 
-const COLUMNS = `id, event_id, kind, recipient, subject, html, text, status, attempts, next_attempt_at, last_error, created_at, sent_at, provider_message_id`;
+const COLUMNS = `id, event_id, channel, category, user_id, order_id, locale, payload, resent_from, kind, recipient, subject, html, text, status, attempts, next_attempt_at, last_error, created_at, sent_at, provider_message_id`;
 
 function toMessage(r: MessageRow): Message {
   return {
     id: r.id,
     eventId: r.event_id,
+    channel: r.channel,
+    category: r.category,
+    userId: r.user_id,
+    orderId: r.order_id,
+    locale: r.locale,
+    payload: r.payload,
+    resentFrom: r.resent_from,
     kind: r.kind,
     recipient: r.recipient,
     subject: r.subject,
@@ -45,22 +60,58 @@ function toMessage(r: MessageRow): Message {
 
 export interface NewMessage {
   id: string;
-  eventId: string;
+  eventId: string | null;
+  /** Unique: a second message with the same key is not queued (a redelivered event). */
+  dedupeKey: string | null;
+  channel: ChannelName;
+  category: Category;
   kind: EmailKind;
+  userId: string | null;
+  orderId: string | null;
+  locale: string | null;
   recipient: string;
   subject: string;
   html: string;
   text: string;
+  payload: MessagePayload;
+  /** pending (the default) or suppressed (not sent: the hourly cap). */
+  status?: 'pending' | 'suppressed';
+  lastError?: string | null;
+  /** When it may first go (quiet hours); now when absent. */
+  notBefore?: Date;
+  resentFrom?: string | null;
 }
 
-/** Queues a message; false when a message for this event already exists (a redelivery). */
+/** Queues a message; false when one with its dedupe key exists already (a redelivery). */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolean> {
-  const r = await q.query(
-    `INSERT INTO messages (id, event_id, kind, recipient, subject, html, text)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (event_id) DO NOTHING`,
-    [m.id, m.eventId, m.kind, m.recipient, m.subject, m.html, m.text],
+  const r = await prepared(
+    q,
+    'notification_insert_message',
+    `INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
+                           status, last_error, next_attempt_at, resent_from)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, coalesce($17, now()), $18)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+    [m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
+      JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null],
   );
   return r.rowCount === 1;
+}
+
+/**
+ * Messages queued for a recipient on a channel in the last hour (not those the cap held back),
+ * transactional ones and the rest counted apart, under a transaction-scoped lock on the pair:
+ * two queuings for one recipient count in turn.
+ */
+export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName, transactional: boolean): Promise<number> {
+  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${transactional}:${recipient}`]);
+  const r = await prepared<{ n: number }>(
+    q,
+    'notification_cap_count',
+    `SELECT count(*)::int AS n FROM messages
+      WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $3`,
+    [recipient, channel, transactional],
+  );
+  return r.rows[0]!.n;
 }
 
 /**
@@ -132,6 +183,64 @@ export async function markFailed(q: Queryable, id: string, attempt: number, erro
     [id, attempt, error],
   );
   return r.rowCount === 1;
+}
+
+/** A sent message the provider later could not deliver (an SMS status callback, a push subscription gone). */
+export async function markBounced(q: Queryable, id: string, error: string, attempt?: number): Promise<boolean> {
+  const r = await q.query(
+    `UPDATE messages SET status = 'bounced', last_error = $2 WHERE id = $1 AND ($3::int IS NULL OR (attempts = $3 AND status = 'sending'))`,
+    [id, error, attempt ?? null],
+  );
+  return r.rowCount === 1;
+}
+
+/** The message a provider knows by this id (the SMS provider's message sid). */
+export async function findByProviderId(q: Queryable, channel: ChannelName, providerMessageId: string): Promise<Message | undefined> {
+  const r = await q.query<MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE provider_message_id = $1 AND channel = $2`, [providerMessageId, channel]);
+  return r.rows[0] ? toMessage(r.rows[0]) : undefined;
+}
+
+export interface LogFilter {
+  userId?: string;
+  orderId?: string;
+  statuses?: MessageStatus[];
+  channel?: ChannelName;
+  before?: { createdAtUs: number; id: string };
+  limit: number;
+}
+
+/** The delivery log, newest first, filtered; the cursor is (created_at, id) of the last row. */
+export async function pageMessages(q: Queryable, f: LogFilter): Promise<Array<Message & { createdAtUs: number }>> {
+  const r = await q.query<MessageRow & { created_us: number }>(
+    `SELECT ${COLUMNS}, (extract(epoch FROM created_at) * 1000000)::int8 AS created_us FROM messages
+      WHERE ($1::text IS NULL OR user_id = $1) AND ($2::text IS NULL OR order_id = $2) AND ($3::text[] IS NULL OR status = ANY($3::text[]))
+        AND ($4::text IS NULL OR channel = $4)
+        AND ($5::int8 IS NULL OR (created_at, id) < (timestamptz 'epoch' + $5::int8 * interval '1 microsecond', $6))
+      ORDER BY created_at DESC, id DESC LIMIT $7`,
+    [f.userId ?? null, f.orderId ?? null, f.statuses ?? null, f.channel ?? null, f.before?.createdAtUs ?? null, f.before?.id ?? null, f.limit],
+  );
+  return r.rows.map((row) => ({ ...toMessage(row), createdAtUs: row.created_us }));
+}
+
+/** Erasure: the log keeps that a message went, not to whom or what it said. */
+export async function anonymiseMessages(q: Queryable, userId: string): Promise<void> {
+  await q.query(
+    `UPDATE messages SET user_id = NULL, recipient = '[erased]', subject = '[erased]', html = '', text = '', payload = '{}'
+      WHERE user_id = $1`,
+    [userId],
+  );
+}
+
+/** A copy of a message to send again (a new row: the log keeps both), due now. */
+export async function copyForResend(q: Queryable, id: string, newMessageId: string): Promise<Message | undefined> {
+  const r = await q.query<MessageRow>(
+    `INSERT INTO messages (id, event_id, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload, resent_from)
+     SELECT $2, event_id, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload, id
+       FROM messages WHERE id = $1 AND recipient <> '[erased]'
+     RETURNING ${COLUMNS}`,
+    [id, newMessageId],
+  );
+  return r.rows[0] ? toMessage(r.rows[0]) : undefined;
 }
 
 export async function latestMessages(q: Queryable, limit: number): Promise<Message[]> {

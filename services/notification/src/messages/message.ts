@@ -1,12 +1,32 @@
 import { backoffDelay } from '@mercato/chassis';
+import type { Category, ChannelName } from '../preferences/preferences.js';
 import type { EmailKind } from '../templates/templates.js';
 
-export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed';
+export type MessageStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'bounced' | 'suppressed';
+
+/** What a message of another channel carries besides the email parts. */
+export interface MessagePayload {
+  /** sms: the text. push: the notification's body. */
+  body?: string;
+  /** push */
+  title?: string;
+  url?: string;
+  subscriptionId?: string;
+  /** email: the one-click unsubscribe link of a non-transactional message. */
+  unsubscribeUrl?: string;
+}
 
 /** One row of the delivery log. */
 export interface Message {
   id: string;
-  eventId: string;
+  eventId: string | null;
+  channel: ChannelName;
+  category: Category;
+  userId: string | null;
+  orderId: string | null;
+  locale: string | null;
+  payload: MessagePayload;
+  resentFrom: string | null;
   kind: EmailKind;
   recipient: string;
   subject: string;

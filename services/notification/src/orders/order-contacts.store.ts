@@ -54,3 +54,8 @@ export async function findOrderContact(q: Queryable, orderId: string): Promise<O
     ? { orderId: row.order_id, userId: row.user_id, email: row.email, accessToken: row.access_token, currency: row.currency, placedAt: row.placed_at }
     : undefined;
 }
+
+/** Erasure: a customer's orders keep their row (later events find it) without the address or link token. */
+export async function eraseOrderContacts(q: Queryable, userId: string): Promise<void> {
+  await q.query(`UPDATE order_contacts SET email = '', access_token = NULL WHERE user_id = $1`, [userId]);
+}

@@ -1,5 +1,5 @@
-import { escapeHtml } from './escape.js';
-import { button, formatTime, layout, oneLine, SHOP } from './layout.js';
+import { formatTime } from './layout.js';
+import { builtinTemplates, type RenderedEmail, type TemplateSet } from './template-set.js';
 
 export { formatTime };
 
@@ -12,13 +12,13 @@ export type EmailKind =
   | 'order_shipped'
   | 'order_cancelled'
   | 'payment_failed'
-  | 'refunded';
+  | 'refunded'
+  | 'order_delivered'
+  | 'back_in_stock'
+  | 'abandoned_cart'
+  | 'low_stock';
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type { RenderedEmail };
 
 export interface WelcomeInput {
   name: string;
@@ -44,67 +44,22 @@ export function passwordResetLink(base: string, token: string): string {
   return tokenLink(base, '/account/reset', token);
 }
 
-export function renderWelcome(input: WelcomeInput): RenderedEmail {
-  const subject = oneLine(`Welcome to ${SHOP}, ${input.name}`);
-  const html = layout(
-    subject,
-    `<h1 style="font-size:22px">Welcome, ${escapeHtml(input.name)}!</h1>
-<p>Your account is ready. Thank you for joining us.</p>
-${button(input.shopUrl, 'Start shopping')}`,
-  );
-  const text = `Welcome, ${input.name}!
-
-Your account is ready. Thank you for joining us.
-
-Start shopping: ${input.shopUrl}
-
--- ${SHOP}
-`;
-  return { subject, html, text };
+/** Extra per-message settings: the shop's templates and the recipient's language. */
+export interface RenderOptions {
+  templates?: TemplateSet;
+  locale?: string | null;
+  /** The one-click unsubscribe link of a non-transactional email. */
+  unsubscribeUrl?: string;
 }
 
-export function renderEmailVerification(input: TokenLinkInput): RenderedEmail {
-  const subject = `Confirm your email address`;
-  const expires = formatTime(input.expiresAt);
-  const html = layout(
-    subject,
-    `<h1 style="font-size:22px">Confirm your email address</h1>
-<p>Hello ${escapeHtml(input.name)}, please confirm that this is your email address.</p>
-${button(input.link, 'Confirm email address')}
-<p style="font-size:13px;color:#555">The link works until ${escapeHtml(expires)}. If you did not create an account, ignore this email.</p>`,
-  );
-  const text = `Hello ${input.name},
-
-please confirm that this is your email address:
-
-${input.link}
-
-The link works until ${expires}. If you did not create an account, ignore this email.
-
--- ${SHOP}
-`;
-  return { subject, html, text };
+export function renderWelcome(input: WelcomeInput, o: RenderOptions = {}): RenderedEmail {
+  return (o.templates ?? builtinTemplates()).email('welcome', o.locale, { ...input, unsubscribeUrl: o.unsubscribeUrl });
 }
 
-export function renderPasswordReset(input: TokenLinkInput): RenderedEmail {
-  const subject = `Reset your password`;
-  const expires = formatTime(input.expiresAt);
-  const html = layout(
-    subject,
-    `<h1 style="font-size:22px">Reset your password</h1>
-<p>Hello ${escapeHtml(input.name)}, we received a request to reset the password of your account.</p>
-${button(input.link, 'Choose a new password')}
-<p style="font-size:13px;color:#555">The link works once, until ${escapeHtml(expires)}. If you did not ask for this, ignore this email: your password stays as it is.</p>`,
-  );
-  const text = `Hello ${input.name},
+export function renderEmailVerification(input: TokenLinkInput, o: RenderOptions = {}): RenderedEmail {
+  return (o.templates ?? builtinTemplates()).email('email_verification', o.locale, { ...input });
+}
 
-we received a request to reset the password of your account. Choose a new password here:
-
-${input.link}
-
-The link works once, until ${expires}. If you did not ask for this, ignore this email: your password stays as it is.
-
--- ${SHOP}
-`;
-  return { subject, html, text };
+export function renderPasswordReset(input: TokenLinkInput, o: RenderOptions = {}): RenderedEmail {
+  return (o.templates ?? builtinTemplates()).email('password_reset', o.locale, { ...input });
 }

@@ -2,6 +2,7 @@ import type { ConsumerManifest } from '@mercato/chassis';
 import { onPaymentActionRequired, onPaymentFailed, onPaymentSucceeded, onRefunded, onStockRejected, onStockReserved } from '../saga/checkout-saga.js';
 import { onPriceChanged, onProductCreated, onProductDeleted, onProductUpdated } from './on-catalog-changed.js';
 import { sagaHandler } from './on-saga-event.js';
+import { onUserDeleted } from './on-user-deleted.js';
 
 /**
  * What this service consumes. The chassis wraps each handler in its inbox transaction, so a
@@ -20,5 +21,6 @@ export function consumers(opts: { paymentTimeoutSeconds: number }): ConsumerMani
     PaymentFailed: sagaHandler(onPaymentFailed, opts),
     PaymentActionRequired: sagaHandler(onPaymentActionRequired, opts),
     Refunded: sagaHandler(onRefunded, opts),
+    UserDeleted: onUserDeleted,
   };
 }

@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'addresses:write:own',
   'users:read',
   'users:roles:write',
+  'users:erase',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -21,7 +22,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = O
   catalog_manager: OWN,
   // Support looks customers up to help them; it does not grant roles.
   support: [...OWN, 'users:read'],
-  admin: [...OWN, 'users:read', 'users:roles:write'],
+  admin: [...OWN, 'users:read', 'users:roles:write', 'users:erase'],
 });
 
 /** True when any of `roles` grants `permission`. Unknown roles grant nothing. */

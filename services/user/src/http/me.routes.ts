@@ -1,8 +1,9 @@
-import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
 import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { UserDeps } from '../deps.js';
 import { ProfileNotFound } from '../profiles/profile.errors.js';
 import { profilesStore } from '../profiles/profiles.store.js';
+import { eraseUser } from '../profiles/erase-user.js';
 import { updateProfile } from '../profiles/update-profile.js';
 import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
@@ -33,8 +34,24 @@ export function meRoutes(app: HttpApp, deps: UserDeps): void {
     '/users/me',
     {
       ...requires(deps, 'profile:write:own'),
-      schema: { ...operation('updateMe', accessFor(ROLE_PERMISSIONS, 'profile:write:own'), { 404: 'not_found' }), tags, summary: 'Change my name or phone', body: PatchMeBody, response: { 200: ProfileSchema } },
+      schema: { ...operation('updateMe', accessFor(ROLE_PERMISSIONS, 'profile:write:own'), { 404: 'not_found' }), tags, summary: 'Change my name, phone, language or time zone', body: PatchMeBody, response: { 200: ProfileSchema } },
     },
     async (req) => presentProfile(await updateProfile(deps, callerOf(req).userId, req.body)),
+  );
+  app.delete(
+    '/users/me',
+    {
+      ...requires(deps, 'profile:write:own'),
+      schema: {
+        ...operation('eraseMe', accessFor(ROLE_PERMISSIONS, 'profile:write:own'), { 404: 'not_found' }),
+        tags,
+        summary: 'Erase my account (GDPR): profile and addresses deleted, sign-in removed, orders kept anonymised, reviews anonymised',
+        response: { 204: NoBody('Erased') },
+      },
+    },
+    async (req, reply) => {
+      await eraseUser(deps, callerOf(req).userId, null);
+      return reply.code(204).send();
+    },
   );
 }

@@ -8,6 +8,8 @@ export function presentProfile(p: Profile) {
     emailVerified: p.emailVerified,
     name: p.name,
     phone: p.phone,
+    locale: p.locale,
+    timeZone: p.timeZone,
     roles: p.roles,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

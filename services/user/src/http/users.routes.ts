@@ -1,6 +1,7 @@
-import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
 import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { UserDeps } from '../deps.js';
+import { eraseUser } from '../profiles/erase-user.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
 import { requires } from './authorize.js';
@@ -60,5 +61,22 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
         response: { 200: ProfileSchema },
       } },
     async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
+  );
+  app.delete(
+    '/users/:id',
+    {
+      ...requires(deps, 'users:erase'),
+      schema: {
+        ...operation('eraseUser', accessFor(ROLE_PERMISSIONS, 'users:erase'), { 404: 'not_found' }),
+        tags,
+        summary: "Erase a user's account on their request (as DELETE /users/me does)",
+        params: UserParams,
+        response: { 204: NoBody('Erased') },
+      },
+    },
+    async (req, reply) => {
+      await eraseUser(deps, req.params.id, callerOf(req).userId);
+      return reply.code(204).send();
+    },
   );
 }

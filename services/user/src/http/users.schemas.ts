@@ -12,7 +12,9 @@ export const ProfileSchema = Type.Object(
     email: Type.String(),
     emailVerified: Type.Boolean({ description: 'Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it)' }),
     name: Type.String(),
-    phone: Type.Union([Type.String(), Type.Null()]),
+    phone: Type.Union([Type.String({ description: 'E.164' }), Type.Null()]),
+    locale: Type.Union([Type.String(), Type.Null()]),
+    timeZone: Type.Union([Type.String(), Type.Null()]),
     roles: Type.Array(Type.String()),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -20,8 +22,16 @@ export const ProfileSchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const Locale = Type.String({ pattern: '^[a-z]{2,3}(?:-[A-Z]{2})?$', minLength: 2, maxLength: 6, description: 'Language for messages, e.g. en, de, pt-BR' });
+export const TimeZone = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+){0,2}$', minLength: 1, maxLength: 64, description: 'IANA time zone, e.g. Europe/Berlin' });
+
 export const PatchMeBody = Type.Object(
-  { name: Type.Optional(Text(200)), phone: Type.Optional(Type.Union([Phone, Type.Null()])) },
+  {
+    name: Type.Optional(Text(200)),
+    phone: Type.Optional(Type.Union([Phone, Type.Null()], { description: 'International form (+ and country code); kept in E.164; null clears it' })),
+    locale: Type.Optional(Type.Union([Locale, Type.Null()])),
+    timeZone: Type.Optional(Type.Union([TimeZone, Type.Null()])),
+  },
   { additionalProperties: false },
 );
 

@@ -7,6 +7,8 @@ export interface Profile {
   emailVerified: boolean;
   name: string;
   phone: string | null;
+  locale: string | null;
+  timeZone: string | null;
   roles: Role[];
   createdAt: Date;
   updatedAt: Date;
@@ -21,6 +23,8 @@ interface ProfileRow extends Record<string, unknown> {
   email_verified: boolean;
   name: string;
   phone: string | null;
+  locale: string | null;
+  time_zone: string | null;
   roles: Role[];
   created_at: Date;
   updated_at: Date;
@@ -28,7 +32,7 @@ interface ProfileRow extends Record<string, unknown> {
   created_us: number;
 }
 
-const COLUMNS = `user_id, email, email_verified, name, phone, roles, created_at, updated_at, version,
+const COLUMNS = `user_id, email, email_verified, name, phone, locale, time_zone, roles, created_at, updated_at, version,
   (extract(epoch FROM created_at) * 1000000)::int8 AS created_us`;
 
 const toProfile = (r: ProfileRow): Profile => ({
@@ -37,6 +41,8 @@ const toProfile = (r: ProfileRow): Profile => ({
   emailVerified: r.email_verified,
   name: r.name,
   phone: r.phone,
+  locale: r.locale,
+  timeZone: r.time_zone,
   roles: r.roles,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -49,10 +55,11 @@ const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `
 
 /** The only code that reads or writes `profiles`. */
 export const profilesStore = {
-  /** Inserts a profile unless one exists for the user; true when inserted. */
+  /** Inserts a profile unless one exists for the user, or the user was erased; true when inserted. */
   async insertIfAbsent(q: Queryable, p: { userId: string; email: string; emailVerified: boolean; name: string; roles: Role[] }): Promise<boolean> {
     const r = await q.query(
-      'INSERT INTO profiles (user_id, email, email_verified, name, roles) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id) DO NOTHING',
+      `INSERT INTO profiles (user_id, email, email_verified, name, roles) SELECT $1, $2, $3, $4, $5
+        WHERE NOT EXISTS (SELECT 1 FROM erased_users WHERE user_id = $1) ON CONFLICT (user_id) DO NOTHING`,
       [p.userId, p.email, p.emailVerified, p.name, p.roles],
     );
     return r.rowCount === 1;
@@ -74,17 +81,37 @@ export const profilesStore = {
     return r.rows[0] && toProfile(r.rows[0]);
   },
 
-  async update(q: Queryable, userId: string, fields: { name?: string; phone?: string | null; roles?: Role[] }): Promise<Profile> {
+  async update(
+    q: Queryable,
+    userId: string,
+    fields: { name?: string; phone?: string | null; locale?: string | null; timeZone?: string | null; roles?: Role[] },
+  ): Promise<Profile> {
     const r = await q.query<ProfileRow>(
       `UPDATE profiles SET
          name = CASE WHEN $2 THEN $3 ELSE name END,
          phone = CASE WHEN $4 THEN $5 ELSE phone END,
          roles = CASE WHEN $6 THEN $7::text[] ELSE roles END,
+         locale = CASE WHEN $8 THEN $9 ELSE locale END,
+         time_zone = CASE WHEN $10 THEN $11 ELSE time_zone END,
          updated_at = now(), version = version + 1
        WHERE user_id = $1 RETURNING ${COLUMNS}`,
-      [userId, fields.name !== undefined, fields.name ?? null, fields.phone !== undefined, fields.phone ?? null, fields.roles !== undefined, fields.roles ?? null],
+      [
+        userId,
+        fields.name !== undefined, fields.name ?? null,
+        fields.phone !== undefined, fields.phone ?? null,
+        fields.roles !== undefined, fields.roles ?? null,
+        fields.locale !== undefined, fields.locale ?? null,
+        fields.timeZone !== undefined, fields.timeZone ?? null,
+      ],
     );
     return toProfile(r.rows[0]!);
+  },
+
+  /** Erasure: the profile and (by cascade) its addresses go; the id is remembered as erased. */
+  async erase(q: Queryable, userId: string, by: string | null): Promise<boolean> {
+    const r = await q.query('DELETE FROM profiles WHERE user_id = $1', [userId]);
+    await q.query('INSERT INTO erased_users (user_id, erased_by) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, by]);
+    return (r.rowCount ?? 0) > 0;
   },
 
   /**

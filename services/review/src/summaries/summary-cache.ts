@@ -1,0 +1,71 @@
+import type { Db, Logger, Subscription } from '@mercato/chassis';
+import { SUMMARY_CHANNEL } from './product-changed.js';
+import { summariesStore } from './summaries.store.js';
+import type { Summary } from './summary.js';
+
+/**
+ * Summaries are read on every product page and change rarely: each replica keeps them in memory,
+ * and drops one the moment a commit announces its change (LISTEN/NOTIFY, sent in the writing
+ * transaction). If the listening connection is lost, the whole cache is dropped once it is back.
+ * Entries also expire after `ttlMs`, a bound on staleness should a notification ever be missed.
+ */
+export class SummaryCache {
+  private readonly entries = new Map<string, { summary: Summary; at: number; json: string }>();
+  private subscription: Subscription | undefined;
+  // Bumped by every invalidation: a read that started before one is not cached (it may be stale).
+  private generation = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly opts: { ttlMs: number; maxEntries: number },
+  ) {}
+
+  async start(): Promise<void> {
+    this.subscription = await this.db.listen(
+      SUMMARY_CHANNEL,
+      (productId) => {
+        this.generation++;
+        this.entries.delete(productId);
+      },
+      () => {
+        this.generation++;
+        this.entries.clear();
+      },
+    );
+  }
+
+  /** A fresh cached entry, without waiting for anything (the fast path); undefined on a miss. */
+  peek(productId: string): { summary: Summary; json: string } | undefined {
+    const hit = this.entries.get(productId);
+    return hit && Date.now() - hit.at < this.opts.ttlMs ? hit : undefined;
+  }
+
+  /** The summary and its JSON text (served as is). */
+  async get(productId: string): Promise<{ summary: Summary; json: string }> {
+    const hit = this.entries.get(productId);
+    if (hit && Date.now() - hit.at < this.opts.ttlMs) return hit;
+    const generation = this.generation;
+    const summary = await summariesStore.get(this.db, productId);
+    const entry = { summary, at: Date.now(), json: JSON.stringify(summary) };
+    if (this.subscription && generation === this.generation) {
+      if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+      this.entries.set(productId, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Drops a product's entry now: a write of this process calls it after its commit, so the writer
+   * reads its own change at once (other replicas hear of it by NOTIFY a moment later).
+   */
+  forget(productId: string): void {
+    this.generation++;
+    this.entries.delete(productId);
+  }
+
+  async close(): Promise<void> {
+    await this.subscription?.close().catch((err: unknown) => this.logger.warn({ err }, 'closing the summary listener failed'));
+    this.entries.clear();
+  }
+}
