@@ -47,6 +47,7 @@ function describeError(err: unknown, env: NodeJS.ProcessEnv): string {
 
 async function distributed(name: string): Promise<void> {
   if (name === 'gateway') return runMain(() => startGateway({}));
+
   const mod = findService(name);
   if (!mod) fail(`unknown service ${JSON.stringify(name)}: one of ${NAMES.join(', ')}`);
   return runMain(() => startService(mod));
@@ -99,6 +100,11 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
         console.error('the embedded PostgreSQL stopped unexpectedly; stopping the platform');
         shutdown('database lost', 1);
       },
+      onWebLost: (code) => {
+        console.error(`the web app stopped unexpectedly (exit ${code}); stopping the platform`);
+        shutdown('web app lost', 1);
+      },
+      say,
     });
   } catch (err) {
     console.error(describeError(err, env));
@@ -114,8 +120,10 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
   const pad = (s: string) => s.padEnd(14);
   say(`mercato is up in ${(u.startedInMs / 1000).toFixed(1)} s`);
   say(`  ${pad('gateway')}${u.gateway}`);
+  if (u.web) say(`  ${pad('web')}${u.web}  (served at the gateway's address)`);
   for (const [name, url] of Object.entries(u.services)) say(`  ${pad(name)}${url}`);
   say(`  ${pad('postgres')}127.0.0.1:${u.postgres.port}  (data in ${show(u.postgres.dataDir)})`);
+  if (u.web) say(`Open the shop at ${u.gateway}/`);
   say(`Open the API docs at ${u.docs}; the API is under ${u.gateway}/api/v1`);
   if (u.opsTokenFile) {
     say(`Operator token (for /ops/dead-letters on each service) in ${show(u.opsTokenFile)}; or: npm run mercato -- dead-letters list --service order`);

@@ -7,6 +7,7 @@ import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js'
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams } from './upstreams.js';
+import { WebFront } from './web.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
 export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   upstreams?: Partial<Record<ServiceName, string>>;
   /** The rate limit counters (default: Redis when `REDIS_URL` is set, else in memory). */
   rateStore?: RateStore;
+  /** The web app's URL and the key it proves itself with, over `WEB_URL` and `GATEWAY_FRONTEND_KEY` (the embedded launcher passes them). */
+  web?: { url?: string; frontendKey?: string };
 }
 
 export interface RunningGateway {
@@ -45,12 +48,21 @@ const VERSION = '0.1.0';
  * Fastify (`app.routing`), whose own server never listens.
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
-  const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
+  const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams, opts.web);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
+  const web = new WebFront({
+    webUrl: settings.webUrl,
+    corsOrigins: settings.corsOrigins,
+    frontendKey: settings.frontendKey,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    trustForwarded: settings.trustForwarded,
+    logger,
+  });
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close(), web.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -65,6 +77,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,
     trustForwarded: settings.trustForwarded,
+    clientOf: (req) => web.forwardedClient(req),
     logger,
   });
 
@@ -93,7 +106,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     });
     await registerOpenApiRoutes(app, source);
     await app.ready();
-    server = createGatewayServer(app, proxy);
+    server = createGatewayServer(app, proxy, web);
     if (opts.listen !== false) {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -125,6 +138,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
         // the idle connections once, at close(); one whose answer had started before goes idle
         // later, so they are swept until every connection is gone. Fastify's side closes last.
         proxy.closing = true;
+        web.closing = true;
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearInterval(sweep);
@@ -143,10 +157,11 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   return gateway;
 }
 
-/** The gateway's server: proxied routes to the fast proxy, every other request to Fastify. */
-function createGatewayServer(app: HttpApp, proxy: FastProxy): Server {
+/** The gateway's server: CORS first, proxied routes to the fast proxy, pages to the web app, the rest to Fastify. */
+function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront): Server {
   const server = createServer((req, res) => {
-    if (!proxy.handle(req, res)) app.routing(req, res);
+    if (web.cors(req, res)) return;
+    if (!proxy.handle(req, res) && (proxy.closing || !web.handle(req, res))) app.routing(req, res);
   });
   // The chassis's limits and answers to malformed requests, as set on Fastify's own server.
   server.requestTimeout = app.server.requestTimeout;

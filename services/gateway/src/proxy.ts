@@ -25,6 +25,8 @@ export interface ProxyOptions {
   logger: Logger;
   /** Rate limits and the access token check, before anything goes upstream. */
   guard?: EdgeGuard;
+  /** The client a trusted front end calls on behalf of (its X-Forwarded-For), if it is one. */
+  clientOf?: (req: IncomingMessage) => string | undefined;
 }
 
 /** A caller's request id is kept when it looks like one (as the chassis does). */
@@ -184,7 +186,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (Number(req.headers['content-length'] ?? 0) > this.proxy.opts.bodyLimitBytes) return this.tooLarge();
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
-    const admission = guard.admit(req, clientAddress(req, this.proxy.opts.trustForwarded), target.service !== 'auth');
+    const client = this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded);
+    const admission = guard.admit(req, client, target.service !== 'auth');
     if (admission instanceof Promise) {
       admission.then(
         (a) => this.admitted(target, withBody, a),

@@ -1,0 +1,77 @@
+// The web app's server: Next.js behind a plain node:http server.
+//   node server.mjs           production (needs `next build` first; the platform launcher makes it)
+//   node server.mjs --dev     development, with hot reload
+// Settings (environment): WEB_PORT (8089; 0 picks one), WEB_HOST (127.0.0.1), MERCATO_API_URL
+// (the gateway the server side calls, e.g. http://gateway:8080), GATEWAY_FRONTEND_KEY (the key
+// the gateway knows the web app by). Started by the launcher with an IPC channel, it reports its
+// URL and takes the gateway's URL once the gateway listens.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer } from 'node:http';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+
+const dev = process.argv.includes('--dev');
+const dir = dirname(fileURLToPath(import.meta.url));
+const port = Number(process.env.WEB_PORT ?? 8089);
+const host = process.env.WEB_HOST || '127.0.0.1';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Configuration error: WEB_PORT is invalid (got ${JSON.stringify(process.env.WEB_PORT)}); expected an integer from 0 to 65535`);
+  process.exit(1);
+}
+if (!dev) process.env.NODE_ENV = 'production';
+
+// Per request: whether a service the page needed was unavailable. The page then renders the
+// error page, which Next answers 500; it goes out as 503 with Retry-After instead.
+const requests = new AsyncLocalStorage();
+globalThis[Symbol.for('mercato.web.requests')] = requests;
+
+const app = next({ dev, dir, hostname: host, port, quiet: !dev });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  const state = { unavailable: false };
+  const writeHead = res.writeHead;
+  res.writeHead = function (status, ...rest) {
+    if (state.unavailable && status >= 500) {
+      res.setHeader('retry-after', '5');
+      return writeHead.call(this, 503, ...rest.filter((r) => typeof r !== 'string'));
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  requests.run(state, () => {
+    handle(req, res).catch((err) => {
+      console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+});
+server.keepAliveTimeout = 72_000;
+if (dev) server.on('upgrade', (req, socket, headOf) => app.getUpgradeHandler()(req, socket, headOf));
+
+server.listen(port, host, () => {
+  const a = server.address();
+  const url = `http://${a.address === '0.0.0.0' ? '127.0.0.1' : a.address}:${a.port}`;
+  if (process.send) process.send({ type: 'listening', url });
+  else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
+});
+
+process.on('message', (m) => {
+  if (m && m.type === 'api' && typeof m.url === 'string') process.env.MERCATO_API_URL = m.url;
+  if (m && m.type === 'stop') stop();
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// The launcher's death ends this process too (no orphan holding the port).
+process.on('disconnect', stop);

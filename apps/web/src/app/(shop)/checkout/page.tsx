@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import { CHECKOUT_TEXT, CheckoutForm, type CheckoutText } from '@/components/CheckoutForm';
+import { LinkButton } from '@/components/ui';
+import { api, optional } from '@/lib/api';
+import { currentCart } from '@/lib/cart';
+import { t, tOr } from '@/lib/i18n';
+import { formatMoney } from '@/lib/money';
+import { currentUser } from '@/lib/session';
+import { chosenCountry, COUNTRIES, paymentProviders } from '@/lib/shop';
+import s from '../cart/cart.module.css';
+
+export const metadata: Metadata = {
+  title: t('checkout.title'),
+  description: t('checkout.description'),
+  alternates: { canonical: '/checkout' },
+  robots: { index: false },
+  openGraph: { title: t('checkout.title'), url: '/checkout' },
+};
+
+const countryName = new Intl.DisplayNames(['en'], { type: 'region' });
+
+export default async function CheckoutPage() {
+  const [cart, user, country, providers] = await Promise.all([currentCart(), currentUser(), chosenCountry(), paymentProviders()]);
+  if (!cart || cart.items.length === 0) {
+    return (
+      <div className="page">
+        <h1>{t('checkout.title')}</h1>
+        <p>{t('checkout.empty')}</p>
+        <LinkButton href="/">{t('cart.continue')}</LinkButton>
+      </div>
+    );
+  }
+  const addresses = user ? (optional(await (await api()).GET('/api/v1/users/me/addresses'))?.items ?? []) : [];
+  const payments = providers.providers.flatMap((p) =>
+    p.id === 'sandbox'
+      ? (p.testCards ?? []).map((c) => ({ value: `sandbox:${c.paymentMethod}`, label: tOr(`checkout.card.${c.paymentMethod}`, c.label ?? c.paymentMethod), group: 'sandbox' }))
+      : [{ value: `${p.id}:${p.id === 'stripe' ? 'pm_card_visa' : 'razorpay'}`, label: t(`checkout.provider.${p.id}`), group: p.id }],
+  );
+  const text = Object.fromEntries(CHECKOUT_TEXT.map((k) => [k, tOr(`checkout.${k}`, k)])) as CheckoutText;
+  text.signIn = t('nav.signIn');
+  text.place = t('checkout.place', { total: formatMoney(cart.totals.total) });
+  return (
+    <div className={`page ${s.cart}`}>
+      <h1>{t('checkout.title')}</h1>
+      <CheckoutForm
+        idempotencyKey={randomUUID()}
+        signedIn={Boolean(user)}
+        addresses={addresses.map((a) => ({ id: a.id, label: [a.name, a.line1, a.city, a.postalCode, a.country].filter(Boolean).join(', ') }))}
+        payments={payments}
+        countries={COUNTRIES.map((c) => ({ value: c, label: countryName.of(c) ?? c }))}
+        defaultCountry={cart.shippingCountry ?? country ?? 'US'}
+        text={text}
+      />
+      <aside className={s.summary} aria-labelledby="summary">
+        <h2 id="summary">{t('cart.summary')}</h2>
+        <ul className={s.lines}>
+          {cart.items.map((l) => (
+            <li key={l.sku} className={s.info}>
+              <span>
+                {l.quantity} × {l.title ?? l.sku}
+              </span>
+              <span className={s.sku}>{l.lineTotal ? formatMoney(l.lineTotal) : ''}</span>
+            </li>
+          ))}
+        </ul>
+        <dl className={s.totals}>
+          <dt>{t('cart.subtotal')}</dt>
+          <dd>{formatMoney(cart.totals.subtotal)}</dd>
+          <dt>{t('cart.shipping')}</dt>
+          <dd>{cart.totals.shipping ? formatMoney(cart.totals.shipping) : t('cart.shippingUnknown')}</dd>
+          <dt className={s.total}>{t('cart.total')}</dt>
+          <dd className={s.total}>{formatMoney(cart.totals.total)}</dd>
+        </dl>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import s from './products.module.css';
+
+/** What a product card shows, formatted on the server (so the card renders anywhere). */
+export interface CardData {
+  slug: string;
+  title: string;
+  image: { url: string; alt: string } | null;
+  price: string | null;
+  rating: { average: number; count: number } | null;
+  ratingLabel: string | null;
+}
+
+export function ProductCard({ p, eager }: { p: CardData; eager?: boolean }) {
+  return (
+    <li className={s.card}>
+      <a href={`/p/${p.slug}`} className={s.link}>
+        <div className={s.media}>
+          {p.image ? <img src={p.image.url} alt={p.image.alt} width={400} height={400} loading={eager ? 'eager' : 'lazy'} decoding="async" /> : null}
+        </div>
+        <h3 className={s.title}>{p.title}</h3>
+      </a>
+      <p className={s.price}>{p.price}</p>
+      {p.rating && p.rating.count > 0 && p.ratingLabel ? (
+        <p className={s.rating} aria-label={p.ratingLabel}>
+          <span aria-hidden="true">{'★'.repeat(Math.round(p.rating.average))}</span> <span aria-hidden="true">({p.rating.count})</span>
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+export function ProductGrid({ items, eager = 0 }: { items: CardData[]; eager?: number }) {
+  return (
+    <ul className={s.grid}>
+      {items.map((p, i) => (
+        <ProductCard key={p.slug} p={p} eager={i < eager} />
+      ))}
+    </ul>
+  );
+}
