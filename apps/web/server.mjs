@@ -6,6 +6,7 @@
 // the gateway knows the web app by). Started by the launcher with an IPC channel, it reports its
 // URL and takes the gateway's URL once the gateway listens.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,20 +27,37 @@ if (!dev) process.env.NODE_ENV = 'production';
 const requests = new AsyncLocalStorage();
 globalThis[Symbol.for('mercato.web.requests')] = requests;
 
-const app = next({ dev, dir, hostname: host, port, quiet: !dev });
+// The page a shopper gets when a service the page needs is down: plain HTML (no script, so it
+// shows whatever failed), the words from the message file.
+const messages = JSON.parse(readFileSync(new URL('./src/messages/en.json', import.meta.url), 'utf8'));
+const escape = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const unavailablePage = (nonce) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(messages['error.unavailable.title'])}</title><style${nonce ? ` nonce="${nonce}"` : ''}>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}@media (prefers-color-scheme:dark){body{background:#121412;color:#ecece6}a{color:#7fd1b4}}</style></head><body><h1>${escape(messages['error.unavailable.title'])}</h1><p>${escape(messages['error.unavailable.body'])}</p><p><a href="">${escape(messages['error.retry'])}</a></p></body></html>`;
+
+const app = next({ dev, dir, hostname: host, port, quiet: false });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
   const state = { unavailable: false };
-  const writeHead = res.writeHead;
+  const { writeHead, write, end } = res;
   res.writeHead = function (status, ...rest) {
     if (state.unavailable && status >= 500) {
+      // Next's error document is replaced whole by the friendly page, with 503 and Retry-After.
+      res.write = () => true;
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(String(res.getHeader('content-security-policy') ?? ''))?.[1];
+      res.end = () => end.call(res, req.method === 'HEAD' ? undefined : unavailablePage(nonce));
+      res.removeHeader('content-length');
+      res.removeHeader('content-encoding');
+      res.removeHeader('etag');
       res.setHeader('retry-after', '5');
-      return writeHead.call(this, 503, ...rest.filter((r) => typeof r !== 'string'));
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return writeHead.call(this, 503);
     }
     return writeHead.call(this, status, ...rest);
   };
+  void write;
   requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useId, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/form';
 import { Button, Field, Notice, type FieldProps } from './ui';
@@ -39,6 +39,7 @@ export function ActionForm({
   resetOnOk?: boolean;
 }) {
   const [state, formAction] = useActionState(action, {} as FormState);
+  const prefix = `${useId().replace(/[^A-Za-z0-9]/g, '')}-`;
   return (
     <form action={formAction} noValidate key={resetOnOk && state.ok ? state.ok + Date.now() : undefined}>
       {state.error ? <Notice kind="error">{state.error}</Notice> : null}
@@ -47,7 +48,7 @@ export function ActionForm({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {fields.map((f) => (
-        <Field key={f.name} {...f} defaultValue={state.values?.[f.name] ?? f.defaultValue} error={state.fieldErrors?.[f.name]} />
+        <Field key={f.name} {...f} idPrefix={prefix} defaultValue={state.values?.[f.name] ?? f.defaultValue} error={state.fieldErrors?.[f.name]} />
       ))}
       {children}
       <Submit label={submit} pendingLabel={pendingLabel} />

@@ -8,8 +8,7 @@ import { Field, Notice } from './ui';
 import ui from './ui.module.css';
 import s from './checkout.module.css';
 
-export const CHECKOUT_TEXT = ['contact', 'email', 'emailHint', 'signedInAs', 'haveAccount', 'shipping', 'savedAddress', 'newAddress', 'name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone', 'payment', 'sandboxNote', 'placing', 'signIn', 'place'] as const;
-export type CheckoutText = Record<(typeof CHECKOUT_TEXT)[number], string>;
+import type { CheckoutText } from '@/lib/checkout-text';
 
 interface SavedAddress {
   id: string;

@@ -18,6 +18,9 @@ export function Listing({ path, params, page, heading, intro }: { path: string; 
       <div className={s.head}>
         <h1>{heading}</h1>
         {intro ? <p className={s.intro}>{intro}</p> : null}
+        <p className={s.jump}>
+          <a href="#facets-title">{t('facets.title')}</a>
+        </p>
       </div>
       <aside className={s.facets} aria-labelledby="facets-title">
         <h2 id="facets-title" className={s.facetsTitle}>

@@ -28,11 +28,13 @@ export interface FieldProps {
   inputMode?: ComponentProps<'input'>['inputMode'];
   minLength?: number;
   maxLength?: number;
+  /** Makes the ids unique when several forms on a page have a field of the same name. */
+  idPrefix?: string;
 }
 
 /** A labelled input (or select) with its hint and its error, wired for assistive technology. */
-export function Field({ name, label, type = 'text', defaultValue, autoComplete, required, hint, error, options, inputMode, minLength, maxLength }: FieldProps) {
-  const id = `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+export function Field({ name, label, type = 'text', defaultValue, autoComplete, required, hint, error, options, inputMode, minLength, maxLength, idPrefix = '' }: FieldProps) {
+  const id = `f-${idPrefix}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name, required, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, className: s.input, autoComplete };
   return (

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
-import { CHECKOUT_TEXT, CheckoutForm, type CheckoutText } from '@/components/CheckoutForm';
+import { CheckoutForm } from '@/components/CheckoutForm';
+import { CHECKOUT_TEXT, type CheckoutText } from '@/lib/checkout-text';
 import { LinkButton } from '@/components/ui';
 import { api, optional } from '@/lib/api';
 import { currentCart } from '@/lib/cart';
