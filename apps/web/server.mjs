@@ -34,13 +34,16 @@ const escape = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', 
 const unavailablePage = (nonce) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(messages['error.unavailable.title'])}</title><style${nonce ? ` nonce="${nonce}"` : ''}>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}@media (prefers-color-scheme:dark){body{background:#121412;color:#ecece6}a{color:#7fd1b4}}</style></head><body><h1>${escape(messages['error.unavailable.title'])}</h1><p>${escape(messages['error.unavailable.body'])}</p><p><a href="">${escape(messages['error.retry'])}</a></p></body></html>`;
 
-const app = next({ dev, dir, hostname: host, port, quiet: false });
-const handle = app.getRequestHandler();
-await app.prepare();
+let handle;
+let upgrade;
 
 const server = createServer((req, res) => {
+  if (!handle) {
+    res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
+    return;
+  }
   const state = { unavailable: false };
-  const { writeHead, write, end } = res;
+  const { writeHead, end } = res;
   res.writeHead = function (status, ...rest) {
     if (state.unavailable && status >= 500) {
       // Next's error document is replaced whole by the friendly page, with 503 and Retry-After.
@@ -57,7 +60,6 @@ const server = createServer((req, res) => {
     }
     return writeHead.call(this, status, ...rest);
   };
-  void write;
   requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));
@@ -67,14 +69,21 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 72_000;
-if (dev) server.on('upgrade', (req, socket, headOf) => app.getUpgradeHandler()(req, socket, headOf));
+server.on('upgrade', (req, socket, headOf) => (upgrade ? upgrade(req, socket, headOf) : socket.destroy()));
 
-server.listen(port, host, () => {
-  const a = server.address();
-  const url = `http://${a.address === '0.0.0.0' ? '127.0.0.1' : a.address}:${a.port}`;
-  if (process.send) process.send({ type: 'listening', url });
-  else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
+// Next is made once the port is known: it calls itself on it (e.g. for a server action's redirect).
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, host, resolve);
 });
+const bound = server.address();
+const url = `http://${bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address}:${bound.port}`;
+const app = next({ dev, dir, hostname: bound.address, port: bound.port, quiet: false });
+await app.prepare();
+handle = app.getRequestHandler();
+if (dev) upgrade = app.getUpgradeHandler();
+if (process.send) process.send({ type: 'listening', url });
+else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
 
 process.on('message', (m) => {
   if (m && m.type === 'api' && typeof m.url === 'string') process.env.MERCATO_API_URL = m.url;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateTypes } from '@mercato/client/generate';
 import { eventually, freePort } from '@mercato/chassis/testing';
+import { ensureWebBuild } from '@mercato/platform/web';
 import type { BrowserContext, Page } from 'playwright-core';
 import { assertAccessible, launchBrowser, mailWith, screenshots, skipUnlessChromium, watchPage, type TestBrowser } from './support/browser.js';
 import { startEmbedded, type EmbeddedPlatform } from './support/embedded.js';
@@ -80,6 +81,8 @@ describe('storefront in the browser', { skip }, () => {
   };
 
   before(async () => {
+    // The production build first (reused while the sources are unchanged), then the platform.
+    await ensureWebBuild(() => undefined);
     browser = await launchBrowser();
     platform = await platformWithShop();
     base = platform.gateway;
@@ -260,7 +263,7 @@ describe('storefront in the browser', { skip }, () => {
     await Promise.all(tabs.map((tab) => orderIdOf(tab.page)));
     const outcomes = await Promise.all(
       tabs.map(async ({ page }) => {
-        await page.getByText(/Thank you! Your order is confirmed\.|sold out/).waitFor({ timeout: 30_000 });
+        await page.getByText(/Thank you! Your order is confirmed\.|sold out/).first().waitFor({ timeout: 30_000 });
         return (await page.getByText('Thank you! Your order is confirmed.').count()) > 0 ? 'confirmed' : 'out of stock';
       }),
     );
@@ -313,6 +316,8 @@ describe('storefront in the browser', { skip }, () => {
 });
 
 describe('storefront without its API', { skip }, () => {
+  before(() => ensureWebBuild(() => undefined));
+
   it('answers a friendly 503 page, without a stack, when a service it needs is down', async () => {
     const dead = await freePort();
     const child = fork(new URL('../../apps/web/server.mjs', import.meta.url).pathname, [], {

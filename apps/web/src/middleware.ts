@@ -51,8 +51,8 @@ export async function middleware(req: NextRequest): Promise<NextResponse> {
   if (orderMatch && orderToken && req.method === 'GET') {
     const clean = req.nextUrl.clone();
     clean.searchParams.delete('token');
-    // A relative Location: the shopper's own host, whatever the gateway's address is.
-    const res = new NextResponse(null, { status: 303, headers: { location: `${clean.pathname}${clean.search}` } });
+    // To the host the shopper used (through the gateway), not the web server's own address.
+    const res = NextResponse.redirect(new URL(`${clean.pathname}${clean.search}`, `${https ? 'https' : 'http'}://${siteHost(req) ?? req.nextUrl.host}`), 303);
     res.cookies.set(orderCookie(orderMatch[1]!), orderToken.slice(0, 200), { httpOnly: true, sameSite: 'lax', secure: https, path: pathname, maxAge: 90 * 24 * 3600 });
     return res;
   }

@@ -161,7 +161,10 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
 function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront): Server {
   const server = createServer((req, res) => {
     if (web.cors(req, res)) return;
-    if (!proxy.handle(req, res) && (proxy.closing || !web.handle(req, res))) app.routing(req, res);
+    if (!proxy.handle(req, res) && !web.handle(req, res)) app.routing(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!web.upgrade(req, socket, head)) socket.destroy();
   });
   // The chassis's limits and answers to malformed requests, as set on Fastify's own server.
   server.requestTimeout = app.server.requestTimeout;

@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { requestIdFrom, childTraceparent, type Logger } from '@mercato/chassis';
 import { Pool, type Dispatcher } from 'undici';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
@@ -151,6 +153,27 @@ export class WebFront {
         data.body.pipe(res);
       },
     );
+    return true;
+  }
+
+  /**
+   * Passes a WebSocket upgrade on a web path through to the web app (the development server's hot
+   * reload); false for any other upgrade, which the caller refuses.
+   */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    if (!this.opts.webUrl || this.closing || !isWebPath((req.url ?? '/').split('?')[0]!)) return false;
+    const target = new URL(this.opts.webUrl);
+    const upstream: Socket = connect(Number(target.port || 80), target.hostname, () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        if (req.rawHeaders[i]!.toLowerCase() !== FRONTEND_KEY_HEADER) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+      }
+      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(socket).pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
     return true;
   }
 

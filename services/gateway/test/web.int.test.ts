@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createLogger } from '@mercato/chassis';
@@ -14,7 +14,7 @@ const logger = createLogger({ service: 'test', level: process.env.LOG_LEVEL ?? '
 const ALLOWED = 'https://shop.example';
 const KEY = 'frontend-key-0123456789abcdef';
 
-async function listen(handler: Parameters<typeof createServer>[0]): Promise<{ server: Server; url: string }> {
+async function listen(handler: RequestListener): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

@@ -61,8 +61,9 @@ export async function cancelOrder(form: FormData): Promise<void> {
   const id = field(form, 'orderId') ?? '';
   const client = await api();
   const token = await orderToken(id);
-  await client.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...(token ? { headers: { 'x-order-token': token } } : {}) });
-  revalidatePath(`/orders/${id}`);
+  const r = await client.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...(token ? { headers: { 'x-order-token': token } } : {}) });
+  if (!r.response.ok) console.warn(JSON.stringify({ service: 'web', msg: 'cancel refused', status: r.response.status, problem: r.error }));
+  revalidatePath('/', 'layout');
   redirect(field(form, 'returnTo') === 'account' ? '/account#orders' : `/orders/${encodeURIComponent(id)}`);
 }
 

@@ -84,7 +84,7 @@ export default async function OrderPage({ params }: Props) {
               <li key={i} className={s.event}>
                 <strong>{tOr(`order.status.${h.to}`, h.to)}</strong>
                 <span className={s.muted}>{when(h.at)}</span>
-                {h.reason ? <span className={s.muted}>{tOr(`order.reason.${h.reason}`, h.reason)}</span> : null}
+                {h.reason ? <span className={s.muted}>{tOr(`order.why.${h.reason}`, h.reason)}</span> : null}
               </li>
             ))}
             {order.status !== 'cancelled' && order.status !== 'refunded'
