@@ -6,7 +6,10 @@
 // the gateway knows the web app by). Started by the launcher with an IPC channel, it reports its
 // URL and takes the gateway's URL once the gateway listens.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,12 +40,76 @@ const unavailablePage = (nonce) =>
 let handle;
 let upgrade;
 
+// Micro-cache of the pages every anonymous visitor sees alike (home, categories, products without
+// a query), for WEB_PAGE_CACHE_MS (2 s; 0 turns it off): a busy product page is rendered once per
+// window, not once per visitor. Only for visitors with no session, cart or order cookie, keyed by
+// path, currency and host; never for a response that sets a cookie. Each answer still gets a
+// fresh CSP nonce: the cached nonce is replaced in the page and in the policy.
+const PAGE_CACHE_MS = Number(process.env.WEB_PAGE_CACHE_MS ?? 2000);
+const CACHEABLE = /^\/(?:(?:p|c)\/[a-z0-9-]{1,200})?$/;
+const PERSONAL = /(?:^|;\s*)(?:mercato_at|mercato_rt|mercato_cart|mercato_checkout|mercato_order_[A-Za-z0-9_]+)=/;
+const pageCache = new Map();
+
+function pageCacheKey(req) {
+  if (!(PAGE_CACHE_MS > 0) || req.method !== 'GET' || !CACHEABLE.test(req.url)) return undefined;
+  const h = req.headers;
+  if (h.rsc || h['next-router-state-tree'] || h['next-router-prefetch'] || h['next-action'] || h.authorization) return undefined;
+  const cookie = h.cookie ?? '';
+  if (PERSONAL.test(cookie)) return undefined;
+  const currency = /(?:^|;\s*)mercato_currency=([A-Z]{3})/.exec(cookie)?.[1] ?? '';
+  return `${req.url}|${currency}|${h['x-forwarded-proto'] ?? ''}|${h['x-forwarded-host'] ?? h.host ?? ''}`;
+}
+
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+/** Serves a cached page with a fresh nonce; false when there is none for the key. */
+function serveCached(key, req, res) {
+  const hit = pageCache.get(key);
+  if (!hit || Date.now() - hit.at > PAGE_CACHE_MS) return false;
+  const nonce = randomBytes(16).toString('base64');
+  let body = Buffer.from(hit.nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body);
+  const headers = { ...hit.headers };
+  if (hit.nonce) headers['content-security-policy'] = String(headers['content-security-policy']).replaceAll(hit.nonce, nonce);
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    body = gzipSync(body, { level: 4 });
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers).end(body);
+  return true;
+}
+
+/** Records the page Next renders for `key` (asked for uncompressed), if it may be shared. */
+function recordPage(key, req, res) {
+  delete req.headers['accept-encoding'];
+  const chunks = [];
+  const { write, end } = res;
+  res.write = function (chunk, ...rest) {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+    const type = String(res.getHeader('content-type') ?? '');
+    if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('set-cookie') && !res.getHeader('content-encoding')) {
+      const headers = {};
+      for (const [k, v] of Object.entries(res.getHeaders())) if (!['content-length', 'date', 'etag', 'connection', 'keep-alive', 'transfer-encoding', 'x-request-id'].includes(k)) headers[k] = v;
+      if (pageCache.size > 5000) pageCache.clear();
+      pageCache.set(key, { at: Date.now(), headers, body: Buffer.concat(chunks).toString('utf8'), nonce: NONCE.exec(String(headers['content-security-policy'] ?? ''))?.[1] });
+    }
+    return end.call(this, chunk, ...rest);
+  };
+}
+
 const server = createServer((req, res) => {
   if (!handle) {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
     return;
   }
+  const key = pageCacheKey(req);
+  if (key && serveCached(key, req, res)) return;
   const state = { unavailable: false };
+  if (key) recordPage(key, req, res);
   const { writeHead, end } = res;
   res.writeHead = function (status, ...rest) {
     if (state.unavailable && status >= 500) {

@@ -114,6 +114,12 @@ describe('storefront in the browser', { skip }, () => {
     assert.ok(html.includes(`nonce="${nonce}"`), 'the page scripts carry the nonce');
     assert.ok(/<link rel="canonical" href="http:\/\/127\.0\.0\.1:\d+\/?"/.test(html), 'the home page names its canonical URL');
     assert.ok(html.includes('<meta property="og:title"'), 'the home page has Open Graph tags');
+    // Anonymous pages are shared for a moment, but every answer has a nonce of its own.
+    const again = await fetch(`${base}/`);
+    const nonce2 = /'nonce-([^']+)'/.exec(again.headers.get('content-security-policy') ?? '')![1]!;
+    assert.notEqual(nonce2, nonce);
+    const html2 = await again.text();
+    assert.ok(html2.includes(`nonce="${nonce2}"`) && !html2.includes(nonce), 'the page carries its own nonce');
     assert.equal((await fetch(`${base}/api/v1/categories`)).status, 200);
     assert.equal((await fetch(`${base}/docs`)).status, 200);
     const robots = await (await fetch(`${base}/robots.txt`)).text();

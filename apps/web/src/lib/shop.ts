@@ -24,9 +24,12 @@ export async function chosenCurrency(): Promise<string> {
   return c && /^[A-Z]{3}$/.test(c) ? c : DEFAULT_CURRENCY;
 }
 
-export async function chosenCountry(): Promise<string | undefined> {
+/** The country shipping and tax are computed for: the shopper's choice, else the shop's (WEB_DEFAULT_COUNTRY, US). */
+export async function chosenCountry(): Promise<string> {
   const c = (await cookies()).get(COUNTRY_COOKIE)?.value;
-  return c && /^[A-Z]{2}$/.test(c) ? c : undefined;
+  if (c && /^[A-Z]{2}$/.test(c)) return c;
+  const d = process.env.WEB_DEFAULT_COUNTRY;
+  return d && /^[A-Z]{2}$/.test(d) ? d : 'US';
 }
 
 export async function categories(): Promise<CategoryTree> {

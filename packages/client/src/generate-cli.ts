@@ -4,9 +4,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateTypes } from '../src/generate.js';
+import { generateTypes } from './generate.js';
 
-const SCHEMA = new URL('../src/schema.ts', import.meta.url);
+const SCHEMA = new URL('./schema.ts', import.meta.url);
 const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
 
 async function fromRunning(gateway: string): Promise<Record<string, unknown>> {
@@ -40,4 +40,4 @@ const from = process.argv[2];
 const started = Date.now();
 const doc = from ? await fromRunning(from) : await fromFreshPlatform();
 await writeFile(SCHEMA, await generateTypes(doc));
-console.log(`packages/client/src/schema.ts written from ${from ?? 'a fresh platform'} in ${Date.now() - started} ms`);
+process.stdout.write(`packages/client/src/schema.ts written from ${from ?? 'a fresh platform'} in ${Date.now() - started} ms\n`);
