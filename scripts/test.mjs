@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
 const named = args.filter((a) => !a.startsWith('--'));
 
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next', '.next-dev']);
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {
     if (SKIP_DIRS.has(name)) continue;

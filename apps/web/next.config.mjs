@@ -7,8 +7,13 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(self)' },
 ];
 
-/** @type {import('next').NextConfig} */
-const config = {
+/**
+ * @param {string} phase
+ * @returns {import('next').NextConfig}
+ */
+const config = (phase) => ({
+  // Development (`npm run dev`) builds elsewhere, so the production build `npm start` reuses stays whole.
+  distDir: phase === 'phase-development-server' ? '.next-dev' : '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ['@mercato/client'],
@@ -23,6 +28,6 @@ const config = {
     cfg.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'] };
     return cfg;
   },
-};
+});
 
 export default config;

@@ -156,7 +156,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       }
     }
     try {
-      gateway = await startGateway({ env, upstreams, ...(web ? { web: { url: web.url, frontendKey: web.frontendKey } } : {}) });
+      gateway = await startGateway({ env, upstreams, ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}) });
     } catch (err) {
       throw explainStartError('gateway', err);
     }

@@ -22,7 +22,7 @@ export interface GatewayOptions {
   /** The rate limit counters (default: Redis when `REDIS_URL` is set, else in memory). */
   rateStore?: RateStore;
   /** The web app's URL and the key it proves itself with, over `WEB_URL` and `GATEWAY_FRONTEND_KEY` (the embedded launcher passes them). */
-  web?: { url?: string; frontendKey?: string };
+  web?: { url?: string; frontendKey?: string; timeoutMs?: number };
 }
 
 export interface RunningGateway {
@@ -57,7 +57,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     corsOrigins: settings.corsOrigins,
     frontendKey: settings.frontendKey,
     connectTimeoutMs: settings.connectTimeoutMs,
-    upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    upstreamTimeoutMs: opts.web?.timeoutMs ?? settings.upstreamTimeoutMs,
     trustForwarded: settings.trustForwarded,
     logger,
   });
