@@ -51,7 +51,8 @@ export async function startShop(): Promise<RunningShop> {
         async stop() {
           child.kill('SIGTERM');
           await new Promise((r) => child.once('exit', r));
-          await rm(dir, { recursive: true, force: true });
+          // A platform that had to be stopped hard may leave PostgreSQL's files a moment longer.
+          await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 500 }).catch(() => undefined);
         },
       };
     }

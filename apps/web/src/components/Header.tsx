@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n';
 import { currentUser } from '@/lib/session';
 import { categories, chosenCurrency, currencies } from '@/lib/shop';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
+import { ui } from './ui';
 import { SearchBox } from './SearchBox';
 import s from './shell.module.css';
 
@@ -45,7 +46,7 @@ export async function Header({ path }: { path?: string }) {
             <label htmlFor="currency" className="visually-hidden">
               {t('currency.label')}
             </label>
-            <AutoSubmitSelect id="currency" name="currency" defaultValue={currency} options={all} applyLabel={t('currency.apply')} />
+            <AutoSubmitSelect id="currency" name="currency" defaultValue={currency} options={all} applyLabel={t('currency.apply')} className={ui.select} />
           </form>
           <a href={user ? '/account' : '/account/sign-in'} className={s.toolLink}>
             {user ? t('nav.account') : t('nav.signIn')}

@@ -6,6 +6,7 @@ import { SORTS, type ProductList } from '@/lib/types';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
 import { LoadMore } from './LoadMore';
 import { ProductGrid } from './ProductCard';
+import { ui } from './ui';
 import s from './listing.module.css';
 
 /** A page of products with the facets the API returned, the five sorts and "load more". */
@@ -93,6 +94,7 @@ export function Listing({ path, params, page, heading, intro }: { path: string; 
             options={SORTS.filter((x) => params.q || x !== 'relevance')}
             labels={Object.fromEntries(SORTS.map((x) => [x, t(`sort.${x}`)]))}
             applyLabel={t('currency.apply')}
+            className={ui.select}
           />
         </form>
         <ProductGrid items={page.items.map(cardOf)} eager={4} />

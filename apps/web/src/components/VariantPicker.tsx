@@ -105,7 +105,7 @@ export function VariantPicker({ options, variants, text }: { options: Array<{ na
         <label htmlFor="qty" className="visually-hidden">
           {text.quantity}
         </label>
-        <input id="qty" name="quantity" type="number" min={1} max={Math.max(1, Math.min(99, available ?? 99))} defaultValue={1} className={s.qty} />
+        <input id="qty" name="quantity" type="number" min={1} max={Math.max(1, Math.min(99, available ?? 99))} defaultValue={1} className={ui.qty} />
         <AddButton label={text.addToCart} disabled={!sellable} />
       </div>
       {state.ok ? (

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { removeLine, setCountry, updateLine } from '@/actions/cart';
 import { AutoSubmitSelect } from '@/components/AutoSubmitSelect';
-import { Button, LinkButton, Notice } from '@/components/ui';
+import { EmptyCart, Totals } from '@/components/Totals';
+import { Button, LinkButton, Notice, ui } from '@/components/ui';
 import { currentCart } from '@/lib/cart';
 import { t, tOr } from '@/lib/i18n';
 import { formatMoney } from '@/lib/money';
@@ -28,13 +29,7 @@ function lineProblem(line: CartLine, currency: string): string | undefined {
 export default async function CartPage() {
   const [cart, country] = await Promise.all([currentCart(), chosenCountry()]);
   if (!cart || cart.items.length === 0) {
-    return (
-      <div className="page">
-        <h1>{t('cart.title')}</h1>
-        <p>{t('cart.empty')}</p>
-        <LinkButton href="/">{t('cart.continue')}</LinkButton>
-      </div>
-    );
+    return <EmptyCart title={t('cart.title')} body={t('cart.empty')} />;
   }
   const problems = cart.items.map((l) => lineProblem(l, cart.currency));
   const blocked = problems.some(Boolean);
@@ -61,7 +56,7 @@ export default async function CartPage() {
               <label htmlFor={`q-${i}`} className="visually-hidden">
                 {t('cart.quantity', { title: line.title ?? line.sku })}
               </label>
-              <input id={`q-${i}`} name="quantity" type="number" min={0} max={99} defaultValue={line.quantity} className={s.qty} />
+              <input id={`q-${i}`} name="quantity" type="number" min={0} max={99} defaultValue={line.quantity} className={ui.qty} />
               <Button type="submit" kind="secondary">
                 {t('cart.update')}
               </Button>
@@ -81,18 +76,9 @@ export default async function CartPage() {
         <form action={setCountry} className={s.country}>
           <input type="hidden" name="returnTo" value="/cart" />
           <label htmlFor="country">{t('cart.country')}</label>
-          <AutoSubmitSelect id="country" name="country" defaultValue={shipTo ?? ''} options={shipTo ? COUNTRIES : ['', ...COUNTRIES]} labels={{ '': t('cart.shippingUnknown') }} applyLabel={t('cart.countryApply')} />
+          <AutoSubmitSelect id="country" name="country" defaultValue={shipTo ?? ''} options={shipTo ? COUNTRIES : ['', ...COUNTRIES]} labels={{ '': t('cart.shippingUnknown') }} applyLabel={t('cart.countryApply')} className={ui.select} />
         </form>
-        <dl className={s.totals}>
-          <dt>{t('cart.subtotal')}</dt>
-          <dd>{formatMoney(cart.totals.subtotal)}</dd>
-          <dt>{t('cart.shipping')}</dt>
-          <dd>{cart.totals.shipping ? formatMoney(cart.totals.shipping) : t('cart.shippingUnknown')}</dd>
-          <dt>{t('cart.tax')}</dt>
-          <dd>{cart.totals.tax ? formatMoney(cart.totals.tax) : '—'}</dd>
-          <dt className={s.total}>{t('cart.total')}</dt>
-          <dd className={s.total}>{formatMoney(cart.totals.total)}</dd>
-        </dl>
+        <Totals totals={cart.totals} />
         {blocked ? <Notice kind="error">{t('cart.fixFirst')}</Notice> : <LinkButton href="/checkout">{t('cart.checkout')}</LinkButton>}
       </aside>
     </div>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import { CheckoutForm } from '@/components/CheckoutForm';
 import { CHECKOUT_TEXT, type CheckoutText } from '@/lib/checkout-text';
-import { LinkButton } from '@/components/ui';
+import { EmptyCart, Totals } from '@/components/Totals';
 import { api, optional } from '@/lib/api';
 import { currentCart } from '@/lib/cart';
 import { t, tOr } from '@/lib/i18n';
@@ -24,13 +24,7 @@ const countryName = new Intl.DisplayNames(['en'], { type: 'region' });
 export default async function CheckoutPage() {
   const [cart, user, country, providers] = await Promise.all([currentCart(), currentUser(), chosenCountry(), paymentProviders()]);
   if (!cart || cart.items.length === 0) {
-    return (
-      <div className="page">
-        <h1>{t('checkout.title')}</h1>
-        <p>{t('checkout.empty')}</p>
-        <LinkButton href="/">{t('cart.continue')}</LinkButton>
-      </div>
-    );
+    return <EmptyCart title={t('checkout.title')} body={t('checkout.empty')} />;
   }
   const addresses = user ? (optional(await (await api()).GET('/api/v1/users/me/addresses'))?.items ?? []) : [];
   const payments = providers.providers.flatMap((p) =>
@@ -65,14 +59,7 @@ export default async function CheckoutPage() {
             </li>
           ))}
         </ul>
-        <dl className={s.totals}>
-          <dt>{t('cart.subtotal')}</dt>
-          <dd>{formatMoney(cart.totals.subtotal)}</dd>
-          <dt>{t('cart.shipping')}</dt>
-          <dd>{cart.totals.shipping ? formatMoney(cart.totals.shipping) : t('cart.shippingUnknown')}</dd>
-          <dt className={s.total}>{t('cart.total')}</dt>
-          <dd className={s.total}>{formatMoney(cart.totals.total)}</dd>
-        </dl>
+        <Totals totals={cart.totals} />
       </aside>
     </div>
   );

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cancelOrder, restoreCart } from '@/actions/account';
 import { AutoRefresh } from '@/components/AutoRefresh';
+import { Totals } from '@/components/Totals';
 import { Button, LinkButton, Notice } from '@/components/ui';
 import { api, must } from '@/lib/api';
 import { t, tOr } from '@/lib/i18n';
@@ -109,16 +110,7 @@ export default async function OrderPage({ params }: Props) {
               </li>
             ))}
           </ul>
-          <dl className={s.totals}>
-            <dt>{t('cart.subtotal')}</dt>
-            <dd>{formatMoney(order.totals.subtotal)}</dd>
-            <dt>{t('cart.shipping')}</dt>
-            <dd>{formatMoney(order.totals.shipping)}</dd>
-            <dt>{t('cart.tax')}</dt>
-            <dd>{formatMoney(order.totals.tax)}</dd>
-            <dt className={s.total}>{t('cart.total')}</dt>
-            <dd className={s.total}>{formatMoney(order.totals.total)}</dd>
-          </dl>
+          <Totals totals={order.totals} />
           {order.shippingAddress ? (
             <>
               <h3>{t('order.shipTo')}</h3>
