@@ -10,12 +10,12 @@ export interface CardData {
   ratingLabel: string | null;
 }
 
-export function ProductCard({ p, eager }: { p: CardData; eager?: boolean }) {
+export function ProductCard({ p, eager, first }: { p: CardData; eager?: boolean; first?: boolean }) {
   return (
     <li className={s.card}>
       <a href={`/p/${p.slug}`} className={s.link}>
         <div className={s.media}>
-          {p.image ? <img src={p.image.url} alt={p.image.alt} width={400} height={400} loading={eager ? 'eager' : 'lazy'} decoding="async" /> : null}
+          {p.image ? <img src={p.image.url} alt={p.image.alt} width={400} height={400} loading={eager ? 'eager' : 'lazy'} fetchPriority={first ? 'high' : undefined} decoding="async" /> : null}
         </div>
         <h3 className={s.title}>{p.title}</h3>
       </a>
@@ -33,7 +33,7 @@ export function ProductGrid({ items, eager = 0 }: { items: CardData[]; eager?: n
   return (
     <ul className={s.grid}>
       {items.map((p, i) => (
-        <ProductCard key={p.slug} p={p} eager={i < eager} />
+        <ProductCard key={p.slug} p={p} eager={i < eager} first={eager > 0 && i === 0} />
       ))}
     </ul>
   );
