@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '**/*.d.ts', 'apps/web/.next/**', 'apps/web/.next-dev/**'] },
+  { ignores: ['.cache/**', '**/node_modules/**', '**/dist/**', 'data/**', '**/*.d.ts', 'apps/web/.next/**', 'apps/web/.next-dev/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', Buffer: 'readonly' } },
   },
   {
     files: ['bench/**', 'scripts/**', 'apps/platform/src/cli.ts', 'apps/platform/src/main.ts', '**/*.test.ts'],

@@ -1,7 +1,8 @@
-import { join } from 'node:path';
-import { Db, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
+import { join, resolve } from 'node:path';
+import { Db, discardFailures, getFailure, listFailures, replayFailures, type FailureRecord, type FailureStatus } from '@mercato/chassis';
 import { rotateSigningKeys } from '@mercato/auth';
 import { findEmbeddedPostgres } from '@mercato/embedded-pg';
+import { makeDevCertificates } from './certs.js';
 import { dataRoot, postgresDir } from './paths.js';
 import { databaseName, envPrefix, findService, SERVICES } from './services.js';
 
@@ -10,14 +11,17 @@ import { databaseName, envPrefix, findService, SERVICES } from './services.js';
 
 const USAGE = `Usage: npm run mercato -- <command>
 
-  dead-letters list    --service <name> [--status dead|retrying|resolved|all] [--limit N] [--cursor ID] [--json]
+  dead-letters list    --service <name> [--status dead|retrying|resolved|discarded|all] [--limit N] [--cursor ID] [--json]
   dead-letters show    --service <name> <id> [--json]
   dead-letters replay  --service <name> (<id>… | --all) [--json]
+  dead-letters discard --service <name> <id>… [--json]
   auth rotate-keys     [--json]   the next signing key signs from now on; a new next key is published
 
 Services: ${SERVICES.map((s) => s.name).join(', ')}
 The database is <SERVICE>_DATABASE_URL when set (e.g. ORDER_DATABASE_URL), else the running
 embedded PostgreSQL of \`npm start\` (MERCATO_DATA_DIR, default ./data).
+certs dev [--dir DIR] makes a local CA and a certificate for every service's name (default
+<MERCATO_DATA_DIR>/tls), to try TLS on every hop.
 auth rotate-keys opens the signing keys with AUTH_KEY_ENCRYPTION_KEY when set, else the embedded
 key file (AUTH_KEY_DIR, default <MERCATO_DATA_DIR>/auth).`;
 
@@ -28,7 +32,7 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['service', 'status', 'limit', 'cursor']);
+const VALUE_FLAGS = new Set(['service', 'status', 'limit', 'cursor', 'dir']);
 
 function parse(argv: string[]): Args {
   const positional: string[] = [];
@@ -139,7 +143,7 @@ function parseId(raw: string): number {
 async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
   const [, action, ...rest] = args.positional;
   const service = flag(args, 'service');
-  if (!action || !['list', 'show', 'replay'].includes(action)) throw new UsageError('dead-letters needs an action: list, show or replay');
+  if (!action || !['list', 'show', 'replay', 'discard'].includes(action)) throw new UsageError('dead-letters needs an action: list, show, replay or discard');
   if (!service) throw new UsageError(`--service is required: one of ${SERVICES.map((s) => s.name).join(', ')}`);
   if (!findService(service)) throw new UsageError(`unknown service ${JSON.stringify(service)}: one of ${SERVICES.map((s) => s.name).join(', ')}`);
   const json = args.flags.has('json');
@@ -147,7 +151,7 @@ async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> 
   let plan: (db: Db) => Promise<number>;
   if (action === 'list') {
     const status = flag(args, 'status') ?? 'dead';
-    if (!['dead', 'retrying', 'resolved', 'all'].includes(status)) throw new UsageError('--status is one of dead, retrying, resolved, all');
+    if (!['dead', 'retrying', 'resolved', 'discarded', 'all'].includes(status)) throw new UsageError('--status is one of dead, retrying, resolved, discarded, all');
     const limitRaw = flag(args, 'limit') ?? '50';
     const limit = Number(limitRaw);
     if (!/^\d+$/.test(limitRaw) || limit < 1 || limit > 100) throw new UsageError('--limit is an integer from 1 to 100');
@@ -171,6 +175,19 @@ async function deadLetters(args: Args, env: NodeJS.ProcessEnv): Promise<number> 
       }
       if (json) console.log(JSON.stringify(found, null, 2));
       else printOne(found);
+      return 0;
+    };
+  } else if (action === 'discard') {
+    if (rest.length === 0) throw new UsageError('dead-letters discard takes ids');
+    const ids = rest.map(parseId);
+    plan = async (db) => {
+      const discarded = await discardFailures(db, ids);
+      const skipped = ids.filter((id) => !discarded.includes(id));
+      if (json) console.log(JSON.stringify({ discarded, skipped }, null, 2));
+      else {
+        console.log(discarded.length === 0 ? 'Nothing discarded.' : `Discarded ${discarded.length} event(s): ${discarded.join(', ')}. They will not be handled.`);
+        if (skipped.length > 0) console.log(`Left alone (not dead, or no such id): ${skipped.join(', ')}`);
+      }
       return 0;
     };
   } else {
@@ -228,6 +245,20 @@ async function auth(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
   }
 }
 
+/** `certs dev [--dir DIR]`: a local CA and a certificate for every service's name. */
+async function certs(args: Args, env: NodeJS.ProcessEnv): Promise<number> {
+  if (args.positional[1] !== 'dev') throw new UsageError('certs takes one subcommand: dev');
+  const dir = resolve(flag(args, 'dir') ?? join(dataRoot(env), 'tls'));
+  const made = await makeDevCertificates(dir);
+  console.log(`made a development CA and a certificate for every service in ${made.dir}:
+  TLS_CA_FILE=${made.ca}
+  TLS_CERT_FILE=${made.cert}
+  TLS_KEY_FILE=${made.key}
+Set these (and GATEWAY_TLS_CERT_FILE/GATEWAY_TLS_KEY_FILE for the public HTTPS port) to serve TLS on every hop;
+for PostgreSQL add ?sslmode=verify-full&sslrootcert=${made.ca} to each database URL. For trying only: not for production.`);
+  return 0;
+}
+
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = parse(argv);
   const command = args.positional[0];
@@ -237,6 +268,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   }
   if (command === 'dead-letters') return deadLetters(args, env);
   if (command === 'auth') return auth(args, env);
+  if (command === 'certs') return certs(args, env);
   throw new UsageError(`unknown command ${JSON.stringify(command)}`);
 }
 

@@ -131,6 +131,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       // Files the services keep in the embedded mode live in the data folder, wherever it is.
       AUTH_KEY_DIR: env.AUTH_KEY_DIR || join(dataRoot(env), 'auth'),
       NOTIFICATION_MAILBOX_DIR: env.NOTIFICATION_MAILBOX_DIR || join(dataRoot(env), 'mailbox'),
+      CATALOG_MEDIA_DIR: env.CATALOG_MEDIA_DIR || join(dataRoot(env), 'media'),
       // Links in emails (order pages, password resets) and payment steps lead to this shop's gateway.
       NOTIFICATION_PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL || publicUrl,
       PAYMENT_PUBLIC_URL: env.PAYMENT_PUBLIC_URL || publicUrl,
@@ -156,7 +157,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       }
     }
     try {
-      gateway = await startGateway({ env, upstreams, ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}) });
+      // The gateway's admin operations API calls each service's /ops routes with the same token.
+      gateway = await startGateway({
+        env: { ...env, OPS_TOKEN: ops.token },
+        upstreams,
+        ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}),
+      });
     } catch (err) {
       throw explainStartError('gateway', err);
     }

@@ -136,8 +136,11 @@ if (args.help) {
   say(`Usage: npm start                 the whole platform on an embedded PostgreSQL (data in ${show(join(ROOT_DIR, 'data'))} or MERCATO_DATA_DIR)
        npm run start:<name>       one service alone (distributed mode): ${NAMES.join(', ')}
 Configuration is environment variables; see apps/platform/README.md.`);
-} else if (args.service) {
-  await distributed(args.service);
+} else if (args.service ?? process.env.SERVICE) {
+  // SERVICE selects the service in a container (the image sets MERCATO_REQUIRE_SERVICE=1).
+  await distributed((args.service ?? process.env.SERVICE)!);
+} else if (process.env.MERCATO_REQUIRE_SERVICE === '1') {
+  fail(`SERVICE is not set: one of ${NAMES.join(', ')} (this image runs one service per container)`);
 } else {
   await embedded(process.env);
 }

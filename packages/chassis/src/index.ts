@@ -21,3 +21,7 @@ export * from './http/problem.js';
 export * from './logger.js';
 export * from './service/run-main.js';
 export * from './service/service.js';
+export * from './metrics/metrics.js';
+export * from './metrics/server.js';
+export * from './metrics/service-metrics.js';
+export * from './http/tls.js';

@@ -27,6 +27,8 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
   logger?: Logger;
   env?: NodeJS.ProcessEnv;
+  /** Extra server settings (`-c name=value`), e.g. ssl=on with its certificate files. */
+  settings?: Record<string, string>;
   /** Called when the server exits without `stop()` (a crash, or killed from outside). */
   onUnexpectedExit?: (exit: { code: number | null; signal: NodeJS.Signals | null }) => void;
 }
@@ -222,9 +224,10 @@ interface LaunchSpec {
   runAs: OsUser | undefined;
   env: NodeJS.ProcessEnv;
   logPath: string;
+  settings?: Record<string, string> | undefined;
 }
 
-function launch({ bins, dataDir, port, maxConnections, runAs, env, logPath }: LaunchSpec): Launched {
+function launch({ bins, dataDir, port, maxConnections, runAs, env, logPath, settings }: LaunchSpec): Launched {
   const fd = openSync(logPath, 'a', 0o600);
   try {
     if (runAs) fchownSync(fd, runAs.uid, runAs.gid);
@@ -246,6 +249,7 @@ function launch({ bins, dataDir, port, maxConnections, runAs, env, logPath }: La
         // a small embedded server does not need.
         '-c',
         'io_method=sync',
+        ...Object.entries(settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
       ],
       {
         // Its own process group: a Ctrl-C in the terminal reaches the launcher, which stops the
@@ -328,7 +332,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
 
   let launched: Launched | undefined;
   for (let attempt = 0; !launched; attempt++) {
-    const candidate = launch({ bins, dataDir, port, maxConnections: opts.maxConnections ?? 100, runAs, env, logPath });
+    const candidate = launch({ bins, dataDir, port, maxConnections: opts.maxConnections ?? 100, runAs, env, logPath, settings: opts.settings });
     let exited = false;
     void candidate.exit.then(() => {
       exited = true;

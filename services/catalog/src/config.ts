@@ -19,6 +19,11 @@ export const catalogConfigSchema = Type.Object(
     CATALOG_CACHE_ENTRIES: int('cached reads kept in memory', 10, 1_000_000, 10_000),
     CATALOG_HTTP_MAX_AGE: int('the max-age, in seconds, sent to browsers and CDNs with anonymous reads', 0, 86_400, 30),
     CATALOG_DEMO_DATA: bool('seed the demo catalog on first start', false),
+    CATALOG_MEDIA_STORE: Type.Union([Type.Literal('auto'), Type.Literal('fs'), Type.Literal('postgres')], {
+      default: 'auto',
+      description: "where uploaded images are kept: fs (files under CATALOG_MEDIA_DIR), postgres (the catalog's database), or auto (fs when CATALOG_MEDIA_DIR is set, else postgres)",
+    }),
+    CATALOG_MEDIA_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'the folder of uploaded images (the data folder under npm start; a volume shared by replicas otherwise)' })),
   },
   { additionalProperties: true },
 );
@@ -31,6 +36,7 @@ export interface CatalogConfig {
   cacheEntries: number;
   httpMaxAge: number;
   demoData: boolean;
+  media: { kind: 'fs'; dir: string } | { kind: 'postgres' };
 }
 
 export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | undefined): CatalogConfig {
@@ -40,6 +46,8 @@ export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | und
   }
   if (c.CATALOG_CACHE === 'redis' && !redisUrl) throw new Error('CATALOG_CACHE: redis needs REDIS_URL');
   const cache = c.CATALOG_CACHE === 'auto' ? (redisUrl ? 'redis' : 'memory') : c.CATALOG_CACHE;
+  const mediaKind = c.CATALOG_MEDIA_STORE === 'auto' ? (c.CATALOG_MEDIA_DIR ? 'fs' : 'postgres') : c.CATALOG_MEDIA_STORE;
+  if (mediaKind === 'fs' && !c.CATALOG_MEDIA_DIR) throw new Error('CATALOG_MEDIA_STORE: fs needs CATALOG_MEDIA_DIR');
   return {
     defaultCurrency: c.CATALOG_DEFAULT_CURRENCY,
     cache,
@@ -48,5 +56,6 @@ export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | und
     cacheEntries: c.CATALOG_CACHE_ENTRIES,
     httpMaxAge: c.CATALOG_HTTP_MAX_AGE,
     demoData: c.CATALOG_DEMO_DATA,
+    media: mediaKind === 'fs' ? { kind: 'fs', dir: c.CATALOG_MEDIA_DIR! } : { kind: 'postgres' },
   };
 }

@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
-import { noCache, MemoryReadCache, type ReadCache } from './cache/read-cache.js';
+import { countingHits, noCache, MemoryReadCache, type ReadCache } from './cache/read-cache.js';
 import { loadCatalogConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { CatalogDeps } from './deps.js';
 import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
 import { fastReads } from './http/fast-reads.js';
 import { registerRoutes } from './http/routes.js';
+import { FileMediaStore, PostgresMediaStore } from './media/media-store.js';
 
 /**
  * The catalog service: products, variants, prices, categories, search. See README.md for its
@@ -16,17 +17,20 @@ export const catalogService: ServiceModule = {
   name: 'catalog',
   title: 'mercato catalog service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, outbox, logger, env, settings }) {
+  async create({ db, outbox, logger, env, settings, metrics }) {
     const config = loadCatalogConfig(env, settings.redisUrl);
-    const cache: ReadCache =
+    const hits = metrics.counter('mercato_cache_requests_total', 'Read-cache lookups by cache and result (hit, miss)', ['cache', 'result']);
+    const store: ReadCache =
       config.cache === 'redis'
         ? // The Redis client is loaded only in the distributed mode that uses it.
           new (await import('./cache/redis-read-cache.js')).RedisReadCache({ url: settings.redisUrl!, prefix: config.cachePrefix, ttlSeconds: config.cacheTtlSeconds, logger })
         : config.cache === 'memory'
           ? new MemoryReadCache({ maxEntries: config.cacheEntries, ttlMs: config.cacheTtlSeconds * 1000 })
           : noCache;
+    const cache = countingHits(store, (result) => hits.inc({ cache: 'catalog', result }));
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
-    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config };
+    const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
+    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media };
 
     // Changes made by event handlers are cached-away once their transaction has committed.
     let invalidate = false;

@@ -305,6 +305,19 @@ describe('catalog: products, variants, prices', { skip: skipUnless('postgres') }
     assert.equal(rejected.statusCode, 422);
     assert.deepEqual(rejected.json<Problem>().rejected!.map((r) => r.lines), [[2], [3]]);
     assert.equal((await c.anonymous('GET', '/products/csv-z')).statusCode, 404, 'the good row was not imported either');
+
+    // A dry run reports the same rows with 200 and writes nothing, even when every row is good.
+    const before = [await products(), await outboxRows()];
+    const dry = await c.manager('POST', '/products/import?dryRun=true', bad);
+    assert.equal(dry.statusCode, 200, dry.body);
+    const report = dry.json<{ dryRun: boolean; total: number; valid: number; rejected: NonNullable<Problem['rejected']> }>();
+    assert.deepEqual([report.dryRun, report.total, report.valid], [true, 3, 1]);
+    assert.deepEqual(report.rejected.map((r) => [r.lines, r.slug]), [[[2], 'csv-x'], [[3], 'csv-y']]);
+    assert.match(report.rejected[0]!.errors[0]!.message, /line 2: USD has 2 decimal places/);
+    const clean = await c.manager('POST', '/products/import?dryRun=true', ['slug,title,sku,price:USD', 'csv-dry,Dry,CSV-DRY,1.00'].join('\n'));
+    assert.deepEqual(clean.json<{ valid: number; rejected: unknown[] }>(), { dryRun: true, total: 1, valid: 1, rejected: [] });
+    assert.deepEqual([await products(), await outboxRows()], before, 'a dry run writes nothing');
+    assert.equal((await c.anonymous('GET', '/products/csv-dry')).statusCode, 404);
     assert.equal((await c.manager('POST', '/products/import', 'slug,title,sku,colour\nx,X,X,red')).statusCode, 400);
   });
 });

@@ -13,6 +13,8 @@ export interface CatalogUnderTest {
   customer: Caller;
   anonymous: Caller;
   call(roles: string[] | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  /** An Authorization header value for a fresh user with these roles. */
+  authorization(roles: string[]): string;
   count(sql: string, params?: unknown[]): Promise<number>;
   outbox(type: string): Promise<Array<{ subject: string; data: Record<string, unknown> }>>;
   stop(): Promise<void>;
@@ -75,6 +77,7 @@ export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDat
     bus,
     db,
     call,
+    authorization: (roles) => `Bearer ${signer.sign({ sub: newId('usr'), roles })}`,
     manager: (m, u, b, h) => call(['catalog_manager'], m, u, b, h),
     admin: (m, u, b, h) => call(['admin'], m, u, b, h),
     customer: (m, u, b, h) => call(['customer'], m, u, b, h),

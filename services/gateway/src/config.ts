@@ -30,6 +30,7 @@ export function gatewayConfigSchema() {
       GATEWAY_BREAKER_FAILURES: int('consecutive upstream failures that open its circuit', 1, 1_000, 5),
       GATEWAY_BREAKER_RESET_MS: int('how long an open circuit rejects before a trial call, in ms', 100, 600_000, 10_000),
       GATEWAY_OPENAPI_CACHE_MS: int('how long the merged OpenAPI document is kept, in ms', 0, 3_600_000, 10_000),
+      GATEWAY_UPLOAD_LIMIT_BYTES: int('the largest body of an upload route (image upload, catalog import), in bytes', 1024, 1024 * 1024 * 1024, 20 * 1024 * 1024),
       GATEWAY_RATE_LIMIT_IP: Type.String({
         pattern: RATE_PATTERN,
         default: '300/min',
@@ -79,6 +80,7 @@ export interface GatewaySettings extends ServiceSettings {
   breakerFailures: number;
   breakerResetMs: number;
   openapiCacheMs: number;
+  uploadLimitBytes: number;
   trustForwarded: boolean;
   rateLimitIp: RateRule | undefined;
   rateLimitUser: RateRule | undefined;
@@ -120,6 +122,7 @@ export function loadGatewaySettings(
     breakerFailures: c.GATEWAY_BREAKER_FAILURES as number,
     breakerResetMs: c.GATEWAY_BREAKER_RESET_MS as number,
     openapiCacheMs: c.GATEWAY_OPENAPI_CACHE_MS as number,
+    uploadLimitBytes: c.GATEWAY_UPLOAD_LIMIT_BYTES as number,
     trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,
     rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
     rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),

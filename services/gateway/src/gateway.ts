@@ -1,13 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, JwksCache, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import { createHttpApp, createLogger, installTlsForFetch, JwksCache, loadMetricsSettings, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
+import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams } from './upstreams.js';
 import { WebFront } from './web.js';
+import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
+import { createPublicServer, createRedirectServer, loadGatewayTls, type GatewayTls } from './https.js';
 
 export { loadGatewaySettings, type GatewaySettings } from './config.js';
 export { resolveRoute, SEGMENTS, UPSTREAMS, type UpstreamName } from './routes.js';
@@ -32,6 +35,8 @@ export interface RunningGateway {
   url: string;
   settings: GatewaySettings;
   logger: Logger;
+  /** `http://…/metrics` when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops accepting requests and waits for the in-flight ones. */
   closeHttp(): Promise<void>;
   /** closeHttp, then the upstream connections. */
@@ -49,8 +54,11 @@ const VERSION = '0.1.0';
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
   const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams, opts.web);
+  const metricsSettings = loadMetricsSettings(opts.env ?? process.env);
+  const tls = loadGatewayTls(opts.env ?? process.env);
+  installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
-  const upstreams = createUpstreams(settings, logger);
+  const upstreams = createUpstreams(settings, logger, tls.material);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
   const web = new WebFront({
     webUrl: settings.webUrl,
@@ -59,6 +67,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     connectTimeoutMs: settings.connectTimeoutMs,
     upstreamTimeoutMs: opts.web?.timeoutMs ?? settings.upstreamTimeoutMs,
     trustForwarded: settings.trustForwarded,
+    https: tls.https,
     logger,
   });
   const closePools = () =>
@@ -76,13 +85,17 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
     bodyLimitBytes: settings.httpBodyLimitBytes,
+    uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     clientOf: (req) => web.forwardedClient(req),
     logger,
+    onDone: (...args) => metrics?.proxied(...args),
   });
 
   let app: HttpApp | undefined;
+  let metrics: GatewayMetrics | undefined;
   let server: Server;
+  let redirect: Server | undefined;
   let url = '';
   try {
     app = await createHttpApp({
@@ -105,24 +118,34 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       logger,
     });
     await registerOpenApiRoutes(app, source);
+    registerAdminOps(app, {
+      upstreams: settings.upstreams,
+      opsToken: settings.opsToken,
+      guard,
+      timeoutMs: Math.min(settings.upstreamTimeoutMs, 5_000),
+      trustForwarded: settings.trustForwarded,
+      logger,
+    });
+    metrics = await openGatewayMetrics(app, upstreams, metricsSettings, opts.listen !== false);
     await app.ready();
-    server = createGatewayServer(app, proxy, web);
+    server = createGatewayServer(app, proxy, web, tls);
     if (opts.listen !== false) {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(settings.port, settings.host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
-      url = baseUrl(server.address() as AddressInfo);
+      await listen(server, settings.port, settings.host);
+      url = baseUrl(server.address() as AddressInfo, tls.https ? 'https' : 'http');
       logger.info({ url, upstreams: settings.upstreams }, 'gateway listening');
+      if (tls.redirectPort !== undefined) {
+        redirect = createRedirectServer(() => (server.address() as AddressInfo).port);
+        await listen(redirect, tls.redirectPort, settings.host);
+        logger.info({ url: baseUrl(redirect.address() as AddressInfo, 'http') }, 'redirecting plain HTTP to HTTPS');
+      }
     }
   } catch (err) {
     await app?.close();
+    await metrics?.close();
     await closePools();
     throw err;
   }
+  if (metrics?.url) logger.info({ url: metrics.url }, 'metrics listening');
 
   // Both idempotent: the launcher closes every server's HTTP side first, then stops them all.
   let httpClosed: Promise<void> | undefined;
@@ -132,6 +155,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     url,
     settings,
     logger,
+    metricsUrl: metrics?.url,
     closeHttp() {
       httpClosed ??= (async () => {
         // New requests get 503 and every answer from now on closes its connection. Node closes
@@ -142,6 +166,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearInterval(sweep);
+        if (redirect) await new Promise<void>((resolve) => redirect!.close(() => resolve()));
         await app.close();
       })();
       return httpClosed;
@@ -149,6 +174,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     stop() {
       stopped ??= (async () => {
         await gateway.closeHttp();
+        await metrics?.close();
         await closePools();
       })();
       return stopped;
@@ -158,8 +184,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
 }
 
 /** The gateway's server: CORS first, proxied routes to the fast proxy, pages to the web app, the rest to Fastify. */
-function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront): Server {
-  const server = createServer((req, res) => {
+function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront, tls: GatewayTls): Server {
+  const server = createPublicServer(tls, (req, res) => {
     if (web.cors(req, res)) return;
     if (!proxy.handle(req, res) && !web.handle(req, res)) app.routing(req, res);
   });
@@ -176,7 +202,17 @@ function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront): Ser
 }
 
 /** The URL to reach a bound address at (an unspecified IPv4 address is reached on loopback). */
-function baseUrl(address: AddressInfo): string {
+function baseUrl(address: AddressInfo, scheme: 'http' | 'https'): string {
   const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
+  return `${scheme}://${host}:${address.port}`;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

@@ -14,19 +14,23 @@ import {
 import type { Dispatcher } from 'undici';
 import type { Admission, EdgeGuard, EdgeIdentity } from './edge-auth.js';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
-import { allowedMethods, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
+import { allowedMethods, isUpload, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
 
 export interface ProxyOptions {
   upstreams: Record<UpstreamName, Upstream>;
   upstreamTimeoutMs: number;
   bodyLimitBytes: number;
+  /** The limit of the upload routes (`isUpload`), when larger. */
+  uploadLimitBytes?: number;
   trustForwarded: boolean;
   logger: Logger;
   /** Rate limits and the access token check, before anything goes upstream. */
   guard?: EdgeGuard;
   /** The client a trusted front end calls on behalf of (its X-Forwarded-For), if it is one. */
   clientOf?: (req: IncomingMessage) => string | undefined;
+  /** Told of every answered request (metrics). */
+  onDone?: (method: string, url: string, upstream: string | undefined, status: number, seconds: number) => void;
 }
 
 /** A caller's request id is kept when it looks like one (as the chassis does). */
@@ -65,7 +69,7 @@ class BodyLimiter extends Transform {
  * The client's address for rate limits: the peer's, or with a trusted proxy in front the last
  * X-Forwarded-For entry (the one that proxy added; those before it are the client's to make up).
  */
-function clientAddress(req: IncomingMessage, trustForwarded: boolean): string {
+export function clientAddress(req: IncomingMessage, trustForwarded: boolean): string {
   if (trustForwarded) {
     const xff = req.headers['x-forwarded-for'];
     if (typeof xff === 'string' && xff.length > 0) return xff.slice(xff.lastIndexOf(',') + 1).trim();
@@ -134,6 +138,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private service: UpstreamName | undefined = undefined;
   private permit: BreakerPermit | undefined = undefined;
   private body: BodyLimiter | undefined = undefined;
+  private bodyLimit: number;
   private controller: Dispatcher.DispatchController | undefined = undefined;
   /** The upstream's answer has started; its status and headers go out with its first bytes. */
   private answering = false;
@@ -149,6 +154,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     const trace = req.headers.traceparent;
     this.traceparent = childTraceparent(typeof trace === 'string' ? trace : undefined);
     this.logRequests = proxy.opts.logger.isLevelEnabled('info');
+    this.bodyLimit = proxy.opts.bodyLimitBytes;
     res.on('close', () => this.onClose());
   }
 
@@ -182,8 +188,9 @@ class Exchange implements Dispatcher.DispatchHandler {
     if ('refused' in target) {
       return this.problem(400, 'bad_path', 'Bad request', 'The path has a "." or ".." segment or an encoded separator');
     }
+    if (this.proxy.opts.uploadLimitBytes !== undefined && isUpload(method, target.path)) this.bodyLimit = Math.max(this.bodyLimit, this.proxy.opts.uploadLimitBytes);
     // A declared length over the limit is refused before anything is sent upstream.
-    if (Number(req.headers['content-length'] ?? 0) > this.proxy.opts.bodyLimitBytes) return this.tooLarge();
+    if (Number(req.headers['content-length'] ?? 0) > this.bodyLimit) return this.tooLarge();
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
     const client = this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded);
@@ -220,7 +227,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     this.service = target.service;
     if (withBody) {
-      const body = (this.body = new BodyLimiter(this.proxy.opts.bodyLimitBytes));
+      const body = (this.body = new BodyLimiter(this.bodyLimit));
       req.on('error', (err) => body.destroy(err));
       req.pipe(body);
     }
@@ -317,7 +324,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   private tooLarge(): void {
     // The rest of the body is not read: the connection cannot be reused.
-    const limit = this.proxy.opts.bodyLimitBytes;
+    const limit = this.bodyLimit;
     this.problem(413, 'payload_too_large', 'Payload too large', `The body exceeds ${limit} bytes`, { connection: 'close' });
   }
 
@@ -334,6 +341,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private onClose(): void {
     const { res } = this;
     if (res.writableFinished) {
+      this.proxy.opts.onDone?.(this.req.method!, this.req.url!, this.service, res.statusCode, (performance.now() - this.started) / 1000);
       if (this.logRequests) this.logger().info({ res: { statusCode: res.statusCode }, responseTime: performance.now() - this.started }, 'request completed');
       return;
     }

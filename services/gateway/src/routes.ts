@@ -86,3 +86,16 @@ export function allowedMethods(url: string): readonly string[] {
   const q = url.indexOf('?');
   return Object.hasOwn(FIXED_ROUTES, q === -1 ? url : url.slice(0, q)) ? FIXED_ROUTE_METHODS : PROXY_METHODS;
 }
+
+/**
+ * Routes that take files larger than an API body: an image upload (10 MB) and a catalog import
+ * (20 MB). The gateway lets them through up to GATEWAY_UPLOAD_LIMIT_BYTES; the service applies its
+ * own exact limit.
+ */
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['POST /media/images', 'POST /products/import']);
+
+/** Whether `method` on the upstream `path` (with its query) is an upload route. */
+export function isUpload(method: string, path: string): boolean {
+  const q = path.indexOf('?');
+  return UPLOAD_ROUTES.has(`${method} ${q === -1 ? path : path.slice(0, q)}`);
+}

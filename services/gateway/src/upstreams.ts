@@ -1,4 +1,4 @@
-import { CircuitBreaker, type Logger } from '@mercato/chassis';
+import { CircuitBreaker, tlsClientOptions, trustedRoots, type Logger, type TlsMaterial } from '@mercato/chassis';
 import { Pool } from 'undici';
 import type { GatewaySettings } from './config.js';
 import { UPSTREAMS, type UpstreamName } from './routes.js';
@@ -11,7 +11,10 @@ export interface Upstream {
   breaker: CircuitBreaker;
 }
 
-export function createUpstreams(settings: GatewaySettings, logger: Logger): Record<UpstreamName, Upstream> {
+export function createUpstreams(settings: GatewaySettings, logger: Logger, tls?: TlsMaterial): Record<UpstreamName, Upstream> {
+  // https:// upstreams: verified against the shop's CA (and the gateway's certificate presented
+  // to services that require mutual TLS).
+  const secure = tls ? { ...tlsClientOptions(tls), ...(tls.ca ? { ca: trustedRoots(tls) } : {}), minVersion: 'TLSv1.2' as const } : {};
   const out = {} as Record<UpstreamName, Upstream>;
   for (const name of UPSTREAMS) {
     const origin = settings.upstreams[name];
@@ -20,7 +23,7 @@ export function createUpstreams(settings: GatewaySettings, logger: Logger): Reco
       origin,
       pool: new Pool(origin, {
         connections: settings.upstreamConnections,
-        connect: { timeout: settings.connectTimeoutMs },
+        connect: { timeout: settings.connectTimeoutMs, ...(origin.startsWith('https:') ? secure : {}) },
         // From the last byte of the request to the answer's headers: 504 beyond. (undici's
         // timers above a second tick every half second, so a 10 s limit fires within 10–11 s.)
         headersTimeout: settings.upstreamTimeoutMs,

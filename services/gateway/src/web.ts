@@ -43,6 +43,8 @@ export interface WebFrontOptions {
   connectTimeoutMs: number;
   upstreamTimeoutMs: number;
   trustForwarded: boolean;
+  /** The gateway serves HTTPS: the web app is told so (its cookies are then Secure). */
+  https?: boolean;
   logger: Logger;
 }
 
@@ -124,7 +126,7 @@ export class WebFront {
     const trace = req.headers.traceparent;
     const headers = upstreamRequestHeaders(req.headers, {
       clientIp: req.socket.remoteAddress ?? '',
-      protocol: 'http',
+      protocol: this.opts.https ? 'https' : 'http',
       traceparent: childTraceparent(typeof trace === 'string' ? trace : undefined),
       requestId: id,
       trustForwarded: this.opts.trustForwarded,

@@ -100,11 +100,13 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
   it('documents its routes in OpenAPI', async () => {
     const doc = (await anonymous('GET', '/openapi.json')).json<{ paths: Record<string, unknown> }>();
     assert.deepEqual(Object.keys(doc.paths).sort(), [
+      '/inventory',
       '/inventory/availability',
       '/inventory/warehouses',
       '/inventory/warehouses/{code}',
       '/inventory/{sku}',
       '/inventory/{sku}/adjustments',
+      '/inventory/{sku}/movements',
       '/inventory/{sku}/threshold',
     ]);
   });

@@ -16,7 +16,7 @@ export const notificationService: ServiceModule = {
   name: 'notification',
   title: 'mercato notification service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ env, db, logger }) {
+  async create({ env, db, logger, metrics }) {
     const config = loadNotificationConfig(env);
     const mailer = createMailer(config);
     const worker = new DeliveryWorker({
@@ -27,6 +27,8 @@ export const notificationService: ServiceModule = {
       retry: { maxAttempts: config.delivery.maxAttempts, baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs },
       leaseMs: config.delivery.leaseMs,
       batch: config.delivery.batch,
+      onSend: (status, n = 1) =>
+        metrics.counter('mercato_notifications_total', 'Notification sends by channel and outcome (sent, retrying, failed)', ['channel', 'status']).inc({ channel: 'email', status }, n),
     });
     // A commit in this process (a consumer queuing a message) starts a delivery pass at once;
     // the job's poll catches retries and the work of other processes.

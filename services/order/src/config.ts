@@ -27,6 +27,8 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
+    ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
   { additionalProperties: true },
 );
@@ -38,7 +40,11 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  timeZone: string;
+  statsRefreshMs: number;
 }
+
+const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 const COUNTRY = /^(?:[A-Z]{2}|\*)$/;
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -87,6 +93,7 @@ export function parseTaxRates(raw: string): Record<string, number> {
 export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
   const c = loadConfig(orderConfigSchema, env);
   if (!isCurrency(c.ORDER_DEFAULT_CURRENCY)) throw new ConfigError(`Configuration error: ORDER_DEFAULT_CURRENCY: ${c.ORDER_DEFAULT_CURRENCY} is not an ISO 4217 currency`);
+  if (!TIME_ZONES.has(c.ORDER_TIME_ZONE)) throw new ConfigError(`Configuration error: ORDER_TIME_ZONE: ${c.ORDER_TIME_ZONE} is not an IANA time zone (e.g. Europe/Berlin)`);
   return {
     defaultCurrency: c.ORDER_DEFAULT_CURRENCY,
     totals: {
@@ -99,5 +106,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    timeZone: c.ORDER_TIME_ZONE,
+    statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };
 }

@@ -39,6 +39,8 @@ export interface AmqpBusOptions {
   namespace?: string;
   /** Longest wait for the broker to confirm a batch before the connection is recycled, in ms. */
   confirmTimeoutMs?: number;
+  /** amqps://: the trusted roots (the shop's CA) and a client certificate. */
+  tls?: { ca?: Array<string | Buffer> | Buffer; cert?: Buffer; key?: Buffer };
 }
 
 /**
@@ -87,7 +89,12 @@ export class AmqpBus implements BusDriver {
     if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', '15');
     // No Nagle delay: a publish confirm or a small delivery waited ~40 ms for the peer's delayed
     // ACK, once per hop of every saga.
-    const connection = await amqp.connect(url.toString(), { clientProperties: { connection_name: 'mercato' }, noDelay: true });
+    const connection = await amqp.connect(url.toString(), {
+      clientProperties: { connection_name: 'mercato' },
+      noDelay: true,
+      // amqps:// verifies the broker's certificate and host name (against the shop's CA when set).
+      ...(url.protocol === 'amqps:' ? { ...this.opts.tls, servername: url.hostname, minVersion: 'TLSv1.2' } : {}),
+    });
     connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
     connection.on('close', () => {
       if (this.connection !== connection) return;

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { childTraceparent, currentContext } from '../context.js';
 import { UpstreamError } from '../errors.js';
+import { describeTlsError } from '../http/tls.js';
 import { backoffDelay } from '../events/backoff.js';
 import type { Problem } from '../http/problem.js';
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.js';
@@ -136,6 +137,8 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
     const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
     const code = typeof cause?.code === 'string' ? cause.code : typeof (err as { code?: unknown })?.code === 'string' ? String((err as { code: string }).code) : undefined;
     if (code && CONNECT_ERRORS.has(code)) return new UpstreamCallError(name, 503, 'upstream_unavailable', `${name} is unreachable (${code})`, true);
+    const tls = describeTlsError(err);
+    if (tls) return new UpstreamCallError(name, 502, 'upstream_tls_refused', `${name} was refused: ${tls}`, false);
     const why = code ?? (typeof cause?.message === 'string' ? cause.message : err instanceof Error ? err.message : 'network error');
     return new UpstreamCallError(name, 502, 'bad_gateway', `${name} failed before answering in full (${why})`, true);
   }

@@ -4,12 +4,15 @@ import { prepared, type Db, type Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 import type { Outbox } from './outbox.js';
+import type { ServiceMetrics } from '../metrics/metrics.js';
 
 export interface HandlerContext {
   /** The handler's transaction: the inbox row, its state changes and its outbox events commit together. */
   tx: Queryable;
   outbox: Outbox;
   logger: Logger;
+  /** The service's metrics, for handlers that count what they did. */
+  metrics?: ServiceMetrics;
 }
 
 export type EventHandler<T extends EventType> = ((event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>) & {
@@ -59,6 +62,9 @@ export interface EventConsumerOptions {
   retry: RetryPolicy;
   /** How often the retry worker looks for due retries, in milliseconds. */
   retryPollMs?: number;
+  metrics?: ServiceMetrics;
+  /** Told the outcome of every delivered event (metrics). */
+  onOutcome?: (type: string, outcome: Outcome) => void;
 }
 
 export type Outcome = 'handled' | 'duplicate' | 'failed' | 'invalid';
@@ -150,6 +156,10 @@ export class EventConsumer {
             }
             i = j;
           }
+          if (this.opts.onOutcome) {
+            const handled = new Set(todo.map((t) => t.event));
+            for (const { event } of valid) this.opts.onOutcome(event.type, handled.has(event) ? 'handled' : 'duplicate');
+          }
         });
         return;
       } catch (err) {
@@ -170,6 +180,7 @@ export class EventConsumer {
     return {
       tx,
       outbox: this.opts.outbox,
+      metrics: this.opts.metrics,
       get logger() {
         return loggerFor();
       },
@@ -193,6 +204,12 @@ export class EventConsumer {
       return 'duplicate';
     }
     const consumer = this.consumerName(event.type);
+    const outcome = await this.handleOne(event, handler, consumer, failureId);
+    this.opts.onOutcome?.(event.type, outcome);
+    return outcome;
+  }
+
+  private handleOne(event: Envelope, handler: AnyHandler, consumer: string, failureId: number | undefined): Promise<Outcome> {
     return runWithContext(this.contextOf(event), async () => {
       const logger = this.loggerFor(event);
       try {
@@ -203,7 +220,7 @@ export class EventConsumer {
             event.type,
           ]);
           if (inserted.rowCount === 0) return 'duplicate' as const;
-          await handler(event, { tx, outbox: this.opts.outbox, logger });
+          await handler(event, { tx, outbox: this.opts.outbox, logger, metrics: this.opts.metrics });
           return 'handled' as const;
         });
         if (failureId !== undefined) {
@@ -255,6 +272,7 @@ export class EventConsumer {
     const eventId = typeof m.id === 'string' ? m.id.slice(0, 100) : newId('evt');
     const type = typeof m.type === 'string' ? m.type.slice(0, 100) : 'unknown';
     const error = `invalid event: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`.slice(0, MAX_ERROR);
+    this.opts.onOutcome?.(type, 'invalid');
     // Loud: an invalid event is a bug in its producer, never half-handled here.
     this.opts.logger.error({ eventId, type, errors }, 'invalid event refused and dead-lettered');
     if (failureId !== undefined) {

@@ -1,6 +1,6 @@
-import type { Queryable } from '../db/db.js';
+import type { Db, Queryable } from '../db/db.js';
 
-export type FailureStatus = 'retrying' | 'dead' | 'resolved';
+export type FailureStatus = 'retrying' | 'dead' | 'resolved' | 'discarded';
 
 export interface FailureRecord {
   id: number;
@@ -89,4 +89,34 @@ export async function replayFailures(db: Queryable, ids: number[] | 'all-dead'):
           [ids],
         );
   return res.rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/**
+ * Gives up on dead events for good: each is marked `discarded` and recorded in the inbox of its
+ * consumer in the same transaction, so neither a replay nor a redelivery by the broker runs its
+ * handler. Returns the ids discarded (an id that is not dead is left alone).
+ */
+export async function discardFailures(db: Db, ids: number[]): Promise<number[]> {
+  return db.tx(async (tx) => {
+    const res = await tx.query<{ id: number; consumer: string; event_id: string; type: string }>(
+      `UPDATE event_failures SET status = 'discarded', next_attempt_at = NULL, updated_at = now()
+        WHERE status = 'dead' AND id = ANY($1::bigint[]) RETURNING id, consumer, event_id, type`,
+      [ids],
+    );
+    if (res.rows.length > 0) {
+      await tx.query(
+        `INSERT INTO inbox (consumer, event_id, type) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
+        [res.rows.map((r) => r.consumer), res.rows.map((r) => r.event_id), res.rows.map((r) => r.type)],
+      );
+    }
+    return res.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  });
+}
+
+/** How many failed events are in each state (every state present, 0 when none). */
+export async function countFailures(db: Queryable): Promise<Record<FailureStatus, number>> {
+  const res = await db.query<{ status: FailureStatus; n: number }>('SELECT status, count(*)::int AS n FROM event_failures GROUP BY status');
+  const counts: Record<FailureStatus, number> = { retrying: 0, dead: 0, resolved: 0, discarded: 0 };
+  for (const r of res.rows) counts[r.status] = r.n;
+  return counts;
 }

@@ -12,6 +12,8 @@ export interface RelayOptions {
   pollMs?: number;
   /** Published rows, handled inbox rows and resolved failures older than this are deleted. */
   retentionHours?: number;
+  /** Told of the events the bus confirmed, batch by batch (metrics). */
+  onPublished?: (events: readonly SerializedEvent[]) => void;
   /** Test seam: runs after the bus confirmed a batch and before the rows are marked. */
   afterPublish?: (events: SerializedEvent[]) => Promise<void>;
 }
@@ -30,7 +32,7 @@ const BUSY = -1;
  * replica wrote) and polls for the rest.
  */
 export class OutboxRelay {
-  private readonly opts: Required<Omit<RelayOptions, 'afterPublish'>> & Pick<RelayOptions, 'afterPublish'>;
+  private readonly opts: Required<Omit<RelayOptions, 'afterPublish' | 'onPublished'>> & Pick<RelayOptions, 'afterPublish' | 'onPublished'>;
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -172,6 +174,7 @@ export class OutboxRelay {
         throw err;
       }
       marking = mark(seqs);
+      this.opts.onPublished?.(events);
       total += rows.length;
       rows = next ? (await next).rows : [];
       if (!this.running && !this.draining) break;

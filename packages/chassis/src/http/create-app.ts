@@ -1,6 +1,8 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
+import type { TLSSocket } from 'node:tls';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createAjv, newId, toFieldErrors, type AjvInstance } from '@mercato/contracts';
@@ -57,6 +59,8 @@ export interface HttpAppOptions {
   trustProxy?: string;
   /** Answers some requests ahead of Fastify (see `FastPath`); not while the server is closing. */
   fastPath?: FastPath;
+  /** Serve HTTPS with these options (see http/tls.ts); with requestCert, mutual TLS. */
+  https?: HttpsServerOptions | undefined;
 }
 
 /**
@@ -117,6 +121,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     connectionTimeout: (opts.requestTimeoutMs ?? 30_000) + 5_000,
     keepAliveTimeout: 65_000,
     return503OnClosing: false,
+    ...(opts.https && !opts.fastPath ? { https: opts.https } : {}),
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
     forceCloseConnections: 'idle',
     logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
@@ -137,10 +142,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       ? {
           serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void, options: Record<string, unknown>) => {
             const o = options as { keepAliveTimeout: number; requestTimeout: number; connectionTimeout: number };
-            const server = createServer((req, res) => {
+            const serve = (req: IncomingMessage, res: ServerResponse) => {
               if (closing) handler(req, res);
               else opts.fastPath!(req, res, () => handler(req, res));
-            });
+            };
+            const server = opts.https ? createHttpsServer(opts.https, serve) : createServer(serve);
             // What Fastify sets on a server it makes itself.
             server.keepAliveTimeout = o.keepAliveTimeout;
             server.requestTimeout = o.requestTimeout;
@@ -206,6 +212,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     if (closing) void reply.header('connection', 'close');
     return payload;
   });
+
+  if (opts.https?.requestCert) requireClientCertificate(app);
 
   app.addHook('onRequest', (req, reply, done) => {
     const traceparent = (req.raw as unknown as Record<symbol, string | undefined>)[RAW_TRACE] ?? childTraceparent(undefined);
@@ -302,6 +310,19 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;
+}
+
+/**
+ * Mutual TLS: every route but the probes' needs a client certificate that the shop's CA signed
+ * (the handshake lets others finish so that a kubelet's probe, which has none, gets its answer).
+ */
+function requireClientCertificate(app: HttpApp): void {
+  app.addHook('onRequest', (req, reply, done) => {
+    const path = req.url.split('?')[0];
+    if (path === '/healthz' || path === '/readyz' || (req.raw.socket as TLSSocket).authorized) return done();
+    const why = (req.raw.socket as TLSSocket).authorizationError;
+    sendProblem(reply, problem(401, 'client_certificate_required', 'Client certificate required', `This service takes calls from holders of a certificate signed by the shop's CA${why ? ` (${String(why)})` : ''}`, { instance: req.id }));
+  });
 }
 
 async function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { Db } from '../db/db.js';
 import { NotFound, Unauthorized } from '../errors.js';
-import { getFailure, listFailures, replayFailures } from '../events/dead-letters.js';
+import { countFailures, discardFailures, getFailure, listFailures, replayFailures } from '../events/dead-letters.js';
 import type { HttpApp } from '../http/create-app.js';
 
 function sameSecret(a: string, b: string): boolean {
@@ -11,12 +11,14 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-const Status = Type.Union([Type.Literal('retrying'), Type.Literal('dead'), Type.Literal('resolved')]);
+const Status = Type.Union([Type.Literal('retrying'), Type.Literal('dead'), Type.Literal('resolved'), Type.Literal('discarded')]);
+const Ids = Type.Array(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }), { minItems: 1, maxItems: 1000 });
 const IdParam = Type.Object({ id: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) }, { additionalProperties: false });
 
 /**
  * Operator endpoints of every service, on its own port (the gateway does not route them):
- * the dead-letter store, listed, inspected and replayed. Bearer OPS_TOKEN; absent without one.
+ * the dead-letter store, listed, counted, inspected, replayed and discarded. Bearer OPS_TOKEN;
+ * absent without one.
  */
 export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay: () => void = () => undefined): void {
   app.addHook('onRequest', async (req) => {
@@ -74,5 +76,13 @@ export function registerOpsRoutes(app: HttpApp, db: Db, token: string, onReplay:
       if (replayed.length > 0) onReplay();
       return { replayed };
     },
+  );
+
+  app.get('/ops/dead-letters/counts', { schema: { hide: true } }, async () => countFailures(db));
+
+  app.post(
+    '/ops/dead-letters/discard',
+    { schema: { hide: true, body: Type.Object({ ids: Ids }, { additionalProperties: false }) } },
+    async (req) => ({ discarded: await discardFailures(db, req.body.ids) }),
   );
 }

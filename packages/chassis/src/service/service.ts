@@ -12,6 +12,10 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
+import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
+import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
+import { openMetricsServer } from '../metrics/server.js';
+import { consumedCounter, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
 import { newId } from '@mercato/contracts';
 import { childTraceparent } from '../context.js';
 
@@ -23,6 +27,8 @@ export interface ServiceContext {
   db: Db;
   outbox: Outbox;
   bus: BusDriver;
+  /** This service's Prometheus metrics (served on METRICS_PORT). */
+  metrics: ServiceMetrics;
 }
 
 export interface Job {
@@ -73,6 +79,9 @@ export interface RunningService {
   relay: OutboxRelay;
   /** Base URL once listening. */
   url: string;
+  metrics: ServiceMetrics;
+  /** `http://…/metrics` when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** Stops accepting requests and waits for the in-flight ones. */
   closeHttp(): Promise<void>;
   /** Stops the relay, retry worker and jobs (after the bus has stopped delivering). */
@@ -90,6 +99,9 @@ export interface RunningService {
 export async function startService(mod: ServiceModule, opts: StartOptions = {}): Promise<RunningService> {
   const env = opts.env ?? process.env;
   const settings = loadServiceSettings(mod.name, env);
+  const metricsSettings = loadMetricsSettings(env);
+  const tls = loadTls(env);
+  installTlsForFetch(tls);
   const logger = opts.logger ?? createLogger({ service: mod.name, level: settings.logLevel });
   const db = new Db({
     url: settings.databaseUrl!,
@@ -108,10 +120,13 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   }
 
   const ownsBus = !opts.bus;
-  const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace);
+  const bus = opts.bus ?? createBus(settings.busUrl, logger, settings.busNamespace, { ...tlsClientOptions(tls), ca: trustedRoots(tls) });
   if (ownsBus) await bus.start();
   const outbox = createOutbox(mod.name);
-  const parts = await mod.create({ settings, env, logger, db, outbox, bus });
+  const metrics = new ServiceMetrics(mod.name);
+  instrumentPool(db, metrics, settings.dbPoolMax);
+  instrumentEventTables(db, metrics);
+  const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics });
 
   const app = await createHttpApp({
     service: mod.name,
@@ -120,6 +135,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     requestTimeoutMs: settings.httpRequestTimeoutMs,
     trustProxy: settings.trustProxy,
     fastPath: parts.fastPath,
+    https: httpsServerOptions(tls),
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },
@@ -127,7 +143,10 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
       ...(parts.readiness ?? []),
     ],
   });
+  instrumentHttp(app, metrics);
   const consumer = new EventConsumer({
+    onOutcome: consumedCounter(metrics),
+    metrics,
     service: mod.name,
     db,
     logger,
@@ -142,7 +161,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   if (consumer.types.length > 0) await bus.subscribe(mod.name, consumer.types, consumer.deliver, { prefetch: settings.busPrefetch });
   if (ownsBus && bus instanceof MemoryBus) bus.open();
 
-  const relay = new OutboxRelay({ db, bus, logger, batchSize: settings.outboxBatch, pollMs: settings.outboxPollMs });
+  const relay = new OutboxRelay({ db, bus, logger, batchSize: settings.outboxBatch, pollMs: settings.outboxPollMs, onPublished: publishedCounter(metrics) });
   const timers: NodeJS.Timeout[] = [];
   const running: Promise<void>[] = [];
   let stopped = false;
@@ -163,9 +182,15 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   }
 
   let url = '';
+  const unregister = registerServiceMetrics(metrics);
+  let metricsPort: Awaited<ReturnType<typeof openMetricsServer>> | undefined;
   if (opts.listen !== false) {
     url = await app.listen({ port: settings.port, host: settings.host });
     logger.info({ url }, `${mod.name} listening`);
+    if (metricsSettings.port !== undefined) {
+      metricsPort = await openMetricsServer({ port: metricsSettings.port, host: metricsSettings.host, token: metricsSettings.token });
+      logger.info({ url: metricsPort.url }, 'metrics listening');
+    }
   }
 
   const svc: RunningService = {
@@ -179,6 +204,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     consumer,
     relay,
     url,
+    metrics,
+    metricsUrl: metricsPort?.url,
     async closeHttp() {
       await app.close();
     },
@@ -189,6 +216,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
       await Promise.all([consumer.stop(), relay.stop(), ...running]);
     },
     async closeResources() {
+      unregister();
+      await metricsPort?.release();
       await parts.onClose?.();
       if (ownsBus) await bus.close();
       await db.close();

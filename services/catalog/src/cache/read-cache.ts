@@ -77,3 +77,19 @@ export class MemoryReadCache implements ReadCache {
     this.entries.clear();
   }
 }
+
+/** The same cache, counting hits and misses of `get` (metrics). */
+export function countingHits(cache: ReadCache, count: (result: 'hit' | 'miss') => void): ReadCache {
+  if (cache.kind === 'off') return cache;
+  return {
+    kind: cache.kind,
+    async get(key) {
+      const found = await cache.get(key);
+      count(found.entry ? 'hit' : 'miss');
+      return found;
+    },
+    set: (key, token, entry) => cache.set(key, token, entry),
+    invalidate: () => cache.invalidate(),
+    close: () => cache.close(),
+  };
+}

@@ -15,6 +15,31 @@ const JsonImport = Type.Object(
 );
 const validateJsonImport = createAjv().compile(JsonImport);
 
+const FieldErrorSchema = Type.Object({ pointer: Type.String(), message: Type.String() }, { additionalProperties: false });
+const ReportSchema = Type.Object(
+  {
+    dryRun: Type.Literal(true),
+    total: Type.Integer({ description: 'products in the file' }),
+    valid: Type.Integer({ description: 'products that would be imported' }),
+    rejected: Type.Array(
+      Type.Object(
+        {
+          row: Type.Integer({ description: 'the product’s position in the file, from 1' }),
+          lines: Type.Optional(Type.Array(Type.Integer(), { description: 'CSV: the lines of the file it came from' })),
+          slug: Type.Union([Type.String(), Type.Null()]),
+          errors: Type.Array(FieldErrorSchema),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+const ImportQuery = Type.Object(
+  { dryRun: Type.Optional(Type.Boolean({ description: 'check every row and report, write nothing (200 with the report, rejected rows included)' })) },
+  { additionalProperties: false },
+);
+
 const ImportedSchema = Type.Object(
   {
     imported: Type.Integer({ minimum: 0, maximum: MAX_IMPORT_PRODUCTS }),
@@ -51,12 +76,14 @@ export function importRoutes(app: HttpApp, deps: CatalogDeps): void {
           tags: ['products'],
           summary: 'Import products from JSON ({"products": [...]}) or CSV (text/csv), all or nothing',
           description:
-            'JSON: each item is a product body as POST /products takes it. CSV: one row per variant, rows with the same slug form one product; columns slug, title, description, status, categories (a|b), images (url|url), seo_title, seo_description, attr:<name>, option1_name…option3_name, option1_value…option3_value, sku, variant_title, price:<CURRENCY> in major units (19.99). Every row is validated; if any is rejected the answer is 422 with every rejected row (`rejected[].row`, CSV `lines`, field errors) and nothing is imported.',
-          response: { 201: ImportedSchema },
+            'JSON: each item is a product body as POST /products takes it. CSV: one row per variant, rows with the same slug form one product; columns slug, title, description, status, categories (a|b), images (url|url), seo_title, seo_description, attr:<name>, option1_name…option3_name, option1_value…option3_value, sku, variant_title, price:<CURRENCY> in major units (19.99). Every row is validated; if any is rejected the answer is 422 with every rejected row (`rejected[].row`, CSV `lines`, field errors) and nothing is imported. With ?dryRun=true nothing is written and the answer is 200 with the same report (`rejected` empty when the file would import).',
+          querystring: ImportQuery,
+          response: { 200: ReportSchema, 201: ImportedSchema },
         },
       },
       async (req, reply) => {
         const rows = rowsFromBody(String(req.headers['content-type'] ?? ''), req.body);
+        if ((req.query as { dryRun?: boolean }).dryRun) return reply.code(200).send(await importProducts(deps, rows, { dryRun: true }));
         const products = await importProducts(deps, rows);
         return reply.code(201).send({ imported: products.length, products: products.map((p) => ({ id: p.id, slug: p.slug })) });
       },

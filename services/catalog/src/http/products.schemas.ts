@@ -12,10 +12,25 @@ export const Price = Type.Object(
   { additionalProperties: false },
 );
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')]);
+const ImageUrl = Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://[^\\s]+|/[^\\s]*)$', description: 'an http(s) URL or a path on this shop' });
+const MediaId = Type.String({ minLength: 5, maxLength: 40, pattern: '^med_[0-9A-Za-z]+$', description: 'an uploaded image (POST /media/images); its URL, size and renditions are filled in' });
+const ImageInput = Type.Object(
+  { url: Type.Optional(ImageUrl), alt: Type.String({ maxLength: 300, description: 'what the image shows, for people who cannot see it' }), mediaId: Type.Optional(MediaId) },
+  { additionalProperties: false, description: 'a url, or the mediaId of an uploaded image' },
+);
 const Image = Type.Object(
   {
-    url: Type.String({ minLength: 1, maxLength: 2048, pattern: '^(https?://[^\\s]+|/[^\\s]*)$', description: 'an http(s) URL or a path on this shop' }),
+    url: ImageUrl,
     alt: Type.String({ maxLength: 300 }),
+    mediaId: Type.Optional(MediaId),
+    width: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    height: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+    renditions: Type.Optional(
+      Type.Array(Type.Object({ url: ImageUrl, width: Type.Integer({ minimum: 1, maximum: 100000 }), height: Type.Integer({ minimum: 1, maximum: 100000 }) }, { additionalProperties: false }), {
+        maxItems: 10,
+        description: 'WebP renditions, narrowest first, for srcset',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -59,7 +74,7 @@ const productFields = {
   description: Type.String({ maxLength: 20000 }),
   status: Status,
   categories: Type.Array(CategoryRefInput, { maxItems: 20 }),
-  images: Type.Array(Image, { maxItems: 20 }),
+  images: Type.Array(ImageInput, { maxItems: 20 }),
   attributes: Attributes,
   seo: Seo,
   options: Type.Array(Option, { maxItems: 3 }),
@@ -120,7 +135,11 @@ export const ListQuery = Type.Object(
     maxPrice: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e12, description: 'minor units of `currency`' })),
     currency: Type.Optional(CurrencyCode),
     sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
-    status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived')], { description: 'catalog managers only' })),
+    status: Type.Optional(
+      Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('archived'), Type.Literal('any')], {
+        description: 'default published; the others, and any (every status: the back office list), for catalog managers only',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   },
@@ -148,7 +167,7 @@ export const ProductSchema = Type.Object(
     title: productFields.title,
     description: productFields.description,
     status: Status,
-    images: productFields.images,
+    images: Type.Array(Image, { maxItems: 20 }),
     attributes: productFields.attributes,
     seo: Seo,
     options: productFields.options,

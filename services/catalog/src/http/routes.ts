@@ -9,5 +9,5 @@ export function registerRoutes(app: HttpApp, deps: CatalogDeps): void {
   productsRoutes(app, deps);
   importRoutes(app, deps);
   categoriesRoutes(app, deps);
-  mediaRoutes(app);
+  mediaRoutes(app, deps);
 }

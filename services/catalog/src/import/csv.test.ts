@@ -14,6 +14,17 @@ describe('CSV parsing', () => {
     ]);
   });
 
+  it('reads mixed line ends (a line break inside a field becomes LF), skips blank lines, and numbers records by the line they start on', () => {
+    const { records, error } = parseCsv('a,b\r\n"x\r\ny",1\n\n2,3\r4,5', 100);
+    assert.equal(error, undefined);
+    assert.deepEqual(records, [
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\ny', '1'] },
+      { line: 5, fields: ['2', '3'] },
+      { line: 6, fields: ['4', '5'] },
+    ]);
+  });
+
   it('reports an unclosed quote and too many rows', () => {
     assert.match(parseCsv('a\n"open', 10).error!, /never closes/);
     assert.match(parseCsv('a\n1\n2\n3\n', 2).error!, /more than 1 rows/);

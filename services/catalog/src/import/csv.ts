@@ -1,51 +1,34 @@
 import { currencyExponent, isCurrency, type FieldError } from '@mercato/contracts';
+import { parse } from 'csv-parse/sync';
 
 /**
- * RFC 4180 CSV: comma-separated, fields optionally in double quotes (a quote inside doubled),
- * CRLF or LF line ends, quoted fields may span lines. Returns records with the line each starts on.
+ * RFC 4180 CSV through `csv-parse` (a kept parser, not ours): comma-separated, fields optionally
+ * in double quotes (a quote inside doubled), CRLF, LF or CR line ends (mixed too), quoted fields
+ * may span lines, a byte-order mark is dropped, blank lines are skipped, rows may have fewer or
+ * more fields than the header (the product rules report it per line). Returns records with the
+ * line each starts on, or an error naming the line when the text is not CSV.
  */
 export function parseCsv(text: string, maxRecords: number): { records: Array<{ line: number; fields: string[] }>; error?: string } {
-  const records: Array<{ line: number; fields: string[] }> = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark
-  const endRecord = () => {
-    fields.push(field);
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: start, fields });
-    fields = [];
-    field = '';
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      start = line;
-      if (records.length > maxRecords) return { records, error: `more than ${maxRecords - 1} rows` };
-    } else field += ch;
+  let rows: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // One line end, as editors count lines (CRLF, LF or CR, also inside a quoted field): then the
+    // parser's line numbers are the ones the shop owner sees.
+    rows = parse(text.replace(/\r\n?/g, '\n'), {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: '\n',
+      to: maxRecords + 1,
+    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+  } catch (err) {
+    const e = err as { code?: string; message?: string; lines?: number };
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') return { records: [], error: `a quoted field opened on line ${e.lines ?? '?'} never closes` };
+    return { records: [], error: `line ${e.lines ?? '?'}: ${(e.message ?? 'not CSV').replace(/^[^:]*: /, '')}` };
   }
-  if (quoted) return { records, error: `a quoted field opened on line ${start} never closes` };
-  if (field !== '' || fields.length > 0) endRecord();
+  if (rows.length > maxRecords) return { records: [], error: `more than ${maxRecords - 1} rows` };
+  // csv-parse counts the line a record ends on; a quoted field that spans lines started earlier.
+  const records = rows.map(({ record, info }) => ({ line: info.lines - record.reduce((n, f) => n + (f.match(/\n/g)?.length ?? 0), 0), fields: record }));
   return { records };
 }
 

@@ -25,6 +25,13 @@ export interface RejectedRow {
   errors: FieldError[];
 }
 
+export interface ImportReport {
+  dryRun: true;
+  total: number;
+  valid: number;
+  rejected: RejectedRow[];
+}
+
 export class ImportRejected extends DomainError {
   constructor(rejected: RejectedRow[], total: number) {
     super({
@@ -44,7 +51,10 @@ const validateBody = createAjv().compile(ProductBody);
  * within the file and against the catalog, categories) and every rejected row is reported; only
  * a file with no rejected row is written, in one transaction, with a ProductCreated per product.
  */
-export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow[]): Promise<Product[]> {
+export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow[]): Promise<Product[]>;
+/** A dry run: every check, nothing written; the report of every rejected row instead of a 422. */
+export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow[], opts: { dryRun: true }): Promise<ImportReport>;
+export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow[], opts: { dryRun?: boolean } = {}): Promise<Product[] | ImportReport> {
   const rejected = new Map<number, RejectedRow>();
   const reject = (r: ImportRow, slug: string | null, errors: FieldError[]) => {
     if (errors.length === 0) return;
@@ -98,13 +108,16 @@ export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow
         if (!categories.has(ref)) reject(row, slug, [{ pointer: `/categories/${i}`, message: `no category has the id or slug "${ref}"` }]);
       });
     }
-    if (rejected.size > 0) throw new ImportRejected([...rejected.values()].sort((a, b) => a.row - b.row), rows.length);
+    const sorted = [...rejected.values()].sort((a, b) => a.row - b.row);
+    if (opts.dryRun) return { dryRun: true as const, total: rows.length, valid: rows.length - sorted.length, rejected: sorted };
+    if (rejected.size > 0) throw new ImportRejected(sorted, rows.length);
     const products: Product[] = [];
     // In slices, so that one statement never carries an unbounded document.
     for (let i = 0; i < valid.length; i += 500) products.push(...(await insertProducts(tx, deps, valid.slice(i, i + 500).map((v) => v.input))));
     return products;
-  }).then(async (products) => {
+  }).then(async (result) => {
+    if (!Array.isArray(result)) return result;
     await deps.cache.invalidate();
-    return products;
+    return result;
   });
 }

@@ -1,3 +1,4 @@
+import type { ImageInput } from '../media/product-images.js';
 import { isCurrency, type FieldError } from '@mercato/contracts';
 
 export type ProductStatus = 'draft' | 'published' | 'archived';
@@ -9,6 +10,11 @@ export interface Money {
 export interface Image {
   url: string;
   alt: string;
+  /** An uploaded image: its id, size, and one rendition per storefront width. */
+  mediaId?: string;
+  width?: number;
+  height?: number;
+  renditions?: Array<{ url: string; width: number; height: number }>;
 }
 export interface ProductOption {
   name: string;
@@ -27,7 +33,7 @@ export interface ProductInput {
   description?: string;
   status?: ProductStatus;
   categories?: string[];
-  images?: Image[];
+  images?: ImageInput[];
   attributes?: Record<string, string>;
   seo?: { title?: string; description?: string };
   options?: ProductOption[];

@@ -7,6 +7,7 @@ import { productRuleErrors, slugify, type Product, type ProductInput } from './p
 import { ProductNotFound, SkuTaken, SlugTaken, StaleProduct, uniqueViolation } from './product.errors.js';
 import { priceChanges, productFacts } from './product-events.js';
 import { productsStore, type NewVariant } from './products.store.js';
+import { mediaNamedIn, resolveImages } from '../media/product-images.js';
 
 /** Category ids for references given as ids or slugs; unknown ones are field errors. */
 export async function resolveCategories(q: Queryable, refs: readonly string[], at: string): Promise<{ ids: string[]; errors: FieldError[] }> {
@@ -36,7 +37,10 @@ export async function insertProducts(tx: Queryable, deps: Pick<CatalogDeps, 'out
   const errors: FieldError[] = [];
   const refs = [...new Set(inputs.flatMap((p) => p.categories ?? []))];
   const categoryIds = await categoriesStore.resolve(tx, refs);
+  const media = await mediaNamedIn(tx, inputs.map((p) => p.images));
   const prepared = inputs.map((input, i) => {
+    const images = resolveImages(media, input.images ?? [], `${base(i)}/images`);
+    errors.push(...images.errors);
     const slug = input.slug ?? slugify(input.title);
     errors.push(...productRuleErrors(input, base(i)));
     if (!slug) errors.push({ pointer: `${base(i)}/slug`, message: 'a slug is required when the title has no letters or digits' });
@@ -46,7 +50,7 @@ export async function insertProducts(tx: Queryable, deps: Pick<CatalogDeps, 'out
       if (!id) errors.push({ pointer: `${base(i)}/categories/${k}`, message: `no category has the id or slug "${ref}"` });
       else if (!ids.includes(id)) ids.push(id);
     });
-    return { input, slug, categoryIds: ids };
+    return { input, slug, categoryIds: ids, images: images.images };
   });
   if (errors.length > 0) throw new InvalidData('The product breaks one or more catalog rules', errors);
   const slugs = prepared.map((p) => p.slug);
@@ -56,14 +60,14 @@ export async function insertProducts(tx: Queryable, deps: Pick<CatalogDeps, 'out
   const takenSkus = await productsStore.skusTaken(tx, skus);
   if (takenSkus.length > 0) throw new SkuTaken(takenSkus);
 
-  const items = prepared.map(({ input, slug, categoryIds: ids }) => ({
+  const items = prepared.map(({ input, slug, categoryIds: ids, images }) => ({
     product: {
       id: newId('prod'),
       slug,
       title: input.title,
       description: input.description ?? '',
       status: input.status ?? 'draft',
-      images: input.images ?? [],
+      images,
       attributes: input.attributes ?? {},
       seo: input.seo ?? {},
       options: input.options ?? [],

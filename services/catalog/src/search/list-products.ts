@@ -41,6 +41,8 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
     minPrice: query.minPrice,
     maxPrice: query.maxPrice,
     status: query.status ?? 'published',
+    // A manager's search also finds a product by the start of one of its SKUs.
+    skuPrefix: opts.manager && query.q?.trim() ? query.q.trim() : undefined,
     sort,
     limit,
     cursor,

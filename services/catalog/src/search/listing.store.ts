@@ -10,7 +10,10 @@ export interface ListRequest {
   currency: string;
   minPrice?: number;
   maxPrice?: number;
-  status: ProductStatus;
+  /** One status, or `any` (the back office's list). */
+  status: ProductStatus | 'any';
+  /** Also match a product whose SKU starts with this (the back office's search), any case. */
+  skuPrefix?: string;
   sort: Sort;
   limit: number;
   cursor: Cursor | null;
@@ -68,7 +71,7 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Array<{ t
 
 /** The FROM and WHERE shared by the page and its facets. */
 async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boolean, withRank: boolean): Promise<{ from: string; rank: string }> {
-  const where = [`p.status = ${sql.p(req.status)}`];
+  const where = req.status === 'any' ? [] : [`p.status = ${sql.p(req.status)}`];
   let rank = '0::float8';
   let tq = '';
   if (req.terms.length > 0) {
@@ -77,7 +80,10 @@ async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boo
                               to_tsquery('english', ${sql.p(tsQueryText(expanded, 'prefix'))}) AS prefix_q,
                               to_tsquery('english', ${sql.p(tsQueryText(expanded, 'exact'))}) AS exact_q) tq`;
     // A query of stop words only ("the") filters nothing.
-    where.push('(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q)');
+    const bySku = req.skuPrefix
+      ? ` OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND lower(v.sku) LIKE ${sql.p(`${req.skuPrefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`
+      : '';
+    where.push(`(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q${bySku})`);
     // ts_rank averages over a query's alternatives, so the fuzzy query (whose corrections a
     // document rarely all contains) weighs least; it still orders the matches of a typo.
     if (withRank) rank = `(0.3 * ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.prefix_q) + ts_rank(${WEIGHTS}, p.search, tq.exact_q)
@@ -91,7 +97,7 @@ async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boo
   if (req.maxPrice !== undefined) where.push(`r.min_amount <= ${sql.p(req.maxPrice)}`);
   const join = needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? 'JOIN' : 'LEFT JOIN';
   const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${sql.p(req.currency)}${tq}
-                WHERE ${where.join(' AND ')}`;
+                WHERE ${where.length ? where.join(' AND ') : 'true'}`;
   return { from, rank };
 }
 

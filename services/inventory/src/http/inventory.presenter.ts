@@ -1,6 +1,7 @@
 import type { StockRow } from '../stock/allocation.js';
 import type { Adjusted } from '../stock/adjust-stock.js';
 import type { StockView } from '../stock/get-stock.js';
+import type { StockListRow } from '../stock/stock-list.store.js';
 import type { Movement } from '../stock/stock.store.js';
 import type { Warehouse } from '../warehouses/warehouses.store.js';
 
@@ -51,4 +52,14 @@ export const presentWarehouse = (w: Warehouse) => ({
   isDefault: w.isDefault,
   createdAt: w.createdAt.toISOString(),
   updatedAt: w.updatedAt.toISOString(),
+});
+
+export const presentStockRow = (r: StockListRow) => ({
+  sku: r.sku,
+  productId: r.productId,
+  threshold: r.threshold,
+  discontinued: r.discontinued,
+  low: r.onHand - r.reserved <= r.threshold,
+  ...levels(r.onHand, r.reserved),
+  warehouses: r.levels.map((l) => ({ code: l.code, name: l.name, ...levels(l.onHand, l.reserved) })),
 });

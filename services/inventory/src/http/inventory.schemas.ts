@@ -102,3 +102,56 @@ export const PatchWarehouseBody = Type.Object(
 );
 
 export const WarehouseParams = Type.Object({ code: WarehouseCode }, { additionalProperties: false });
+
+const Cursor = Type.String({ minLength: 1, maxLength: 200, description: "The previous page's nextCursor" });
+const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 50 });
+const MOVEMENT_KINDS = ['adjustment', 'seed', 'reservation', 'release', 'expiry', 'commit', 'restock'] as const;
+
+export const StockListQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '\\S', description: 'A prefix of the SKU (case-insensitive)' })),
+    productId: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z]+_[A-Za-z0-9]+$' })),
+    warehouse: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Only SKUs stocked in this warehouse; their levels show it alone (totals stay over every warehouse)' }),
+    ),
+    lowStock: Type.Optional(Type.Boolean({ description: 'Only SKUs whose available stock, over every warehouse, is at or below their threshold' })),
+    includeDiscontinued: Type.Optional(Type.Boolean({ description: 'Also SKUs whose product was deleted (default false)' })),
+    sort: Type.Optional(Type.Union([Type.Literal('sku'), Type.Literal('available')], { description: 'sku (default), or available: least first' })),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+
+export const StockListSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          sku: Type.String(),
+          productId: Type.Union([Type.String(), Type.Null()]),
+          threshold: Count,
+          discontinued: Type.Boolean(),
+          low: Type.Boolean({ description: 'available ≤ threshold' }),
+          ...Levels,
+          warehouses: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Levels }, { additionalProperties: false })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    nextCursor: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+export const LedgerQuery = Type.Object(
+  {
+    warehouse: Type.Optional(WarehouseCode),
+    kind: Type.Optional(Type.Union(MOVEMENT_KINDS.map((k) => Type.Literal(k)))),
+    limit: Type.Optional(Limit),
+    cursor: Type.Optional(Cursor),
+  },
+  { additionalProperties: false },
+);
+
+export const LedgerSchema = Type.Object({ items: Type.Array(MovementSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false });

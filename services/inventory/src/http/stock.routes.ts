@@ -4,8 +4,21 @@ import { adjustStock } from '../stock/adjust-stock.js';
 import { checkAvailability, getStock } from '../stock/get-stock.js';
 import { setThreshold } from '../stock/set-threshold.js';
 import { requires } from './authorize.js';
-import { presentAdjustment, presentStock } from './inventory.presenter.js';
-import { AdjustmentBody, AdjustmentSchema, AvailabilityQuery, AvailabilitySchema, SkuParams, StockSchema, ThresholdBody } from './inventory.schemas.js';
+import { listStock, stockLedger } from '../stock/list-stock.js';
+import { presentAdjustment, presentMovement, presentStock, presentStockRow } from './inventory.presenter.js';
+import {
+  AdjustmentBody,
+  AdjustmentSchema,
+  AvailabilityQuery,
+  AvailabilitySchema,
+  LedgerQuery,
+  LedgerSchema,
+  SkuParams,
+  StockListQuery,
+  StockListSchema,
+  StockSchema,
+  ThresholdBody,
+} from './inventory.schemas.js';
 
 const RECENT_MOVEMENTS = 50;
 
@@ -26,6 +39,43 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   );
 
   const tags = ['stock (admin)'];
+  app.get(
+    '/inventory',
+    {
+      ...requires(deps, 'stock:read'),
+      schema: {
+        tags,
+        operationId: 'listStock',
+        summary: 'SKUs with their stock per warehouse: search by SKU, filter by product, warehouse or low stock; by SKU or least available first (the low-stock list)',
+        querystring: StockListQuery,
+        response: { 200: StockListSchema },
+      },
+    },
+    async (req) => {
+      const page = await listStock(deps, req.query);
+      return { items: page.items.map(presentStockRow), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/inventory/:sku/movements',
+    {
+      ...requires(deps, 'stock:read'),
+      schema: {
+        tags,
+        operationId: 'listStockMovements',
+        summary: "A SKU's ledger, newest first: every movement of its stock, by warehouse or kind",
+        params: SkuParams,
+        querystring: LedgerQuery,
+        response: { 200: LedgerSchema },
+      },
+    },
+    async (req) => {
+      const page = await stockLedger(deps, req.params.sku, req.query);
+      return { items: page.items.map(presentMovement), nextCursor: page.nextCursor };
+    },
+  );
+
   app.get(
     '/inventory/:sku',
     {

@@ -279,10 +279,19 @@ export const stockStore = {
     return r.rows.map((row) => ({ warehouseId: row.warehouse_id, code: row.code, name: row.name, priority: row.priority, onHand: row.on_hand, reserved: row.reserved }));
   },
 
-  /** The SKU's latest movements, newest first. */
-  async movements(q: Queryable, sku: string, limit: number): Promise<Movement[]> {
+  /**
+   * The SKU's movements, newest first: the latest `limit`, or those before the movement
+   * `beforeId`, optionally of one warehouse (by code) or kind.
+   */
+  async movements(q: Queryable, sku: string, limit: number, opts: { warehouseCode?: string; kind?: MovementKind; beforeId?: number } = {}): Promise<Movement[]> {
+    const params: unknown[] = [sku];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const where = ['m.sku = $1'];
+    if (opts.warehouseCode !== undefined) where.push(`w.code = ${p(opts.warehouseCode)}`);
+    if (opts.kind !== undefined) where.push(`m.kind = ${p(opts.kind)}`);
+    if (opts.beforeId !== undefined) where.push(`m.id < ${p(opts.beforeId)}`);
     const r = await q.query<{
-      id: number;
+      id: string | number;
       sku: string;
       warehouse_id: string;
       code: string;
@@ -299,11 +308,11 @@ export const stockStore = {
       `SELECT m.id, m.sku, m.warehouse_id, w.code, m.kind, m.on_hand_delta, m.reserved_delta, m.order_id, m.adjustment_id, m.reason,
               m.actor_user_id, m.event_id, m.created_at
          FROM stock_movements m JOIN warehouses w ON w.id = m.warehouse_id
-        WHERE m.sku = $1 ORDER BY m.id DESC LIMIT $2`,
-      [sku, limit],
+        WHERE ${where.join(' AND ')} ORDER BY m.id DESC LIMIT ${p(limit)}`,
+      params,
     );
     return r.rows.map((row) => ({
-      id: row.id,
+      id: Number(row.id),
       sku: row.sku,
       warehouseId: row.warehouse_id,
       warehouseCode: row.code,

@@ -11,6 +11,8 @@ export interface DeliveryOptions {
   retry: RetryPolicy;
   leaseMs: number;
   batch: number;
+  /** Counts sends by outcome (metrics): sent, retrying, failed. */
+  onSend?: (status: 'sent' | 'retrying' | 'failed', n?: number) => void;
 }
 
 /**
@@ -66,7 +68,10 @@ export class DeliveryWorker {
   private async pass(): Promise<void> {
     const { db, retry, leaseMs, batch } = this.opts;
     const abandoned = await failAbandoned(db, retry.maxAttempts);
-    if (abandoned > 0) this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
+    if (abandoned > 0) {
+      this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
+      this.opts.onSend?.('failed', abandoned);
+    }
     for (;;) {
       if (this.stopped) return;
       const claimed = await claimDue(db, batch, leaseMs, retry.maxAttempts);
@@ -77,6 +82,7 @@ export class DeliveryWorker {
       }
       // The sent ones are recorded together: one statement for the run.
       const marked = await markSentMany(db, sent);
+      if (sent.length > 0) this.opts.onSend?.('sent', sent.length);
       for (const s of sent) {
         if (marked.has(s.id)) this.opts.logger.info({ messageId: s.id, attempt: s.attempt }, 'message sent');
         else this.opts.logger.warn({ messageId: s.id }, 'message sent, but its lease had been taken over: it may go out twice (same Message-ID)');
@@ -105,9 +111,11 @@ export class DeliveryWorker {
       const next = afterFailure(message.attempts, retry);
       if (next.status === 'failed') {
         await markFailed(db, message.id, message.attempts, error);
+        this.opts.onSend?.('failed');
         log.error({ err }, 'message failed: no attempts left');
       } else {
         await markRetry(db, message.id, message.attempts, next.delayMs, error);
+        this.opts.onSend?.('retrying');
         log.warn({ err, retryInMs: next.delayMs }, 'message not sent; will retry');
       }
       return undefined;

@@ -14,9 +14,9 @@ export function sagaHandler<T extends SagaEvent>(
   opts: { paymentTimeoutSeconds: number },
 ): EventHandler<T> {
   const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
-  const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger }: HandlerContext) => {
+  const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger, metrics }: HandlerContext) => {
     const orders = new Map<string, Order>(await ordersStore.lock(tx, events.map(orderOf)));
-    const ctx: SagaContext = { tx, outbox, logger, paymentTimeoutSeconds: opts.paymentTimeoutSeconds };
+    const ctx: SagaContext = { tx, outbox, logger, metrics, paymentTimeoutSeconds: opts.paymentTimeoutSeconds };
     for (const event of events) {
       const order = orders.get(orderOf(event));
       if (!order) {

@@ -1,6 +1,8 @@
 import type { CheckoutAnswer } from '../orders/place-order.js';
 import type { HistoryEntry, Order } from '../orders/order.js';
 import type { OrderStatus } from '../orders/order-states.js';
+import type { OrderStats } from '../orders/order-stats.js';
+import type { RefundRecord } from '../orders/orders.store.js';
 
 /** The checkout's answer: the stored answer, with the order's status now. */
 export function presentCheckout(a: CheckoutAnswer, status: OrderStatus) {
@@ -13,8 +15,18 @@ export function presentCheckout(a: CheckoutAnswer, status: OrderStatus) {
   };
 }
 
-/** An order as its reader sees it: no payment method reference; the history when it was read. */
-export function presentOrder(o: Order & { history?: HistoryEntry[] }) {
+/** Where the order's money stands, from what the order itself recorded. */
+export function paymentStatus(o: Order): 'unpaid' | 'action_required' | 'paid' | 'partially_refunded' | 'refunded' {
+  if (o.paidAmount === 0) return o.status === 'awaiting_payment' && o.nextActionUrl !== null ? 'action_required' : 'unpaid';
+  if (o.refundedAmount === 0) return 'paid';
+  return o.refundedAmount < o.paidAmount ? 'partially_refunded' : 'refunded';
+}
+
+/**
+ * An order as its reader sees it: no payment method reference; the history when it was read.
+ * Staff (`staffView`) also see who made each move and the refunds asked for.
+ */
+export function presentOrder(o: Order & { history?: HistoryEntry[]; refunds?: RefundRecord[]; staffView?: boolean }) {
   const money = (amount: number) => ({ amount, currency: o.currency });
   return {
     id: o.id,
@@ -44,6 +56,7 @@ export function presentOrder(o: Order & { history?: HistoryEntry[] }) {
     },
     payment: {
       provider: o.payment.provider,
+      status: paymentStatus(o),
       paymentId: o.paymentId,
       nextActionUrl: o.nextActionUrl,
       deadline: o.paymentDeadline?.toISOString() ?? null,
@@ -54,8 +67,52 @@ export function presentOrder(o: Order & { history?: HistoryEntry[] }) {
     shipment: o.carrier === null ? null : { carrier: o.carrier, trackingNumber: o.trackingNumber!, shippedAt: o.shippedAt!.toISOString(), deliveredAt: o.deliveredAt?.toISOString() ?? null },
     confirmedAt: o.confirmedAt?.toISOString() ?? null,
     cancelledAt: o.cancelledAt?.toISOString() ?? null,
-    ...(o.history ? { history: o.history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, at: h.at.toISOString() })) } : {}),
+    ...(o.history
+      ? { history: o.history.map((h) => ({ from: h.from, to: h.to, reason: h.reason, ...(o.staffView ? { actor: h.actor } : {}), at: h.at.toISOString() })) }
+      : {}),
+    ...(o.refunds
+      ? {
+          refunds: o.refunds.map((r) => ({
+            id: r.id,
+            amount: money(r.amount),
+            reason: r.reason,
+            status: r.status,
+            requestedBy: r.requestedBy,
+            requestedAt: r.requestedAt.toISOString(),
+            refundedAt: r.refundedAt?.toISOString() ?? null,
+          })),
+        }
+      : {}),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+/** The dashboard's figures: money as `{ amount, currency }`. */
+export function presentStats(s: OrderStats) {
+  return {
+    from: s.from,
+    to: s.to,
+    interval: s.interval,
+    timeZone: s.timeZone,
+    asOf: s.asOf?.toISOString() ?? null,
+    orders: s.orders,
+    confirmedOrders: s.confirmedOrders,
+    conversionRate: s.conversionRate,
+    byStatus: s.byStatus,
+    currencies: s.currencies.map((c) => {
+      const money = (amount: number) => ({ amount, currency: c.currency });
+      return {
+        currency: c.currency,
+        orders: c.orders,
+        confirmedOrders: c.confirmedOrders,
+        conversionRate: c.conversionRate,
+        revenue: money(c.revenue),
+        refunded: money(c.refunded),
+        netRevenue: money(c.revenue - c.refunded),
+        averageOrderValue: c.averageOrderValue === null ? null : money(c.averageOrderValue),
+        series: c.series.map((p) => ({ start: p.start, orders: p.orders, confirmedOrders: p.confirmedOrders, revenue: money(p.revenue), refunded: money(p.refunded) })),
+      };
+    }),
   };
 }

@@ -4,10 +4,11 @@ import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
 import { getOrder } from '../orders/get-order.js';
 import { listOrders } from '../orders/list-orders.js';
+import { orderStats } from '../orders/order-stats.js';
 import { isSettled, type OrderStatus } from '../orders/order-states.js';
 import { placeOrder, type CheckoutAnswer } from '../orders/place-order.js';
 import { optionalUser, signedIn } from './authorize.js';
-import { presentCheckout, presentOrder } from './orders.presenter.js';
+import { presentCheckout, presentOrder, presentStats } from './orders.presenter.js';
 import {
   CheckoutAnswerSchema,
   CheckoutBody,
@@ -19,6 +20,8 @@ import {
   OrderSchema,
   RefundBody,
   ShipBody,
+  StatsQuery,
+  StatsSchema,
 } from './orders.schemas.js';
 
 const tags = ['orders'];
@@ -90,6 +93,25 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     },
   );
 
+  // Registered before /orders/:id; the static path wins either way.
+  app.get(
+    '/orders/stats',
+    {
+      ...signedIn(deps),
+      preHandler: roleGuard('admin', 'support'),
+      schema: {
+        tags,
+        operationId: 'getOrderStats',
+        summary: 'Staff (admin, support): revenue, orders, average order value, conversion and orders by status over a date range, per currency',
+        description:
+          "Over the orders placed on the shop's days from–to (both included, in its time zone): per currency, revenue (totals of orders that reached confirmed), refunds, average order value, conversion of checkouts (orders placed) to confirmed orders, and a series per day or week (empty intervals as zeros); over all currencies, the orders by their current status. Read from a roll-up refreshed every few seconds (`asOf`).",
+        querystring: StatsQuery,
+        response: { 200: StatsSchema },
+      },
+    },
+    async (req) => presentStats(await orderStats(deps, req.query)),
+  );
+
   app.get(
     '/orders/:id',
     {
@@ -111,7 +133,7 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       ...signedIn(deps),
       schema: {
         tags,
-        summary: "The caller's orders, newest first (staff: everyone's, or one customer's with userId)",
+        summary: "The caller's orders, newest first (staff: everyone's, or one customer's with userId), filtered by status, date, currency, total, or an order id or email prefix",
         querystring: OrderListQuery,
         response: { 200: OrderList },
       },

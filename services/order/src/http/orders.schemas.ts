@@ -26,6 +26,7 @@ export const Address = Type.Object(
   { additionalProperties: false },
 );
 
+const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3, description: 'ISO 4217 code' });
 const Provider = Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]);
 
 export const CheckoutBody = Type.Object(
@@ -115,6 +116,9 @@ export const OrderSchema = Type.Object(
     payment: Type.Object(
       {
         provider: Provider,
+        status: Type.Union(['unpaid', 'action_required', 'paid', 'partially_refunded', 'refunded'].map((x) => Type.Literal(x)), {
+          description: "Where the money stands, from the order's own record of the payment",
+        }),
         paymentId: Nullable(Id()),
         nextActionUrl: Nullable(Type.String({ description: 'A step the customer must complete (e.g. 3-D Secure) while the order awaits payment' })),
         deadline: Nullable(Type.String({ format: 'date-time', description: 'The order is cancelled if not paid by then' })),
@@ -134,8 +138,34 @@ export const OrderSchema = Type.Object(
     cancelledAt: Nullable(Timestamp),
     history: Type.Optional(
       Type.Array(
-        Type.Object({ from: Nullable(Status), to: Status, reason: Nullable(Type.String()), at: Timestamp }, { additionalProperties: false }),
+        Type.Object(
+          {
+            from: Nullable(Status),
+            to: Status,
+            reason: Nullable(Type.String()),
+            actor: Type.Optional(Type.String({ description: "Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job>" })),
+            at: Timestamp,
+          },
+          { additionalProperties: false },
+        ),
         { description: 'Every move of the order, oldest first (on a single order only)' },
+      ),
+    ),
+    refunds: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.String(),
+            amount: Money,
+            reason: Type.String(),
+            status: Type.Union([Type.Literal('requested'), Type.Literal('refunded')]),
+            requestedBy: Type.String(),
+            requestedAt: Timestamp,
+            refundedAt: Nullable(Timestamp),
+          },
+          { additionalProperties: false },
+        ),
+        { description: 'Staff only, on a single order: every refund asked for, oldest first' },
       ),
     ),
     createdAt: Timestamp,
@@ -150,6 +180,12 @@ export const OrderListQuery = Type.Object(
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "The previous page's nextCursor" })),
     status: Type.Optional(Status),
     userId: Type.Optional(Id("Staff only: one customer's orders")),
+    from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Placed at or after' })),
+    to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Placed before' })),
+    currency: Type.Optional(CurrencyCode),
+    minTotal: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e15, description: 'Total at least, in minor units' })),
+    maxTotal: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e15, description: 'Total at most, in minor units' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 254, pattern: '\\S', description: 'A prefix of the order id or of the email (case-insensitive)' })),
   },
   { additionalProperties: false },
 );
@@ -163,6 +199,53 @@ export const RefundBody = Type.Object(
   {
     amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e15, description: 'Minor units; all that is left to refund when absent' })),
     reason: Type.Optional(text(1, 500)),
+  },
+  { additionalProperties: false },
+);
+
+const Day = (description: string) => Type.String({ format: 'date', maxLength: 10, description: `${description}: a day of the shop (in its time zone, ORDER_TIME_ZONE), YYYY-MM-DD` });
+export const StatsQuery = Type.Object(
+  {
+    from: Type.Optional(Day('The first day (default: 29 days before to)')),
+    to: Type.Optional(Day("The last day, included (default: the shop's today)")),
+    interval: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('week')], { description: 'The series step (default day; weeks start on Monday)' })),
+    currency: Type.Optional(CurrencyCode),
+  },
+  { additionalProperties: false },
+);
+const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'Confirmed orders / orders placed; null without orders' }));
+export const StatsSchema = Type.Object(
+  {
+    from: Type.String({ format: 'date' }),
+    to: Type.String({ format: 'date' }),
+    interval: Type.Union([Type.Literal('day'), Type.Literal('week')]),
+    timeZone: Type.String({ description: 'The time zone the days are counted in' }),
+    asOf: Nullable(Type.String({ format: 'date-time', description: 'When the figures last took in the orders; later changes show within seconds' })),
+    orders: Type.Integer({ description: 'Orders placed (checkouts) in the range, every currency' }),
+    confirmedOrders: Type.Integer({ description: 'Of those, orders that reached confirmed' }),
+    conversionRate: Rate,
+    byStatus: Type.Array(Type.Object({ status: Status, count: Type.Integer() }, { additionalProperties: false })),
+    currencies: Type.Array(
+      Type.Object(
+        {
+          currency: Currency,
+          orders: Type.Integer(),
+          confirmedOrders: Type.Integer(),
+          conversionRate: Rate,
+          revenue: Money,
+          refunded: Money,
+          netRevenue: Type.Object({ amount: Type.Integer(), currency: Currency }, { additionalProperties: false }),
+          averageOrderValue: Nullable(Money),
+          series: Type.Array(
+            Type.Object(
+              { start: Type.String({ format: 'date', description: 'The first day of the interval' }), orders: Type.Integer(), confirmedOrders: Type.Integer(), revenue: Money, refunded: Money },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

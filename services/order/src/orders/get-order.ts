@@ -4,7 +4,7 @@ import type { OrderDeps } from '../deps.js';
 import type { HistoryEntry, Order } from './order.js';
 import { OrderNotFound } from './order.errors.js';
 import { orderTokenHash } from './order-token.js';
-import { ordersStore, type StoredOrder } from './orders.store.js';
+import { ordersStore, type RefundRecord, type StoredOrder } from './orders.store.js';
 
 const STAFF = ['admin', 'support'];
 
@@ -21,11 +21,21 @@ export function reach(order: StoredOrder, identity: Identity | undefined, access
   throw new OrderNotFound();
 }
 
-/** An order, with its history, for who may read it (see `reach`). */
-export async function getOrder(deps: OrderDeps, id: string, identity: Identity | undefined, accessToken: string | undefined): Promise<Order & { history: HistoryEntry[] }> {
+/**
+ * An order, with its history, for who may read it (see `reach`); staff also get the refunds the
+ * order asked for (with who asked) and who made each move.
+ */
+export async function getOrder(
+  deps: OrderDeps,
+  id: string,
+  identity: Identity | undefined,
+  accessToken: string | undefined,
+): Promise<Order & { history: HistoryEntry[]; refunds?: RefundRecord[]; staffView: boolean }> {
   const order = await ordersStore.byId(deps.db, id);
   if (!order) throw new OrderNotFound();
   reach(order, identity, accessToken);
   const { accessTokenHash: _hash, ...rest } = order;
-  return { ...rest, history: await ordersStore.history(deps.db, id) };
+  const staffView = isStaff(identity);
+  const [history, refunds] = await Promise.all([ordersStore.history(deps.db, id), staffView ? ordersStore.refunds(deps.db, id) : undefined]);
+  return { ...rest, history, staffView, ...(refunds ? { refunds } : {}) };
 }

@@ -93,6 +93,31 @@ export interface NewOrder {
   accessTokenHash: Buffer | null;
 }
 
+export interface OrderPageQuery {
+  userId?: string;
+  status?: OrderStatus;
+  currency?: string;
+  from?: Date;
+  to?: Date;
+  minTotal?: number;
+  maxTotal?: number;
+  /** A prefix of the order id or of the email. */
+  search?: string;
+  afterId?: string;
+  limit: number;
+}
+
+/** A refund the order service asked payment for. */
+export interface RefundRecord {
+  id: string;
+  amount: number;
+  reason: string;
+  status: 'requested' | 'refunded';
+  requestedBy: string;
+  requestedAt: Date;
+  refundedAt: Date | null;
+}
+
 /** An order as stored: with the hash of a guest order's access token (never shown). */
 export type StoredOrder = Order & { accessTokenHash: Buffer | null };
 
@@ -101,6 +126,11 @@ export const SETTLED_CHANNEL = 'order_settled';
 
 /** The only SQL on orders. */
 export const ordersStore = {
+  /** How many orders are in each state (metrics). */
+  async countByStatus(q: Queryable): Promise<Array<{ status: string; n: number }>> {
+    return (await q.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM orders GROUP BY status')).rows;
+  },
+
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
     const r = await sql<RawOrder>(
       tx,
@@ -199,18 +229,37 @@ export const ordersStore = {
   },
 
   /** A page of orders, newest first, after a keyset position; filters are ANDed. */
-  async page(db: Queryable, q: { userId?: string; status?: OrderStatus; afterId?: string; limit: number }): Promise<Order[]> {
+  async page(db: Queryable, q: OrderPageQuery): Promise<Order[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (q.userId !== undefined) where.push(`user_id = $${params.push(q.userId)}`);
-    if (q.status !== undefined) where.push(`status = $${params.push(q.status)}`);
-    if (q.afterId !== undefined) where.push(`(created_at, id) < (SELECT created_at, id FROM orders WHERE id = $${params.push(q.afterId)})`);
+    const p = (v: unknown) => `$${params.push(v)}`;
+    if (q.userId !== undefined) where.push(`user_id = ${p(q.userId)}`);
+    if (q.status !== undefined) where.push(`status = ${p(q.status)}`);
+    if (q.currency !== undefined) where.push(`currency = ${p(q.currency)}`);
+    if (q.from !== undefined) where.push(`created_at >= ${p(q.from)}`);
+    if (q.to !== undefined) where.push(`created_at < ${p(q.to)}`);
+    if (q.minTotal !== undefined) where.push(`total >= ${p(q.minTotal)}`);
+    if (q.maxTotal !== undefined) where.push(`total <= ${p(q.maxTotal)}`);
+    if (q.search !== undefined) {
+      // Prefixes of an order id or of an email (both indexed with text_pattern_ops).
+      const prefix = p(`${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.push(`(id LIKE ${prefix} OR lower(email) LIKE lower(${prefix}))`);
+    }
+    if (q.afterId !== undefined) where.push(`(created_at, id) < (SELECT created_at, id FROM orders WHERE id = ${p(q.afterId)})`);
     const r = await db.query<RawOrder>(
       `SELECT ${COLUMNS} FROM orders ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.push(q.limit)}`,
+        ORDER BY created_at DESC, id DESC LIMIT ${p(q.limit)}`,
       params,
     );
     return r.rows.map(toOrder);
+  },
+
+  async refunds(db: Queryable, orderId: string): Promise<RefundRecord[]> {
+    const r = await db.query<{ id: string; amount: string; reason: string; status: 'requested' | 'refunded'; requested_by: string; created_at: Date; refunded_at: Date | null }>(
+      'SELECT id, amount, reason, status, requested_by, created_at, refunded_at FROM order_refunds WHERE order_id = $1 ORDER BY created_at, id',
+      [orderId],
+    );
+    return r.rows.map((x) => ({ id: x.id, amount: Number(x.amount), reason: x.reason, status: x.status, requestedBy: x.requested_by, requestedAt: x.created_at, refundedAt: x.refunded_at }));
   },
 
   /** Claims up to `limit` orders whose payment deadline has passed (other sweepers skip them). */

@@ -1,4 +1,4 @@
-import type { Logger, Outbox, Queryable } from '@mercato/chassis';
+import type { Logger, Outbox, Queryable, ServiceMetrics } from '@mercato/chassis';
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
 import { orderConfirmed, paymentRequested } from '../orders/order-events.js';
@@ -25,7 +25,10 @@ export interface SagaContext {
   logger: Logger;
   /** How long an order may await payment (never past its stock reservation). */
   paymentTimeoutSeconds: number;
+  metrics?: ServiceMetrics | undefined;
 }
+
+const CONFIRM_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300, 900];
 
 /** The payment must succeed this long before the reservation expires, for clock skew and the trip. */
 export const RESERVATION_MARGIN_MS = 30_000;
@@ -77,6 +80,9 @@ export const onPaymentSucceeded: Reaction<'PaymentSucceeded'> = async (ctx, orde
   if (order.status === 'awaiting_payment' && order.paymentDeadline !== null && Date.now() <= order.paymentDeadline.getTime()) {
     const moved = await ordersStore.move(ctx.tx, order.id, 'awaiting_payment', 'confirmed', { ...paid, confirmed_at: new Date() }, { reason: null, actor: actor(event) });
     await ctx.outbox.emit(ctx.tx, 'OrderConfirmed', orderConfirmed(moved!), order.id);
+    ctx.metrics
+      ?.histogram('mercato_order_time_to_confirm_seconds', 'From checkout to the order confirmed (stock reserved and paid)', [], CONFIRM_BUCKETS)
+      .observe((Date.now() - order.createdAt.getTime()) / 1000);
     return moved!;
   }
   if (order.status === 'awaiting_payment') {

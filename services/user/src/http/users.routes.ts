@@ -4,7 +4,10 @@ import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
 import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
+import { CustomerSchema } from './customers.schemas.js';
 import { ListUsersQuery, ProfileSchema, PutRolesBody, UserPageSchema, UserParams } from './users.schemas.js';
+import { presentAddress } from './address.presenter.js';
+import { getCustomer } from '../users/get-customer.js';
 
 const tags = ['users (admin)'];
 
@@ -13,11 +16,27 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     '/users',
     {
       ...requires(deps, 'users:read'),
-      schema: { tags, summary: 'List users, oldest first; search by email prefix', querystring: ListUsersQuery, response: { 200: UserPageSchema } },
+      schema: {
+        tags,
+        summary: 'List users, oldest first; search by email prefix or name (q), filter by role',
+        querystring: ListUsersQuery,
+        response: { 200: UserPageSchema },
+      },
     },
     async (req) => {
       const page = await listUsers(deps, req.query);
       return { items: page.items.map(presentProfile), nextCursor: page.nextCursor };
+    },
+  );
+  app.get(
+    '/users/:id',
+    {
+      ...requires(deps, 'users:read'),
+      schema: { tags, operationId: 'getCustomer', summary: "A user's profile and address book, for staff", params: UserParams, response: { 200: CustomerSchema } },
+    },
+    async (req) => {
+      const { profile, addresses } = await getCustomer(deps, req.params.id);
+      return { ...presentProfile(profile), addresses: addresses.map(presentAddress) };
     },
   );
   app.put(

@@ -29,6 +29,8 @@ export const ListUsersQuery = Type.Object(
     limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     email: Type.Optional(Type.String({ minLength: 1, maxLength: 254, description: 'Prefix of the email, any case' })),
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'A prefix of the email or any part of the name, any case' })),
+    role: Type.Optional(Role),
   },
   { additionalProperties: false },
 );

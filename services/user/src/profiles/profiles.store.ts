@@ -75,8 +75,14 @@ export const profilesStore = {
     return toProfile(r.rows[0]!);
   },
 
-  /** One page in (created_at, user_id) order, after the cursor; optionally by email prefix. */
-  async page(q: Queryable, opts: { limit: number; after?: { createdAtUs: number; userId: string }; emailPrefix?: string }): Promise<Profile[]> {
+  /**
+   * One page in (created_at, user_id) order, after the cursor; optionally by email prefix, by a
+   * search (an email prefix or any part of the name, any case) and by role.
+   */
+  async page(
+    q: Queryable,
+    opts: { limit: number; after?: { createdAtUs: number; userId: string }; emailPrefix?: string; search?: string; role?: Role },
+  ): Promise<Profile[]> {
     const params: unknown[] = [];
     const where: string[] = [];
     if (opts.after) {
@@ -87,6 +93,14 @@ export const profilesStore = {
     if (opts.emailPrefix !== undefined) {
       params.push(likePrefix(opts.emailPrefix));
       where.push(`lower(email) LIKE $${params.length}`);
+    }
+    if (opts.search !== undefined) {
+      params.push(likePrefix(opts.search), `%${likePrefix(opts.search)}`);
+      where.push(`(lower(email) LIKE $${params.length - 1} OR lower(name) LIKE $${params.length})`);
+    }
+    if (opts.role !== undefined) {
+      params.push([opts.role]);
+      where.push(`roles @> $${params.length}::text[]`);
     }
     params.push(opts.limit);
     const r = await q.query<ProfileRow>(

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, copyFile, chown, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createHttpApp, createLogger, createServiceClient, httpsServerOptions, installTlsForFetch, loadTls, type HttpApp } from '@mercato/chassis';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
+import pg from 'pg';
+import { makeDevCertificates, type DevCertificates } from '../src/certs.js';
+
+// TLS on the internal hops with the shop's CA, against real servers: HTTPS between services
+// (plain and mutual), and a PostgreSQL started with ssl=on reached with sslmode=verify-full.
+// A certificate from another CA, an expired one and one for another host name are each refused
+// with an error that says which.
+
+const logger = createLogger({ service: 'tls-test', level: 'silent' });
+const tlsEnv = (c: DevCertificates, extra: NodeJS.ProcessEnv = {}) => ({ TLS_CERT_FILE: c.cert, TLS_KEY_FILE: c.key, TLS_CA_FILE: c.ca, ...extra });
+
+describe('TLS on every internal hop', () => {
+  let dir: string;
+  let shop: DevCertificates; // the shop's CA, a certificate for localhost and 127.0.0.1
+  let other: DevCertificates; // another CA altogether
+  let expired: DevCertificates; // the shop's names, expired yesterday
+  let elsewhere: DevCertificates; // a valid certificate for another host name only
+  let pgCert: DevCertificates; // the database server's: localhost only
+  const apps: HttpApp[] = [];
+
+  async function serve(certs: DevCertificates, extra: NodeJS.ProcessEnv = {}): Promise<string> {
+    const tls = loadTls(tlsEnv(certs, extra));
+    const app = await createHttpApp({ service: 'probe', logger, https: httpsServerOptions(tls) });
+    app.get('/hello', { schema: { hide: true } }, async () => ({ hello: 'world' }));
+    apps.push(app);
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    return url.replace('127.0.0.1', 'localhost');
+  }
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mercato-tls-'));
+    shop = await makeDevCertificates(join(dir, 'shop'), ['localhost']);
+    other = await makeDevCertificates(join(dir, 'other'), ['localhost']);
+    expired = await makeDevCertificates(join(dir, 'expired'), ['localhost'], { signWith: shop, leafDays: -1 });
+    elsewhere = await makeDevCertificates(join(dir, 'elsewhere'), ['shop.example'], { signWith: shop, loopbackIp: false });
+    pgCert = await makeDevCertificates(join(dir, 'pg'), ['localhost'], { signWith: shop, loopbackIp: false });
+    // This process trusts the shop's CA and presents the shop's certificate (as a service does).
+    installTlsForFetch(loadTls(tlsEnv(shop)));
+  });
+
+  after(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('serves HTTPS and calls a service over it, verified against the shop CA', async () => {
+    const url = await serve(shop);
+    assert.match(url, /^https:\/\/localhost:\d+$/);
+    const client = createServiceClient({ name: 'probe', baseUrl: url, retries: 0 });
+    assert.deepEqual(await client.json('GET', '/hello'), { hello: 'world' });
+  });
+
+  it('with mutual TLS, takes callers holding a certificate of the shop CA and refuses the rest; probes stay open', async () => {
+    const url = await serve(shop, { TLS_CLIENT_AUTH: 'require' });
+    const client = createServiceClient({ name: 'probe', baseUrl: url, retries: 0 });
+    assert.deepEqual(await client.json('GET', '/hello'), { hello: 'world' }, 'this process presents the shop certificate');
+    // A caller without a certificate (curl-like, trusting the CA only).
+    const { Agent } = await import('undici');
+    const bare = new Agent({ connect: { ca: await readFile(shop.ca) } });
+    const res = await fetch(`${url}/hello`, { dispatcher: bare } as unknown as RequestInit);
+    assert.equal(res.status, 401);
+    assert.equal(((await res.json()) as { code: string }).code, 'client_certificate_required');
+    assert.equal((await fetch(`${url}/healthz`, { dispatcher: bare } as unknown as RequestInit)).status, 200);
+  });
+
+  for (const [what, certs, pattern] of [
+    ['another CA', () => other, /not signed by a trusted CA/],
+    ['an expired certificate', () => expired, /has expired/],
+    ['another host name', () => elsewhere, /for another host name/],
+  ] as const) {
+    it(`refuses a service whose certificate is from ${what}, saying so`, async () => {
+      const url = await serve(certs());
+      const client = createServiceClient({ name: 'probe', baseUrl: url, retries: 0 });
+      await assert.rejects(client.json('GET', '/hello'), (err: Error & { type?: string }) => {
+        assert.equal(err.type, 'upstream_tls_refused');
+        assert.match(err.message, pattern);
+        return true;
+      });
+    });
+  }
+
+  describe('PostgreSQL with ssl=on, sslmode=verify-full', () => {
+    let server: EmbeddedPostgres;
+    before(async () => {
+      const data = join(dir, 'pg-data');
+      // The server's certificate, readable by the user the server runs as.
+      server = await startEmbeddedPostgres({ dataDir: data, logger, settings: {} });
+      const owner = await stat(join(data, 'PG_VERSION'));
+      await server.stop();
+      for (const f of ['tls.crt', 'tls.key']) {
+        await copyFile(join(pgCert.dir, f), join(data, f));
+        await chown(join(data, f), owner.uid, owner.gid);
+      }
+      server = await startEmbeddedPostgres({ dataDir: data, logger, settings: { ssl: 'on', ssl_cert_file: 'tls.crt', ssl_key_file: 'tls.key' } });
+    });
+    after(async () => {
+      await server?.stop();
+    });
+
+    const connect = async (ca: string, host = 'localhost') => {
+      const url = new URL(server.adminUrl);
+      url.hostname = host;
+      url.search = `sslmode=verify-full&sslrootcert=${encodeURIComponent(ca)}`;
+      const client = new pg.Client({ connectionString: url.toString() });
+      try {
+        await client.connect();
+        return (await client.query<{ ssl: boolean }>('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0]!.ssl;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+
+    it('connects over TLS with the shop CA', async () => {
+      assert.equal(await connect(shop.ca), true);
+    });
+
+    it('refuses the server when the CA is not the one that signed it', async () => {
+      await assert.rejects(connect(other.ca), /self[- ]signed|unable to verify|certificate/i);
+    });
+
+    it('refuses the server under a host name its certificate does not name', async () => {
+      // 127.0.0.1 reaches it, but its certificate names localhost only.
+      await assert.rejects(connect(shop.ca, '127.0.0.1'), /altnames|does not match|host/i);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { DURATION_BUCKETS, instrumentHttp, openMetricsServer, registerServiceMetrics, ServiceMetrics, type HttpApp, type MetricsSettings } from '@mercato/chassis';
+import { API_PREFIX, type UpstreamName } from './routes.js';
+import type { Upstream } from './upstreams.js';
+
+export interface GatewayMetrics {
+  metrics: ServiceMetrics;
+  /** One proxied request done: its method, public path, upstream, status and time. */
+  proxied(method: string, url: string, upstream: string | undefined, status: number, seconds: number): void;
+  url: string | undefined;
+  close(): Promise<void>;
+}
+
+/** The route label of a proxied URL: the API prefix and its first segment (a bounded set). */
+function routeOf(url: string): string {
+  if (!url.startsWith(`${API_PREFIX}/`)) return url.split('?')[0]!;
+  const seg = url.slice(API_PREFIX.length + 1).split(/[/?]/, 1)[0];
+  return `${API_PREFIX}/${seg}`;
+}
+
+/**
+ * The gateway's metrics: its own routes as every service's (by route template), the proxied ones
+ * by public segment and upstream, and the state of each upstream's circuit. Served on
+ * METRICS_PORT, never on the public port.
+ */
+export async function openGatewayMetrics(app: HttpApp, upstreams: Record<UpstreamName, Upstream>, settings: MetricsSettings, listen: boolean): Promise<GatewayMetrics> {
+  const metrics = new ServiceMetrics('gateway');
+  instrumentHttp(app, metrics);
+  const duration = metrics.histogram(
+    'mercato_http_server_request_duration_seconds',
+    'Time to answer an HTTP request, by method, route template and status code',
+    ['method', 'route', 'status_code'],
+    DURATION_BUCKETS,
+  );
+  const upstreamDuration = metrics.histogram(
+    'mercato_gateway_upstream_request_duration_seconds',
+    'Proxied requests by upstream service and status code (the answer, or the gateway’s own 5xx when the upstream failed)',
+    ['upstream', 'status_code'],
+    DURATION_BUCKETS,
+  );
+  metrics.gauge('mercato_gateway_circuit_open', 'Whether the circuit breaker of an upstream is open (1) or half-open (0.5) or closed (0)', ['upstream'], (g) => {
+    for (const u of Object.values(upstreams)) g.set({ upstream: u.name }, u.breaker.state === 'open' ? 1 : u.breaker.state === 'half_open' ? 0.5 : 0);
+  });
+  const unregister = registerServiceMetrics(metrics);
+  const server = listen && settings.port !== undefined ? await openMetricsServer({ port: settings.port, host: settings.host, token: settings.token }) : undefined;
+  return {
+    metrics,
+    url: server?.url,
+    proxied(method, url, upstream, status, seconds) {
+      const status_code = String(status);
+      duration.observe({ method, route: routeOf(url), status_code }, seconds);
+      if (upstream) upstreamDuration.observe({ upstream, status_code }, seconds);
+    },
+    async close() {
+      unregister();
+      await server?.release();
+    },
+  };
+}
