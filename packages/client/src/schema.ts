@@ -1826,6 +1826,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKUs with their stock per warehouse: search by SKU, filter by product, warehouse or low stock; by SKU or least available first (the low-stock list) */
+        get: operations["listStock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inventory/{sku}": {
         parameters: {
             query?: never;
@@ -1948,6 +1965,23 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inventory/{sku}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SKU's ledger, newest first: every movement of its stock, by warehouse or kind */
+        get: operations["listStockMovements"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2256,6 +2290,60 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a product image: JPEG, PNG or WebP up to 10 MB, sent as the raw body
+         * @description The type is read from the bytes (415 unless JPEG, PNG or WebP; 422 image_unreadable when damaged; 413 over 10 MB or 40 megapixels). The image is turned upright, stripped of its metadata and re-encoded as WebP at 320, 640, 1280 and 1920 px wide (never wider than it is). Attach it to a product with {"mediaId", "alt"} in its images.
+         */
+        post: operations["uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/images/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An uploaded image's renditions */
+        get: operations["getImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/media/images/{id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rendition of an uploaded image (cached for a year: it never changes) */
+        get: operations["getImageFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -2263,14 +2351,26 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The caller's orders, newest first (staff: everyone's, or one customer's with userId) */
+        /** The caller's orders, newest first (staff: everyone's, or one customer's with userId), filtered by status, date, currency, total, or an order id or email prefix */
         get: {
             parameters: {
                 query?: {
+                    /** @description ISO 4217 code */
+                    currency?: string;
                     /** @description The previous page's nextCursor */
                     cursor?: string;
+                    /** @description Placed at or after */
+                    from?: string;
                     limit?: number;
+                    /** @description Total at most, in minor units */
+                    maxTotal?: number;
+                    /** @description Total at least, in minor units */
+                    minTotal?: number;
+                    /** @description A prefix of the order id or of the email (case-insensitive) */
+                    q?: string;
                     status?: "pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded";
+                    /** @description Placed before */
+                    to?: string;
                     /** @description Staff only: one customer's orders */
                     userId?: string;
                 };
@@ -2309,6 +2409,8 @@ export type paths = {
                                 email: string;
                                 /** @description Every move of the order, oldest first (on a single order only) */
                                 history?: {
+                                    /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                    actor?: string;
                                     /** Format: date-time */
                                     at: string;
                                     from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -2362,7 +2464,25 @@ export type paths = {
                                         /** @description ISO 4217 code */
                                         currency: string;
                                     };
+                                    /** @description Where the money stands, from the order's own record of the payment */
+                                    status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                                 };
+                                /** @description Staff only, on a single order: every refund asked for, oldest first */
+                                refunds?: {
+                                    amount: {
+                                        /** @description Integer minor units */
+                                        amount: number;
+                                        /** @description ISO 4217 code */
+                                        currency: string;
+                                    };
+                                    id: string;
+                                    reason: string;
+                                    refundedAt: string | null;
+                                    /** Format: date-time */
+                                    requestedAt: string;
+                                    requestedBy: string;
+                                    status: "requested" | "refunded";
+                                }[];
                                 shipment: {
                                     carrier: string;
                                     deliveredAt: string | null;
@@ -2478,6 +2598,8 @@ export type paths = {
                             email: string;
                             /** @description Every move of the order, oldest first (on a single order only) */
                             history?: {
+                                /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                actor?: string;
                                 /** Format: date-time */
                                 at: string;
                                 from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -2531,7 +2653,25 @@ export type paths = {
                                     /** @description ISO 4217 code */
                                     currency: string;
                                 };
+                                /** @description Where the money stands, from the order's own record of the payment */
+                                status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                             };
+                            /** @description Staff only, on a single order: every refund asked for, oldest first */
+                            refunds?: {
+                                amount: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                id: string;
+                                reason: string;
+                                refundedAt: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string;
+                                status: "requested" | "refunded";
+                            }[];
                             shipment: {
                                 carrier: string;
                                 deliveredAt: string | null;
@@ -2647,6 +2787,8 @@ export type paths = {
                             email: string;
                             /** @description Every move of the order, oldest first (on a single order only) */
                             history?: {
+                                /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                actor?: string;
                                 /** Format: date-time */
                                 at: string;
                                 from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -2700,7 +2842,25 @@ export type paths = {
                                     /** @description ISO 4217 code */
                                     currency: string;
                                 };
+                                /** @description Where the money stands, from the order's own record of the payment */
+                                status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                             };
+                            /** @description Staff only, on a single order: every refund asked for, oldest first */
+                            refunds?: {
+                                amount: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                id: string;
+                                reason: string;
+                                refundedAt: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string;
+                                status: "requested" | "refunded";
+                            }[];
                             shipment: {
                                 carrier: string;
                                 deliveredAt: string | null;
@@ -2811,6 +2971,8 @@ export type paths = {
                             email: string;
                             /** @description Every move of the order, oldest first (on a single order only) */
                             history?: {
+                                /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                actor?: string;
                                 /** Format: date-time */
                                 at: string;
                                 from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -2864,7 +3026,25 @@ export type paths = {
                                     /** @description ISO 4217 code */
                                     currency: string;
                                 };
+                                /** @description Where the money stands, from the order's own record of the payment */
+                                status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                             };
+                            /** @description Staff only, on a single order: every refund asked for, oldest first */
+                            refunds?: {
+                                amount: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                id: string;
+                                reason: string;
+                                refundedAt: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string;
+                                status: "requested" | "refunded";
+                            }[];
                             shipment: {
                                 carrier: string;
                                 deliveredAt: string | null;
@@ -2983,6 +3163,8 @@ export type paths = {
                             email: string;
                             /** @description Every move of the order, oldest first (on a single order only) */
                             history?: {
+                                /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                actor?: string;
                                 /** Format: date-time */
                                 at: string;
                                 from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -3036,7 +3218,25 @@ export type paths = {
                                     /** @description ISO 4217 code */
                                     currency: string;
                                 };
+                                /** @description Where the money stands, from the order's own record of the payment */
+                                status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                             };
+                            /** @description Staff only, on a single order: every refund asked for, oldest first */
+                            refunds?: {
+                                amount: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                id: string;
+                                reason: string;
+                                refundedAt: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string;
+                                status: "requested" | "refunded";
+                            }[];
                             shipment: {
                                 carrier: string;
                                 deliveredAt: string | null;
@@ -3155,6 +3355,8 @@ export type paths = {
                             email: string;
                             /** @description Every move of the order, oldest first (on a single order only) */
                             history?: {
+                                /** @description Staff only: who made the move: user:<id>, guest, event:<type>:<id> or system:<job> */
+                                actor?: string;
                                 /** Format: date-time */
                                 at: string;
                                 from: ("pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded") | null;
@@ -3208,7 +3410,25 @@ export type paths = {
                                     /** @description ISO 4217 code */
                                     currency: string;
                                 };
+                                /** @description Where the money stands, from the order's own record of the payment */
+                                status: "unpaid" | "action_required" | "paid" | "partially_refunded" | "refunded";
                             };
+                            /** @description Staff only, on a single order: every refund asked for, oldest first */
+                            refunds?: {
+                                amount: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                id: string;
+                                reason: string;
+                                refundedAt: string | null;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                requestedBy: string;
+                                status: "requested" | "refunded";
+                            }[];
                             shipment: {
                                 carrier: string;
                                 deliveredAt: string | null;
@@ -3263,6 +3483,26 @@ export type paths = {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff (admin, support): revenue, orders, average order value, conversion and orders by status over a date range, per currency
+         * @description Over the orders placed on the shop's days from–to (both included, in its time zone): per currency, revenue (totals of orders that reached confirmed), refunds, average order value, conversion of checkouts (orders placed) to confirmed orders, and a series per day or week (empty intervals as zeros); over all currencies, the orders by their current status. Read from a roll-up refreshed every few seconds (`asOf`).
+         */
+        get: operations["getOrderStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3787,8 +4027,8 @@ export type paths = {
                     minPrice?: number;
                     q?: string;
                     sort?: "relevance" | "newest" | "price_asc" | "price_desc" | "rating";
-                    /** @description catalog managers only */
-                    status?: "draft" | "published" | "archived";
+                    /** @description default published; the others, and any (every status: the back office list), for catalog managers only */
+                    status?: "draft" | "published" | "archived" | "any";
                 };
                 header?: never;
                 path?: never;
@@ -3830,8 +4070,19 @@ export type paths = {
                                 id: string;
                                 image: {
                                     alt: string;
+                                    height?: number;
+                                    /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                    mediaId?: string;
+                                    /** @description WebP renditions, narrowest first, for srcset */
+                                    renditions?: {
+                                        height: number;
+                                        /** @description an http(s) URL or a path on this shop */
+                                        url: string;
+                                        width: number;
+                                    }[];
                                     /** @description an http(s) URL or a path on this shop */
                                     url: string;
+                                    width?: number;
                                 } | null;
                                 /** @description in the requested currency; null when the product has no price in it */
                                 price: {
@@ -3882,9 +4133,12 @@ export type paths = {
                         categories?: string[];
                         description?: string;
                         images?: {
+                            /** @description what the image shows, for people who cannot see it */
                             alt: string;
+                            /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                            mediaId?: string;
                             /** @description an http(s) URL or a path on this shop */
-                            url: string;
+                            url?: string;
                         }[];
                         options?: {
                             name: string;
@@ -3936,8 +4190,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4037,8 +4302,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4142,9 +4418,12 @@ export type paths = {
                         categories?: string[];
                         description?: string;
                         images?: {
+                            /** @description what the image shows, for people who cannot see it */
                             alt: string;
+                            /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                            mediaId?: string;
                             /** @description an http(s) URL or a path on this shop */
-                            url: string;
+                            url?: string;
                         }[];
                         options?: {
                             name: string;
@@ -4183,8 +4462,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4301,8 +4591,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4409,8 +4710,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4519,8 +4831,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4630,8 +4953,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4725,8 +5059,19 @@ export type paths = {
                             id: string;
                             images: {
                                 alt: string;
+                                height?: number;
+                                /** @description an uploaded image (POST /media/images); its URL, size and renditions are filled in */
+                                mediaId?: string;
+                                /** @description WebP renditions, narrowest first, for srcset */
+                                renditions?: {
+                                    height: number;
+                                    /** @description an http(s) URL or a path on this shop */
+                                    url: string;
+                                    width: number;
+                                }[];
                                 /** @description an http(s) URL or a path on this shop */
                                 url: string;
+                                width?: number;
                             }[];
                             options: {
                                 name: string;
@@ -4796,17 +5141,47 @@ export type paths = {
         put?: never;
         /**
          * Import products from JSON ({"products": [...]}) or CSV (text/csv), all or nothing
-         * @description JSON: each item is a product body as POST /products takes it. CSV: one row per variant, rows with the same slug form one product; columns slug, title, description, status, categories (a|b), images (url|url), seo_title, seo_description, attr:<name>, option1_name…option3_name, option1_value…option3_value, sku, variant_title, price:<CURRENCY> in major units (19.99). Every row is validated; if any is rejected the answer is 422 with every rejected row (`rejected[].row`, CSV `lines`, field errors) and nothing is imported.
+         * @description JSON: each item is a product body as POST /products takes it. CSV: one row per variant, rows with the same slug form one product; columns slug, title, description, status, categories (a|b), images (url|url), seo_title, seo_description, attr:<name>, option1_name…option3_name, option1_value…option3_value, sku, variant_title, price:<CURRENCY> in major units (19.99). Every row is validated; if any is rejected the answer is 422 with every rejected row (`rejected[].row`, CSV `lines`, field errors) and nothing is imported. With ?dryRun=true nothing is written and the answer is 200 with the same report (`rejected` empty when the file would import).
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description check every row and report, write nothing (200 with the report, rejected rows included) */
+                    dryRun?: boolean;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            dryRun: true;
+                            rejected: {
+                                errors: {
+                                    message: string;
+                                    pointer: string;
+                                }[];
+                                /** @description CSV: the lines of the file it came from */
+                                lines?: number[];
+                                /** @description the product’s position in the file, from 1 */
+                                row: number;
+                                slug: string | null;
+                            }[];
+                            /** @description products in the file */
+                            total: number;
+                            /** @description products that would be imported */
+                            valid: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {
@@ -4837,7 +5212,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** List users, oldest first; search by email prefix */
+        /** List users, oldest first; search by email prefix or name (q), filter by role */
         get: {
             parameters: {
                 query: {
@@ -4845,6 +5220,9 @@ export type paths = {
                     /** @description Prefix of the email, any case */
                     email?: string;
                     limit: number;
+                    /** @description A prefix of the email or any part of the name, any case */
+                    q?: string;
+                    role?: "customer" | "admin" | "catalog_manager" | "support";
                 };
                 header?: never;
                 path?: never;
@@ -4876,6 +5254,23 @@ export type paths = {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's profile and address book, for staff */
+        get: operations["getCustomer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5290,4 +5685,353 @@ export type components = {
     pathItems: never;
 };
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    listStock: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                /** @description Also SKUs whose product was deleted (default false) */
+                includeDiscontinued?: boolean;
+                limit?: number;
+                /** @description Only SKUs whose available stock, over every warehouse, is at or below their threshold */
+                lowStock?: boolean;
+                productId?: string;
+                /** @description A prefix of the SKU (case-insensitive) */
+                q?: string;
+                /** @description sku (default), or available: least first */
+                sort?: "sku" | "available";
+                /** @description Only SKUs stocked in this warehouse; their levels show it alone (totals stay over every warehouse) */
+                warehouse?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            available: number;
+                            discontinued: boolean;
+                            /** @description available ≤ threshold */
+                            low: boolean;
+                            onHand: number;
+                            productId: string | null;
+                            reserved: number;
+                            sku: string;
+                            threshold: number;
+                            warehouses: {
+                                available: number;
+                                code: string;
+                                name: string;
+                                onHand: number;
+                                reserved: number;
+                            }[];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    listStockMovements: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                kind?: "adjustment" | "seed" | "reservation" | "release" | "expiry" | "commit" | "restock";
+                limit?: number;
+                /** @description Lower-case letters, digits and dashes */
+                warehouse?: string;
+            };
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            actorUserId: string | null;
+                            adjustmentId: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            eventId: string | null;
+                            id: string;
+                            kind: string;
+                            onHandDelta: number;
+                            orderId: string | null;
+                            reason: string | null;
+                            reservedDelta: number;
+                            warehouse: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+        };
+    };
+    uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        height: number;
+                        id: string;
+                        /** @description What was uploaded (it is not kept: only the re-encoded renditions are) */
+                        originalType: string;
+                        /** @description One WebP per storefront width up to the original, narrowest first (for srcset) */
+                        renditions: {
+                            bytes: number;
+                            height: number;
+                            /** @enum {string} */
+                            type: "image/webp";
+                            url: string;
+                            width: number;
+                        }[];
+                        /** @description The largest rendition: what a product image links to */
+                        url: string;
+                        width: number;
+                    };
+                };
+            };
+        };
+    };
+    getImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        height: number;
+                        id: string;
+                        /** @description What was uploaded (it is not kept: only the re-encoded renditions are) */
+                        originalType: string;
+                        /** @description One WebP per storefront width up to the original, narrowest first (for srcset) */
+                        renditions: {
+                            bytes: number;
+                            height: number;
+                            /** @enum {string} */
+                            type: "image/webp";
+                            url: string;
+                            width: number;
+                        }[];
+                        /** @description The largest rendition: what a product image links to */
+                        url: string;
+                        width: number;
+                    };
+                };
+            };
+        };
+    };
+    getImageFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getOrderStats: {
+        parameters: {
+            query?: {
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description The first day (default: 29 days before to): a day of the shop (in its time zone, ORDER_TIME_ZONE), YYYY-MM-DD */
+                from?: string;
+                /** @description The series step (default day; weeks start on Monday) */
+                interval?: "day" | "week";
+                /** @description The last day, included (default: the shop's today): a day of the shop (in its time zone, ORDER_TIME_ZONE), YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string | null;
+                        byStatus: {
+                            count: number;
+                            status: "pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded";
+                        }[];
+                        /** @description Of those, orders that reached confirmed */
+                        confirmedOrders: number;
+                        conversionRate: number | null;
+                        currencies: {
+                            averageOrderValue: {
+                                /** @description Integer minor units */
+                                amount: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            } | null;
+                            confirmedOrders: number;
+                            conversionRate: number | null;
+                            /** @description ISO 4217 code */
+                            currency: string;
+                            netRevenue: {
+                                amount: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            };
+                            orders: number;
+                            refunded: {
+                                /** @description Integer minor units */
+                                amount: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            };
+                            revenue: {
+                                /** @description Integer minor units */
+                                amount: number;
+                                /** @description ISO 4217 code */
+                                currency: string;
+                            };
+                            series: {
+                                confirmedOrders: number;
+                                orders: number;
+                                refunded: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                revenue: {
+                                    /** @description Integer minor units */
+                                    amount: number;
+                                    /** @description ISO 4217 code */
+                                    currency: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description The first day of the interval
+                                 */
+                                start: string;
+                            }[];
+                        }[];
+                        /** Format: date */
+                        from: string;
+                        interval: "day" | "week";
+                        /** @description Orders placed (checkouts) in the range, every currency */
+                        orders: number;
+                        /** @description The time zone the days are counted in */
+                        timeZone: string;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The address book, oldest first */
+                        addresses: {
+                            city: string;
+                            country: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            isDefaultBilling: boolean;
+                            isDefaultShipping: boolean;
+                            line1: string;
+                            line2: string | null;
+                            name: string;
+                            phone: string | null;
+                            postalCode: string | null;
+                            region: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        email: string;
+                        id: string;
+                        name: string;
+                        phone: string | null;
+                        roles: string[];
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+}

@@ -1,10 +1,11 @@
+import { responsive, type CatalogImage } from '@/lib/images';
 import s from './products.module.css';
 
 /** What a product card shows, formatted on the server (so the card renders anywhere). */
 export interface CardData {
   slug: string;
   title: string;
-  image: { url: string; alt: string } | null;
+  image: CatalogImage | null;
   price: string | null;
   rating: { average: number; count: number } | null;
   ratingLabel: string | null;
@@ -15,7 +16,7 @@ export function ProductCard({ p, eager, first }: { p: CardData; eager?: boolean;
     <li className={s.card}>
       <a href={`/p/${p.slug}`} className={s.link}>
         <div className={s.media}>
-          {p.image ? <img src={p.image.url} alt={p.image.alt} width={400} height={400} loading={eager ? 'eager' : 'lazy'} fetchPriority={first ? 'high' : undefined} decoding="async" /> : null}
+          {p.image ? <img src={p.image.url} {...responsive(p.image, '(min-width: 1024px) 25vw, (min-width: 700px) 33vw, 50vw')} alt={p.image.alt} width={400} height={400} loading={eager ? 'eager' : 'lazy'} fetchPriority={first ? 'high' : undefined} decoding="async" /> : null}
         </div>
         <h3 className={s.title}>{p.title}</h3>
       </a>

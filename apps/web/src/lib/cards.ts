@@ -12,7 +12,7 @@ export function cardOf(p: ProductSummary): CardData {
   return {
     slug: p.slug,
     title: p.title,
-    image: p.image ? { url: p.image.url, alt: p.image.alt || p.title } : null,
+    image: p.image ? { ...p.image, alt: p.image.alt || p.title } : null,
     price,
     rating,
     ratingLabel: rating && rating.count > 0 ? t('product.rating', { average: rating.average.toFixed(1), count: rating.count }) : null,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { VariantPicker, type PickerVariant } from '@/components/VariantPicker';
 import { t } from '@/lib/i18n';
+import { responsive } from '@/lib/images';
 import { formatMoney, majorUnits } from '@/lib/money';
 import { availability, chosenCurrency, productBySlug, reviewsOf } from '@/lib/shop';
 import { nonce, siteOrigin } from '@/lib/site';
@@ -68,7 +69,7 @@ export default async function ProductPage({ params }: Props) {
         <ul className={s.gallery}>
           {product.images.map((img, i) => (
             <li key={img.url}>
-              <img src={img.url} alt={img.alt || product.title} width={600} height={600} loading={i === 0 ? 'eager' : 'lazy'} fetchPriority={i === 0 ? 'high' : undefined} decoding="async" />
+              <img src={img.url} {...responsive(img, i === 0 ? '(min-width: 900px) 55vw, 80vw' : '(min-width: 900px) 27vw, 80vw')} alt={img.alt || product.title} width={600} height={600} loading={i === 0 ? 'eager' : 'lazy'} fetchPriority={i === 0 ? 'high' : undefined} decoding="async" />
             </li>
           ))}
         </ul>
