@@ -161,11 +161,15 @@ describe('storefront in the browser', { skip }, () => {
   it('a guest buys two items with pm_card_visa and opens the order from the email link', async () => {
     const { page, problems } = await shopper();
     await open(page, `${base}/`, problems);
-    await screenshots(page, 'home');
+    await screenshots(page, 'home', { dark: true });
+    // The dark colour scheme passes the same checks (contrast above all).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await assertAccessible(page, 'home, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await open(page, `${base}/c/kitchen`, problems);
     await screenshots(page, 'category');
     await addToCart(page, base, KETTLE, problems);
-    await screenshots(page, 'product');
+    await screenshots(page, 'product', { dark: true });
     await addToCart(page, base, MILLS, problems);
     await open(page, `${base}/cart`, problems);
     assert.equal(await page.locator('li', { has: page.getByRole('button', { name: /^Remove / }) }).count(), 2);

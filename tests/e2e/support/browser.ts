@@ -75,14 +75,24 @@ export async function assertAccessible(page: Page, what: string): Promise<void> 
   assert.deepEqual(serious, [], `${what}: accessibility violations`);
 }
 
-/** Screenshots of the page at desktop and phone sizes into apps/web/docs/screenshots (for the README). */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/**
+ * Screenshots of the page at desktop and phone sizes into apps/web/docs/screenshots (for the
+ * README); with `dark`, also the desktop view in the dark colour scheme.
+ */
+export async function screenshots(page: Page, name: string, opts: { dark?: boolean } = {}): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const before = page.viewportSize();
   for (const [vp, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${vp}.png`) });
+  }
+  if (opts.dark) {
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-dark.png`) });
+    await page.emulateMedia({ colorScheme: 'light' });
   }
   if (before) await page.setViewportSize(before);
 }
