@@ -68,6 +68,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     upstreamTimeoutMs: opts.web?.timeoutMs ?? settings.upstreamTimeoutMs,
     trustForwarded: settings.trustForwarded,
     https: tls.https,
+    onDone: (...args) => metrics?.proxied(...args),
     logger,
   });
   const closePools = () =>

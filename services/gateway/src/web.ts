@@ -45,6 +45,8 @@ export interface WebFrontOptions {
   trustForwarded: boolean;
   /** The gateway serves HTTPS: the web app is told so (its cookies are then Secure). */
   https?: boolean;
+  /** Told of every page answered (metrics), with a bounded route: the path's first segment. */
+  onDone?: (method: string, route: string, upstream: 'web', status: number, seconds: number) => void;
   logger: Logger;
 }
 
@@ -134,6 +136,11 @@ export class WebFront {
     // The key is for the web app to send, never to receive from a client.
     delete headers[FRONTEND_KEY_HEADER];
     const withBody = req.method !== 'GET' && req.method !== 'HEAD';
+    const started = performance.now();
+    if (this.opts.onDone) {
+      const route = `/${url.split(/[/?]/, 2)[1] ?? ''}`;
+      res.once('finish', () => this.opts.onDone!(req.method ?? 'GET', route, 'web', res.statusCode, (performance.now() - started) / 1000));
+    }
     this.pool.request(
       { path: url, method: req.method as Dispatcher.HttpMethod, headers, body: withBody ? req : null },
       (err, data) => {
