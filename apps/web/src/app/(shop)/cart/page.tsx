@@ -61,7 +61,7 @@ export default async function CartPage() {
                 {t('cart.update')}
               </Button>
             </form>
-            <form action={removeLine}>
+            <form action={removeLine} className={s.remove}>
               <input type="hidden" name="sku" value={line.sku} />
               <Button type="submit" kind="link" aria-label={t('cart.removeItem', { title: line.title ?? line.sku })}>
                 {t('cart.remove')}
