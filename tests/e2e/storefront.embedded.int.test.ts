@@ -147,6 +147,19 @@ describe('storefront in the browser', { skip }, () => {
     assert.equal(await open(page, `${base}/nothing/here`, problems), 404);
   });
 
+  it('switches the currency: prices in every currency the catalog prices in', async () => {
+    const { page, problems } = await shopper();
+    await open(page, `${base}/p/${KETTLE}`, problems);
+    await page.getByText('$12.99').first().waitFor();
+    const currency = page.getByLabel('Currency');
+    assert.deepEqual(await currency.locator('option').allTextContents(), ['USD', 'EUR', 'JPY']);
+    await currency.selectOption('EUR');
+    await page.getByText('€11.99').first().waitFor();
+    await assertAccessible(page, 'product in EUR');
+    await currency.selectOption('JPY');
+    await page.getByText('¥1,980').first().waitFor();
+  });
+
   it('finds a product from a typo, with suggestions as you type', async () => {
     const { page, problems } = await shopper();
     await open(page, `${base}/`, problems);
@@ -283,6 +296,8 @@ describe('storefront in the browser', { skip }, () => {
   it('a buyer signs up, verifies the email, saves an address, buys with it, and cancels the order from the account', async () => {
     const { page, problems } = await shopper();
     const email = `buyer-${Date.now()}@example.com`;
+    // A guest cart first: it becomes the account's cart on sign-up.
+    await addToCart(page, base, KETTLE, problems);
     await open(page, `${base}/account/sign-up`, problems);
     await page.getByLabel('Name').fill('Ada Lovelace');
     await page.getByLabel('Email').fill(email);
@@ -305,7 +320,9 @@ describe('storefront in the browser', { skip }, () => {
     await page.getByRole('button', { name: 'Add an address' }).click();
     await page.getByText('12 St James Square').first().waitFor();
 
-    await addToCart(page, base, KETTLE, problems);
+    await open(page, `${base}/cart`, problems);
+    await page.getByRole('link', { name: 'Artisan Electric Kettle' }).waitFor();
+    assert.equal(await page.locator('li', { has: page.getByRole('button', { name: /^Remove / }) }).count(), 1, 'the guest cart merged into the account');
     await open(page, `${base}/checkout`, problems);
     await page.getByLabel(/12 St James Square/).check();
     await page.getByRole('button', { name: /^Place order/ }).click();

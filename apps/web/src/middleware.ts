@@ -62,6 +62,8 @@ export async function middleware(req: NextRequest): Promise<NextResponse> {
   const policy = csp(nonce, https, process.env.NODE_ENV === 'development');
   requestHeaders.set('content-security-policy', policy);
   requestHeaders.set('x-nonce', nonce);
+  // The page's own path, for forms in the layout that come back to it (the currency switcher).
+  requestHeaders.set('x-mercato-path', `${pathname}${req.nextUrl.search}`.slice(0, 2000));
 
   let refreshed: { accessToken: string; refreshToken: string; expiresIn: number } | undefined;
   let ended = false;

@@ -2,6 +2,7 @@ import { setCurrency } from '@/actions/cart';
 import { currentCart } from '@/lib/cart';
 import { t } from '@/lib/i18n';
 import { currentUser } from '@/lib/session';
+import { currentPath } from '@/lib/site';
 import { categories, chosenCurrency, currencies } from '@/lib/shop';
 import { AutoSubmitSelect } from './AutoSubmitSelect';
 import { ui } from './ui';
@@ -21,13 +22,14 @@ export function Logo() {
 }
 
 /** The shop's header: logo, search, currency, account, cart, and the top categories. */
-export async function Header({ path }: { path?: string }) {
-  const [tree, cart, user, currency, all] = await Promise.all([
+export async function Header() {
+  const [tree, cart, user, currency, all, path] = await Promise.all([
     categories().catch(() => ({ items: [] })),
     currentCart().catch(() => undefined),
     currentUser(),
     chosenCurrency(),
     currencies(),
+    currentPath(),
   ]);
   const count = cart?.itemCount ?? 0;
   return (
@@ -42,7 +44,7 @@ export async function Header({ path }: { path?: string }) {
         </div>
         <div className={s.tools}>
           <form action={setCurrency} className={s.currency}>
-            <input type="hidden" name="returnTo" value={path ?? '/'} />
+            <input type="hidden" name="returnTo" value={path} />
             <label htmlFor="currency" className="visually-hidden">
               {t('currency.label')}
             </label>

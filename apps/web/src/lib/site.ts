@@ -17,3 +17,9 @@ export async function siteOrigin(): Promise<string> {
 export async function nonce(): Promise<string | undefined> {
   return (await headers()).get('x-nonce') ?? undefined;
 }
+
+/** The path (and query) of the page being rendered, as the middleware saw it; `/` when unknown. */
+export async function currentPath(): Promise<string> {
+  const p = (await headers()).get('x-mercato-path');
+  return p && p.startsWith('/') && !p.startsWith('//') ? p : '/';
+}
