@@ -48,8 +48,9 @@ export async function deleteAddress(form: FormData): Promise<void> {
     const client = await api();
     await client.DELETE('/api/v1/users/me/addresses/{id}', { params: { path: { id } } });
   }
+  // The page the form is on renders again with the change (no redirect: a same-page one with
+  // only a new fragment would not fetch it).
   revalidatePath('/account');
-  redirect('/account#addresses');
 }
 
 /** The access the page has to an order: the shopper's session, or a guest order's token cookie. */
@@ -63,8 +64,8 @@ export async function cancelOrder(form: FormData): Promise<void> {
   const token = await orderToken(id);
   const r = await client.POST('/api/v1/orders/{id}/cancel', { params: { path: { id } }, ...(token ? { headers: { 'x-order-token': token } } : {}) });
   if (!r.response.ok) console.warn(JSON.stringify({ service: 'web', msg: 'cancel refused', status: r.response.status, problem: r.error }));
+  // The account or order page the button is on renders again with the new status.
   revalidatePath('/', 'layout');
-  redirect(field(form, 'returnTo') === 'account' ? '/account#orders' : `/orders/${encodeURIComponent(id)}`);
 }
 
 /** A declined or timed-out order's items back into a cart, to try again. */

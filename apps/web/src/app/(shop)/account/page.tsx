@@ -99,7 +99,6 @@ export default async function AccountPage() {
                 {CANCELLABLE.has(o.status) ? (
                   <form action={cancelOrder}>
                     <input type="hidden" name="orderId" value={o.id} />
-                    <input type="hidden" name="returnTo" value="account" />
                     <Button type="submit" kind="link">
                       {t('order.cancel')}
                     </Button>
