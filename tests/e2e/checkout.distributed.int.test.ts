@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { skipUnless } from '@mercato/chassis/testing';
 import { startCluster, type Cluster } from '@mercato/platform/testing';
 import { assertAfterCrashes, checkoutsThroughCrash, declined, oversell, sameKey } from './support/checkout-cases.js';
-import { sleep, sql, type Placed, type Shop } from './support/shop.js';
+import { QUICK_RECOVERY_ENV, sleep, sql, type Placed, type Shop } from './support/shop.js';
 
 // The checkout saga across processes: gateway, catalog, inventory, order, payment and
 // notification each in its own process with its own database, RabbitMQ between them, Redis for
@@ -25,18 +25,8 @@ describe('checkout invariants in the distributed mode', { skip: skipUnless('post
       services: SERVICES,
       env: {
         // Recovery within seconds rather than minutes.
-        EVENT_RETRY_BASE_MS: '200',
-        EVENT_RETRY_MAX_MS: '2000',
-        GATEWAY_RATE_LIMIT_IP: '1000000/min',
-        GATEWAY_RATE_LIMIT_USER: '1000000/min',
+        ...QUICK_RECOVERY_ENV,
         GATEWAY_BREAKER_RESET_MS: '200',
-        ORDER_PAYMENT_TIMEOUT_SECONDS: '20',
-        ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: '1',
-        PAYMENT_RECONCILE_INTERVAL_MS: '500',
-        PAYMENT_CREATED_GRACE_SECONDS: '1',
-        PAYMENT_CHARGE_LEASE_SECONDS: '2',
-        PAYMENT_UNKNOWN_RETRY_SECONDS: '1',
-        INVENTORY_SWEEP_INTERVAL_MS: '1000',
         NOTIFICATION_MAILBOX_DIR: mailbox,
       },
     });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { assertAfterCrashes, checkoutsThroughCrash, declined, oversell, sameKey } from './support/checkout-cases.js';
 import { startEmbedded, type EmbeddedPlatform } from './support/embedded.js';
-import type { Shop } from './support/shop.js';
+import { QUICK_RECOVERY_ENV, type Shop } from './support/shop.js';
 
 // The checkout saga in the embedded mode (`npm start`): every service in one process on an
 // embedded PostgreSQL and the in-process bus. Needs no server of the machine. The whole process
@@ -28,17 +28,7 @@ describe('checkout invariants in the embedded mode', () => {
       ADMIN_PASSWORD: ADMIN.password,
       AUTH_SCRYPT_N: '1024',
       OUTBOX_POLL_MS: '100',
-      EVENT_RETRY_BASE_MS: '200',
-      EVENT_RETRY_MAX_MS: '2000',
-      GATEWAY_RATE_LIMIT_IP: '1000000/min',
-      GATEWAY_RATE_LIMIT_USER: '1000000/min',
-      ORDER_PAYMENT_TIMEOUT_SECONDS: '20',
-      ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: '1',
-      PAYMENT_RECONCILE_INTERVAL_MS: '500',
-      PAYMENT_CREATED_GRACE_SECONDS: '1',
-      PAYMENT_CHARGE_LEASE_SECONDS: '2',
-      PAYMENT_UNKNOWN_RETRY_SECONDS: '1',
-      INVENTORY_SWEEP_INTERVAL_MS: '1000',
+      ...QUICK_RECOVERY_ENV,
     });
     await login();
     shop = {

@@ -89,7 +89,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   for (const mod of SERVICES) {
     pools += loadServiceSettings(mod.name, { ...env, [`${envPrefix(mod.name)}_DATABASE_URL`]: 'postgres://127.0.0.1/check' }).dbPoolMax;
   }
-  loadGatewaySettings(env);
+  // The launcher gives the gateway every service's URL (the ports bound), so none is required here.
+  loadGatewaySettings(env, {});
 
   // The web app: built if its sources changed, then started while PostgreSQL and the services start.
   const webWanted = !/^(false|0|off|no)$/i.test(env.MERCATO_WEB ?? '');

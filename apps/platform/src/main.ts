@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { ConfigError, runMain, startService } from '@mercato/chassis';
+import { ConfigError, logFatal, onParentExit, runMain, startService } from '@mercato/chassis';
 import { EmbeddedPostgresError } from '@mercato/embedded-pg';
 import { startGateway } from '@mercato/gateway';
 import { startPlatform, type Platform } from './embedded.js';
@@ -46,11 +46,11 @@ function describeError(err: unknown, env: NodeJS.ProcessEnv): string {
 }
 
 async function distributed(name: string): Promise<void> {
-  if (name === 'gateway') return runMain(() => startGateway({}));
-
+  // No upstreams given: every <SERVICE>_URL is required (nothing defaults to 127.0.0.1 here).
+  if (name === 'gateway') return runMain(() => startGateway(), { service: 'gateway' });
   const mod = findService(name);
   if (!mod) fail(`unknown service ${JSON.stringify(name)}: one of ${NAMES.join(', ')}`);
-  return runMain(() => startService(mod));
+  return runMain(() => startService(mod), { service: name });
 }
 
 async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
@@ -91,6 +91,14 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `npm start` killed outright: the platform stops too rather than hold its ports.
+  onParentExit(() => shutdown('the process that started mercato is gone'));
+  const crash = (what: string) => (err: unknown) => {
+    logFatal('mercato', `mercato crashed (${what}): ${err instanceof Error ? err.message : String(err)}`, err);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
 
   say('mercato: starting the platform (embedded mode)…');
   try {

@@ -87,3 +87,15 @@ export class UpstreamError extends DomainError {
     });
   }
 }
+
+/**
+ * The service cannot answer now for a reason that passes (its database is unreachable): 503 with
+ * `Retry-After`. Not a bug, so never a 500; the gateway's breaker counts it against the service.
+ */
+export class ServiceUnavailable extends DomainError {
+  readonly retryAfterSeconds: number;
+  constructor(detail: string, retryAfterSeconds = 2, type = 'service_unavailable') {
+    super({ type, status: 503, title: 'Service unavailable', detail });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -2,4 +2,4 @@ import { runMain, startService } from '@mercato/chassis';
 import { catalogService } from './service.js';
 
 // Distributed mode: this service alone, configured by environment (see README).
-await runMain(() => startService(catalogService));
+await runMain(() => startService(catalogService), { service: 'catalog' });

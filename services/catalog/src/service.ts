@@ -32,25 +32,13 @@ export const catalogService: ServiceModule = {
     const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
     const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media };
 
-    // Changes made by event handlers are cached-away once their transaction has committed.
-    let invalidate = false;
-    const stopListening = db.onCommit(() => {
-      if (!invalidate) return;
-      invalidate = false;
-      void cache.invalidate();
-    });
-
     if (config.demoData) await seedDemoCatalog(deps);
     return {
       routes: (app) => registerRoutes(app, deps),
       fastPath: cache.kind === 'off' ? undefined : fastReads(cache, config.httpMaxAge),
-      consumers: consumers(() => {
-        invalidate = true;
-      }),
-      onClose: async () => {
-        stopListening();
-        await cache.close();
-      },
+      // What an event handler changes leaves the cache once its own transaction has committed.
+      consumers: consumers(() => cache.invalidate()),
+      onClose: () => cache.close(),
     };
   },
 };

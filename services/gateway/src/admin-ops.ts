@@ -82,7 +82,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
         timeoutMs: opts.timeoutMs,
         retries: 0,
         // A service that is down answers here as not ready; it never opens anything for the proxy.
-        breaker: { failureThreshold: 1_000_000, resetTimeoutMs: 1_000 },
+        breaker: { failureThreshold: 1_000_000, firstRetryMs: 1_000 },
         headers: opts.opsToken ? { authorization: `Bearer ${opts.opsToken}` } : {},
       }),
     ]),

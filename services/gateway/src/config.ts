@@ -1,4 +1,4 @@
-import { DEFAULT_PORTS, loadAccessTokenSettings, loadConfig, loadServiceSettings, type ServiceName, type ServiceSettings } from '@mercato/chassis';
+import { ConfigError, DEFAULT_PORTS, loadAccessTokenSettings, loadConfig, loadServiceSettings, type ServiceName, type ServiceSettings } from '@mercato/chassis';
 import { Type, type TProperties } from '@sinclair/typebox';
 import { parseRate, RATE_PATTERN, type RateRule } from './rate-limit.js';
 import { UPSTREAMS, type UpstreamName } from './routes.js';
@@ -28,7 +28,8 @@ export function gatewayConfigSchema() {
       GATEWAY_CONNECT_TIMEOUT_MS: int('the time to connect to an upstream, in ms', 50, 60_000, 1_000),
       GATEWAY_UPSTREAM_CONNECTIONS: int('connections kept per upstream', 1, 10_000, 128),
       GATEWAY_BREAKER_FAILURES: int('consecutive upstream failures that open its circuit', 1, 1_000, 5),
-      GATEWAY_BREAKER_RESET_MS: int('how long an open circuit rejects before a trial call, in ms', 100, 600_000, 10_000),
+      GATEWAY_BREAKER_FIRST_RETRY_MS: int('the wait before an open circuit first probes the readiness of its service, in ms', 10, 60_000, 250),
+      GATEWAY_BREAKER_RESET_MS: int('the longest wait between two readiness probes of an open circuit, in ms', 100, 600_000, 2_000),
       GATEWAY_OPENAPI_CACHE_MS: int('how long the merged OpenAPI document is kept, in ms', 0, 3_600_000, 10_000),
       GATEWAY_UPLOAD_LIMIT_BYTES: int('the largest body of an upload route (image upload, catalog import), in bytes', 1024, 1024 * 1024 * 1024, 20 * 1024 * 1024),
       GATEWAY_RATE_LIMIT_IP: Type.String({
@@ -78,7 +79,10 @@ export interface GatewaySettings extends ServiceSettings {
   connectTimeoutMs: number;
   upstreamConnections: number;
   breakerFailures: number;
+  breakerFirstRetryMs: number;
   breakerResetMs: number;
+  /** The longest `Prefer: wait` passed on: answers that were asked to wait must come before the upstream timeout. */
+  maxPreferWaitSeconds: number;
   openapiCacheMs: number;
   uploadLimitBytes: number;
   trustForwarded: boolean;
@@ -98,12 +102,22 @@ export interface GatewaySettings extends ServiceSettings {
 }
 
 /**
+ * The longest `Prefer: wait` that still lets the answer come before the upstream timeout: the
+ * timeout less a margin for the work around the wait (a fifth of it, at least a second).
+ */
+export function maxPreferWait(upstreamTimeoutMs: number): number {
+  return Math.max(0, Math.floor((upstreamTimeoutMs - Math.max(1_000, upstreamTimeoutMs / 5)) / 1000));
+}
+
+/**
  * Reads the common and the gateway settings. Upstream URLs given by the caller (the embedded
  * launcher knows the ports it actually bound) win over `<SVC>_URL`, which wins over the default.
+ * With no URLs given (the gateway alone, in the distributed mode) every `<SVC>_URL` is required:
+ * a forgotten one must not silently point at 127.0.0.1.
  */
 export function loadGatewaySettings(
   env: NodeJS.ProcessEnv = process.env,
-  given: Partial<Record<ServiceName, string>> = {},
+  given?: Partial<Record<ServiceName, string>>,
   web: { url?: string; frontendKey?: string } = {},
 ): GatewaySettings {
   const common = loadServiceSettings('gateway', env, { database: false });
@@ -111,7 +125,13 @@ export function loadGatewaySettings(
   const tokens = loadAccessTokenSettings(env);
   const upstreams = {} as Record<UpstreamName, string>;
   for (const service of UPSTREAMS) {
-    upstreams[service] = (given[service] ?? (c[upstreamUrlVar(service)] as string)).replace(/\/+$/, '');
+    const name = upstreamUrlVar(service);
+    if (given === undefined && !env[name]) {
+      throw new ConfigError(
+        `Configuration error: ${name} is missing; expected the base URL of the ${service} service, e.g. http://${service}:${DEFAULT_PORTS[service]} (every <SERVICE>_URL is required when the gateway runs alone)`,
+      );
+    }
+    upstreams[service] = (given?.[service] ?? (c[name] as string)).replace(/\/+$/, '');
   }
   return {
     ...common,
@@ -120,7 +140,9 @@ export function loadGatewaySettings(
     connectTimeoutMs: c.GATEWAY_CONNECT_TIMEOUT_MS as number,
     upstreamConnections: c.GATEWAY_UPSTREAM_CONNECTIONS as number,
     breakerFailures: c.GATEWAY_BREAKER_FAILURES as number,
+    breakerFirstRetryMs: Math.min(c.GATEWAY_BREAKER_FIRST_RETRY_MS as number, c.GATEWAY_BREAKER_RESET_MS as number),
     breakerResetMs: c.GATEWAY_BREAKER_RESET_MS as number,
+    maxPreferWaitSeconds: maxPreferWait(c.GATEWAY_UPSTREAM_TIMEOUT_MS as number),
     openapiCacheMs: c.GATEWAY_OPENAPI_CACHE_MS as number,
     uploadLimitBytes: c.GATEWAY_UPLOAD_LIMIT_BYTES as number,
     trustForwarded: c.GATEWAY_TRUST_FORWARDED as boolean,

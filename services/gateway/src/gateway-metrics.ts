@@ -37,9 +37,16 @@ export async function openGatewayMetrics(app: HttpApp, upstreams: Record<Upstrea
     ['upstream', 'status_code'],
     DURATION_BUCKETS,
   );
-  metrics.gauge('mercato_gateway_circuit_open', 'Whether the circuit breaker of an upstream is open (1) or half-open (0.5) or closed (0)', ['upstream'], (g) => {
-    for (const u of Object.values(upstreams)) g.set({ upstream: u.name }, u.breaker.state === 'open' ? 1 : u.breaker.state === 'half_open' ? 0.5 : 0);
-  });
+  metrics.gauge(
+    'mercato_gateway_circuit_open',
+    'Whether the circuit breaker of an upstream route class is open (1), probing (0.5) or closed (0)',
+    ['upstream', 'route_class'],
+    (g) => {
+      for (const u of Object.values(upstreams)) {
+        for (const [route_class, b] of u.breakers()) g.set({ upstream: u.name, route_class }, b.state === 'open' ? 1 : b.state === 'half_open' ? 0.5 : 0);
+      }
+    },
+  );
   const unregister = registerServiceMetrics(metrics);
   const server = listen && settings.port !== undefined ? await openMetricsServer({ port: settings.port, host: settings.host, token: settings.token }) : undefined;
   return {

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, installTlsForFetch, JwksCache, loadMetricsSettings, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import { createHttpApp, createLogger, installTlsForFetch, JwksCache, loadMetricsSettings, type BreakerSnapshot, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
 import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
-import { createUpstreams } from './upstreams.js';
+import { createUpstreams, OPENAPI_CLASS } from './upstreams.js';
 import { WebFront } from './web.js';
 import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import { createPublicServer, createRedirectServer, loadGatewayTls, type GatewayTls } from './https.js';
@@ -41,13 +41,15 @@ export interface RunningGateway {
   closeHttp(): Promise<void>;
   /** closeHttp, then the upstream connections. */
   stop(): Promise<void>;
+  /** The state of every circuit, per service and route class (for health pages and metrics). */
+  breakers(): BreakerSnapshot[];
 }
 
 const VERSION = '0.1.0';
 
 /**
  * The gateway: the only public entry. Routes /api/v1/<segment>/… to the owning service, with
- * a circuit breaker per service, and serves the merged OpenAPI document and the API reference.
+ * a circuit breaker per service and route class, and serves the merged OpenAPI document and the API reference.
  *
  * Its node:http server hands the proxied routes to the fast proxy and every other request to
  * Fastify (`app.routing`), whose own server never listens.
@@ -59,7 +61,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger, tls.material);
-  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix) : new MemoryRateStore());
+  const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
   const web = new WebFront({
     webUrl: settings.webUrl,
     corsOrigins: settings.corsOrigins,
@@ -72,7 +74,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     logger,
   });
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.pool.close()), opts.rateStore ? undefined : rateStore.close(), web.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -85,6 +87,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     guard,
     upstreams,
     upstreamTimeoutMs: settings.upstreamTimeoutMs,
+    maxPreferWaitSeconds: settings.maxPreferWaitSeconds,
     bodyLimitBytes: settings.httpBodyLimitBytes,
     uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
@@ -109,7 +112,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       // The proxy passes request id and trace on in headers; nothing here reads an async context.
       requestContext: false,
     });
-    const breakers = Object.fromEntries(Object.values(upstreams).map((u) => [u.name, u.breaker])) as Parameters<typeof createOpenApiSource>[0]['breakers'];
+    const breakers = Object.fromEntries(Object.values(upstreams).map((u) => [u.name, u.breaker(OPENAPI_CLASS)])) as Parameters<typeof createOpenApiSource>[0]['breakers'];
     const source = createOpenApiSource({
       upstreams: settings.upstreams,
       breakers,
@@ -172,6 +175,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       })();
       return httpClosed;
     },
+    breakers: () => Object.values(upstreams).flatMap((u) => [...u.breakers().values()].map((b) => b.snapshot())),
     stop() {
       stopped ??= (async () => {
         await gateway.closeHttp();

@@ -26,8 +26,9 @@ export interface OpenApiSourceOptions {
 const INCOMPLETE_CACHE_MS = 2_000;
 
 /**
- * Reads every service's /openapi.json (through the same breakers as the proxy, so a service
- * known to be down costs nothing) and merges them; concurrent readers share one fetch.
+ * Reads every service's /openapi.json (through a breaker per service, probed by its readiness as
+ * the proxy's are, so a service known to be down costs nothing) and merges them; concurrent
+ * readers share one fetch.
  */
 export function createOpenApiSource(opts: OpenApiSourceOptions): OpenApiSource {
   const now = opts.now ?? Date.now;

@@ -61,6 +61,20 @@ export interface ForwardInfo {
   trustForwarded: boolean;
   /** The caller, when the gateway verified an access token. */
   identity?: { userId: string; roles: string } | undefined;
+  /** The longest `Prefer: wait` passed on (longer ones are lowered to it). */
+  maxPreferWaitSeconds?: number;
+}
+
+const WAIT = /(^|[,;]\s*)wait\s*=\s*"?(\d+)"?/gi;
+
+/**
+ * A `Prefer` header (RFC 7240) with its `wait` lowered to `max` seconds: an answer the client
+ * asked to hold must still come before the gateway gives up on the upstream (a 504 then would
+ * tell the client nothing, and say nothing about the upstream's health).
+ */
+export function capPreferWait(value: string | string[], max: number): string | string[] {
+  const cap = (v: string) => v.replace(WAIT, (whole: string, lead: string, n: string) => (Number(n) > max ? `${lead}wait=${max}` : whole));
+  return Array.isArray(value) ? value.map(cap) : cap(value);
 }
 
 // Both run once per proxied request: plain loops, nothing allocated that is not kept.
@@ -72,7 +86,7 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: Forw
   for (const name in incoming) {
     const value = incoming[name];
     if (value === undefined || NOT_FORWARDED_UP.has(name) || drop.has(name)) continue;
-    out[name] = value;
+    out[name] = name === 'prefer' && info.maxPreferWaitSeconds !== undefined ? capPreferWait(value, info.maxPreferWaitSeconds) : value;
   }
   const priorFor = info.trustForwarded ? first(incoming['x-forwarded-for']) : undefined;
   out['x-forwarded-for'] = priorFor ? `${priorFor}, ${info.clientIp}` : info.clientIp;

@@ -20,6 +20,8 @@ import type { Upstream } from './upstreams.js';
 export interface ProxyOptions {
   upstreams: Record<UpstreamName, Upstream>;
   upstreamTimeoutMs: number;
+  /** `Prefer: wait` above this is lowered to it (see capPreferWait). */
+  maxPreferWaitSeconds?: number;
   bodyLimitBytes: number;
   /** The limit of the upload routes (`isUpload`), when larger. */
   uploadLimitBytes?: number;
@@ -36,10 +38,18 @@ export interface ProxyOptions {
 /** A caller's request id is kept when it looks like one (as the chassis does). */
 /** A body's Content-Type must name a media type, `type/subtype` then parameters (415 otherwise, as Fastify did). */
 const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(?:;|$)/;
-/** Answers that mean the upstream is not healthy; they count against its breaker. */
+/**
+ * Answers that may mean the upstream is not healthy (its database is down) or only that this
+ * request could not be served (a queue full, a slow call): they count against its breaker only
+ * when its readiness probe fails too.
+ */
 const UNHEALTHY_STATUS = new Set([502, 503, 504]);
-/** Failures to reach the upstream at all. */
+/** Failures to reach the upstream at all: they count. */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** The connection closed under a request: the upstream stopped or crashed while serving it. */
+const CONNECTION_LOST = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+/** Methods whose repetition is harmless (RFC 9110 §9.2.2). */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 class BodyTooLarge extends Error {}
 class ClientGone extends Error {}
 
@@ -219,7 +229,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     const method = req.method!;
     const upstream = this.proxy.opts.upstreams[target.service];
     try {
-      this.permit = upstream.breaker.acquire();
+      this.permit = upstream.breaker(target.routeClass).acquire();
     } catch (err) {
       if (!(err instanceof CircuitOpenError)) throw err;
       const retryAfter = String(Math.max(1, Math.ceil(err.retryAfterMs / 1000)));
@@ -240,6 +250,7 @@ class Exchange implements Dispatcher.DispatchHandler {
       requestId: this.id,
       trustForwarded: this.proxy.opts.trustForwarded,
       identity,
+      maxPreferWaitSeconds: this.proxy.opts.maxPreferWaitSeconds,
     });
     upstream.pool.dispatch({ path: target.path, method: method as Dispatcher.HttpMethod, headers, body: this.body ?? null }, this);
   }
@@ -250,7 +261,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     if (statusCode < 200) return; // informational: the final answer follows
-    if (UNHEALTHY_STATUS.has(statusCode)) this.permit!.failure();
+    if (UNHEALTHY_STATUS.has(statusCode)) this.permit!.suspect();
     else this.permit!.success();
     const { res } = this;
     if (res.destroyed) return controller.abort(new ClientGone('the client went away'));
@@ -300,18 +311,27 @@ class Exchange implements Dispatcher.DispatchHandler {
       return this.tooLarge();
     }
     if (err instanceof ClientGone || res.destroyed) return permit!.cancel();
-    permit!.failure();
     const code = errorCode(err);
+    if (code && UNREACHABLE.has(code)) {
+      permit!.failure();
+      this.logger().warn({ upstream: service, code }, 'upstream unreachable');
+      return this.problem(503, 'upstream_unavailable', 'Service unavailable', `${service} is unreachable (${code})`, { 'retry-after': '1' });
+    }
+    // A slow answer, or a connection lost mid-request, may be this request's own doing: the
+    // upstream's readiness decides whether it counts.
+    permit!.suspect();
     if (code === 'UND_ERR_HEADERS_TIMEOUT') {
       this.logger().warn({ upstream: service }, 'upstream timed out');
       return this.problem(504, 'upstream_timeout', 'Upstream timed out', `${service} did not answer within ${this.proxy.opts.upstreamTimeoutMs} ms`);
     }
-    if (code && UNREACHABLE.has(code)) {
-      this.logger().warn({ upstream: service, code }, 'upstream unreachable');
-      return this.problem(503, 'upstream_unavailable', 'Service unavailable', `${service} is unreachable (${code})`);
-    }
     this.logger().warn({ upstream: service, err }, 'upstream failed');
-    this.problem(502, 'bad_gateway', 'Bad gateway', `${service} sent no valid answer (${code ?? 'protocol error'})`);
+    if (code && CONNECTION_LOST.has(code)) {
+      const next = IDEMPOTENT.has(this.req.method!)
+        ? 'retry shortly'
+        : 'whether the request took effect is not known: retry it with the same Idempotency-Key';
+      return this.problem(502, 'bad_gateway', 'Bad gateway', `${service} closed the connection before answering (it may have stopped or crashed); ${next}`);
+    }
+    this.problem(502, 'bad_gateway', 'Bad gateway', `${service} answered with something that is not valid HTTP (${code ?? 'protocol error'})`);
   }
 
   /** An unexpected error, as the chassis answers one: logged, and nothing of it told. */

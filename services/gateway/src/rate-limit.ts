@@ -1,4 +1,4 @@
-import type { Logger } from '@mercato/chassis';
+import { RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
 import { Redis } from 'ioredis';
 
 /** `limit` requests per `windowMs`. */
@@ -87,25 +87,32 @@ return c`;
 
 type RedisWithHit = Redis & { mercatoRateHit(key: string, ttlMs: number): Promise<number> };
 
-/** Shared by every gateway replica: one counter per key and window in Redis. */
+/**
+ * Shared by every gateway replica: one counter per key and window in Redis. Behind a circuit:
+ * while Redis is down (or frozen) a hit fails at once, without a round trip, and the limiter
+ * lets the request through.
+ */
 export class RedisRateStore implements RateStore {
-  private readonly redis: RedisWithHit;
+  readonly circuit: RedisCircuit;
   constructor(
     url: string,
     private readonly prefix = 'mercato:ratelimit:',
+    logger?: Logger,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 500, enableAutoPipelining: true, lazyConnect: false }) as RedisWithHit;
-    this.redis.defineCommand('mercatoRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
-    // Errors surface on the commands; this only keeps a dropped connection from being an unhandled event.
-    this.redis.on('error', () => {});
+    const redis = new Redis(url, redisClientOptions({ enableAutoPipelining: true })) as RedisWithHit;
+    redis.defineCommand('mercatoRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    this.circuit = new RedisCircuit(redis, { name: 'rate limits', logger });
   }
 
-  async hit(key: string, windowId: number, windowMs: number): Promise<number> {
-    return Number(await this.redis.mercatoRateHit(`${this.prefix}${key}:${windowId}`, windowMs + 1_000));
+  hit(key: string, windowId: number, windowMs: number): Promise<number> {
+    // Thrown, not a rejected promise, while the circuit is open: the request goes on at once.
+    if (!this.circuit.available) throw new Error('Redis is unavailable');
+    return this.circuit.call((r) => (r as RedisWithHit).mercatoRateHit(`${this.prefix}${key}:${windowId}`, windowMs + 1_000)).then(Number);
   }
 
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await this.circuit.redis.quit().catch(() => undefined);
+    this.circuit.close();
   }
 }
 

@@ -4,17 +4,17 @@ import { allowedMethods, resolveRoute, segmentsOf } from './routes.js';
 
 describe('resolveRoute', () => {
   it('routes on the first segment and strips the prefix, keeping the query as sent', () => {
-    assert.deepEqual(resolveRoute('/api/v1/products?q=red%20shoe&limit=5'), { service: 'catalog', path: '/products?q=red%20shoe&limit=5' });
-    assert.deepEqual(resolveRoute('/api/v1/categories/c1'), { service: 'catalog', path: '/categories/c1' });
-    assert.deepEqual(resolveRoute('/api/v1/users/me/addresses'), { service: 'user', path: '/users/me/addresses' });
-    assert.deepEqual(resolveRoute('/api/v1/checkout'), { service: 'order', path: '/checkout' });
-    assert.deepEqual(resolveRoute('/api/v1/carts/abc/items/SKU%201'), { service: 'order', path: '/carts/abc/items/SKU%201' });
-    assert.deepEqual(resolveRoute('/api/v1/payments/webhooks/stripe'), { service: 'payment', path: '/payments/webhooks/stripe' });
-    assert.deepEqual(resolveRoute('/api/v1/notifications/preferences'), { service: 'notification', path: '/notifications/preferences' });
+    assert.deepEqual(resolveRoute('/api/v1/products?q=red%20shoe&limit=5'), { service: 'catalog', routeClass: 'products', path: '/products?q=red%20shoe&limit=5' });
+    assert.deepEqual(resolveRoute('/api/v1/categories/c1'), { service: 'catalog', routeClass: 'categories', path: '/categories/c1' });
+    assert.deepEqual(resolveRoute('/api/v1/users/me/addresses'), { service: 'user', routeClass: 'users', path: '/users/me/addresses' });
+    assert.deepEqual(resolveRoute('/api/v1/checkout'), { service: 'order', routeClass: 'checkout', path: '/checkout' });
+    assert.deepEqual(resolveRoute('/api/v1/carts/abc/items/SKU%201'), { service: 'order', routeClass: 'carts', path: '/carts/abc/items/SKU%201' });
+    assert.deepEqual(resolveRoute('/api/v1/payments/webhooks/stripe'), { service: 'payment', routeClass: 'payments', path: '/payments/webhooks/stripe' });
+    assert.deepEqual(resolveRoute('/api/v1/notifications/preferences'), { service: 'notification', routeClass: 'notifications', path: '/notifications/preferences' });
   });
 
   it('serves the JWKS from auth at its own path', () => {
-    assert.deepEqual(resolveRoute('/.well-known/jwks.json'), { service: 'auth', path: '/.well-known/jwks.json' });
+    assert.deepEqual(resolveRoute('/.well-known/jwks.json'), { service: 'auth', routeClass: 'well-known', path: '/.well-known/jwks.json' });
   });
 
   it('knows no other segment, nor anything outside the prefix', () => {
@@ -38,7 +38,7 @@ describe('resolveRoute', () => {
       assert.deepEqual(resolveRoute(url), { refused: 'bad_path' }, url);
     }
     // Dots inside a segment are ordinary.
-    assert.deepEqual(resolveRoute('/api/v1/products/v1.2..3'), { service: 'catalog', path: '/products/v1.2..3' });
+    assert.deepEqual(resolveRoute('/api/v1/products/v1.2..3'), { service: 'catalog', routeClass: 'products', path: '/products/v1.2..3' });
   });
 
   it('allows the usual methods on the segments and only reads on the fixed routes', () => {

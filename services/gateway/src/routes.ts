@@ -38,9 +38,14 @@ export const FIXED_ROUTE_METHODS: readonly string[] = ['GET', 'HEAD'];
 
 export interface RouteTarget {
   service: UpstreamName;
+  /** The class of routes it belongs to, with a circuit breaker of its own: its public segment. */
+  routeClass: string;
   /** The path and query string the service is asked for. */
   path: string;
 }
+
+/** The route class of the fixed routes. */
+const FIXED_CLASS = 'well-known';
 
 export type Resolution = RouteTarget | { refused: 'not_found' | 'bad_path' };
 
@@ -54,7 +59,7 @@ export function resolveRoute(url: string): Resolution {
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q);
   const fixed = FIXED_ROUTES[path];
-  if (fixed) return { service: fixed, path: url };
+  if (fixed) return { service: fixed, routeClass: FIXED_CLASS, path: url };
   if (!path.startsWith(`${API_PREFIX}/`)) return { refused: 'not_found' };
   const rest = path.slice(API_PREFIX.length);
   const segments = rest.split('/').slice(1);
@@ -71,7 +76,14 @@ export function resolveRoute(url: string): Resolution {
     }
     if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\')) return { refused: 'bad_path' };
   }
-  return { service, path: `${rest}${query}` };
+  return { service, routeClass: segments[0]!, path: `${rest}${query}` };
+}
+
+/** The route classes of a service: its public segments, and the fixed routes it serves. */
+export function routeClassesOf(service: UpstreamName): string[] {
+  const classes = segmentsOf(service);
+  if (Object.values(FIXED_ROUTES).includes(service)) classes.push(FIXED_CLASS);
+  return classes;
 }
 
 /** The services that own at least one public segment, each with its segments. */

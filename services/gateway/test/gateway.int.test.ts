@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { createHttpApp, createLogger, parseTraceparent, type HttpApp } from '@mercato/chassis';
+import { eventually } from '@mercato/chassis/testing';
 import { Type } from '@sinclair/typebox';
 import { startGateway, type RunningGateway } from '../src/gateway.js';
 import { bytes, deadUrl, listenGarbage, listenHttp, raw, readAll, sha256, withDeadline, type Listening } from './upstreams.js';
@@ -89,8 +90,8 @@ describe('gateway', () => {
       }
     });
     inventory = await listenGarbage();
-    notification = await listenHttp((_req, res) => {
-      notificationCalls++;
+    notification = await listenHttp((req, res) => {
+      if (req.url !== '/readyz') notificationCalls++;
       res.writeHead(503, { 'content-type': 'application/problem+json' }).end('{"code":"not_ready","title":"x","status":503}');
     });
     auth = await listenHttp((req, res) => {
@@ -106,6 +107,7 @@ describe('gateway', () => {
         GATEWAY_UPSTREAM_TIMEOUT_MS: String(UPSTREAM_TIMEOUT_MS),
         GATEWAY_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
         GATEWAY_BREAKER_FAILURES: '3',
+        GATEWAY_BREAKER_FIRST_RETRY_MS: '60000',
         GATEWAY_BREAKER_RESET_MS: '60000',
         // Every upstream named, so nothing on the default ports of this machine is called.
         AUTH_URL: auth.url,
@@ -285,8 +287,10 @@ describe('gateway', () => {
   });
 
   it('opens the breaker after repeated failures and then answers 503 without calling', async () => {
+    // Its 503s count: its own readiness fails too (the stand-in answers 503 to everything).
     for (let i = 0; i < 3; i++) assert.equal((await fetch(`${gw.url}/api/v1/notifications/preferences`)).status, 503);
     assert.equal(notificationCalls, 3);
+    await eventually(() => gw.breakers().find((b) => b.name === 'notification (notifications)')?.state === 'open', 3_000, 10);
     const started = performance.now();
     const res = await fetch(`${gw.url}/api/v1/notifications/preferences`);
     assert.ok(performance.now() - started < 200);

@@ -2,4 +2,4 @@ import { runMain, startService } from '@mercato/chassis';
 import { notificationService } from './service.js';
 
 // Distributed mode: this service alone, configured by environment (see README).
-await runMain(() => startService(notificationService));
+await runMain(() => startService(notificationService), { service: 'notification' });

@@ -27,6 +27,12 @@ export const orderConfigSchema = Type.Object(
       600,
     ),
     ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: int('how often orders past their payment deadline are looked for', 1, 3600, 15),
+    ORDER_CHECKOUT_MAX_WAIT_SECONDS: int(
+      'the longest Prefer: wait a checkout honours, in seconds (keep it below the upstream timeout of the gateway in front)',
+      0,
+      30,
+      8,
+    ),
     ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
     ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
@@ -40,6 +46,8 @@ export interface OrderConfig {
   sweepIntervalMs: number;
   paymentTimeoutSeconds: number;
   paymentSweepIntervalMs: number;
+  /** The longest `Prefer: wait` honoured (the answer says what was applied). */
+  checkoutMaxWaitSeconds: number;
   timeZone: string;
   statsRefreshMs: number;
 }
@@ -106,6 +114,7 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     sweepIntervalMs: c.ORDER_CART_SWEEP_INTERVAL_SECONDS * 1000,
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
+    checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
     timeZone: c.ORDER_TIME_ZONE,
     statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };

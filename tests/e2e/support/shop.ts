@@ -18,6 +18,21 @@ export interface Shop {
 }
 
 export const SETTLED = new Set(['confirmed', 'cancelled', 'refunded']);
+
+/** Settings of the checkout suites: recovery within seconds (retries, sweeps, reconciles), no rate limits. */
+export const QUICK_RECOVERY_ENV: Readonly<NodeJS.ProcessEnv> = {
+  EVENT_RETRY_BASE_MS: '200',
+  EVENT_RETRY_MAX_MS: '2000',
+  GATEWAY_RATE_LIMIT_IP: '1000000/min',
+  GATEWAY_RATE_LIMIT_USER: '1000000/min',
+  ORDER_PAYMENT_TIMEOUT_SECONDS: '20',
+  ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: '1',
+  PAYMENT_RECONCILE_INTERVAL_MS: '500',
+  PAYMENT_CREATED_GRACE_SECONDS: '1',
+  PAYMENT_CHARGE_LEASE_SECONDS: '2',
+  PAYMENT_UNKNOWN_RETRY_SECONDS: '1',
+  INVENTORY_SWEEP_INTERVAL_MS: '1000',
+};
 const json = { 'content-type': 'application/json' };
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

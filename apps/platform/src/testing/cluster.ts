@@ -84,6 +84,11 @@ async function waitReady(name: string, port: number, p: Proc, timeoutMs: number)
   }
 }
 
+/** Every service the gateway routes to (it requires a URL for each when it runs alone). */
+const UPSTREAM_NAMES = ['user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'] as const;
+/** A URL where nothing listens (port 1 is refused at once), for services a cluster does not run. */
+const NOTHING_LISTENS = 'http://127.0.0.1:1';
+
 /** Quick reactions for tests: a stopped upstream answers 503 within 2 s, the relay polls every 100 ms. */
 export const TEST_DEFAULTS: Readonly<NodeJS.ProcessEnv> = { GATEWAY_UPSTREAM_TIMEOUT_MS: '2000', OUTBOX_POLL_MS: '100' };
 
@@ -106,6 +111,8 @@ export interface ClusterOptions {
   namespace?: string;
   /** How long each process has to answer /readyz once the one before it has; 30 s unless given. */
   readyTimeoutMs?: number;
+  /** The PostgreSQL server the services' databases are made on (a superuser URL); TEST_PG_URL unless given. */
+  pgUrl?: string;
 }
 
 export interface Cluster {
@@ -163,6 +170,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         GATEWAY_PORT: String(ports.gateway),
         // The gateway reads the signing keys where auth publishes them: here, the stand-in.
         AUTH_URL: jwks.url,
+        // The gateway alone needs every service named: the ones not run here point at nothing.
+        ...Object.fromEntries(UPSTREAM_NAMES.map((s) => [`${s.toUpperCase()}_URL`, NOTHING_LISTENS])),
         ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
         ...opts.serviceEnv?.gateway,
       };
@@ -203,7 +212,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     },
   };
   try {
-    for (const name of opts.services) dbs[name] = await createTestDatabase(`${prefix}_${name}`);
+    for (const name of opts.services) dbs[name] = await createTestDatabase(`${prefix}_${name}`, opts.pgUrl);
     for (const name of names) launchOne(name);
     // One after another: each gets its whole time from when the previous one is ready, as all of
     // them load at once and share the cores.

@@ -70,6 +70,10 @@ export class AmqpBus implements BusDriver {
     this.names = amqpNames(opts.namespace);
   }
 
+  get connected(): boolean {
+    return this.connection !== undefined && this.publisher !== undefined;
+  }
+
   async start(): Promise<void> {
     await this.ensureConnected();
   }

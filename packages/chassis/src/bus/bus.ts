@@ -44,6 +44,8 @@ export interface SubscribeOptions {
  */
 export interface BusDriver {
   readonly kind: 'memory' | 'amqp';
+  /** Whether the transport is reachable now (the broker connection is up); for health and metrics. */
+  readonly connected: boolean;
   start(): Promise<void>;
   publish(events: readonly PublishItem[]): Promise<void>;
   subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts?: SubscribeOptions): Promise<void>;

@@ -31,6 +31,10 @@ export class MemoryBus implements BusDriver {
   private consuming = true;
   private closed = false;
 
+  get connected(): boolean {
+    return !this.closed;
+  }
+
   async start(): Promise<void> {}
 
   /** Allows publishing: every consumer group of this process has subscribed. */

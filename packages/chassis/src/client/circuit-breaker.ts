@@ -1,16 +1,38 @@
+// The circuit itself is cockatiel's (CircuitBreakerPolicy: consecutive failures open it, an
+// exponential backoff spaces the half-open trials). Written here, because cockatiel has no such
+// feature: (1) readiness probing — while the circuit is open the trial is a probe of the
+// upstream's readiness (its /readyz), never a client's request, and no client waits behind it
+// (cockatiel queues every call behind its trial); (2) suspected failures — a timeout or a 5xx
+// answer counts only when a probe confirms that the upstream itself is unhealthy, so clients that
+// ask for slow answers cannot open a circuit for everyone; (3) a permit API for callers that are
+// callbacks, not promises (the gateway's proxy).
+import { circuitBreaker, CircuitState, isBrokenCircuitError, ConsecutiveBreaker, ExponentialBackoff, handleWhen, noJitterGenerator, type CircuitBreakerPolicy, type IBackoff, type IBackoffFactory } from 'cockatiel';
 import { UpstreamError } from '../errors.js';
 
 export type BreakerState = 'closed' | 'open' | 'half_open';
 
+/**
+ * What one call says about the upstream's health: `success`; `failure` (it could not be reached);
+ * `suspect` (a timeout, a 5xx: counted only if the readiness probe fails too); `ignore` (nothing:
+ * the caller went away, the request was refused before it was sent).
+ */
+export type CallOutcome = 'success' | 'failure' | 'suspect' | 'ignore';
+
 export interface CircuitBreakerOptions {
-  /** The upstream this breaker guards; it names the upstream in errors and logs. */
+  /** The upstream (and route class) this breaker guards; it names it in errors and logs. */
   name: string;
   /** Consecutive failures that open the circuit. */
   failureThreshold?: number;
-  /** How long an open circuit rejects before it lets one trial call through, in ms. */
-  resetTimeoutMs?: number;
-  /** The clock; tests pass a fake one. */
-  now?: () => number;
+  /** The wait before the first trial once the circuit opens, in ms (short: most outages are restarts). */
+  firstRetryMs?: number;
+  /** The longest wait between two trials (the wait doubles after each failed one), in ms. */
+  maxRetryMs?: number;
+  /**
+   * The upstream's readiness (resolves when ready). With it, trials are probes and suspected
+   * failures are checked; without it, the first call after the wait is the trial and every
+   * suspected failure counts.
+   */
+  probe?: () => Promise<void>;
   onStateChange?: (change: { name: string; from: BreakerState; to: BreakerState }) => void;
 }
 
@@ -19,171 +41,241 @@ export class CircuitOpenError extends UpstreamError {
   readonly upstream: string;
   readonly retryAfterMs: number;
   constructor(upstream: string, retryAfterMs: number) {
-    super(503, 'upstream_unavailable', `${upstream} is unavailable (circuit open after repeated failures); retry in ${Math.ceil(retryAfterMs / 1000)} s`);
+    super(503, 'upstream_unavailable', `${upstream} is unavailable (circuit open after repeated failures); retry in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s`);
     this.upstream = upstream;
     this.retryAfterMs = retryAfterMs;
   }
 }
 
-/**
- * One call's admission through the breaker. The caller settles it exactly once with the
- * outcome; `cancel` is for calls that say nothing about the upstream's health (the client
- * went away, the request was refused before it was sent).
- */
+/** One admitted call. The caller settles it once with what the call said; later settlements are ignored. */
 export interface BreakerPermit {
   success(): void;
   failure(): void;
+  /** A timeout or a 5xx: counted only when the upstream's readiness probe fails. */
+  suspect(): void;
+  /** Says nothing about the upstream (the client went away, the request was refused here). */
   cancel(): void;
+  settle(outcome: CallOutcome): void;
 }
 
 export interface BreakerSnapshot {
   name: string;
   state: BreakerState;
   consecutiveFailures: number;
-  /** While open: time left before a trial call is let through. */
+  /** While open: time left before the next trial. */
   retryAfterMs: number;
+  /** While open: the whole wait of this opening (the backoff's current step). */
+  retryDelayMs: number;
 }
 
 export interface RunClassifier<T> {
-  /** A result that still means the upstream is unhealthy (e.g. a 503 response). */
-  isFailedResult?: (value: T) => boolean;
-  /** Whether an error counts against the upstream; default: every error does. */
-  isFailure?: (err: unknown) => boolean;
+  /** What a result says (default `success`); e.g. a 503 response is `suspect`. */
+  outcomeOf?: (value: T) => CallOutcome;
+  /** What an error says (default `failure`). */
+  outcomeOfError?: (err: unknown) => CallOutcome;
 }
+
+/** A failure that counts against the upstream (the only kind the policy handles). */
+class Counted extends Error {}
+/** An outcome that says nothing: rethrown by the policy without counting. */
+class NotCounted extends Error {}
+const COUNTED = new Counted('upstream failure');
+const NOT_COUNTED = new NotCounted('not counted');
+const noop = () => undefined;
+
+const STATES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half_open',
+  [CircuitState.Isolated]: 'open',
+};
+
+/** A probe's verdict is reused this long for the suspected failures that follow it. */
+const VERDICT_MS = 250;
 
 /**
  * A circuit breaker for one upstream: closed → open after `failureThreshold` consecutive
- * failures; open rejects at once for `resetTimeoutMs`; then half-open lets a single trial call
- * through, whose success closes the circuit and whose failure opens it again.
- *
- * Every state change starts a new generation, and a permit only counts in the generation it
- * was issued in: a slow call that started before the circuit opened cannot close it again.
+ * failures; while open every call is refused at once; trials (readiness probes when a probe is
+ * given) follow after `firstRetryMs`, then twice as long after each failed one up to
+ * `maxRetryMs`; a successful trial closes the circuit.
  */
 export class CircuitBreaker {
   readonly name: string;
-  private readonly threshold: number;
-  private readonly resetTimeoutMs: number;
-  private readonly now: () => number;
-  private readonly onStateChange: CircuitBreakerOptions['onStateChange'];
-
+  private readonly policy: CircuitBreakerPolicy;
+  private readonly counter: ConsecutiveBreaker;
+  private readonly probe: (() => Promise<void>) | undefined;
   private current: BreakerState = 'closed';
-  private generation = 0;
-  private failures = 0;
   private openedAt = 0;
-  /** When the half-open trial was let through (a lost permit must not wedge the breaker). */
-  private trialStartedAt: number | undefined;
+  /** The wait from `openedAt` to the next trial (the backoff's current step). */
+  private delay = 0;
+  private trialTimer: NodeJS.Timeout | undefined;
+  private verdict: Promise<boolean> | undefined;
+  private disposed = false;
 
   constructor(opts: CircuitBreakerOptions) {
     this.name = opts.name;
-    this.threshold = Math.max(1, opts.failureThreshold ?? 5);
-    this.resetTimeoutMs = Math.max(0, opts.resetTimeoutMs ?? 10_000);
-    this.now = opts.now ?? Date.now;
-    this.onStateChange = opts.onStateChange;
+    this.probe = opts.probe;
+    const threshold = Math.max(1, opts.failureThreshold ?? 5);
+    const first = Math.max(1, opts.firstRetryMs ?? 250);
+    const max = Math.max(first, opts.maxRetryMs ?? 10_000);
+    this.counter = new ConsecutiveBreaker(threshold);
+    const backoff = new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: first, maxDelay: max });
+    // The policy handles only counted failures; every other rejection passes through uncounted.
+    this.policy = circuitBreaker(
+      handleWhen((err) => err instanceof Counted),
+      { breaker: this.counter, halfOpenAfter: this.observed(backoff) },
+    );
+    this.policy.onBreak(() => {
+      this.openedAt = Date.now();
+      if (this.probe) this.scheduleTrial();
+    });
+    this.policy.onStateChange((state) => {
+      const to = STATES[state];
+      const from = this.current;
+      if (from === to) return;
+      this.current = to;
+      opts.onStateChange?.({ name: this.name, from, to });
+    });
   }
 
-  /** The state a call made now would see (an open circuit whose wait is over reads half-open). */
+  /** The backoff factory, reporting each wait it hands the policy. */
+  private observed<C>(factory: IBackoffFactory<C>): IBackoffFactory<C> {
+    const wrap = (b: IBackoff<C>): IBackoff<C> => {
+      this.delay = b.duration;
+      return { duration: b.duration, next: (ctx) => wrap(b.next(ctx)) };
+    };
+    return { next: (ctx) => wrap(factory.next(ctx)) };
+  }
+
   get state(): BreakerState {
-    if (this.current === 'open' && this.now() - this.openedAt >= this.resetTimeoutMs) return 'half_open';
     return this.current;
   }
 
   snapshot(): BreakerSnapshot {
-    const state = this.state;
-    const retryAfterMs = state === 'open' ? Math.max(0, this.openedAt + this.resetTimeoutMs - this.now()) : 0;
-    return { name: this.name, state, consecutiveFailures: this.failures, retryAfterMs };
+    return {
+      name: this.name,
+      state: this.current,
+      consecutiveFailures: this.counter.state,
+      retryAfterMs: this.retryAfterMs(),
+      retryDelayMs: this.current === 'closed' ? 0 : this.delay,
+    };
   }
 
-  /** Admits one call or throws CircuitOpenError without calling anything. */
+  private retryAfterMs(): number {
+    if (this.current === 'closed') return 0;
+    return Math.max(0, this.openedAt + this.delay - Date.now());
+  }
+
+  /** Admits one call, or throws CircuitOpenError without calling anything. */
   acquire(): BreakerPermit {
-    const now = this.now();
-    if (this.current === 'open') {
-      const waited = now - this.openedAt;
-      if (waited < this.resetTimeoutMs) throw new CircuitOpenError(this.name, this.resetTimeoutMs - waited);
-      this.transition('half_open');
-    }
-    if (this.current === 'half_open') {
-      const trialInFlight = this.trialStartedAt !== undefined && now - this.trialStartedAt < Math.max(this.resetTimeoutMs, 1);
-      if (trialInFlight) throw new CircuitOpenError(this.name, Math.max(1, this.trialStartedAt! + this.resetTimeoutMs - now));
-      this.trialStartedAt = now;
-    }
-    return this.permit(this.generation);
+    const state = this.policy.state;
+    // Without a probe, the first call after the wait is the trial (the policy makes it one).
+    const trial = state === CircuitState.Open && !this.probe && Date.now() - this.openedAt >= this.delay;
+    if (state !== CircuitState.Closed && !trial) throw new CircuitOpenError(this.name, this.retryAfterMs());
+    const permit = new Permit(this);
+    permit.accounted = this.policy.execute(() => permit.outcome).then(noop, noop);
+    return permit;
   }
 
   /** Runs `fn` through the breaker; rejects with CircuitOpenError while the circuit is open. */
   async run<T>(fn: () => Promise<T>, classify: RunClassifier<T> = {}): Promise<T> {
-    const permit = this.acquire();
+    const permit = this.acquire() as Permit;
     let value: T;
+    let outcome: CallOutcome;
     try {
       value = await fn();
+      outcome = classify.outcomeOf?.(value) ?? 'success';
     } catch (err) {
-      if (classify.isFailure?.(err) ?? true) permit.failure();
-      else permit.cancel();
+      outcome = classify.outcomeOfError?.(err) ?? 'failure';
+      permit.settle(outcome);
+      // The circuit reflects this call when it settles (a suspected one is not held up by the probe).
+      if (outcome !== 'suspect') await permit.accounted;
       throw err;
     }
-    if (classify.isFailedResult?.(value)) permit.failure();
-    else permit.success();
+    permit.settle(outcome);
+    if (outcome !== 'suspect') await permit.accounted;
     return value;
   }
 
-  private permit(generation: number): BreakerPermit {
-    return new Permit(this, generation);
-  }
-
-  /** @internal A permit's outcome; counts only once, and only in the generation it was issued in. */
-  settle(generation: number, outcome: 'success' | 'failure' | 'cancel'): void {
-    if (generation !== this.generation) return;
-    if (outcome === 'success') this.onSuccess();
-    else if (outcome === 'failure') this.onFailure();
-    else if (this.current === 'half_open') this.trialStartedAt = undefined; // let another trial through
-  }
-
-  private onSuccess(): void {
-    this.failures = 0;
-    if (this.current === 'half_open') this.transition('closed');
-  }
-
-  private onFailure(): void {
-    this.failures += 1;
-    if (this.current === 'half_open' || this.failures >= this.threshold) {
-      this.openedAt = this.now();
-      this.transition('open');
+  /**
+   * Whether the upstream is unhealthy now, by its readiness probe (shared by the suspected
+   * failures of a short while). Without a probe every suspected failure counts.
+   */
+  confirmUnhealthy(): Promise<boolean> {
+    if (!this.probe) return Promise.resolve(true);
+    if (!this.verdict) {
+      const v = this.probe().then(
+        () => false,
+        () => true,
+      );
+      this.verdict = v;
+      void v.then(() => setTimeout(() => this.verdict === v && (this.verdict = undefined), VERDICT_MS).unref());
     }
+    return this.verdict;
   }
 
-  private transition(to: BreakerState): void {
-    const from = this.current;
-    if (from === to) return;
-    this.current = to;
-    this.generation += 1;
-    this.trialStartedAt = undefined;
-    if (to === 'closed') this.failures = 0;
-    this.onStateChange?.({ name: this.name, from, to });
+  /** The probe as the half-open trial, once the wait is over; a failed one opens the circuit again (and schedules the next). */
+  private scheduleTrial(): void {
+    clearTimeout(this.trialTimer);
+    if (this.disposed) return;
+    // A millisecond late rather than early: the policy measures the wait with its own clock reading.
+    this.trialTimer = setTimeout(() => {
+      this.trialTimer = undefined;
+      if (this.policy.state !== CircuitState.Open || this.disposed) return;
+      this.policy.execute(() => this.probe!().catch(() => Promise.reject(COUNTED))).catch((err: unknown) => {
+        // Still too early for the policy: try again when it agrees.
+        if (isBrokenCircuitError(err) && this.policy.state === CircuitState.Open && !this.trialTimer) this.scheduleTrial();
+      });
+    }, Math.max(0, this.openedAt + this.delay - Date.now()) + 1);
+    this.trialTimer.unref();
+  }
+
+  /** Stops the trial timer (the process is closing). */
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.trialTimer);
   }
 }
 
-/** One admitted call. A class, not closures: the gateway takes one per proxied request. */
+/** One admitted call; its outcome is the promise the policy waits on. A class: the gateway takes one per request. */
 class Permit implements BreakerPermit {
+  readonly outcome: Promise<void>;
+  /** Settles once the policy has taken the outcome into account. */
+  accounted: Promise<void> = Promise.resolve();
+  private resolve!: () => void;
+  private reject!: (err: Error) => void;
   private settled = false;
-  constructor(
-    private readonly breaker: CircuitBreaker,
-    private readonly generation: number,
-  ) {}
+
+  constructor(private readonly breaker: CircuitBreaker) {
+    this.outcome = new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
 
   success(): void {
-    this.finish('success');
+    this.settle('success');
   }
 
   failure(): void {
-    this.finish('failure');
+    this.settle('failure');
+  }
+
+  suspect(): void {
+    this.settle('suspect');
   }
 
   cancel(): void {
-    this.finish('cancel');
+    this.settle('ignore');
   }
 
-  private finish(outcome: 'success' | 'failure' | 'cancel'): void {
+  settle(outcome: CallOutcome): void {
     if (this.settled) return;
     this.settled = true;
-    this.breaker.settle(this.generation, outcome);
+    if (outcome === 'success') this.resolve();
+    else if (outcome === 'failure') this.reject(COUNTED);
+    else if (outcome === 'ignore') this.reject(NOT_COUNTED);
+    else
+      void this.breaker.confirmUnhealthy().then((unhealthy) => this.reject(unhealthy ? COUNTED : NOT_COUNTED));
   }
 }

@@ -6,24 +6,31 @@ import { childTraceparent, parseTraceparent, runWithContext } from '../context.j
 import { DomainError, UpstreamError } from '../errors.js';
 import { CircuitOpenError } from './circuit-breaker.js';
 import { createServiceClient } from './service-client.js';
+import { eventually } from '../testing/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
-/** A real upstream on a free local port whose behaviour each test sets. */
+/** A real upstream on a free local port whose behaviour each test sets (readiness probes counted apart). */
 function upstream() {
   const seen: { method: string; url: string; headers: IncomingMessage['headers']; body: string }[] = [];
+  const probes = { count: 0, ready: true };
   let handler: Handler = (_req, res) => res.end();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
+      if (req.url === '/readyz') {
+        probes.count++;
+        return json(res, probes.ready ? 200 : 503, {});
+      }
       seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
       handler(req, res, body);
     });
   });
   return {
     seen,
+    probes,
     set: (h: Handler) => (handler = h),
     async start() {
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -50,6 +57,7 @@ describe('createServiceClient', () => {
   after(() => up.stop());
   beforeEach(() => {
     up.seen.length = 0;
+    up.probes.ready = true;
   });
 
   it('returns status, headers and the parsed body, with the query serialised', async () => {
@@ -113,17 +121,29 @@ describe('createServiceClient', () => {
   });
 
   it('opens the breaker after N failures and then fails fast without calling the upstream', async () => {
+    // Unavailable, and not ready either: its 503s are the upstream's own (its /readyz says so).
     up.set((_req, res) => json(res, 503, {}));
-    const client = createServiceClient({ name: 'payment', baseUrl, retries: 0, breaker: { failureThreshold: 3, resetTimeoutMs: 60_000 } });
+    up.probes.ready = false;
+    const client = createServiceClient({ name: 'payment', baseUrl, retries: 0, breaker: { failureThreshold: 3, firstRetryMs: 60_000 } });
     for (let i = 0; i < 3; i++) assert.equal((await client.get('/payments/x')).status, 503);
-    assert.equal(client.breaker.state, 'open');
+    await eventually(() => client.breaker.state === 'open', 2_000, 5);
+    up.seen.length = 0;
     const started = performance.now();
     const err = await client.get('/payments/x').catch((e: unknown) => e);
     assert.ok(performance.now() - started < 50);
     assert.ok(err instanceof CircuitOpenError);
     assert.equal(err.status, 503);
     assert.equal(err.type, 'upstream_unavailable');
-    assert.equal(up.seen.length, 3);
+    assert.equal(up.seen.length, 0);
+  });
+
+  it("does not count 503s against the upstream while its /readyz says it is ready (the call's own doing)", async () => {
+    up.set((_req, res) => json(res, 503, { code: 'busy', title: 'Busy', status: 503 }));
+    const client = createServiceClient({ name: 'auth', baseUrl, retries: 0, breaker: { failureThreshold: 2 } });
+    for (let i = 0; i < 6; i++) assert.equal((await client.get('/auth/login')).status, 503);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(client.breaker.state, 'closed');
+    assert.ok(up.probes.count > 0, 'the readiness was asked');
   });
 
   it('maps a refused connection to 503 upstream_unavailable', async () => {

@@ -49,7 +49,10 @@ export interface ServiceClientOptions {
   retries?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
-  /** A breaker shared with other clients of the same upstream, or options for this client's own. */
+  /**
+   * A breaker shared with other clients of the same upstream, or options for this client's own
+   * (whose probe is, unless given, `GET <baseUrl>/readyz`: every chassis service answers it).
+   */
   breaker?: CircuitBreaker | Omit<CircuitBreakerOptions, 'name'>;
   /** The largest response body read, in bytes; a larger one is a 502. */
   maxResponseBytes?: number;
@@ -82,6 +85,16 @@ const UNHEALTHY_STATUS = new Set([502, 503, 504]);
 /** Failures to reach the upstream at all: nothing was sent, so the upstream is unavailable. */
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/** Resolves when `GET <baseUrl>/readyz` answers 2xx within `timeoutMs`. */
+export function readinessProbe(baseUrl: string, timeoutMs: number): () => Promise<void> {
+  const url = `${baseUrl.replace(/\/+$/, '')}/readyz`;
+  return async () => {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.body?.cancel().catch(() => undefined);
+    if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  };
+}
+
 /** An upstream failure of one attempt, remembering whether another attempt could help. */
 export class UpstreamCallError extends UpstreamError {
   readonly upstream: string;
@@ -107,7 +120,8 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
   const retryBaseMs = opts.retryBaseMs ?? 50;
   const retryMaxMs = opts.retryMaxMs ?? 1_000;
   const maxBytes = opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const breaker = opts.breaker instanceof CircuitBreaker ? opts.breaker : new CircuitBreaker({ ...opts.breaker, name });
+  const breaker =
+    opts.breaker instanceof CircuitBreaker ? opts.breaker : new CircuitBreaker({ probe: readinessProbe(baseUrl, Math.min(timeoutMs, 2_000)), ...opts.breaker, name });
 
   function urlFor(path: string, query: ServiceCallOptions['query']): string {
     if (!path.startsWith('/')) throw new TypeError(`service client paths start with "/" (got ${JSON.stringify(path)})`);
@@ -181,9 +195,11 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
       let failure: unknown;
       try {
         outcome = await breaker.run(() => attempt(method, url, call, body), {
-          isFailedResult: (r) => UNHEALTHY_STATUS.has(r.status),
-          // The caller's own abort says nothing about the upstream's health.
-          isFailure: (err) => err instanceof UpstreamCallError,
+          // A 502/503/504 answer, a timeout or a broken answer may be this call's own doing: the
+          // upstream's readiness decides. Not reaching it at all is a failure; the caller's own
+          // abort says nothing.
+          outcomeOf: (r) => (UNHEALTHY_STATUS.has(r.status) ? 'suspect' : 'success'),
+          outcomeOfError: (err) => (!(err instanceof UpstreamCallError) ? 'ignore' : err.type === 'upstream_unavailable' ? 'failure' : 'suspect'),
         });
       } catch (err) {
         failure = err;

@@ -1,5 +1,9 @@
 import pg from 'pg';
 import type { Logger } from '../logger.js';
+import { isWorthWaitingFor, redactUrl } from './connection-errors.js';
+import { NotificationListener, type Subscription } from './listener.js';
+
+export type { Subscription } from './listener.js';
 
 export interface DbOptions {
   url: string;
@@ -18,6 +22,16 @@ export type Row = Record<string, unknown>;
 /** What both the pool and a transaction can do: run SQL. Stores take a Queryable. */
 export interface Queryable {
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+/** The queries of one transaction, and work to run once it has committed. */
+export interface Tx extends Queryable {
+  /**
+   * Runs `fn` once this transaction has committed, and never if it rolls back (e.g. clearing a
+   * cache the transaction made stale). Not durable: work that must survive a crash belongs in
+   * the outbox. A failure of `fn` is logged, not thrown.
+   */
+  afterCommit(fn: () => unknown): void;
 }
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
@@ -53,13 +67,34 @@ export function prepared<R extends Row = Row>(q: Queryable, name: string, text: 
   return (q as unknown as NamedQuery).query<R>({ name, text, values });
 }
 
-/** A thin layer over `pg`: a pool, typed queries and a transaction helper. */
+/** One transaction's queries on its pooled client, and its after-commit work. */
+class Transaction implements Tx {
+  hooks: (() => unknown)[] | undefined;
+  constructor(readonly client: pg.PoolClient) {}
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
+    // Also takes the named form of `prepared()`.
+    return this.client.query<R>(sql as never, params as unknown[]);
+  }
+  afterCommit(fn: () => unknown): void {
+    (this.hooks ??= []).push(fn);
+  }
+}
+
+/** How long a start waits between two tries of an unreachable database, at most. */
+const WAIT_MAX_MS = 5_000;
+
+/**
+ * A thin layer over `pg`: a pool, typed queries and a transaction helper. A lost connection
+ * (a server restart or failover, a killed session) fails what ran on it and is replaced; it
+ * never takes the process down.
+ */
 export class Db implements Queryable {
   readonly pool: pg.Pool;
   readonly url: string;
   private readonly logger: Logger | undefined;
   private readonly commitListeners = new Set<() => void>();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly listener: NotificationListener;
+  private lastLossLog = 0;
 
   constructor(opts: DbOptions) {
     this.url = opts.url;
@@ -77,8 +112,42 @@ export class Db implements Queryable {
       options: '-c jit=off',
       types,
     });
-    // An idle client that errors (server restart) must not crash the process.
-    this.pool.on('error', (err) => this.logger?.warn({ err }, 'idle database connection failed'));
+    // A connection that fails must not crash the process: pg emits 'error' on its client, and
+    // the pool listens only while the client is idle. The query running on it fails anyway.
+    const lost = (err: Error) => this.connectionLost(err);
+    this.pool.on('error', lost);
+    this.pool.on('connect', (client) => client.on('error', lost));
+    this.listener = new NotificationListener(opts.url, opts.logger);
+  }
+
+  private connectionLost(err: Error): void {
+    // A restart drops every connection at once: one line for the lot.
+    const now = Date.now();
+    if (now - this.lastLossLog < 5_000) return;
+    this.lastLossLog = now;
+    this.logger?.warn({ err, database: redactUrl(this.url) }, 'database connection lost; it is replaced on next use');
+  }
+
+  /**
+   * Resolves once the database answers, trying again with backoff while it cannot be reached (a
+   * server still starting, restarting or failing over) and logging which one it waits for.
+   * Errors that waiting cannot cure (a wrong password, no such database) are thrown at once.
+   */
+  async waitUntilReachable(opts: { maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    const started = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ping();
+        if (attempt > 1) this.logger?.info({ database: redactUrl(this.url), waitedMs: Date.now() - started }, 'database reachable');
+        return;
+      } catch (err) {
+        if (!isWorthWaitingFor(err) || opts.signal?.aborted || (opts.maxWaitMs !== undefined && Date.now() - started >= opts.maxWaitMs)) throw err;
+        const delay = Math.min(WAIT_MAX_MS, 250 * 2 ** Math.min(attempt - 1, 5));
+        const reason = err instanceof Error ? err.message : String(err);
+        this.logger?.warn({ database: redactUrl(this.url), attempt, retryInMs: delay, reason }, `waiting for the database at ${redactUrl(this.url)}`);
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
 
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
@@ -89,15 +158,17 @@ export class Db implements Queryable {
    * Runs fn in one transaction: commits when it resolves, rolls back when it throws.
    * State changes and their outbox events go through the same `tx`.
    */
-  async tx<T>(fn: (tx: Queryable) => Promise<T>, opts: TxOptions = {}): Promise<T> {
+  async tx<T>(fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}): Promise<T> {
     let attempt = 0;
     for (;;) {
       const client = await this.pool.connect();
       let broken = false;
       try {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
-        const result = await fn(client);
+        const tx = new Transaction(client);
+        const result = await fn(tx);
         await client.query('COMMIT');
+        if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener();
         return result;
       } catch (err) {
@@ -119,7 +190,22 @@ export class Db implements Queryable {
     }
   }
 
-  /** Calls `listener` after every transaction committed through `tx()`; returns an unsubscribe. */
+  private runHooks(hooks: (() => unknown)[]): void {
+    for (const hook of hooks) {
+      try {
+        const r = hook();
+        if (r instanceof Promise) r.catch((err: unknown) => this.logger?.error({ err }, 'after-commit work failed'));
+      } catch (err) {
+        this.logger?.error({ err }, 'after-commit work failed');
+      }
+    }
+  }
+
+  /**
+   * Calls `listener` after every transaction committed through `tx()`; returns an unsubscribe.
+   * A wake-up signal for workers that then look for work themselves (the relay); work that
+   * belongs to one transaction goes through `tx.afterCommit` instead.
+   */
   onCommit(listener: () => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
@@ -130,78 +216,25 @@ export class Db implements Queryable {
   }
 
   /**
-   * LISTENs on `channel` over a connection of its own (outside the pool) and calls `onPayload`
-   * with each NOTIFY's payload, delivered when the notifying transaction commits. A lost
-   * connection is reopened after a second; notifications sent meanwhile are lost, so `onGap` is
-   * called once listening again: callers re-read what they wait for.
+   * LISTENs on `channel` and calls `onPayload` with each NOTIFY's payload, delivered when the
+   * notifying transaction commits. Every channel of this database shares one connection of its
+   * own (outside the pool); see NotificationListener for what happens when it is lost.
    */
-  async listen(channel: string, onPayload: (payload: string) => void, onGap: () => void = () => undefined): Promise<Subscription> {
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name ${channel}`);
-    let client: pg.Client | undefined;
-    let closed = false;
-    let retry: NodeJS.Timeout | undefined;
-    const open = async (): Promise<void> => {
-      const c = new pg.Client({ connectionString: this.url, application_name: 'mercato-listen' });
-      c.on('notification', (n) => {
-        if (n.channel === channel) onPayload(n.payload ?? '');
-      });
-      c.on('error', (err) => {
-        this.logger?.warn({ err, channel }, 'listening connection failed; reopening');
-        lost(c);
-      });
-      c.on('end', () => lost(c));
-      await c.connect();
-      await c.query(`LISTEN ${channel}`);
-      client = c;
-    };
-    const lost = (c: pg.Client) => {
-      if (closed || client !== c || retry) return;
-      client = undefined;
-      c.removeAllListeners('end');
-      void c.end().catch(() => undefined);
-      const again = () => {
-        retry = setTimeout(() => {
-          retry = undefined;
-          if (closed) return;
-          open().then(onGap, (err: unknown) => {
-            this.logger?.warn({ err, channel }, 'could not listen again; retrying');
-            again();
-          });
-        }, 1_000);
-        retry.unref();
-      };
-      again();
-      onGap();
-    };
-    await open();
-    const subscription: Subscription = {
-      close: async () => {
-        closed = true;
-        if (retry) clearTimeout(retry);
-        this.subscriptions.delete(subscription);
-        const c = client;
-        client = undefined;
-        if (c) await c.end().catch(() => undefined);
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+  listen(channel: string, onPayload: (payload: string) => void, onGap?: () => void): Promise<Subscription> {
+    return this.listener.listen(channel, onPayload, onGap);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.listener.close();
     await this.pool.end();
   }
-}
-
-export interface Subscription {
-  close(): Promise<void>;
 }
 
 /** Creates database `name` on the server behind `adminUrl` unless it exists. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   if (!/^[a-z][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name ${name}`);
   const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => undefined); // surfaces on the query in flight
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

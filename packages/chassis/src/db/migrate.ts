@@ -88,15 +88,17 @@ export async function migrate(db: Db, sets: MigrationSet[], logger?: Logger): Pr
             ]);
             await client.query('COMMIT');
           } catch (err) {
-            await client.query('ROLLBACK');
-            throw new Error(`migration ${set.scope}/${file.version}_${file.name} failed: ${(err as Error).message}`);
+            // A connection lost mid-migration cannot roll back: the server does.
+            await client.query('ROLLBACK').catch(() => undefined);
+            throw new Error(`migration ${set.scope}/${file.version}_${file.name} failed: ${(err as Error).message}`, { cause: err });
           }
           applied++;
           logger?.info({ scope: set.scope, version: file.version, name: file.name }, 'migration applied');
         }
       }
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+      // On a lost connection the lock went with the session.
+      await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
     }
   } finally {
     client.release();

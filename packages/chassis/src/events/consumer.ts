@@ -1,14 +1,17 @@
 import { validateEvent, newId, type Envelope, type EventType, type FieldError, type TypedEnvelope } from '@mercato/contracts';
 import { childTraceparent, runWithContext } from '../context.js';
-import { prepared, type Db, type Queryable } from '../db/db.js';
+import { prepared, type Db, type Tx } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 import type { Outbox } from './outbox.js';
 import type { ServiceMetrics } from '../metrics/metrics.js';
 
 export interface HandlerContext {
-  /** The handler's transaction: the inbox row, its state changes and its outbox events commit together. */
-  tx: Queryable;
+  /**
+   * The handler's transaction: the inbox row, its state changes and its outbox events commit
+   * together; `tx.afterCommit` runs work once they have (e.g. clearing a cache).
+   */
+  tx: Tx;
   outbox: Outbox;
   logger: Logger;
   /** The service's metrics, for handlers that count what they did. */
@@ -174,7 +177,7 @@ export class EventConsumer {
   }
 
   /** The logger is made on first use: most handlers never log, and a child per event costs. */
-  private handlerContext(tx: Queryable, event: Envelope): HandlerContext {
+  private handlerContext(tx: Tx, event: Envelope): HandlerContext {
     let logger: Logger | undefined;
     const loggerFor = () => (logger ??= this.loggerFor(event));
     return {

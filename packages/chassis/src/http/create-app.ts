@@ -18,7 +18,8 @@ import Fastify, {
   type RawServerDefault,
 } from 'fastify';
 import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
-import { DomainError, InvalidData, TooManyRequests, Unauthorized } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
+import { DomainError, InvalidData, ServiceUnavailable, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
 import { findUnboundedParts } from './schema-guard.js';
@@ -34,6 +35,13 @@ export type HttpApp = FastifyInstance<
 export interface ReadinessCheck {
   name: string;
   check: () => Promise<void>;
+  /**
+   * Whether a failure makes the service not ready (default true). A dependency the service can
+   * serve without for a while (the broker: events wait in the outbox) is reported in the body of
+   * `/readyz`, under `checks` and `degraded`, without turning it into a 503: an orchestrator
+   * would otherwise take every replica out of service for a broker blip.
+   */
+  affectsReadiness?: boolean;
 }
 
 export interface HttpAppOptions {
@@ -240,12 +248,17 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
 
   app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
     const instance = req.id;
+    // A database that cannot be reached is an outage that passes, not a bug: 503, retry soon.
+    if (!(err instanceof DomainError) && isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      err = new ServiceUnavailable(`${opts.service} cannot reach its database right now; retry shortly`);
+    }
     if (err instanceof DomainError) {
-      if (err instanceof TooManyRequests) void reply.header('retry-after', String(err.retryAfterSeconds));
+      if (err instanceof TooManyRequests || err instanceof ServiceUnavailable) void reply.header('retry-after', String(err.retryAfterSeconds));
       if (err instanceof Unauthorized && err.challenge) void reply.header('www-authenticate', err.challenge);
       const extra: Record<string, unknown> = { instance, ...err.extensions };
       if (err instanceof InvalidData && err.errors.length > 0) extra.errors = err.errors;
-      if (err.status >= 500) req.log.error({ err }, err.message);
+      if (err.status >= 500 && !(err instanceof ServiceUnavailable)) req.log.error({ err }, err.message);
       return sendProblem(reply, problem(err.status, err.type, err.title, err.detail, extra));
     }
     const fe = err as FastifyError;
@@ -287,8 +300,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', service: opts.service }));
 
+  // Ready: this process can serve its API (its database answers). Dependencies it can do without
+  // for a while are reported too, as `degraded`, without changing the status.
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
     const checks: Record<string, string> = {};
+    const degraded: string[] = [];
     let ready = !closing;
     await Promise.all(
       (opts.readiness ?? []).map(async (c) => {
@@ -296,15 +312,17 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
           await withTimeout(c.check(), 2_000, `${c.name} did not answer within 2s`);
           checks[c.name] = 'ok';
         } catch (e) {
-          ready = false;
+          if (c.affectsReadiness === false) degraded.push(c.name);
+          else ready = false;
           checks[c.name] = e instanceof Error ? e.message.slice(0, 200) : 'unavailable';
         }
       }),
     );
+    const extra = degraded.length > 0 ? { degraded: degraded.sort() } : {};
     if (!ready) {
-      return sendProblem(reply, problem(503, 'not_ready', 'Service unavailable', 'A dependency is not reachable', { instance: req.id, checks }));
+      return sendProblem(reply, problem(503, 'not_ready', 'Service unavailable', 'A dependency is not reachable', { instance: req.id, checks, ...extra }));
     }
-    return { status: 'ready', service: opts.service, checks };
+    return { status: 'ready', service: opts.service, checks, ...extra };
   });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

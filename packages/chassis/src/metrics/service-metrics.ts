@@ -55,6 +55,15 @@ export function instrumentPool(db: Db, metrics: ServiceMetrics, max: number): vo
   metrics.gauge('mercato_db_pool_max', 'The most connections the pool opens').set(max);
 }
 
+/**
+ * Whether the broker is reachable (1) or not (0). Not part of readiness (the API works without
+ * it: events wait in the outbox), so this gauge, and the body of /readyz, are where a broker
+ * outage shows.
+ */
+export function instrumentBus(bus: { readonly connected: boolean }, metrics: ServiceMetrics): void {
+  metrics.gauge('mercato_bus_connected', 'Whether the message broker is reachable (1) or not (0); events wait in the outbox meanwhile', [], (g) => g.set(bus.connected ? 1 : 0));
+}
+
 interface EventTables {
   backlog: number;
   oldestAgeSeconds: number;

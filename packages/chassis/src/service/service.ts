@@ -4,6 +4,7 @@ import { createBus } from '../bus/create-bus.js';
 import { MemoryBus } from '../bus/memory-bus.js';
 import { loadServiceSettings, type ServiceName, type ServiceSettings } from '../config/config.js';
 import { runWithContext } from '../context.js';
+import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { Db } from '../db/db.js';
 import { CHASSIS_MIGRATIONS, migrate, type MigrationSet } from '../db/migrate.js';
 import { EventConsumer, type ConsumerManifest } from '../events/consumer.js';
@@ -15,7 +16,7 @@ import { registerOpsRoutes } from './ops.routes.js';
 import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
 import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
 import { openMetricsServer } from '../metrics/server.js';
-import { consumedCounter, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
+import { consumedCounter, instrumentBus, instrumentEventTables, instrumentHttp, instrumentPool, loadMetricsSettings, publishedCounter } from '../metrics/service-metrics.js';
 import { newId } from '@mercato/contracts';
 import { childTraceparent } from '../context.js';
 
@@ -92,6 +93,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
+/** The broker as the readiness body reports it: its connection state, without a round trip. */
+async function busCheck(bus: BusDriver): Promise<void> {
+  if (!bus.connected) throw new Error('the broker is unreachable; events wait in the outbox and consumers are paused');
+}
+
 /**
  * Starts one service on the chassis: settings → logger → database and migrations → bus →
  * routes and consumers → relay, retry worker and jobs → listen.
@@ -113,7 +119,18 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const sets: MigrationSet[] = [CHASSIS_MIGRATIONS];
   if (existsSync(mod.migrations)) sets.push({ scope: mod.name, dir: mod.migrations });
   try {
-    await migrate(db, sets, logger);
+    // A database still starting (or restarting, failing over) is waited for, not a crash; a
+    // connection lost mid-migration is tried again (each migration is its own transaction).
+    for (let attempt = 1; ; attempt++) {
+      await db.waitUntilReachable();
+      try {
+        await migrate(db, sets, logger);
+        break;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || attempt >= 5) throw err;
+        logger.warn({ err, attempt }, 'the database went away during migrations; trying again');
+      }
+    }
   } catch (err) {
     await db.close();
     throw err;
@@ -126,6 +143,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   const metrics = new ServiceMetrics(mod.name);
   instrumentPool(db, metrics, settings.dbPoolMax);
   instrumentEventTables(db, metrics);
+  instrumentBus(bus, metrics);
   const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics });
 
   const app = await createHttpApp({
@@ -139,7 +157,8 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     openapi: { title: mod.title },
     readiness: [
       { name: 'database', check: () => db.ping() },
-      { name: 'bus', check: () => bus.ping() },
+      // The API works without the broker (events wait in the outbox): reported, never a 503.
+      { name: 'bus', check: () => busCheck(bus), affectsReadiness: false },
       ...(parts.readiness ?? []),
     ],
   });

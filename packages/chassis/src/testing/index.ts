@@ -83,3 +83,5 @@ export async function eventually<T>(check: () => Promise<T | undefined | false> 
 }
 export * from './tokens.js';
 export * from './infra.js';
+export * from './redis-server.js';
+export * from './tcp-relay.js';

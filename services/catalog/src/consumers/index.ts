@@ -2,8 +2,8 @@ import type { ConsumerManifest } from '@mercato/chassis';
 import { onReviewSummaryChanged } from './on-review-summary-changed.js';
 
 /** What this service consumes. The chassis wraps each handler in its inbox transaction. */
-export function consumers(invalidateAfterCommit: () => void): ConsumerManifest {
+export function consumers(invalidateCache: () => Promise<void>): ConsumerManifest {
   return {
-    ReviewSummaryChanged: onReviewSummaryChanged(invalidateAfterCommit),
+    ReviewSummaryChanged: onReviewSummaryChanged(invalidateCache),
   };
 }

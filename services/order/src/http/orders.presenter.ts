@@ -1,15 +1,15 @@
 import type { CheckoutAnswer } from '../orders/place-order.js';
 import type { HistoryEntry, Order } from '../orders/order.js';
-import type { OrderStatus } from '../orders/order-states.js';
 import type { OrderStats } from '../orders/order-stats.js';
-import type { RefundRecord } from '../orders/orders.store.js';
+import type { CheckoutState, RefundRecord } from '../orders/orders.store.js';
 
-/** The checkout's answer: the stored answer, with the order's status now. */
-export function presentCheckout(a: CheckoutAnswer, status: OrderStatus) {
+/** The checkout's answer: the stored answer, with the order's state now. */
+export function presentCheckout(a: CheckoutAnswer, state: CheckoutState) {
   const money = (amount: number) => ({ amount, currency: a.currency });
   return {
     orderId: a.orderId,
-    status,
+    status: state.status,
+    nextActionUrl: state.nextActionUrl,
     accessToken: a.accessToken,
     totals: { subtotal: money(a.totals.subtotal), shipping: money(a.totals.shipping), tax: money(a.totals.tax), total: money(a.totals.total) },
   };

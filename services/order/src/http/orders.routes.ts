@@ -1,12 +1,11 @@
 import { callerOf, InvalidData, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
-import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
+import { checkout } from '../orders/checkout.js';
 import { getOrder } from '../orders/get-order.js';
 import { listOrders } from '../orders/list-orders.js';
 import { orderStats } from '../orders/order-stats.js';
-import { isSettled, type OrderStatus } from '../orders/order-states.js';
-import { placeOrder, type CheckoutAnswer } from '../orders/place-order.js';
+import { isSettled } from '../orders/order-states.js';
 import { optionalUser, signedIn } from './authorize.js';
 import { presentCheckout, presentOrder, presentStats } from './orders.presenter.js';
 import {
@@ -27,7 +26,7 @@ import {
 const tags = ['orders'];
 export const MAX_WAIT_SECONDS = 30;
 
-/** `Prefer: wait=N` (RFC 7240), capped at 30 seconds; 0 when absent or malformed. */
+/** `Prefer: wait=N` (RFC 7240), at most 30 seconds (the service's own limit is lower); 0 when absent or malformed. */
 export function preferredWait(prefer: string | undefined): number {
   const m = /(?:^|[,;]\s*)wait\s*=\s*"?(\d{1,6})"?\s*(?:$|[,;])/i.exec(prefer ?? '');
   return m ? Math.min(Number(m[1]), MAX_WAIT_SECONDS) : 0;
@@ -58,7 +57,8 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
       ...anyone,
       schema: {
         tags,
-        summary: 'Place an order from a cart, once per Idempotency-Key (202 while it is on its way; 200 once settled under Prefer: wait)',
+        summary:
+          'Place an order from a cart, once per Idempotency-Key: 202 with its state while it is on its way, 200 once settled; Prefer: wait=N holds the answer until it settles or awaits a customer step (Preference-Applied says the wait applied)',
         headers: CheckoutHeaders,
         body: CheckoutBody,
         response: { 200: CheckoutAnswerSchema, 202: CheckoutAnswerSchema },
@@ -66,30 +66,9 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
     },
     async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);
-      const wait = preferredWait(req.headers.prefer);
-      if (wait === 0) {
-        const body = (await placeOrder(deps, req.identity, key, req.body)).body as CheckoutAnswer;
-        return reply.code(isSettled(body.status) ? 200 : 202).send(presentCheckout(body, body.status));
-      }
-      // Watched from before it exists, the new order's settlement cannot be missed, and arrives
-      // with its status: no reading it again. A replayed answer is about an older order.
-      const orderId = newId('ord');
-      const watch = await deps.settled.watch(orderId);
-      let body: CheckoutAnswer;
-      try {
-        body = (await placeOrder(deps, req.identity, key, req.body, orderId)).body as CheckoutAnswer;
-      } catch (err) {
-        watch.close();
-        throw err;
-      }
-      let status: OrderStatus;
-      if (body.orderId === orderId) status = await deps.settled.until(watch, wait, body.status);
-      else {
-        watch.close();
-        status = await deps.settled.wait(body.orderId, wait);
-      }
-      void reply.header('preference-applied', `wait=${wait}`);
-      return reply.code(isSettled(status) ? 200 : 202).send(presentCheckout(body, status));
+      const { answer, state, waited } = await checkout(deps, req.identity, key, req.body, preferredWait(req.headers.prefer));
+      if (waited !== undefined) void reply.header('preference-applied', `wait=${waited}`);
+      return reply.code(isSettled(state.status) ? 200 : 202).send(presentCheckout(answer, state));
     },
   );
 

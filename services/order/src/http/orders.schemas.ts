@@ -46,7 +46,13 @@ export const CheckoutBody = Type.Object(
 export const CheckoutHeaders = Type.Object(
   {
     'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Required: 1 to 255 characters, one per checkout attempt' })),
-    prefer: Type.Optional(Type.String({ maxLength: 200, description: '`wait=N` (N ≤ 30): hold the answer until the order settles or N seconds pass' })),
+    prefer: Type.Optional(
+      Type.String({
+        maxLength: 200,
+        description:
+          '`wait=N`: hold the answer until the order settles, awaits a customer step (3-D Secure), or N seconds pass; N is lowered to the service limit (ORDER_CHECKOUT_MAX_WAIT_SECONDS, 8 by default), and Preference-Applied says what applied',
+      }),
+    ),
   },
   { additionalProperties: true },
 );
@@ -58,6 +64,7 @@ export const CheckoutAnswerSchema = Type.Object(
   {
     orderId: Id(),
     status: Status,
+    nextActionUrl: Nullable(Type.String({ description: 'A step the customer must complete now (e.g. 3-D Secure) while the order awaits payment' })),
     accessToken: Nullable(Type.String({ pattern: ORDER_TOKEN_PATTERN, description: "A guest order's access token, answered only here: send it to read the order" })),
     totals: Totals,
   },

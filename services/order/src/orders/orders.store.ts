@@ -93,6 +93,12 @@ export interface NewOrder {
   accessTokenHash: Buffer | null;
 }
 
+/** An order's status, and the step its customer must take (e.g. 3-D Secure) while it awaits payment. */
+export interface CheckoutState {
+  status: OrderStatus;
+  nextActionUrl: string | null;
+}
+
 export interface OrderPageQuery {
   userId?: string;
   status?: OrderStatus;
@@ -173,9 +179,16 @@ export const ordersStore = {
     return row ? { ...toOrder(row), accessTokenHash: row.access_token_hash } : undefined;
   },
 
-  async statusOf(db: Queryable, id: string): Promise<OrderStatus | undefined> {
-    const r = await sql<{ status: OrderStatus }>(db, 'order_status', 'SELECT status FROM orders WHERE id = $1', [id]);
-    return r.rows[0]?.status;
+  /** What a checkout's answer tells of an order now: its status and a step left to the customer. */
+  async checkoutStateOf(db: Queryable, id: string): Promise<CheckoutState | undefined> {
+    const r = await sql<{ status: OrderStatus; next_action_url: string | null }>(db, 'order_checkout_state', 'SELECT status, next_action_url FROM orders WHERE id = $1', [id]);
+    const row = r.rows[0];
+    return row ? { status: row.status, nextActionUrl: row.next_action_url } : undefined;
+  },
+
+  /** Wakes the checkouts waiting on an order (at commit) that has not settled but now waits for its customer. */
+  async notifyWaiters(tx: Queryable, id: string, status: OrderStatus): Promise<void> {
+    await sql(tx, 'order_notify_waiters', `SELECT pg_notify('${SETTLED_CHANNEL}', $1)`, [`${id}:${status}`]);
   },
 
   /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */

@@ -1,6 +1,6 @@
 import type { Db, Logger, Subscription } from '@mercato/chassis';
 import { isSettled, ORDER_STATUSES, type OrderStatus } from './order-states.js';
-import { ordersStore, SETTLED_CHANNEL } from './orders.store.js';
+import { ordersStore, SETTLED_CHANNEL, type CheckoutState } from './orders.store.js';
 
 // A safety net under the notifications (one missed while a replica reconnected is covered by the
 // gap callback): re-read this often anyway.
@@ -8,10 +8,20 @@ const RECHECK_MS = 5_000;
 
 const sleep = (ms: number) => new Promise<'recheck'>((resolve) => setTimeout(() => resolve('recheck'), ms).unref());
 
+/**
+ * Where a checkout that waits (`Prefer: wait`) stops: the order has settled, or it waits for its
+ * customer (a 3-D Secure step: the answer carries the URL; waiting longer would only delay it).
+ */
+export function isAnswerable(state: CheckoutState): boolean {
+  return isSettled(state.status) || (state.status === 'awaiting_payment' && state.nextActionUrl !== null);
+}
+
 /** One order being waited for: what the notifications said, and a way to wait for the next one. */
 class Watch {
   /** The status a notification brought; undefined until one came (or after a gap: re-read). */
   notified: OrderStatus | undefined;
+  /** Something was told since the waiter last looked (so a wake that came early is not lost). */
+  private told = false;
   private wake: (() => void) | undefined;
 
   constructor(
@@ -21,11 +31,23 @@ class Watch {
 
   tell(status: OrderStatus | undefined): void {
     this.notified = status;
+    this.told = true;
     this.wake?.();
   }
 
+  /** Resolves on the next news (at once if some came since the last call), or after `ms`. */
   next(ms: number): Promise<'woken' | 'recheck'> {
-    return Promise.race([new Promise<'woken'>((resolve) => (this.wake = () => resolve('woken'))), sleep(ms)]);
+    if (this.told) {
+      this.told = false;
+      return Promise.resolve('woken');
+    }
+    return Promise.race([
+      new Promise<'woken'>((resolve) => (this.wake = () => resolve('woken'))),
+      sleep(ms),
+    ]).finally(() => {
+      this.told = false;
+      this.wake = undefined;
+    });
   }
 
   close(): void {
@@ -35,9 +57,10 @@ class Watch {
 
 /**
  * Waits for orders to settle (`Prefer: wait`). Every replica LISTENs; the transaction that
- * settles an order NOTIFYs `<id>:<status>`, delivered at its commit, so a waiter wakes with the
- * outcome on whichever replica it runs, without reading the order again. The listening
- * connection opens on the first wait.
+ * settles an order, or gives its customer a step to take, NOTIFYs `<id>:<status>`, delivered at
+ * its commit, so a waiter wakes on whichever replica it runs. A settled status ends the wait as
+ * it is; anything else (and a timer, and the deadline) reads the order again. The listening
+ * connection (the chassis's, shared with every channel of this database) opens on the first wait.
  */
 export class SettledOrders {
   private readonly watches = new Map<string, Set<Watch>>();
@@ -62,28 +85,30 @@ export class SettledOrders {
   }
 
   /**
-   * Waits up to `seconds` for the order to settle; answers its status then. `known` is its
-   * status as the caller last saw it after the watch began (skips the first read).
+   * Waits up to `seconds` for the order to be answerable (see isAnswerable); answers its state
+   * then, read at the end if nothing final came before. `known` is its state as the caller saw it
+   * after the watch began (skips the first read).
    */
-  async until(w: Watch, seconds: number, known?: OrderStatus): Promise<OrderStatus> {
+  async until(w: Watch, seconds: number, known?: CheckoutState): Promise<CheckoutState> {
     const deadline = Date.now() + seconds * 1000;
-    let status = known;
+    let state = known;
     try {
       for (;;) {
-        status = w.notified ?? status ?? (await ordersStore.statusOf(this.db, w.orderId)) ?? 'pending';
-        const left = deadline - Date.now();
-        if (isSettled(status) || left <= 0) return status;
-        const why = await w.next(Math.min(RECHECK_MS, left));
-        // A notification carries the status; a recheck or a gap reads it again.
-        if (why === 'recheck' || w.notified === undefined) status = Date.now() >= deadline ? status : undefined;
+        const told = w.notified;
+        if (told !== undefined && isSettled(told)) return { status: told, nextActionUrl: null };
+        state ??= (await ordersStore.checkoutStateOf(this.db, w.orderId)) ?? { status: 'pending', nextActionUrl: null };
+        if (isAnswerable(state) || Date.now() >= deadline) return state;
+        await w.next(Math.min(RECHECK_MS, deadline - Date.now()));
+        // Woken, rechecking or at the deadline: what the order is now is read again.
+        state = undefined;
       }
     } finally {
       w.close();
     }
   }
 
-  /** Waits up to `seconds` for an order that may already have settled. */
-  async wait(orderId: string, seconds: number): Promise<OrderStatus> {
+  /** Waits up to `seconds` for an order that may already be answerable. */
+  async wait(orderId: string, seconds: number): Promise<CheckoutState> {
     return this.until(await this.watch(orderId), seconds);
   }
 

@@ -103,7 +103,10 @@ export const onPaymentFailed: Reaction<'PaymentFailed'> = async (ctx, order, eve
 
 export const onPaymentActionRequired: Reaction<'PaymentActionRequired'> = async (ctx, order, event) => {
   if (order.status !== 'awaiting_payment') return ignored(ctx, order, event, 'the order is not awaiting payment');
-  return ordersStore.patch(ctx.tx, order.id, { next_action_url: event.data.nextActionUrl });
+  const patched = await ordersStore.patch(ctx.tx, order.id, { next_action_url: event.data.nextActionUrl });
+  // A checkout waiting on it answers now: the customer has a step to take.
+  await ordersStore.notifyWaiters(ctx.tx, order.id, patched.status);
+  return patched;
 };
 
 /** Thrown for an event that came before the one it follows: the consumer retries it later. */

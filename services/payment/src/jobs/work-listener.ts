@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Subscription } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { WORK_CHANNEL } from '../payments/request-payment.js';
 import { chargePayments } from '../payments/settle-payment.js';
@@ -14,11 +14,12 @@ const MAX_BATCHES = 2;
  * RefundRequested). PostgreSQL delivers a NOTIFY only when its transaction commits, so the
  * work never starts before the payment row is visible, and never for a rolled-back one. Every
  * process listens; the claim (`created` → `processing`) lets exactly one of them call the
- * provider. Anything missed (a lost connection, a crash) is left for the reconciler.
+ * provider. Anything missed (a lost connection, a crash) is left for the reconciler. The
+ * listening is the chassis's (`Db.listen`: one connection for every channel, reopened when lost).
  */
 export class WorkListener {
   private readonly deps: PaymentDeps;
-  private client: PoolClient | undefined;
+  private subscription: Subscription | undefined;
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -33,27 +34,15 @@ export class WorkListener {
   async start(): Promise<void> {
     if (this.closed) return;
     try {
-      const client = await this.deps.db.pool.connect();
-      client.on('notification', (msg) => {
-        if (msg.channel === WORK_CHANNEL && msg.payload) this.dispatch(msg.payload);
+      const subscription = await this.deps.db.listen(WORK_CHANNEL, (payload) => {
+        if (payload) this.dispatch(payload);
       });
-      client.on('error', (err) => {
-        this.deps.logger.warn({ err }, 'the work listener lost its connection; reconnecting');
-        this.drop(client, true);
-      });
-      await client.query(`LISTEN ${WORK_CHANNEL}`);
-      this.client = client;
+      if (this.closed) await subscription.close();
+      else this.subscription = subscription;
     } catch (err) {
       this.deps.logger.warn({ err }, 'the work listener cannot listen; retrying');
       this.retry = setTimeout(() => void this.start(), 1000);
     }
-  }
-
-  private drop(client: PoolClient, broken: boolean): void {
-    if (this.client !== client) return;
-    this.client = undefined;
-    client.release(broken);
-    if (!this.closed) this.retry = setTimeout(() => void this.start(), 1000);
   }
 
   /**
@@ -103,16 +92,8 @@ export class WorkListener {
     // Queued work not started is left to the reconciler (its lease runs out).
     this.queue.length = 0;
     clearTimeout(this.retry);
-    const client = this.client;
-    this.client = undefined;
-    if (client) {
-      try {
-        await client.query(`UNLISTEN ${WORK_CHANNEL}`);
-        client.release();
-      } catch {
-        client.release(true);
-      }
-    }
+    await this.subscription?.close();
+    this.subscription = undefined;
     await Promise.all([...this.inFlight]);
   }
 }

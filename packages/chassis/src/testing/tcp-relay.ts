@@ -1,0 +1,47 @@
+import { connect, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A TCP relay on 127.0.0.1:`port` to a real server, to cut and restore at will: a database or a
+ * broker that goes away and comes back, for one test, without touching the shared server.
+ */
+export interface TcpRelay {
+  port: number;
+  /** Listens (again) and passes connections on. */
+  open(): Promise<void>;
+  /** Drops every connection and stops listening: connections are refused until open(). */
+  cut(): Promise<void>;
+}
+
+export function tcpRelay(target: { host: string; port: number }, port: number): TcpRelay {
+  let server: Server | undefined;
+  const sockets = new Set<Socket>();
+  return {
+    port,
+    open: () =>
+      new Promise<void>((resolve, reject) => {
+        if (server) return resolve();
+        server = createServer((client) => {
+          const upstream = connect(target.port, target.host);
+          for (const s of [client, upstream]) {
+            sockets.add(s);
+            s.on('error', () => s.destroy());
+            s.on('close', () => {
+              sockets.delete(s);
+              client.destroy();
+              upstream.destroy();
+            });
+          }
+          client.pipe(upstream).pipe(client);
+        });
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => resolve());
+      }),
+    cut: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server = undefined;
+      }),
+  };
+}
