@@ -1684,14 +1684,14 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Place an order from a cart, once per Idempotency-Key (202 while it is on its way; 200 once settled under Prefer: wait) */
+        /** Place an order from a cart, once per Idempotency-Key: 202 with its state while it is on its way, 200 once settled; Prefer: wait=N holds the answer until it settles or awaits a customer step (Preference-Applied says the wait applied) */
         post: {
             parameters: {
                 query?: never;
                 header?: {
                     /** @description Required: 1 to 255 characters, one per checkout attempt */
                     "idempotency-key"?: string;
-                    /** @description `wait=N` (N ≤ 30): hold the answer until the order settles or N seconds pass */
+                    /** @description `wait=N`: hold the answer until the order settles, awaits a customer step (3-D Secure), or N seconds pass; N is lowered to the service limit (ORDER_CHECKOUT_MAX_WAIT_SECONDS, 8 by default), and Preference-Applied says what applied */
                     prefer?: string;
                 };
                 path?: never;
@@ -1746,6 +1746,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             accessToken: string | null;
+                            nextActionUrl: string | null;
                             /** @description Opaque, prefixed, time-sortable id */
                             orderId: string;
                             status: "pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded";
@@ -1786,6 +1787,7 @@ export type paths = {
                     content: {
                         "application/json": {
                             accessToken: string | null;
+                            nextActionUrl: string | null;
                             /** @description Opaque, prefixed, time-sortable id */
                             orderId: string;
                             status: "pending" | "awaiting_payment" | "confirmed" | "shipped" | "delivered" | "cancelled" | "refunded";
