@@ -14,6 +14,9 @@ const securityHeaders = [
 const config = (phase) => ({
   // Development (`npm run dev`) builds elsewhere, so the production build `npm start` reuses stays whole.
   distDir: phase === 'phase-development-server' ? '.next-dev' : '.next',
+  // Also a self-contained copy (.next/standalone) for the container image.
+  output: 'standalone',
+  outputFileTracingRoot: new URL('../../', import.meta.url).pathname,
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ['@mercato/client'],

@@ -17,7 +17,8 @@ import next from 'next';
 
 const dev = process.argv.includes('--dev');
 const dir = dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.WEB_PORT ?? 8089);
+// PORT is the name the container image uses.
+const port = Number(process.env.WEB_PORT ?? process.env.PORT ?? 8089);
 const host = process.env.WEB_HOST || '127.0.0.1';
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Configuration error: WEB_PORT is invalid (got ${JSON.stringify(process.env.WEB_PORT)}); expected an integer from 0 to 65535`);

@@ -15,9 +15,13 @@ export function markUnavailable(): void {
   if (state) state.unavailable = true;
 }
 
-/** The gateway the server side calls (MERCATO_API_URL), e.g. http://127.0.0.1:8080. */
+/**
+ * The gateway the server side calls: MERCATO_API_URL (e.g. http://127.0.0.1:8080), or API_URL as
+ * the container image names it (with or without its /api/v1).
+ */
 export function apiBase(): string | undefined {
-  return process.env.MERCATO_API_URL?.replace(/\/+$/, '') || undefined;
+  const url = process.env.MERCATO_API_URL || process.env.API_URL;
+  return url?.replace(/\/+$/, '').replace(/\/api\/v1$/, '') || undefined;
 }
 
 /** The key the gateway knows this web app by (its calls are then rate-limited per shopper). */

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
  * the operator set it, else the host the shopper reached (through the gateway).
  */
 export async function siteOrigin(): Promise<string> {
-  const configured = process.env.WEB_PUBLIC_URL?.replace(/\/+$/, '');
+  const configured = (process.env.WEB_PUBLIC_URL || process.env.PUBLIC_URL)?.replace(/\/+$/, '');
   if (configured) return configured;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? '127.0.0.1:8080';
