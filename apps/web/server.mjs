@@ -150,6 +150,9 @@ const app = next({ dev, dir, hostname: bound.address, port: bound.port, quiet: f
 await app.prepare();
 handle = app.getRequestHandler();
 if (dev) upgrade = app.getUpgradeHandler();
+// Load the code of the pages shoppers open first now, while the platform is still starting,
+// rather than on the first shopper's request (what they render without the API is discarded).
+if (!dev) for (const path of ['/', '/p/warm-up', '/c/warm-up']) fetch(`${url}${path}`).then((r) => r.arrayBuffer(), () => undefined).catch(() => undefined);
 if (process.send) process.send({ type: 'listening', url });
 else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
 

@@ -68,7 +68,8 @@ interface Answer<T> {
 export function must<T>(r: Answer<T>, what = 'the shop'): T {
   if (r.response.ok) return r.data as T;
   if (r.response.status === 404) notFound();
-  if (GONE.has(r.response.status) || r.response.status >= 500) {
+  // 0: no answer at all (the API is not configured or not reachable).
+  if (r.response.status === 0 || GONE.has(r.response.status) || r.response.status >= 500) {
     markUnavailable();
     throw new ServiceUnavailable(what);
   }
