@@ -12,11 +12,13 @@ export function oauthProviders(): Promise<string[]> {
   return cache
     .get('providers', async () => {
       const base = apiBase();
-      if (!base) return [];
+      if (!base) throw new Error('no API');
       const on = await Promise.all(
         PROVIDERS.map(async (p) => {
           const res = await fetch(`${base}/api/v1/auth/oauth/${p}/start`, { redirect: 'manual' }).catch(() => undefined);
-          return res && res.status >= 300 && res.status < 400 ? p : undefined;
+          // No answer, or a failure: not kept (asked again on the next page).
+          if (!res || res.status >= 500) throw new Error('auth unavailable');
+          return res.status >= 300 && res.status < 400 ? p : undefined;
         }),
       );
       return on.filter((p): p is (typeof PROVIDERS)[number] => p !== undefined);

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { api, must, optional } from './api';
+import { api, must } from './api';
 import { TtlCache } from './cache';
 import { apiBase, frontendKey } from './runtime';
 import { COUNTRY_COOKIE, CURRENCY_COOKIE } from './session-cookies';
@@ -82,6 +82,14 @@ async function rawGet<T>(path: string): Promise<T | undefined> {
   return (await res.json().catch(() => undefined)) as T | undefined;
 }
 
+/** Whether a path answers 404 (a route the API does not have), as opposed to failing. */
+async function absent(path: string): Promise<boolean> {
+  const base = apiBase();
+  if (!base) return false;
+  const res = await fetch(`${base}/api/v1${path}`, { method: 'HEAD' }).catch(() => undefined);
+  return res?.status === 404;
+}
+
 /** Rating and the latest reviews, or null while the review service does not answer (the page shows none). */
 export async function reviewsOf(productId: string): Promise<{ summary: ReviewSummary; reviews: Review[] } | null> {
   return reviewsCache.get(productId, async () => {
@@ -96,15 +104,16 @@ export async function reviewsOf(productId: string): Promise<{ summary: ReviewSum
 
 /** The payment providers the shop accepts; without the endpoint, the sandbox and its three test cards. */
 export async function paymentProviders(): Promise<PaymentProviders> {
+  const fallback: PaymentProviders = {
+    providers: [{ id: 'sandbox', testCards: [{ paymentMethod: 'pm_card_visa' }, { paymentMethod: 'pm_card_chargeDeclined' }, { paymentMethod: 'pm_card_authenticationRequired' }] }],
+  };
   return providersCache.get('providers', async () => {
     const got = await rawGet<PaymentProviders>('/payments/providers');
     if (got && Array.isArray(got.providers)) return got;
-    return {
-      providers: [
-        { id: 'sandbox', testCards: [{ paymentMethod: 'pm_card_visa' }, { paymentMethod: 'pm_card_chargeDeclined' }, { paymentMethod: 'pm_card_authenticationRequired' }] },
-      ],
-    };
-  });
+    // Only a payment service without the endpoint means "the sandbox alone"; a failure is not kept.
+    if (!(await absent('/payments/providers'))) throw new Error('payment providers unavailable');
+    return fallback;
+  }).catch(() => fallback);
 }
 
 /**
@@ -115,7 +124,8 @@ export async function currencies(): Promise<string[]> {
   const client = await api({ anonymous: true });
   return currenciesCache
     .get('all', async () => {
-      const list = optional(await client.GET('/api/v1/products', { params: { query: { sort: 'newest', limit: 3 } } }));
+      // A failure is not kept: the list is asked for again on the next page.
+      const list = must(await client.GET('/api/v1/products', { params: { query: { sort: 'newest', limit: 3 } } }), 'the catalog');
       const found = new Set<string>([DEFAULT_CURRENCY]);
       for (const p of list?.items ?? []) {
         const detail = await productBySlug(p.slug);
@@ -125,3 +135,4 @@ export async function currencies(): Promise<string[]> {
     })
     .catch(() => [DEFAULT_CURRENCY]);
 }
+
