@@ -103,9 +103,9 @@ async function stockProduct(p: Platform, admin: Record<string, string>): Promise
   const perSku = HOT ? ORDERS * ROUNDS : Math.ceil((ORDERS * ROUNDS) / SKUS);
   await pool(skus.length, 8, async (i) => {
     const sku = skus[i]!;
-    await until(`inventory to know ${sku}`, 30_000, async () => (await call('GET', `${p.api}/inventory/${sku}`, undefined, admin)).status === 200);
+    await until(`inventory to know ${sku}`, 30_000, async () => (await call('GET', `${p.api}/inventory/skus/${sku}`, undefined, admin)).status === 200);
     for (let left = perSku + 10; left > 0; left -= 1_000_000) {
-      const r = await call('POST', `${p.api}/inventory/${sku}/adjustments`, { warehouse: 'main', delta: Math.min(left, 1_000_000), reason: 'receipt' }, admin);
+      const r = await call('POST', `${p.api}/inventory/skus/${sku}/adjustments`, { warehouse: 'main', delta: Math.min(left, 1_000_000), reason: 'receipt' }, admin);
       if (r.status !== 201) throw new Error(`stock not adjusted: ${r.status} ${JSON.stringify(r.json)}`);
     }
   });

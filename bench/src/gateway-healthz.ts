@@ -18,7 +18,7 @@
 // server process spends per request is printed too: it does not move with the neighbours' load.
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createHttpApp, createLogger } from '@mercato/chassis';
+import { createHttpApp, createLogger, operation } from '@mercato/chassis';
 import { startGateway } from '@mercato/gateway';
 import { Type } from '@sinclair/typebox';
 import { startBareProxy } from './support/bare-proxy.js';
@@ -36,7 +36,7 @@ const silent = createLogger({ service: 'bench', level: 'silent' });
 
 async function startService(): Promise<string> {
   const app = await createHttpApp({ service: 'catalog', logger: silent });
-  app.get('/products/ping', { schema: { response: { 200: Type.Object({ pong: Type.Boolean() }) } } }, async () => ({ pong: true }));
+  app.get('/products/ping', { schema: { ...operation('ping', 'public'), response: { 200: Type.Object({ pong: Type.Boolean() }) } } }, async () => ({ pong: true }));
   return app.listen({ port: 0, host: '127.0.0.1' });
 }
 

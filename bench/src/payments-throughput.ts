@@ -42,6 +42,7 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
       PAYMENT_DATABASE_URL: dbUrl,
       BUS_URL: TEST_AMQP_URL,
       BUS_NAMESPACE: namespace,
+      PAYMENT_SANDBOX: 'true',
       BUS_PREFETCH: String(PREFETCH),
       OUTBOX_BATCH: String(BATCH),
       LOG_LEVEL: 'warn',

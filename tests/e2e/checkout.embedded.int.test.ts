@@ -24,6 +24,8 @@ describe('checkout invariants in the embedded mode', () => {
   before(async () => {
     platform = await startEmbedded({
       MERCATO_DEMO_DATA: 'false',
+      // An empty shop takes no sandbox payments unless asked: this one is a test shop.
+      PAYMENT_SANDBOX: 'true',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
       AUTH_SCRYPT_N: '1024',

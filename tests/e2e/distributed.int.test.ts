@@ -47,10 +47,10 @@ describe('the distributed mode: a process per service on PostgreSQL, RabbitMQ an
     assert.equal(created.status, 201, await created.clone().text());
     // ProductCreated travels catalog outbox → RabbitMQ → inventory, which opens a stock record.
     await eventually(async () => {
-      const res = await fetch(`${api}/inventory/DIST-TEE-M`, { headers: manager() });
+      const res = await fetch(`${api}/inventory/skus/DIST-TEE-M`, { headers: manager() });
       return res.status === 200;
     }, 15_000, 100);
-    const adjusted = await fetch(`${api}/inventory/DIST-TEE-M/adjustments`, { method: 'POST', headers: manager(), body: JSON.stringify({ warehouse: 'main', delta: 12, reason: 'receipt' }) });
+    const adjusted = await fetch(`${api}/inventory/skus/DIST-TEE-M/adjustments`, { method: 'POST', headers: manager(), body: JSON.stringify({ warehouse: 'main', delta: 12, reason: 'receipt' }) });
     assert.equal(adjusted.status, 201, await adjusted.clone().text());
     const availability = (await (await fetch(`${api}/inventory/availability?sku=DIST-TEE-M`)).json()) as { items: Array<{ sku: string; available: number }> };
     assert.deepEqual(availability.items.map((i) => [i.sku, i.available]), [['DIST-TEE-M', 12]]);

@@ -61,10 +61,11 @@ async function startAll(
   mods: readonly ServiceModule[],
   envOf: (mod: ServiceModule) => NodeJS.ProcessEnv,
   bus: MemoryBus,
+  peers?: ReadonlyMap<string, string>,
 ): Promise<RunningService[]> {
   // Concurrently: each waits mostly on its own database (migrations), so the start is as slow
   // as the slowest service, not their sum.
-  const results = await Promise.allSettled(mods.map((mod) => startService(mod, { env: envOf(mod), bus })));
+  const results = await Promise.allSettled(mods.map((mod) => startService(mod, { env: envOf(mod), bus, peers })));
   const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = results.findIndex((r) => r.status === 'rejected');
   if (failed !== -1) {
@@ -119,6 +120,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const publicUrl = `http://127.0.0.1:${/^[1-9]\d*$/.test(env.GATEWAY_PORT ?? '') ? env.GATEWAY_PORT : 8080}`;
   const demoData = /^(false|0|off|no)$/i.test(env.MERCATO_DEMO_DATA ?? '') ? 'false' : 'true';
   const bus = new MemoryBus();
+  // Each service's URL once it listens: how services reach each other over internal REST.
+  const peers = new Map<string, string>();
   let services: RunningService[] = [];
   let gateway: Gateway | undefined;
   try {
@@ -145,7 +148,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     const [authMod, ...others] = [...SERVICES].sort((a, b) => Number(b.name === 'auth') - Number(a.name === 'auth'));
     services = await startAll([authMod!], (mod) => envOf(mod), bus);
     const jwksUrl = env.AUTH_JWKS_URL || `${services[0]!.url}/.well-known/jwks.json`;
-    services.push(...(await startAll(others, (mod) => envOf(mod, { AUTH_JWKS_URL: jwksUrl }), bus)));
+    services.push(...(await startAll(others, (mod) => envOf(mod, { AUTH_JWKS_URL: jwksUrl }), bus, peers)));
+    for (const s of services) peers.set(s.name, s.url);
     logger.info({ ms: Date.now() - began }, 'services started');
     // Publishing waits for this: every service has subscribed, so no event misses a consumer.
     bus.open();

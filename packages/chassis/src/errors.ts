@@ -63,6 +63,13 @@ export class PreconditionFailed extends DomainError {
   }
 }
 
+/** A write that must name the version it changes (`If-Match`) did not (RFC 6585). */
+export class PreconditionRequired extends DomainError {
+  constructor(detail = 'Send If-Match with the ETag of the version you read') {
+    super({ type: 'precondition_required', status: 428, title: 'Precondition required', detail });
+  }
+}
+
 export class Unprocessable extends DomainError {
   constructor(detail: string, type = 'unprocessable') {
     super({ type, status: 422, title: 'Unprocessable request', detail });

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import pg from 'pg';
 import { MemoryBus } from '../src/bus/memory-bus.js';
+import { operation } from '../src/http/operation.js';
 import { isDatabaseUnavailable, redactUrl } from '../src/db/connection-errors.js';
 import { Db, withDatabase } from '../src/db/db.js';
 import { startService, type RunningService, type ServiceModule } from '../src/service/service.js';
@@ -56,7 +57,9 @@ describe('the chassis through a database outage', { skip: skipUnless('postgres')
     async create({ db: serviceDb }) {
       return {
         routes: (app) => {
-          app.post('/slow-write', { schema: { body: Type.Object({ ms: Type.Integer({ minimum: 0, maximum: 10_000 }) }, { additionalProperties: false }) } }, async (req) => {
+          const body = Type.Object({ ms: Type.Integer({ minimum: 0, maximum: 10_000 }) }, { additionalProperties: false });
+          const ok = Type.Object({ ok: Type.Boolean() }, { additionalProperties: false });
+          app.post('/slow-write', { schema: { ...operation('slowWrite', 'public'), body, response: { 200: ok } } }, async (req) => {
             await serviceDb.tx(async (tx) => {
               await tx.query("INSERT INTO effects (event_id, subject) VALUES ('w', 'slow')");
               await tx.query('SELECT pg_sleep($1::float / 1000)', [req.body.ms]);

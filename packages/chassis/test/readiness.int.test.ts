@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Type } from '@sinclair/typebox';
 import { AmqpBus } from '../src/bus/amqp-bus.js';
+import { operation } from '../src/http/operation.js';
 import { startService, type RunningService, type ServiceModule } from '../src/service/service.js';
 import { captureLogger, createTestDatabase, deleteBusNamespace, eventually, freePort, skipUnless, tcpRelay, TEST_AMQP_URL, uniqueName, type TcpRelay, type TestDatabase } from '../src/testing/index.js';
 import { FIXTURE_MIGRATIONS, orderPlaced } from './harness.js';
@@ -23,7 +25,8 @@ describe('readiness through a broker outage', { skip: skipUnless('postgres', 'ra
     async create({ db, outbox }) {
       return {
         routes: (app) => {
-          app.post('/orders', async (_req, reply) => {
+          const placed = Type.Object({ placed: Type.Boolean() }, { additionalProperties: false });
+          app.post('/orders', { schema: { ...operation('placeOrder', 'public'), response: { 202: placed } } }, async (_req, reply) => {
             await db.tx((tx) => outbox.emit(tx, 'OrderPlaced', orderPlaced(), 'ord_ready'));
             return reply.code(202).send({ placed: true });
           });

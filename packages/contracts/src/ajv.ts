@@ -1,5 +1,7 @@
-import AjvModule from 'ajv';
+import AjvModule, { _, type KeywordCxt } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { isCountryCode } from './countries.js';
+import { isCurrency } from './currencies.js';
 
 // Both packages ship CommonJS; under NodeNext their default export sits one level down.
 type AjvClass = typeof AjvModule.default;
@@ -32,7 +34,52 @@ export function createAjv(options: AjvOptions = {}): AjvInstance {
   });
   addFormats(ajv, ['date-time', 'email', 'uri', 'uuid', 'date', 'ipv4', 'ipv6', 'hostname']);
   ajv.addKeyword({ keyword: 'x-examples' });
+  // Codes from the lists, not just their shape: `BTC` is three capitals and no currency.
+  ajv.addFormat('iso4217', { type: 'string', validate: isCurrency });
+  ajv.addFormat('iso3166-alpha2', { type: 'string', validate: isCountryCode });
+  ajv.addKeyword({
+    keyword: PLAIN_TEXT,
+    type: 'string',
+    schemaType: 'boolean',
+    code(cxt: KeywordCxt) {
+      if (cxt.schema === true) cxt.fail(_`/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(${cxt.data})`);
+    },
+    error: { message: 'must not contain control characters (NUL and the like)' },
+  });
   return ajv;
+}
+
+/** The keyword that refuses control characters in a string (see `plainText`). */
+export const PLAIN_TEXT = 'x-plain-text';
+
+type JsonSchema = Record<string, unknown>;
+const isSchema = (v: unknown): v is JsonSchema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A copy of `schema` in which every string, and every key of a map, refuses control
+ * characters: NUL (which PostgreSQL cannot store in text) and the rest of C0 and DEL; tab, line
+ * feed and carriage return stay allowed. The chassis compiles every route schema through this,
+ * so no text field of any service can forget it. The original is left untouched (OpenAPI shows
+ * the schema as written).
+ */
+export function plainText<T>(schema: T): T {
+  const visit = (s: unknown): unknown => {
+    if (Array.isArray(s)) return s.map(visit);
+    if (!isSchema(s)) return s;
+    const out: JsonSchema = { ...s };
+    for (const key of ['properties', 'patternProperties', '$defs', 'definitions'] as const) {
+      if (isSchema(s[key])) out[key] = Object.fromEntries(Object.entries(s[key]).map(([k, v]) => [k, visit(v)]));
+    }
+    for (const key of ['items', 'prefixItems', 'additionalItems', 'additionalProperties', 'anyOf', 'oneOf', 'allOf', 'if', 'then', 'else', 'contains'] as const) {
+      if (key in s) out[key] = visit(s[key]);
+    }
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    if (types.includes('string')) out[PLAIN_TEXT] = true;
+    const isMap = isSchema(s.additionalProperties) || isSchema(s.patternProperties);
+    if (isMap && s.propertyNames === undefined) out.propertyNames = { type: 'string', [PLAIN_TEXT]: true };
+    return out;
+  };
+  return visit(schema) as T;
 }
 
 export interface FieldError {

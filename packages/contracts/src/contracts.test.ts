@@ -6,7 +6,7 @@ import { EVENT_TYPES } from './registry.js';
 
 // Every event DESIGN.md names, by the service that publishes it.
 const DESIGN_EVENTS = [
-  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'UserUpdated', 'RolesChanged',
+  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'RolesChanged',
   'ProductCreated', 'ProductUpdated', 'ProductDeleted', 'PriceChanged', 'ReviewSummaryChanged',
   'StockReserved', 'StockRejected', 'StockReleased', 'StockCommitted', 'LowStock',
   'OrderPlaced', 'PaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderShipped', 'OrderDelivered', 'RefundRequested',

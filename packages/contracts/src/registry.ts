@@ -13,6 +13,7 @@ export const EVENTS = {
   UserRegistered: { 1: identity.UserRegisteredV1 },
   PasswordResetRequested: { 1: identity.PasswordResetRequestedV1 },
   EmailVerificationRequested: { 1: identity.EmailVerificationRequestedV1 },
+  EmailVerified: { 1: identity.EmailVerifiedV1 },
   UserUpdated: { 1: identity.UserUpdatedV1 },
   RolesChanged: { 1: identity.RolesChangedV1 },
   ProductCreated: { 1: catalog.ProductCreatedV1 },

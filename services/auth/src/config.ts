@@ -4,6 +4,9 @@ import { normaliseEmail } from './credentials/credentials.store.js';
 import { loadOAuthConfig, type OAuthConfig } from './oauth/oauth.config.js';
 import { checkPassword } from './passwords/password-policy.js';
 
+/** A limit of the requests counted in AUTH_REQUEST_WINDOW_S; 0 turns it off. */
+const requestLimit = (dflt: number, what: string) => Type.Integer({ minimum: 0, maximum: 1_000_000, default: dflt, description: `${what} (0: no limit)` });
+
 /** The auth service's own variables (the chassis reads the common ones). */
 export const AuthConfigSchema = Type.Object(
   {
@@ -53,6 +56,26 @@ export const AuthConfigSchema = Type.Object(
     AUTH_LOGIN_LOCK_AFTER: Type.Integer({ minimum: 1, maximum: 10_000, default: 20, description: 'failed sign-ins of an account that lock it' }),
     AUTH_LOGIN_LOCK_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 900, description: 'how long a locked account refuses sign-ins, in seconds' }),
     AUTH_LOGIN_IP_LIMIT: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 100, description: 'failed sign-ins from one address per window' }),
+    AUTH_REFRESH_REUSE_GRACE_S: Type.Integer({
+      minimum: 0,
+      maximum: 60,
+      default: 10,
+      description: 'seconds after its use in which a refresh token presented again gets the same successor instead of revoking its family: 0 to 60',
+    }),
+    AUTH_HASH_CONCURRENCY: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 64, description: 'password hashes run at once (default: the libuv thread pool size, UV_THREADPOOL_SIZE or 4)' }),
+    ),
+    AUTH_HASH_QUEUE: Type.Integer({ minimum: 0, maximum: 10_000, default: 16, description: 'password hashes that may wait; past this 503 busy with Retry-After' }),
+    AUTH_REQUEST_WINDOW_S: Type.Integer({ minimum: 1, maximum: 86_400, default: 900, description: 'the window of the registration and recovery limits, in seconds' }),
+    AUTH_REGISTER_IP_LIMIT: requestLimit(20, 'registrations per client address per window'),
+    AUTH_RECOVERY_IP_LIMIT: requestLimit(30, 'password-forgot, reset and verification-resend requests per client address per window'),
+    AUTH_ACCOUNT_REQUEST_LIMIT: requestLimit(5, 'registrations, and forgot, reset and resend requests, per account (email or user) per window'),
+    AUTH_RESET_EMAIL_COOLDOWN_S: Type.Integer({
+      minimum: 0,
+      maximum: 86_400,
+      default: 60,
+      description: 'seconds after a reset or verification email during which no other is sent to the account (0: none)',
+    }),
     ADMIN_EMAIL: Type.Optional(Type.String({ format: 'email', maxLength: 254, description: 'the email of the administrator ensured at start (with ADMIN_PASSWORD)' })),
     ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'the password of the administrator created at start (with ADMIN_EMAIL)' })),
     MERCATO_DATA_DIR: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'the data folder of the embedded mode' })),
@@ -73,6 +96,12 @@ export interface AuthConfig {
   /** Answers that must not reveal whether an email is registered take at least this long. */
   responseFloorMs: number;
   throttle: LoginThrottleConfig;
+  limits: RequestLimitsConfig;
+  /** A refresh token used less than this ago gets the same successor again (concurrent refreshes). */
+  refreshReuseGraceS: number;
+  hashing: { concurrency: number; maxQueue: number };
+  /** No second reset (or verification) email to an account within this many seconds. */
+  emailCooldownS: number;
   admin: { email: string; password: string } | undefined;
   /** Sign-in with Google and Facebook (its variables are in oauth/oauth.config.ts). */
   oauth: OAuthConfig;
@@ -84,6 +113,13 @@ export interface LoginThrottleConfig {
   lockAfter: number;
   lockS: number;
   ipLimit: number;
+}
+
+export interface RequestLimitsConfig {
+  windowS: number;
+  registerIpLimit: number;
+  recoveryIpLimit: number;
+  accountLimit: number;
 }
 
 /** Access tokens are for the platform's API: every service checks this audience. */
@@ -121,6 +157,15 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv): AuthConfig {
       lockS: c.AUTH_LOGIN_LOCK_S,
       ipLimit: c.AUTH_LOGIN_IP_LIMIT,
     },
+    limits: {
+      windowS: c.AUTH_REQUEST_WINDOW_S,
+      registerIpLimit: c.AUTH_REGISTER_IP_LIMIT,
+      recoveryIpLimit: c.AUTH_RECOVERY_IP_LIMIT,
+      accountLimit: c.AUTH_ACCOUNT_REQUEST_LIMIT,
+    },
+    refreshReuseGraceS: c.AUTH_REFRESH_REUSE_GRACE_S,
+    hashing: { concurrency: c.AUTH_HASH_CONCURRENCY ?? (Number(env.UV_THREADPOOL_SIZE) || 4), maxQueue: c.AUTH_HASH_QUEUE },
+    emailCooldownS: c.AUTH_RESET_EMAIL_COOLDOWN_S,
     admin,
     oauth: loadOAuthConfig(env),
   };

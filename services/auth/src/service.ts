@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Db, ServiceModule } from '@mercato/chassis';
 import { loadAuthConfig } from './config.js';
@@ -9,6 +9,7 @@ import { registerRoutes } from './http/routes.js';
 import { loadKeyEncryptionKey } from './keys/key-encryption-key.js';
 import { KeyRing } from './keys/key-ring.js';
 import { rotateKeys, type Rotation } from './keys/rotate-keys.js';
+import { HashGate } from './passwords/hash-gate.js';
 import { hashPassword, OWASP_SCRYPT } from './passwords/password-hasher.js';
 
 /**
@@ -38,6 +39,8 @@ export const authService: ServiceModule = {
       scrypt,
       // Made off the start's critical path (scrypt runs on the thread pool): ready by the first login.
       dummyHash,
+      hashGate: new HashGate(config.hashing),
+      refreshSuccessorKey: Buffer.from(hkdfSync('sha256', kek.key, Buffer.alloc(0), 'mercato refresh-token successor', 32)),
     };
     if (config.admin) await ensureAdmin(deps, config.admin);
     return { routes: (app) => registerRoutes(app, deps), consumers };

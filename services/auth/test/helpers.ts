@@ -5,7 +5,19 @@ import { authService } from '../src/service.js';
 
 /** Shared by the auth integration tests: one service on a test database, JSON posts, outbox reads. */
 export const KEK = randomBytes(32).toString('base64url');
-export const BASE_ENV = { AUTH_PORT: '0', AUTH_SCRYPT_N: '1024', AUTH_KEY_ENCRYPTION_KEY: KEK, OUTBOX_POLL_MS: '60000' };
+export const BASE_ENV = {
+  AUTH_PORT: '0',
+  AUTH_SCRYPT_N: '1024',
+  AUTH_KEY_ENCRYPTION_KEY: KEK,
+  OUTBOX_POLL_MS: '60000',
+  AUTH_RESPONSE_FLOOR_MS: '20',
+  // The limits and the email cooldown have their own tests (limits.int.test.ts); the others make
+  // many requests from one address.
+  AUTH_REGISTER_IP_LIMIT: '0',
+  AUTH_RECOVERY_IP_LIMIT: '0',
+  AUTH_ACCOUNT_REQUEST_LIMIT: '0',
+  AUTH_RESET_EMAIL_COOLDOWN_S: '0',
+};
 
 /** `bus`: pass one to publish events to the service; it is opened here. */
 export async function startAuth(dbUrl: string, env: Record<string, string> = {}, bus: MemoryBus = new MemoryBus()): Promise<RunningService> {

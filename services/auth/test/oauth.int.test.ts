@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import { createHash, createHmac, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -47,7 +47,7 @@ interface Person {
   name?: string;
 }
 
-type Tamper = 'none' | 'bad-signature' | 'wrong-nonce' | 'wrong-audience' | 'expired';
+type Tamper = 'none' | 'bad-signature' | 'wrong-nonce' | 'wrong-audience' | 'expired' | 'hs256-with-the-secret' | 'alg-none';
 
 /** An OpenID provider: one client, PKCE (S256) required, the signed-in person set by the test. */
 class LocalOidcProvider {
@@ -69,8 +69,14 @@ class LocalOidcProvider {
   }
 
   private idToken(claims: Record<string, unknown>, key: KeyObject): string {
-    const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'k1' }));
     const body = b64url(JSON.stringify(claims));
+    if (this.tamper === 'alg-none') return `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${body}.`;
+    if (this.tamper === 'hs256-with-the-secret') {
+      // OpenID allows HS256 keyed with the client secret; a client pinned to RS256 must refuse it.
+      const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+      return `${head}.${body}.${b64url(createHmac('sha256', GOOGLE.clientSecret).update(`${head}.${body}`).digest())}`;
+    }
+    const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'k1' }));
     return `${head}.${body}.${b64url(sign('RSA-SHA256', Buffer.from(`${head}.${body}`), key))}`;
   }
 
@@ -345,6 +351,8 @@ describe('sign-in with Google and Facebook', { skip: skipUnless('postgres') }, (
     ['wrong-nonce', /nonce/],
     ['wrong-audience', /another client/],
     ['expired', /expired/],
+    ['hs256-with-the-secret', /RS256|not valid|verified/],
+    ['alg-none', /RS256|not valid|verified/],
   ] as const) {
     it(`refuses an id_token with ${tamper}: 401, nothing created`, async () => {
       google.person = { sub: `google-${tamper}`, email: `${tamper}@example.com`, email_verified: true, name: 'Mallory' };
@@ -379,6 +387,8 @@ describe('sign-in with Google and Facebook', { skip: skipUnless('postgres') }, (
     assert.equal(await sub(linked.accessToken), carol, 'the same account');
     assert.equal((await outboxEvents(svc, 'UserRegistered')).length, registered, 'no new account');
     assert.equal(await count(`SELECT count(*) AS n FROM oauth_links WHERE user_id = $1`, [carol]), 1);
+    const proven = (await outboxEvents(svc, 'EmailVerified')).filter((e) => e.data.userId === carol);
+    assert.deepEqual(proven.map((e) => e.data), [{ userId: carol, email: 'carol@example.com', via: 'google' }], 'the profile learns the address is proven');
     // The password was set by whoever registered the still-unproven address: it no longer works.
     const login = await post('/auth/login', { email: 'carol@example.com', password: 'violet-tundra-93-kayak' });
     assert.equal(login.status, 401);

@@ -104,11 +104,16 @@ describe('password reset and email verification on PostgreSQL', { skip: skipUnle
     const verified = async () => (await svc.db.query<{ v: boolean }>(`SELECT email_verified AS v FROM credentials WHERE email = 'cara@example.com'`)).rows[0]!.v;
     assert.equal(await verified(), false);
     assert.equal((await post('/auth/email/verify', { token: 'not-a-token' })).status, 400);
+    assert.deepEqual(await outboxEvents(svc, 'EmailVerified'), [], 'nothing proven yet');
     assert.equal((await post('/auth/email/verify', { token: String(e!.data.token) })).status, 204);
     assert.equal(await verified(), true);
+    // The platform learns it in the same transaction: the profile says so.
+    const told = await outboxEvents(svc, 'EmailVerified');
+    assert.deepEqual(told.map((t) => t.data), [{ userId: e!.data.userId, email: 'cara@example.com', via: 'link' }]);
     const again = await post('/auth/email/verify', { token: String(e!.data.token) });
     assert.equal(again.status, 400);
     assert.equal(((await again.json()) as { code: string }).code, 'invalid_token');
+    assert.equal((await outboxEvents(svc, 'EmailVerified')).length, 1, 'told once');
   });
 
   it('resend: 202 whatever the email; a link only for a registered, unverified one; expired links refused', async () => {

@@ -34,7 +34,11 @@ describe('catalog read cache shared by two processes on one Redis', { skip: skip
     return { status: res.status, cache: res.headers.get('x-cache'), etag: res.headers.get('etag'), body: (await res.json()) as Record<string, unknown> };
   };
   const write = async (replica: number, method: string, path: string, body: unknown) => {
-    const res = await fetch(`${urls[replica]}${path}`, { method, headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    // A write of an existing product names the version it changes: the one it reads now.
+    const existing = /^\/products\/([^/]+)/.exec(path)?.[1];
+    const etag = existing ? (await fetch(`${urls[replica]}/products/${existing}`, { headers: { authorization: `Bearer ${token()}` } })).headers.get('etag') : null;
+    const headers = { authorization: `Bearer ${token()}`, 'content-type': 'application/json', ...(etag ? { 'if-match': etag } : {}) };
+    const res = await fetch(`${urls[replica]}${path}`, { method, headers, body: JSON.stringify(body) });
     assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.clone().text()}`);
     return (await res.json()) as Record<string, unknown>;
   };

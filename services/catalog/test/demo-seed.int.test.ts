@@ -27,7 +27,7 @@ describe('demo catalog seeding', { skip: skipUnless('postgres') }, () => {
     assert.equal((await seedDemoCatalog(deps)).seeded, false);
     // A shop owner who deleted a demo product does not get it back on the next start.
     const one = (await c.svc.db.query<{ id: string }>('SELECT id FROM products LIMIT 1')).rows[0]!.id;
-    assert.equal((await c.manager('DELETE', `/products/${one}`)).statusCode, 204);
+    assert.equal((await c.editor('DELETE', `/products/${one}`)).statusCode, 204);
     assert.equal((await seedDemoCatalog(deps)).seeded, false);
     assert.equal(await c.count('SELECT count(*) AS n FROM products'), expected - 1);
   });

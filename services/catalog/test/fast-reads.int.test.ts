@@ -38,7 +38,7 @@ describe('catalog fast reads over HTTP', { skip: skipUnless('postgres') }, () =>
 
   it('never serves a read from before a write, nor a cached answer to a token holder', async () => {
     assert.equal((await get('/products/fast-tee')).headers.get('x-cache'), 'hit');
-    assert.equal((await c.manager('PATCH', `/products/${id}`, { title: 'Faster Tee' })).statusCode, 200);
+    assert.equal((await c.editor('PATCH', `/products/${id}`, { title: 'Faster Tee' })).statusCode, 200);
     const fresh = await get('/products/fast-tee');
     assert.equal(fresh.headers.get('x-cache'), 'miss');
     assert.equal(((await fresh.json()) as { title: string }).title, 'Faster Tee');
@@ -46,7 +46,7 @@ describe('catalog fast reads over HTTP', { skip: skipUnless('postgres') }, () =>
     assert.equal(listed.items[0]!.title, 'Faster Tee');
 
     // A draft is never cached for the public, and a manager's read is never the cached one.
-    assert.equal((await c.manager('PATCH', `/products/${id}`, { status: 'draft' })).statusCode, 200);
+    assert.equal((await c.editor('PATCH', `/products/${id}`, { status: 'draft' })).statusCode, 200);
     assert.equal((await get('/products/fast-tee')).status, 404);
     assert.equal((await get('/products/fast-tee')).status, 404);
     assert.equal((await get('/products?q=fast&colour=red')).status, 400);

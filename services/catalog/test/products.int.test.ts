@@ -137,7 +137,7 @@ describe('catalog: products, variants, prices', { skip: skipUnless('postgres') }
     }
     assert.equal((await c.call(['support'], 'PATCH', `/products/${id}`, { title: 'Hacked' })).statusCode, 403);
     assert.deepEqual([await products(), await outboxRows()], before);
-    const admin = await c.admin('PATCH', `/products/${id}`, { description: 'Breathable linen.' });
+    const admin = await c.admin('PATCH', `/products/${id}`, { description: 'Breathable linen.' }, await c.ifMatch(id));
     assert.equal(admin.statusCode, 200);
   });
 
@@ -159,35 +159,59 @@ describe('catalog: products, variants, prices', { skip: skipUnless('postgres') }
     assert.equal((await c.outbox('ProductUpdated')).length, updatesBefore);
   });
 
+  it('refuses every product, variant and price write without If-Match with 428, changing nothing', async () => {
+    const p = (await c.anonymous('GET', '/products/linen-shirt')).json<ProductJson>();
+    const v = p.variants[0]!.id;
+    const before = [(await c.anonymous('GET', `/products/${p.id}`)).body, (await c.outbox('ProductUpdated')).length, (await c.outbox('ProductDeleted')).length];
+    const writes: Array<[string, string, unknown]> = [
+      ['PATCH', `/products/${p.id}`, { title: 'Overwritten' }],
+      ['DELETE', `/products/${p.id}`, undefined],
+      ['POST', `/products/${p.id}/variants`, { sku: 'LS-XL', options: { Size: 'S' }, prices: [] }],
+      ['PATCH', `/products/${p.id}/variants/${v}`, { title: 'Overwritten' }],
+      ['DELETE', `/products/${p.id}/variants/${v}`, undefined],
+      ['PUT', `/products/${p.id}/variants/${v}/prices/USD`, { amount: 1 }],
+      ['DELETE', `/products/${p.id}/variants/${v}/prices/USD`, undefined],
+    ];
+    for (const [method, url, body] of writes) {
+      const res = await c.manager(method, url, body);
+      assert.equal(res.statusCode, 428, `${method} ${url}`);
+      assert.equal(res.json<Problem>().code, 'precondition_required', `${method} ${url}`);
+      assert.match(res.headers['content-type'] as string, /^application\/problem\+json/);
+    }
+    assert.deepEqual([(await c.anonymous('GET', `/products/${p.id}`)).body, (await c.outbox('ProductUpdated')).length, (await c.outbox('ProductDeleted')).length], before);
+    // `*` is an explicit "whatever it is now".
+    assert.equal((await c.manager('PATCH', `/products/${p.id}`, { title: p.title }, { 'if-match': '*' })).statusCode, 200);
+  });
+
   it('adds, changes and deletes variants and prices, with ProductUpdated and PriceChanged', async () => {
     const p = (await c.anonymous('GET', '/products/linen-shirt')).json<ProductJson>();
-    const added = await c.manager('POST', `/products/${p.id}/variants`, { sku: 'LS-L', options: { Size: 'L' }, prices: [{ amount: 5599, currency: 'USD' }] });
+    const added = await c.editor('POST', `/products/${p.id}/variants`, { sku: 'LS-L', options: { Size: 'L' }, prices: [{ amount: 5599, currency: 'USD' }] });
     assert.equal(added.statusCode, 400, 'L is not one of the Size values yet');
-    assert.equal((await c.manager('PATCH', `/products/${p.id}`, { options: [{ name: 'Size', values: ['S', 'M', 'L'] }] })).statusCode, 200);
-    const ok = await c.manager('POST', `/products/${p.id}/variants`, { sku: 'LS-L', options: { Size: 'L' }, prices: [{ amount: 5599, currency: 'USD' }] });
+    assert.equal((await c.editor('PATCH', `/products/${p.id}`, { options: [{ name: 'Size', values: ['S', 'M', 'L'] }] })).statusCode, 200);
+    const ok = await c.editor('POST', `/products/${p.id}/variants`, { sku: 'LS-L', options: { Size: 'L' }, prices: [{ amount: 5599, currency: 'USD' }] });
     assert.equal(ok.statusCode, 201, ok.body);
     const large = ok.json<ProductJson>().variants.find((v) => v.sku === 'LS-L')!;
-    const dup = await c.manager('POST', `/products/${p.id}/variants`, { sku: 'LS-S', options: { Size: 'L' }, prices: [] });
+    const dup = await c.editor('POST', `/products/${p.id}/variants`, { sku: 'LS-S', options: { Size: 'L' }, prices: [] });
     assert.equal(dup.statusCode, 400);
 
     const before = (await c.outbox('PriceChanged')).length;
-    const priced = await c.manager('PUT', `/products/${p.id}/variants/${large.id}/prices/USD`, { amount: 5899 });
+    const priced = await c.editor('PUT', `/products/${p.id}/variants/${large.id}/prices/USD`, { amount: 5899 });
     assert.equal(priced.statusCode, 200, priced.body);
     const changes = (await c.outbox('PriceChanged')).slice(before);
     assert.deepEqual(changes.map((e) => e.data), [
       { productId: p.id, variantId: large.id, sku: 'LS-L', price: { amount: 5899, currency: 'USD' }, previous: { amount: 5599, currency: 'USD' } },
     ]);
-    assert.equal((await c.manager('PUT', `/products/${p.id}/variants/${large.id}/prices/XYZ`, { amount: 1 })).statusCode, 400);
-    assert.equal((await c.manager('PUT', `/products/${p.id}/variants/${large.id}/prices/USD`, { amount: -5 })).statusCode, 400);
-    assert.equal((await c.manager('PUT', `/products/${p.id}/variants/var_01NOPE/prices/USD`, { amount: 5 })).statusCode, 404);
+    assert.equal((await c.editor('PUT', `/products/${p.id}/variants/${large.id}/prices/XYZ`, { amount: 1 })).statusCode, 400);
+    assert.equal((await c.editor('PUT', `/products/${p.id}/variants/${large.id}/prices/USD`, { amount: -5 })).statusCode, 400);
+    assert.equal((await c.editor('PUT', `/products/${p.id}/variants/var_01NOPE/prices/USD`, { amount: 5 })).statusCode, 404);
 
-    const removed = await c.manager('DELETE', `/products/${p.id}/variants/${large.id}/prices/USD`);
+    const removed = await c.editor('DELETE', `/products/${p.id}/variants/${large.id}/prices/USD`);
     assert.equal(removed.statusCode, 200);
     assert.deepEqual((await c.outbox('PriceChanged')).at(-1)!.data.price, null);
-    const renamed = await c.manager('PATCH', `/products/${p.id}/variants/${large.id}`, { sku: 'LS-LARGE', prices: [{ amount: 100, currency: 'EUR' }] });
+    const renamed = await c.editor('PATCH', `/products/${p.id}/variants/${large.id}`, { sku: 'LS-LARGE', prices: [{ amount: 100, currency: 'EUR' }] });
     assert.equal(renamed.statusCode, 200, renamed.body);
     assert.deepEqual(renamed.json<ProductJson>().variants.find((v) => v.id === large.id)!.prices, [{ amount: 100, currency: 'EUR' }]);
-    const deleted = await c.manager('DELETE', `/products/${p.id}/variants/${large.id}`);
+    const deleted = await c.editor('DELETE', `/products/${p.id}/variants/${large.id}`);
     assert.equal(deleted.statusCode, 200);
     assert.deepEqual(deleted.json<ProductJson>().variants.map((v) => v.sku), ['LS-S', 'LS-M']);
     const last = (await c.outbox('ProductUpdated')).at(-1)!;
@@ -204,7 +228,7 @@ describe('catalog: products, variants, prices', { skip: skipUnless('postgres') }
     assert.equal((await c.anonymous('GET', '/products?status=draft')).statusCode, 400);
     assert.deepEqual((await c.manager('GET', '/products?status=draft')).json<{ items: Array<{ slug: string }> }>().items.map((i) => i.slug), ['secret-draft']);
 
-    const del = await c.manager('DELETE', `/products/${draft.id}`);
+    const del = await c.editor('DELETE', `/products/${draft.id}`);
     assert.equal(del.statusCode, 204);
     assert.deepEqual((await c.outbox('ProductDeleted')).at(-1)!.data, { productId: draft.id, skus: draft.variants.map((v) => v.sku) });
     assert.equal((await c.manager('GET', `/products/${draft.id}`)).statusCode, 404);
@@ -227,7 +251,7 @@ describe('catalog: products, variants, prices', { skip: skipUnless('postgres') }
     assert.equal((await c.anonymous('GET', '/products?q=linen', undefined, { 'if-none-match': `W/${listEtag}` })).statusCode, 304);
 
     const id = first.json<ProductJson>().id;
-    assert.equal((await c.manager('PATCH', `/products/${id}`, { title: 'Sky Linen Shirt' })).statusCode, 200);
+    assert.equal((await c.editor('PATCH', `/products/${id}`, { title: 'Sky Linen Shirt' })).statusCode, 200);
     const fresh = await c.anonymous('GET', '/products/linen-shirt', undefined, { 'if-none-match': etag });
     assert.equal(fresh.statusCode, 200, 'the old ETag no longer matches');
     assert.equal(fresh.headers['x-cache'], 'miss');

@@ -13,6 +13,10 @@ export interface CatalogUnderTest {
   customer: Caller;
   anonymous: Caller;
   call(roles: string[] | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  /** A manager's write of an existing product, with the If-Match of the product as it is now (an editor who just read it). */
+  editor: Caller;
+  /** `{ 'if-match': <the product's ETag now> }`, for a write by any caller. */
+  ifMatch(idOrSlug: string): Promise<Record<string, string>>;
   /** An Authorization header value for a fresh user with these roles. */
   authorization(roles: string[]): string;
   count(sql: string, params?: unknown[]): Promise<number>;
@@ -72,11 +76,14 @@ export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDat
     });
     return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json<T>() };
   };
+  const ifMatch = async (idOrSlug: string) => ({ 'if-match': String((await call(['catalog_manager'], 'GET', `/products/${idOrSlug}`)).headers.etag ?? '"none"') });
   return {
     svc,
     bus,
     db,
     call,
+    ifMatch,
+    editor: async (m, u, b, h) => call(['catalog_manager'], m, u, b, { ...(await ifMatch(/^\/products\/([^/?]+)/.exec(u)![1]!)), ...h }),
     authorization: (roles) => `Bearer ${signer.sign({ sub: newId('usr'), roles })}`,
     manager: (m, u, b, h) => call(['catalog_manager'], m, u, b, h),
     admin: (m, u, b, h) => call(['admin'], m, u, b, h),

@@ -1,4 +1,4 @@
-import { createServiceClient, Forbidden, TooManyRequests, Unauthorized, UpstreamError, type FastifyRequest, type HttpApp, type Logger, type ServiceClient } from '@mercato/chassis';
+import { createServiceClient, Forbidden, operation, TooManyRequests, Unauthorized, UpstreamError, type FastifyRequest, type HttpApp, type Logger, type ServiceClient } from '@mercato/chassis';
 import { Type, type Static } from '@sinclair/typebox';
 import type { EdgeGuard, Refusal } from './edge-auth.js';
 import { clientAddress } from './proxy.js';
@@ -70,6 +70,8 @@ const ServiceHealth = Type.Object(
   { additionalProperties: false },
 );
 const tags = ['operations (admin)'];
+/** Who may use them; like a proxied route, they pass the edge's rate limits too (429). */
+const ADMIN = { roles: ['admin'] } as const;
 
 /** Registers the operations routes on the gateway's own app (before `app.ready()`). */
 export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
@@ -109,7 +111,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
       preValidation: adminOnly,
       schema: {
         tags,
-        operationId: 'listServiceHealth',
+        ...operation('listServiceHealth', ADMIN, { 429: 'rate_limited' }),
         summary: "Admin: every service's readiness (its /readyz checks) and its failed events by state",
         response: { 200: Type.Object({ items: Type.Array(ServiceHealth) }, { additionalProperties: false }) },
       },
@@ -143,7 +145,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
       preValidation: adminOnly,
       schema: {
         tags,
-        operationId: 'listDeadLetters',
+        ...operation('listDeadLetters', ADMIN, { 429: 'rate_limited' }),
         summary: "Admin: a service's failed events, newest first (default: dead ones), with payload, error and attempts",
         params: ServiceParams,
         querystring: ListQuery,
@@ -157,7 +159,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
     `${OPERATIONS_PREFIX}/dead-letters/:service/:id`,
     {
       preValidation: adminOnly,
-      schema: { tags, operationId: 'getDeadLetter', summary: 'Admin: one failed event, with every attempt', params: FailureParams, response: { 200: Failure } },
+      schema: { tags, ...operation('getDeadLetter', ADMIN, { 429: 'rate_limited', 404: 'not_found' }), summary: 'Admin: one failed event, with every attempt', params: FailureParams, response: { 200: Failure } },
     },
     async (req) => client(req.params.service).json('GET', `/ops/dead-letters/${req.params.id}`),
   );
@@ -168,7 +170,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
       preValidation: adminOnly,
       schema: {
         tags,
-        operationId: 'replayDeadLetters',
+        ...operation('replayDeadLetters', ADMIN, { 429: 'rate_limited' }),
         summary: "Admin: put dead events back in the service's retry queue (ids, or all)",
         params: ServiceParams,
         body: Type.Object({ ids: Type.Optional(Ids), all: Type.Optional(Type.Literal(true)) }, { additionalProperties: false, minProperties: 1, maxProperties: 1 }),
@@ -184,7 +186,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
       preValidation: adminOnly,
       schema: {
         tags,
-        operationId: 'discardDeadLetters',
+        ...operation('discardDeadLetters', ADMIN, { 429: 'rate_limited' }),
         summary: 'Admin: give up on dead events for good (recorded as handled, kept as discarded)',
         params: ServiceParams,
         body: Type.Object({ ids: Ids }, { additionalProperties: false }),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
-import { bearerToken, JwksUnavailable, JwtError, readJwtKid, verifyAccessToken, verifyJwt, type JwksCache } from '@mercato/chassis';
+import { bearerToken, JwksUnavailable, JwtError, readJwtKid, verifyAccessToken, verifyJwt, type JwksCache, type SessionGenerations } from '@mercato/chassis';
 import type { RateDecision, RateLimiter } from './rate-limit.js';
 
 /** The identity the gateway passes upstream, once the token verified. */
@@ -25,6 +25,8 @@ const CHALLENGE = 'Bearer realm="mercato", error="invalid_token"';
 interface CachedToken {
   token: string;
   identity: EdgeIdentity;
+  /** The session generation the token was signed in (see SessionGenerations). */
+  sgen: number | undefined;
   expiresAt: number;
 }
 
@@ -33,6 +35,8 @@ export interface EdgeGuardOptions {
   issuer: string;
   audience: string;
   limiter: RateLimiter;
+  /** The users' session generations: a token revoked by a password reset is refused here. */
+  generations?: SessionGenerations;
   /** Verified tokens kept (default 10 000). */
   cacheEntries?: number;
   /** Longest a verified token is kept, in ms (default 60 s); never past its `exp`. */
@@ -88,9 +92,9 @@ export class EdgeGuard {
   private async authenticated(header: string): Promise<Admission> {
     const token = bearerToken(header);
     if (!token) return unauthorized('The Authorization header is not a bearer token');
-    let identity: EdgeIdentity;
+    let verified: CachedToken;
     try {
-      identity = this.cached(token) ?? (await this.verify(token));
+      verified = this.cached(token) ?? (await this.verify(token));
     } catch (err) {
       if (err instanceof JwtError) return unauthorized(err.code === 'expired' ? 'The access token has expired' : 'The access token is invalid');
       if (err instanceof JwksUnavailable) {
@@ -98,13 +102,16 @@ export class EdgeGuard {
       }
       throw err;
     }
+    const { identity } = verified;
+    // Checked on every request, cached token or not: a reset revokes tokens already verified.
+    if (await this.opts.generations?.revoked(identity.userId, verified.sgen)) return unauthorized('The access token was revoked; sign in again');
     const d = await this.opts.limiter.hit('user', identity.userId);
     if (d && !d.allowed) return { refusal: tooMany(d) };
     return { identity };
   }
 
   /** A token verified before, looked up by its signature and compared whole. */
-  private cached(token: string): EdgeIdentity | undefined {
+  private cached(token: string): CachedToken | undefined {
     const sig = token.slice(token.lastIndexOf('.') + 1);
     const hit = this.verified.get(sig);
     if (!hit) return undefined;
@@ -112,23 +119,23 @@ export class EdgeGuard {
     // Most recently used last: the oldest is evicted first.
     this.verified.delete(sig);
     this.verified.set(sig, hit);
-    return hit.identity;
+    return hit;
   }
 
-  private async verify(token: string): Promise<EdgeIdentity> {
+  private async verify(token: string): Promise<CachedToken> {
     const { jwks, issuer, audience } = this.opts;
     const key = jwks.peek(readJwtKid(token));
-    const claims = key ? verifyJwt(token, { keyFor: () => key, issuer, audience }) : await verifyAccessToken(token, { jwks, issuer, audience });
+    const claims = key ? await verifyJwt(token, { keyFor: () => key, issuer, audience }) : await verifyAccessToken(token, { jwks, issuer, audience });
     const identity = { userId: claims.sub, roles: claims.roles.join(',') };
     const now = this.now();
-    const expiresAt = Math.min(now + (this.opts.cacheTtlMs ?? 60_000), claims.exp * 1000);
-    if (expiresAt > now) {
+    const entry: CachedToken = { token, identity, sgen: claims.sgen, expiresAt: Math.min(now + (this.opts.cacheTtlMs ?? 60_000), claims.exp * 1000) };
+    if (entry.expiresAt > now) {
       const sig = token.slice(token.lastIndexOf('.') + 1);
       this.verified.delete(sig);
-      this.verified.set(sig, { token, identity, expiresAt });
+      this.verified.set(sig, entry);
       if (this.verified.size > (this.opts.cacheEntries ?? 10_000)) this.verified.delete(this.verified.keys().next().value!);
     }
-    return identity;
+    return entry;
   }
 
   /** Verified tokens held (for tests). */

@@ -1,6 +1,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpApp, createLogger, installTlsForFetch, JwksCache, loadMetricsSettings, type BreakerSnapshot, type HttpApp, type Logger, type ServiceName } from '@mercato/chassis';
+import {
+  createHttpApp,
+  createLogger,
+  installTlsForFetch,
+  JwksCache,
+  loadMetricsSettings,
+  SessionGenerations,
+  sessionGenerationsUrl,
+  type BreakerSnapshot,
+  type HttpApp,
+  type Logger,
+  type ServiceName,
+} from '@mercato/chassis';
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
 import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
@@ -79,6 +91,8 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
     jwks,
+    // Read next to the JWKS, refreshed in the background: a password reset revokes tokens here within seconds.
+    generations: new SessionGenerations({ url: sessionGenerationsUrl(settings.jwksUrl), logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 1_000) }),
     issuer: settings.tokenIssuer,
     audience: settings.tokenAudience,
     limiter: new RateLimiter(rateStore, { ip: settings.rateLimitIp, user: settings.rateLimitUser }, logger),
@@ -120,6 +134,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       timeoutMs: Math.min(settings.upstreamTimeoutMs, 3_000),
       version: VERSION,
       logger,
+      own: () => app!.swagger() as unknown as Record<string, unknown>,
     });
     await registerOpenApiRoutes(app, source);
     registerAdminOps(app, {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { problemCodesOf, problemResponse } from '@mercato/chassis';
 import { mergeOpenApi, publicPath } from './openapi-merge.js';
 
 const problem = { type: 'object', properties: { code: { type: 'string' } } };
@@ -70,16 +71,37 @@ describe('mergeOpenApi', () => {
       { service: 'order', doc: order },
     ],
     unavailable: [{ service: 'payment', reason: 'payment is unreachable (ECONNREFUSED)' }],
+    gateway: {
+      openapi: '3.1.0',
+      info: { title: 'mercato gateway', version: '0.1.0' },
+      paths: { '/api/v1/openapi.json': { get: { operationId: 'getOpenApiDocument', security: [], responses: { 200: { description: 'this' } } } } },
+      components: { schemas: { Problem: problem } },
+    },
   }) as Json;
 
   it('prefixes the routed paths with /api/v1 and leaves out paths routed elsewhere', () => {
     assert.equal(merged.openapi, '3.1.0');
-    assert.deepEqual(Object.keys(merged.paths).sort(), ['/api/v1/categories', '/api/v1/checkout', '/api/v1/orders/{id}', '/api/v1/products/{id}']);
+    assert.deepEqual(Object.keys(merged.paths).sort(), ['/api/v1/categories', '/api/v1/checkout', '/api/v1/openapi.json', '/api/v1/orders/{id}', '/api/v1/products/{id}']);
+    assert.deepEqual(merged.info.license, { name: 'MIT', identifier: 'MIT' });
+  });
+
+  it("adds the gateway's 429 to every routed operation, not to its own", () => {
+    assert.deepEqual(merged.paths['/api/v1/categories'].get.responses['429'], { $ref: '#/components/responses/TooManyRequests' });
+    assert.deepEqual(merged.components.responses.TooManyRequests.content['application/problem+json'].schema.allOf[1].properties.code.enum, ['rate_limited']);
+    assert.equal(merged.paths['/api/v1/openapi.json'].get.responses['429'], undefined);
+    // An operation with a 429 of its own lists both codes.
+    const withOwn = mergeOpenApi({
+      title: 't',
+      version: '1',
+      unavailable: [],
+      documents: [{ service: 'auth', doc: { openapi: '3.1.0', info: { title: 'auth' }, paths: { '/auth/login': { post: { responses: { 429: problemResponse('429', ['login_throttled']) } } } } } }],
+    }) as Json;
+    assert.deepEqual(problemCodesOf(withOwn.paths['/api/v1/auth/login'].post.responses['429']), ['login_throttled', 'rate_limited']);
   });
 
   it('tags every operation with its service and keeps operation ids unique', () => {
-    assert.deepEqual(merged.tags.map((t: Json) => t.name), ['catalog', 'order']);
-    assert.equal(merged.tags[0].description, 'mercato catalog service');
+    assert.deepEqual(merged.tags.map((t: Json) => t.name), ['gateway', 'catalog', 'order']);
+    assert.equal(merged.tags[1].description, 'mercato catalog service');
     assert.deepEqual(merged.paths['/api/v1/products/{id}'].get.tags, ['catalog']);
     assert.deepEqual(merged.paths['/api/v1/checkout'].post.tags, ['order']);
     assert.equal(merged.paths['/api/v1/products/{id}'].get.operationId, 'getOne');

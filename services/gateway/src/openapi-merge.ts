@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import { problemCodesOf, problemResponse } from '@mercato/chassis';
+import { SANDBOX_TEST_CARDS } from '@mercato/contracts';
 import { API_PREFIX, FIXED_ROUTES, SEGMENTS, type UpstreamName } from './routes.js';
 
 type Json = Record<string, unknown>;
@@ -18,7 +20,12 @@ export interface MergeInput {
   version: string;
   documents: ServiceDocument[];
   unavailable: UnavailableService[];
+  /** The gateway's own document: its paths are public as they are, and the gateway limits none of them. */
+  gateway?: Json;
 }
+
+/** What the gateway itself can answer on any routed operation: its rate limit. */
+const RATE_LIMITED = 'rate_limited';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -49,7 +56,7 @@ export function publicPath(service: UpstreamName, path: string): string | undefi
  * a different definition becomes `<service>_<name>`. Renaming one component changes the
  * components that refer to it, so this repeats until nothing more has to move.
  */
-function planRenames(service: UpstreamName, components: Json, merged: Record<string, Json>): Map<string, string> {
+function planRenames(service: string, components: Json, merged: Record<string, Json>): Map<string, string> {
   const renames = new Map<string, string>();
   for (let changed = true; changed; ) {
     changed = false;
@@ -69,6 +76,16 @@ function planRenames(service: UpstreamName, components: Json, merged: Record<str
   return renames;
 }
 
+const TOO_MANY_REQUESTS = 'TooManyRequests';
+
+/** The gateway's 429 on a routed operation: the shared response, or its code added to the operation's own 429. */
+function addRateLimit(op: Json): void {
+  const responses = (op.responses = isObj(op.responses) ? op.responses : {}) as Json;
+  const own = responses['429'];
+  if (own === undefined) responses['429'] = { $ref: `#/components/responses/${TOO_MANY_REQUESTS}` };
+  else responses['429'] = problemResponse('429', [...problemCodesOf(own), RATE_LIMITED]);
+}
+
 /**
  * Merges the services' OpenAPI documents into the one public document: paths under /api/v1
  * (only those the gateway routes to that service), components merged without letting one
@@ -80,8 +97,9 @@ export function mergeOpenApi(input: MergeInput): Json {
   const components: Record<string, Json> = {};
   const tags: Json[] = [];
   const operationIds = new Set<string>();
+  const sources: { service: UpstreamName | 'gateway'; doc: Json }[] = [...(input.gateway ? [{ service: 'gateway' as const, doc: input.gateway }] : []), ...input.documents];
 
-  for (const { service, doc } of input.documents) {
+  for (const { service, doc } of sources) {
     const info = isObj(doc.info) ? doc.info : {};
     tags.push({ name: service, description: typeof info.title === 'string' ? info.title : `the ${service} service` });
     const own = isObj(doc.components) ? doc.components : {};
@@ -102,7 +120,7 @@ export function mergeOpenApi(input: MergeInput): Json {
 
     const docSecurity = Array.isArray(doc.security) ? doc.security : undefined;
     for (const [path, item] of Object.entries(isObj(doc.paths) ? doc.paths : {})) {
-      const exposed = publicPath(service, path);
+      const exposed = service === 'gateway' ? path : publicPath(service, path);
       if (!exposed || !isObj(item)) continue;
       const copy = rewriteRefs(item, renames) as Json;
       delete copy.servers;
@@ -118,19 +136,25 @@ export function mergeOpenApi(input: MergeInput): Json {
         // A document-wide requirement cannot stay document-wide once documents are merged.
         const security = Array.isArray(op.security) ? op.security : docSecurity;
         if (security) op.security = security.map((req) => (isObj(req) ? Object.fromEntries(Object.entries(req).map(([k, v]) => [schemeRenames.get(k) ?? k, v])) : req));
+        if (service !== 'gateway') addRateLimit(op);
       }
       paths[exposed] = copy;
     }
   }
 
   const down = input.unavailable.map((u) => u.service);
+  components.responses = { ...components.responses, [TOO_MANY_REQUESTS]: problemResponse('429', [RATE_LIMITED]) };
   return {
     openapi: '3.1.0',
     info: {
       title: input.title,
       version: input.version,
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
-        'The public mercato API, merged from the services behind the gateway. Errors are RFC 9457 problem+json.' +
+        'The public mercato API, merged from the services behind the gateway. Errors are RFC 9457 problem+json with a stable `code`; ' +
+        'each operation lists the codes it can answer. Signed-in calls send `Authorization: Bearer <accessToken>` (Authorize, above). ' +
+        'Every routed operation may answer 429 `rate_limited` (with Retry-After) from the gateway. ' +
+        SANDBOX_TEST_CARDS +
         (down.length > 0 ? ` Not available right now, so missing here: ${down.join(', ')}.` : ''),
     },
     servers: [{ url: '/' }],

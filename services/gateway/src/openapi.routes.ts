@@ -1,7 +1,8 @@
 // For the `hide` route option that the chassis's OpenAPI plugin adds.
 import type {} from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { createServiceClient, type CircuitBreaker, type HttpApp, type Logger } from '@mercato/chassis';
+import { createServiceClient, operation, type CircuitBreaker, type HttpApp, type Logger } from '@mercato/chassis';
+import { Type } from '@sinclair/typebox';
 import { mergeOpenApi, type ServiceDocument, type UnavailableService } from './openapi-merge.js';
 import { API_PREFIX, UPSTREAMS, type UpstreamName } from './routes.js';
 
@@ -20,6 +21,8 @@ export interface OpenApiSourceOptions {
   version: string;
   logger: Logger;
   now?: () => number;
+  /** The gateway's own document (its routes), merged in front of the services'. */
+  own?: () => Record<string, unknown>;
 }
 
 /** An incomplete document is kept only briefly, so a service that comes back shows up soon. */
@@ -57,7 +60,7 @@ export function createOpenApiSource(opts: OpenApiSourceOptions): OpenApiSource {
     documents.sort((a, b) => UPSTREAMS.indexOf(a.service) - UPSTREAMS.indexOf(b.service));
     unavailable.sort((a, b) => UPSTREAMS.indexOf(a.service) - UPSTREAMS.indexOf(b.service));
     if (unavailable.length > 0) opts.logger.warn({ unavailable }, 'OpenAPI merged without some services');
-    const doc = mergeOpenApi({ title: 'mercato API', version: opts.version, documents, unavailable });
+    const doc = mergeOpenApi({ title: 'mercato API', version: opts.version, documents, unavailable, gateway: opts.own?.() });
     cached = { doc, expires: now() + (unavailable.length > 0 ? Math.min(opts.cacheMs, INCOMPLETE_CACHE_MS) : opts.cacheMs) };
     return doc;
   }
@@ -83,10 +86,22 @@ const LOGO = Buffer.from(
  * whose assets are served from the installed package (no CDN: it works offline).
  */
 export async function registerOpenApiRoutes(app: HttpApp, source: OpenApiSource): Promise<void> {
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async (_req, reply) => {
-    void reply.header('cache-control', 'no-cache');
-    return source.current();
-  });
+  app.get(
+    `${API_PREFIX}/openapi.json`,
+    {
+      schema: {
+        ...operation('getOpenApiDocument', 'public'),
+        tags: ['gateway'],
+        summary: 'This document: the OpenAPI 3.1 description of the whole public API',
+        description: 'Merged from every service behind the gateway (a service that cannot be read is listed in `x-unavailable`). The API reference reads it at /docs.',
+        response: { 200: Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true, description: 'An OpenAPI 3.1 document' }) },
+      },
+    },
+    async (_req, reply) => {
+      void reply.header('cache-control', 'no-cache');
+      return source.current();
+    },
+  );
 
   await app.register(swaggerUi, {
     routePrefix: '/docs',

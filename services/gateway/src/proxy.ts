@@ -3,9 +3,11 @@ import { Transform, type TransformCallback } from 'node:stream';
 import {
   childTraceparent,
   CircuitOpenError,
+  NO_STORE,
   problem,
   PROBLEM_CONTENT_TYPE,
   requestIdFrom,
+  SECURITY_HEADERS,
   TRACE_BOUND,
   traceIdOf,
   type BreakerPermit,
@@ -350,7 +352,8 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   private problem(status: number, code: string, title: string, detail: string, extra?: OutgoingHttpHeaders): void {
     const body = JSON.stringify(problem(status, code, title, detail, { instance: this.id }));
-    const headers: OutgoingHttpHeaders = { 'x-request-id': this.id, traceparent: this.traceparent, ...extra };
+    const headers: OutgoingHttpHeaders = { 'x-request-id': this.id, traceparent: this.traceparent, ...SECURITY_HEADERS, ...extra };
+    if (this.req.headers.authorization !== undefined) headers['cache-control'] = NO_STORE;
     if (this.proxy.closing) headers.connection = 'close';
     headers['content-type'] = PROBLEM_CONTENT_TYPE;
     headers['content-length'] = Buffer.byteLength(body);

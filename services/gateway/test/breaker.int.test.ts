@@ -18,6 +18,7 @@ async function service(name: string, port: number, state: { ready: boolean }, ro
   const app = await createHttpApp({
     service: name,
     logger,
+    requireOperations: false,
     readiness: [
       {
         name: 'database',

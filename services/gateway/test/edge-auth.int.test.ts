@@ -88,6 +88,9 @@ describe('gateway: verified identity and rate limits', () => {
       assert.match(String(res.headers['content-type']), /application\/problem\+json/, what);
       assert.equal(JSON.parse(res.body.toString()).code, 'unauthorized', what);
       assert.match(String(res.headers['www-authenticate']), /^Bearer /, what);
+      assert.equal(res.headers['cache-control'], 'no-store', what);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', what);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', what);
     }
     const basic = await raw(`${gw.url}/api/v1/reviews/x`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
     assert.equal(basic.status, 401);
@@ -134,6 +137,35 @@ describe('gateway: verified identity and rate limits', () => {
       assert.equal((await call(bob, {}, limited)).status, 200);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('refuses a token signed before its user reset the password (an older session generation), cached or not', async () => {
+    const fresh = await start({ GATEWAY_RATE_LIMIT_IP: '1000/h' });
+    try {
+      const old = signer.sign({ sub: 'usr_reset', sgen: 0 });
+      const current = signer.sign({ sub: 'usr_reset', sgen: 1 });
+      const bystander = signer.sign({ sub: 'usr_other' });
+      auth.generations = [{ userId: 'usr_reset', generation: 1, changedAt: new Date().toISOString() }];
+      seen.length = 0;
+      const refused = await call(old, {}, fresh);
+      assert.equal(refused.status, 401);
+      assert.match(JSON.parse(refused.body.toString()).detail, /revoked/);
+      assert.equal((await call(current, {}, fresh)).status, 200);
+      assert.equal((await call(bystander, {}, fresh)).status, 200);
+      assert.equal((await call(old, {}, fresh)).status, 401, 'again, from the verified-token cache');
+      assert.equal(seen.length, 2, 'the revoked token never reached the upstream');
+      // A change older than an access-token lifetime concerns only expired tokens.
+      auth.generations = [{ userId: 'usr_reset', generation: 1, changedAt: new Date(Date.now() - 3_600_000).toISOString() }];
+      const later = await start({ GATEWAY_RATE_LIMIT_IP: '1000/h' });
+      try {
+        assert.equal((await call(old, {}, later)).status, 200);
+      } finally {
+        await later.stop();
+      }
+    } finally {
+      auth.generations = [];
+      await fresh.stop();
     }
   });
 

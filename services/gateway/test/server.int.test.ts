@@ -132,6 +132,17 @@ describe('gateway server', () => {
     const jwks = await fetch(`${gw.url}/.well-known/jwks.json`, { method: 'POST' });
     assert.equal(jwks.status, 405);
     assert.equal(jwks.headers.get('allow'), 'GET, HEAD');
+    for (const headers of [missing.headers, health.headers, new Headers(proxied.headers as Record<string, string>)]) {
+      assert.equal(headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(headers.get('referrer-policy'), 'no-referrer');
+    }
+  });
+
+  it('answers headers too large with 431 problem+json, as every service does', async () => {
+    const res = await fetch(`${gw.url}/api/v1/products/ping`, { headers: { 'x-big': 'a'.repeat(20_000) } });
+    assert.equal(res.status, 431);
+    assert.equal(res.headers.get('content-type'), PROBLEM);
+    assert.equal(((await res.json()) as { code: string }).code, 'headers_too_large');
   });
 
   it('keeps a well-formed request id, on the answer and in problems, and makes one otherwise', async () => {

@@ -71,10 +71,10 @@ describe('inventory: the back office lists stock, low stock and the ledger', { s
     await deliver(productCreated(product, ['BO-A', 'BO-B', 'BO-C', 'bo-d']));
     assert.equal((await asAdmin('POST', '/inventory/warehouses', { code: 'east', name: 'East', priority: 200 })).statusCode, 201);
     for (const [sku, warehouse, delta] of [['BO-A', 'main', 10], ['BO-A', 'east', 5], ['BO-B', 'main', 3], ['BO-C', 'east', 1]] as const) {
-      assert.equal((await asAdmin('POST', `/inventory/${sku}/adjustments`, { warehouse, delta, reason: 'first count' })).statusCode, 201);
+      assert.equal((await asAdmin('POST', `/inventory/skus/${sku}/adjustments`, { warehouse, delta, reason: 'first count' })).statusCode, 201);
     }
-    assert.equal((await asAdmin('PUT', '/inventory/BO-B/threshold', { threshold: 2 })).statusCode, 200);
-    assert.equal((await asAdmin('PUT', '/inventory/BO-A/threshold', { threshold: 5 })).statusCode, 200);
+    assert.equal((await asAdmin('PUT', '/inventory/skus/BO-B/threshold', { threshold: 2 })).statusCode, 200);
+    assert.equal((await asAdmin('PUT', '/inventory/skus/BO-A/threshold', { threshold: 5 })).statusCode, 200);
     // An order holds 2 of BO-B: 1 available, at or below its threshold of 2.
     await deliver(orderPlaced(newId('ord'), [['BO-B', 2]]));
   });
@@ -114,20 +114,20 @@ describe('inventory: the back office lists stock, low stock and the ledger', { s
   });
 
   it("pages a SKU's ledger newest first, by warehouse or kind", async () => {
-    const all = await get<Page<MovementJson>>('/inventory/BO-A/movements?limit=1');
+    const all = await get<Page<MovementJson>>('/inventory/skus/BO-A/movements?limit=1');
     assert.deepEqual(all.items.map((m) => [m.warehouse, m.kind, m.onHandDelta, m.reason, m.actorUserId]), [['east', 'adjustment', 5, 'first count', admin]]);
-    const rest = await get<Page<MovementJson>>(`/inventory/BO-A/movements?cursor=${all.nextCursor}`);
+    const rest = await get<Page<MovementJson>>(`/inventory/skus/BO-A/movements?cursor=${all.nextCursor}`);
     assert.deepEqual(rest.items.map((m) => [m.warehouse, m.onHandDelta]), [['main', 10]]);
     assert.equal(rest.nextCursor, null);
-    assert.deepEqual((await get<Page<MovementJson>>('/inventory/BO-A/movements?warehouse=main')).items.map((m) => m.onHandDelta), [10]);
-    const reservations = await get<Page<MovementJson>>('/inventory/BO-B/movements?kind=reservation');
+    assert.deepEqual((await get<Page<MovementJson>>('/inventory/skus/BO-A/movements?warehouse=main')).items.map((m) => m.onHandDelta), [10]);
+    const reservations = await get<Page<MovementJson>>('/inventory/skus/BO-B/movements?kind=reservation');
     assert.deepEqual(reservations.items.map((m) => [m.kind, m.reservedDelta, m.orderId !== null]), [['reservation', 2, true]]);
-    assert.equal((await asAdmin('GET', '/inventory/NOPE/movements')).statusCode, 404);
+    assert.equal((await asAdmin('GET', '/inventory/skus/NOPE/movements')).statusCode, 404);
   });
 
   it('is for stock managers only', async () => {
     assert.equal((await call(['support'], 'GET', '/inventory')).statusCode, 403);
-    assert.equal((await call(['customer'], 'GET', '/inventory/BO-A/movements')).statusCode, 403);
+    assert.equal((await call(['customer'], 'GET', '/inventory/skus/BO-A/movements')).statusCode, 403);
     assert.equal((await call(['catalog_manager'], 'GET', '/inventory?lowStock=true')).statusCode, 200);
     assert.equal((await asAdmin('GET', '/inventory?limit=500')).statusCode, 400);
   });

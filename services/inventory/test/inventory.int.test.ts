@@ -66,8 +66,8 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
     await bus.publish(events);
     for (const e of events) await eventually(() => handled(e));
   };
-  const stock = async (sku: string) => (await asAdmin('GET', `/inventory/${sku}`)).json<StockJson>();
-  const adjust = (sku: string, delta: number, warehouse = 'main', reason = 'count') => asAdmin('POST', `/inventory/${sku}/adjustments`, { warehouse, delta, reason });
+  const stock = async (sku: string) => (await asAdmin('GET', `/inventory/skus/${sku}`)).json<StockJson>();
+  const adjust = (sku: string, delta: number, warehouse = 'main', reason = 'count') => asAdmin('POST', `/inventory/skus/${sku}/adjustments`, { warehouse, delta, reason });
   const reservation = async (orderId: string) =>
     (await q<{ status: string; expires_at: Date | null }>('SELECT status, expires_at FROM reservations WHERE order_id = $1', [orderId])).rows[0];
 
@@ -102,12 +102,12 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/inventory',
       '/inventory/availability',
+      '/inventory/skus/{sku}',
+      '/inventory/skus/{sku}/adjustments',
+      '/inventory/skus/{sku}/movements',
+      '/inventory/skus/{sku}/threshold',
       '/inventory/warehouses',
       '/inventory/warehouses/{code}',
-      '/inventory/{sku}',
-      '/inventory/{sku}/adjustments',
-      '/inventory/{sku}/movements',
-      '/inventory/{sku}/threshold',
     ]);
   });
 
@@ -163,9 +163,9 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
   it('keeps admin routes to admins and catalog managers: 401 without a token, 403 for customers, nothing written', async () => {
     const before = await snapshot(svc.db);
     const calls: [string, string, unknown?][] = [
-      ['GET', '/inventory/TEE-S'],
-      ['POST', '/inventory/TEE-S/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }],
-      ['PUT', '/inventory/TEE-S/threshold', { threshold: 3 }],
+      ['GET', '/inventory/skus/TEE-S'],
+      ['POST', '/inventory/skus/TEE-S/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }],
+      ['PUT', '/inventory/skus/TEE-S/threshold', { threshold: 3 }],
       ['GET', '/inventory/warehouses'],
       ['POST', '/inventory/warehouses', { code: 'north', name: 'North', priority: 1 }],
       ['PATCH', '/inventory/warehouses/main', { priority: 1 }],
@@ -179,11 +179,11 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
       assert.equal((await as(newId('usr'), ['support'])(method, path, body)).statusCode, 403);
     }
     assert.equal(await snapshot(svc.db), before);
-    assert.equal((await asManager('GET', '/inventory/TEE-S')).statusCode, 200, 'a catalog manager reads stock');
+    assert.equal((await asManager('GET', '/inventory/skus/TEE-S')).statusCode, 200, 'a catalog manager reads stock');
   });
 
   it('adjusts on hand with a ledger entry, and refuses bad input with nothing written', async () => {
-    const res = await asManager('POST', '/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 12, reason: 'received PO-17' });
+    const res = await asManager('POST', '/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 12, reason: 'received PO-17' });
     assert.equal(res.statusCode, 201);
     const body = res.json<Record<string, unknown>>();
     assert.match(body.adjustmentId as string, /^adj_/);
@@ -198,17 +198,17 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
 
     const before = await snapshot(svc.db);
     const bad: [string, unknown, number][] = [
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: -13, reason: 'too many' }, 409],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 0, reason: 'nothing' }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 1.5, reason: 'half' }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 2_000_000, reason: 'huge' }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: '5', reason: 'text' }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 5 }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'main', delta: 5, reason: 'x', onHand: 100 }, 400],
-      ['/inventory/TEE-M/adjustments', { warehouse: 'nowhere', delta: 5, reason: 'x' }, 404],
-      ['/inventory/UNKNOWN-SKU/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }, 404],
-      ['/inventory/bad%20sku/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }, 400],
-      ['/inventory/TEE-M/adjustments', '{"warehouse":', 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: -13, reason: 'too many' }, 409],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 0, reason: 'nothing' }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 1.5, reason: 'half' }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 2_000_000, reason: 'huge' }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: '5', reason: 'text' }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 5 }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'main', delta: 5, reason: 'x', onHand: 100 }, 400],
+      ['/inventory/skus/TEE-M/adjustments', { warehouse: 'nowhere', delta: 5, reason: 'x' }, 404],
+      ['/inventory/skus/UNKNOWN-SKU/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }, 404],
+      ['/inventory/skus/bad%20sku/adjustments', { warehouse: 'main', delta: 5, reason: 'x' }, 400],
+      ['/inventory/skus/TEE-M/adjustments', '{"warehouse":', 400],
     ];
     for (const [path, payload, status] of bad) {
       const r = await asAdmin('POST', path, payload);
@@ -216,9 +216,9 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
       assert.match(r.headers['content-type'] as string, /^application\/problem\+json/);
     }
     const putBad: [unknown, number][] = [[{ threshold: -1 }, 400], [{ threshold: 3, extra: true }, 400], [{}, 400]];
-    for (const [payload, status] of putBad) assert.equal((await asAdmin('PUT', '/inventory/TEE-M/threshold', payload)).statusCode, status);
-    assert.equal((await asAdmin('PUT', '/inventory/NOPE-9/threshold', { threshold: 1 })).statusCode, 404);
-    assert.equal((await asAdmin('GET', '/inventory/NOPE-9')).statusCode, 404);
+    for (const [payload, status] of putBad) assert.equal((await asAdmin('PUT', '/inventory/skus/TEE-M/threshold', payload)).statusCode, status);
+    assert.equal((await asAdmin('PUT', '/inventory/skus/NOPE-9/threshold', { threshold: 1 })).statusCode, 404);
+    assert.equal((await asAdmin('GET', '/inventory/skus/NOPE-9')).statusCode, 404);
     assert.equal(await snapshot(svc.db), before, 'refused requests wrote nothing');
   });
 
@@ -387,7 +387,7 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
   it('emits LowStock once per downward crossing of the threshold, re-armed above it', async () => {
     await deliver(productCreated(newId('prd'), ['LOW-1']));
     assert.equal((await adjust('LOW-1', 10)).statusCode, 201);
-    assert.equal((await asAdmin('PUT', '/inventory/LOW-1/threshold', { threshold: 3 })).json<StockJson>().threshold, 3);
+    assert.equal((await asAdmin('PUT', '/inventory/skus/LOW-1/threshold', { threshold: 3 })).json<StockJson>().threshold, 3);
     const low = () => outbox('LowStock', 'LOW-1');
     await deliver(orderPlaced(newId('ord'), [['LOW-1', 6]])); // 4 left: above
     assert.equal((await low()).length, 0);
@@ -400,7 +400,7 @@ describe('inventory service on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.equal((await low()).length, 2);
     // Raising the threshold over what is available is a crossing too.
     await adjust('LOW-1', 8); // 10
-    await asAdmin('PUT', '/inventory/LOW-1/threshold', { threshold: 10 });
+    await asAdmin('PUT', '/inventory/skus/LOW-1/threshold', { threshold: 10 });
     assert.deepEqual((await low()).at(-1)?.payload.data, { sku: 'LOW-1', available: 10, threshold: 10 });
   });
 

@@ -33,6 +33,8 @@ export const orderConfigSchema = Type.Object(
       30,
       8,
     ),
+    ORDER_STOCK_TIMEOUT_MS: int('how long a cart view waits for inventory stock levels before it answers without them, in ms', 20, 10_000, 300),
+    ORDER_USER_TIMEOUT_MS: int("how long the checkout waits for the user service (a signed-in buyer's email or saved address), in ms", 100, 30_000, 2_000),
     ORDER_TIME_ZONE: Type.String({ minLength: 1, maxLength: 64, default: 'UTC', description: "the shop's IANA time zone, where its days begin for the dashboard figures, e.g. Europe/Berlin" }),
     ORDER_STATS_REFRESH_SECONDS: int('how often the dashboard figures take in the orders that changed', 1, 3600, 5),
   },
@@ -48,6 +50,8 @@ export interface OrderConfig {
   paymentSweepIntervalMs: number;
   /** The longest `Prefer: wait` honoured (the answer says what was applied). */
   checkoutMaxWaitSeconds: number;
+  stockTimeoutMs: number;
+  userTimeoutMs: number;
   timeZone: string;
   statsRefreshMs: number;
 }
@@ -115,6 +119,8 @@ export function loadOrderConfig(env: NodeJS.ProcessEnv): OrderConfig {
     paymentTimeoutSeconds: c.ORDER_PAYMENT_TIMEOUT_SECONDS,
     paymentSweepIntervalMs: c.ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS * 1000,
     checkoutMaxWaitSeconds: c.ORDER_CHECKOUT_MAX_WAIT_SECONDS,
+    stockTimeoutMs: c.ORDER_STOCK_TIMEOUT_MS,
+    userTimeoutMs: c.ORDER_USER_TIMEOUT_MS,
     timeZone: c.ORDER_TIME_ZONE,
     statsRefreshMs: c.ORDER_STATS_REFRESH_SECONDS * 1000,
   };

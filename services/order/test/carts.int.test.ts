@@ -26,6 +26,7 @@ interface CartJson {
     lineTotal: Money | null;
     available: boolean;
     unavailableReason: string | null;
+    availableQuantity: number | null;
     priceChanged: boolean;
     previousUnitPrice: Money | null;
   }>;
@@ -250,11 +251,11 @@ describe('carts on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       await o.deliver(catalogEvent('ProductDeleted', { productId: gone, skus: ['GONE-1'] }, at(1)));
       const c = (await o.anonymous('GET', `/carts/${cart.id}`)).json<CartJson>();
       assert.deepEqual(
-        c.items.map((i) => [i.sku, i.available, i.unavailableReason, i.unitPrice]),
+        c.items.map((i) => [i.sku, i.available, i.unavailableReason, i.unitPrice, i.availableQuantity]),
         [
-          ['UNP-1', false, 'product_unavailable', null],
-          ['GONE-1', false, 'product_unavailable', null],
-          ['MUG', true, null, { amount: 500, currency: 'USD' }],
+          ['UNP-1', false, 'product_unavailable', null, null],
+          ['GONE-1', false, 'product_unavailable', null, null],
+          ['MUG', true, null, { amount: 500, currency: 'USD' }, 1000],
         ],
       );
       assert.equal(c.totals.subtotal.amount, 500);
@@ -263,6 +264,42 @@ describe('carts on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       assert.equal((await o.anonymous('PATCH', `/carts/${cart.id}/items/UNP-1`, { quantity: 2 })).statusCode, 422);
       assert.equal(await snapshot(), before);
       assert.equal((await o.anonymous('DELETE', `/carts/${cart.id}/items/GONE-1`)).statusCode, 200);
+    });
+
+    it('says whether each line\'s quantity is in stock, from inventory, and still answers when inventory does not', async () => {
+      const cart = await newCart();
+      o.peers.stock.set('TEE-M', 14).set('MUG', 0);
+      const added = await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'TEE-M', quantity: 99 });
+      assert.equal(added.statusCode, 200, 'stock is advice: the cart takes the line');
+      await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'MUG', quantity: 1 });
+      await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'TEE-S', quantity: 2 });
+      const lines = (c: CartJson) => c.items.map((i) => [i.sku, i.quantity, i.available, i.unavailableReason, i.availableQuantity]);
+      const short = (await o.anonymous('GET', `/carts/${cart.id}`)).json<CartJson>();
+      assert.deepEqual(lines(short), [
+        ['TEE-M', 99, false, 'insufficient_stock', 14],
+        ['MUG', 1, false, 'out_of_stock', 0],
+        ['TEE-S', 2, true, null, 1000],
+      ]);
+      // Still priced and counted: the totals are what the checkout would charge.
+      assert.equal(short.totals.subtotal.amount, 99 * 999 + 500 + 2 * 1050);
+      assert.deepEqual(short.items[0]!.lineTotal, { amount: 99 * 999, currency: 'USD' });
+      // Every answer that shows the cart says it, the change's answer too.
+      const fixed = (await o.anonymous('PATCH', `/carts/${cart.id}/items/TEE-M`, { quantity: 14 })).json<CartJson>();
+      assert.deepEqual(lines(fixed)[0], ['TEE-M', 14, true, null, 14]);
+      // Inventory down: the cart is answered all the same, without stock.
+      o.peers.down.add('inventory');
+      try {
+        const blind = await o.anonymous('GET', `/carts/${cart.id}`);
+        assert.equal(blind.statusCode, 200);
+        assert.deepEqual(lines(blind.json<CartJson>()), [
+          ['TEE-M', 14, true, null, null],
+          ['MUG', 1, true, null, null],
+          ['TEE-S', 2, true, null, null],
+        ]);
+      } finally {
+        o.peers.down.delete('inventory');
+        o.peers.stock.clear();
+      }
     });
 
     it('refuses every bad request with problem+json and changes nothing', async () => {
@@ -290,6 +327,11 @@ describe('carts on PostgreSQL', { skip: skipUnless('postgres') }, () => {
         ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'germany' }, 400],
         ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'DE', extra: true }, 400],
         ['POST', '/carts', { currency: 'usd' }, 400],
+        ['POST', '/carts', { currency: 'BTC' }, 400],
+        ['POST', '/carts', { currency: 'XTS' }, 400],
+        ['POST', '/carts', { shippingCountry: 'XX' }, 400],
+        ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'XX' }, 400],
+        ['PUT', `/carts/${cart.id}/shipping-country`, { country: 'UK' }, 400],
         ['POST', '/carts', { currency: 'USD', owner: 'me' }, 400],
         ['GET', '/carts/not-a-cart-id', undefined, 400],
       ];

@@ -168,13 +168,21 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       ['an unknown field', await checkout(body(cartId, { coupon: 'FREE' })), 400, 'invalid_data'],
       ['an unknown address field', await checkout(body(cartId, { shippingAddress: { ...address, floor: 3 } })), 400, 'invalid_data'],
       ['a bad country', await checkout(body(cartId, { shippingAddress: { ...address, country: 'Germany' } })), 400, 'invalid_data'],
+      ['a country that is not assigned', await checkout(body(cartId, { shippingAddress: { ...address, country: 'XX' } })), 400, 'invalid_data'],
+      ['a NUL in a text field', await checkout(body(cartId, { shippingAddress: { ...address, line1: '1 Main\u0000St' } })), 400, 'invalid_data'],
       ['a bad email', await checkout(body(cartId, { email: 'nope' })), 400, 'invalid_data'],
       ['a bad provider', await checkout(body(cartId, { payment: { provider: 'cash', paymentMethod: 'x' } })), 400, 'invalid_data'],
+      ['a provider the shop does not take', await checkout(body(cartId, { payment: { provider: 'stripe', paymentMethod: 'pm_1Nv0' } })), 422, 'payment_provider_unavailable'],
+      ['a sandbox method that is no test card', await checkout(body(cartId, { payment: { provider: 'sandbox', paymentMethod: 'pm_card_bogus' } })), 422, 'payment_method_invalid'],
       ['an unknown cart', await checkout(body(`crt_${'A'.repeat(32)}`)), 404, 'not_found'],
       ['an empty cart', await checkout(body(empty)), 422, 'empty_cart'],
       ['an unavailable line', await checkout(body(unavailable)), 422, 'lines_unavailable'],
       ['no shipping to the country', await checkout(body(cartId, { shippingAddress: { ...address, country: 'FR' } })), 422, 'no_shipping_to_country'],
       ["someone else's cart", await checkout(body(await cartWith([['MUG', 1]], newId('usr'))), newKey(), newId('usr')), 404, 'not_found'],
+      ['a guest without email', await checkout(body(cartId, { email: undefined })), 400, 'invalid_data'],
+      ['a guest naming a saved address', await checkout(body(cartId, { shippingAddress: undefined, shippingAddressId: newId('adr') })), 400, 'invalid_data'],
+      ['no shipping address at all', await checkout(body(cartId, { shippingAddress: undefined })), 400, 'invalid_data'],
+      ['an address and an address id', await checkout(body(cartId, { shippingAddressId: newId('adr') }), newKey(), newId('usr')), 400, 'invalid_data'],
     ];
     for (const [what, res, status, code] of cases) {
       assert.equal(res.statusCode, status, `${what}: ${res.body}`);
@@ -183,8 +191,8 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     // The other user's cart above is the only change; no order, no event.
     assert.equal(JSON.parse(await snapshot()).orders, JSON.parse(state).orders);
     assert.equal(JSON.parse(await snapshot()).outbox, JSON.parse(state).outbox);
-    // Refusals after validation are remembered under their key (5 of them); 400s claim nothing.
-    assert.equal(await o.count('SELECT count(*) AS n FROM idempotency_keys'), keysBefore + 5);
+    // Refusals after validation are remembered under their key (7 of them); 400s claim nothing.
+    assert.equal(await o.count('SELECT count(*) AS n FROM idempotency_keys'), keysBefore + 7);
     assert.equal(await o.count(`SELECT count(*) AS n FROM idempotency_keys WHERE status = 'in_flight'`), 0);
   });
 
@@ -233,6 +241,66 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     // Expired keys are forgotten: the claim replaces them.
     await o.svc.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
     assert.equal((await checkout(body(await cartWith([['MUG', 1]])), key)).statusCode, 202);
+  });
+
+  it('takes a signed-in buyer\'s email from their profile and a saved address by id, asked with their own token', async () => {
+    const buyer = newId('usr');
+    const saved = (id: string, over: Record<string, unknown> = {}) => ({ id, name: 'Ada Lovelace', line1: '12 St James Sq', line2: null, city: 'London', region: null, postalCode: 'SW1Y 4JH', country: 'US', phone: '+44 20 7946 0000', ...over });
+    const home = saved(newId('adr'));
+    const office = saved(newId('adr'), { name: 'Ada (office)', line2: 'Floor 2' });
+    o.peers.emails.set(buyer, 'ada@profile.example');
+    o.peers.addresses.set(buyer, [home, office]);
+    const mine = (extra: Record<string, unknown> = {}) => ({ cartId: '', payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' }, ...extra });
+    const sentBy = (path: string) => o.peers.seen.filter((s) => s.path === path).map((s) => JSON.parse(Buffer.from(s.authorization!.split('.')[1]!, 'base64url').toString()).sub as string);
+
+    // Someone else's address (or none with that id): 422, nothing placed, the cart still open.
+    const cartId = await cartWith([['MUG', 2]], buyer);
+    const state = await snapshot();
+    const foreign = await checkout({ ...mine(), cartId, shippingAddressId: newId('adr') }, newKey(), buyer);
+    assert.equal(foreign.statusCode, 422, foreign.body);
+    assert.equal(foreign.json().code, 'address_not_found');
+    assert.equal(await snapshot(), state);
+
+    const res = await checkout({ ...mine(), cartId, shippingAddressId: home.id, billingAddressId: office.id }, newKey(), buyer);
+    assert.equal(res.statusCode, 202, res.body);
+    const { orderId, accessToken } = res.json<CheckoutJson>();
+    assert.equal(accessToken, null);
+    const row = (await o.svc.db.query<{ email: string; shipping_address: unknown; billing_address: unknown }>('SELECT email, shipping_address, billing_address FROM orders WHERE id = $1', [orderId])).rows[0]!;
+    assert.equal(row.email, 'ada@profile.example');
+    assert.deepEqual(row.shipping_address, { name: 'Ada Lovelace', line1: '12 St James Sq', city: 'London', postalCode: 'SW1Y 4JH', country: 'US', phone: '+44 20 7946 0000' });
+    assert.deepEqual(row.billing_address, { name: 'Ada (office)', line1: '12 St James Sq', line2: 'Floor 2', city: 'London', postalCode: 'SW1Y 4JH', country: 'US', phone: '+44 20 7946 0000' });
+    assert.equal((await placed(orderId))[0]!.payload.data.email, 'ada@profile.example');
+    // The user service was asked as the buyer, never as anyone else.
+    assert.deepEqual([...new Set([...sentBy('/users/me'), ...sentBy(`/users/me/addresses/${home.id}`)])], [buyer]);
+
+    // An email in the body wins, and needs no call for it.
+    const calls = sentBy('/users/me').length;
+    const own = await checkout({ ...mine(), cartId: await cartWith([['MUG', 1]], buyer), shippingAddress: address, email: 'ada@work.example' }, newKey(), buyer);
+    assert.equal(own.statusCode, 202, own.body);
+    assert.equal(sentBy('/users/me').length, calls);
+
+    // No profile yet and no email sent: the buyer is told to send it.
+    const newcomer = newId('usr');
+    const noProfile = await checkout({ ...mine(), cartId: await cartWith([['MUG', 1]], newcomer), shippingAddress: address }, newKey(), newcomer);
+    assert.equal(noProfile.statusCode, 400, noProfile.body);
+    assert.deepEqual(noProfile.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer), ['/email']);
+  });
+
+  it('answers 503 while the user service is down, and the same key places the order once it is back', async () => {
+    const buyer = newId('usr');
+    o.peers.emails.set(buyer, 'bo@profile.example');
+    const b = { cartId: await cartWith([['MUG', 1]], buyer), shippingAddress: address, payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' } };
+    const key = newKey();
+    o.peers.down.add('user');
+    try {
+      const down = await checkout(b, key, buyer);
+      assert.equal(down.statusCode, 503, down.body);
+      assert.equal(await o.count('SELECT count(*) AS n FROM idempotency_keys WHERE key = $1', [key]), 0, 'the claim is released');
+    } finally {
+      o.peers.down.delete('user');
+    }
+    const back = await checkout(b, key, buyer);
+    assert.equal(back.statusCode, 202, back.body);
   });
 
   it('refuses a cart whose prices changed until the lines are confirmed', async () => {
@@ -299,3 +367,31 @@ describe('checkout on PostgreSQL', { skip: skipUnless('postgres') }, () => {
 });
 
 type Reply = Awaited<ReturnType<OrderUnderTest['anonymous']>>;
+
+describe('checkout while the payment service cannot be read', { skip: skipUnless('postgres') }, () => {
+  let o: OrderUnderTest;
+  const product = newId('prd');
+  before(async () => {
+    o = await startOrder(ENV);
+    await o.deliver(catalogEvent('ProductCreated', productFacts({ productId: product, variants: [{ sku: 'CAP-1', prices: { USD: 1500 } }] }), at(0)));
+  });
+  after(async () => {
+    await o?.stop();
+  });
+
+  it('answers 503 payment_unavailable with Retry-After and places nothing, then takes the same key once payment answers', async () => {
+    const cart = (await o.anonymous('POST', '/carts', { currency: 'USD' })).json<{ id: string }>();
+    assert.equal((await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'CAP-1', quantity: 1 })).statusCode, 200);
+    const request = { cartId: cart.id, shippingAddress: address, email: 'ada@example.com', payment: { provider: 'sandbox', paymentMethod: 'pm_card_visa' } };
+    o.peers.down.add('payment');
+    const down = await o.anonymous('POST', '/checkout', request, { 'idempotency-key': 'key-payment-down' });
+    assert.equal(down.statusCode, 503);
+    assert.equal(down.json().code, 'payment_unavailable');
+    assert.equal(down.headers['retry-after'], '5');
+    assert.equal(await o.count('SELECT count(*) AS n FROM orders'), 0);
+    o.peers.down.delete('payment');
+    const placed = await o.anonymous('POST', '/checkout', request, { 'idempotency-key': 'key-payment-down' });
+    assert.equal(placed.statusCode, 202, placed.body);
+    assert.equal(await o.count('SELECT count(*) AS n FROM orders'), 1);
+  });
+});

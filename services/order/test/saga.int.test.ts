@@ -251,6 +251,10 @@ describe('the checkout saga on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.equal((await ship(bearer(userId, ['customer']))).statusCode, 403);
     assert.equal((await ship({})).statusCode, 401);
     assert.equal((await ship(admin, { carrier: 'DHL' })).statusCode, 400);
+    // No body at all: the answer names each missing field, not "body must be object".
+    const bare = await o.anonymous('POST', `/orders/${orderId}/ship`, undefined, admin);
+    assert.equal(bare.statusCode, 400);
+    assert.deepEqual(bare.json<{ errors: { pointer: string; message: string }[] }>().errors.map((e) => `${e.pointer} ${e.message}`), ['/carrier is required', '/trackingNumber is required']);
     assert.equal((await ship(admin, { carrier: 'DHL', trackingNumber: 'x', extra: 1 })).statusCode, 400);
     const shipped = await ship(admin);
     assert.equal(shipped.statusCode, 200, shipped.body);
@@ -266,10 +270,16 @@ describe('the checkout saga on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.deepEqual((await emitted(orderId, 'OrderDelivered'))[0]!.data.lines, [{ productId: tee, sku: 'TEE' }]);
 
     const refund = (body: unknown) => o.anonymous('POST', `/orders/${orderId}/refund`, body, admin);
-    assert.equal((await refund({ amount: 2000 })).statusCode, 409);
-    assert.equal((await refund({ amount: 2000 })).json().code, 'refund_exceeds_payment');
-    assert.equal((await refund({ amount: -1 })).statusCode, 400);
-    const part = await refund({ amount: 500, reason: 'damaged box' });
+    // Money as everywhere else: { amount, currency } in minor units.
+    assert.equal((await refund({ amount: usd(2000) })).statusCode, 409);
+    assert.equal((await refund({ amount: usd(2000) })).json().code, 'refund_exceeds_payment');
+    assert.equal((await refund({ amount: usd(-1) })).statusCode, 400);
+    assert.equal((await refund({ amount: 500 })).statusCode, 400, 'a bare number is not money');
+    const otherCurrency = await refund({ amount: { amount: 500, currency: 'EUR' } });
+    assert.equal(otherCurrency.statusCode, 400);
+    assert.deepEqual(otherCurrency.json<{ errors: { pointer: string }[] }>().errors.map((e) => e.pointer), ['/amount/currency']);
+    assert.equal((await emitted(orderId, 'RefundRequested')).length, 0, 'refused refunds ask for nothing');
+    const part = await refund({ amount: usd(500), reason: 'damaged box' });
     assert.equal(part.statusCode, 202, part.body);
     const [first] = await emitted(orderId, 'RefundRequested');
     assert.deepEqual(first!.data, { orderId, refundRequestId: first!.data.refundRequestId, amount: usd(500), reason: 'damaged box' });
@@ -278,7 +288,7 @@ describe('the checkout saga on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.equal(order.status, 'delivered', 'a partial refund keeps the order');
     assert.deepEqual(order.payment.refunded, usd(500));
 
-    assert.equal((await refund({})).statusCode, 202, 'the rest');
+    assert.equal((await o.anonymous('POST', `/orders/${orderId}/refund`, undefined, admin)).statusCode, 202, 'the rest (no body at all)');
     const second = (await emitted(orderId, 'RefundRequested'))[1]!;
     assert.deepEqual(second.data.amount, usd(999));
     assert.equal((await refund({})).statusCode, 409, 'nothing left to refund');

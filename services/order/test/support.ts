@@ -2,6 +2,7 @@ import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
 import { captureLogger, createTestDatabase, createTestSigner, eventually, listenJwks, type TestDatabase, type TestJwksServer } from '@mercato/chassis/testing';
 import { createEvent, newId, type Envelope, type EventData } from '@mercato/contracts';
 import { orderService } from '../src/service.js';
+import { listenPeers, type Peers } from './peers.js';
 
 export interface Reply {
   statusCode: number;
@@ -19,6 +20,8 @@ export interface OrderUnderTest {
   /** Publishes events on the in-process bus and waits until each is handled. */
   deliver(...events: Envelope[]): Promise<void>;
   count(sql: string, params?: unknown[]): Promise<number>;
+  /** The stand-ins for inventory, the user service and the payment service that the service calls. */
+  peers: Peers;
   stop(): Promise<void>;
 }
 
@@ -28,11 +31,21 @@ const signer = createTestSigner();
 export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnderTest> {
   const db: TestDatabase = await createTestDatabase('order');
   const jwks: TestJwksServer = await listenJwks([signer.jwk]);
+  const peers = await listenPeers();
   const bus = new MemoryBus();
   let svc: RunningService;
   try {
     svc = await startService(orderService, {
-      env: { ORDER_PORT: '0', ORDER_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, ...env },
+      env: {
+        ORDER_PORT: '0',
+        ORDER_DATABASE_URL: db.url,
+        OUTBOX_POLL_MS: '60000',
+        AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
+        INVENTORY_URL: peers.url,
+        USER_URL: peers.url,
+        PAYMENT_URL: peers.url,
+        ...env,
+      },
       bus,
       logger: captureLogger('order', 'silent').logger,
       listen: false,
@@ -40,6 +53,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     });
   } catch (err) {
     await jwks.close();
+    await peers.close();
     await db.drop();
     throw err;
   }
@@ -65,6 +79,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     as,
     anonymous: as(undefined),
     count,
+    peers,
     async deliver(...events) {
       await bus.publish(events);
       for (const e of events) await eventually(async () => (await count('SELECT count(*) AS n FROM inbox WHERE event_id = $1', [e.id])) === 1);
@@ -72,6 +87,7 @@ export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnde
     async stop() {
       await svc.stop();
       await jwks.close();
+      await peers.close();
       await db.drop();
     },
   };

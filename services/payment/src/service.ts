@@ -19,8 +19,12 @@ export const paymentService: ServiceModule = {
   name: 'payment',
   title: 'mercato payment service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, outbox, logger, env }) {
-    const config = loadPaymentConfig(env);
+  async create({ db, outbox, logger, env, settings }) {
+    // The embedded mode (one process, the in-process bus) is where the demo shop runs.
+    const config = loadPaymentConfig(env, { embedded: settings.busUrl.startsWith('memory://') });
+    if (config.sandbox.forcedWithLiveKey) {
+      logger.warn('PAYMENT_SANDBOX=force beside a live key: buyers who choose the sandbox get orders confirmed without paying');
+    }
     const sandbox = config.sandbox.enabled ? new SandboxProvider({ db, publicUrl: config.publicUrl, delayMs: config.sandbox.delayMs }) : null;
     const providers: PaymentProvider[] = [
       ...(sandbox ? [sandbox] : []),

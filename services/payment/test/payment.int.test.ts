@@ -69,6 +69,21 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [event.data.orderId]), 0);
   });
 
+  it('lists the providers it takes, publicly: the sandbox with its test cards and what each does', async () => {
+    const res = await t.as(undefined)('GET', '/payments/providers');
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.headers['cache-control'], 'public, max-age=60');
+    const { providers } = res.json<{ providers: { name: string; live: boolean; paymentMethods: { id: string; outcome: string; last4: string }[] }[] }>();
+    assert.deepEqual(providers.map((p) => p.name), ['sandbox'], 'an unconfigured Stripe is not offered');
+    const cards = Object.fromEntries(providers[0]!.paymentMethods.map((m) => [m.id, m]));
+    assert.equal(providers[0]!.live, false);
+    assert.equal(cards.pm_card_visa!.outcome, 'succeeds');
+    assert.equal(cards.pm_card_visa!.last4, '4242');
+    assert.equal(cards.pm_card_chargeDeclined!.outcome, 'declines');
+    assert.equal(cards.pm_card_authenticationRequired!.outcome, 'needs_action');
+    assert.equal(cards.pm_card_timeout!.outcome, 'answer_lost');
+  });
+
   it('20 concurrent deliveries of PaymentRequested (distinct event ids) → one charge, one PaymentSucceeded', async () => {
     const first = t.requested();
     const orderId = first.data.orderId;
@@ -190,6 +205,9 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     const admin = t.as(newId('usr'), ['admin']);
 
     assert.equal((await t.as(ann)('POST', `/payments/${p.id}/refunds`, { amount: { amount: 100, currency: 'EUR' }, reason: 'mine' })).statusCode, 403);
+    // One rule for refunds, here as on the order: the admin's. Support reads, it does not refund.
+    const bySupport = await t.as(newId('usr'), ['support'])('POST', `/payments/${p.id}/refunds`, { amount: { amount: 100, currency: 'EUR' }, reason: 'support' });
+    assert.equal(bySupport.statusCode, 403);
     const partial = await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 300, currency: 'EUR' }, reason: 'damaged item' });
     assert.equal(partial.statusCode, 201, partial.body);
     assert.equal(partial.json<{ state: string }>().state, 'succeeded');
@@ -232,5 +250,30 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal(shown.state, 'refunded');
     assert.equal(shown.refunds.length, 2);
     assert.equal((await admin('POST', `/payments/${p.id}/refunds`, { amount: { amount: 1, currency: 'EUR' }, reason: 'more' })).statusCode, 409);
+  });
+});
+
+describe('the sandbox outside the embedded demo', { skip: skipUnless('postgres') }, () => {
+  let t: Awaited<ReturnType<typeof startPayment>>;
+  before(async () => {
+    // The distributed mode (a broker URL), with no PAYMENT_SANDBOX: the sandbox is off.
+    t = await startPayment({ BUS_URL: 'amqp://guest:guest@127.0.0.1:5672' });
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('is not offered, and a sandbox payment fails as provider_unavailable with nothing confirmed', async () => {
+    const res = await t.as(undefined)('GET', '/payments/providers');
+    assert.deepEqual(res.json<{ providers: unknown[] }>().providers, []);
+    const event = t.requested({ provider: 'sandbox', paymentMethod: 'pm_card_visa' });
+    await t.bus.publish([event]);
+    const p = await eventually(async () => {
+      const row = await t.payment(event.data.orderId);
+      return row && row.state !== 'created' && row.state !== 'processing' ? row : undefined;
+    });
+    assert.equal(p.state, 'failed');
+    assert.equal((await t.outbox('PaymentSucceeded', event.data.orderId)).length, 0);
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges'), 0);
   });
 });

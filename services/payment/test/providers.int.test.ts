@@ -192,6 +192,14 @@ describe('Stripe and Razorpay providers against local fakes, on PostgreSQL', { s
     assert.equal((await t.outbox('Refunded', event.data.orderId)).length, 1);
   });
 
+  it('offers the configured providers with what a storefront needs, and no secret', async () => {
+    const res = await t.as(undefined)('GET', '/payments/providers');
+    const { providers } = res.json<{ providers: { name: string; live: boolean; publishableKey: string | null }[] }>();
+    assert.deepEqual(providers.map((p) => [p.name, p.live]), [['sandbox', false], ['stripe', false], ['razorpay', false]]);
+    assert.equal(providers.find((p) => p.name === 'razorpay')!.publishableKey, 'rzp_test_key');
+    assert.doesNotMatch(res.body, /sk_test_payment|rzp_test_secret|whsec_|rzp_webhook_secret/);
+  });
+
   it('Razorpay: an order created, paid by the customer, captured on the webhook, then refunded', async () => {
     const event = t.requested({ provider: 'razorpay', paymentMethod: 'card', amount: { amount: 49900, currency: 'INR' } });
     const orderId = event.data.orderId;
@@ -220,6 +228,10 @@ describe('Stripe and Razorpay providers against local fakes, on PostgreSQL', { s
     assert.equal(rzp.captures, 1);
     // Razorpay redelivers, then sends payment.captured: no second capture, one PaymentSucceeded.
     assert.equal((await rzpHook('payment.authorized', { payment: { entity: payment } }, 'evt_rzp_1')).json<{ duplicate: boolean }>().duplicate, true);
+    // A signed body replayed under a made-up event id (the header is not signed) is the same event.
+    const replay = await rzpHook('payment.authorized', { payment: { entity: payment } }, 'evt_rzp_forged_99');
+    assert.equal(replay.statusCode, 200);
+    assert.equal(replay.json<{ duplicate: boolean }>().duplicate, true);
     assert.equal((await rzpHook('payment.captured', { payment: { entity: rzp.payments.get(payment.id)! } }, 'evt_rzp_2')).statusCode, 200);
     assert.equal(rzp.captures, 1);
     const row = (await t.payment(orderId))!;

@@ -115,7 +115,7 @@ describe('user service on PostgreSQL', { skip: skipUnless('postgres') }, () => {
     assert.equal(me.statusCode, 200);
     const body = me.json<ProfileJson>();
     assert.deepEqual({ ...body, createdAt: undefined, updatedAt: undefined }, {
-      id: ann, email: 'ann@example.com', name: 'Ann Smith', phone: null, roles: ['customer'], createdAt: undefined, updatedAt: undefined,
+      id: ann, email: 'ann@example.com', emailVerified: false, name: 'Ann Smith', phone: null, roles: ['customer'], createdAt: undefined, updatedAt: undefined,
     });
     assert.match(body.createdAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
@@ -143,6 +143,26 @@ describe('user service on PostgreSQL', { skip: skipUnless('postgres') }, () => {
       assert.equal((await asAnn('PATCH', '/users/me', bad)).statusCode, 400, JSON.stringify(bad));
     }
     assert.equal(await version(), v + 1);
+  });
+
+  it('learns from EmailVerified that the email is verified, once, and waits for the profile when it comes first', async () => {
+    const verified = (userId: string, email: string) => createEvent('EmailVerified', { userId, email, via: 'link' }, { source: 'auth', subject: userId });
+    const event = verified(ann, 'ANN@example.com');
+    await bus.publish([event]);
+    await bus.publish([event]);
+    assert.equal((await asAnn('GET', '/users/me')).json<{ emailVerified: boolean }>().emailVerified, true);
+    assert.equal(await count(`SELECT count(*) AS n FROM inbox WHERE consumer = 'user.EmailVerified'`), 1);
+    // A proof for another address (the profile's email changed since) proves nothing.
+    await bus.publish([verified(bob, 'someone-else@example.com')]);
+    assert.equal((await as(bob)('GET', '/users/me')).json<{ emailVerified: boolean }>().emailVerified, false);
+    // Before its UserRegistered: refused, so the consumer tries again later; nothing is made up.
+    const early = verified(newId('usr'), 'early@example.com');
+    await bus.publish([early]);
+    await eventually(async () => (await count(`SELECT count(*) AS n FROM event_failures WHERE event_id = $1 AND status = 'retrying'`, [early.id])) === 1);
+    assert.equal(await count('SELECT count(*) AS n FROM profiles WHERE user_id = $1', [early.data.userId]), 0);
+    const provider = createEvent('UserRegistered', { userId: newId('usr'), email: 'g@example.com', name: 'G', emailVerified: true, method: 'google', roles: ['customer'] }, { source: 'auth', subject: 'x' });
+    await bus.publish([provider]);
+    assert.equal((await as(provider.data.userId)('GET', '/users/me')).json<{ emailVerified: boolean }>().emailVerified, true, 'a provider-vouched email is verified from the start');
   });
 
   it('keeps an address book: create, list, read, patch, delete; defaults move', async () => {

@@ -15,6 +15,7 @@ const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'paym
 interface ReadyFile {
   gateway: string;
   web: string | null;
+  services: Record<string, string>;
   postgres: { port: number; pid: number; dataDir: string };
 }
 
@@ -24,6 +25,8 @@ export interface EmbeddedPlatform {
   api: string;
   /** The gateway's base URL: the shop. */
   gateway: string;
+  /** Each service's own base URL (its port, not through the gateway). */
+  services: Record<string, string>;
   proc: Proc;
   /** A database of the embedded PostgreSQL, by service name. */
   databaseUrl(service: string): Promise<string>;
@@ -67,6 +70,9 @@ export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<EmbeddedPla
     },
     get gateway() {
       return ready.gateway;
+    },
+    get services() {
+      return ready.services;
     },
     get proc() {
       return proc;

@@ -79,9 +79,9 @@ export async function stockedProduct(shop: Shop, sku: string, stock: number): Pr
     }),
   });
   assert.equal(created.status, 201, await created.clone().text());
-  await eventually(async () => (await fetch(`${shop.api}/inventory/${sku}`, { headers: shop.admin() })).status === 200, 15_000, 100);
+  await eventually(async () => (await fetch(`${shop.api}/inventory/skus/${sku}`, { headers: shop.admin() })).status === 200, 15_000, 100);
   if (stock > 0) {
-    const adjusted = await fetch(`${shop.api}/inventory/${sku}/adjustments`, { method: 'POST', headers: shop.admin(), body: JSON.stringify({ warehouse: 'main', delta: stock, reason: 'receipt' }) });
+    const adjusted = await fetch(`${shop.api}/inventory/skus/${sku}/adjustments`, { method: 'POST', headers: shop.admin(), body: JSON.stringify({ warehouse: 'main', delta: stock, reason: 'receipt' }) });
     assert.equal(adjusted.status, 201, await adjusted.clone().text());
   }
   await cartWith(shop, sku, 15_000);
@@ -267,7 +267,7 @@ export interface StockLevels {
 }
 
 export async function stockOf(shop: Shop, sku: string): Promise<StockLevels> {
-  const res = await fetch(`${shop.api}/inventory/${sku}`, { headers: shop.admin() });
+  const res = await fetch(`${shop.api}/inventory/skus/${sku}`, { headers: shop.admin() });
   assert.equal(res.status, 200, await res.clone().text());
   const { onHand, reserved, available } = (await res.json()) as StockLevels;
   return { onHand, reserved, available };
@@ -287,7 +287,7 @@ export function sampleStock(shop: Shop, skus: readonly string[], everyMs = 100) 
         skus.map(async (sku) => {
           try {
             const [admin, pub] = await Promise.all([
-              fetch(`${shop.api}/inventory/${sku}`, { headers: shop.admin() }),
+              fetch(`${shop.api}/inventory/skus/${sku}`, { headers: shop.admin() }),
               fetch(`${shop.api}/inventory/availability?sku=${sku}`),
             ]);
             if (admin.status !== 200 || pub.status !== 200) return;

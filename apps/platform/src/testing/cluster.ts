@@ -152,6 +152,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const namespace = opts.namespace ?? uniqueName(prefix);
   const common: NodeJS.ProcessEnv = {
     ...(opts.defaults ?? TEST_DEFAULTS),
+    // A test shop pays with the sandbox (off by default outside the embedded demo).
+    PAYMENT_SANDBOX: 'true',
     BUS_URL: TEST_AMQP_URL,
     // Its own exchange and queues: parallel runs on one broker never see each other's events.
     BUS_NAMESPACE: namespace,
@@ -161,6 +163,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     // spend each other's allowance.
     GATEWAY_RATE_LIMIT_PREFIX: `${namespace}:ratelimit:`,
     AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
+    // Where the services reach each other over internal REST (order asks user and inventory).
+    ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
     ...opts.env,
   };
   const envOf = (name: string): NodeJS.ProcessEnv => {

@@ -5,6 +5,7 @@ import { Forbidden, Unauthorized, UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { JwksCache, JwksUnavailable } from './jwks-cache.js';
 import { JwtError, readJwtKid, verifyJwt, type AccessClaims } from './jwt-verify.js';
+import { SessionGenerations, sessionGenerationsUrl } from './session-generations.js';
 
 /** Who made a request, as its verified access token says. */
 export interface Identity {
@@ -45,6 +46,8 @@ export interface TokenVerifierOptions {
   issuer: string;
   audience: string;
   leewayS?: number;
+  /** The users' session generations: a token of an older one (revoked by a password reset) is refused. */
+  generations?: SessionGenerations;
 }
 
 /**
@@ -84,6 +87,8 @@ export interface AuthenticatorOptions {
   logger?: Logger;
   /** A shared cache (else one is made on first use). */
   jwks?: JwksCache;
+  /** Shared session generations (else read next to the JWKS, see SessionGenerations). */
+  generations?: SessionGenerations;
   leewayS?: number;
 }
 
@@ -98,7 +103,13 @@ export function createAuthenticator(opts: AuthenticatorOptions = {}): Authentica
   const lazy = (): TokenVerifierOptions => {
     if (!verifier) {
       const s = opts.settings ?? loadAccessTokenSettings();
-      verifier = { jwks: opts.jwks ?? new JwksCache({ url: s.jwksUrl, logger: opts.logger }), issuer: s.issuer, audience: s.audience, leewayS: opts.leewayS };
+      verifier = {
+        jwks: opts.jwks ?? new JwksCache({ url: s.jwksUrl, logger: opts.logger }),
+        generations: opts.generations ?? new SessionGenerations({ url: sessionGenerationsUrl(s.jwksUrl), logger: opts.logger }),
+        issuer: s.issuer,
+        audience: s.audience,
+        leewayS: opts.leewayS,
+      };
     }
     return verifier;
   };
@@ -107,8 +118,9 @@ export function createAuthenticator(opts: AuthenticatorOptions = {}): Authentica
     if (token === undefined) throw new Unauthorized('Authentication is required', CHALLENGE);
     if (token === null) throw new Unauthorized('The Authorization header is not a bearer token', `${CHALLENGE}, error="invalid_request"`);
     let claims: AccessClaims;
+    const verifier = lazy();
     try {
-      claims = await verifyAccessToken(token, lazy());
+      claims = await verifyAccessToken(token, verifier);
     } catch (err) {
       if (err instanceof JwksUnavailable) throw new UpstreamError(503, 'auth_unavailable', 'The access token cannot be checked right now');
       if (err instanceof JwtError) {
@@ -116,6 +128,9 @@ export function createAuthenticator(opts: AuthenticatorOptions = {}): Authentica
         throw new Unauthorized(detail, `${CHALLENGE}, error="invalid_token"`);
       }
       throw err;
+    }
+    if (await verifier.generations?.revoked(claims.sub, claims.sgen)) {
+      throw new Unauthorized('The access token was revoked; sign in again', `${CHALLENGE}, error="invalid_token"`);
     }
     return { userId: claims.sub, roles: claims.roles, expiresAt: claims.exp };
   }

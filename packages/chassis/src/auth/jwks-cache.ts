@@ -1,5 +1,14 @@
+// Kept by hand, on purpose: the fetching policy. Tokens are verified by `jose` (jwt-verify.ts)
+// and keys are read from their JWK by Node's crypto; what stays here is when to fetch, which
+// jose's createRemoteJWKSet decides differently in three ways that matter at the edge: once its
+// cache is older than its max age, a failed fetch fails every verification (here the keys held
+// keep serving while auth is down); its cooldown counts from the last successful fetch, so
+// while auth is down every token with a made-up `kid` triggers another fetch (here attempts
+// are spaced whatever their outcome); and it reads any size of answer (here 64 KiB at most).
+// The gateway also reads held keys synchronously (`peek`), which its API does not offer.
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logger.js';
+import { fetchAuthDocument } from './fetch-document.js';
 import { keyMapFromJwks } from './jwt-verify.js';
 
 export interface JwksCacheOptions {
@@ -80,14 +89,7 @@ export class JwksCache {
     this.lastAttempt = this.now();
     this.fetches++;
     try {
-      const res = await (this.opts.fetch ?? fetch)(this.opts.url, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(this.opts.fetchTimeoutMs ?? 2_000),
-      });
-      if (!res.ok) throw new Error(`the JWKS endpoint answered ${res.status}`);
-      const text = await res.text();
-      if (text.length > MAX_JWKS_BYTES) throw new Error('the JWKS document is too large');
-      const doc = JSON.parse(text) as { keys?: unknown };
+      const doc = await fetchAuthDocument(this.opts.url, { what: 'JWKS', timeoutMs: this.opts.fetchTimeoutMs ?? 2_000, maxBytes: MAX_JWKS_BYTES, fetch: this.opts.fetch });
       if (!Array.isArray(doc.keys)) throw new Error('the JWKS document has no keys array');
       this.keys = keyMapFromJwks({ keys: doc.keys });
       this.fetchedAt = this.now();

@@ -1,11 +1,13 @@
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 
 /**
  * The verifying half of the platform's access tokens: compact JWS with Ed25519 (`alg: EdDSA`),
- * on Node's crypto alone. Pure: no I/O, no clock except the `now` it is given, so the gateway,
- * auth and every service verify with the same code.
- * The algorithm is pinned: a token whose header names any other (`none`, `HS256`, …) is refused
- * before any key is looked at, and a key is used only as the Ed25519 key it is.
+ * checked by `jose` (signature, structure, `exp`, `nbf`, `iss`, `aud`), with the platform's
+ * rules on top: the algorithm is pinned (a token whose header names any other, `none` and
+ * `HS256` included, is refused before any key is looked at), a key is used only as the Ed25519
+ * key it is, and `sub`, `iat`, `jti` and `roles` must be there. No I/O, no clock except the
+ * `now` it is given, so the gateway, auth and every service verify with the same code.
  */
 export const JWT_ALG = 'EdDSA';
 
@@ -18,6 +20,12 @@ export interface AccessClaims {
   exp: number;
   nbf?: number;
   jti: string;
+  /**
+   * The user's session generation when the token was issued (absent: 0). A password reset moves
+   * it on, and a token of an older generation is refused wherever the generations are known
+   * (see `SessionGenerations`).
+   */
+  sgen?: number;
 }
 
 export type JwtErrorCode = 'malformed' | 'unsupported_alg' | 'unknown_kid' | 'bad_signature' | 'expired' | 'not_yet_valid' | 'wrong_issuer' | 'wrong_audience';
@@ -43,29 +51,7 @@ export interface VerifyOptions {
   leewayS?: number;
 }
 
-const B64URL = /^[A-Za-z0-9_-]+$/;
 const MAX_TOKEN = 8192;
-
-function decodeJson(part: string, what: string): Record<string, unknown> {
-  if (!B64URL.test(part)) throw new JwtError('malformed', `${what} is not base64url`);
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-  } catch {
-    throw new JwtError('malformed', `${what} is not JSON`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new JwtError('malformed', `${what} is not an object`);
-  return value as Record<string, unknown>;
-}
-
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-function split(token: string): [string, string, string] {
-  if (token.length > MAX_TOKEN) throw new JwtError('malformed', 'token too long');
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new JwtError('malformed', 'not a compact JWS');
-  return parts as [string, string, string];
-}
 
 /**
  * Reads and checks the header only: structure, the pinned algorithm, a `kid`. Returns the `kid`
@@ -73,34 +59,69 @@ function split(token: string): [string, string, string] {
  * nothing here is trusted until `verifyJwt` has checked the signature.
  */
 export function readJwtKid(token: string): string {
-  const header = decodeJson(split(token)[0], 'header');
+  if (token.length > MAX_TOKEN) throw new JwtError('malformed', 'token too long');
+  if (token.split('.').length !== 3) throw new JwtError('malformed', 'not a compact JWS');
+  let header: Record<string, unknown>;
+  try {
+    header = decodeProtectedHeader(token) as Record<string, unknown>;
+  } catch {
+    throw new JwtError('malformed', 'the header is not base64url JSON');
+  }
+  return checkHeader(header);
+}
+
+function checkHeader(header: Record<string, unknown>): string {
   if (header.alg !== JWT_ALG) throw new JwtError('unsupported_alg', `algorithm ${String(header.alg)} is not accepted`);
   if (header.crit !== undefined) throw new JwtError('malformed', 'critical header parameters are not supported');
   if (typeof header.kid !== 'string' || header.kid.length === 0 || header.kid.length > 256) throw new JwtError('malformed', 'no kid');
   return header.kid;
 }
 
-/** Verifies signature, algorithm, `kid`, `iss`, `aud`, `exp`, `nbf`; returns the claims. */
-export function verifyJwt(token: string, opts: VerifyOptions): AccessClaims {
-  const [h, p, s] = split(token);
-  const kid = readJwtKid(token);
-  const key = opts.keyFor(kid);
-  if (!key) throw new JwtError('unknown_kid', `key ${kid} is not known`);
-  if (key.type !== 'public' || key.asymmetricKeyType !== 'ed25519') throw new JwtError('unknown_kid', 'key is not an Ed25519 public key');
-  if (!B64URL.test(s)) throw new JwtError('malformed', 'signature is not base64url');
-  if (!verify(null, Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) throw new JwtError('bad_signature', 'signature does not verify');
+/** jose's refusals in the platform's vocabulary. */
+function refusal(err: unknown): JwtError {
+  if (err instanceof JwtError) return err;
+  if (err instanceof errors.JOSEAlgNotAllowed) return new JwtError('unsupported_alg', err.message);
+  if (err instanceof errors.JWSSignatureVerificationFailed) return new JwtError('bad_signature', 'signature does not verify');
+  if (err instanceof errors.JWTExpired) return new JwtError('expired', 'token has expired');
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf') return new JwtError('not_yet_valid', 'token is not valid yet');
+    if (err.claim === 'iss') return new JwtError('wrong_issuer', 'wrong issuer');
+    if (err.claim === 'aud') return new JwtError('wrong_audience', 'wrong audience');
+    return new JwtError('malformed', `claim ${err.claim} is ${err.reason}`);
+  }
+  if (err instanceof errors.JOSEError) return new JwtError('malformed', err.message);
+  return new JwtError('malformed', 'not a valid token');
+}
 
-  const c = decodeJson(p, 'payload');
-  const now = opts.now ?? Math.floor(Date.now() / 1000);
-  const leeway = opts.leewayS ?? 30;
-  if (!isNum(c.exp)) throw new JwtError('malformed', 'no exp');
-  if (now - leeway >= c.exp) throw new JwtError('expired', 'token has expired');
-  if (c.nbf !== undefined && (!isNum(c.nbf) || now + leeway < c.nbf)) throw new JwtError('not_yet_valid', 'token is not valid yet');
-  if (c.iss !== opts.issuer) throw new JwtError('wrong_issuer', 'wrong issuer');
-  const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
-  if (!aud.includes(opts.audience)) throw new JwtError('wrong_audience', 'wrong audience');
-  if (typeof c.sub !== 'string' || c.sub.length === 0 || !isNum(c.iat) || typeof c.jti !== 'string') throw new JwtError('malformed', 'missing sub, iat or jti');
+/** Verifies signature, algorithm, `kid`, `iss`, `aud`, `exp`, `nbf`; resolves to the claims. */
+export async function verifyJwt(token: string, opts: VerifyOptions): Promise<AccessClaims> {
+  const kid = readJwtKid(token);
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(
+      token,
+      () => {
+        const key = opts.keyFor(kid);
+        if (!key) throw new JwtError('unknown_kid', `key ${kid} is not known`);
+        if (key.type !== 'public' || key.asymmetricKeyType !== 'ed25519') throw new JwtError('unknown_kid', 'key is not an Ed25519 public key');
+        return key;
+      },
+      {
+        algorithms: [JWT_ALG],
+        issuer: opts.issuer,
+        audience: opts.audience,
+        clockTolerance: opts.leewayS ?? 30,
+        requiredClaims: ['exp', 'iat', 'sub', 'jti'],
+        ...(opts.now !== undefined ? { currentDate: new Date(opts.now * 1000) } : {}),
+      },
+    ));
+  } catch (err) {
+    throw refusal(err);
+  }
+  const c = payload as Record<string, unknown>;
+  if (typeof c.sub !== 'string' || c.sub.length === 0 || typeof c.jti !== 'string') throw new JwtError('malformed', 'missing sub or jti');
   if (!Array.isArray(c.roles) || !c.roles.every((r) => typeof r === 'string')) throw new JwtError('malformed', 'roles must be strings');
+  if (c.sgen !== undefined && !(Number.isSafeInteger(c.sgen) && (c.sgen as number) >= 0)) throw new JwtError('malformed', 'sgen must be a whole number');
   return c as unknown as AccessClaims;
 }
 

@@ -4,6 +4,7 @@ import { prepared, type Db, type Tx } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
 import type { Outbox } from './outbox.js';
+import { redactSecrets, redactText, restoreSecrets, type Secrets } from './redact.js';
 import type { ServiceMetrics } from '../metrics/metrics.js';
 
 export interface HandlerContext {
@@ -227,7 +228,7 @@ export class EventConsumer {
           return 'handled' as const;
         });
         if (failureId !== undefined) {
-          await this.opts.db.query(`UPDATE event_failures SET status = 'resolved', next_attempt_at = NULL, updated_at = now() WHERE id = $1`, [failureId]);
+          await this.opts.db.query(`UPDATE event_failures SET status = 'resolved', next_attempt_at = NULL, secrets = NULL, updated_at = now() WHERE id = $1`, [failureId]);
         }
         if (outcome === 'duplicate') logger.debug('event already handled; redelivery ignored');
         return outcome;
@@ -239,17 +240,24 @@ export class EventConsumer {
     });
   }
 
-  private async recordFailure(consumer: string, event: Envelope, error: string, failureId: number | undefined): Promise<void> {
+  /**
+   * Parks a failed event. The stored envelope and error texts hold no secret: the secrets are
+   * kept apart (`secrets`) only while the event is retried, and dropped when it dies or resolves.
+   */
+  private async recordFailure(consumer: string, event: Envelope, rawError: string, failureId: number | undefined): Promise<void> {
     const { maxAttempts, baseMs, maxMs } = this.opts.retry;
+    const { redacted, secrets } = redactSecrets(event);
+    const error = redactText(rawError, secrets);
+    const kept = (dead: boolean): string | null => (dead || Object.keys(secrets).length === 0 ? null : JSON.stringify(secrets));
     if (failureId === undefined) {
       const dead = maxAttempts <= 1;
       const delay = backoffDelay(1, baseMs, maxMs);
       await this.opts.db.query(
-        `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
+        `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log, secrets)
          VALUES ($1, $2, $3, $4::jsonb, $5, 1, CASE WHEN $5 = 'dead' THEN NULL ELSE now() + make_interval(secs => $6::double precision / 1000) END, $7,
-                 jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text, 'retryInMs', CASE WHEN $5 = 'dead' THEN NULL ELSE $6::int END)))
+                 jsonb_build_array(jsonb_build_object('at', now(), 'error', $7::text, 'retryInMs', CASE WHEN $5 = 'dead' THEN NULL ELSE $6::int END)), $8::jsonb)
          ON CONFLICT (consumer, event_id) DO NOTHING`,
-        [consumer, event.id, event.type, JSON.stringify(event), dead ? 'dead' : 'retrying', delay, error],
+        [consumer, event.id, event.type, JSON.stringify(redacted), dead ? 'dead' : 'retrying', delay, error, kept(dead)],
       );
       if (dead) this.opts.logger.error({ eventId: event.id, consumer, error }, 'event dead-lettered');
       else this.wakeWithin(delay);
@@ -263,7 +271,8 @@ export class EventConsumer {
           SET attempts = $2, status = $3, last_error = $4, updated_at = now(),
               next_attempt_at = CASE WHEN $3 = 'dead' THEN NULL ELSE now() + make_interval(secs => $5::double precision / 1000) END,
               attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $4::text,
-                                                                                 'retryInMs', CASE WHEN $3 = 'dead' THEN NULL ELSE $5::int END))
+                                                                                 'retryInMs', CASE WHEN $3 = 'dead' THEN NULL ELSE $5::int END)),
+              secrets = CASE WHEN $3 = 'dead' THEN NULL ELSE secrets END
         WHERE id = $1`,
       [failureId, attempts, dead ? 'dead' : 'retrying', error, backoffDelay(attempts, baseMs, maxMs)],
     );
@@ -274,13 +283,14 @@ export class EventConsumer {
     const m = (typeof message === 'object' && message !== null ? message : { raw: message }) as Record<string, unknown>;
     const eventId = typeof m.id === 'string' ? m.id.slice(0, 100) : newId('evt');
     const type = typeof m.type === 'string' ? m.type.slice(0, 100) : 'unknown';
-    const error = `invalid event: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`.slice(0, MAX_ERROR);
+    const { redacted, secrets } = redactSecrets(m);
+    const error = redactText(`invalid event: ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`, secrets).slice(0, MAX_ERROR);
     this.opts.onOutcome?.(type, 'invalid');
     // Loud: an invalid event is a bug in its producer, never half-handled here.
     this.opts.logger.error({ eventId, type, errors }, 'invalid event refused and dead-lettered');
     if (failureId !== undefined) {
       await this.opts.db.query(
-        `UPDATE event_failures SET status = 'dead', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL, updated_at = now(),
+        `UPDATE event_failures SET status = 'dead', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL, secrets = NULL, updated_at = now(),
                 attempt_log = attempt_log || jsonb_build_array(jsonb_build_object('at', now(), 'error', $2::text)) WHERE id = $1`,
         [failureId, error],
       );
@@ -290,21 +300,21 @@ export class EventConsumer {
       `INSERT INTO event_failures (consumer, event_id, type, envelope, status, attempts, next_attempt_at, last_error, attempt_log)
        VALUES ($1, $2, $3, $4::jsonb, 'dead', 1, NULL, $5, jsonb_build_array(jsonb_build_object('at', now(), 'error', $5::text)))
        ON CONFLICT (consumer, event_id) DO NOTHING`,
-      [this.consumerName(type), eventId, type, JSON.stringify(m), error],
+      [this.consumerName(type), eventId, type, JSON.stringify(redacted), error],
     );
   }
 
   /** One pass of the retry worker: handles the retries that are due; returns how many. */
   async retryDue(limit = 20): Promise<number> {
-    const claimed = await this.opts.db.query<{ id: number; envelope: unknown }>(
+    const claimed = await this.opts.db.query<{ id: number; envelope: unknown; secrets: Secrets | null }>(
       `UPDATE event_failures SET next_attempt_at = now() + make_interval(secs => $3::double precision / 1000), updated_at = now()
         WHERE id IN (SELECT id FROM event_failures
                       WHERE status = 'retrying' AND next_attempt_at <= now() AND consumer LIKE $1
                       ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, envelope`,
+        RETURNING id, envelope, secrets`,
       [`${this.service}.%`, limit, LEASE_MS],
     );
-    for (const row of claimed.rows) await this.process(row.envelope, row.id);
+    for (const row of claimed.rows) await this.process(restoreSecrets(row.envelope, row.secrets), row.id);
     return claimed.rows.length;
   }
 

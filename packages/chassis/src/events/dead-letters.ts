@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../db/db.js';
+import { redactSecrets, redactText } from './redact.js';
 
 export type FailureStatus = 'retrying' | 'dead' | 'resolved' | 'discarded';
 
@@ -33,7 +34,12 @@ interface FailureRow {
   [key: string]: unknown;
 }
 
+// Never `secrets`: the values kept for a retry are not for anyone's eyes.
+const VIEW_COLUMNS = 'id, consumer, event_id, type, status, attempts, next_attempt_at, last_error, first_failed_at, updated_at, attempt_log, envelope';
+
+/** A stored failure as an operator sees it. Stored failures hold no secrets; this redacts again, whatever a row holds. */
 function present(r: FailureRow): FailureRecord {
+  const { redacted, secrets } = redactSecrets(r.envelope);
   return {
     id: r.id,
     consumer: r.consumer,
@@ -42,11 +48,11 @@ function present(r: FailureRow): FailureRecord {
     status: r.status,
     attempts: r.attempts,
     nextAttemptAt: r.next_attempt_at?.toISOString() ?? null,
-    lastError: r.last_error,
+    lastError: redactText(r.last_error, secrets),
     firstFailedAt: r.first_failed_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
-    attemptLog: r.attempt_log,
-    envelope: r.envelope,
+    attemptLog: r.attempt_log.map((a) => ({ ...a, error: redactText(a.error, secrets) })),
+    envelope: redacted,
   };
 }
 
@@ -57,7 +63,7 @@ export async function listFailures(
 ): Promise<{ items: FailureRecord[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 100);
   const res = await db.query<FailureRow>(
-    `SELECT * FROM event_failures
+    `SELECT ${VIEW_COLUMNS} FROM event_failures
       WHERE ($1::text IS NULL OR status = $1) AND ($2::bigint IS NULL OR id < $2)
       ORDER BY id DESC LIMIT $3`,
     [opts.status ?? null, opts.cursor ?? null, limit + 1],
@@ -68,7 +74,7 @@ export async function listFailures(
 }
 
 export async function getFailure(db: Queryable, id: number): Promise<FailureRecord | undefined> {
-  const res = await db.query<FailureRow>('SELECT * FROM event_failures WHERE id = $1', [id]);
+  const res = await db.query<FailureRow>(`SELECT ${VIEW_COLUMNS} FROM event_failures WHERE id = $1`, [id]);
   return res.rows[0] ? present(res.rows[0]) : undefined;
 }
 

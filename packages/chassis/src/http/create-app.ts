@@ -1,11 +1,12 @@
 /// <reference types="@fastify/swagger" preserve="true" />
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createAjv, newId, toFieldErrors, type AjvInstance } from '@mercato/contracts';
+import { createAjv, newId, plainText, toFieldErrors, type AjvInstance } from '@mercato/contracts';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -22,6 +23,7 @@ import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { DomainError, InvalidData, ServiceUnavailable, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemSchema, STATUS_PROBLEMS, type Problem } from './problem.js';
+import { documentOperations, operationIssues } from './operation.js';
 import { findUnboundedParts } from './schema-guard.js';
 
 export type HttpApp = FastifyInstance<
@@ -67,6 +69,11 @@ export interface HttpAppOptions {
   trustProxy?: string;
   /** Answers some requests ahead of Fastify (see `FastPath`); not while the server is closing. */
   fastPath?: FastPath;
+  /**
+   * Refuse at start a documented route without its operation declaration (`operation()`) or a
+   * success status (default true). Only test fixtures that are not an API turn it off.
+   */
+  requireOperations?: boolean;
   /** Serve HTTPS with these options (see http/tls.ts); with requestCert, mutual TLS. */
   https?: HttpsServerOptions | undefined;
 }
@@ -77,6 +84,41 @@ export interface HttpAppOptions {
  * Fastify. It must set the same headers a routed answer would (`x-request-id`, `traceparent`).
  */
 export type FastPath = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/**
+ * Headers on every answer: no content sniffing, no Referer leaking a capability URL (a guest
+ * cart or order link) to another site. A server answering ahead of Fastify (a fast path, the
+ * gateway's proxy) sets them too.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+});
+
+/** `Cache-Control` of an answer to an authenticated request: never kept by any cache. */
+export const NO_STORE = 'no-store';
+
+/**
+ * Node's answer to a request it could not parse (headers too large, not HTTP, too slow), as
+ * problem+json like every other error. It is written on the socket: no request exists yet.
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Socket, maxHeaderBytes: number): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, title, detail] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? ([431, 'headers_too_large', 'Request header fields too large', `The request headers exceed ${maxHeaderBytes} bytes`] as const)
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ([408, 'request_timeout', 'Request timeout', 'The request was not received in time'] as const)
+        : ([400, 'bad_request', 'Bad request', 'The request is not valid HTTP'] as const);
+  const body = JSON.stringify(problem(status, code, title, detail));
+  if (socket.writable) {
+    const security = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n${security}connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
+}
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -132,6 +174,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     ...(opts.https && !opts.fastPath ? { https: opts.https } : {}),
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy.split(',').map((p) => p.trim()).filter(Boolean) } : {}),
     forceCloseConnections: 'idle',
+    clientErrorHandler: (err: Error, socket: Socket) => answerClientError(err as NodeJS.ErrnoException, socket, maxHeaderSize),
     logController: new ChassisLogController({ requestIdLogLabel: 'requestId' }),
     // One child logger per request, made once, with request id and trace bound: the trace is
     // worked out here (from the caller's traceparent) and kept on the raw request for the hooks.
@@ -169,7 +212,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     const ajv = httpPart === 'body' ? bodyAjv : textAjv;
     let fn = compiled.get(schema);
     if (!fn) {
-      fn = ajv.compile(schema);
+      // Every text field refuses control characters (a NUL would reach PostgreSQL and fail there).
+      fn = ajv.compile(plainText(schema));
       compiled.set(schema, fn);
     }
     return fn;
@@ -177,9 +221,11 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
 
   app.addSchema(ProblemSchema);
 
-  // Remember every route so that a wrong method answers 405 with Allow, not 404,
-  // and refuse any route schema that leaves input unbounded.
+  // Remember every route so that a wrong method answers 405 with Allow, not 404, refuse any
+  // route schema that leaves input unbounded, and any documented route that does not declare
+  // its operation (id, access, problems) and its success statuses.
   const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  const operationIds = new Map<string, string>();
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     let entry = routes.find((r) => r.pattern.source === routePattern(route.url).source);
@@ -188,8 +234,21 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       routes.push(entry);
     }
     for (const m of methods) entry.methods.add(m);
-    if (opts.allowUnboundedRoutes?.(route.url)) return;
     const schema = (route.schema ?? {}) as Record<string, unknown>;
+    // Fastify adds a HEAD twin to every GET, with the GET's schema: it is not an operation of its own.
+    const own = methods.filter((m) => m !== 'HEAD');
+    if (opts.requireOperations !== false && own.length > 0) {
+      const where = `${own.join(',')} ${route.url}`;
+      const issues = operationIssues(own.join(','), route.url, schema);
+      const id = schema.operationId;
+      if (issues.length === 0 && schema.hide !== true && typeof id === 'string') {
+        const taken = operationIds.get(id);
+        if (taken && taken !== where) issues.push(`${where}: operationId ${id} is already used by ${taken}`);
+        operationIds.set(id, where);
+      }
+      if (issues.length > 0) throw new Error(`Undocumented route: ${issues.join('; ')}`);
+    }
+    if (opts.allowUnboundedRoutes?.(route.url)) return;
     const issues = [
       ...findUnboundedParts(schema.body, `${route.url} body`),
       ...findUnboundedParts(schema.querystring, `${route.url} query`),
@@ -209,6 +268,24 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    // Each route's operation() becomes its security, access note and problem responses.
+    transformObject: (doc) => documentOperations(('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject) as Record<string, unknown>),
+  });
+
+  // An empty JSON body is no body, and a route that takes an object body validates a missing one
+  // as `{}`: a client that forgot the body hears which fields are required, each by its pointer,
+  // instead of "body must be object"; a body whose fields are all optional may be left out.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    return parseJson(req, text, done);
+  });
+  app.addHook('preValidation', async (req) => {
+    if (req.body !== undefined) return;
+    const body = (req.routeOptions.schema as { body?: { type?: unknown } } | undefined)?.body;
+    if (body?.type === 'object') req.body = {};
   });
 
   // From the moment close() is called: new requests get 503, and every response (in-flight ones
@@ -216,8 +293,13 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
+    // An answer to an authenticated request is the caller's alone: no cache may keep it.
+    if (req.headers.authorization !== undefined) {
+      const set = reply.getHeader('cache-control');
+      if (typeof set !== 'string' || !/\bno-store\b/.test(set)) void reply.header('cache-control', NO_STORE);
+    }
     return payload;
   });
 
@@ -228,6 +310,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     req.traceparent = traceparent;
     void reply.header('x-request-id', req.id);
     void reply.header('traceparent', traceparent);
+    void reply.headers(SECURITY_HEADERS);
     if (closing) {
       void reply.header('connection', 'close');
       sendProblem(reply, problem(503, 'shutting_down', 'Service unavailable', 'The service is shutting down', { instance: req.id }));

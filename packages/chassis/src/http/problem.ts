@@ -37,7 +37,8 @@ export function problem(
   detail?: string,
   extra: Record<string, unknown> = {},
 ): Problem {
-  return { type: problemType(code), code, title, status, ...(detail !== undefined ? { detail } : {}), ...extra };
+  // An extension never replaces a member of the problem itself: `code` is the stable contract.
+  return { ...extra, type: problemType(code), code, title, status, ...(detail !== undefined ? { detail } : {}) };
 }
 
 export type LocatedFieldError = FieldError & { in?: string };
@@ -56,6 +57,7 @@ export const STATUS_PROBLEMS: Record<number, [string, string]> = {
   413: ['payload_too_large', 'Payload too large'],
   415: ['unsupported_media_type', 'Unsupported media type'],
   422: ['unprocessable', 'Unprocessable request'],
+  428: ['precondition_required', 'Precondition required'],
   429: ['rate_limited', 'Too many requests'],
   431: ['headers_too_large', 'Request header fields too large'],
 };

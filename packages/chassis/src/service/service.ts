@@ -13,6 +13,7 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
+import { peerUrls, type PeerName, type PeerUrls } from './peers.js';
 import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
 import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
 import { openMetricsServer } from '../metrics/server.js';
@@ -28,6 +29,8 @@ export interface ServiceContext {
   db: Db;
   outbox: Outbox;
   bus: BusDriver;
+  /** The base URL of another service, for internal REST calls (ask when calling, not at start). */
+  peers: PeerUrls;
   /** This service's Prometheus metrics (served on METRICS_PORT). */
   metrics: ServiceMetrics;
 }
@@ -54,6 +57,8 @@ export interface ServiceModule {
   /** Absolute path of the service's migrations folder. */
   migrations: string;
   title: string;
+  /** The services it calls over internal REST (ServiceContext.peers). */
+  peers?: readonly PeerName[];
   create: (ctx: ServiceContext) => Promise<ServiceParts>;
 }
 
@@ -66,6 +71,8 @@ export interface StartOptions {
   listen?: boolean;
   /** Start the relay, retry worker and jobs (false for tests that drive them by hand). */
   background?: boolean;
+  /** The other services' base URLs by name, filled by a launcher once they listen (over `<NAME>_URL`). */
+  peers?: ReadonlyMap<string, string>;
 }
 
 export interface RunningService {
@@ -144,7 +151,16 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
   instrumentPool(db, metrics, settings.dbPoolMax);
   instrumentEventTables(db, metrics);
   instrumentBus(bus, metrics);
-  const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics });
+  const peers = peerUrls(env, opts.peers);
+  // Running alone (no launcher to say where the others listen): a malformed <NAME>_URL stops the
+  // start, and a missing one is said once, with the address used instead.
+  if (!opts.peers) {
+    for (const name of mod.peers ?? []) {
+      const url = peers(name);
+      if (!env[`${name.toUpperCase()}_URL`]) logger.warn({ peer: name, url }, `${name.toUpperCase()}_URL is not set: ${mod.name} calls the ${name} service at ${url}`);
+    }
+  }
+  const parts = await mod.create({ settings, env, logger, db, outbox, bus, metrics, peers });
 
   const app = await createHttpApp({
     service: mod.name,

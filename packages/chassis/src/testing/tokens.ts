@@ -40,15 +40,23 @@ export interface TestJwksServer {
   keys: PublicJwk[];
   /** While true, every request gets 503. */
   down: boolean;
+  /** Served at `/internal/session-generations`, as auth publishes them (see SessionGenerations). */
+  generations: { userId: string; generation: number; changedAt: string }[];
   close(): Promise<void>;
 }
 
-/** A local HTTP server answering `GET /.well-known/jwks.json` with `keys`, like the auth service. */
+/**
+ * A local HTTP server answering `GET /.well-known/jwks.json` with `keys` and
+ * `GET /internal/session-generations` with `generations`, like the auth service.
+ */
 export async function listenJwks(keys: PublicJwk[]): Promise<TestJwksServer> {
-  const state = { hits: 0, keys, down: false };
+  const state = { hits: 0, keys, down: false, generations: [] as TestJwksServer['generations'] };
   const server = createServer((req, res) => {
     state.hits++;
     if (state.down) return void res.writeHead(503).end();
+    if (req.url === '/internal/session-generations') {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: state.generations, keepS: 960 }));
+    }
     if (req.url !== '/.well-known/jwks.json') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: state.keys }));
   });

@@ -26,6 +26,16 @@ export const EmailVerificationRequestedV1 = Type.Object(
   { additionalProperties: false },
 );
 
+/** The user proved they own the email address (the emailed link, or a provider that vouches for it). */
+export const EmailVerifiedV1 = Type.Object(
+  {
+    userId: Id(),
+    email: Email,
+    via: Type.Union([Type.Literal('link'), Type.Literal('google'), Type.Literal('facebook')], { description: 'How it was proven' }),
+  },
+  { additionalProperties: false },
+);
+
 // Published by user.
 export const UserUpdatedV1 = Type.Object(
   {

@@ -12,14 +12,37 @@ export interface TokenPair {
   tokenType: 'Bearer';
 }
 
-/** A signed access token and a new refresh token of `familyId` (a new family when absent). */
+type TokenUser = { userId: string; roles: string[]; sessionGeneration?: number };
+
+/** A signed access token for `user`, in their current session generation. */
+export async function signAccessToken(deps: Pick<AuthDeps, 'config' | 'keys'>, user: TokenUser): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt(
+    {
+      iss: deps.config.issuer,
+      aud: deps.config.audience,
+      sub: user.userId,
+      roles: user.roles,
+      iat: now,
+      exp: now + deps.config.accessTokenTtlS,
+      jti: newId('jti'),
+      sgen: user.sessionGeneration ?? 0,
+    },
+    await deps.keys.signingKey(),
+  );
+}
+
+/**
+ * A signed access token and a new refresh token of `familyId` (a new family when absent).
+ * `refreshToken` is the value to store (a rotation passes the successor it derived).
+ */
 export async function issueTokens(
   deps: Pick<AuthDeps, 'config' | 'keys'>,
   tx: Queryable,
-  user: { userId: string; roles: string[] },
+  user: TokenUser,
   familyId: string = newId('rtfam'),
+  refreshToken: string = newRefreshToken(),
 ): Promise<TokenPair> {
-  const refreshToken = newRefreshToken();
   await refreshTokensStore.insert(tx, {
     id: newId('rtk'),
     familyId,
@@ -27,11 +50,5 @@ export async function issueTokens(
     tokenHash: hashRefreshToken(refreshToken),
     ttlS: deps.config.refreshTokenTtlS,
   });
-  const now = Math.floor(Date.now() / 1000);
-  const ttl = deps.config.accessTokenTtlS;
-  const accessToken = signJwt(
-    { iss: deps.config.issuer, aud: deps.config.audience, sub: user.userId, roles: user.roles, iat: now, exp: now + ttl, jti: newId('jti') },
-    await deps.keys.signingKey(),
-  );
-  return { accessToken, refreshToken, expiresIn: ttl, tokenType: 'Bearer' };
+  return { accessToken: await signAccessToken(deps, user), refreshToken, expiresIn: deps.config.accessTokenTtlS, tokenType: 'Bearer' };
 }

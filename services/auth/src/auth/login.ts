@@ -16,14 +16,16 @@ export async function login(deps: AuthDeps, input: { email: string; password: st
   const throttle = deps.config.throttle;
   await checkLoginAllowed(deps.db, throttle, email, input.ip);
   const user = await credentialsStore.byEmail(deps.db, email);
-  const ok = await verifyPassword(input.password, user?.passwordHash || (await deps.dummyHash));
+  const stored = user?.passwordHash || (await deps.dummyHash);
+  const ok = await deps.hashGate.run('sign-in', () => verifyPassword(input.password, stored));
   if (!user || !ok) {
     await recordLoginFailure(deps.db, throttle, email, input.ip);
     throw new InvalidCredentials();
   }
   if (needsRehash(user.passwordHash, deps.scrypt)) {
     // Parameters were raised since this hash was made: upgrade it while we hold the password.
-    await credentialsStore.setPasswordHash(deps.db, user.userId, await hashPassword(input.password, deps.scrypt));
+    const upgraded = await deps.hashGate.run('sign-in', () => hashPassword(input.password, deps.scrypt));
+    await credentialsStore.setPasswordHash(deps.db, user.userId, upgraded);
   }
   return deps.db.tx(async (tx) => {
     await recordLoginSuccess(tx, email);

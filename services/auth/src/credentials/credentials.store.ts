@@ -9,6 +9,8 @@ export interface Credential {
   emailVerified: boolean;
   roles: Role[];
   createdAt: Date;
+  /** Moved on by a password reset: access tokens of an older generation are refused. */
+  sessionGeneration: number;
 }
 
 interface CredentialRow extends Record<string, unknown> {
@@ -19,6 +21,7 @@ interface CredentialRow extends Record<string, unknown> {
   email_verified: boolean;
   roles: Role[];
   created_at: Date;
+  session_generation: number;
 }
 
 const toCredential = (r: CredentialRow): Credential => ({
@@ -29,6 +32,7 @@ const toCredential = (r: CredentialRow): Credential => ({
   emailVerified: r.email_verified,
   roles: r.roles,
   createdAt: r.created_at,
+  sessionGeneration: r.session_generation,
 });
 
 /** Emails are compared trimmed and lower-cased: one account per address whatever its case. */
@@ -39,7 +43,7 @@ export function normaliseEmail(email: string): string {
 /** The only code that reads or writes `credentials`. */
 export const credentialsStore = {
   /** Inserts a credential; undefined when the email is taken (nothing written). */
-  async insert(q: Queryable, c: Omit<Credential, 'createdAt'>): Promise<Credential | undefined> {
+  async insert(q: Queryable, c: Omit<Credential, 'createdAt' | 'sessionGeneration'>): Promise<Credential | undefined> {
     const r = await q.query<CredentialRow>(
       `INSERT INTO credentials (user_id, email, name, password_hash, email_verified, roles)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING *`,
@@ -60,6 +64,27 @@ export const credentialsStore = {
 
   async setPasswordHash(q: Queryable, userId: string, passwordHash: string): Promise<void> {
     await q.query('UPDATE credentials SET password_hash = $2 WHERE user_id = $1', [userId, passwordHash]);
+  },
+
+  /** Moves the user's session generation on (every access token signed before is revoked). */
+  async nextSessionGeneration(q: Queryable, userId: string): Promise<void> {
+    await q.query('UPDATE credentials SET session_generation = session_generation + 1, session_changed_at = now() WHERE user_id = $1', [userId]);
+  },
+
+  /** Users whose generation moved within the last `withinS` seconds (older moves concern only expired tokens). */
+  async recentSessionGenerations(q: Queryable, withinS: number, limit: number): Promise<{ userId: string; generation: number; changedAt: Date }[]> {
+    const r = await q.query<{ user_id: string; session_generation: number; session_changed_at: Date }>(
+      `SELECT user_id, session_generation, session_changed_at FROM credentials
+        WHERE session_changed_at > now() - make_interval(secs => $1) ORDER BY session_changed_at DESC LIMIT $2`,
+      [withinS, limit],
+    );
+    return r.rows.map((row) => ({ userId: row.user_id, generation: row.session_generation, changedAt: row.session_changed_at }));
+  },
+
+  /** Whether an account has this email (one indexed lookup, nothing else read). */
+  async emailTaken(q: Queryable, email: string): Promise<boolean> {
+    const r = await q.query('SELECT 1 FROM credentials WHERE email = $1', [email]);
+    return (r.rowCount ?? 0) > 0;
   },
 
   async setEmailVerified(q: Queryable, userId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { operation, type HttpApp } from '@mercato/chassis';
 import type { AuthDeps } from '../deps.js';
 import { JwksSchema } from './auth.schemas.js';
 
@@ -6,7 +6,7 @@ import { JwksSchema } from './auth.schemas.js';
 export function jwksRoutes(app: HttpApp, deps: Pick<AuthDeps, 'keys'>): void {
   app.get(
     '/.well-known/jwks.json',
-    { schema: { tags: ['auth'], summary: 'Public keys of access tokens (JWKS)', response: { 200: JwksSchema } } },
+    { schema: { ...operation('getJwks', 'public'), tags: ['auth'], summary: 'Public keys of access tokens (JWKS)', response: { 200: JwksSchema } } },
     // Short cache: a verifier sees a new next key well before it starts signing.
     async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(await deps.keys.jwks()),
   );

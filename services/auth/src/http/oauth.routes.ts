@@ -1,4 +1,4 @@
-import { InvalidData, NotFound, type HttpApp } from '@mercato/chassis';
+import { InvalidData, NoBody, NotFound, operation, type HttpApp } from '@mercato/chassis';
 import { Type } from '@sinclair/typebox';
 import type { AuthDeps } from '../deps.js';
 import { completeOAuthSignIn, consumeOAuthState, startOAuthSignIn } from '../oauth/oauth-sign-in.js';
@@ -42,7 +42,16 @@ export function oauthRoutes(app: HttpApp, deps: AuthDeps): void {
 
   app.get(
     '/auth/oauth/:provider/start',
-    { schema: { tags: ['auth'], summary: 'Start a sign-in with Google or Facebook (302 to the provider)', params: ProviderParams } },
+    {
+      schema: {
+        ...operation('startOAuthSignIn', 'public', { 404: 'not_found', 502: 'oauth_provider_error', 504: 'oauth_provider_unavailable' }),
+        tags: ['auth'],
+        summary: 'Start a sign-in with Google or Facebook (302 to the provider)',
+        description: 'Open it in the browser (not with fetch): it redirects to the provider. 404 when the provider is not configured.',
+        params: ProviderParams,
+        response: { 302: NoBody('To the provider, with state and PKCE challenge') },
+      },
+    },
     async (req, reply) => {
       const url = await startOAuthSignIn(deps, enabled(req.params.provider));
       return reply.code(302).headers(NO_STORE).header('location', url).send();
@@ -53,10 +62,20 @@ export function oauthRoutes(app: HttpApp, deps: AuthDeps): void {
     '/auth/oauth/:provider/callback',
     {
       schema: {
+        ...operation('completeOAuthSignIn', 'public', {
+          400: ['invalid_state', 'invalid_data'],
+          401: 'oauth_refused',
+          404: 'not_found',
+          409: ['account_exists_unverified_email', 'email_taken'],
+          422: 'email_required',
+          502: 'oauth_provider_error',
+          504: 'oauth_provider_unavailable',
+        }),
         tags: ['auth'],
         summary: 'Where the provider sends the browser back; 302 to the app with the tokens in the URL fragment',
         params: ProviderParams,
         querystring: CallbackQuery,
+        response: { 302: NoBody('To the app (`AUTH_OAUTH_SUCCESS_URL`) with the tokens, or `error`, in the URL fragment') },
       },
     },
     async (req, reply) => {
@@ -73,7 +92,7 @@ export function oauthRoutes(app: HttpApp, deps: AuthDeps): void {
         await consumeOAuthState(deps, provider.name, state ?? '');
         throw new InvalidData('The callback has no code', [{ pointer: '/code', message: 'is required' }]);
       }
-      const t = await completeOAuthSignIn(deps, provider, { code, state });
+      const t = await completeOAuthSignIn(deps, provider, { code, state, ...(req.query.iss !== undefined ? { iss: req.query.iss } : {}) });
       const location = toApp({ accessToken: t.accessToken, refreshToken: t.refreshToken, expiresIn: String(t.expiresIn), tokenType: t.tokenType });
       return reply.code(302).headers(NO_STORE).header('location', location).send();
     },

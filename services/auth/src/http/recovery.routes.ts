@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { NoBody, operation, type HttpApp } from '@mercato/chassis';
 import type { AuthDeps } from '../deps.js';
 import { forgotPassword } from '../recovery/forgot-password.js';
 import { resetPassword } from '../recovery/reset-password.js';
@@ -9,23 +9,47 @@ import { EmailBody, ResetPasswordBody, VerifyEmailBody } from './auth.schemas.js
 export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
   app.post(
     '/auth/password/forgot',
-    { schema: { tags: ['auth'], summary: 'Email a password-reset link (202 whether or not the account exists)', body: EmailBody } },
+    {
+      schema: {
+        ...operation('requestPasswordReset', 'public', { 429: 'rate_limited' }),
+        tags: ['auth'],
+        summary: 'Email a password-reset link (202 whether or not the account exists)',
+        body: EmailBody,
+        response: { 202: NoBody('Accepted: a link is on its way if the account exists') },
+      },
+    },
     async (req, reply) => {
-      await forgotPassword(deps, req.body);
+      await forgotPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );
   app.post(
     '/auth/password/reset',
-    { schema: { tags: ['auth'], summary: 'Set a new password with the emailed token; signs out everywhere', body: ResetPasswordBody } },
+    {
+      schema: {
+        ...operation('resetPassword', 'public', { 400: 'invalid_token', 429: 'rate_limited', 503: 'busy' }),
+        tags: ['auth'],
+        summary: 'Set a new password with the emailed token; signs out everywhere',
+        body: ResetPasswordBody,
+        response: { 204: NoBody('The password is changed') },
+      },
+    },
     async (req, reply) => {
-      await resetPassword(deps, req.body);
+      await resetPassword(deps, { ...req.body, ip: req.ip });
       return reply.code(204).send();
     },
   );
   app.post(
     '/auth/email/verify',
-    { schema: { tags: ['auth'], summary: 'Confirm the email address with the emailed token', body: VerifyEmailBody } },
+    {
+      schema: {
+        ...operation('verifyEmail', 'public', { 400: 'invalid_token' }),
+        tags: ['auth'],
+        summary: 'Confirm the email address with the emailed token',
+        body: VerifyEmailBody,
+        response: { 204: NoBody('The email address is verified') },
+      },
+    },
     async (req, reply) => {
       await verifyEmail(deps, req.body);
       return reply.code(204).send();
@@ -33,9 +57,17 @@ export function recoveryRoutes(app: HttpApp, deps: AuthDeps): void {
   );
   app.post(
     '/auth/email/verify/resend',
-    { schema: { tags: ['auth'], summary: 'Email a new verification link (202 whatever the email)', body: EmailBody } },
+    {
+      schema: {
+        ...operation('resendEmailVerification', 'public', { 429: 'rate_limited' }),
+        tags: ['auth'],
+        summary: 'Email a new verification link (202 whatever the email)',
+        body: EmailBody,
+        response: { 202: NoBody('Accepted: a link is on its way if the address is registered and unverified') },
+      },
+    },
     async (req, reply) => {
-      await resendEmailVerification(deps, req.body);
+      await resendEmailVerification(deps, { ...req.body, ip: req.ip });
       return reply.code(202).send();
     },
   );

@@ -45,10 +45,10 @@ export async function consumeOAuthState(deps: Pick<AuthDeps, 'db'>, provider: OA
 export async function completeOAuthSignIn(
   deps: AuthDeps,
   provider: OAuthProvider,
-  input: { code: string; state: string },
+  input: { code: string; state: string; iss?: string },
 ): Promise<TokenPair> {
   const s = await consumeOAuthState(deps, provider.name, input.state);
-  const identity = await provider.identify({ code: input.code, codeVerifier: s.codeVerifier, nonce: s.nonce });
+  const identity = await provider.identify({ ...input, codeVerifier: s.codeVerifier, nonce: s.nonce });
   return deps.db.tx(async (tx) => {
     const user = await accountFor(deps, tx, provider.name, identity);
     return issueTokens(deps, tx, user);
@@ -75,6 +75,7 @@ async function accountFor(deps: AuthDeps, tx: Queryable, provider: OAuthProvider
       await credentialsStore.setEmailVerified(tx, existing.userId);
       await credentialsStore.setPasswordHash(tx, existing.userId, '');
       await refreshTokensStore.revokeUser(tx, existing.userId);
+      await deps.outbox.emit(tx, 'EmailVerified', { userId: existing.userId, email: existing.email, via: provider }, existing.userId);
     }
     return { ...existing, emailVerified: true };
   }

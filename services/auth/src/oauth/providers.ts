@@ -1,6 +1,5 @@
-import type { KeyObject } from 'node:crypto';
 import { UpstreamError } from '@mercato/chassis';
-import { rsaKeysOf, verifyIdToken } from './id-token.js';
+import { OidcSignIn } from './id-token.js';
 import { callbackUrl, type OAuthConfig, type OAuthProviderName } from './oauth.config.js';
 import { OAuthRefused } from './oauth.errors.js';
 
@@ -24,8 +23,8 @@ export interface OAuthProvider {
   /** Whether the provider needs a nonce (OpenID Connect). */
   readonly usesNonce: boolean;
   authorizationUrl(req: AuthorizationRequest): Promise<string>;
-  /** Exchanges the code and returns the verified identity. */
-  identify(input: { code: string; codeVerifier: string; nonce: string | undefined }): Promise<ExternalIdentity>;
+  /** Exchanges the code of a callback (its state already used here) and returns the verified identity. */
+  identify(input: { code: string; state: string; iss?: string; codeVerifier: string; nonce: string | undefined }): Promise<ExternalIdentity>;
 }
 
 const MAX_ANSWER = 1_000_000;
@@ -64,88 +63,26 @@ const form = (fields: Record<string, string>) => ({
 
 const text = (v: unknown, max: number): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
 
-interface Discovery {
-  authorization_endpoint: string;
-  token_endpoint: string;
-  jwks_uri: string;
-}
-
-const DISCOVERY_TTL_MS = 3_600_000;
-const JWKS_TTL_MS = 600_000;
-/** An unknown kid refetches the JWKS (keys rotate), at most this often. */
-const JWKS_REFETCH_MS = 30_000;
-
-/** Google, or any OpenID Connect provider: discovery, code + PKCE + nonce, RS256 id_token. */
+/** Google, or any OpenID Connect provider: discovery, code + PKCE + nonce, RS256 id_token (see id-token.ts). */
 export class OidcProvider implements OAuthProvider {
   readonly usesNonce = true;
-  private discovery: { doc: Discovery; at: number } | undefined;
-  private jwks: { keys: Map<string | undefined, KeyObject>; at: number } | undefined;
+  private readonly oidc: OidcSignIn;
 
   constructor(
     readonly name: OAuthProviderName,
-    private readonly client: { clientId: string; clientSecret: string; issuer: string },
+    client: { clientId: string; clientSecret: string; issuer: string },
     private readonly config: OAuthConfig,
-  ) {}
-
-  private async doc(): Promise<Discovery> {
-    if (this.discovery && Date.now() - this.discovery.at < DISCOVERY_TTL_MS) return this.discovery.doc;
-    const d = await callJson(this.name, `${this.client.issuer}/.well-known/openid-configuration`, { headers: { accept: 'application/json' } }, this.config.timeoutMs);
-    const url = (k: string) => {
-      const v = text(d[k], 2000);
-      if (!v || !/^https?:\/\//.test(v)) throw new UpstreamError(502, 'oauth_provider_error', `${this.name} discovery has no ${k}`);
-      return v;
-    };
-    if (String(d.issuer).replace(/\/+$/, '') !== this.client.issuer) throw new UpstreamError(502, 'oauth_provider_error', `${this.name} discovery names another issuer`);
-    const doc = { authorization_endpoint: url('authorization_endpoint'), token_endpoint: url('token_endpoint'), jwks_uri: url('jwks_uri') };
-    this.discovery = { doc, at: Date.now() };
-    return doc;
+  ) {
+    this.oidc = new OidcSignIn(name, client, config.timeoutMs);
   }
 
-  private async keyFor(kid: string | undefined): Promise<KeyObject | undefined> {
-    const fresh = this.jwks && Date.now() - this.jwks.at < JWKS_TTL_MS;
-    const known = fresh ? this.jwks!.keys.get(kid) : undefined;
-    if (known) return known;
-    if (this.jwks && fresh && Date.now() - this.jwks.at < JWKS_REFETCH_MS) return undefined;
-    const jwks = await callJson(this.name, (await this.doc()).jwks_uri, { headers: { accept: 'application/json' } }, this.config.timeoutMs);
-    this.jwks = { keys: rsaKeysOf(jwks), at: Date.now() };
-    return this.jwks.keys.get(kid);
+  authorizationUrl(req: AuthorizationRequest): Promise<string> {
+    return this.oidc.authorizationUrl({ redirectUri: callbackUrl(this.config, this.name), state: req.state, codeChallenge: req.codeChallenge, nonce: req.nonce ?? '' });
   }
 
-  async authorizationUrl(req: AuthorizationRequest): Promise<string> {
-    const url = new URL((await this.doc()).authorization_endpoint);
-    url.search = new URLSearchParams({
-      response_type: 'code',
-      client_id: this.client.clientId,
-      redirect_uri: callbackUrl(this.config, this.name),
-      scope: 'openid email profile',
-      state: req.state,
-      code_challenge: req.codeChallenge,
-      code_challenge_method: 'S256',
-      nonce: req.nonce ?? '',
-    }).toString();
-    return url.toString();
-  }
-
-  async identify(input: { code: string; codeVerifier: string; nonce: string | undefined }): Promise<ExternalIdentity> {
+  async identify(input: { code: string; state: string; iss?: string; codeVerifier: string; nonce: string | undefined }): Promise<ExternalIdentity> {
     if (!input.nonce) throw new OAuthRefused('The sign-in has no nonce');
-    const tokens = await callJson(
-      this.name,
-      (await this.doc()).token_endpoint,
-      form({
-        grant_type: 'authorization_code',
-        code: input.code,
-        redirect_uri: callbackUrl(this.config, this.name),
-        client_id: this.client.clientId,
-        client_secret: this.client.clientSecret,
-        code_verifier: input.codeVerifier,
-      }),
-      this.config.timeoutMs,
-    );
-    const idToken = text(tokens.id_token, 16_384);
-    if (!idToken) throw new OAuthRefused(`${this.name} returned no id_token`);
-    // Google documents both spellings of its issuer.
-    const issuers = this.client.issuer === 'https://accounts.google.com' ? [this.client.issuer, 'accounts.google.com'] : [this.client.issuer];
-    const claims = await verifyIdToken(idToken, { issuers, clientId: this.client.clientId, nonce: input.nonce, keyFor: (kid) => this.keyFor(kid) });
+    const claims = await this.oidc.exchange({ ...input, nonce: input.nonce, redirectUri: callbackUrl(this.config, this.name) });
     return {
       subject: claims.sub,
       email: text(claims.email, 254),

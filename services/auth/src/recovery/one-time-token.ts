@@ -23,6 +23,8 @@ export async function createOneTimeToken(
  */
 export async function withTimeFloor<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
   const floor = new Promise((resolve) => setTimeout(resolve, floorMs));
-  const [result] = await Promise.all([work(), floor]);
-  return result;
+  // A refusal waits for the floor too: its timing must not differ from a success's.
+  const [result] = await Promise.all([work().then((value) => ({ value }), (error: unknown) => ({ error })), floor]);
+  if ('error' in result) throw result.error;
+  return result.value;
 }

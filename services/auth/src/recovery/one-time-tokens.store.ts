@@ -33,6 +33,21 @@ export const oneTimeTokensStore = {
     return r.rows[0]?.user_id;
   },
 
+  /** Uses every unused token of the user for `purpose` (when one is used, the older links die with it). */
+  async useAll(tx: Queryable, userId: string, purpose: TokenPurpose): Promise<number> {
+    const r = await tx.query('UPDATE one_time_tokens SET used_at = now() WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL', [userId, purpose]);
+    return r.rowCount ?? 0;
+  },
+
+  /** Whether a token of `purpose` was made for the user less than `withinS` seconds ago (an email cooldown). */
+  async madeWithin(q: Queryable, userId: string, purpose: TokenPurpose, withinS: number): Promise<boolean> {
+    const r = await q.query(
+      'SELECT 1 FROM one_time_tokens WHERE user_id = $1 AND purpose = $2 AND created_at > now() - make_interval(secs => $3) LIMIT 1',
+      [userId, purpose, withinS],
+    );
+    return (r.rowCount ?? 0) > 0;
+  },
+
   /** The user of a usable token, without using it (to check a new password before hashing it). */
   async peek(q: Queryable, tokenHash: Buffer, purpose: TokenPurpose): Promise<string | undefined> {
     const r = await q.query<{ user_id: string }>(

@@ -7,6 +7,10 @@ export interface RefreshTokenRow extends Record<string, unknown> {
   expires_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
+  /** Used less than the reuse grace ago (by the database's clock). */
+  in_grace: boolean;
+  /** Expired (by the database's clock). */
+  expired: boolean;
 }
 
 /** The only code that reads or writes `refresh_tokens`. Tokens are known here only by hash. */
@@ -21,10 +25,13 @@ export const refreshTokensStore = {
   },
 
   /** The token row, locked for the caller's transaction (concurrent refreshes queue up). */
-  async byHashForUpdate(tx: Queryable, tokenHash: Buffer): Promise<RefreshTokenRow | undefined> {
+  async byHashForUpdate(tx: Queryable, tokenHash: Buffer, graceS = 0): Promise<RefreshTokenRow | undefined> {
     const r = await tx.query<RefreshTokenRow>(
-      'SELECT id, family_id, user_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE',
-      [tokenHash],
+      `SELECT id, family_id, user_id, expires_at, used_at, revoked_at,
+              (used_at IS NOT NULL AND used_at > now() - make_interval(secs => $2)) AS in_grace,
+              expires_at <= now() AS expired
+         FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
+      [tokenHash, graceS],
     );
     return r.rows[0];
   },

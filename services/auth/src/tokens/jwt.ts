@@ -1,10 +1,11 @@
-import { sign, type JsonWebKey, type KeyObject } from 'node:crypto';
+import type { JsonWebKey, KeyObject } from 'node:crypto';
 import { JWT_ALG, type AccessClaims, type PublicJwk } from '@mercato/chassis';
+import { SignJWT } from 'jose';
 
 /**
- * The signing half of the access tokens: compact JWS with Ed25519 (`alg: EdDSA`). The verifying
- * half lives in the chassis, so that auth, the gateway and every service check tokens with one
- * verifier; it is re-exported here for auth's own callers.
+ * The signing half of the access tokens: compact JWS with Ed25519 (`alg: EdDSA`), made by
+ * `jose`. The verifying half lives in the chassis, so that auth, the gateway and every service
+ * check tokens with one verifier; it is re-exported here for auth's own callers.
  */
 export { JWT_ALG, JwtError, keysFromJwks, verifyJwt, type AccessClaims, type JwtErrorCode, type PublicJwk, type VerifyOptions } from '@mercato/chassis';
 
@@ -13,12 +14,10 @@ export interface SigningKey {
   privateKey: KeyObject;
 }
 
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-
-export function signJwt(claims: AccessClaims, key: SigningKey): string {
+export async function signJwt(claims: AccessClaims, key: SigningKey): Promise<string> {
   if (key.privateKey.asymmetricKeyType !== 'ed25519') throw new TypeError('signing key is not an Ed25519 private key');
-  const input = `${b64({ alg: JWT_ALG, typ: 'JWT', kid: key.kid })}.${b64(claims)}`;
-  return `${input}.${sign(null, Buffer.from(input), key.privateKey).toString('base64url')}`;
+  // The claims are set as given (iat and exp included), not stamped by the library's clock.
+  return new SignJWT({ ...claims }).setProtectedHeader({ alg: JWT_ALG, typ: 'JWT', kid: key.kid }).sign(key.privateKey);
 }
 
 export function toPublicJwk(publicKey: KeyObject, kid: string): PublicJwk {

@@ -1,7 +1,9 @@
-import { Forbidden, type FastifyRequest, type Identity } from '@mercato/chassis';
+import { Forbidden, type Access, type FastifyRequest, type Identity } from '@mercato/chassis';
 import type { CatalogDeps } from '../deps.js';
 
 export const MANAGER_ROLES = ['admin', 'catalog_manager'] as const;
+/** The access `managersOnly` enforces, as the API document states it. */
+export const managers: Access = { roles: MANAGER_ROLES };
 export const isManager = (identity: Identity | undefined): boolean => !!identity && identity.roles.some((r) => (MANAGER_ROLES as readonly string[]).includes(r));
 
 /**

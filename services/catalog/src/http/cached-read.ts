@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from '@mercato/chassis';
+import { NoBody, type FastifyReply, type FastifyRequest } from '@mercato/chassis';
 import type { CachedResponse } from '../cache/read-cache.js';
 import type { CatalogDeps } from '../deps.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
@@ -11,6 +11,9 @@ export interface Fresh {
   /** The validator; the body's hash when absent. */
   etag?: string;
 }
+
+/** The 304 of a read served through cachedRead, for its route's `response`. */
+export const NotModified = NoBody('Not modified: the If-None-Match ETag is still current');
 
 const hashEtag = (body: string) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 

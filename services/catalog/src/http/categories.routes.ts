@@ -1,10 +1,10 @@
-import type { HttpApp } from '@mercato/chassis';
+import { NoBody, operation, type HttpApp } from '@mercato/chassis';
 import { categoriesStore, type CategoryRow } from '../categories/categories.store.js';
 import { buildTree } from '../categories/category-tree.js';
 import { CategoryNotFound, createCategory, deleteCategory, updateCategory } from '../categories/category-writes.js';
 import type { CatalogDeps } from '../deps.js';
-import { managersOnly, readerOptions } from './authorize.js';
-import { cachedRead } from './cached-read.js';
+import { managers, managersOnly, readerOptions } from './authorize.js';
+import { cachedRead, NotModified } from './cached-read.js';
 import { CategoryBody, CategoryParams, CategoryPatchBody, CategorySchema, CategoryTreeSchema, DeleteCategoryQuery } from './categories.schemas.js';
 
 const tags = ['categories'];
@@ -15,7 +15,15 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.get(
     '/categories',
-    { ...readerOptions(deps), schema: { tags, summary: 'The category tree, with published product counts', response: { 200: CategoryTreeSchema } } },
+    {
+      ...readerOptions(deps),
+      schema: {
+        ...operation('getCategoryTree', 'optional'),
+        tags,
+        summary: 'The category tree, with published product counts',
+        response: { 200: CategoryTreeSchema, 304: NotModified },
+      },
+    },
     async (req, reply) =>
       cachedRead(deps, req, reply, 'categories:tree', async () => {
         const [rows, counts] = await Promise.all([categoriesStore.all(deps.db), categoriesStore.publishedCounts(deps.db)]);
@@ -25,7 +33,7 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.get(
     '/categories/:id',
-    { schema: { tags, summary: 'One category, by id or slug', params: CategoryParams, response: { 200: CategorySchema } } },
+    { schema: { ...operation('getCategory', 'public', { 404: 'not_found' }), tags, summary: 'One category, by id or slug', params: CategoryParams, response: { 200: CategorySchema } } },
     async (req) => {
       const c = await categoriesStore.get(deps.db, req.params.id);
       if (!c) throw new CategoryNotFound();
@@ -35,13 +43,23 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.post(
     '/categories',
-    { ...manage, schema: { tags, summary: 'Create a category', body: CategoryBody, response: { 201: CategorySchema } } },
+    { ...manage, schema: { ...operation('createCategory', managers, { 409: 'slug_taken' }), tags, summary: 'Create a category', body: CategoryBody, response: { 201: CategorySchema } } },
     async (req, reply) => reply.code(201).send(present(await createCategory(deps, req.body))),
   );
 
   app.patch(
     '/categories/:id',
-    { ...manage, schema: { tags, summary: 'Rename, move (with its sub-categories) or reorder a category', params: CategoryParams, body: CategoryPatchBody, response: { 200: CategorySchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('updateCategory', managers, { 404: 'not_found', 409: ['slug_taken', 'category_cycle'] }),
+        tags,
+        summary: 'Rename, move (with its sub-categories) or reorder a category',
+        params: CategoryParams,
+        body: CategoryPatchBody,
+        response: { 200: CategorySchema },
+      },
+    },
     async (req) => present(await updateCategory(deps, req.params.id, req.body)),
   );
 
@@ -49,7 +67,14 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
     '/categories/:id',
     {
       ...manage,
-      schema: { tags, summary: 'Delete a category: only when empty, or with reassignTo for its products and sub-categories', params: CategoryParams, querystring: DeleteCategoryQuery },
+      schema: {
+        ...operation('deleteCategory', managers, { 404: 'not_found', 409: ['category_not_empty', 'category_cycle'] }),
+        tags,
+        summary: 'Delete a category: only when empty, or with reassignTo for its products and sub-categories',
+        params: CategoryParams,
+        querystring: DeleteCategoryQuery,
+        response: { 204: NoBody('Deleted') },
+      },
     },
     async (req, reply) => {
       await deleteCategory(deps, req.params.id, req.query.reassignTo);

@@ -1,4 +1,4 @@
-import { childTraceparent, requestIdFrom, type FastPath } from '@mercato/chassis';
+import { childTraceparent, requestIdFrom, SECURITY_HEADERS, type FastPath } from '@mercato/chassis';
 import type { CachedResponse, ReadCache } from '../cache/read-cache.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
 
@@ -29,6 +29,7 @@ export function fastReads(cache: ReadCache, maxAge: number): FastPath {
     function answer(entry: CachedResponse): void {
       const incoming = req.headers.traceparent;
       const common = {
+        ...SECURITY_HEADERS,
         etag: entry.etag,
         'cache-control': cacheControl,
         vary: 'Authorization',

@@ -1,10 +1,10 @@
-import { InvalidData, type HttpApp } from '@mercato/chassis';
-import { createAjv, toFieldErrors } from '@mercato/contracts';
+import { InvalidData, operation, type HttpApp } from '@mercato/chassis';
+import { createAjv, plainText, toFieldErrors } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import type { CatalogDeps } from '../deps.js';
 import { csvToProducts, parseCsv } from '../import/csv.js';
 import { importProducts, MAX_IMPORT_PRODUCTS, type ImportRow } from '../import/import-products.js';
-import { managersOnly } from './authorize.js';
+import { managers, managersOnly } from './authorize.js';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -13,7 +13,7 @@ const JsonImport = Type.Object(
   { products: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_IMPORT_PRODUCTS }) },
   { additionalProperties: false },
 );
-const validateJsonImport = createAjv().compile(JsonImport);
+const validateJsonImport = createAjv().compile(plainText(JsonImport));
 
 const FieldErrorSchema = Type.Object({ pointer: Type.String(), message: Type.String() }, { additionalProperties: false });
 const ReportSchema = Type.Object(
@@ -73,7 +73,14 @@ export function importRoutes(app: HttpApp, deps: CatalogDeps): void {
         ...managersOnly(deps),
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
+          ...operation('importProducts', managers, {
+            400: ['invalid_data', 'malformed_body'],
+            413: 'payload_too_large',
+            415: 'unsupported_media_type',
+            422: 'import_rejected',
+          }),
           tags: ['products'],
+          consumes: ['application/json', 'text/csv'],
           summary: 'Import products from JSON ({"products": [...]}) or CSV (text/csv), all or nothing',
           description:
             'JSON: each item is a product body as POST /products takes it. CSV: one row per variant, rows with the same slug form one product; columns slug, title, description, status, categories (a|b), images (url|url), seo_title, seo_description, attr:<name>, option1_name…option3_name, option1_value…option3_value, sku, variant_title, price:<CURRENCY> in major units (19.99). Every row is validated; if any is rejected the answer is 422 with every rejected row (`rejected[].row`, CSV `lines`, field errors) and nothing is imported. With ?dryRun=true nothing is written and the answer is 200 with the same report (`rejected` empty when the file would import).',

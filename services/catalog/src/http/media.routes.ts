@@ -1,11 +1,12 @@
-import { callerOf, NotFound, type HttpApp } from '@mercato/chassis';
+import { callerOf, mediaResponse, NotFound, operation, type HttpApp } from '@mercato/chassis';
 import { demoImageSvg } from '@mercato/demo-data';
 import { Type } from '@sinclair/typebox';
 import type { CatalogDeps } from '../deps.js';
 import { mediaStore, type MediaRecord } from '../media/media.store.js';
 import { MAX_IMAGE_BYTES, uploadImage } from '../media/upload-image.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
-import { managersOnly } from './authorize.js';
+import { managers, managersOnly } from './authorize.js';
+import { NotModified } from './cached-read.js';
 
 const MediaParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 240, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*\\.svg$' }) }, { additionalProperties: false });
 const MediaId = Type.String({ minLength: 5, maxLength: 40, pattern: '^med_[0-9A-Za-z]+$' });
@@ -43,7 +44,15 @@ export function presentMedia(m: MediaRecord) {
 export function mediaRoutes(app: HttpApp, deps: CatalogDeps): void {
   app.get(
     '/media/demo/:name',
-    { schema: { tags: ['media'], summary: 'A demo product image (SVG)', params: MediaParams } },
+    {
+      schema: {
+        ...operation('getDemoImage', 'public', { 404: 'not_found' }),
+        tags: ['media'],
+        summary: 'A demo product image (SVG)',
+        params: MediaParams,
+        response: { 200: mediaResponse('image/svg+xml', 'The image') },
+      },
+    },
     async (req, reply) => {
       const svg = demoImageSvg(req.params.name.slice(0, -'.svg'.length));
       if (svg === undefined) throw new NotFound('No demo image has this name');
@@ -66,8 +75,8 @@ export function mediaRoutes(app: HttpApp, deps: CatalogDeps): void {
         ...managersOnly(deps),
         bodyLimit: MAX_IMAGE_BYTES,
         schema: {
+          ...operation('uploadImage', managers, { 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'image_unreadable' }),
           tags: ['media'],
-          operationId: 'uploadImage',
           summary: 'Upload a product image: JPEG, PNG or WebP up to 10 MB, sent as the raw body',
           description:
             'The type is read from the bytes (415 unless JPEG, PNG or WebP; 422 image_unreadable when damaged; 413 over 10 MB or 40 megapixels). The image is turned upright, stripped of its metadata and re-encoded as WebP at 320, 640, 1280 and 1920 px wide (never wider than it is). Attach it to a product with {"mediaId", "alt"} in its images.',
@@ -83,7 +92,7 @@ export function mediaRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.get(
     '/media/images/:id',
-    { schema: { tags: ['media'], operationId: 'getImage', summary: "An uploaded image's renditions", params: ImageParams, response: { 200: MediaSchema } } },
+    { schema: { ...operation('getImage', 'public', { 404: 'not_found' }), tags: ['media'], summary: "An uploaded image's renditions", params: ImageParams, response: { 200: MediaSchema } } },
     async (req) => {
       const media = await mediaStore.get(deps.db, req.params.id);
       if (!media) throw new NotFound('No image has this id');
@@ -93,7 +102,15 @@ export function mediaRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.get(
     '/media/images/:id/:file',
-    { schema: { tags: ['media'], operationId: 'getImageFile', summary: 'One rendition of an uploaded image (cached for a year: it never changes)', params: FileParams } },
+    {
+      schema: {
+        ...operation('getImageFile', 'public', { 404: 'not_found' }),
+        tags: ['media'],
+        summary: 'One rendition of an uploaded image (cached for a year: it never changes)',
+        params: FileParams,
+        response: { 200: mediaResponse('image/webp', 'The rendition'), 304: NotModified },
+      },
+    },
     async (req, reply) => {
       const file = await deps.media.read(req.params.id, req.params.file);
       if (!file) throw new NotFound('No such image');

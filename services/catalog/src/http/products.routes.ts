@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { NoBody, operation, type HttpApp } from '@mercato/chassis';
 import type { CatalogDeps } from '../deps.js';
 import { productEtag } from '../products/etag.js';
 import { ProductNotFound } from '../products/product.errors.js';
@@ -7,8 +7,8 @@ import { productsStore } from '../products/products.store.js';
 import { updateProduct } from '../products/update-product.js';
 import { createProduct, deleteProduct } from '../products/write-product.js';
 import { listProducts } from '../search/list-products.js';
-import { managersOnly, readerOptions } from './authorize.js';
-import { cachedRead, cacheKey } from './cached-read.js';
+import { managers, managersOnly, readerOptions } from './authorize.js';
+import { cachedRead, cacheKey, NotModified } from './cached-read.js';
 import { presentProduct } from './product.presenter.js';
 import {
   ListQuery,
@@ -27,8 +27,12 @@ import {
 const tags = ['products'];
 const ifMatchHeader = {
   type: 'object',
-  properties: { 'if-match': { type: 'string', maxLength: 1000, description: 'the ETag of the product as last read; 412 if it has changed since' } },
+  properties: {
+    'if-match': { type: 'string', maxLength: 1000, description: 'Required: the ETag of the product as last read (428 without it; 412 if it has changed since; `*` overwrites whatever it is now)' },
+  },
 } as const;
+/** What every write of an existing product can answer besides its own refusals. */
+const VERSIONED = { 404: 'not_found', 412: 'precondition_failed', 428: 'precondition_required' } as const;
 
 export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
   const manage = managersOnly(deps);
@@ -39,12 +43,13 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...read,
       schema: {
+        ...operation('listProducts', 'optional', { 404: 'not_found' }),
         tags,
         summary: 'Search and list products (published ones; managers may list any status)',
         description:
           'Full-text search with prefix matching and typo tolerance (`q`), category including sub-categories, price range in a currency, sorts, cursor pagination. The first page carries facet counts for the whole result.',
         querystring: ListQuery,
-        response: { 200: ProductListSchema },
+        response: { 200: ProductListSchema, 304: NotModified },
       },
     },
     async (req, reply) =>
@@ -53,7 +58,17 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.get(
     '/products/:id',
-    { ...read, schema: { tags, summary: 'One product, by id or slug', params: ProductParams, response: { 200: ProductSchema } } },
+    {
+      ...read,
+      schema: {
+        ...operation('getProduct', 'optional', { 404: 'not_found' }),
+        tags,
+        summary: 'One product, by id or slug',
+        description: 'Its ETag is the version a write names in If-Match.',
+        params: ProductParams,
+        response: { 200: ProductSchema, 304: NotModified },
+      },
+    },
     async (req, reply) =>
       cachedRead(deps, req, reply, cacheKey('product', req.params.id), async ({ manager }) => {
         const product = await productsStore.get(deps.db, req.params.id);
@@ -64,7 +79,16 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.post(
     '/products',
-    { ...manage, schema: { tags, summary: 'Create a product with its variants and prices', body: ProductBody, response: { 201: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('createProduct', managers, { 409: ['slug_taken', 'sku_taken'] }),
+        tags,
+        summary: 'Create a product with its variants and prices',
+        body: ProductBody,
+        response: { 201: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await createProduct(deps, req.body);
       return reply.code(201).header('etag', productEtag(product.version)).header('location', `/products/${product.id}`).send(presentProduct(product));
@@ -73,7 +97,18 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.patch(
     '/products/:id',
-    { ...manage, schema: { tags, summary: 'Change product fields', headers: ifMatchHeader, params: ProductParams, body: ProductPatchBody, response: { 200: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('updateProduct', managers, { ...VERSIONED, 409: 'slug_taken' }),
+        tags,
+        summary: 'Change product fields',
+        headers: ifMatchHeader,
+        params: ProductParams,
+        body: ProductPatchBody,
+        response: { 200: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await updateProduct(deps, req.params.id, req.headers['if-match'], req.body);
       return reply.header('etag', productEtag(product.version)).send(presentProduct(product));
@@ -82,7 +117,17 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.delete(
     '/products/:id',
-    { ...manage, schema: { tags, summary: 'Delete a product (archive it instead to keep it out of sight)', headers: ifMatchHeader, params: ProductParams } },
+    {
+      ...manage,
+      schema: {
+        ...operation('deleteProduct', managers, VERSIONED),
+        tags,
+        summary: 'Delete a product (archive it instead to keep it out of sight)',
+        headers: ifMatchHeader,
+        params: ProductParams,
+        response: { 204: NoBody('Deleted') },
+      },
+    },
     async (req, reply) => {
       await deleteProduct(deps, req.params.id, req.headers['if-match']);
       return reply.code(204).send();
@@ -91,7 +136,18 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.post(
     '/products/:id/variants',
-    { ...manage, schema: { tags, summary: 'Add a variant', headers: ifMatchHeader, params: ProductParams, body: VariantBody, response: { 201: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('addVariant', managers, { ...VERSIONED, 409: 'sku_taken' }),
+        tags,
+        summary: 'Add a variant',
+        headers: ifMatchHeader,
+        params: ProductParams,
+        body: VariantBody,
+        response: { 201: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await addVariant(deps, req.params.id, req.headers['if-match'], req.body);
       return reply.code(201).header('etag', productEtag(product.version)).send(presentProduct(product));
@@ -100,7 +156,18 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.patch(
     '/products/:id/variants/:variantId',
-    { ...manage, schema: { tags, summary: 'Change a variant (its prices are replaced when given)', headers: ifMatchHeader, params: VariantParams, body: VariantPatchBody, response: { 200: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('updateVariant', managers, { ...VERSIONED, 409: 'sku_taken' }),
+        tags,
+        summary: 'Change a variant (its prices are replaced when given)',
+        headers: ifMatchHeader,
+        params: VariantParams,
+        body: VariantPatchBody,
+        response: { 200: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await updateVariant(deps, req.params.id, req.params.variantId, req.headers['if-match'], req.body);
       return reply.header('etag', productEtag(product.version)).send(presentProduct(product));
@@ -109,7 +176,17 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.delete(
     '/products/:id/variants/:variantId',
-    { ...manage, schema: { tags, summary: 'Delete a variant (not the last one)', headers: ifMatchHeader, params: VariantParams, response: { 200: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('deleteVariant', managers, VERSIONED),
+        tags,
+        summary: 'Delete a variant (not the last one)',
+        headers: ifMatchHeader,
+        params: VariantParams,
+        response: { 200: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await deleteVariant(deps, req.params.id, req.params.variantId, req.headers['if-match']);
       return reply.header('etag', productEtag(product.version)).send(presentProduct(product));
@@ -118,7 +195,18 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.put(
     '/products/:id/variants/:variantId/prices/:currency',
-    { ...manage, schema: { tags, summary: 'Set the price of a variant in one currency', headers: ifMatchHeader, params: PriceParams, body: PriceBody, response: { 200: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('setVariantPrice', managers, VERSIONED),
+        tags,
+        summary: 'Set the price of a variant in one currency',
+        headers: ifMatchHeader,
+        params: PriceParams,
+        body: PriceBody,
+        response: { 200: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await setPrice(deps, req.params.id, req.params.variantId, req.headers['if-match'], { amount: req.body.amount, currency: req.params.currency });
       return reply.header('etag', productEtag(product.version)).send(presentProduct(product));
@@ -127,7 +215,17 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.delete(
     '/products/:id/variants/:variantId/prices/:currency',
-    { ...manage, schema: { tags, summary: 'Remove the price of a variant in one currency', headers: ifMatchHeader, params: PriceParams, response: { 200: ProductSchema } } },
+    {
+      ...manage,
+      schema: {
+        ...operation('removeVariantPrice', managers, VERSIONED),
+        tags,
+        summary: 'Remove the price of a variant in one currency',
+        headers: ifMatchHeader,
+        params: PriceParams,
+        response: { 200: ProductSchema },
+      },
+    },
     async (req, reply) => {
       const product = await removePrice(deps, req.params.id, req.params.variantId, req.headers['if-match'], req.params.currency);
       return reply.header('etag', productEtag(product.version)).send(presentProduct(product));

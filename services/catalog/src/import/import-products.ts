@@ -1,5 +1,5 @@
 import { DomainError } from '@mercato/chassis';
-import { createAjv, toFieldErrors, type FieldError } from '@mercato/contracts';
+import { createAjv, plainText, toFieldErrors, type FieldError } from '@mercato/contracts';
 import type { CatalogDeps } from '../deps.js';
 import { ProductBody } from '../http/products.schemas.js';
 import { productRuleErrors, slugify, type Product, type ProductInput } from '../products/product.js';
@@ -44,7 +44,7 @@ export class ImportRejected extends DomainError {
   }
 }
 
-const validateBody = createAjv().compile(ProductBody);
+const validateBody = createAjv().compile(plainText(ProductBody));
 
 /**
  * Imports products all or nothing: every row is checked (schema, catalog rules, duplicates

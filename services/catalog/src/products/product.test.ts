@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ifMatchHolds, ifNoneMatchHolds, productEtag } from './etag.js';
+import { ifMatchHolds, ifNoneMatchHolds, productEtag, requireIfMatch } from './etag.js';
 import { priceRanges, productRuleErrors, slugify } from './product.js';
 import { priceChanges } from './product-events.js';
 import type { Product } from './product.js';
@@ -61,7 +61,9 @@ describe('product rules', () => {
   it('matches If-Match strongly and If-None-Match weakly', () => {
     const etag = productEtag(3);
     assert.equal(etag, '"v3"');
-    assert.equal(ifMatchHolds(undefined, etag), true);
+    assert.throws(() => requireIfMatch(undefined), (e: unknown) => (e as { status: number; type: string }).status === 428 && (e as { type: string }).type === 'precondition_required');
+    assert.throws(() => requireIfMatch('  '), /If-Match/);
+    assert.equal(requireIfMatch('"v3"'), '"v3"');
     assert.equal(ifMatchHolds('"v3"', etag), true);
     assert.equal(ifMatchHolds('"v2", "v3"', etag), true);
     assert.equal(ifMatchHolds('*', etag), true);

@@ -2,7 +2,7 @@ import { currentContext, InvalidData, type Queryable } from '@mercato/chassis';
 import { createEvent, newId, type FieldError } from '@mercato/contracts';
 import { categoriesStore } from '../categories/categories.store.js';
 import type { CatalogDeps } from '../deps.js';
-import { ifMatchHolds, productEtag } from './etag.js';
+import { ifMatchHolds, productEtag, requireIfMatch } from './etag.js';
 import { productRuleErrors, slugify, type Product, type ProductInput } from './product.js';
 import { ProductNotFound, SkuTaken, SlugTaken, StaleProduct, uniqueViolation } from './product.errors.js';
 import { priceChanges, productFacts } from './product-events.js';
@@ -112,11 +112,12 @@ export async function changeProduct(
   ifMatch: string | undefined,
   change: (tx: Queryable, current: Product) => Promise<void>,
 ): Promise<Product> {
+  const precondition = requireIfMatch(ifMatch);
   const product = await deps.db.tx(async (tx) => {
     const before = await productsStore.get(tx, idOrSlug, { lock: true });
     if (!before) throw new ProductNotFound();
     const etag = productEtag(before.version);
-    if (!ifMatchHolds(ifMatch, etag)) throw new StaleProduct(etag);
+    if (!ifMatchHolds(precondition, etag)) throw new StaleProduct(etag);
     await change(tx, before);
     await productsStore.refreshDerived(tx, before.id);
     const after = (await productsStore.get(tx, before.id))!;
@@ -129,11 +130,12 @@ export async function changeProduct(
 }
 
 export async function deleteProduct(deps: CatalogDeps, idOrSlug: string, ifMatch: string | undefined): Promise<void> {
+  const precondition = requireIfMatch(ifMatch);
   await deps.db.tx(async (tx) => {
     const product = await productsStore.get(tx, idOrSlug, { lock: true });
     if (!product) throw new ProductNotFound();
     const etag = productEtag(product.version);
-    if (!ifMatchHolds(ifMatch, etag)) throw new StaleProduct(etag);
+    if (!ifMatchHolds(precondition, etag)) throw new StaleProduct(etag);
     await productsStore.delete(tx, product.id);
     await deps.outbox.emit(tx, 'ProductDeleted', { productId: product.id, skus: product.variants.map((v) => v.sku) }, product.id);
   });

@@ -1,6 +1,6 @@
 import type { Queryable } from '@mercato/chassis';
 import type { Image, ProductStatus } from '../products/product.js';
-import { priceBandEdges, tsQueryText, type Cursor, type SortKey } from './search-terms.js';
+import { priceBandEdges, tsQueryText, type Cursor, type SortKey, type SortKeyKind } from './search-terms.js';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'rating';
 
@@ -41,7 +41,14 @@ export interface Facets {
 }
 
 /** How many sort keys (besides the id) each sort pages by. */
-export const SORT_KEYS: Record<Sort, number> = { relevance: 1, newest: 1, price_asc: 1, price_desc: 1, rating: 2 };
+/** The kinds of each sort's cursor keys, as the page query below casts them. */
+export const SORT_KEYS: Record<Sort, readonly SortKeyKind[]> = {
+  relevance: ['float'],
+  newest: ['timestamp'],
+  price_asc: ['bigint'],
+  price_desc: ['bigint'],
+  rating: ['float', 'int'],
+};
 
 // Title matches (A) weigh 2.5 times description matches (B): ts_rank's weights are {D, C, B, A}.
 const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`;

@@ -1,4 +1,6 @@
-import { currencyExponent } from '@mercato/contracts';
+import { currencyExponent, ID_PATTERN } from '@mercato/contracts';
+
+const PRODUCT_ID = new RegExp(ID_PATTERN);
 
 export const MAX_TERMS = 8;
 
@@ -52,19 +54,43 @@ export interface Cursor {
   id: string;
 }
 
+/**
+ * What each sort key of a cursor must be, as the SQL that pages on it casts it: a `float8`
+ * (finite number), a `bigint` or an `int` (integers within range), a `timestamptz` (the exact
+ * ISO form this service writes). A cursor is client input: a text under `price_asc` must never
+ * reach a `::bigint`.
+ */
+export type SortKeyKind = 'float' | 'bigint' | 'int' | 'timestamp';
+
+const TIMESTAMP_KEY = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const INT_MAX = 2 ** 31 - 1;
+
+function keyFits(k: unknown, kind: SortKeyKind): boolean {
+  switch (kind) {
+    case 'float':
+      return typeof k === 'number' && Number.isFinite(k);
+    case 'bigint':
+      return typeof k === 'number' && Number.isSafeInteger(k);
+    case 'int':
+      return typeof k === 'number' && Number.isInteger(k) && Math.abs(k) <= INT_MAX;
+    case 'timestamp':
+      return typeof k === 'string' && TIMESTAMP_KEY.test(k) && !Number.isNaN(Date.parse(k));
+  }
+}
+
 /** Opaque to clients: base64url of the sort and the last item's sort keys. */
 export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.sort, c.keys, c.id])).toString('base64url');
 }
 
-/** The cursor, or null when it is not one this service wrote for this sort. */
-export function decodeCursor(text: string, sort: string, keyCount: number): Cursor | null {
+/** The cursor, or null when it is not one this service wrote for this sort (keys of the kinds `kinds`). */
+export function decodeCursor(text: string, sort: string, kinds: readonly SortKeyKind[]): Cursor | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [s, keys, id] = parsed as [unknown, unknown, unknown];
-    if (s !== sort || typeof id !== 'string' || id.length > 40 || !Array.isArray(keys) || keys.length !== keyCount) return null;
-    if (!keys.every((k) => (typeof k === 'number' && Number.isFinite(k)) || (typeof k === 'string' && k.length <= 40))) return null;
+    if (s !== sort || typeof id !== 'string' || !PRODUCT_ID.test(id) || !Array.isArray(keys) || keys.length !== kinds.length) return null;
+    if (!keys.every((k, i) => keyFits(k, kinds[i]!))) return null;
     return { sort: s, keys: keys as SortKey[], id };
   } catch {
     return null;

@@ -1,4 +1,5 @@
-import { callerOf, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { InventoryDeps } from '../deps.js';
 import { adjustStock } from '../stock/adjust-stock.js';
 import { checkAvailability, getStock } from '../stock/get-stock.js';
@@ -27,6 +28,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     '/inventory/availability',
     {
       schema: {
+        ...operation('getAvailability', 'public'),
         tags: ['stock'],
         summary: 'Available units per SKU, over all warehouses (public). Unknown SKUs answer 0.',
         querystring: AvailabilityQuery,
@@ -38,14 +40,15 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     }),
   );
 
+  // Under /skus/, so that no SKU (e.g. one named "warehouses") can be shadowed by another route.
   const tags = ['stock (admin)'];
   app.get(
     '/inventory',
     {
       ...requires(deps, 'stock:read'),
       schema: {
+        ...operation('listStock', accessFor(ROLE_PERMISSIONS, 'stock:read')),
         tags,
-        operationId: 'listStock',
         summary: 'SKUs with their stock per warehouse: search by SKU, filter by product, warehouse or low stock; by SKU or least available first (the low-stock list)',
         querystring: StockListQuery,
         response: { 200: StockListSchema },
@@ -58,12 +61,12 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   );
 
   app.get(
-    '/inventory/:sku/movements',
+    '/inventory/skus/:sku/movements',
     {
       ...requires(deps, 'stock:read'),
       schema: {
+        ...operation('listStockMovements', accessFor(ROLE_PERMISSIONS, 'stock:read'), { 404: 'not_found' }),
         tags,
-        operationId: 'listStockMovements',
         summary: "A SKU's ledger, newest first: every movement of its stock, by warehouse or kind",
         params: SkuParams,
         querystring: LedgerQuery,
@@ -77,19 +80,26 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   );
 
   app.get(
-    '/inventory/:sku',
+    '/inventory/skus/:sku',
     {
       ...requires(deps, 'stock:read'),
-      schema: { tags, summary: "A SKU's stock per warehouse, its threshold and its latest movements", params: SkuParams, response: { 200: StockSchema } },
+      schema: {
+        ...operation('getStock', accessFor(ROLE_PERMISSIONS, 'stock:read'), { 404: 'not_found' }),
+        tags,
+        summary: "A SKU's stock per warehouse, its threshold and its latest movements",
+        params: SkuParams,
+        response: { 200: StockSchema },
+      },
     },
     async (req) => presentStock(await getStock(deps, req.params.sku, RECENT_MOVEMENTS)),
   );
 
   app.post(
-    '/inventory/:sku/adjustments',
+    '/inventory/skus/:sku/adjustments',
     {
       ...requires(deps, 'stock:write'),
       schema: {
+        ...operation('adjustStock', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found', 409: 'stock_below_reserved' }),
         tags,
         summary: 'Add or remove units on hand in a warehouse; never below what is reserved there (409)',
         params: SkuParams,
@@ -110,10 +120,17 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
   );
 
   app.put(
-    '/inventory/:sku/threshold',
+    '/inventory/skus/:sku/threshold',
     {
       ...requires(deps, 'stock:write'),
-      schema: { tags, summary: "Set a SKU's low-stock threshold", params: SkuParams, body: ThresholdBody, response: { 200: StockSchema } },
+      schema: {
+        ...operation('setStockThreshold', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found' }),
+        tags,
+        summary: "Set a SKU's low-stock threshold",
+        params: SkuParams,
+        body: ThresholdBody,
+        response: { 200: StockSchema },
+      },
     },
     async (req) => {
       await setThreshold(deps, req.params.sku, req.body.threshold);

@@ -1,4 +1,5 @@
-import type { HttpApp } from '@mercato/chassis';
+import { accessFor, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { InventoryDeps } from '../deps.js';
 import { createWarehouse } from '../warehouses/create-warehouse.js';
 import { updateWarehouse } from '../warehouses/update-warehouse.js';
@@ -12,19 +13,43 @@ const tags = ['warehouses (admin)'];
 export function warehousesRoutes(app: HttpApp, deps: InventoryDeps): void {
   app.get(
     '/inventory/warehouses',
-    { ...requires(deps, 'warehouses:read'), schema: { tags, summary: 'Every warehouse, in reservation order (at most 100: one page)', response: { 200: WarehouseListSchema } } },
+    {
+      ...requires(deps, 'warehouses:read'),
+      schema: {
+        ...operation('listWarehouses', accessFor(ROLE_PERMISSIONS, 'warehouses:read')),
+        tags,
+        summary: 'Every warehouse, in reservation order (at most 100: one page)',
+        response: { 200: WarehouseListSchema },
+      },
+    },
     async () => ({ items: (await listWarehouses(deps)).map(presentWarehouse), nextCursor: null }),
   );
   app.post(
     '/inventory/warehouses',
-    { ...requires(deps, 'warehouses:write'), schema: { tags, summary: 'Add a warehouse', body: CreateWarehouseBody, response: { 201: WarehouseSchema } } },
+    {
+      ...requires(deps, 'warehouses:write'),
+      schema: {
+        ...operation('createWarehouse', accessFor(ROLE_PERMISSIONS, 'warehouses:write'), { 409: ['warehouse_code_taken', 'too_many_warehouses'] }),
+        tags,
+        summary: 'Add a warehouse',
+        body: CreateWarehouseBody,
+        response: { 201: WarehouseSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(presentWarehouse(await createWarehouse(deps, req.body))),
   );
   app.patch(
     '/inventory/warehouses/:code',
     {
       ...requires(deps, 'warehouses:write'),
-      schema: { tags, summary: 'Rename a warehouse or change its priority', params: WarehouseParams, body: PatchWarehouseBody, response: { 200: WarehouseSchema } },
+      schema: {
+        ...operation('updateWarehouse', accessFor(ROLE_PERMISSIONS, 'warehouses:write'), { 404: 'not_found' }),
+        tags,
+        summary: 'Rename a warehouse or change its priority',
+        params: WarehouseParams,
+        body: PatchWarehouseBody,
+        response: { 200: WarehouseSchema },
+      },
     },
     async (req) => presentWarehouse(await updateWarehouse(deps, req.params.code, req.body)),
   );

@@ -14,7 +14,7 @@ export class WarehouseNotFound extends NotFound {
 
 export class WarehouseCodeTaken extends Conflict {
   constructor(code: string) {
-    super(`A warehouse with the code ${code} exists already`, { code }, 'warehouse_code_taken');
+    super(`A warehouse with the code ${code} exists already`, { warehouse: code }, 'warehouse_code_taken');
   }
 }
 

@@ -4,7 +4,8 @@ import { catalogStore } from '../catalog/catalog.store.js';
 import { cartTotals, type Totals, type TotalsConfig } from './cart-totals.js';
 import { cartsStore, type CartItemRow, type CartRow } from './carts.store.js';
 
-export type Unavailable = 'unknown_sku' | 'product_unavailable' | 'no_price_in_currency';
+/** Why a line cannot be bought now: the first three from the catalog, the last two from inventory. */
+export type Unavailable = 'unknown_sku' | 'product_unavailable' | 'no_price_in_currency' | 'out_of_stock' | 'insufficient_stock';
 
 export interface CartLine {
   sku: string;
@@ -18,6 +19,8 @@ export interface CartLine {
   lineTotal: number | null;
   available: boolean;
   unavailableReason: Unavailable | null;
+  /** Units inventory can sell now; null when it was not asked (an unsellable line) or did not answer in time. */
+  availableQuantity: number | null;
   /** True when the current price differs from the one the shopper last saw on this line. */
   priceChanged: boolean;
   previousUnitPrice: number | null;
@@ -55,10 +58,29 @@ export function priceLine(item: CartItemRow, sku: SkuState | undefined, currency
     lineTotal: unitPrice === null ? null : unitPrice * item.quantity,
     available: reason === null,
     unavailableReason: reason,
+    availableQuantity: null,
     priceChanged,
     previousUnitPrice: priceChanged ? item.unitPriceSeen : null,
     addedAt: item.addedAt,
   };
+}
+
+/**
+ * The cart as inventory sees it now: each sellable line gets the units available, and a line
+ * asking for more than that is not available (`out_of_stock`, or `insufficient_stock` when some
+ * are left). Stock is advisory here (the reservation at checkout decides), so such a line keeps
+ * its price and stays in the totals: they remain what the checkout would charge. Without levels
+ * (inventory did not answer) the view is left as it is.
+ */
+export function withStockLevels(view: CartView, levels: ReadonlyMap<string, number> | null): CartView {
+  if (levels === null) return view;
+  const lines = view.lines.map((l): CartLine => {
+    if (l.unavailableReason !== null) return l;
+    const units = levels.get(l.sku) ?? 0;
+    if (units >= l.quantity) return { ...l, availableQuantity: units };
+    return { ...l, availableQuantity: units, available: false, unavailableReason: units === 0 ? 'out_of_stock' : 'insufficient_stock' };
+  });
+  return { ...view, lines };
 }
 
 /** The cart with every line priced from the projection now, and its totals. */

@@ -6,19 +6,21 @@ import { unavailability, viewCart, type CartView } from './cart-view.js';
 import { CartItemNotFound, NoPriceInCurrency, ProductUnavailable, QuantityLimit, TooManyLines, UnknownSku } from './cart.errors.js';
 import { cartsStore, type CartRow } from './carts.store.js';
 import { openCart } from './open-cart.js';
+import { stockedView } from './stocked-view.js';
 
 export const MAX_QUANTITY = 99;
 export const MAX_LINES = 100;
 
 /** Runs a change on the cart with its row locked, records the activity and answers the new cart. */
 async function change(deps: OrderDeps, publicId: string, identity: Identity | undefined, fn: (tx: Queryable, cart: CartRow) => Promise<void>): Promise<CartView> {
-  return deps.db.tx(async (tx) => {
+  const view = await deps.db.tx(async (tx) => {
     const cart = await openCart(tx, publicId, identity, true);
     await fn(tx, cart);
     await cartsStore.touch(tx, cart.id, deps.config.cartTtlDays);
     const fresh = await openCart(tx, publicId, identity);
     return viewCart(tx, fresh, publicId, deps.config.totals);
   });
+  return stockedView(deps, view);
 }
 
 /** The current price of a SKU the cart may take, or the reason it may not. */

@@ -3,6 +3,7 @@ import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import { cartTokenHash, newCartCapability } from './cart-id.js';
 import { viewCart, type CartView } from './cart-view.js';
+import { stockedView } from './stocked-view.js';
 import { CurrencyMismatch } from './cart.errors.js';
 import { cartsStore } from './carts.store.js';
 
@@ -16,13 +17,15 @@ export async function createCart(
   identity: Identity | undefined,
   input: { currency?: string; shippingCountry?: string },
 ): Promise<{ view: CartView; created: boolean }> {
+  let made: { view: CartView; created: boolean };
   try {
-    return await create(deps, identity, input);
+    made = await create(deps, identity, input);
   } catch (err) {
     // Two first requests of one user raced: the other made their cart; answer that one.
-    if (identity && (err as { code?: string }).code === '23505') return create(deps, identity, input);
-    throw err;
+    if (!identity || (err as { code?: string }).code !== '23505') throw err;
+    made = await create(deps, identity, input);
   }
+  return { view: await stockedView(deps, made.view), created: made.created };
 }
 
 function create(deps: OrderDeps, identity: Identity | undefined, input: { currency?: string; shippingCountry?: string }): Promise<{ view: CartView; created: boolean }> {

@@ -2,6 +2,7 @@ import type { Identity } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import { cartTokenHash } from './cart-id.js';
 import { viewCart, type CartView } from './cart-view.js';
+import { stockedView } from './stocked-view.js';
 import { CartNotFound, CurrencyMismatch } from './cart.errors.js';
 import { cartsStore } from './carts.store.js';
 import { MAX_LINES, MAX_QUANTITY } from './change-cart.js';
@@ -14,6 +15,10 @@ import { MAX_LINES, MAX_QUANTITY } from './change-cart.js';
  * is safe. The answer is the user's cart: its id is the one to use from now on.
  */
 export async function mergeCarts(deps: OrderDeps, guestPublicId: string, identity: Identity): Promise<CartView> {
+  return stockedView(deps, await merge(deps, guestPublicId, identity));
+}
+
+function merge(deps: OrderDeps, guestPublicId: string, identity: Identity): Promise<CartView> {
   return deps.db.tx(async (tx) => {
     const guest = await cartsStore.byToken(tx, cartTokenHash(guestPublicId), true);
     if (!guest) throw new CartNotFound();

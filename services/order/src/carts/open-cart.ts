@@ -4,6 +4,7 @@ import { cartTokenHash } from './cart-id.js';
 import { viewCart, type CartView } from './cart-view.js';
 import { CartNotFound } from './cart.errors.js';
 import { cartsStore, type CartRow } from './carts.store.js';
+import { stockedView } from './stocked-view.js';
 
 /**
  * The cart a request may use: a live guest cart by its id alone, an owned cart only with its
@@ -18,5 +19,5 @@ export async function openCart(db: Queryable, publicId: string, identity: Identi
 
 export async function getCart(deps: OrderDeps, publicId: string, identity: Identity | undefined): Promise<CartView> {
   const cart = await openCart(deps.db, publicId, identity);
-  return viewCart(deps.db, cart, publicId, deps.config.totals);
+  return stockedView(deps, await viewCart(deps.db, cart, publicId, deps.config.totals));
 }

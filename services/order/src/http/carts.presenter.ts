@@ -19,6 +19,7 @@ export function presentCart(v: CartView) {
       lineTotal: money(l.lineTotal),
       available: l.available,
       unavailableReason: l.unavailableReason,
+      availableQuantity: l.availableQuantity,
       priceChanged: l.priceChanged,
       previousUnitPrice: money(l.previousUnitPrice),
       addedAt: l.addedAt.toISOString(),

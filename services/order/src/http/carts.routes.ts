@@ -1,4 +1,4 @@
-import type { FastifyRequest, HttpApp } from '@mercato/chassis';
+import { operation, type HttpApp } from '@mercato/chassis';
 import { addItem, removeItem, setItemQuantity, setShippingCountry } from '../carts/change-cart.js';
 import { createCart } from '../carts/create-cart.js';
 import { mergeCarts } from '../carts/merge-carts.js';
@@ -9,6 +9,8 @@ import { presentCart } from './carts.presenter.js';
 import { AddItemBody, CartItemParams, CartParams, CartSchema, CreateCartBody, SetQuantityBody, ShippingCountryBody } from './carts.schemas.js';
 
 const tags = ['carts'];
+/** Why a SKU cannot go into a cart now. */
+const SKU_REFUSALS = ['unknown_sku', 'product_unavailable', 'no_price_in_currency'];
 
 export function cartsRoutes(app: HttpApp, deps: OrderDeps): void {
   const anyone = optionalUser(deps);
@@ -16,12 +18,10 @@ export function cartsRoutes(app: HttpApp, deps: OrderDeps): void {
   app.post(
     '/carts',
     {
-      // The body is optional: an empty POST starts a cart with the defaults.
-      preValidation: async (req: FastifyRequest) => {
-        await anyone.preValidation(req);
-        req.body ??= {};
-      },
+      // The body is optional (the chassis reads a missing one as {}): an empty POST starts a cart with the defaults.
+      ...anyone,
       schema: {
+        ...operation('createCart', 'optional', { 409: 'currency_mismatch' }),
         tags,
         summary: 'Start a cart: a guest cart when anonymous, the caller\'s cart when signed in (their open cart, 200, when they have one)',
         body: CreateCartBody,
@@ -36,31 +36,70 @@ export function cartsRoutes(app: HttpApp, deps: OrderDeps): void {
 
   app.get(
     '/carts/:id',
-    { ...anyone, schema: { tags, summary: 'A cart, priced from the catalog now, with its totals', params: CartParams, response: { 200: CartSchema } } },
+    {
+      ...anyone,
+      schema: {
+        ...operation('getCart', 'optional', { 404: 'not_found' }),
+        tags,
+        summary: 'A cart, priced from the catalog now, with its totals and the stock of each line',
+        params: CartParams,
+        response: { 200: CartSchema },
+      },
+    },
     async (req) => presentCart(await getCart(deps, req.params.id, req.identity)),
   );
 
   app.post(
     '/carts/:id/items',
-    { ...anyone, schema: { tags, summary: 'Add a quantity of a SKU (to its line when there is one)', params: CartParams, body: AddItemBody, response: { 200: CartSchema } } },
+    {
+      ...anyone,
+      schema: {
+        ...operation('addCartItem', 'optional', { 404: 'not_found', 422: [...SKU_REFUSALS, 'quantity_limit', 'too_many_lines'] }),
+        tags,
+        summary: 'Add a quantity of a SKU (to its line when there is one)',
+        params: CartParams,
+        body: AddItemBody,
+        response: { 200: CartSchema },
+      },
+    },
     async (req) => presentCart(await addItem(deps, req.params.id, req.identity, req.body.sku, req.body.quantity)),
   );
 
   app.patch(
     '/carts/:id/items/:sku',
-    { ...anyone, schema: { tags, summary: 'Set the quantity of a line', params: CartItemParams, body: SetQuantityBody, response: { 200: CartSchema } } },
+    {
+      ...anyone,
+      schema: {
+        ...operation('setCartItemQuantity', 'optional', { 404: 'not_found', 422: SKU_REFUSALS }),
+        tags,
+        summary: 'Set the quantity of a line',
+        params: CartItemParams,
+        body: SetQuantityBody,
+        response: { 200: CartSchema },
+      },
+    },
     async (req) => presentCart(await setItemQuantity(deps, req.params.id, req.identity, req.params.sku, req.body.quantity)),
   );
 
   app.delete(
     '/carts/:id/items/:sku',
-    { ...anyone, schema: { tags, summary: 'Remove a line', params: CartItemParams, response: { 200: CartSchema } } },
+    { ...anyone, schema: { ...operation('removeCartItem', 'optional', { 404: 'not_found' }), tags, summary: 'Remove a line', params: CartItemParams, response: { 200: CartSchema } } },
     async (req) => presentCart(await removeItem(deps, req.params.id, req.identity, req.params.sku)),
   );
 
   app.put(
     '/carts/:id/shipping-country',
-    { ...anyone, schema: { tags, summary: 'Set the country shipped to (shipping and tax follow it)', params: CartParams, body: ShippingCountryBody, response: { 200: CartSchema } } },
+    {
+      ...anyone,
+      schema: {
+        ...operation('setCartShippingCountry', 'optional', { 404: 'not_found' }),
+        tags,
+        summary: 'Set the country shipped to (shipping and tax follow it)',
+        params: CartParams,
+        body: ShippingCountryBody,
+        response: { 200: CartSchema },
+      },
+    },
     async (req) => presentCart(await setShippingCountry(deps, req.params.id, req.identity, req.body.country)),
   );
 
@@ -68,7 +107,13 @@ export function cartsRoutes(app: HttpApp, deps: OrderDeps): void {
     '/carts/:id/merge',
     {
       ...signedIn(deps),
-      schema: { tags, summary: 'After login: merge this guest cart into the caller\'s cart (or make it theirs); answers the caller\'s cart', params: CartParams, response: { 200: CartSchema } },
+      schema: {
+        ...operation('mergeCart', 'signed-in', { 404: 'not_found', 409: 'currency_mismatch' }),
+        tags,
+        summary: "After sign-in: merge this guest cart into the caller's cart (or make it theirs); answers the caller's cart",
+        params: CartParams,
+        response: { 200: CartSchema },
+      },
     },
     async (req) => presentCart(await mergeCarts(deps, req.params.id, req.identity!)),
   );

@@ -1,10 +1,9 @@
-import { Currency, Id, Sku } from '@mercato/contracts';
+import { Country, Currency, Id, Sku } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { CART_ID_PATTERN } from '../carts/cart-id.js';
 import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
 
 const CartId = Type.String({ pattern: CART_ID_PATTERN, minLength: 36, maxLength: 36, description: 'The cart id (for a guest cart, the capability that opens it)' });
-const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 const Quantity = Type.Integer({ minimum: 1, maximum: MAX_QUANTITY, description: `From 1 to ${MAX_QUANTITY}` });
 const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
 const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
@@ -16,7 +15,7 @@ export const CartItemParams = Type.Object({ id: CartId, sku: Sku }, { additional
 
 export const CreateCartBody = Type.Object(
   {
-    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3, description: 'ISO 4217 code; the configured default when absent' })),
+    currency: Type.Optional(Type.String({ format: 'iso4217', maxLength: 3, description: 'ISO 4217 code; the configured default when absent' })),
     shippingCountry: Type.Optional(Country),
   },
   { additionalProperties: false },
@@ -35,8 +34,15 @@ const Line = Type.Object(
     slug: Nullable(Type.String({ maxLength: 200 })),
     unitPrice: Nullable(Money),
     lineTotal: Nullable(Money),
-    available: Type.Boolean(),
-    unavailableReason: Nullable(Type.Union([Type.Literal('unknown_sku'), Type.Literal('product_unavailable'), Type.Literal('no_price_in_currency')])),
+    available: Type.Boolean({ description: 'Whether the line can be bought now: for sale, priced in the cart currency, and its quantity in stock' }),
+    unavailableReason: Nullable(
+      Type.Union(['unknown_sku', 'product_unavailable', 'no_price_in_currency', 'out_of_stock', 'insufficient_stock'].map((r) => Type.Literal(r)), {
+        description: '`out_of_stock` / `insufficient_stock` come from inventory: such a line keeps its price and stays in the totals, and checking it out would be cancelled `out_of_stock`',
+      }),
+    ),
+    availableQuantity: Nullable(
+      Type.Integer({ minimum: 0, maximum: 1e12, description: 'Units inventory can sell now; null for a line not for sale, or when inventory did not answer in time' }),
+    ),
     priceChanged: Type.Boolean({ description: 'The price differs from the one last seen on this line (when it was added or changed)' }),
     previousUnitPrice: Nullable(Money),
     addedAt: Timestamp,

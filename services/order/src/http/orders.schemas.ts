@@ -1,4 +1,4 @@
-import { Currency, Id } from '@mercato/contracts';
+import { Country, Currency, Id, PositiveMoney, SANDBOX_TEST_CARDS } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { CART_ID_PATTERN } from '../carts/cart-id.js';
 import { MAX_LINES, MAX_QUANTITY } from '../carts/change-cart.js';
@@ -6,7 +6,6 @@ import { ORDER_STATUSES } from '../orders/order-states.js';
 import { ORDER_TOKEN_PATTERN } from '../orders/order-token.js';
 
 const text = (min: number, max: number, description?: string) => Type.String({ minLength: min, maxLength: max, pattern: '\\S', ...(description ? { description } : {}) });
-const Country = Type.String({ pattern: '^[A-Z]{2}$', minLength: 2, maxLength: 2, description: 'ISO 3166-1 alpha-2 country code' });
 const Amount = Type.Integer({ minimum: 0, maximum: 1e15, description: 'Integer minor units' });
 const Money = Type.Object({ amount: Amount, currency: Currency }, { additionalProperties: false });
 const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
@@ -29,14 +28,23 @@ export const Address = Type.Object(
 const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', minLength: 3, maxLength: 3, description: 'ISO 4217 code' });
 const Provider = Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]);
 
+export const SANDBOX_CARDS = SANDBOX_TEST_CARDS;
+
 export const CheckoutBody = Type.Object(
   {
     cartId: Type.String({ pattern: CART_ID_PATTERN, minLength: 36, maxLength: 36, description: 'The cart to check out' }),
-    shippingAddress: Address,
+    shippingAddress: Type.Optional(Type.Object(Address.properties, { additionalProperties: false, description: 'Where to ship; or shippingAddressId (one of the two)' })),
+    shippingAddressId: Type.Optional(Id('Signed-in buyers: one of their saved addresses (GET /users/me/addresses) instead of shippingAddress')),
     billingAddress: Type.Optional(Address),
-    email: Type.String({ format: 'email', minLength: 3, maxLength: 254, description: 'Where the order confirmation goes; required (access tokens carry no email)' }),
+    billingAddressId: Type.Optional(Id('Signed-in buyers: one of their saved addresses instead of billingAddress')),
+    email: Type.Optional(
+      Type.String({ format: 'email', minLength: 3, maxLength: 254, description: "Where the order emails go: required for a guest; a signed-in buyer's profile email when absent" }),
+    ),
     payment: Type.Object(
-      { provider: Provider, paymentMethod: Type.String({ minLength: 1, maxLength: 255, description: "The provider's payment method reference (e.g. a token from its client SDK)" }) },
+      {
+        provider: Provider,
+        paymentMethod: Type.String({ minLength: 1, maxLength: 255, description: `The provider's payment method reference (e.g. a token from its client SDK). ${SANDBOX_CARDS}` }),
+      },
       { additionalProperties: false },
     ),
   },
@@ -204,7 +212,7 @@ export const ShipBody = Type.Object(
 );
 export const RefundBody = Type.Object(
   {
-    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: 1e15, description: 'Minor units; all that is left to refund when absent' })),
+    amount: Type.Optional(Type.Object(PositiveMoney.properties, { additionalProperties: false, description: "In the order's currency; all that is left to refund when absent" })),
     reason: Type.Optional(text(1, 500)),
   },
   { additionalProperties: false },

@@ -1,4 +1,5 @@
-import type { Identity, Queryable } from '@mercato/chassis';
+import { InvalidData, type Identity, type Queryable } from '@mercato/chassis';
+import type { Money } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
 import type { Order } from './order.js';
 import { orderDelivered, orderShipped } from './order-events.js';
@@ -65,11 +66,14 @@ export function deliverOrder(deps: OrderDeps, id: string, identity: Identity): P
  * Staff: refund a paid order, all that is left by default or part of it (RefundRequested). The
  * order becomes `refunded` when payment reports the whole capture given back.
  */
-export function refundOrder(deps: OrderDeps, id: string, identity: Identity, request: { amount?: number; reason?: string }): Promise<Order> {
+export function refundOrder(deps: OrderDeps, id: string, identity: Identity, request: { amount?: Money; reason?: string }): Promise<Order> {
   return locked(deps, id, async (tx, order) => {
     const refundable = order.paidAmount - order.refundRequested;
     if (!canMove(order.status, 'refunded') || refundable <= 0) throw new IllegalTransition('refunded', order.status);
-    const amount = request.amount ?? refundable;
+    if (request.amount && request.amount.currency !== order.currency) {
+      throw new InvalidData(`The order is in ${order.currency}`, [{ pointer: '/amount/currency', message: `must be the order's currency, ${order.currency}` }]);
+    }
+    const amount = request.amount?.amount ?? refundable;
     if (amount > refundable) throw new RefundExceedsPayment(amount, refundable, order.currency);
     return requestRefund(tx, deps.outbox, order, amount, request.reason ?? 'refund by staff', { actor: `user:${identity.userId}` });
   });

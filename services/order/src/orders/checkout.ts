@@ -1,7 +1,6 @@
-import type { Identity } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { OrderDeps } from '../deps.js';
-import { placeOrder, type CheckoutAnswer, type CheckoutRequest } from './place-order.js';
+import { placeOrder, type Buyer, type CheckoutAnswer, type CheckoutRequest } from './place-order.js';
 import { ordersStore, type CheckoutState } from './orders.store.js';
 
 export interface CheckoutOutcome {
@@ -21,7 +20,7 @@ export interface CheckoutOutcome {
  */
 export async function checkout(
   deps: OrderDeps,
-  identity: Identity | undefined,
+  buyer: Buyer,
   idempotencyKey: string,
   request: CheckoutRequest,
   preferWaitSeconds: number,
@@ -32,7 +31,7 @@ export async function checkout(
   const watch = waited ? await deps.settled.watch(orderId) : undefined;
   let answer: CheckoutAnswer;
   try {
-    answer = (await placeOrder(deps, identity, idempotencyKey, request, orderId)).body as CheckoutAnswer;
+    answer = (await placeOrder(deps, buyer, idempotencyKey, request, orderId)).body as CheckoutAnswer;
   } catch (err) {
     watch?.close();
     throw err;

@@ -1,4 +1,4 @@
-import { Conflict, DomainError, NotFound } from '@mercato/chassis';
+import { Conflict, DomainError, NotFound, Unprocessable } from '@mercato/chassis';
 
 /** One answer for an order that does not exist or that the caller may not read. */
 export class OrderNotFound extends NotFound {
@@ -40,6 +40,13 @@ export class LinesUnavailable extends CheckoutRefused {
 export class NoShippingToCountry extends CheckoutRefused {
   constructor(country: string) {
     super('no_shipping_to_country', `This shop does not ship to ${country} in the cart's currency`, { country });
+  }
+}
+
+/** A saved address the checkout names that the buyer does not have (someone else's, or none). */
+export class AddressNotFound extends Unprocessable {
+  constructor(field: string) {
+    super(`${field} is not one of your saved addresses`, 'address_not_found');
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Identity } from '@mercato/chassis';
+import { InvalidData, type Identity } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import { cartTokenHash } from '../carts/cart-id.js';
 import { cartTotals } from '../carts/cart-totals.js';
@@ -10,17 +10,76 @@ import type { OrderDeps } from '../deps.js';
 import { idempotent } from '../idempotency/idempotent.js';
 import type { StoredAnswer } from '../idempotency/idempotency.store.js';
 import type { Address, OrderLine, OrderTotals, PaymentChoice } from './order.js';
-import { CartCheckedOut, EmptyCart, LinesUnavailable, NoShippingToCountry, PricesChanged } from './order.errors.js';
+import { AddressNotFound, CartCheckedOut, EmptyCart, LinesUnavailable, NoShippingToCountry, PricesChanged } from './order.errors.js';
 import { newOrderToken, orderTokenHash } from './order-token.js';
 import { ordersStore } from './orders.store.js';
 import type { OrderStatus } from './order-states.js';
 
 export interface CheckoutRequest {
   cartId: string;
-  shippingAddress: Address;
+  /** One of these two: an address, or (signed in) the id of one of the buyer's saved addresses. */
+  shippingAddress?: Address;
+  shippingAddressId?: string;
   billingAddress?: Address;
-  email: string;
+  billingAddressId?: string;
+  /** Required for a guest; a signed-in buyer's profile email when absent. */
+  email?: string;
   payment: PaymentChoice;
+}
+
+/** Who buys: the caller's identity and, when signed in, their credentials to ask the user service on their behalf. */
+export interface Buyer {
+  identity: Identity | undefined;
+  /** The `Authorization` header the buyer sent (their bearer token). */
+  authorization: string | undefined;
+}
+
+interface Resolved {
+  email: string;
+  shippingAddress: Address;
+  billingAddress: Address | null;
+}
+
+const credentialsOf = (buyer: Buyer) => (buyer.identity ? buyer.authorization : undefined);
+
+/**
+ * What the body must hold, whoever checks out: one shipping address (given, or a saved one's id),
+ * at most one billing address; a guest gives their email and cannot name saved addresses.
+ */
+function checkBuyerFields(buyer: Buyer, r: CheckoutRequest): void {
+  const errors: { pointer: string; message: string }[] = [];
+  if (r.shippingAddress && r.shippingAddressId) errors.push({ pointer: '/shippingAddressId', message: 'must not be sent with shippingAddress' });
+  if (!r.shippingAddress && !r.shippingAddressId) errors.push({ pointer: '/shippingAddress', message: 'is required (or shippingAddressId)' });
+  if (r.billingAddress && r.billingAddressId) errors.push({ pointer: '/billingAddressId', message: 'must not be sent with billingAddress' });
+  if (!credentialsOf(buyer)) {
+    if (r.email === undefined) errors.push({ pointer: '/email', message: 'is required for a guest checkout' });
+    for (const field of ['shippingAddressId', 'billingAddressId'] as const) {
+      if (r[field] !== undefined) errors.push({ pointer: `/${field}`, message: 'needs a signed-in buyer (a saved address)' });
+    }
+  }
+  if (errors.length > 0) throw new InvalidData(`Invalid fields: ${errors.map((e) => `body ${e.pointer}`).join(', ')}`, errors);
+}
+
+/**
+ * The email and addresses of the order: as sent, or, for a signed-in buyer, from their profile and
+ * address book in the user service (asked with their own token, so it checks they are theirs).
+ * Done before the checkout's transaction: no call to another service while the cart is locked.
+ */
+async function resolveBuyer(deps: Pick<OrderDeps, 'buyers'>, buyer: Buyer, r: CheckoutRequest): Promise<Resolved> {
+  const auth = credentialsOf(buyer);
+  if (!auth) return { email: r.email!, shippingAddress: r.shippingAddress!, billingAddress: r.billingAddress ?? null };
+  const saved = async (field: string, id: string | undefined): Promise<Address | undefined> => {
+    if (id === undefined) return undefined;
+    const address = await deps.buyers.address(auth, id);
+    if (!address) throw new AddressNotFound(field);
+    return address;
+  };
+  const [email, shipping, billing] = await Promise.all([
+    r.email ?? deps.buyers.email(auth),
+    saved('shippingAddressId', r.shippingAddressId),
+    saved('billingAddressId', r.billingAddressId),
+  ]);
+  return { email, shippingAddress: r.shippingAddress ?? shipping!, billingAddress: r.billingAddress ?? billing ?? null };
 }
 
 /** The checkout's answer (202), stored under the Idempotency-Key and replayed to retries. */
@@ -41,15 +100,20 @@ export interface CheckoutAnswer extends Record<string, unknown> {
  */
 export function placeOrder(
   deps: OrderDeps,
-  identity: Identity | undefined,
+  buyer: Buyer,
   idempotencyKey: string,
   request: CheckoutRequest,
   /** The new order's id, when the caller needs it before (to watch it settle). */
   orderId: string = newId('ord'),
 ): Promise<StoredAnswer> {
+  const { identity } = buyer;
+  checkBuyerFields(buyer, request);
   const scope = { scope: identity?.userId ?? 'guest', key: idempotencyKey };
-  return idempotent(deps.db, scope, request, (commit) =>
-    deps.db.tx(async (tx) => {
+  return idempotent(deps.db, scope, request, async (commit) => {
+    // A provider the shop does not take is refused here, before any order exists (422).
+    await deps.payments.check(request.payment.provider, request.payment.paymentMethod);
+    const resolved = await resolveBuyer(deps, buyer, request);
+    return deps.db.tx(async (tx) => {
       const cart = await cartsStore.forCheckout(tx, cartTokenHash(request.cartId));
       if (!cart || cart.status === 'merged') throw new CartNotFound();
       if (cart.ownerUserId !== null && cart.ownerUserId !== identity?.userId) throw new CartNotFound();
@@ -66,7 +130,7 @@ export function placeOrder(
       const changed = priced.filter((l) => l.priceChanged).map((l) => l.sku);
       if (changed.length > 0) throw new PricesChanged(changed);
 
-      const country = request.shippingAddress.country;
+      const country = resolved.shippingAddress.country;
       const t = cartTotals(priced, cart.currency, country, deps.config.totals);
       if (t.shipping === null || t.tax === null || t.taxRate === null) throw new NoShippingToCountry(country);
       const totals: OrderTotals = { subtotal: t.subtotal, shipping: t.shipping, tax: t.tax, total: t.total, taxRate: t.taxRate, pricesIncludeTax: t.pricesIncludeTax };
@@ -86,11 +150,11 @@ export function placeOrder(
         id: orderId,
         cartId: cart.id,
         userId: identity?.userId ?? null,
-        email: request.email,
+        email: resolved.email,
         currency: cart.currency,
         lines,
-        shippingAddress: request.shippingAddress,
-        billingAddress: request.billingAddress ?? null,
+        shippingAddress: resolved.shippingAddress,
+        billingAddress: resolved.billingAddress,
         totals,
         payment: { provider: request.payment.provider, paymentMethod: request.payment.paymentMethod },
         accessTokenHash: accessToken === null ? null : orderTokenHash(accessToken),
@@ -121,6 +185,6 @@ export function placeOrder(
       const answer = { status: 202, body };
       await commit(tx, answer);
       return answer;
-    }),
-  );
+    });
+  });
 }

@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { mediaResponse, operation, type HttpApp } from '@mercato/chassis';
 import { formatMinor } from '@mercato/contracts';
 import type { Static } from '@sinclair/typebox';
 import type { PaymentDeps } from '../deps.js';
@@ -7,7 +7,7 @@ import { PaymentNotFound } from '../payments/payment.errors.js';
 import { paymentsStore } from '../payments/payments.store.js';
 import type { RazorpayProvider } from '../providers/razorpay.provider.js';
 import { sandboxActionPath } from '../providers/sandbox.provider.js';
-import { ActionForm, ActionParams, ActionQuery } from './payments.schemas.js';
+import { ActionForm, ActionParams, ActionQuery, SANDBOX_CARDS } from './payments.schemas.js';
 
 const tags = ['customer steps'];
 
@@ -30,7 +30,17 @@ export function pagesRoutes(app: HttpApp, deps: PaymentDeps): void {
 
   app.get(
     '/payments/sandbox/authenticate/:id',
-    { schema: { tags, summary: 'The sandbox customer step: an HTML page with Complete and Fail', params: ActionParams, querystring: ActionQuery } },
+    {
+      schema: {
+        ...operation('getSandboxAuthenticationPage', 'public', { 404: 'not_found' }),
+        tags,
+        summary: 'The sandbox customer step: an HTML page with Complete and Fail',
+        description: `Where \`nextActionUrl\` leads for the sandbox card \`pm_card_authenticationRequired\`; the token in the URL is the capability. ${SANDBOX_CARDS}`,
+        params: ActionParams,
+        querystring: ActionQuery,
+        response: { 200: mediaResponse('text/html', 'The page') },
+      },
+    },
     async (req, reply) => {
       const p = await paymentsStore.get(deps.db, req.params.id);
       if (!p || !deps.sandbox || !(await deps.sandbox.actionCharge(p.id, req.query.token))) throw new PaymentNotFound();
@@ -57,7 +67,18 @@ export function pagesRoutes(app: HttpApp, deps: PaymentDeps): void {
     for (const [what, outcome] of [['complete', 'succeeded'], ['fail', 'failed']] as const) {
       scope.post(
         `/payments/sandbox/authenticate/:id/${what}`,
-        { schema: { tags, summary: `The sandbox customer step: ${what}`, params: ActionParams, body: ActionForm } },
+        {
+          schema: {
+            ...operation(what === 'complete' ? 'completeSandboxAuthentication' : 'failSandboxAuthentication', 'public', { 404: 'not_found' }),
+            tags,
+            summary: `The sandbox customer step: ${what}`,
+            description: 'Posted by the buttons of the sandbox page (a form with its token).',
+            consumes: ['application/x-www-form-urlencoded'],
+            params: ActionParams,
+            body: ActionForm,
+            response: { 200: mediaResponse('text/html', 'The outcome, as a page') },
+          },
+        },
         async (req, reply) => {
           // Validated by the schemas above (the scope's own instance is not typed by them).
           const { id } = req.params as Static<typeof ActionParams>;
@@ -72,7 +93,15 @@ export function pagesRoutes(app: HttpApp, deps: PaymentDeps): void {
 
   app.get(
     '/payments/razorpay/checkout/:id',
-    { schema: { tags, summary: 'Razorpay Checkout for a payment waiting for the customer', params: ActionParams } },
+    {
+      schema: {
+        ...operation('getRazorpayCheckoutPage', 'public', { 404: 'not_found' }),
+        tags,
+        summary: 'Razorpay Checkout for a payment waiting for the customer',
+        params: ActionParams,
+        response: { 200: mediaResponse('text/html', 'The page') },
+      },
+    },
     async (req, reply) => {
       const p = await paymentsStore.get(deps.db, req.params.id);
       const rzp = deps.providers.get('razorpay') as RazorpayProvider | undefined;

@@ -1,13 +1,14 @@
-import type { HttpApp } from '@mercato/chassis';
+import { operation, type HttpApp } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { PaymentNotFound } from '../payments/payment.errors.js';
 import type { Payment } from '../payments/payment.js';
 import { paymentsStore } from '../payments/payments.store.js';
 import { refundPayment } from '../refunds/refund-payment.js';
 import { refundsStore } from '../refunds/refunds.store.js';
-import { identityOf, isStaff, signedIn, staffOnly } from './authorize.js';
+import { admin, adminOnly, identityOf, isStaff, signedIn } from './authorize.js';
 import { presentPayment, presentRefund } from './payment.presenter.js';
-import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, RefundBody, RefundSchema } from './payments.schemas.js';
+import { offeredProviders } from '../providers/offered-providers.js';
+import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, ProvidersSchema, RefundBody, RefundSchema, SANDBOX_CARDS } from './payments.schemas.js';
 
 const tags = ['payments'];
 
@@ -15,9 +16,33 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   /** The payment if the caller may see it: its owner, or staff. A foreign payment is simply not found. */
   const visible = (p: Payment | undefined, identity: ReturnType<typeof identityOf>): p is Payment => !!p && (isStaff(identity) || (p.userId !== null && p.userId === identity.userId));
 
+  const providers = { providers: offeredProviders(deps.config, deps.providers.names) };
+  app.get(
+    '/payments/providers',
+    {
+      schema: {
+        ...operation('listPaymentProviders', 'public'),
+        tags,
+        summary: 'The payment providers this shop takes (public): checkout refuses any other; with the sandbox, its test cards and what each does',
+        response: { 200: ProvidersSchema },
+      },
+    },
+    async (_req, reply) => reply.header('cache-control', 'public, max-age=60').send(providers),
+  );
+
   app.get(
     '/payments/:id',
-    { ...signedIn(deps), schema: { tags, summary: 'A payment (its owner, admin or support)', params: PaymentParams, response: { 200: PaymentSchema } } },
+    {
+      ...signedIn(deps),
+      schema: {
+        ...operation('getPayment', 'signed-in', { 404: 'not_found' }),
+        tags,
+        summary: 'A payment (its owner, admin or support)',
+        description: `Someone else's payment answers 404, like one that does not exist. ${SANDBOX_CARDS}`,
+        params: PaymentParams,
+        response: { 200: PaymentSchema },
+      },
+    },
     async (req) => {
       const p = await paymentsStore.get(deps.db, req.params.id);
       if (!visible(p, identityOf(req))) throw new PaymentNotFound();
@@ -27,7 +52,17 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
 
   app.get(
     '/payments',
-    { ...signedIn(deps), schema: { tags, summary: "An order's payment (its owner, admin or support)", querystring: PaymentQuery, response: { 200: PaymentListSchema } } },
+    {
+      ...signedIn(deps),
+      schema: {
+        ...operation('listOrderPayments', 'signed-in'),
+        tags,
+        summary: "An order's payment (its owner, admin or support)",
+        description: `An empty list for an order with no payment yet, or one that is not the caller's. ${SANDBOX_CARDS}`,
+        querystring: PaymentQuery,
+        response: { 200: PaymentListSchema },
+      },
+    },
     async (req) => {
       const identity = identityOf(req);
       const items = await paymentsStore.listByOrder(deps.db, req.query.orderId, isStaff(identity) ? null : identity.userId);
@@ -38,10 +73,12 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   app.post(
     '/payments/:id/refunds',
     {
-      ...staffOnly(deps),
+      ...adminOnly(deps),
       schema: {
+        ...operation('refundPayment', admin, { 404: 'not_found', 409: ['refund_exceeds_capture', 'payment_not_refundable'] }),
         tags,
-        summary: 'Refund part or all of a payment (admin or support); never more than was captured (409)',
+        summary: 'Refund part or all of a payment (admin); never more than was captured (409)',
+        description: "`amount` is money, `{ amount, currency }` in minor units of the payment's currency (400 for another).",
         params: PaymentParams,
         body: RefundBody,
         response: { 201: RefundSchema },

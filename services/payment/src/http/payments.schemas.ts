@@ -1,4 +1,5 @@
-import { Id, Reason } from '@mercato/contracts';
+import { Id, PositiveMoney, Reason } from '@mercato/contracts';
+export { SANDBOX_TEST_CARDS as SANDBOX_CARDS } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { PAYMENT_STATES } from '../payments/payment-states.js';
 
@@ -9,16 +10,8 @@ const Amount = Type.Object({ amount: Type.Integer(), currency: Type.String() }, 
 export const PaymentParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
 export const PaymentQuery = Type.Object({ orderId: Id('Order id') }, { additionalProperties: false });
 
-export const RefundBody = Type.Object(
-  {
-    amount: Type.Object(
-      { amount: Type.Integer({ minimum: 1, maximum: 1e15, description: 'Integer minor units' }), currency: Type.String({ minLength: 3, maxLength: 3, pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, the payment\'s' }) },
-      { additionalProperties: false },
-    ),
-    reason: Reason,
-  },
-  { additionalProperties: false },
-);
+export const RefundBody = Type.Object({ amount: PositiveMoney, reason: Reason }, { additionalProperties: false });
+
 
 export const RefundSchema = Type.Object(
   {
@@ -66,3 +59,32 @@ export const WebhookAckSchema = Type.Object(
 export const ActionParams = Type.Object({ id: Id('Payment id') }, { additionalProperties: false });
 export const ActionQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
 export const ActionForm = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) }, { additionalProperties: false });
+
+export const ProvidersSchema = Type.Object(
+  {
+    providers: Type.Array(
+      Type.Object(
+        {
+          name: Type.Union([Type.Literal('sandbox'), Type.Literal('stripe'), Type.Literal('razorpay')]),
+          live: Type.Boolean({ description: 'false for the sandbox and test-mode keys: no money moves' }),
+          publishableKey: Nullable(Type.String({ description: "Stripe's publishable key or Razorpay's key id, for the storefront's payment form" })),
+          paymentMethods: Type.Array(
+            Type.Object(
+              {
+                id: Str,
+                brand: Nullable(Str),
+                last4: Nullable(Str),
+                outcome: Type.Union([Type.Literal('succeeds'), Type.Literal('declines'), Type.Literal('needs_action'), Type.Literal('answer_lost')]),
+                description: Str,
+              },
+              { additionalProperties: false },
+            ),
+            { description: "The sandbox's test payment methods (pass the id as paymentMethod) and what each does; empty for the other providers" },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);

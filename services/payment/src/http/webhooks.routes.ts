@@ -1,4 +1,4 @@
-import type { HttpApp } from '@mercato/chassis';
+import { operation, type HttpApp } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import type { ProviderName } from '../providers/provider.js';
 import { handleWebhook } from '../webhooks/handle-webhook.js';
@@ -20,6 +20,12 @@ export function webhooksRoutes(app: HttpApp, deps: PaymentDeps): void {
         `/payments/webhooks/${provider}`,
         {
           schema: {
+            // No bearer token: the provider's signature over the body is the authentication.
+            ...operation(provider === 'stripe' ? 'receiveStripeWebhook' : 'receiveRazorpayWebhook', 'public', {
+              400: 'invalid_signature',
+              404: 'not_found',
+              413: 'payload_too_large',
+            }),
             tags,
             summary: `${provider} webhook (signed; each event id handled once)`,
             description:

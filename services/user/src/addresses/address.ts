@@ -1,5 +1,5 @@
 import { Conflict, InvalidData, NotFound } from '@mercato/chassis';
-import { isCountryCode } from './countries.js';
+import { isCountryCode } from '@mercato/contracts';
 
 /** A user keeps at most this many addresses. */
 export const MAX_ADDRESSES = 20;

@@ -5,6 +5,7 @@ export function presentProfile(p: Profile) {
   return {
     id: p.userId,
     email: p.email,
+    emailVerified: p.emailVerified,
     name: p.name,
     phone: p.phone,
     roles: p.roles,

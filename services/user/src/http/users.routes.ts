@@ -1,4 +1,5 @@
-import { callerOf, type HttpApp } from '@mercato/chassis';
+import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
+import { ROLE_PERMISSIONS } from '../access/permissions.js';
 import type { UserDeps } from '../deps.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
@@ -17,6 +18,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:read'),
       schema: {
+        ...operation('listUsers', accessFor(ROLE_PERMISSIONS, 'users:read')),
         tags,
         summary: 'List users, oldest first; search by email prefix or name (q), filter by role',
         querystring: ListUsersQuery,
@@ -32,7 +34,13 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     '/users/:id',
     {
       ...requires(deps, 'users:read'),
-      schema: { tags, operationId: 'getCustomer', summary: "A user's profile and address book, for staff", params: UserParams, response: { 200: CustomerSchema } },
+      schema: {
+        ...operation('getCustomer', accessFor(ROLE_PERMISSIONS, 'users:read'), { 404: 'not_found' }),
+        tags,
+        summary: "A user's profile and address book, for staff",
+        params: UserParams,
+        response: { 200: CustomerSchema },
+      },
     },
     async (req) => {
       const { profile, addresses } = await getCustomer(deps, req.params.id);
@@ -41,7 +49,16 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
   );
   app.put(
     '/users/:id/roles',
-    { ...requires(deps, 'users:roles:write'), schema: { tags, summary: "Replace a user's roles", params: UserParams, body: PutRolesBody, response: { 200: ProfileSchema } } },
+    {
+      ...requires(deps, 'users:roles:write'),
+      schema: {
+        ...operation('setUserRoles', accessFor(ROLE_PERMISSIONS, 'users:roles:write'), { 404: 'not_found' }),
+        tags,
+        summary: "Replace a user's roles",
+        params: UserParams,
+        body: PutRolesBody,
+        response: { 200: ProfileSchema },
+      } },
     async (req) => presentProfile(await changeRoles(deps, req.params.id, req.body.roles, callerOf(req).userId)),
   );
 }

@@ -10,6 +10,7 @@ export const ProfileSchema = Type.Object(
   {
     id: Type.String(),
     email: Type.String(),
+    emailVerified: Type.Boolean({ description: 'Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it)' }),
     name: Type.String(),
     phone: Type.Union([Type.String(), Type.Null()]),
     roles: Type.Array(Type.String()),

@@ -7,5 +7,5 @@ import { profilesStore } from './profiles.store.js';
  * profile that already exists (made another way, or by an earlier delivery) is left as it is.
  */
 export async function createProfile(tx: Queryable, data: EventData<'UserRegistered'>): Promise<boolean> {
-  return profilesStore.insertIfAbsent(tx, { userId: data.userId, email: data.email, name: data.name, roles: data.roles });
+  return profilesStore.insertIfAbsent(tx, { userId: data.userId, email: data.email, emailVerified: data.emailVerified, name: data.name, roles: data.roles });
 }

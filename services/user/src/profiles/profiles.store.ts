@@ -4,6 +4,7 @@ import type { Role } from '@mercato/contracts';
 export interface Profile {
   userId: string;
   email: string;
+  emailVerified: boolean;
   name: string;
   phone: string | null;
   roles: Role[];
@@ -17,6 +18,7 @@ export interface Profile {
 interface ProfileRow extends Record<string, unknown> {
   user_id: string;
   email: string;
+  email_verified: boolean;
   name: string;
   phone: string | null;
   roles: Role[];
@@ -26,12 +28,13 @@ interface ProfileRow extends Record<string, unknown> {
   created_us: number;
 }
 
-const COLUMNS = `user_id, email, name, phone, roles, created_at, updated_at, version,
+const COLUMNS = `user_id, email, email_verified, name, phone, roles, created_at, updated_at, version,
   (extract(epoch FROM created_at) * 1000000)::int8 AS created_us`;
 
 const toProfile = (r: ProfileRow): Profile => ({
   userId: r.user_id,
   email: r.email,
+  emailVerified: r.email_verified,
   name: r.name,
   phone: r.phone,
   roles: r.roles,
@@ -47,14 +50,23 @@ const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `
 /** The only code that reads or writes `profiles`. */
 export const profilesStore = {
   /** Inserts a profile unless one exists for the user; true when inserted. */
-  async insertIfAbsent(q: Queryable, p: { userId: string; email: string; name: string; roles: Role[] }): Promise<boolean> {
-    const r = await q.query('INSERT INTO profiles (user_id, email, name, roles) VALUES ($1, $2, $3, $4) ON CONFLICT (user_id) DO NOTHING', [
-      p.userId,
-      p.email,
-      p.name,
-      p.roles,
-    ]);
+  async insertIfAbsent(q: Queryable, p: { userId: string; email: string; emailVerified: boolean; name: string; roles: Role[] }): Promise<boolean> {
+    const r = await q.query(
+      'INSERT INTO profiles (user_id, email, email_verified, name, roles) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_id) DO NOTHING',
+      [p.userId, p.email, p.emailVerified, p.name, p.roles],
+    );
     return r.rowCount === 1;
+  },
+
+  /** Marks the email verified when it is still the one proven; true when the profile exists. */
+  async markEmailVerified(q: Queryable, userId: string, email: string): Promise<boolean> {
+    const r = await q.query(
+      `UPDATE profiles SET email_verified = true, updated_at = CASE WHEN email_verified THEN updated_at ELSE now() END
+        WHERE user_id = $1 AND lower(email) = lower($2)`,
+      [userId, email],
+    );
+    if ((r.rowCount ?? 0) > 0) return true;
+    return (await q.query('SELECT 1 FROM profiles WHERE user_id = $1', [userId])).rowCount === 1;
   },
 
   async byId(q: Queryable, userId: string, opts: { forUpdate?: boolean } = {}): Promise<Profile | undefined> {
