@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { api, must, problemOf } from '@/lib/api';
+import { api, problemOf } from '@/lib/api';
 import { currentCart, forgetCart } from '@/lib/cart';
 import { echo, field, formAction, stateOfProblem, type FormState } from '@/lib/form';
 import { t } from '@/lib/i18n';
@@ -38,18 +38,16 @@ export async function placeOrder(_prev: FormState, form: FormData): Promise<Form
       if (!cart || cart.items.length === 0) return { error: t('checkout.empty') };
       const user = await currentUser();
       const client = await api();
-      let shippingAddress: Record<string, string>;
       const savedId = field(form, 'shippingAddressId');
-      if (user && savedId && savedId !== 'new') {
-        const saved = must(await client.GET('/api/v1/users/me/addresses/{id}', { params: { path: { id: savedId } } }), 'your address book');
-        shippingAddress = Object.fromEntries(
-          Object.entries(saved).filter(([k, v]) => ['name', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone'].includes(k) && typeof v === 'string' && v !== ''),
-        ) as Record<string, string>;
-      } else shippingAddress = await addressOf(form, 'shippingAddress.');
-      let email = field(form, 'email');
-      if (user && !email) email = must(await client.GET('/api/v1/users/me'), 'your profile').email;
       const [provider, paymentMethod] = (field(form, 'payment') ?? 'sandbox:pm_card_visa').split(':') as [string, string];
-      const body = { cartId: cart.id, email: email ?? '', shippingAddress, payment: { provider, paymentMethod } } as unknown as CheckoutBody;
+      // A signed-in buyer sends a saved address by its id and no email (the order service reads
+      // both from their profile); a guest sends both.
+      const body = {
+        cartId: cart.id,
+        ...(user && savedId && savedId !== 'new' ? { shippingAddressId: savedId } : { shippingAddress: await addressOf(form, 'shippingAddress.') }),
+        ...(user ? {} : { email: field(form, 'email') ?? '' }),
+        payment: { provider, paymentMethod },
+      } as CheckoutBody;
       const key = await checkoutKey(cart.id, field(form, 'idempotencyKey'));
       // The same key until there is an answer: a click that arrives while the first is still
       // being placed waits for it (409 in flight) and then gets the same order.
