@@ -216,7 +216,7 @@ describe('storefront in the browser', { skip }, () => {
     await addToCart(page, base, TEAPOT, problems);
     await page.goto(`${base}/checkout`);
     await fillAddress(page, 'declined@example.com');
-    await page.getByLabel(/declined/).check();
+    await page.getByLabel('Card ending 0002 — declined').check();
     await page.getByRole('button', { name: /^Place order/ }).click();
     await orderIdOf(page);
     await page.getByText('Your card was declined').waitFor({ timeout: 30_000 });
@@ -232,7 +232,7 @@ describe('storefront in the browser', { skip }, () => {
     await addToCart(page, base, TEAPOT, problems);
     await page.goto(`${base}/checkout`);
     await fillAddress(page, 'secure@example.com');
-    await page.getByLabel(/3-D Secure/).check();
+    await page.getByLabel('Card ending 3184 — asks for 3-D Secure').check();
     await page.getByRole('button', { name: /^Place order/ }).click();
     await orderIdOf(page);
     const step = page.getByRole('link', { name: 'Confirm the payment' });
@@ -273,7 +273,7 @@ describe('storefront in the browser', { skip }, () => {
     const product = (await (await fetch(`${platform.api}/products/${TEAPOT}`)).json()) as { variants: Array<{ sku: string }> };
     const sku = product.variants[0]!.sku;
     const stock = (await (await fetch(`${platform.api}/inventory/availability?sku=${sku}`)).json()) as { items: Array<{ available: number }> };
-    const adjust = await fetch(`${platform.api}/inventory/${sku}/adjustments`, { method: 'POST', headers: admin, body: JSON.stringify({ warehouse: 'main', delta: 1 - stock.items[0]!.available, reason: 'count' }) });
+    const adjust = await fetch(`${platform.api}/inventory/skus/${sku}/adjustments`, { method: 'POST', headers: admin, body: JSON.stringify({ warehouse: 'main', delta: 1 - stock.items[0]!.available, reason: 'count' }) });
     assert.equal(adjust.status, 201, await adjust.text());
 
     const tabs = await Promise.all([shopper(), shopper()]);

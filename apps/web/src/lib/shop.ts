@@ -105,7 +105,7 @@ export async function reviewsOf(productId: string): Promise<{ summary: ReviewSum
 /** The payment providers the shop accepts; without the endpoint, the sandbox and its three test cards. */
 export async function paymentProviders(): Promise<PaymentProviders> {
   const fallback: PaymentProviders = {
-    providers: [{ id: 'sandbox', testCards: [{ paymentMethod: 'pm_card_visa' }, { paymentMethod: 'pm_card_chargeDeclined' }, { paymentMethod: 'pm_card_authenticationRequired' }] }],
+    providers: [{ name: 'sandbox', paymentMethods: [{ id: 'pm_card_visa' }, { id: 'pm_card_chargeDeclined' }, { id: 'pm_card_authenticationRequired' }] }],
   };
   return providersCache.get('providers', async () => {
     const got = await rawGet<PaymentProviders>('/payments/providers');

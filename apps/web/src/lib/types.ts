@@ -44,5 +44,10 @@ export interface Review {
 
 /** `GET /payments/providers` (the payment service): what the shop accepts, and the sandbox's test cards. */
 export interface PaymentProviders {
-  providers: Array<{ id: 'sandbox' | 'stripe' | 'razorpay'; testCards?: Array<{ paymentMethod: string; label?: string; outcome?: string }> }>;
+  providers: Array<{
+    name: 'sandbox' | 'stripe' | 'razorpay';
+    live?: boolean;
+    publishableKey?: string | null;
+    paymentMethods?: Array<{ id: string; brand?: string; last4?: string; outcome?: string; description?: string }>;
+  }>;
 }

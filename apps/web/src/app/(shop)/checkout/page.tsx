@@ -27,10 +27,16 @@ export default async function CheckoutPage() {
     return <EmptyCart title={t('checkout.title')} body={t('checkout.empty')} />;
   }
   const addresses = user ? (optional(await (await api()).GET('/api/v1/users/me/addresses'))?.items ?? []) : [];
+  // The sandbox's test cards (our words for the three the issue names, the service's for others);
+  // Stripe and Razorpay only when the shop has them configured.
   const payments = providers.providers.flatMap((p) =>
-    p.id === 'sandbox'
-      ? (p.testCards ?? []).map((c) => ({ value: `sandbox:${c.paymentMethod}`, label: tOr(`checkout.card.${c.paymentMethod}`, c.label ?? c.paymentMethod), group: 'sandbox' }))
-      : [{ value: `${p.id}:${p.id === 'stripe' ? 'pm_card_visa' : 'razorpay'}`, label: t(`checkout.provider.${p.id}`), group: p.id }],
+    p.name === 'sandbox'
+      ? (p.paymentMethods ?? []).map((c) => ({
+          value: `sandbox:${c.id}`,
+          label: tOr(`checkout.card.${c.id}`, [c.brand, c.last4 ? `•••• ${c.last4}` : '', c.description ?? c.outcome].filter(Boolean).join(' — ') || c.id),
+          group: 'sandbox',
+        }))
+      : (p.paymentMethods ?? [{ id: p.name }]).map((c) => ({ value: `${p.name}:${c.id}`, label: tOr(`checkout.provider.${p.name}`, p.name), group: p.name })),
   );
   const text = Object.fromEntries(CHECKOUT_TEXT.map((k) => [k, tOr(`checkout.${k}`, k)])) as CheckoutText;
   text.signIn = t('nav.signIn');
