@@ -126,6 +126,8 @@ export async function currencies(): Promise<string[]> {
     .get('all', async () => {
       // A failure is not kept: the list is asked for again on the next page.
       const list = must(await client.GET('/api/v1/products', { params: { query: { sort: 'newest', limit: 3 } } }), 'the catalog');
+      // An empty catalog (a shop still being filled) says nothing yet: asked again next time.
+      if (list.items.length === 0) throw new Error('no products yet');
       const found = new Set<string>([DEFAULT_CURRENCY]);
       for (const p of list?.items ?? []) {
         const detail = await productBySlug(p.slug);
