@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.cache/**', '**/node_modules/**', '**/dist/**', 'data/**', '**/*.d.ts', 'apps/web/.next/**'] },
+  { ignores: ['.cache/**', '**/node_modules/**', '**/dist/**', 'data/**', '**/*.d.ts', 'apps/web/.next/**', 'apps/web/.next-dev/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
 const named = args.filter((a) => !a.startsWith('--'));
 
-const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next', '.next-dev']);
 function walk(dir, out) {
   for (const name of readdirSync(dir)) {
     if (SKIP_DIRS.has(name)) continue;
@@ -79,5 +79,12 @@ function run(list, concurrency, timeoutMs) {
 const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 const first = await run(files.filter((f) => !isEndToEnd(f)), concurrency, 180_000);
+// The storefront's browser suite needs the web app's production build: made here, outside any
+// test's time limit (a minute or so; reused while the web app's sources are unchanged).
+if (files.some((f) => isEndToEnd(f) && f.includes('storefront'))) {
+  const build = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/platform/src/build-web.ts'], { cwd: root, env, stdio: 'inherit' });
+  const code = await new Promise((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
+  if (code !== 0) process.exit(code);
+}
 const second = await run(files.filter(isEndToEnd), 1, 300_000);
 process.exit(first !== 0 ? first : second);

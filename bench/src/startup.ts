@@ -22,7 +22,7 @@ import { argNumber as arg } from './support/args.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WARM_RUNS = arg('warm', 3);
 const IDLE_S = arg('idle', 10);
-const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
+const NAMES = ['gateway', 'web', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
 const TARGET_WARM_S = 4;
 const TARGET_MB = 500;
 
@@ -36,6 +36,7 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 
 interface Ready {
   gateway: string;
+  web?: string | null;
   services: Record<string, string>;
   postgres: { pid: number; port: number };
 }
@@ -128,7 +129,9 @@ async function allReady(r: Ready): Promise<boolean> {
         .catch(() => false),
     ),
   );
-  return results.every(Boolean);
+  // With the web app on (the default), the shop's home page must answer through the gateway too.
+  const shop = r.web ? await fetch(`${r.gateway}/`).then((res) => res.status === 200, () => false) : true;
+  return shop && results.every(Boolean);
 }
 
 async function launchPlatform(dataDir: string, readyFile: string): Promise<Launch> {

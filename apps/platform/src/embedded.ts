@@ -13,10 +13,13 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-
 import { loadGatewaySettings, startGateway } from '@mercato/gateway';
 import { dataRoot, ensureMailboxToken, ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
 import { databaseName, envPrefix, SERVICES } from './services.js';
+import { ensureWebBuild, isDev, startWeb, type RunningWeb } from './web.js';
 
 /** What the launcher prints and writes to MERCATO_READY_FILE once everything is up. */
 export interface PlatformUrls {
   gateway: string;
+  /** The web app's own address (the shop is at the gateway's), or null when it is off (MERCATO_WEB=false). */
+  web: string | null;
   docs: string;
   openapi: string;
   services: Record<string, string>;
@@ -39,6 +42,10 @@ export interface PlatformOptions {
   env: NodeJS.ProcessEnv;
   /** Called if the embedded PostgreSQL dies under the running platform. */
   onDatabaseLost?: () => void;
+  /** Called if the web app's process dies under the running platform. */
+  onWebLost?: (code: number | null) => void;
+  /** Progress lines (the web app's build). */
+  say?: (line: string) => void;
 }
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
@@ -88,7 +95,18 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   // The launcher gives the gateway every service's URL (the ports bound), so none is required here.
   loadGatewaySettings(env, {});
 
-  const ops: OpsToken = await ensureOpsToken(env);
+  // The web app: built if its sources changed, then started while PostgreSQL and the services start.
+  const webWanted = !/^(false|0|off|no)$/i.test(env.MERCATO_WEB ?? '');
+  if (webWanted && !isDev(env)) await ensureWebBuild(opts.say ?? ((line) => logger.info(line)));
+  const webStarting: Promise<RunningWeb> | undefined = webWanted ? startWeb(env, (code) => opts.onWebLost?.(code)) : undefined;
+  // Not awaited yet: a failure is taken when the gateway needs the web app's address.
+  webStarting?.catch(() => undefined);
+  let web: RunningWeb | undefined;
+
+  const ops: OpsToken = await ensureOpsToken(env).catch(async (err: unknown) => {
+    await webStarting?.then((w) => w.stop()).catch(() => undefined);
+    throw err;
+  });
   const mailboxToken = env.SMTP_URL ? undefined : (await ensureMailboxToken(env)).token;
   const pg: EmbeddedPostgres = await startEmbeddedPostgres({
     dataDir: postgresDir(env),
@@ -97,8 +115,12 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     maxConnections: Math.max(100, pools + 10),
     logger: createLogger({ service: 'postgres', level: env.LOG_LEVEL }),
     onUnexpectedExit: () => opts.onDatabaseLost?.(),
+  }).catch(async (err: unknown) => {
+    await webStarting?.then((w) => w.stop()).catch(() => undefined);
+    throw err;
   });
 
+  const publicUrl = `http://127.0.0.1:${/^[1-9]\d*$/.test(env.GATEWAY_PORT ?? '') ? env.GATEWAY_PORT : 8080}`;
   const demoData = /^(false|0|off|no)$/i.test(env.MERCATO_DEMO_DATA ?? '') ? 'false' : 'true';
   const bus = new MemoryBus();
   // Each service's URL once it listens: how services reach each other over internal REST.
@@ -120,8 +142,9 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       NOTIFICATION_TEMPLATES_DIR: env.NOTIFICATION_TEMPLATES_DIR || join(dataRoot(env), 'templates'),
       ...(mailboxToken ? { NOTIFICATION_MAILBOX_TOKEN: mailboxToken } : {}),
       CATALOG_MEDIA_DIR: env.CATALOG_MEDIA_DIR || join(dataRoot(env), 'media'),
-      // Links in emails (order pages, password resets) lead to this shop's gateway.
-      NOTIFICATION_PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL || `http://127.0.0.1:${/^[1-9]\d*$/.test(env.GATEWAY_PORT ?? '') ? env.GATEWAY_PORT : 8080}`,
+      // Links in emails (order pages, password resets) and payment steps lead to this shop's gateway.
+      NOTIFICATION_PUBLIC_URL: env.NOTIFICATION_PUBLIC_URL || publicUrl,
+      PAYMENT_PUBLIC_URL: env.PAYMENT_PUBLIC_URL || publicUrl,
       // The demo shop (catalog and its stock) is seeded on the first start unless turned off.
       CATALOG_DEMO_DATA: env.CATALOG_DEMO_DATA || demoData,
       INVENTORY_DEMO_STOCK: env.INVENTORY_DEMO_STOCK || demoData,
@@ -138,13 +161,26 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     // Publishing waits for this: every service has subscribed, so no event misses a consumer.
     bus.open();
     const upstreams = Object.fromEntries(services.map((s) => [s.name, s.url]));
+    if (webStarting) {
+      try {
+        web = await webStarting;
+      } catch (err) {
+        throw explainStartError('web', err);
+      }
+    }
     try {
       // The gateway's admin operations API calls each service's /ops routes with the same token.
-      gateway = await startGateway({ env: { ...env, OPS_TOKEN: ops.token }, upstreams });
+      gateway = await startGateway({
+        env: { ...env, OPS_TOKEN: ops.token },
+        upstreams,
+        ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}),
+      });
     } catch (err) {
       throw explainStartError('gateway', err);
     }
+    web?.setApiUrl(gateway.url);
   } catch (err) {
+    await webStarting?.then((w) => w.stop()).catch(() => undefined);
     await Promise.allSettled(services.map((s) => s.stop()));
     await bus.close().catch(() => undefined);
     await pg.stop();
@@ -154,6 +190,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   const gw = gateway;
   const result: PlatformUrls = {
     gateway: gw.url,
+    web: web?.url ?? null,
     docs: `${gw.url}/docs`,
     openapi: `${gw.url}/api/v1/openapi.json`,
     services: Object.fromEntries(services.map((s) => [s.name, s.url])),
@@ -187,6 +224,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       stopping ??= (async () => {
         // 1. No new requests; in-flight ones finish (the gateway first: it feeds the services).
         await step('closing the gateway', gw.closeHttp());
+        if (web) await step('stopping the web app', web.stop());
         await step('closing the services', Promise.all(services.map((s) => s.closeHttp())));
         // 2. No new deliveries; the ones in flight are recorded.
         await step('stopping the bus', bus.stopConsuming());

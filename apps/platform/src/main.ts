@@ -108,6 +108,11 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
         console.error('the embedded PostgreSQL stopped unexpectedly; stopping the platform');
         shutdown('database lost', 1);
       },
+      onWebLost: (code) => {
+        console.error(`the web app stopped unexpectedly (exit ${code}); stopping the platform`);
+        shutdown('web app lost', 1);
+      },
+      say,
     });
   } catch (err) {
     console.error(describeError(err, env));
@@ -123,8 +128,10 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
   const pad = (s: string) => s.padEnd(14);
   say(`mercato is up in ${(u.startedInMs / 1000).toFixed(1)} s`);
   say(`  ${pad('gateway')}${u.gateway}`);
+  if (u.web) say(`  ${pad('web')}${u.web}  (served at the gateway's address)`);
   for (const [name, url] of Object.entries(u.services)) say(`  ${pad(name)}${url}`);
   say(`  ${pad('postgres')}127.0.0.1:${u.postgres.port}  (data in ${show(u.postgres.dataDir)})`);
+  if (u.web) say(`Open the shop at ${u.gateway}/`);
   say(`Open the API docs at ${u.docs}; the API is under ${u.gateway}/api/v1`);
   if (u.mailbox) say(`Emails stay on this machine (no SMTP_URL): read them at ${u.mailbox}`);
   if (u.opsTokenFile) {

@@ -68,6 +68,8 @@ describe('the platform launcher (embedded mode)', () => {
       MERCATO_READY_FILE: join(dir, 'ready.json'),
       OPS_TOKEN: '',
       LOG_LEVEL: 'warn',
+      // The web app has its own end-to-end suite (tests/e2e/storefront…).
+      MERCATO_WEB: 'false',
     });
     let exited = false;
     void run.exit.then(() => (exited = true));
@@ -190,10 +192,11 @@ describe('the platform launcher (embedded mode)', () => {
       return undefined;
     }, 15_000, 200);
     assert.match(confirmation, /guest@example\.com/);
-    // The email's link opens the order (this test's gateway listens on a port of its own).
-    const link = /http:\/\/127\.0\.0\.1:\d+(\/api\/v1\/orders\/[^\s"<>]+)/.exec(confirmation.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
+    // The email's link is the storefront's order page, with the order's token (this test's
+    // gateway listens on a port of its own, and runs without the web app: the API opens it).
+    const link = /http:\/\/127\.0\.0\.1:\d+\/orders\/([^\s"<>?]+)\?token=([^\s"<>&]+)/.exec(confirmation.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
     assert.ok(link, 'the confirmation links to the order');
-    const opened = await fetch(`${urls.gateway}${link[1]!.replace(/&amp;/g, '&')}`);
+    const opened = await fetch(`${api}/orders/${link[1]}?token=${link[2]}`);
     assert.equal(opened.status, 200);
     assert.equal(((await opened.json()) as { id: string }).id, checkout.orderId);
     // The printed mailbox URL opens the page; without its token the page shows nothing.

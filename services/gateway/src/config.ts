@@ -47,6 +47,23 @@ export function gatewayConfigSchema() {
         default: 'mercato:ratelimit:',
         description: 'the prefix of the rate-limit counters in Redis, so that several shops (or test runs) can share one Redis',
       }),
+      GATEWAY_CORS_ORIGINS: Type.String({
+        pattern: '^$|^https?://[^\\s/?#,]+(,\\s*https?://[^\\s/?#,]+)*$',
+        maxLength: 4096,
+        default: '',
+        description: 'origins whose browsers may call the API, comma-separated, e.g. https://shop.example,https://m.shop.example (none by default)',
+      }),
+      WEB_URL: Type.String({
+        pattern: '^$|^https?://[^\\s/?#]+/?$',
+        maxLength: 2048,
+        default: '',
+        description: 'the base URL of the web app (storefront and back office), e.g. http://web:8089; every path outside /api goes there',
+      }),
+      GATEWAY_FRONTEND_KEY: Type.String({
+        pattern: '^$|^[A-Za-z0-9_-]{24,200}$',
+        default: '',
+        description: 'a secret of at least 24 letters, digits, _ or - shared with the web app, whose calls are then rate-limited per shopper',
+      }),
       GATEWAY_TRUST_FORWARDED: Type.Boolean({
         default: false,
         description: 'true or false: whether a proxy in front of the gateway sets X-Forwarded-* (else they are overwritten)',
@@ -72,6 +89,12 @@ export interface GatewaySettings extends ServiceSettings {
   rateLimitIp: RateRule | undefined;
   rateLimitUser: RateRule | undefined;
   rateLimitPrefix: string;
+  /** Origins allowed to call the API cross-origin. */
+  corsOrigins: string[];
+  /** The web app behind every non-API path, when there is one. */
+  webUrl: string | undefined;
+  /** The secret the web app sends to have its X-Forwarded-For believed. */
+  frontendKey: string | undefined;
   /** The auth service's JWKS (on its upstream URL), and the `iss`/`aud` tokens must carry. */
   jwksUrl: string;
   tokenIssuer: string;
@@ -92,7 +115,11 @@ export function maxPreferWait(upstreamTimeoutMs: number): number {
  * With no URLs given (the gateway alone, in the distributed mode) every `<SVC>_URL` is required:
  * a forgotten one must not silently point at 127.0.0.1.
  */
-export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given?: Partial<Record<ServiceName, string>>): GatewaySettings {
+export function loadGatewaySettings(
+  env: NodeJS.ProcessEnv = process.env,
+  given?: Partial<Record<ServiceName, string>>,
+  web: { url?: string; frontendKey?: string } = {},
+): GatewaySettings {
   const common = loadServiceSettings('gateway', env, { database: false });
   const c = loadConfig(gatewayConfigSchema(), env) as Record<string, unknown>;
   const tokens = loadAccessTokenSettings(env);
@@ -122,6 +149,12 @@ export function loadGatewaySettings(env: NodeJS.ProcessEnv = process.env, given?
     rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
     rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),
     rateLimitPrefix: c.GATEWAY_RATE_LIMIT_PREFIX as string,
+    corsOrigins: (c.GATEWAY_CORS_ORIGINS as string)
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    webUrl: (web.url ?? (c.WEB_URL as string)).replace(/\/+$/, '') || undefined,
+    frontendKey: web.frontendKey ?? ((c.GATEWAY_FRONTEND_KEY as string) || undefined),
     jwksUrl: `${upstreams.auth}/.well-known/jwks.json`,
     tokenIssuer: tokens.issuer,
     tokenAudience: tokens.audience,

@@ -20,6 +20,7 @@ import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js'
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
 import { createUpstreams, OPENAPI_CLASS } from './upstreams.js';
+import { WebFront } from './web.js';
 import { openGatewayMetrics, type GatewayMetrics } from './gateway-metrics.js';
 import { createPublicServer, createRedirectServer, loadGatewayTls, type GatewayTls } from './https.js';
 
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   upstreams?: Partial<Record<ServiceName, string>>;
   /** The rate limit counters (default: Redis when `REDIS_URL` is set, else in memory). */
   rateStore?: RateStore;
+  /** The web app's URL and the key it proves itself with, over `WEB_URL` and `GATEWAY_FRONTEND_KEY` (the embedded launcher passes them). */
+  web?: { url?: string; frontendKey?: string; timeoutMs?: number };
 }
 
 export interface RunningGateway {
@@ -64,15 +67,26 @@ const VERSION = '0.1.0';
  * Fastify (`app.routing`), whose own server never listens.
  */
 export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGateway> {
-  const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams);
+  const settings = loadGatewaySettings(opts.env ?? process.env, opts.upstreams, opts.web);
   const metricsSettings = loadMetricsSettings(opts.env ?? process.env);
   const tls = loadGatewayTls(opts.env ?? process.env);
   installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
   const upstreams = createUpstreams(settings, logger, tls.material);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
+  const web = new WebFront({
+    webUrl: settings.webUrl,
+    corsOrigins: settings.corsOrigins,
+    frontendKey: settings.frontendKey,
+    connectTimeoutMs: settings.connectTimeoutMs,
+    upstreamTimeoutMs: opts.web?.timeoutMs ?? settings.upstreamTimeoutMs,
+    trustForwarded: settings.trustForwarded,
+    https: tls.https,
+    onDone: (...args) => metrics?.proxied(...args),
+    logger,
+  });
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -91,6 +105,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     bodyLimitBytes: settings.httpBodyLimitBytes,
     uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
+    clientOf: (req) => web.forwardedClient(req),
     logger,
     onDone: (...args) => metrics?.proxied(...args),
   });
@@ -132,7 +147,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     });
     metrics = await openGatewayMetrics(app, upstreams, metricsSettings, opts.listen !== false);
     await app.ready();
-    server = createGatewayServer(app, proxy, tls);
+    server = createGatewayServer(app, proxy, web, tls);
     if (opts.listen !== false) {
       await listen(server, settings.port, settings.host);
       url = baseUrl(server.address() as AddressInfo, tls.https ? 'https' : 'http');
@@ -166,6 +181,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
         // the idle connections once, at close(); one whose answer had started before goes idle
         // later, so they are swept until every connection is gone. Fastify's side closes last.
         proxy.closing = true;
+        web.closing = true;
         const sweep = setInterval(() => server.closeIdleConnections(), 100);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         clearInterval(sweep);
@@ -187,10 +203,14 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   return gateway;
 }
 
-/** The gateway's server: proxied routes to the fast proxy, every other request to Fastify. */
-function createGatewayServer(app: HttpApp, proxy: FastProxy, tls: GatewayTls): Server {
+/** The gateway's server: CORS first, proxied routes to the fast proxy, pages to the web app, the rest to Fastify. */
+function createGatewayServer(app: HttpApp, proxy: FastProxy, web: WebFront, tls: GatewayTls): Server {
   const server = createPublicServer(tls, (req, res) => {
-    if (!proxy.handle(req, res)) app.routing(req, res);
+    if (web.cors(req, res)) return;
+    if (!proxy.handle(req, res) && !web.handle(req, res)) app.routing(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (!web.upgrade(req, socket, head)) socket.destroy();
   });
   // The chassis's limits and answers to malformed requests, as set on Fastify's own server.
   server.requestTimeout = app.server.requestTimeout;

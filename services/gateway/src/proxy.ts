@@ -31,6 +31,8 @@ export interface ProxyOptions {
   logger: Logger;
   /** Rate limits and the access token check, before anything goes upstream. */
   guard?: EdgeGuard;
+  /** The client a trusted front end calls on behalf of (its X-Forwarded-For), if it is one. */
+  clientOf?: (req: IncomingMessage) => string | undefined;
   /** Told of every answered request (metrics). */
   onDone?: (method: string, url: string, upstream: string | undefined, status: number, seconds: number) => void;
 }
@@ -203,7 +205,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (Number(req.headers['content-length'] ?? 0) > this.bodyLimit) return this.tooLarge();
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
-    const admission = guard.admit(req, clientAddress(req, this.proxy.opts.trustForwarded), target.service !== 'auth');
+    const client = this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded);
+    const admission = guard.admit(req, client, target.service !== 'auth');
     if (admission instanceof Promise) {
       admission.then(
         (a) => this.admitted(target, withBody, a),

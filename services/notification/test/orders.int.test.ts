@@ -37,7 +37,7 @@ function newOrder(email: string, guest: boolean) {
   ];
   const total = { amount: 4848, currency: CURRENCY };
   const meta = { source: 'order', subject: orderId };
-  const link = `${PUBLIC_URL}/api/v1/orders/${orderId}${accessToken ? `?token=${encodeURIComponent(accessToken)}` : ''}`;
+  const link = `${PUBLIC_URL}/orders/${orderId}${accessToken ? `?token=${encodeURIComponent(accessToken)}` : ''}`;
   return {
     orderId,
     email,
@@ -151,7 +151,7 @@ describe('notification: order and payment emails', { skip: skipUnless('postgres'
     const o = newOrder('bob@example.com', false);
     await bus.publish([o.placed()]);
     const confirmed = await deliverTwice(o.confirmed());
-    assert.ok(confirmed.text.includes(`View your order: ${PUBLIC_URL}/api/v1/orders/${o.orderId}\n`));
+    assert.ok(confirmed.text.includes(`View your order: ${PUBLIC_URL}/orders/${o.orderId}\n`));
     assert.ok(!confirmed.text.includes('token='));
 
     const cancelled = await deliverTwice(o.cancelled('customer'));

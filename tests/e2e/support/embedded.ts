@@ -14,6 +14,7 @@ const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'paym
 
 interface ReadyFile {
   gateway: string;
+  web: string | null;
   services: Record<string, string>;
   postgres: { port: number; pid: number; dataDir: string };
 }
@@ -22,6 +23,8 @@ export interface EmbeddedPlatform {
   dir: string;
   /** `<gateway>/api/v1` of the running launcher. */
   api: string;
+  /** The gateway's base URL: the shop. */
+  gateway: string;
   /** Each service's own base URL (its port, not through the gateway). */
   services: Record<string, string>;
   proc: Proc;
@@ -42,6 +45,8 @@ export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<EmbeddedPla
     MERCATO_READY_FILE: readyFile,
     OPS_TOKEN: '',
     LOG_LEVEL: 'warn',
+    // The API's suites run without the web app; the storefront's suite turns it on.
+    MERCATO_WEB: 'false',
     ...env,
   };
   let ready: ReadyFile;
@@ -62,6 +67,9 @@ export async function startEmbedded(env: NodeJS.ProcessEnv): Promise<EmbeddedPla
     dir,
     get api() {
       return `${ready.gateway}/api/v1`;
+    },
+    get gateway() {
+      return ready.gateway;
     },
     get services() {
       return ready.services;

@@ -18,9 +18,9 @@ const line = (over: Partial<OrderLineInput> = {}): OrderLineInput => ({
 
 describe('orderLink', () => {
   it('a guest link carries the URL-encoded token; a signed-in buyer gets none', () => {
-    assert.equal(orderLink(BASE, ORDER, TOKEN), `${BASE}/api/v1/orders/${ORDER}?token=${TOKEN}`);
-    assert.equal(orderLink(`${BASE}/`, ORDER, 'otk_a+b/c='), `${BASE}/api/v1/orders/${ORDER}?token=otk_a%2Bb%2Fc%3D`);
-    assert.equal(orderLink(BASE, ORDER, null), `${BASE}/api/v1/orders/${ORDER}`);
+    assert.equal(orderLink(BASE, ORDER, TOKEN), `${BASE}/orders/${ORDER}?token=${TOKEN}`);
+    assert.equal(orderLink(`${BASE}/`, ORDER, 'otk_a+b/c='), `${BASE}/orders/${ORDER}?token=otk_a%2Bb%2Fc%3D`);
+    assert.equal(orderLink(BASE, ORDER, null), `${BASE}/orders/${ORDER}`);
   });
 });
 
@@ -83,7 +83,7 @@ describe('shipped', () => {
     assert.ok(m.text.includes('2026-05-06 07:08 UTC'));
     assert.ok(m.html.includes('DHL &lt;Express&gt;'));
     assert.ok(m.html.includes('JD014600003SE'));
-    assert.ok(m.text.includes(`View your order: ${BASE}/api/v1/orders/${ORDER}\n`));
+    assert.ok(m.text.includes(`View your order: ${BASE}/orders/${ORDER}\n`));
     assert.ok(!m.text.includes('token='));
   });
 });

@@ -36,11 +36,11 @@ export interface OrderCancelledInput {
 }
 
 /**
- * The order page: `${base}/api/v1/orders/${orderId}`, with `?token=` (URL-encoded) for a guest
- * order, whose capability token is the only way in; a signed-in buyer's link carries none.
+ * The order page of the storefront: `${base}/orders/${orderId}`, with `?token=` (URL-encoded) for a
+ * guest order, whose capability token is the only way in; a signed-in buyer's link carries none.
  */
 export function orderLink(base: string, orderId: string, accessToken: string | null): string {
-  const url = `${base.replace(/\/+$/, '')}/api/v1/orders/${encodeURIComponent(orderId)}`;
+  const url = `${base.replace(/\/+$/, '')}/orders/${encodeURIComponent(orderId)}`;
   return accessToken ? `${url}?token=${encodeURIComponent(accessToken)}` : url;
 }
 

@@ -25,7 +25,7 @@ describe('payment failed', () => {
 });
 
 describe('refunded', () => {
-  const link = `${BASE}/api/v1/orders/${ORDER}`;
+  const link = `${BASE}/orders/${ORDER}`;
 
   it('a full refund: the amount, and that it is the whole order', () => {
     const m = renderRefunded({ orderId: ORDER, amount: { amount: 4848, currency: 'USD' }, totalRefunded: { amount: 4848, currency: 'USD' }, full: true, link });

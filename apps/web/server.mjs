@@ -1,0 +1,175 @@
+// The web app's server: Next.js behind a plain node:http server.
+//   node server.mjs           production (needs `next build` first; the platform launcher makes it)
+//   node server.mjs --dev     development, with hot reload
+// Settings (environment): WEB_PORT (8089; 0 picks one), WEB_HOST (127.0.0.1), MERCATO_API_URL
+// (the gateway the server side calls, e.g. http://gateway:8080), GATEWAY_FRONTEND_KEY (the key
+// the gateway knows the web app by). Started by the launcher with an IPC channel, it reports its
+// URL and takes the gateway's URL once the gateway listens.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
+import { Buffer } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import next from 'next';
+
+const dev = process.argv.includes('--dev');
+const dir = dirname(fileURLToPath(import.meta.url));
+// PORT is the name the container image uses.
+const port = Number(process.env.WEB_PORT ?? process.env.PORT ?? 8089);
+const host = process.env.WEB_HOST || '127.0.0.1';
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Configuration error: WEB_PORT is invalid (got ${JSON.stringify(process.env.WEB_PORT)}); expected an integer from 0 to 65535`);
+  process.exit(1);
+}
+if (!dev) process.env.NODE_ENV = 'production';
+
+// Per request: whether a service the page needed was unavailable. The page then renders the
+// error page, which Next answers 500; it goes out as 503 with Retry-After instead.
+const requests = new AsyncLocalStorage();
+globalThis[Symbol.for('mercato.web.requests')] = requests;
+
+// The page a shopper gets when a service the page needs is down: plain HTML (no script, so it
+// shows whatever failed), the words from the message file.
+const messages = JSON.parse(readFileSync(new URL('./src/messages/en.json', import.meta.url), 'utf8'));
+const escape = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const unavailablePage = (nonce) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(messages['error.unavailable.title'])}</title><style${nonce ? ` nonce="${nonce}"` : ''}>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;line-height:1.5}@media (prefers-color-scheme:dark){body{background:#121412;color:#ecece6}a{color:#7fd1b4}}</style></head><body><h1>${escape(messages['error.unavailable.title'])}</h1><p>${escape(messages['error.unavailable.body'])}</p><p><a href="">${escape(messages['error.retry'])}</a></p></body></html>`;
+
+let handle;
+let upgrade;
+
+// Micro-cache of the pages every anonymous visitor sees alike (home, categories, products without
+// a query), for WEB_PAGE_CACHE_MS (2 s; 0 turns it off): a busy product page is rendered once per
+// window, not once per visitor. Only for visitors with no session, cart or order cookie, keyed by
+// path, currency and host; never for a response that sets a cookie. Each answer still gets a
+// fresh CSP nonce: the cached nonce is replaced in the page and in the policy.
+const PAGE_CACHE_MS = Number(process.env.WEB_PAGE_CACHE_MS ?? 2000);
+const CACHEABLE = /^\/(?:(?:p|c)\/[a-z0-9-]{1,200})?$/;
+const PERSONAL = /(?:^|;\s*)(?:mercato_at|mercato_rt|mercato_cart|mercato_checkout|mercato_order_[A-Za-z0-9_]+)=/;
+const pageCache = new Map();
+
+function pageCacheKey(req) {
+  if (!(PAGE_CACHE_MS > 0) || req.method !== 'GET' || !CACHEABLE.test(req.url)) return undefined;
+  const h = req.headers;
+  if (h.rsc || h['next-router-state-tree'] || h['next-router-prefetch'] || h['next-action'] || h.authorization) return undefined;
+  const cookie = h.cookie ?? '';
+  if (PERSONAL.test(cookie)) return undefined;
+  const currency = /(?:^|;\s*)mercato_currency=([A-Z]{3})/.exec(cookie)?.[1] ?? '';
+  return `${req.url}|${currency}|${h['x-forwarded-proto'] ?? ''}|${h['x-forwarded-host'] ?? h.host ?? ''}`;
+}
+
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+/** Serves a cached page with a fresh nonce; false when there is none for the key. */
+function serveCached(key, req, res) {
+  const hit = pageCache.get(key);
+  if (!hit || Date.now() - hit.at > PAGE_CACHE_MS) return false;
+  const nonce = randomBytes(16).toString('base64');
+  let body = Buffer.from(hit.nonce ? hit.body.replaceAll(hit.nonce, nonce) : hit.body);
+  const headers = { ...hit.headers };
+  if (hit.nonce) headers['content-security-policy'] = String(headers['content-security-policy']).replaceAll(hit.nonce, nonce);
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    body = gzipSync(body, { level: 4 });
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers).end(body);
+  return true;
+}
+
+/** Records the page Next renders for `key` (asked for uncompressed), if it may be shared. */
+function recordPage(key, req, res) {
+  delete req.headers['accept-encoding'];
+  const chunks = [];
+  const { write, end } = res;
+  res.write = function (chunk, ...rest) {
+    if (chunk) chunks.push(Buffer.from(chunk));
+    return write.call(this, chunk, ...rest);
+  };
+  res.end = function (chunk, ...rest) {
+    if (chunk && typeof chunk !== 'function') chunks.push(Buffer.from(chunk));
+    const type = String(res.getHeader('content-type') ?? '');
+    if (res.statusCode === 200 && type.startsWith('text/html') && !res.getHeader('set-cookie') && !res.getHeader('content-encoding')) {
+      const headers = {};
+      for (const [k, v] of Object.entries(res.getHeaders())) if (!['content-length', 'date', 'etag', 'connection', 'keep-alive', 'transfer-encoding', 'x-request-id'].includes(k)) headers[k] = v;
+      if (pageCache.size > 5000) pageCache.clear();
+      pageCache.set(key, { at: Date.now(), headers, body: Buffer.concat(chunks).toString('utf8'), nonce: NONCE.exec(String(headers['content-security-policy'] ?? ''))?.[1] });
+    }
+    return end.call(this, chunk, ...rest);
+  };
+}
+
+const server = createServer((req, res) => {
+  if (!handle) {
+    res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
+    return;
+  }
+  const key = pageCacheKey(req);
+  if (key && serveCached(key, req, res)) return;
+  const state = { unavailable: false };
+  if (key) recordPage(key, req, res);
+  const { writeHead, end } = res;
+  res.writeHead = function (status, ...rest) {
+    if (state.unavailable && status >= 500) {
+      // Next's error document is replaced whole by the friendly page, with 503 and Retry-After.
+      res.write = () => true;
+      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(String(res.getHeader('content-security-policy') ?? ''))?.[1];
+      res.end = () => end.call(res, req.method === 'HEAD' ? undefined : unavailablePage(nonce));
+      res.removeHeader('content-length');
+      res.removeHeader('content-encoding');
+      res.removeHeader('etag');
+      res.setHeader('retry-after', '5');
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return writeHead.call(this, 503);
+    }
+    return writeHead.call(this, status, ...rest);
+  };
+  requests.run(state, () => {
+    handle(req, res).catch((err) => {
+      console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
+  });
+});
+server.keepAliveTimeout = 72_000;
+server.on('upgrade', (req, socket, headOf) => (upgrade ? upgrade(req, socket, headOf) : socket.destroy()));
+
+// Next is made once the port is known: it calls itself on it (e.g. for a server action's redirect).
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(port, host, resolve);
+});
+const bound = server.address();
+const url = `http://${bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address}:${bound.port}`;
+const app = next({ dev, dir, hostname: bound.address, port: bound.port, quiet: false });
+await app.prepare();
+handle = app.getRequestHandler();
+if (dev) upgrade = app.getUpgradeHandler();
+// Load the code of the pages shoppers open first now, while the platform is still starting,
+// rather than on the first shopper's request (what they render without the API is discarded).
+if (!dev) for (const path of ['/', '/p/warm-up', '/c/warm-up']) fetch(`${url}${path}`).then((r) => r.arrayBuffer(), () => undefined).catch(() => undefined);
+if (process.send) process.send({ type: 'listening', url });
+else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
+
+process.on('message', (m) => {
+  if (m && m.type === 'api' && typeof m.url === 'string') process.env.MERCATO_API_URL = m.url;
+  if (m && m.type === 'stop') stop();
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 5_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+// The launcher's death ends this process too (no orphan holding the port).
+process.on('disconnect', stop);

@@ -1,0 +1,114 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { addAddress, cancelOrder, deleteAddress, updateProfile } from '@/actions/account';
+import { signOut } from '@/actions/auth';
+import { ActionForm } from '@/components/ActionForm';
+import { Button, Card } from '@/components/ui';
+import { api, must } from '@/lib/api';
+import { t, tOr } from '@/lib/i18n';
+import { formatMoney } from '@/lib/money';
+import { currentUser } from '@/lib/session';
+import { COUNTRIES } from '@/lib/shop';
+import s from './account.module.css';
+
+export const metadata: Metadata = { title: t('account.title'), description: t('account.description'), robots: { index: false }, alternates: { canonical: '/account' } };
+
+const countryName = new Intl.DisplayNames(['en'], { type: 'region' });
+const CANCELLABLE = new Set(['pending', 'awaiting_payment', 'confirmed']);
+
+export default async function AccountPage() {
+  if (!(await currentUser())) redirect('/account/sign-in?next=/account');
+  const client = await api();
+  const [me, addresses, orders] = await Promise.all([
+    client.GET('/api/v1/users/me').then((r) => must(r, 'your profile')),
+    client.GET('/api/v1/users/me/addresses').then((r) => must(r, 'your address book')),
+    client.GET('/api/v1/orders', { params: { query: { limit: 20 } } }).then((r) => must(r, 'your orders')),
+  ]);
+  const verified = (me as typeof me & { emailVerified?: boolean }).emailVerified;
+  return (
+    <div className={`page ${s.account}`}>
+      <div className={s.head}>
+        <h1>{t('account.title')}</h1>
+        <form action={signOut}>
+          <Button type="submit" kind="secondary">
+            {t('account.signOut')}
+          </Button>
+        </form>
+      </div>
+      <Card>
+        <h2>{t('account.profile')}</h2>
+        <p>
+          {t('account.email')}: <strong>{me.email}</strong>{' '}
+          {verified === true ? <span className={s.ok}>{t('account.verified')}</span> : verified === false ? <span className={s.muted}>{t('account.unverified')}</span> : null}
+        </p>
+        <ActionForm
+          action={updateProfile}
+          submit={t('account.save')}
+          fields={[
+            { name: 'name', label: t('account.name'), autoComplete: 'name', defaultValue: me.name, required: true },
+            { name: 'phone', label: t('account.phone'), type: 'tel', autoComplete: 'tel', defaultValue: me.phone ?? '' },
+          ]}
+        />
+      </Card>
+      <Card>
+        <h2 id="addresses">{t('account.addresses')}</h2>
+        {addresses.items.length === 0 ? <p>{t('account.noAddresses')}</p> : null}
+        <ul className={s.list}>
+          {addresses.items.map((a) => (
+            <li key={a.id} className={s.item}>
+              <address>{[a.name, a.line1, a.line2, a.city, a.postalCode, a.region, a.country].filter(Boolean).join(', ')}</address>
+              <form action={deleteAddress}>
+                <input type="hidden" name="id" value={a.id} />
+                <Button type="submit" kind="link">
+                  {t('account.deleteAddress')}
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <details className={s.add} open={addresses.items.length === 0}>
+          <summary>{t('account.addAddress')}</summary>
+          <ActionForm
+            action={addAddress}
+            submit={t('account.addAddress')}
+            resetOnOk
+            fields={[
+              { name: 'name', label: t('checkout.name'), autoComplete: 'name', required: true },
+              { name: 'line1', label: t('checkout.line1'), autoComplete: 'address-line1', required: true },
+              { name: 'line2', label: t('checkout.line2'), autoComplete: 'address-line2' },
+              { name: 'city', label: t('checkout.city'), autoComplete: 'address-level2', required: true },
+              { name: 'postalCode', label: t('checkout.postalCode'), autoComplete: 'postal-code' },
+              { name: 'region', label: t('checkout.region'), autoComplete: 'address-level1' },
+              { name: 'country', label: t('checkout.country'), options: COUNTRIES.map((c) => ({ value: c, label: countryName.of(c) ?? c })), defaultValue: 'US' },
+              { name: 'phone', label: t('checkout.phone'), type: 'tel', autoComplete: 'tel' },
+            ]}
+          />
+        </details>
+      </Card>
+      <Card>
+        <h2 id="orders">{t('account.orders')}</h2>
+        {orders.items.length === 0 ? <p>{t('account.noOrders')}</p> : null}
+        <ul className={s.list}>
+          {orders.items.map((o) => (
+            <li key={o.id} className={s.item} data-order={o.id}>
+              <span>
+                <a href={`/orders/${o.id}`}>{o.id}</a> · {new Date(o.createdAt).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' })} · {formatMoney(o.totals.total)}
+              </span>
+              <span className={s.row}>
+                <strong data-status={o.status}>{tOr(`order.status.${o.status}`, o.status)}</strong>
+                {CANCELLABLE.has(o.status) ? (
+                  <form action={cancelOrder}>
+                    <input type="hidden" name="orderId" value={o.id} />
+                    <Button type="submit" kind="link">
+                      {t('order.cancel')}
+                    </Button>
+                  </form>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

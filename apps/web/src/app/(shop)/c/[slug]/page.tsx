@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Listing } from '@/components/Listing';
+import { api, must } from '@/lib/api';
+import { t } from '@/lib/i18n';
+import { listingParams, listingQuery } from '@/lib/listing';
+import { categories, chosenCurrency, findCategory } from '@/lib/shop';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function categoryOf(slug: string) {
+  const hit = findCategory((await categories()).items, slug);
+  if (!hit) notFound();
+  return hit.node;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const c = await categoryOf(slug);
+  const description = t('category.description', { name: c.name, count: c.productCount });
+  return { title: c.name, description, alternates: { canonical: `/c/${c.slug}` }, openGraph: { title: c.name, description, url: `/c/${c.slug}` } };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const c = await categoryOf(slug);
+  const p = listingParams(await searchParams, c.slug);
+  const client = await api({ anonymous: true });
+  const page = must(await client.GET('/api/v1/products', { params: { query: listingQuery(p, await chosenCurrency()) } }), 'the catalog');
+  return <Listing path={`/c/${c.slug}`} params={p} page={page} heading={c.name} intro={t('category.products', { count: c.productCount })} />;
+}

@@ -1,0 +1,30 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+
+// What the web app's server (server.mjs) shares with the pages it renders, per request.
+
+interface RequestState {
+  /** A service the page needed did not answer: the error page goes out as 503. */
+  unavailable: boolean;
+}
+
+const requests = (globalThis as Record<symbol, unknown>)[Symbol.for('mercato.web.requests')] as AsyncLocalStorage<RequestState> | undefined;
+
+/** Marks the request being rendered as failed for want of a service (503, not 500). */
+export function markUnavailable(): void {
+  const state = requests?.getStore();
+  if (state) state.unavailable = true;
+}
+
+/**
+ * The gateway the server side calls: MERCATO_API_URL (e.g. http://127.0.0.1:8080), or API_URL as
+ * the container image names it (with or without its /api/v1).
+ */
+export function apiBase(): string | undefined {
+  const url = process.env.MERCATO_API_URL || process.env.API_URL;
+  return url?.replace(/\/+$/, '').replace(/\/api\/v1$/, '') || undefined;
+}
+
+/** The key the gateway knows this web app by (its calls are then rate-limited per shopper). */
+export function frontendKey(): string | undefined {
+  return process.env.GATEWAY_FRONTEND_KEY || undefined;
+}
