@@ -670,6 +670,206 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff: the delivery log, newest first, by customer, order, status or channel
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Staff: send a message again (a new entry in the log, due at once)
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        post: operations["resendNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notification preferences, per channel and category
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        get: operations["getNotificationPreferences"];
+        /**
+         * Change my preferences (only the choices given); transactional email cannot be turned off (422); marketing is opt-in
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register this browser's push subscription (the PushSubscription's JSON); the same endpoint again replaces it
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        post: operations["createPushSubscription"];
+        /**
+         * Stop push to one of my browsers, named by its endpoint
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        delete: operations["deletePushSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/push/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop's VAPID public key (applicationServerKey for pushManager.subscribe)
+         * @description **Access:** public, no token needed.
+         */
+        get: operations["getPushPublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Twilio's SMS delivery reports (X-Twilio-Signature checked against the account's auth token)
+         * @description **Access:** public, no token needed.
+         */
+        post: operations["twilioStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stock-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My back-in-stock wishes, newest first (answered ones have notifiedAt)
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        get: operations["listStockSubscriptions"];
+        put?: never;
+        /**
+         * Tell me once when this SKU is back in stock (asking again keeps the first wish)
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        post: operations["createStockSubscription"];
+        /**
+         * Withdraw my back-in-stock wish for a SKU
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        delete: operations["deleteStockSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/templates/{name}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Staff: a template rendered with sample data, with the shop's overrides, in a language
+         * @description **Access:** a bearer token with the role `admin` or `catalog_manager` or `support`.
+         */
+        get: operations["previewNotificationTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page behind an email's unsubscribe link: a button that confirms (no sign-in)
+         * @description **Access:** public, no token needed.
+         */
+        get: operations["showUnsubscribe"];
+        put?: never;
+        /**
+         * RFC 8058 one-click unsubscribe from one category of email, with the signed link of the email; needs no sign-in and takes effect at once
+         * @description **Access:** public, no token needed.
+         */
+        post: operations["oneClickUnsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1298,6 +1498,242 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's published reviews, newest, most helpful or highest rated first, by cursor
+         * @description **Access:** anonymous, or signed in with a bearer token (then what the caller creates is theirs; a token that does not verify is refused with 401).
+         */
+        get: operations["listReviews"];
+        put?: never;
+        /**
+         * Review a product I received: published at once, or held for a moderator with the rule that held it
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        post: operations["createReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One review (a held or rejected one only for its author and moderators)
+         * @description **Access:** anonymous, or signed in with a bearer token (then what the caller creates is theirs; a token that does not verify is refused with 401).
+         */
+        get: operations["getReview"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete my review (administrators: any review)
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        delete: operations["deleteReview"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit my review: moderated again like a new one
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        patch: operations["editReview"];
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderators: publish a held, hidden or rejected review (ReviewPublished)
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        post: operations["approveReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * "Was this helpful?": my one vote on a published review, set or taken back
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        put: operations["setReviewHelpful"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderators: take a published review off the page
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        post: operations["hideReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moderators: reject a review with the reason the author is told (ReviewRejected)
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        post: operations["rejectReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Staff: the shop's public answer to a review (replaces an earlier one)
+         * @description **Access:** a bearer token with the role `admin` or `catalog_manager` or `support`.
+         */
+        put: operations["replyToReview"];
+        post?: never;
+        /**
+         * Staff: remove the shop's answer
+         * @description **Access:** a bearer token with the role `admin` or `catalog_manager` or `support`.
+         */
+        delete: operations["deleteReviewReply"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a published review, once; three reports hold it for a moderator
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        post: operations["reportReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether I may review this product (I received it and have not reviewed it yet), and my review if I have one
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        get: operations["getReviewEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderators: reviews by status (pending by default: held by a rule or by reports), oldest first
+         * @description **Access:** a bearer token with the role `admin` or `support`.
+         */
+        get: operations["listReviewsForModeration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's rating: how many published reviews, the average to one decimal, and how many per star
+         * @description **Access:** public, no token needed.
+         */
+        get: operations["getReviewSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1332,7 +1768,11 @@ export type paths = {
         get: operations["getCustomer"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase a user's account on their request (as DELETE /users/me does)
+         * @description **Access:** a bearer token with the role `admin`.
+         */
+        delete: operations["eraseUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1374,11 +1814,15 @@ export type paths = {
         get: operations["getMe"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Erase my account (GDPR): profile and addresses deleted, sign-in removed, orders kept anonymised, reviews anonymised
+         * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
+         */
+        delete: operations["eraseMe"];
         options?: never;
         head?: never;
         /**
-         * Change my name or phone
+         * Change my name, phone, language or time zone
          * @description **Access:** signed in: any valid bearer token (a customer reaches only their own data).
          */
         patch: operations["updateMe"];
@@ -5733,6 +6177,1036 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                channel?: "email" | "sms" | "push";
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description One order */
+                orderId?: string;
+                status?: "queued" | "sent" | "failed" | "bounced" | "suppressed";
+                /** @description One customer */
+                userId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            category: string;
+                            channel: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Opaque, prefixed, time-sortable id */
+                            id: string;
+                            lastError: string | null;
+                            notBefore: string | null;
+                            orderId: string | null;
+                            providerId: string | null;
+                            recipient: string;
+                            resentFrom: string | null;
+                            sentAt: string | null;
+                            status: "queued" | "sent" | "failed" | "bounced" | "suppressed";
+                            subject: string;
+                            template: string;
+                            userId: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    resendNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Opaque, prefixed, time-sortable id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        category: string;
+                        channel: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        lastError: string | null;
+                        notBefore: string | null;
+                        orderId: string | null;
+                        providerId: string | null;
+                        recipient: string;
+                        resentFrom: string | null;
+                        sentAt: string | null;
+                        status: "queued" | "sent" | "failed" | "bounced" | "suppressed";
+                        subject: string;
+                        template: string;
+                        userId: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Channel → category → whether such messages reach me that way */
+                        channels: {
+                            email: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                            push: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                            sms: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                        };
+                        /** @description Choices that cannot be changed: transactional email (orders, password resets) always goes */
+                        locked: {
+                            category: string;
+                            channel: string;
+                        }[];
+                        push: {
+                            /** @description Browsers subscribed to push */
+                            subscriptions: number;
+                        };
+                        sms: {
+                            /** @description The shop sends SMS and a valid phone number is on my profile */
+                            available: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the choices to change; the rest stay as they are */
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: {
+                        account?: boolean;
+                        marketing?: boolean;
+                        stock_alerts?: boolean;
+                        transactional?: boolean;
+                    };
+                    push?: {
+                        account?: boolean;
+                        marketing?: boolean;
+                        stock_alerts?: boolean;
+                        transactional?: boolean;
+                    };
+                    sms?: {
+                        account?: boolean;
+                        marketing?: boolean;
+                        stock_alerts?: boolean;
+                        transactional?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Channel → category → whether such messages reach me that way */
+                        channels: {
+                            email: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                            push: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                            sms: {
+                                account: boolean;
+                                marketing: boolean;
+                                stock_alerts: boolean;
+                                transactional: boolean;
+                            };
+                        };
+                        /** @description Choices that cannot be changed: transactional email (orders, password resets) always goes */
+                        locked: {
+                            category: string;
+                            channel: string;
+                        }[];
+                        push: {
+                            /** @description Browsers subscribed to push */
+                            subscriptions: number;
+                        };
+                        sms: {
+                            /** @description The shop sends SMS and a valid phone number is on my profile */
+                            available: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable request: `transactional_email_required` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "transactional_email_required";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createPushSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uri
+                     * @description The push service URL from the browser's PushSubscription
+                     */
+                    endpoint: string;
+                    expirationTime?: number | null;
+                    keys: {
+                        /** @description The 16-byte auth secret, base64url */
+                        auth: string;
+                        /** @description The browser's P-256 public key, base64url */
+                        p256dh: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable request: `push_endpoint_refused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "push_endpoint_refused";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePushSubscription: {
+        parameters: {
+            query: {
+                /** @description The PushSubscription's endpoint (what the browser knows once it unsubscribes) */
+                endpoint: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPushPublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description applicationServerKey for the browser's pushManager.subscribe() */
+                        publicKey: string;
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    twilioStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-twilio-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listStockSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Opaque, prefixed, time-sortable id */
+                            id: string;
+                            notifiedAt: string | null;
+                            sku: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createStockSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sku: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        notifiedAt: string | null;
+                        sku: string;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteStockSubscription: {
+        parameters: {
+            query: {
+                sku: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    previewNotificationTemplate: {
+        parameters: {
+            query?: {
+                /** @description Language, e.g. en or pt-BR (falls back to English) */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                name: "welcome" | "email_verification" | "password_reset" | "order_confirmed" | "order_shipped" | "order_delivered" | "order_cancelled" | "payment_failed" | "refunded" | "back_in_stock" | "abandoned_cart" | "low_stock";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        html: string;
+                        name: string;
+                        push: {
+                            body: string;
+                            title: string;
+                        } | null;
+                        sms: string | null;
+                        subject: string;
+                        text: string;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    showUnsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description A page with one button that unsubscribes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    oneClickUnsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Done (a page saying so when the client accepts text/html) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        category: string;
+                        channel: string;
+                        unsubscribed: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
@@ -10793,6 +12267,1694 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    listReviews: {
+        parameters: {
+            query: {
+                /** @description The previous page's nextCursor (same sort) */
+                cursor?: string;
+                limit?: number;
+                /** @description The product */
+                productId: string;
+                /** @description Only reviews with this many stars */
+                rating?: number;
+                /** @description newest (default), helpful (most votes), rating (highest) */
+                sort?: "newest" | "helpful" | "rating";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Display name: first name and initial */
+                            author: string;
+                            body: string;
+                            cons: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            helpfulCount: number;
+                            /** @description Opaque, prefixed, time-sortable id */
+                            id: string;
+                            /** @description Why it is held or rejected (author and moderators) */
+                            moderation?: {
+                                reason: string | null;
+                                reportCount: number;
+                                rule: string | null;
+                            };
+                            /** @description Opaque, prefixed, time-sortable id */
+                            productId: string;
+                            pros: string | null;
+                            publishedAt: string | null;
+                            /** @description Stars, 1 to 5 */
+                            rating: number;
+                            reply: {
+                                body: string;
+                                /** Format: date-time */
+                                repliedAt: string;
+                            } | null;
+                            /** @description Shown to the author and moderators */
+                            status?: "pending" | "published" | "rejected" | "hidden";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The author received this product from the shop */
+                            verifiedPurchase: boolean;
+                            /** @description Whether the signed-in caller marked it helpful */
+                            votedHelpful?: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Up to 5,000 characters; plain text, shown escaped (no HTML is ever rendered from it) */
+                    body: string;
+                    cons?: string | null;
+                    /** @description The product reviewed */
+                    productId: string;
+                    pros?: string | null;
+                    /** @description Stars, 1 to 5 */
+                    rating: number;
+                    /** @description Up to 120 characters */
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `purchase_required` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "purchase_required";
+                    };
+                };
+            };
+            /** @description Conflict: `already_reviewed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_reviewed";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    editReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Up to 5,000 characters */
+                    body?: string;
+                    cons?: string | null;
+                    pros?: string | null;
+                    /** @description Stars, 1 to 5 */
+                    rating?: number;
+                    /** @description Up to 120 characters */
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    approveReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `illegal_transition` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "illegal_transition";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    setReviewHelpful: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description true to mark helpful, false to take the vote back */
+                    helpful: boolean;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        helpful: boolean;
+                        helpfulCount: number;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable request: `cannot_report_own` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cannot_report_own";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    hideReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why it is hidden (kept for staff) */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `illegal_transition` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "illegal_transition";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rejectReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Told to the author (reject) or kept for staff (hide) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `illegal_transition` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "illegal_transition";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replyToReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The shop's public answer, up to 2,000 characters */
+                    body: string;
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteReviewReply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Display name: first name and initial */
+                        author: string;
+                        body: string;
+                        cons: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        helpfulCount: number;
+                        /** @description Opaque, prefixed, time-sortable id */
+                        id: string;
+                        /** @description Why it is held or rejected (author and moderators) */
+                        moderation?: {
+                            reason: string | null;
+                            reportCount: number;
+                            rule: string | null;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                        pros: string | null;
+                        publishedAt: string | null;
+                        /** @description Stars, 1 to 5 */
+                        rating: number;
+                        reply: {
+                            body: string;
+                            /** Format: date-time */
+                            repliedAt: string;
+                        } | null;
+                        /** @description Shown to the author and moderators */
+                        status?: "pending" | "published" | "rejected" | "hidden";
+                        title: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description The author received this product from the shop */
+                        verifiedPurchase: boolean;
+                        /** @description Whether the signed-in caller marked it helpful */
+                        votedHelpful?: boolean;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reportReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why the review should be looked at */
+                    reason: "spam" | "offensive" | "off_topic" | "fake" | "personal_information" | "other";
+                };
+            };
+        };
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The review was held for a moderator */
+                        held: boolean;
+                        reportCount: number;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data`, `malformed_body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data" | "malformed_body";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Conflict: `already_reported` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "already_reported";
+                    };
+                };
+            };
+            /** @description Payload too large: `payload_too_large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description Unsupported media type: `unsupported_media_type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Unprocessable request: `cannot_report_own` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "cannot_report_own";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReviewEligibility: {
+        parameters: {
+            query: {
+                /** @description The product */
+                productId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        canReview: boolean;
+                        reason: "eligible" | "already_reviewed" | "purchase_required";
+                        review: {
+                            /** @description Display name: first name and initial */
+                            author: string;
+                            body: string;
+                            cons: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            helpfulCount: number;
+                            /** @description Opaque, prefixed, time-sortable id */
+                            id: string;
+                            /** @description Why it is held or rejected (author and moderators) */
+                            moderation?: {
+                                reason: string | null;
+                                reportCount: number;
+                                rule: string | null;
+                            };
+                            /** @description Opaque, prefixed, time-sortable id */
+                            productId: string;
+                            pros: string | null;
+                            publishedAt: string | null;
+                            /** @description Stars, 1 to 5 */
+                            rating: number;
+                            reply: {
+                                body: string;
+                                /** Format: date-time */
+                                repliedAt: string;
+                            } | null;
+                            /** @description Shown to the author and moderators */
+                            status?: "pending" | "published" | "rejected" | "hidden";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The author received this product from the shop */
+                            verifiedPurchase: boolean;
+                            /** @description Whether the signed-in caller marked it helpful */
+                            votedHelpful?: boolean;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listReviewsForModeration: {
+        parameters: {
+            query?: {
+                /** @description The previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Only this product */
+                productId?: string;
+                status?: "pending" | "published" | "rejected" | "hidden";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Display name: first name and initial */
+                            author: string;
+                            body: string;
+                            cons: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            helpfulCount: number;
+                            /** @description Opaque, prefixed, time-sortable id */
+                            id: string;
+                            /** @description Why it is held or rejected (author and moderators) */
+                            moderation?: {
+                                reason: string | null;
+                                reportCount: number;
+                                rule: string | null;
+                            };
+                            /** @description Opaque, prefixed, time-sortable id */
+                            productId: string;
+                            pros: string | null;
+                            publishedAt: string | null;
+                            /** @description Stars, 1 to 5 */
+                            rating: number;
+                            reply: {
+                                body: string;
+                                /** Format: date-time */
+                                repliedAt: string;
+                            } | null;
+                            /** @description Shown to the author and moderators */
+                            status?: "pending" | "published" | "rejected" | "hidden";
+                            title: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description The author received this product from the shop */
+                            verifiedPurchase: boolean;
+                            /** @description Whether the signed-in caller marked it helpful */
+                            votedHelpful?: boolean;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getReviewSummary: {
+        parameters: {
+            query: {
+                /** @description The product */
+                productId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Mean rating to one decimal; 0 with no reviews */
+                        average: number;
+                        /** @description Published reviews */
+                        count: number;
+                        /** @description Published reviews per star rating */
+                        distribution: {
+                            1: number;
+                            2: number;
+                            3: number;
+                            4: number;
+                            5: number;
+                        };
+                        /** @description Opaque, prefixed, time-sortable id */
+                        productId: string;
+                    };
+                };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listUsers: {
         parameters: {
             query: {
@@ -10825,9 +13987,11 @@ export interface operations {
                             /** @description Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it) */
                             emailVerified: boolean;
                             id: string;
+                            locale: string | null;
                             name: string;
                             phone: string | null;
                             roles: string[];
+                            timeZone: string | null;
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
@@ -10918,13 +14082,86 @@ export interface operations {
                         /** @description Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it) */
                         emailVerified: boolean;
                         id: string;
+                        locale: string | null;
                         name: string;
                         phone: string | null;
                         roles: string[];
+                        timeZone: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                     };
                 };
+            };
+            /** @description Bad request: `invalid_data` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_data";
+                    };
+                };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Forbidden: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    eraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description User id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad request: `invalid_data` */
             400: {
@@ -11009,9 +14246,11 @@ export interface operations {
                         /** @description Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it) */
                         emailVerified: boolean;
                         id: string;
+                        locale: string | null;
                         name: string;
                         phone: string | null;
                         roles: string[];
+                        timeZone: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -11115,13 +14354,59 @@ export interface operations {
                         /** @description Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it) */
                         emailVerified: boolean;
                         id: string;
+                        locale: string | null;
                         name: string;
                         phone: string | null;
                         roles: string[];
+                        timeZone: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                     };
                 };
+            };
+            /** @description Unauthorized: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description Not found: `not_found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    eraseMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "5XX": components["responses"]["ServerError"];
+            /** @description Erased */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Unauthorized: `unauthorized` */
             401: {
@@ -11160,8 +14445,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    locale?: string | null;
                     name?: string;
+                    /** @description International form (+ and country code); kept in E.164; null clears it */
                     phone?: string | null;
+                    timeZone?: string | null;
                 };
             };
         };
@@ -11180,9 +14468,11 @@ export interface operations {
                         /** @description Whether the user proved they own the address (the emailed link, or Google/Facebook vouching for it) */
                         emailVerified: boolean;
                         id: string;
+                        locale: string | null;
                         name: string;
                         phone: string | null;
                         roles: string[];
+                        timeZone: string | null;
                         /** Format: date-time */
                         updatedAt: string;
                     };
