@@ -22,7 +22,7 @@ export function ProductCard({ p, eager, first }: { p: CardData; eager?: boolean;
       </a>
       <p className={s.price}>{p.price}</p>
       {p.rating && p.rating.count > 0 && p.ratingLabel ? (
-        <p className={s.rating} aria-label={p.ratingLabel}>
+        <p className={s.rating} role="img" aria-label={p.ratingLabel}>
           <span aria-hidden="true">{'★'.repeat(Math.round(p.rating.average))}</span> <span aria-hidden="true">({p.rating.count})</span>
         </p>
       ) : null}

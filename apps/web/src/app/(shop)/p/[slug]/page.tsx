@@ -124,7 +124,7 @@ export default async function ProductPage({ params }: Props) {
           {reviews.reviews.map((r) => (
             <div key={r.id} className={s.review}>
               <p>
-                <span className={s.stars} aria-label={`${r.rating} / 5`}>
+                <span className={s.stars} role="img" aria-label={`${r.rating} / 5`}>
                   {'★'.repeat(r.rating)}
                 </span>{' '}
                 <strong>{r.title}</strong>
