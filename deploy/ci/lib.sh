@@ -40,10 +40,18 @@ ensure_packages() {
   fi
 }
 
-# The Debian mirror apt already uses (debootstrap takes the same one).
+# The Debian mirror apt already uses (debootstrap takes the same one): only the active source
+# files (*.list, *.sources), only a Debian archive (a path ending in /debian), never the security
+# archive or a third-party repository such as a Node.js one.
 debian_mirror() {
-  local m
-  m="$(grep -rhoE '^(URIs:|deb)\s+https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null | grep -v security | head -n 1 | awk '{print $2}')"
+  local m files=()
+  shopt -s nullglob
+  files=(/etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources)
+  shopt -u nullglob
+  if ((${#files[@]})); then
+    m="$(grep -hoE '^(URIs:|deb)\s+https?://[^ ]+' "${files[@]}" 2>/dev/null | awk '{print $2}' |
+      grep -E '/debian/?$' | grep -v security | head -n 1 || true)"
+  fi
   echo "${m:-http://deb.debian.org/debian}"
 }
 
