@@ -207,8 +207,10 @@ export const ordersStore = {
    * the caller's lock is a bug, and throws.
    */
   async apply(tx: Queryable, order: Order, t: Transition, actor: string): Promise<Order> {
-    const params: unknown[] = [order.id, order.status, actor];
+    const params: unknown[] = [order.id, order.status];
     const p = (v: unknown) => `$${params.push(v)}`;
+    let actorParam: string | undefined;
+    const who = () => (actorParam ??= p(actor));
     const columns = Object.keys(t.changes)
       .filter((f) => t.changes[f as keyof OrderChanges] !== undefined)
       .sort();
@@ -223,12 +225,12 @@ export const ordersStore = {
        )`];
     if (t.move) {
       parts.push(`logged AS (
-         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $2, status, ${p(t.move.reason)}, $3 FROM moved
+         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $2, status, ${p(t.move.reason)}, ${who()} FROM moved
        )`);
     }
     if (t.refund) {
       parts.push(`asked AS (
-         INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) SELECT ${p(t.refund.id)}, id, ${p(t.refund.amount)}, ${p(t.refund.reason)}, $3 FROM moved
+         INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) SELECT ${p(t.refund.id)}, id, ${p(t.refund.amount)}, ${p(t.refund.reason)}, ${who()} FROM moved
        )`);
     }
     if (t.refundDone !== null) {
