@@ -124,13 +124,34 @@ describe('CircuitBreaker', () => {
     b.dispose();
   });
 
-  it('a trial that says nothing (the client went away) does not close the circuit', async () => {
+  it('a trial that says nothing of the upstream neither closes nor reopens the circuit: the next call is the trial', async () => {
     const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 10 });
     await failTimes(b, 1);
     await sleep(15);
-    b.acquire().cancel();
+    b.acquire().cancel(); // the client went away
     await sleep(5);
-    assert.equal(b.state, 'open');
+    assert.equal(b.state, 'half_open');
+    assert.equal(await b.run(ok), 'ok');
+    assert.equal(b.state, 'closed');
+  });
+
+  it('a slow trial answer from an upstream the probe finds ready does not reopen the circuit (no client holds it open)', async () => {
+    const p = switchableProbe(true);
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 10, probe: p.probe });
+    await failTimes(b, 1);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    await b.run(async () => 504, { outcomeOf: () => 'suspect' });
+    await sleep(20);
+    assert.equal(b.state, 'half_open');
+    assert.equal(await b.run(async () => 'served'), 'served', 'the next call was the trial');
+    assert.equal(b.state, 'closed');
+    await b.run(fail).catch(() => undefined);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    p.ready = false;
+    await sleep(300); // past the shared verdict
+    await b.run(async () => 504, { outcomeOf: () => 'suspect' });
+    await eventually(() => b.state === 'open', 2_000, 5);
+    b.dispose();
   });
 
   it('counts a suspected failure only when the probe says the upstream is unhealthy', async () => {

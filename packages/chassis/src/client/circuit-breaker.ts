@@ -101,7 +101,8 @@ const VERDICT_MS = 250;
  * failures; while open every call is refused at once; after `firstRetryMs` (then twice as long
  * after each failed trial, up to `maxRetryMs`) the circuit goes half-open — with a probe, once
  * the probe finds the upstream ready — and admits one client call as the trial, refusing the
- * others while it runs: its success closes the circuit, anything else opens it again.
+ * others while it runs: its success closes the circuit, a counted failure opens it again, an
+ * outcome that says nothing of the upstream leaves the next call to be the trial.
  */
 export class CircuitBreaker {
   readonly name: string;
@@ -116,6 +117,8 @@ export class CircuitBreaker {
   private verdict: Promise<boolean> | undefined;
   /** With a probe: the probe found the upstream ready after the wait, so the next call is the trial. */
   private trialReady = false;
+  /** A trial call is under way: every other call is refused until it settles. */
+  private trialInFlight = false;
   private disposed = false;
   private readonly onStateChange: CircuitBreakerOptions['onStateChange'];
 
@@ -136,6 +139,7 @@ export class CircuitBreaker {
     this.policy.onBreak(() => {
       this.openedAt = Date.now();
       this.trialReady = false;
+      this.trialInFlight = false;
       if (this.probe) this.scheduleProbe();
     });
     this.policy.onStateChange((state) => this.moveTo(STATES[state]));
@@ -179,15 +183,41 @@ export class CircuitBreaker {
   /** Admits one call, or throws CircuitOpenError without calling anything. */
   acquire(): BreakerPermit {
     const state = this.policy.state;
-    // The first call once the circuit may be tried is the trial (the policy makes it one, and
-    // refuses every other call while it runs): after the wait, and with a probe, once it found
-    // the upstream ready.
-    const trial = state === CircuitState.Open && Date.now() - this.openedAt >= this.delay && (!this.probe || this.trialReady);
-    if (state !== CircuitState.Closed && !trial) throw new CircuitOpenError(this.name, this.retryAfterMs());
+    if (state === CircuitState.Closed) {
+      const permit = new Permit(this, false);
+      permit.accounted = this.policy.execute(() => permit.outcome).then(noop, noop);
+      return permit;
+    }
+    // The first call once the circuit may be tried is the trial, one at a time: after the wait,
+    // and with a probe, once it found the upstream ready. Every other call is refused at once.
+    const trial = state === CircuitState.Open && !this.trialInFlight && Date.now() - this.openedAt >= this.delay && (!this.probe || this.trialReady);
+    if (!trial) throw new CircuitOpenError(this.name, this.retryAfterMs());
     this.trialReady = false;
-    const permit = new Permit(this, trial);
-    permit.accounted = this.policy.execute(() => permit.outcome).then(noop, noop);
-    return permit;
+    this.trialInFlight = true;
+    this.moveTo('half_open');
+    return new Permit(this, true);
+  }
+
+  /**
+   * What the trial said, told to the policy only once known: a success closes the circuit, a
+   * counted failure opens it again (for longer); an outcome that says nothing about the upstream
+   * (the client went away; a slow answer from an upstream its probe finds ready) neither closes
+   * nor opens it — the next call is the trial — so no client can hold a circuit open by the
+   * way it calls.
+   */
+  settleTrial(outcome: CallOutcome): Promise<void> {
+    const tell = (counted: boolean) => {
+      this.trialInFlight = false;
+      return this.policy.execute(() => (counted ? Promise.reject(COUNTED) : Promise.resolve())).then(noop, noop);
+    };
+    const rearm = () => {
+      this.trialInFlight = false;
+      this.trialReady = true;
+    };
+    if (outcome === 'success') return tell(false);
+    if (outcome === 'failure') return tell(true);
+    if (outcome === 'ignore') return Promise.resolve(rearm());
+    return this.confirmUnhealthy().then((unhealthy) => (unhealthy ? tell(true) : rearm()));
   }
 
   /** Runs `fn` through the breaker; rejects with CircuitOpenError while the circuit is open. */
@@ -274,8 +304,8 @@ class Permit implements BreakerPermit {
 
   constructor(
     private readonly breaker: CircuitBreaker,
-    /** The half-open trial: only its success closes the circuit; anything else opens it again. */
-    private readonly trial = false,
+    /** The half-open trial: told to the breaker once settled (see settleTrial). */
+    private readonly trial: boolean,
   ) {
     this.outcome = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
@@ -302,8 +332,9 @@ class Permit implements BreakerPermit {
   settle(outcome: CallOutcome): void {
     if (this.settled) return;
     this.settled = true;
-    if (outcome === 'success') this.resolve();
-    else if (outcome === 'failure' || this.trial) this.reject(COUNTED);
+    if (this.trial) this.accounted = this.breaker.settleTrial(outcome);
+    else if (outcome === 'success') this.resolve();
+    else if (outcome === 'failure') this.reject(COUNTED);
     else if (outcome === 'ignore') this.reject(NOT_COUNTED);
     else
       void this.breaker.confirmUnhealthy().then((unhealthy) => this.reject(unhealthy ? COUNTED : NOT_COUNTED));

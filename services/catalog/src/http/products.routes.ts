@@ -8,7 +8,7 @@ import { updateProduct } from '../products/update-product.js';
 import { createProduct, deleteProduct } from '../products/write-product.js';
 import { listProducts } from '../search/list-products.js';
 import { cachedRead, cacheKey, NotModified } from './cached-read.js';
-import { presentProduct } from './product.presenter.js';
+import { presentListing, presentProduct } from './product.presenter.js';
 import {
   ListQuery,
   PriceBody,
@@ -52,7 +52,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
       },
     },
     async (req, reply) =>
-      cachedRead(deps, req, reply, cacheKey('list', req.query), async ({ manager }) => ({ body: await listProducts(deps, req.query, { manager }) })),
+      cachedRead(deps, req, reply, cacheKey('list', req.query), async ({ manager }) => ({ body: presentListing(await listProducts(deps, req.query, { manager })) })),
   );
 
   app.get(

@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { sql } from '../sql.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import { isSettled, type OrderStatus } from './order-states.js';
 import type { OrderChanges, Transition } from './order-transitions.js';
@@ -139,7 +138,7 @@ export const ordersStore = {
   },
 
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
-    const r = await sql<RawOrder>(
+    const r = await prepared<RawOrder>(
       tx,
       'order_insert',
       `WITH placed AS (
@@ -182,7 +181,7 @@ export const ordersStore = {
 
   /** What a checkout's answer tells of an order now: its status and a step left to the customer. */
   async checkoutStateOf(db: Queryable, id: string): Promise<CheckoutState | undefined> {
-    const r = await sql<{ status: OrderStatus; next_action_url: string | null }>(db, 'order_checkout_state', 'SELECT status, next_action_url FROM orders WHERE id = $1', [id]);
+    const r = await prepared<{ status: OrderStatus; next_action_url: string | null }>(db, 'order_checkout_state', 'SELECT status, next_action_url FROM orders WHERE id = $1', [id]);
     const row = r.rows[0];
     return row ? { status: row.status, nextActionUrl: row.next_action_url } : undefined;
   },
@@ -190,7 +189,7 @@ export const ordersStore = {
   /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */
   async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredOrder>> {
     const sorted = [...new Set(ids)].sort();
-    const r = await sql<RawOrder & { access_token_hash: Buffer | null }>(
+    const r = await prepared<RawOrder & { access_token_hash: Buffer | null }>(
       tx,
       'order_lock',
       `SELECT ${COLUMNS}, access_token_hash FROM orders WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
@@ -246,9 +245,9 @@ export const ordersStore = {
       t.refundDone !== null ? 'd' : '',
       notify ? 'n' : '',
     ].join('');
-    const r = await sql<RawOrder>(
+    const r = await prepared<RawOrder>(
       tx,
-      `apply_${shape}`,
+      `order_apply_${shape}`,
       `${parts.join(', ')}
        SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
       params,
