@@ -55,10 +55,10 @@ describe('CircuitBreaker', () => {
   });
 
   it('without a probe, lets one trial call through after the first wait; its success closes the circuit', async () => {
-    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 30 });
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 300 });
     await failTimes(b, 1);
     assert.throws(() => b.acquire(), CircuitOpenError);
-    await sleep(40);
+    await sleep(320);
     let release!: () => void;
     const trial = b.run(() => new Promise<string>((r) => (release = () => r('done'))));
     assert.equal(b.state, 'half_open');
