@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
 import type { Logger } from '../logger.js';
+import { withParent } from '../tracing/index.js';
 import { backoffDelay } from '../events/backoff.js';
 import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type SubscribeOptions } from './bus.js';
 
@@ -140,14 +141,18 @@ export class AmqpBus implements BusDriver {
     const ch = this.publisher!;
     for (const e of events) {
       const body = e instanceof SerializedEvent ? e.body : JSON.stringify(e);
-      // Routing by type; the envelope (with its trace context) travels in the body.
-      const ok = ch.publish(this.names.events, e.type, Buffer.from(body), {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: e.id,
-        type: e.type,
-        headers: { subject: e.subject },
-      });
+      // Routing by type; the envelope (with its trace context) travels in the body. With tracing
+      // on, the publish is a span of the event's trace (the amqplib instrumentation's, which also
+      // puts a traceparent header on the message).
+      const ok = withParent(e.traceparent, () =>
+        ch.publish(this.names.events, e.type, Buffer.from(body), {
+          persistent: true,
+          contentType: 'application/json',
+          messageId: e.id,
+          type: e.type,
+          headers: { subject: e.subject },
+        }),
+      );
       if (!ok) await new Promise<void>((resolve) => ch.once('drain', () => resolve()));
     }
     // A broker that went silent must not hold the relay forever: give up, recycle the
