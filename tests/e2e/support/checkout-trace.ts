@@ -43,7 +43,8 @@ export async function assertCheckoutTrace(receiver: OtlpReceiver, t: { traceId: 
   // Spans arrive in batches from every process: wait until the last hop's is in.
   const spans = await eventually(() => {
     const all = receiver.trace(t.traceId);
-    return all.some((s) => s.name === 'process PaymentSucceeded') && all.some((s) => s.name === 'process OrderConfirmed') ? all : undefined;
+    const last = all.some((s) => s.name === 'process OrderConfirmed' && s.attributes['mercato.service'] === 'inventory');
+    return last && all.some((s) => s.name === 'process PaymentSucceeded') ? all : undefined;
   }, 20_000, 100).catch(() => assert.fail(`the trace is incomplete:\n${show(receiver.trace(t.traceId))}\nrefused: ${receiver.refused.join('; ')}`));
   assert.deepEqual(receiver.refused, []);
 
