@@ -1,5 +1,6 @@
 import amqp from 'amqplib';
 import type { Logger } from '../logger.js';
+import { describeTlsError } from '../http/tls.js';
 import { withParent } from '../tracing/index.js';
 import { backoffDelay } from '../events/backoff.js';
 import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type SubscribeOptions } from './bus.js';
@@ -94,12 +95,18 @@ export class AmqpBus implements BusDriver {
     if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', '15');
     // No Nagle delay: a publish confirm or a small delivery waited ~40 ms for the peer's delayed
     // ACK, once per hop of every saga.
-    const connection = await amqp.connect(url.toString(), {
-      clientProperties: { connection_name: 'mercato' },
-      noDelay: true,
-      // amqps:// verifies the broker's certificate and host name (against the shop's CA when set).
-      ...(url.protocol === 'amqps:' ? { ...this.opts.tls, servername: url.hostname, minVersion: 'TLSv1.2' } : {}),
-    });
+    const connection = await amqp
+      .connect(url.toString(), {
+        clientProperties: { connection_name: 'mercato' },
+        noDelay: true,
+        // amqps:// verifies the broker's certificate and host name (against the shop's CA when set).
+        ...(url.protocol === 'amqps:' ? { ...this.opts.tls, servername: url.hostname, minVersion: 'TLSv1.2' } : {}),
+      })
+      .catch((err: unknown) => {
+        // A refused certificate says why (which CA, expired, which host name), not just a code.
+        const tls = describeTlsError(err);
+        throw tls ? new Error(`the broker at ${url.host} was refused: ${tls}`, { cause: err }) : err;
+      });
     connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
     connection.on('close', () => {
       if (this.connection !== connection) return;
