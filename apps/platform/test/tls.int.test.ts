@@ -177,5 +177,24 @@ describe('TLS on every internal hop', () => {
       // 127.0.0.1 reaches it, but its certificate names localhost only.
       await assert.rejects(connect(shop.ca, '127.0.0.1'), /altnames|does not match|host/i);
     });
+
+    it('refuses the server once its certificate has expired', async () => {
+      // The server is given an expired certificate of the shop CA and reloads its configuration.
+      const data = join(dir, 'pg-data');
+      const owner = await stat(join(data, 'PG_VERSION'));
+      for (const f of ['tls.crt', 'tls.key']) {
+        await copyFile(join(expired.dir, f), join(data, f));
+        await chown(join(data, f), owner.uid, owner.gid);
+      }
+      const admin = new pg.Client({ connectionString: server.adminUrl });
+      await admin.connect();
+      try {
+        await admin.query('SELECT pg_reload_conf()');
+      } finally {
+        await admin.end();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      await assert.rejects(connect(shop.ca), /certificate has expired/);
+    });
   });
 });
