@@ -1,0 +1,43 @@
+import type { paths } from '@mercato/client';
+import { api, problemOf } from './api';
+import type { Loaded } from './admin-inventory';
+import { listProblem } from './admin-orders';
+import { t } from './i18n';
+import type { GetOk } from './types';
+
+// The moderation queue: reviews by status (held ones first), oldest first, with why each is held.
+
+type QueueQuery = NonNullable<paths['/api/v1/reviews/moderation']['get']['parameters']['query']>;
+export type ReviewStatus = NonNullable<QueueQuery['status']>;
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['pending', 'published', 'rejected', 'hidden'] as ReviewStatus[];
+export type ReviewQueue = GetOk<'/api/v1/reviews/moderation'>;
+export type ModeratedReview = ReviewQueue['items'][number];
+
+export interface QueueFilters {
+  status: ReviewStatus;
+  cursor?: string;
+}
+
+export function queueFiltersOf(params: Record<string, string | string[] | undefined>): QueueFilters {
+  const one = (k: string) => {
+    const v = params[k];
+    return (Array.isArray(v) ? v[0] : v)?.trim();
+  };
+  const status = (REVIEW_STATUSES as readonly string[]).includes(one('status') ?? '') ? (one('status') as ReviewStatus) : 'pending';
+  const cursor = one('cursor');
+  return { status, ...(cursor && /^[A-Za-z0-9_]{1,60}$/.test(cursor) ? { cursor } : {}) };
+}
+
+export function reviewsHref(f: QueueFilters, change: Partial<QueueFilters> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...f, ...change })) if (v) q.set(k, v);
+  return `/admin/reviews?${q.toString()}`;
+}
+
+export async function loadQueue(f: QueueFilters): Promise<Loaded<ReviewQueue>> {
+  const client = await api();
+  const r = await client.GET('/api/v1/reviews/moderation', { params: { query: { status: f.status, limit: 20, ...(f.cursor ? { cursor: f.cursor } : {}) } } });
+  if (r.response.ok) return { ok: true, data: r.data as ReviewQueue };
+  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
+  return { ok: false, ...listProblem(problemOf(r)) };
+}
