@@ -18,6 +18,8 @@ const config = (phase) => ({
   output: 'standalone',
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,
   poweredByHeader: false,
+  // forbidden() answers a real 403 page (src/app/forbidden.tsx) when a role may not open an admin page.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   transpilePackages: ['@mercato/client'],
   // The build is checked by `npm run typecheck` and `npm run lint` at the root.
