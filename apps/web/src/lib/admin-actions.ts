@@ -1,53 +1,55 @@
 import type { Problem } from '@mercato/client';
 import { revalidatePath } from 'next/cache';
-import { ApiError, must, ServiceUnavailable } from './api';
-import { fieldOf, type FormState } from './form';
-import { t, tOr } from './i18n';
+import { ApiError } from './api';
+import type { SectionKey } from './admin';
+import { adminAction } from './admin-form';
+import type { FormState } from './form';
+import { tOr } from './i18n';
 
-// What the back office's buttons and forms share on the server side: an API refusal becomes
-// words (by its code, with the problem's own figures) and field errors under the form's names.
+// The orders, stock, customer, operations and review actions on top of the back office's
+// `adminAction` (role re-check, refusal → form state): a refusal's code in words *with the
+// problem's own figures* (`admin.error.<code>` filled from its extensions, e.g. the refundable
+// amount), the API's field names mapped to the form's, and the pages to render again after.
 
-interface Answer<T> {
-  data?: T;
-  error?: unknown;
-  response: Response;
+export interface OpsOptions {
+  /** API field → form field (`amount.amount` → `amount`; a prefix maps its sub-fields too). */
+  rename?: Record<string, string>;
+  /** Placeholders for `admin.error.<code>` from the problem (money in words, a state's name). */
+  vars?: (p: Problem) => Record<string, string | number>;
+  /** Paths whose pages change with the action. */
+  revalidate?: string[];
 }
 
-/** The answer's data, or an ApiError / ServiceUnavailable the form turns into words. */
-export function ok<T>(r: Answer<T>, what: string): T {
-  return must(r, what);
-}
-
-/**
- * A refusal as a form state: field errors under the form's names (`rename` maps the API's
- * field, e.g. `amount.amount` → `amount`), the code in words from `admin.error.<code>` with the
- * problem's extensions as placeholders, else the API's own detail.
- */
-export function refusal(problem: Problem, rename: Record<string, string> = {}, vars: (p: Problem) => Record<string, string | number> = () => ({})): FormState {
-  const fieldErrors: Record<string, string> = {};
-  for (const e of problem.errors ?? []) {
-    const raw = fieldOf(e.pointer);
-    const field = rename[raw] ?? rename[raw.split('.')[0] ?? ''] ?? raw;
-    if (field && !fieldErrors[field]) fieldErrors[field] = e.message;
+/** `problem` reworded for the form: its pointers under the form's names, its code in words. */
+export function reworded(problem: Problem, opts: OpsOptions): Problem {
+  const rename = opts.rename ?? {};
+  const errors = problem.errors?.map((e) => {
+    const parts = e.pointer.replace(/^\/(body\/)?/, '').split('/').filter(Boolean);
+    const full = parts.join('.');
+    const field = rename[full] ?? rename[parts[0] ?? ''];
+    return field ? { ...e, pointer: `/${field}` } : e;
+  });
+  const vars = { ...(problem as Record<string, string | number>), ...(opts.vars?.(problem) ?? {}) };
+  const words = problem.code ? tOr(`admin.error.${problem.code}`, '', vars) : '';
+  const out: Problem = { ...problem, ...(errors ? { errors } : {}) };
+  if (words) {
+    out.detail = words;
+    // The words replace the code's generic message (stateOfProblem falls back to the detail).
+    delete out.code;
   }
-  const detail = problem.detail ?? problem.title ?? `HTTP ${problem.status}`;
-  const words = problem.code ? tOr(`admin.error.${problem.code}`, '', { ...(problem as Record<string, string | number>), ...vars(problem) }) : '';
-  const error = words || (Object.keys(fieldErrors).length > 0 ? t('form.fix') : detail);
-  return { error, ...(Object.keys(fieldErrors).length > 0 ? { fieldErrors } : {}) };
+  return out;
 }
 
-/** Runs a back-office form's work; a refusal or an unavailable service is shown, never thrown. */
-export async function adminAction(
-  work: () => Promise<FormState>,
-  opts: { rename?: Record<string, string>; vars?: (p: Problem) => Record<string, string | number>; revalidate?: string[] } = {},
-): Promise<FormState> {
-  try {
-    const state = await work();
-    for (const path of opts.revalidate ?? []) revalidatePath(path);
-    return state;
-  } catch (err) {
-    if (err instanceof ApiError) return refusal(err.problem, opts.rename, opts.vars);
-    if (err instanceof ServiceUnavailable) return { error: t('error.unavailable.body') };
-    throw err;
-  }
+/** A back-office action of `section`: `work` throws ApiError on a refusal (orThrow); this shows it. */
+export async function opsAction(section: SectionKey, form: FormData | undefined, work: () => Promise<FormState>, opts: OpsOptions = {}): Promise<FormState> {
+  return adminAction(section, form, async () => {
+    try {
+      const state = await work();
+      for (const path of opts.revalidate ?? []) revalidatePath(path);
+      return state;
+    } catch (err) {
+      if (err instanceof ApiError) throw new ApiError(reworded(err.problem, opts));
+      throw err;
+    }
+  });
 }

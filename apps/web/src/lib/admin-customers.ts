@@ -1,8 +1,7 @@
 import type { paths } from '@mercato/client';
 import { cookies } from 'next/headers';
-import { api, must, problemOf } from './api';
-import { listProblem } from './admin-orders';
-import type { Loaded } from './admin-inventory';
+import { adminApi, load } from './admin';
+import { loaded, type Loaded } from './admin-lists';
 import { t } from './i18n';
 import { ACCESS_COOKIE } from './session-cookies';
 import type { GetOk, OrderList } from './types';
@@ -43,21 +42,18 @@ export async function loadCustomers(f: CustomerFilters): Promise<Loaded<UserPage
   const role = (ROLES as readonly string[]).includes(f.role ?? '') ? (f.role as Role) : undefined;
   if (f.role && !role) return { ok: false, error: t('form.fix'), fieldErrors: { role: t('admin.customers.badRole') } };
   const query: UsersQuery = { limit: 25, ...(f.q ? { q: f.q } : {}), ...(role ? { role } : {}), ...(f.cursor ? { cursor: f.cursor } : {}) };
-  const client = await api();
-  const r = await client.GET('/api/v1/users', { params: { query } });
-  if (r.response.ok) return { ok: true, data: r.data as UserPage };
-  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
-  return { ok: false, ...listProblem(problemOf(r)) };
+  const client = await adminApi();
+  return loaded(await client.GET('/api/v1/users', { params: { query } }));
 }
 
 export async function loadCustomer(id: string): Promise<Customer> {
-  const client = await api();
-  return must(await client.GET('/api/v1/users/{id}', { params: { path: { id } } }), 'the customer');
+  const client = await adminApi();
+  return load(await client.GET('/api/v1/users/{id}', { params: { path: { id } } }), 'the customer');
 }
 
 /** A customer's latest orders (staff see anyone's by userId); undefined when the order service is away. */
 export async function loadCustomerOrders(userId: string, cursor?: string): Promise<OrderList | undefined> {
-  const client = await api();
+  const client = await adminApi();
   const r = await client.GET('/api/v1/orders', { params: { query: { userId, limit: 20, ...(cursor ? { cursor } : {}) } } });
   return r.response.ok ? (r.data as OrderList) : undefined;
 }

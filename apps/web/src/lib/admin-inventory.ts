@@ -1,7 +1,6 @@
 import type { paths } from '@mercato/client';
-import { api, must, problemOf } from './api';
-import { listProblem } from './admin-orders';
-import { t } from './i18n';
+import { adminApi, load } from './admin';
+import { loaded, type Loaded } from './admin-lists';
 import type { GetOk } from './types';
 
 // The back office's stock: the list per SKU and warehouse (search, warehouse, low stock), a SKU
@@ -41,31 +40,23 @@ export function stockHref(f: StockFilters, change: Partial<StockFilters> = {}): 
   return s ? `/admin/inventory?${s}` : '/admin/inventory';
 }
 
-export type Loaded<T> = { ok: true; data: T } | { ok: false; error: string; fieldErrors: Record<string, string> };
-
-async function loaded<T>(r: { data?: T; error?: unknown; response: Response }): Promise<Loaded<T>> {
-  if (r.response.ok) return { ok: true, data: r.data as T };
-  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
-  return { ok: false, ...listProblem(problemOf(r)) };
-}
-
 /** A page of SKUs; the low-stock list is the same list, least available first. */
 export async function loadStock(f: StockFilters): Promise<Loaded<StockList>> {
   const low = f.low === '1';
   const query: StockQuery = { limit: 50, ...(f.q ? { q: f.q } : {}), ...(f.warehouse ? { warehouse: f.warehouse } : {}), ...(low ? { lowStock: true, sort: 'available' } : {}), ...(f.cursor ? { cursor: f.cursor } : {}) };
-  const client = await api();
+  const client = await adminApi();
   return loaded(await client.GET('/api/v1/inventory', { params: { query } }));
 }
 
 export async function loadWarehouses(): Promise<Warehouse[]> {
-  const client = await api();
+  const client = await adminApi();
   const r = await client.GET('/api/v1/inventory/warehouses');
   return r.response.ok ? (r.data?.items ?? []) : [];
 }
 
 export async function loadSku(sku: string): Promise<Stock> {
-  const client = await api();
-  return must(await client.GET('/api/v1/inventory/skus/{sku}', { params: { path: { sku } } }), 'the stock');
+  const client = await adminApi();
+  return load(await client.GET('/api/v1/inventory/skus/{sku}', { params: { path: { sku } } }), 'the stock');
 }
 
 export interface LedgerFilters {
@@ -77,6 +68,6 @@ export interface LedgerFilters {
 export async function loadLedger(sku: string, f: LedgerFilters): Promise<Loaded<Ledger>> {
   const kind = (MOVEMENT_KINDS as readonly string[]).includes(f.kind ?? '') ? (f.kind as LedgerQuery['kind']) : undefined;
   const query: LedgerQuery = { limit: 50, ...(f.warehouse ? { warehouse: f.warehouse } : {}), ...(kind ? { kind } : {}), ...(f.cursor ? { cursor: f.cursor } : {}) };
-  const client = await api();
+  const client = await adminApi();
   return loaded(await client.GET('/api/v1/inventory/skus/{sku}/movements', { params: { path: { sku }, query } }));
 }

@@ -1,8 +1,6 @@
 import type { paths } from '@mercato/client';
-import { api, problemOf } from './api';
-import type { Loaded } from './admin-inventory';
-import { listProblem } from './admin-orders';
-import { t } from './i18n';
+import { adminApi } from './admin';
+import { loaded, type Loaded } from './admin-lists';
 import type { GetOk } from './types';
 
 // The back office's operations page: each service's readiness and its failed events (the
@@ -39,22 +37,14 @@ export function operationsHref(f: FailureFilters, change: Partial<FailureFilters
   return `/admin/operations?${q.toString()}`;
 }
 
-async function loaded<T>(r: { data?: T; error?: unknown; response: Response }): Promise<Loaded<T>> {
-  if (r.response.ok) return { ok: true, data: r.data as T };
-  const problem = problemOf(r);
-  if (problem.code === 'operations_unavailable') return { ok: false, error: t('admin.operations.noToken'), fieldErrors: {} };
-  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
-  return { ok: false, ...listProblem(problem) };
-}
-
 export async function loadHealth(): Promise<Loaded<Health[]>> {
-  const client = await api();
+  const client = await adminApi();
   const r = await loaded(await client.GET('/api/v1/operations/services'));
   return r.ok ? { ok: true, data: r.data.items } : r;
 }
 
 export async function loadFailures(f: FailureFilters): Promise<Loaded<FailurePage>> {
-  const client = await api();
+  const client = await adminApi();
   return loaded(await client.GET('/api/v1/operations/dead-letters/{service}', { params: { path: { service: f.service }, query: { status: f.status, limit: 20, ...(f.cursor ? { cursor: f.cursor } : {}) } } }));
 }
 

@@ -1,7 +1,7 @@
-import type { paths, Problem } from '@mercato/client';
-import { api, must, problemOf } from './api';
+import type { paths } from '@mercato/client';
+import { adminApi, load } from './admin';
+import { loaded, type Loaded } from './admin-lists';
 import { minorUnitsOf } from './admin-money';
-import { fieldOf } from './form';
 import { t } from './i18n';
 import type { Order, OrderList } from './types';
 
@@ -93,35 +93,18 @@ export function queryOf(f: OrderFilters): { query: ListQuery; fieldErrors: Recor
   return { query, fieldErrors };
 }
 
-/** A list refusal's field errors under the form's field names, and its message. */
-export function listProblem(problem: Problem): { error: string; fieldErrors: Record<string, string> } {
-  const fieldErrors: Record<string, string> = {};
-  for (const e of problem.errors ?? []) {
-    const param = fieldOf(e.pointer).replace(/^query\./, '');
-    const field = FIELD_OF_PARAM[param] ?? param;
-    fieldErrors[field] ??= e.message;
-  }
-  const error = problem.code === 'invalid_cursor' ? t('admin.list.badCursor') : Object.keys(fieldErrors).length > 0 ? t('form.fix') : (problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
-  return { error, fieldErrors };
-}
-
-export type OrdersPage = { ok: true; page: OrderList } | { ok: false; error: string; fieldErrors: Record<string, string> };
-
 /** One page of orders for the filters: the API's answer, or why not (next to the fields). */
-export async function loadOrders(filters: OrderFilters): Promise<OrdersPage> {
+export async function loadOrders(filters: OrderFilters): Promise<Loaded<OrderList>> {
   const { query, fieldErrors } = queryOf(filters);
   if (Object.keys(fieldErrors).length > 0) return { ok: false, error: t('form.fix'), fieldErrors };
-  const client = await api();
-  const r = await client.GET('/api/v1/orders', { params: { query } });
-  if (r.response.ok) return { ok: true, page: r.data as OrderList };
-  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
-  return { ok: false, ...listProblem(problemOf(r)) };
+  const client = await adminApi();
+  return loaded(await client.GET('/api/v1/orders', { params: { query } }), FIELD_OF_PARAM);
 }
 
 /** One order as staff see it: its history (with who made each move) and its refunds. */
 export async function loadOrder(id: string): Promise<Order> {
-  const client = await api();
-  return must(await client.GET('/api/v1/orders/{id}', { params: { path: { id } } }), 'the order');
+  const client = await adminApi();
+  return load(await client.GET('/api/v1/orders/{id}', { params: { path: { id } } }), 'the order');
 }
 
 /** What an order still allows, by its state and payment (the API decides; the page follows). */

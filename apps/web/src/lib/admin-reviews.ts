@@ -1,8 +1,6 @@
 import type { paths } from '@mercato/client';
-import { api, problemOf } from './api';
-import type { Loaded } from './admin-inventory';
-import { listProblem } from './admin-orders';
-import { t } from './i18n';
+import { adminApi } from './admin';
+import { loaded, type Loaded } from './admin-lists';
 import type { GetOk } from './types';
 
 // The moderation queue: reviews by status (held ones first), oldest first, with why each is held.
@@ -35,9 +33,6 @@ export function reviewsHref(f: QueueFilters, change: Partial<QueueFilters> = {})
 }
 
 export async function loadQueue(f: QueueFilters): Promise<Loaded<ReviewQueue>> {
-  const client = await api();
-  const r = await client.GET('/api/v1/reviews/moderation', { params: { query: { status: f.status, limit: 20, ...(f.cursor ? { cursor: f.cursor } : {}) } } });
-  if (r.response.ok) return { ok: true, data: r.data as ReviewQueue };
-  if (r.response.status >= 500 || r.response.status === 0) return { ok: false, error: t('error.unavailable.body'), fieldErrors: {} };
-  return { ok: false, ...listProblem(problemOf(r)) };
+  const client = await adminApi();
+  return loaded(await client.GET('/api/v1/reviews/moderation', { params: { query: { status: f.status, limit: 20, ...(f.cursor ? { cursor: f.cursor } : {}) } } }));
 }

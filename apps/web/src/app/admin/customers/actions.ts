@@ -1,10 +1,11 @@
 'use server';
 
-import { api } from '@/lib/api';
-import { adminAction, ok } from '@/lib/admin-actions';
+import { adminApi } from '@/lib/admin';
+import { opsAction } from '@/lib/admin-actions';
+import { orThrow } from '@/lib/admin-form';
 import { ROLES, type Role } from '@/lib/admin-customers';
 import { field, type FormState } from '@/lib/form';
-import { t } from '@/lib/i18n';
+import { t, tOr } from '@/lib/i18n';
 
 const USER_ID = /^[A-Za-z0-9_]{1,60}$/;
 
@@ -13,13 +14,16 @@ export async function changeRoles(_prev: FormState, form: FormData): Promise<For
   const id = field(form, 'userId') ?? '';
   if (!USER_ID.test(id)) return { error: t('form.fix') };
   const roles = form.getAll('roles').filter((r): r is Role => typeof r === 'string' && (ROLES as readonly string[]).includes(r));
-  if (roles.length === 0) return { error: t('form.fix'), fieldErrors: { roles: t('admin.customers.rolesRequired') } };
-  return adminAction(
+  // The boxes are one fieldset in the dialog: its refusal is said above it.
+  if (roles.length === 0) return { error: t('admin.customers.rolesRequired') };
+  return opsAction(
+    'customers',
+    form,
     async () => {
-      const client = await api();
-      const user = ok(await client.PUT('/api/v1/users/{id}/roles', { params: { path: { id } }, body: { roles } }), 'the customer');
-      return { ok: t('admin.customers.rolesSaved', { roles: user.roles.map((r) => t(`admin.role.${r}` as never)).join(', ') }) };
+      const client = await adminApi();
+      const user = orThrow(await client.PUT('/api/v1/users/{id}/roles', { params: { path: { id } }, body: { roles } }), 'the customer');
+      return { ok: t('admin.customers.rolesSaved', { roles: user.roles.map((r) => tOr(`admin.role.${r}`, r)).join(', ') }) };
     },
-    { rename: { roles: 'roles' }, revalidate: [`/admin/customers/${id}`, '/admin/customers'] },
+    { revalidate: [`/admin/customers/${id}`, '/admin/customers'] },
   );
 }

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
-import { Button, Field, LinkButton, Notice } from '@/components/ui';
-import { customerFiltersOf, customersHref, loadCustomers, ROLES } from '@/lib/admin-customers';
+import a from '@/components/admin/admin.module.css';
+import { DataTable, Pager } from '@/components/admin/DataTable';
+import { FilterForm } from '@/components/admin/FilterForm';
+import { Notice } from '@/components/ui';
+import { requireSection } from '@/lib/admin';
+import { customerFiltersOf, loadCustomers, ROLES, type UserPage } from '@/lib/admin-customers';
 import { staffTime } from '@/lib/admin-money';
 import { t, tOr } from '@/lib/i18n';
 import s from '../_ops/ops.module.css';
@@ -8,85 +12,56 @@ import s from '../_ops/ops.module.css';
 export const metadata: Metadata = { title: t('admin.customers.title'), robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Row = UserPage['items'][number];
 
 /** Every account: searched by email or name, filtered by role. */
 export default async function CustomersPage({ searchParams }: Props) {
+  await requireSection('customers');
   const filters = customerFiltersOf(await searchParams);
   const result = await loadCustomers(filters);
-  const errors = result.ok ? {} : result.fieldErrors;
+  const { cursor, ...values } = filters;
   return (
-    <div className={s.stack}>
-      <h1>{t('admin.customers.title')}</h1>
-      <form method="get" action="/admin/customers" role="search" aria-label={t('admin.customers.filter.label')}>
-        <div className={s.filters}>
-          <Field name="q" label={t('admin.customers.filter.q')} defaultValue={filters.q} error={errors.q} />
-          <Field
-            name="role"
-            label={t('admin.customers.filter.role')}
-            defaultValue={filters.role ?? ''}
-            error={errors.role}
-            options={[{ value: '', label: t('admin.orders.filter.any') }, ...ROLES.map((r) => ({ value: r, label: tOr(`admin.role.${r}`, r) }))]}
-          />
-        </div>
-        <div className={s.filterButtons}>
-          <Button type="submit">{t('admin.filter.apply')}</Button>
-          {filters.q || filters.role ? (
-            <LinkButton kind="secondary" href="/admin/customers">
-              {t('admin.filter.clear')}
-            </LinkButton>
-          ) : null}
-        </div>
-      </form>
+    <>
+      <div className={a.pageHead}>
+        <h1>{t('admin.customers.title')}</h1>
+      </div>
+      <FilterForm
+        action="/admin/customers"
+        label={t('admin.customers.filter.label')}
+        values={values}
+        errors={result.ok ? {} : result.fieldErrors}
+        filters={[
+          { name: 'q', label: t('admin.customers.filter.q'), type: 'search' },
+          { name: 'role', label: t('admin.customers.filter.role'), options: [{ value: '', label: t('admin.orders.filter.any') }, ...ROLES.map((r) => ({ value: r, label: tOr(`admin.role.${r}`, r) }))] },
+        ]}
+      />
       {!result.ok ? (
         <Notice kind="error">{result.error}</Notice>
-      ) : result.data.items.length === 0 ? (
-        <Notice>{t('admin.customers.none')}</Notice>
       ) : (
         <>
-          <div className={s.tableWrap}>
-            <table className={s.table}>
-              <caption className="visually-hidden">{t('admin.customers.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.customers.col.name')}</th>
-                  <th scope="col">{t('admin.customers.col.email')}</th>
-                  <th scope="col">{t('admin.customers.col.roles')}</th>
-                  <th scope="col">{t('admin.customers.col.since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.items.map((u) => (
-                  <tr key={u.id}>
-                    <td>
-                      <a href={`/admin/customers/${u.id}`}>{u.name || u.email}</a>
-                    </td>
-                    <td>
-                      {u.email}
-                      {u.emailVerified ? null : <span className={s.muted}> · {t('admin.customers.unverified')}</span>}
-                    </td>
-                    <td>
-                      {u.roles.map((r) => (
-                        <span key={r} className={s.pill}>
-                          {tOr(`admin.role.${r}`, r)}
-                        </span>
-                      ))}
-                    </td>
-                    <td>{staffTime(u.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className={s.pager} aria-label={t('admin.pager.label')}>
-            {filters.cursor ? <a href={customersHref(filters, { cursor: undefined })}>{t('admin.pager.first')}</a> : <span />}
-            {result.data.nextCursor ? (
-              <a href={customersHref(filters, { cursor: result.data.nextCursor })} rel="next">
-                {t('admin.pager.next')}
-              </a>
-            ) : null}
-          </nav>
+          <DataTable<Row>
+            caption={t('admin.customers.caption')}
+            rows={result.data.items}
+            rowKey={(u) => u.id}
+            empty={t('admin.customers.none')}
+            columns={[
+              { header: t('admin.customers.col.name'), cell: (u) => <a href={`/admin/customers/${u.id}`}>{u.name || u.email}</a> },
+              {
+                header: t('admin.customers.col.email'),
+                cell: (u) => (
+                  <>
+                    {u.email}
+                    {u.emailVerified ? null : <span className={s.muted}> {t('admin.customers.unverified')}</span>}
+                  </>
+                ),
+              },
+              { header: t('admin.customers.col.roles'), cell: (u) => u.roles.map((r) => tOr(`admin.role.${r}`, r)).join(', ') },
+              { header: t('admin.customers.col.since'), cell: (u) => staffTime(u.createdAt), wideOnly: true },
+            ]}
+          />
+          <Pager path="/admin/customers" values={values} cursor={cursor} nextCursor={result.data.nextCursor} />
         </>
       )}
-    </div>
+    </>
   );
 }

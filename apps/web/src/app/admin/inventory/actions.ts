@@ -1,7 +1,8 @@
 'use server';
 
-import { api } from '@/lib/api';
-import { adminAction, ok } from '@/lib/admin-actions';
+import { adminApi } from '@/lib/admin';
+import { opsAction } from '@/lib/admin-actions';
+import { orThrow } from '@/lib/admin-form';
 import { echo, field, type FormState } from '@/lib/form';
 import { t } from '@/lib/i18n';
 
@@ -21,16 +22,18 @@ export async function adjustStock(_prev: FormState, form: FormData): Promise<For
   if (!SKU.test(sku)) return { error: t('form.fix') };
   const delta = integerOf(field(form, 'delta'));
   if (delta === undefined || delta === 0) return { error: t('form.fix'), fieldErrors: { delta: t('admin.inventory.deltaInvalid') }, values: echo(form) };
-  const state = await adminAction(
+  const state = await opsAction(
+    'inventory',
+    form,
     async () => {
-      const client = await api();
+      const client = await adminApi();
       const body = { warehouse: field(form, 'warehouse') ?? '', delta, reason: field(form, 'reason') ?? '' };
-      const r = ok(await client.POST('/api/v1/inventory/skus/{sku}/adjustments', { params: { path: { sku } }, body }), 'the stock');
+      const r = orThrow(await client.POST('/api/v1/inventory/skus/{sku}/adjustments', { params: { path: { sku } }, body }), 'the stock');
       return { ok: t('admin.inventory.adjusted', { onHand: r.onHand, warehouse: r.warehouse, available: r.total.available }) };
     },
     { revalidate: [`/admin/inventory/${sku}`, '/admin/inventory'] },
   );
-  return state.ok ? state : { ...state, values: echo(form) };
+  return state;
 }
 
 export async function setThreshold(_prev: FormState, form: FormData): Promise<FormState> {
@@ -38,13 +41,15 @@ export async function setThreshold(_prev: FormState, form: FormData): Promise<Fo
   if (!SKU.test(sku)) return { error: t('form.fix') };
   const threshold = integerOf(field(form, 'threshold'));
   if (threshold === undefined || threshold < 0) return { error: t('form.fix'), fieldErrors: { threshold: t('admin.inventory.thresholdInvalid') }, values: echo(form) };
-  const state = await adminAction(
+  const state = await opsAction(
+    'inventory',
+    form,
     async () => {
-      const client = await api();
-      ok(await client.PUT('/api/v1/inventory/skus/{sku}/threshold', { params: { path: { sku } }, body: { threshold } }), 'the stock');
+      const client = await adminApi();
+      orThrow(await client.PUT('/api/v1/inventory/skus/{sku}/threshold', { params: { path: { sku } }, body: { threshold } }), 'the stock');
       return { ok: t('admin.inventory.thresholdSaved', { threshold }) };
     },
     { revalidate: [`/admin/inventory/${sku}`, '/admin/inventory'] },
   );
-  return state.ok ? state : { ...state, values: echo(form) };
+  return state;
 }

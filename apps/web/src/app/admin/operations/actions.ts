@@ -1,7 +1,8 @@
 'use server';
 
-import { api } from '@/lib/api';
-import { adminAction, ok } from '@/lib/admin-actions';
+import { adminApi } from '@/lib/admin';
+import { opsAction } from '@/lib/admin-actions';
+import { orThrow } from '@/lib/admin-form';
 import { SERVICES, type ServiceName } from '@/lib/admin-operations';
 import { field, type FormState } from '@/lib/form';
 import { t } from '@/lib/i18n';
@@ -18,10 +19,12 @@ function target(form: FormData): { service: ServiceName; id: number } | undefine
 export async function replayFailure(_prev: FormState, form: FormData): Promise<FormState> {
   const to = target(form);
   if (!to) return { error: t('form.fix') };
-  return adminAction(
+  return opsAction(
+    'operations',
+    form,
     async () => {
-      const client = await api();
-      const r = ok(await client.POST('/api/v1/operations/dead-letters/{service}/replay', { params: { path: { service: to.service } }, body: { ids: [to.id] } }), 'the operations API');
+      const client = await adminApi();
+      const r = orThrow(await client.POST('/api/v1/operations/dead-letters/{service}/replay', { params: { path: { service: to.service } }, body: { ids: [to.id] } }), 'the operations API');
       return r.replayed.includes(to.id) ? { ok: t('admin.operations.replayed', { id: to.id }) } : { error: t('admin.operations.notDead', { id: to.id }) };
     },
     { revalidate: ['/admin/operations'] },
@@ -31,10 +34,12 @@ export async function replayFailure(_prev: FormState, form: FormData): Promise<F
 export async function discardFailure(_prev: FormState, form: FormData): Promise<FormState> {
   const to = target(form);
   if (!to) return { error: t('form.fix') };
-  return adminAction(
+  return opsAction(
+    'operations',
+    form,
     async () => {
-      const client = await api();
-      const r = ok(await client.POST('/api/v1/operations/dead-letters/{service}/discard', { params: { path: { service: to.service } }, body: { ids: [to.id] } }), 'the operations API');
+      const client = await adminApi();
+      const r = orThrow(await client.POST('/api/v1/operations/dead-letters/{service}/discard', { params: { path: { service: to.service } }, body: { ids: [to.id] } }), 'the operations API');
       return r.discarded.includes(to.id) ? { ok: t('admin.operations.discarded', { id: to.id }) } : { error: t('admin.operations.notDead', { id: to.id }) };
     },
     { revalidate: ['/admin/operations'] },

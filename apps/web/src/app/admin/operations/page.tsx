@@ -1,44 +1,44 @@
 import type { Metadata } from 'next';
+import a from '@/components/admin/admin.module.css';
+import { ConfirmAction } from '@/components/admin/ConfirmAction';
+import { Pager } from '@/components/admin/DataTable';
+import { StatusBadge } from '@/components/admin/StatusBadge';
 import { Notice } from '@/components/ui';
+import { requireSection } from '@/lib/admin';
 import { staffTime } from '@/lib/admin-money';
 import { FAILURE_STATUSES, failureFiltersOf, loadFailures, loadHealth, operationsHref, pretty, SERVICES } from '@/lib/admin-operations';
 import { t, tOr } from '@/lib/i18n';
-import { currentUser } from '@/lib/session';
-import { OpForm } from '../_ops/OpForm';
 import s from '../_ops/ops.module.css';
 import { discardFailure, replayFailure } from './actions';
 
 export const metadata: Metadata = { title: t('admin.operations.title'), robots: { index: false } };
-export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** Admins: every service's readiness and failed events; a dead event replayed or discarded. */
 export default async function OperationsPage({ searchParams }: Props) {
-  const me = await currentUser();
-  if (!me?.roles.includes('admin')) {
-    return (
-      <div className={s.stack}>
-        <h1>{t('admin.operations.title')}</h1>
-        <Notice kind="error">{t('admin.operations.adminOnly')}</Notice>
-      </div>
-    );
-  }
+  await requireSection('operations');
   const filters = failureFiltersOf(await searchParams);
   const [health, failures] = await Promise.all([loadHealth(), loadFailures(filters)]);
+  const serviceName = (svc: string) => tOr(`admin.service.${svc}`, svc);
+  const dialog = { cancelLabel: t('admin.confirm.back'), workingLabel: t('admin.confirm.working') };
   return (
-    <div className={s.stack}>
-      <h1>{t('admin.operations.title')}</h1>
-      <section className={s.section} aria-labelledby="health">
+    <>
+      <div className={a.pageHead}>
+        <h1>{t('admin.operations.title')}</h1>
+      </div>
+      <section aria-labelledby="health" className={a.panel}>
         <h2 id="health">{t('admin.operations.health')}</h2>
         {!health.ok ? (
           <Notice kind="error">{health.error}</Notice>
         ) : (
           <ul className={s.cards}>
             {health.data.map((h) => (
-              <li key={h.service} className={s.health} data-ready={h.ready}>
-                <strong>{tOr(`admin.service.${h.service}`, h.service)}</strong>{' '}
-                <span className={s.pill}>{h.ready ? t('admin.operations.ready') : t('admin.operations.notReady')}</span>
+              <li key={h.service} className={s.health} data-ready={h.ready} data-testid={`health-${h.service}`}>
+                <div className={s.healthHead}>
+                  <strong>{serviceName(h.service)}</strong>
+                  <StatusBadge status={h.ready ? 'ok' : 'down'} label={h.ready ? t('admin.operations.ready') : t('admin.operations.notReady')} />
+                </div>
                 {Object.keys(h.checks).length > 0 ? (
                   <p className={s.muted}>
                     {Object.entries(h.checks)
@@ -59,14 +59,14 @@ export default async function OperationsPage({ searchParams }: Props) {
           </ul>
         )}
       </section>
-      <section className={s.section} aria-labelledby="failures">
-        <h2 id="failures">{t('admin.operations.failures', { service: tOr(`admin.service.${filters.service}`, filters.service) })}</h2>
+      <section aria-labelledby="failures">
+        <h2 id="failures">{t('admin.operations.failures', { service: serviceName(filters.service) })}</h2>
         <nav aria-label={t('admin.operations.services')}>
           <ul className={s.tabs}>
             {SERVICES.map((svc) => (
               <li key={svc}>
                 <a href={operationsHref({ service: svc, status: filters.status })} aria-current={svc === filters.service ? 'page' : undefined}>
-                  {tOr(`admin.service.${svc}`, svc)}
+                  {serviceName(svc)}
                 </a>
               </li>
             ))}
@@ -86,17 +86,16 @@ export default async function OperationsPage({ searchParams }: Props) {
         {!failures.ok ? (
           <Notice kind="error">{failures.error}</Notice>
         ) : failures.data.items.length === 0 ? (
-          <Notice>{t('admin.operations.none', { status: tOr(`admin.failure.${filters.status}`, filters.status).toLowerCase() })}</Notice>
+          <p className={a.empty}>{t('admin.operations.none', { status: tOr(`admin.failure.${filters.status}`, filters.status).toLowerCase() })}</p>
         ) : (
           <>
             {failures.data.items.map((f) => (
-              <article key={f.id} className={s.failure} aria-labelledby={`failure-${f.id}`} data-testid="dead-letter">
-                <h3 id={`failure-${f.id}`}>
-                  {t('admin.operations.failure', { type: f.type, consumer: f.consumer })}
-                </h3>
+              <article key={f.id} className={s.item} aria-labelledby={`failure-${f.id}`} data-testid="dead-letter">
+                <div className={s.itemHead}>
+                  <h3 id={`failure-${f.id}`}>{t('admin.operations.failure', { type: f.type, consumer: f.consumer })}</h3>
+                  <StatusBadge status={f.status} />
+                </div>
                 <dl className={s.kv}>
-                  <dt>{t('admin.operations.state')}</dt>
-                  <dd>{tOr(`admin.failure.${f.status}`, f.status)}</dd>
                   <dt>{t('admin.operations.attempts')}</dt>
                   <dd>{f.attempts}</dd>
                   <dt>{t('admin.operations.error')}</dt>
@@ -131,35 +130,34 @@ export default async function OperationsPage({ searchParams }: Props) {
                   </details>
                 ) : null}
                 {f.status === 'dead' ? (
-                  <div className={s.actions}>
-                    <OpForm
+                  <div className={s.itemActions}>
+                    <ConfirmAction
                       action={replayFailure}
+                      label={t('admin.operations.replay')}
+                      title={t('admin.operations.replayTitle')}
+                      body={t('admin.operations.replayBody', { type: f.type })}
+                      confirmLabel={t('admin.operations.replay')}
                       hidden={{ service: filters.service, id: String(f.id) }}
-                      submit={t('admin.operations.replay')}
-                      confirm={{ title: t('admin.operations.replayTitle'), body: t('admin.operations.replayBody', { type: f.type }), confirm: t('admin.operations.replay'), cancel: t('admin.confirm.back') }}
+                      {...dialog}
                     />
-                    <OpForm
+                    <ConfirmAction
                       action={discardFailure}
+                      label={t('admin.operations.discard')}
+                      title={t('admin.operations.discardTitle')}
+                      body={t('admin.operations.discardBody', { type: f.type })}
+                      confirmLabel={t('admin.operations.discard')}
                       hidden={{ service: filters.service, id: String(f.id) }}
-                      kind="secondary"
-                      submit={t('admin.operations.discard')}
-                      confirm={{ title: t('admin.operations.discardTitle'), body: t('admin.operations.discardBody', { type: f.type }), confirm: t('admin.operations.discard'), cancel: t('admin.confirm.back') }}
+                      danger
+                      {...dialog}
                     />
                   </div>
                 ) : null}
               </article>
             ))}
-            <nav className={s.pager} aria-label={t('admin.pager.label')}>
-              {filters.cursor ? <a href={operationsHref({ ...filters, cursor: undefined })}>{t('admin.pager.first')}</a> : <span />}
-              {failures.data.nextCursor ? (
-                <a href={operationsHref({ ...filters, cursor: failures.data.nextCursor })} rel="next">
-                  {t('admin.pager.next')}
-                </a>
-              ) : null}
-            </nav>
+            <Pager path="/admin/operations" values={{ service: filters.service, status: filters.status }} cursor={filters.cursor} nextCursor={failures.data.nextCursor} />
           </>
         )}
       </section>
-    </div>
+    </>
   );
 }

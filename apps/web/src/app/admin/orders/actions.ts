@@ -1,10 +1,11 @@
 'use server';
 
-import { api } from '@/lib/api';
-import { adminAction, ok } from '@/lib/admin-actions';
+import { adminApi } from '@/lib/admin';
+import { opsAction } from '@/lib/admin-actions';
+import { orThrow } from '@/lib/admin-form';
 import { minorUnitsOf } from '@/lib/admin-money';
 import { echo, field, type FormState } from '@/lib/form';
-import { t } from '@/lib/i18n';
+import { t, tOr } from '@/lib/i18n';
 import { formatMoney } from '@/lib/money';
 
 // The moves staff make on an order. Each answers a form state: done, or the API's refusal in
@@ -17,36 +18,41 @@ function orderIdOf(form: FormData): string {
   return ORDER_ID.test(id) ? id : 'invalid';
 }
 
-const moneyVars = (p: Record<string, unknown>) => {
+const moneyVars = (p: Record<string, unknown>): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const k of ['requested', 'refundable']) {
     const m = p[k] as { amount?: number; currency?: string } | undefined;
     if (m && typeof m.amount === 'number' && typeof m.currency === 'string') out[k] = formatMoney({ amount: m.amount, currency: m.currency });
   }
-  if (typeof p.state === 'string') out.state = t(`order.status.${p.state}` as never) || p.state;
+  if (typeof p.state === 'string') out.state = tOr(`admin.status.${p.state}`, p.state).toLowerCase();
+  if (typeof p.action === 'string') out.action = tOr(`admin.action.${p.action}`, p.action);
   return out;
 };
 
 export async function shipOrder(_prev: FormState, form: FormData): Promise<FormState> {
   const id = orderIdOf(form);
-  const state = await adminAction(
+  const state = await opsAction(
+    'orders',
+    form,
     async () => {
-      const client = await api();
+      const client = await adminApi();
       const body = { carrier: field(form, 'carrier') ?? '', trackingNumber: field(form, 'trackingNumber') ?? '' };
-      ok(await client.POST('/api/v1/orders/{id}/ship', { params: { path: { id } }, body }), 'the order');
+      orThrow(await client.POST('/api/v1/orders/{id}/ship', { params: { path: { id } }, body }), 'the order');
       return { ok: t('admin.orders.shipped') };
     },
     { vars: moneyVars, revalidate: [`/admin/orders/${id}`, '/admin/orders'] },
   );
-  return state.ok ? state : { ...state, values: echo(form) };
+  return state;
 }
 
 export async function deliverOrder(_prev: FormState, form: FormData): Promise<FormState> {
   const id = orderIdOf(form);
-  return adminAction(
+  return opsAction(
+    'orders',
+    form,
     async () => {
-      const client = await api();
-      ok(await client.POST('/api/v1/orders/{id}/deliver', { params: { path: { id } } }), 'the order');
+      const client = await adminApi();
+      orThrow(await client.POST('/api/v1/orders/{id}/deliver', { params: { path: { id } } }), 'the order');
       return { ok: t('admin.orders.delivered') };
     },
     { vars: moneyVars, revalidate: [`/admin/orders/${id}`, '/admin/orders'] },
@@ -55,10 +61,12 @@ export async function deliverOrder(_prev: FormState, form: FormData): Promise<Fo
 
 export async function cancelOrder(_prev: FormState, form: FormData): Promise<FormState> {
   const id = orderIdOf(form);
-  return adminAction(
+  return opsAction(
+    'orders',
+    form,
     async () => {
-      const client = await api();
-      ok(await client.POST('/api/v1/orders/{id}/cancel', { params: { path: { id }, query: {} } }), 'the order');
+      const client = await adminApi();
+      orThrow(await client.POST('/api/v1/orders/{id}/cancel', { params: { path: { id }, query: {} } }), 'the order');
       return { ok: t('admin.orders.cancelled') };
     },
     { vars: moneyVars, revalidate: [`/admin/orders/${id}`, '/admin/orders'] },
@@ -76,15 +84,17 @@ export async function refundOrder(_prev: FormState, form: FormData): Promise<For
     amount = minorUnitsOf(text, currency);
     if (amount === undefined || amount === 0) return { error: t('form.fix'), fieldErrors: { amount: t('admin.money.invalid') }, values: echo(form) };
   }
-  const state = await adminAction(
+  const state = await opsAction(
+    'orders',
+    form,
     async () => {
-      const client = await api();
+      const client = await adminApi();
       const body = { ...(amount !== undefined ? { amount: { amount, currency } } : {}), ...(reason ? { reason } : {}) };
-      const order = ok(await client.POST('/api/v1/orders/{id}/refund', { params: { path: { id } }, body }), 'the order');
+      const order = orThrow(await client.POST('/api/v1/orders/{id}/refund', { params: { path: { id } }, body }), 'the order');
       const asked = amount ?? order.payment.refundPending.amount;
       return { ok: t('admin.orders.refundRequested', { amount: formatMoney({ amount: asked, currency }) }) };
     },
     { rename: { 'amount.amount': 'amount', 'amount.currency': 'amount', amount: 'amount' }, vars: moneyVars, revalidate: [`/admin/orders/${id}`, '/admin/orders'] },
   );
-  return state.ok ? state : { ...state, values: echo(form) };
+  return state;
 }

@@ -1,9 +1,14 @@
 import type { Metadata } from 'next';
+import { ActionForm } from '@/components/ActionForm';
+import a from '@/components/admin/admin.module.css';
+import { ConfirmAction } from '@/components/admin/ConfirmAction';
+import { Pager } from '@/components/admin/DataTable';
+import { StatusBadge } from '@/components/admin/StatusBadge';
 import { Notice } from '@/components/ui';
+import { requireSection } from '@/lib/admin';
 import { staffTime } from '@/lib/admin-money';
 import { loadQueue, queueFiltersOf, REVIEW_STATUSES, reviewsHref } from '@/lib/admin-reviews';
 import { t, tOr } from '@/lib/i18n';
-import { OpForm } from '../_ops/OpForm';
 import s from '../_ops/ops.module.css';
 import { approveReview, hideReview, rejectReview, replyToReview } from './actions';
 
@@ -13,12 +18,15 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** The moderation queue: held reviews first (by a rule or by reports), each approved, rejected, hidden or answered. */
 export default async function ReviewsPage({ searchParams }: Props) {
+  await requireSection('reviews');
   const filters = queueFiltersOf(await searchParams);
   const queue = await loadQueue(filters);
-  const back = t('admin.confirm.back');
+  const dialog = { cancelLabel: t('admin.confirm.back'), workingLabel: t('admin.confirm.working') };
   return (
-    <div className={s.stack}>
-      <h1>{t('admin.reviews.title')}</h1>
+    <>
+      <div className={a.pageHead}>
+        <h1>{t('admin.reviews.title')}</h1>
+      </div>
       <nav aria-label={t('admin.reviews.states')}>
         <ul className={s.tabs}>
           {REVIEW_STATUSES.map((st) => (
@@ -33,12 +41,15 @@ export default async function ReviewsPage({ searchParams }: Props) {
       {!queue.ok ? (
         <Notice kind="error">{queue.error}</Notice>
       ) : queue.data.items.length === 0 ? (
-        <Notice>{t('admin.reviews.none')}</Notice>
+        <p className={a.empty}>{t('admin.reviews.none')}</p>
       ) : (
         <>
           {queue.data.items.map((r) => (
-            <article key={r.id} className={s.review} aria-labelledby={`review-${r.id}`} data-testid="review">
-              <h2 id={`review-${r.id}`}>{r.title}</h2>
+            <article key={r.id} className={s.item} aria-labelledby={`review-${r.id}`} data-testid="review">
+              <div className={s.itemHead}>
+                <h2 id={`review-${r.id}`}>{r.title}</h2>
+                {r.status ? <StatusBadge status={r.status === 'pending' ? 'pending' : r.status} label={tOr(`admin.reviewStatus.${r.status}`, r.status)} /> : null}
+              </div>
               <p className={s.muted}>
                 {t('admin.reviews.meta', { rating: r.rating, author: r.author, when: staffTime(r.createdAt) })}
                 {r.verifiedPurchase ? ` · ${t('product.verified')}` : ''} · {t('admin.reviews.product', { id: r.productId })}
@@ -54,50 +65,54 @@ export default async function ReviewsPage({ searchParams }: Props) {
                 </Notice>
               ) : null}
               {r.reply ? <p className={s.muted}>{t('admin.reviews.replyShown', { text: r.reply.body })}</p> : null}
-              <div className={s.actions}>
+              <div className={s.itemActions}>
                 {r.status !== 'published' ? (
-                  <OpForm action={approveReview} hidden={{ reviewId: r.id }} submit={t('admin.reviews.approve')} confirm={{ title: t('admin.reviews.approveTitle'), body: t('admin.reviews.approveBody'), confirm: t('admin.reviews.approve'), cancel: back }} />
+                  <ConfirmAction action={approveReview} label={t('admin.reviews.approve')} title={t('admin.reviews.approveTitle')} body={t('admin.reviews.approveBody')} confirmLabel={t('admin.reviews.approve')} hidden={{ reviewId: r.id }} {...dialog} />
                 ) : null}
                 {r.status !== 'rejected' ? (
-                  <OpForm
+                  <ConfirmAction
                     action={rejectReview}
+                    label={t('admin.reviews.reject')}
+                    title={t('admin.reviews.rejectTitle')}
+                    body={t('admin.reviews.rejectBody')}
+                    confirmLabel={t('admin.reviews.reject')}
                     hidden={{ reviewId: r.id }}
-                    kind="secondary"
                     fields={[{ name: 'reason', label: t('admin.reviews.rejectReason'), hint: t('admin.reviews.rejectHint'), maxLength: 500 }]}
-                    submit={t('admin.reviews.reject')}
-                    confirm={{ title: t('admin.reviews.rejectTitle'), body: t('admin.reviews.rejectBody'), confirm: t('admin.reviews.reject'), cancel: back }}
+                    danger
+                    {...dialog}
                   />
                 ) : null}
                 {r.status === 'published' ? (
-                  <OpForm
+                  <ConfirmAction
                     action={hideReview}
+                    label={t('admin.reviews.hide')}
+                    title={t('admin.reviews.hideTitle')}
+                    body={t('admin.reviews.hideBody')}
+                    confirmLabel={t('admin.reviews.hide')}
                     hidden={{ reviewId: r.id }}
-                    kind="secondary"
                     fields={[{ name: 'reason', label: t('admin.reviews.hideReason'), hint: t('admin.reviews.hideHint'), maxLength: 500 }]}
-                    submit={t('admin.reviews.hide')}
-                    confirm={{ title: t('admin.reviews.hideTitle'), body: t('admin.reviews.hideBody'), confirm: t('admin.reviews.hide'), cancel: back }}
+                    danger
+                    {...dialog}
                   />
                 ) : null}
-                <OpForm
-                  action={replyToReview}
-                  hidden={{ reviewId: r.id }}
-                  kind="secondary"
-                  fields={[{ name: 'body', label: t('admin.reviews.replyField'), hint: t('admin.reviews.replyHint'), maxLength: 2000, defaultValue: r.reply?.body }]}
-                  submit={t('admin.reviews.reply')}
-                />
               </div>
+              <details>
+                <summary>{r.reply ? t('admin.reviews.replyEdit') : t('admin.reviews.reply')}</summary>
+                <div className={s.formPanel}>
+                  <ActionForm
+                    action={replyToReview}
+                    hidden={{ reviewId: r.id }}
+                    fields={[{ name: 'body', label: t('admin.reviews.replyField'), hint: t('admin.reviews.replyHint'), maxLength: 2000, defaultValue: r.reply?.body }]}
+                    submit={t('admin.reviews.replySend')}
+                    pendingLabel={t('admin.confirm.working')}
+                  />
+                </div>
+              </details>
             </article>
           ))}
-          <nav className={s.pager} aria-label={t('admin.pager.label')}>
-            {filters.cursor ? <a href={reviewsHref({ status: filters.status })}>{t('admin.pager.first')}</a> : <span />}
-            {queue.data.nextCursor ? (
-              <a href={reviewsHref({ status: filters.status, cursor: queue.data.nextCursor })} rel="next">
-                {t('admin.pager.next')}
-              </a>
-            ) : null}
-          </nav>
+          <Pager path="/admin/reviews" values={{ status: filters.status }} cursor={filters.cursor} nextCursor={queue.data.nextCursor} />
         </>
       )}
-    </div>
+    </>
   );
 }

@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import a from '@/components/admin/admin.module.css';
+import { ConfirmAction } from '@/components/admin/ConfirmAction';
+import { StatusBadge } from '@/components/admin/StatusBadge';
 import { Totals } from '@/components/Totals';
 import { Notice } from '@/components/ui';
+import { requireSection } from '@/lib/admin';
 import { majorText, staffTime } from '@/lib/admin-money';
 import { loadOrder, orderMoves } from '@/lib/admin-orders';
 import { t, tOr } from '@/lib/i18n';
 import { formatMoney } from '@/lib/money';
-import { currentUser } from '@/lib/session';
-import { OpForm } from '../../_ops/OpForm';
+import type { Order } from '@/lib/types';
 import s from '../../_ops/ops.module.css';
 import { cancelOrder, deliverOrder, refundOrder, shipOrder } from '../actions';
 
@@ -18,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('admin.order.title', { id }), robots: { index: false } };
 }
 
-const CONFIRM = { cancel: t('admin.confirm.back') };
+const DIALOG = { cancelLabel: t('admin.confirm.back'), workingLabel: t('admin.confirm.working') };
 
 /** Who made a move, in words: a staff member, the customer, an event of the system, or a job. */
 function actorOf(actor: string | undefined): string {
@@ -30,46 +33,112 @@ function actorOf(actor: string | undefined): string {
   return actor;
 }
 
+type PostalAddress = NonNullable<Order['billingAddress']>;
+const addressText = (x: PostalAddress) => [x.name, x.line1, x.line2, x.postalCode ? `${x.postalCode} ${x.city}` : x.city, x.region, x.country, x.phone].filter(Boolean).join(', ');
+
 export default async function AdminOrderPage({ params }: Props) {
+  const user = await requireSection('orders');
   const { id } = await params;
   if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) notFound();
-  const [order, me] = await Promise.all([loadOrder(id), currentUser()]);
-  const admin = me?.roles.includes('admin') ?? false;
+  const order = await loadOrder(id);
+  // Ship, deliver and refund are the admin's (the API says so too); support may cancel.
+  const admin = user.roles.includes('admin');
   const moves = orderMoves(order);
   const p = order.payment;
   const money = (amount: number) => formatMoney({ amount, currency: order.currency });
-  const address = (a: NonNullable<typeof order.billingAddress>) =>
-    [a.name, a.line1, a.line2, a.postalCode ? `${a.postalCode} ${a.city}` : a.city, a.region, a.country, a.phone].filter(Boolean).join(', ');
+  const anyMove = (admin && (moves.ship || moves.deliver || moves.refund)) || moves.cancel;
   return (
-    <div className={s.stack}>
+    <>
       <p>
-        <a href="/admin/orders">{t('admin.order.back')}</a>
+        <a href="/admin/orders" className={a.smallLink}>
+          {t('admin.order.back')}
+        </a>
       </p>
-      <h1>{t('admin.order.title', { id: order.id })}</h1>
-      <p>
-        <span className={s.pill} data-status={order.status}>
-          {tOr(`order.status.${order.status}`, order.status)}
-        </span>{' '}
-        <span className={s.muted}>{t('admin.order.placed', { when: staffTime(order.createdAt), email: order.email })}</span>
-      </p>
+      <div className={a.pageHead}>
+        <h1>{t('admin.order.title', { id: order.id })}</h1>
+        <StatusBadge status={order.status} />
+      </div>
+      <p className={a.muted}>{t('admin.order.placed', { when: staffTime(order.createdAt), email: order.email })}</p>
       {order.cancelReason ? <Notice>{t('admin.order.cancelReason', { reason: tOr(`admin.why.${order.cancelReason}`, order.cancelReason) })}</Notice> : null}
-      <div className={s.grid}>
-        <div className={s.stack}>
-          <section className={s.section} aria-labelledby="lines">
+      {anyMove ? (
+        <section className={a.panel} aria-labelledby="moves">
+          <h2 id="moves">{t('admin.order.moves')}</h2>
+          <div className={a.actions}>
+            {admin && moves.ship ? (
+              <ConfirmAction
+                action={shipOrder}
+                label={t('admin.order.ship')}
+                title={t('admin.order.ship.confirmTitle')}
+                body={t('admin.order.ship.confirmBody', { email: order.email })}
+                confirmLabel={t('admin.order.ship')}
+                hidden={{ orderId: order.id }}
+                fields={[
+                  { name: 'carrier', label: t('admin.order.carrier'), required: true, maxLength: 100 },
+                  { name: 'trackingNumber', label: t('admin.order.trackingNumber'), required: true, maxLength: 100 },
+                ]}
+                {...DIALOG}
+              />
+            ) : null}
+            {admin && moves.deliver ? (
+              <ConfirmAction
+                action={deliverOrder}
+                label={t('admin.order.deliver')}
+                title={t('admin.order.deliver.confirmTitle')}
+                body={t('admin.order.deliver.confirmBody')}
+                confirmLabel={t('admin.order.deliver')}
+                hidden={{ orderId: order.id }}
+                {...DIALOG}
+              />
+            ) : null}
+            {admin && moves.refund ? (
+              <ConfirmAction
+                action={refundOrder}
+                label={t('admin.order.refund')}
+                title={t('admin.order.refund.confirmTitle')}
+                body={t('admin.order.refund.confirmBody', { refundable: money(moves.refundable) })}
+                confirmLabel={t('admin.order.refund')}
+                hidden={{ orderId: order.id, currency: order.currency }}
+                fields={[
+                  { name: 'amount', label: t('admin.order.refund.amount', { currency: order.currency }), inputMode: 'decimal', hint: t('admin.order.refund.amountHint', { max: majorText(moves.refundable, order.currency) }) },
+                  { name: 'reason', label: t('admin.order.refund.reason'), maxLength: 500 },
+                ]}
+                danger
+                {...DIALOG}
+              />
+            ) : null}
+            {moves.cancel ? (
+              <ConfirmAction
+                action={cancelOrder}
+                label={t('admin.order.cancel')}
+                title={t('admin.order.cancel.confirmTitle')}
+                body={t('admin.order.cancel.confirmBody')}
+                confirmLabel={t('admin.order.cancel')}
+                hidden={{ orderId: order.id }}
+                danger
+                {...DIALOG}
+              />
+            ) : null}
+          </div>
+        </section>
+      ) : null}
+      <div className={s.split}>
+        <div>
+          <section className={a.panel} aria-labelledby="lines">
             <h2 id="lines">{t('admin.order.lines')}</h2>
-            <div className={s.tableWrap}>
-              <table className={s.table}>
+            <div className={a.tableWrap}>
+              <table className={a.table}>
+                <caption className="visually-hidden">{t('admin.order.lines')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('admin.order.col.item')}</th>
                     <th scope="col">{t('admin.order.col.sku')}</th>
-                    <th scope="col" className={s.num}>
+                    <th scope="col" className={a.num}>
                       {t('admin.order.col.qty')}
                     </th>
-                    <th scope="col" className={s.num}>
+                    <th scope="col" className={a.num}>
                       {t('admin.order.col.unit')}
                     </th>
-                    <th scope="col" className={s.num}>
+                    <th scope="col" className={a.num}>
                       {t('admin.order.col.total')}
                     </th>
                   </tr>
@@ -81,9 +150,9 @@ export default async function AdminOrderPage({ params }: Props) {
                       <td>
                         <a href={`/admin/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</a>
                       </td>
-                      <td className={s.num}>{l.quantity}</td>
-                      <td className={s.num}>{formatMoney(l.unitPrice)}</td>
-                      <td className={s.num}>{formatMoney(l.lineTotal)}</td>
+                      <td className={a.num}>{l.quantity}</td>
+                      <td className={a.num}>{formatMoney(l.unitPrice)}</td>
+                      <td className={a.num}>{formatMoney(l.lineTotal)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -91,11 +160,13 @@ export default async function AdminOrderPage({ params }: Props) {
             </div>
             <Totals totals={order.totals} />
           </section>
-          <section className={s.section} aria-labelledby="payment">
+          <section className={a.panel} aria-labelledby="payment">
             <h2 id="payment">{t('admin.order.payment')}</h2>
             <dl className={s.kv}>
               <dt>{t('admin.order.payment.status')}</dt>
-              <dd>{tOr(`admin.payment.${p.status}`, p.status)}</dd>
+              <dd>
+                <StatusBadge status={p.status} label={tOr(`admin.payment.${p.status}`, p.status)} />
+              </dd>
               <dt>{t('admin.order.payment.provider')}</dt>
               <dd>{p.provider}</dd>
               {p.paymentId ? (
@@ -130,16 +201,16 @@ export default async function AdminOrderPage({ params }: Props) {
               </>
             ) : null}
           </section>
-          <section className={s.section} aria-labelledby="addresses">
+          <section className={a.panel} aria-labelledby="addresses">
             <h2 id="addresses">{t('admin.order.addresses')}</h2>
             <dl className={s.kv}>
               <dt>{t('admin.order.shipTo')}</dt>
               <dd>
-                <address className={s.address}>{address(order.shippingAddress)}</address>
+                <address className={s.address}>{addressText(order.shippingAddress)}</address>
               </dd>
               <dt>{t('admin.order.billTo')}</dt>
               <dd>
-                <address className={s.address}>{order.billingAddress ? address(order.billingAddress) : t('admin.order.sameAddress')}</address>
+                <address className={s.address}>{order.billingAddress ? addressText(order.billingAddress) : t('admin.order.sameAddress')}</address>
               </dd>
               {order.shipment ? (
                 <>
@@ -153,83 +224,20 @@ export default async function AdminOrderPage({ params }: Props) {
             </dl>
           </section>
         </div>
-        <div className={s.stack}>
-          <section className={s.section} aria-labelledby="history">
-            <h2 id="history">{t('admin.order.history')}</h2>
-            <ol className={s.timeline}>
-              {(order.history ?? []).map((h, i) => (
-                <li key={i} className={s.event}>
-                  <strong>{tOr(`order.status.${h.to}`, h.to)}</strong>
-                  <span className={s.muted}>{staffTime(h.at)}</span>
-                  {h.reason ? <span className={s.muted}>{tOr(`admin.why.${h.reason}`, h.reason)}</span> : null}
-                  {h.actor ? <span className={s.muted}>{actorOf(h.actor)}</span> : null}
-                </li>
-              ))}
-            </ol>
-          </section>
-          {admin && moves.ship ? (
-            <section className={s.section} aria-labelledby="ship">
-              <h2 id="ship">{t('admin.order.ship')}</h2>
-              <OpForm
-                action={shipOrder}
-                hidden={{ orderId: order.id }}
-                fields={[
-                  { name: 'carrier', label: t('admin.order.carrier'), required: true, maxLength: 100 },
-                  { name: 'trackingNumber', label: t('admin.order.trackingNumber'), required: true, maxLength: 100 },
-                ]}
-                submit={t('admin.order.ship')}
-                confirm={{ title: t('admin.order.ship.confirmTitle'), body: t('admin.order.ship.confirmBody', { email: order.email }), confirm: t('admin.order.ship'), ...CONFIRM }}
-              />
-            </section>
-          ) : null}
-          {admin && moves.deliver ? (
-            <section className={s.section} aria-labelledby="deliver">
-              <h2 id="deliver">{t('admin.order.deliver')}</h2>
-              <OpForm
-                action={deliverOrder}
-                hidden={{ orderId: order.id }}
-                submit={t('admin.order.deliver')}
-                confirm={{ title: t('admin.order.deliver.confirmTitle'), body: t('admin.order.deliver.confirmBody'), confirm: t('admin.order.deliver'), ...CONFIRM }}
-              />
-            </section>
-          ) : null}
-          {admin && moves.refund ? (
-            <section className={s.section} aria-labelledby="refund">
-              <h2 id="refund">{t('admin.order.refund')}</h2>
-              <p className={s.muted}>{t('admin.order.refund.help', { refundable: money(moves.refundable) })}</p>
-              <OpForm
-                action={refundOrder}
-                hidden={{ orderId: order.id, currency: order.currency }}
-                fields={[
-                  { name: 'amount', label: t('admin.order.refund.amount', { currency: order.currency }), inputMode: 'decimal', hint: t('admin.order.refund.amountHint', { max: majorText(moves.refundable, order.currency) }) },
-                  { name: 'reason', label: t('admin.order.refund.reason'), maxLength: 500 },
-                ]}
-                submit={t('admin.order.refund')}
-                confirm={{
-                  title: t('admin.order.refund.confirmTitle'),
-                  body: t('admin.order.refund.confirmFull', { amount: money(moves.refundable) }),
-                  whenFilled: { field: 'amount', body: t('admin.order.refund.confirmPart', { amount: `{value} ${order.currency}` }) },
-                  confirm: t('admin.order.refund'),
-                  ...CONFIRM,
-                }}
-              />
-            </section>
-          ) : null}
-          {moves.cancel ? (
-            <section className={s.section} aria-labelledby="cancel">
-              <h2 id="cancel">{t('admin.order.cancel')}</h2>
-              <p className={s.muted}>{t('admin.order.cancel.help')}</p>
-              <OpForm
-                action={cancelOrder}
-                hidden={{ orderId: order.id }}
-                kind="secondary"
-                submit={t('admin.order.cancel')}
-                confirm={{ title: t('admin.order.cancel.confirmTitle'), body: t('admin.order.cancel.confirmBody'), confirm: t('admin.order.cancel'), ...CONFIRM }}
-              />
-            </section>
-          ) : null}
-        </div>
+        <section className={a.panel} aria-labelledby="history">
+          <h2 id="history">{t('admin.order.history')}</h2>
+          <ol className={s.timeline}>
+            {(order.history ?? []).map((h, i) => (
+              <li key={i} className={s.event}>
+                <strong>{tOr(`admin.status.${h.to}`, h.to)}</strong>
+                <span className={s.muted}>{staffTime(h.at)}</span>
+                {h.reason ? <span className={s.muted}>{tOr(`admin.why.${h.reason}`, h.reason)}</span> : null}
+                {h.actor ? <span className={s.muted}>{actorOf(h.actor)}</span> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
       </div>
-    </div>
+    </>
   );
 }
