@@ -180,7 +180,7 @@ describe('back office: orders, stock, customers, operations, reviews', { skip },
     // The customer: the order page (from the email's link) and the mailbox.
     const shipped = await eventually(() => mailWith(mailbox, [orderId, buyer, 'JD014600006281']), 20_000, 200);
     assert.match(shipped, /DHL/);
-    const refundMail = await eventually(() => mailWith(mailbox, [orderId, buyer, 'Refund of $5.00']), 20_000, 200);
+    const refundMail = await eventually(() => mailWith(mailbox, [orderId, buyer, 'Refund of 5.00 USD']), 20_000, 200);
     assert.ok(refundMail);
     const customer = await context();
     await customer.page.goto(`${base}/orders/${orderId}?token=${accessToken}`);
