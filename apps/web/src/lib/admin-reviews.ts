@@ -13,6 +13,7 @@ export type ModeratedReview = ReviewQueue['items'][number];
 
 export interface QueueFilters {
   status: ReviewStatus;
+  productId?: string;
   cursor?: string;
 }
 
@@ -23,7 +24,9 @@ export function queueFiltersOf(params: Record<string, string | string[] | undefi
   };
   const status = (REVIEW_STATUSES as readonly string[]).includes(one('status') ?? '') ? (one('status') as ReviewStatus) : 'pending';
   const cursor = one('cursor');
-  return { status, ...(cursor && /^[A-Za-z0-9_]{1,60}$/.test(cursor) ? { cursor } : {}) };
+  // The product as typed: the API says what is wrong with it, next to the field.
+  const productId = one('productId')?.slice(0, 60);
+  return { status, ...(productId ? { productId } : {}), ...(cursor && /^[A-Za-z0-9_]{1,60}$/.test(cursor) ? { cursor } : {}) };
 }
 
 export function reviewsHref(f: QueueFilters, change: Partial<QueueFilters> = {}): string {
@@ -34,5 +37,5 @@ export function reviewsHref(f: QueueFilters, change: Partial<QueueFilters> = {})
 
 export async function loadQueue(f: QueueFilters): Promise<Loaded<ReviewQueue>> {
   const client = await adminApi();
-  return loaded(await client.GET('/api/v1/reviews/moderation', { params: { query: { status: f.status, limit: 20, ...(f.cursor ? { cursor: f.cursor } : {}) } } }));
+  return loaded(await client.GET('/api/v1/reviews/moderation', { params: { query: { status: f.status, limit: 20, ...(f.productId ? { productId: f.productId } : {}), ...(f.cursor ? { cursor: f.cursor } : {}) } } }));
 }

@@ -35,7 +35,6 @@ export default async function OrdersPage({ searchParams }: Props) {
         label={t('admin.orders.filter.label')}
         values={values}
         errors={result.ok ? {} : result.fieldErrors}
-        hints={{ customer: t('admin.orders.filter.customerHint') }}
         filters={[
           { name: 'q', label: t('admin.orders.filter.q'), type: 'search' },
           { name: 'status', label: t('admin.orders.filter.status'), options: [any, ...ORDER_STATUSES.map((st) => ({ value: st, label: tOr(`admin.status.${st}`, st) }))] },
@@ -44,7 +43,7 @@ export default async function OrdersPage({ searchParams }: Props) {
           { name: 'currency', label: t('admin.orders.filter.currency'), options: [any, ...shopCurrencies.map((c) => ({ value: c, label: c }))] },
           { name: 'min', label: t('admin.orders.filter.min') },
           { name: 'max', label: t('admin.orders.filter.max') },
-          { name: 'customer', label: t('admin.orders.filter.customer') },
+          { name: 'customer', label: t('admin.orders.filter.customer'), placeholder: 'usr_…' },
         ]}
       />
       {!result.ok ? (

@@ -3,6 +3,7 @@ import { ActionForm } from '@/components/ActionForm';
 import a from '@/components/admin/admin.module.css';
 import { ConfirmAction } from '@/components/admin/ConfirmAction';
 import { Pager } from '@/components/admin/DataTable';
+import { FilterForm } from '@/components/admin/FilterForm';
 import { StatusBadge } from '@/components/admin/StatusBadge';
 import { Notice } from '@/components/ui';
 import { requireSection } from '@/lib/admin';
@@ -31,13 +32,21 @@ export default async function ReviewsPage({ searchParams }: Props) {
         <ul className={s.tabs}>
           {REVIEW_STATUSES.map((st) => (
             <li key={st}>
-              <a href={reviewsHref({ status: st })} aria-current={st === filters.status ? 'page' : undefined}>
+              <a href={reviewsHref({ status: st, ...(filters.productId ? { productId: filters.productId } : {}) })} aria-current={st === filters.status ? 'page' : undefined}>
                 {tOr(`admin.reviewStatus.${st}`, st)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
+      <FilterForm
+        action="/admin/reviews"
+        label={t('admin.reviews.filter')}
+        values={{ productId: filters.productId }}
+        hidden={{ status: filters.status }}
+        errors={queue.ok ? {} : queue.fieldErrors}
+        filters={[{ name: 'productId', label: t('admin.reviews.productFilter'), placeholder: 'prod_…' }]}
+      />
       {!queue.ok ? (
         <Notice kind="error">{queue.error}</Notice>
       ) : queue.data.items.length === 0 ? (
@@ -110,7 +119,7 @@ export default async function ReviewsPage({ searchParams }: Props) {
               </details>
             </article>
           ))}
-          <Pager path="/admin/reviews" values={{ status: filters.status }} cursor={filters.cursor} nextCursor={queue.data.nextCursor} />
+          <Pager path="/admin/reviews" values={{ status: filters.status, productId: filters.productId }} cursor={filters.cursor} nextCursor={queue.data.nextCursor} />
         </>
       )}
     </>
