@@ -130,7 +130,7 @@ describe('back office: stock, operations, reviews', { skip }, () => {
     await bo.open(page, `/admin/reviews?status=published&productId=${product.id}`, problems);
     const published = page.getByTestId('review').filter({ hasText: 'NOT WHAT I EXPECTED' });
     await published.getByText('Reply as the shop').click();
-    await published.getByLabel("The bo.shop's reply").fill('Sorry about the lid: we are sending you a new one.');
+    await published.getByLabel("The shop's reply").fill('Sorry about the lid: we are sending you a new one.');
     await published.getByRole('button', { name: 'Publish reply' }).click();
     await page.getByText('The reply is shown under the review.').waitFor();
     assert.equal(((await bo.call('GET', `/reviews/${reviewId}`)).body.reply as { body: string }).body, 'Sorry about the lid: we are sending you a new one.');

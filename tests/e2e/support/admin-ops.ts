@@ -42,9 +42,9 @@ export interface BackOffice {
 export const dialog = (page: Page) => page.locator('dialog[open]');
 
 /** A new product with one SKU (`<prefix>-…`), `stock` units in the main warehouse. */
-export async function stockedSku(shop: Shop, prefix: string, stock = 5): Promise<string> {
+export async function stockedSku(shop: Shop, prefix: string, stock = 5, timeoutMs?: number): Promise<string> {
   const sku = `${prefix}-${randomUUID().slice(0, 8).toUpperCase()}`;
-  await stockedProduct(shop, sku, stock);
+  await stockedProduct(shop, sku, stock, timeoutMs);
   return sku;
 }
 
@@ -87,6 +87,9 @@ export async function startBackOffice(opsToken: string): Promise<BackOffice> {
   };
   const adminToken = (await call('POST', '/auth/login', undefined, ADMIN)).body.accessToken as string;
   const shop: Shop = { api: platform.api, admin: () => ({ authorization: `Bearer ${adminToken}`, ...json }), paymentDb: '', orderDb: '' };
+  // The demo shop's events are still being taken in after the start: a first product of our own
+  // reaches the stock and the carts once they are through (the tests' own waits stay short).
+  await stockedSku(shop, 'WARM', 1, 120_000);
   return {
     platform,
     browser,
