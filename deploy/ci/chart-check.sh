@@ -43,7 +43,9 @@ fi
 "$HELM" version --short
 
 secret() { head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
-base=(--set "secrets.authKeyEncryptionKey=$(secret)" --set "secrets.opsToken=$(secret)")
+vapid="$(bash "$ROOT/deploy/compose/vapid-keys.sh")"
+base=(--set "secrets.authKeyEncryptionKey=$(secret)" --set "secrets.opsToken=$(secret)" --set "secrets.notificationSigningSecret=$(secret)"
+  --set "secrets.notificationVapidPublicKey=$(grep PUBLIC <<<"$vapid" | cut -d= -f2)" --set "secrets.notificationVapidPrivateKey=$(grep PRIVATE <<<"$vapid" | cut -d= -f2)")
 full=("${base[@]}" --set internalTls.enabled=true --set internalTls.mutual=true --set internalTls.certManager.enabled=true
   --set keda.enabled=true --set web.enabled=true --set ingress.certManager.enabled=true
   --set tracing.otlpEndpoint=http://otel-collector:4318 --set "postgresql.params=sslmode=verify-full&sslrootcert=/etc/mercato/tls/ca.crt")

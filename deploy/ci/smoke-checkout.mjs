@@ -67,8 +67,8 @@ await expect('creating a product', 'POST', '/products', {
   variants: [{ sku, options: { Size: 'M' }, prices: [{ amount: 1500, currency: 'USD' }] }],
 }, admin);
 // ProductCreated travels catalog → bus → inventory (a stock record) and order (a price).
-await until('inventory did not learn the product', 30_000, async () => ((await call('GET', `/inventory/${sku}`, undefined, admin)).status === 200 ? true : undefined));
-await expect('stocking the product', 'POST', `/inventory/${sku}/adjustments`, { warehouse: 'main', delta: 5, reason: 'receipt' }, admin);
+await until('inventory did not learn the product', 30_000, async () => ((await call('GET', `/inventory/skus/${sku}`, undefined, admin)).status === 200 ? true : undefined));
+await expect('stocking the product', 'POST', `/inventory/skus/${sku}/adjustments`, { warehouse: 'main', delta: 5, reason: 'receipt' }, admin);
 const cart = await expect('creating a cart', 'POST', '/carts', { currency: 'USD' });
 await until('the cart did not take the product', 30_000, async () => {
   const r = await call('POST', `/carts/${cart.id}/items`, { sku, quantity: 1 });
