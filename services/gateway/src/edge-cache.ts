@@ -27,6 +27,20 @@ export interface CachedAnswer {
   expiresAt: number;
   /** The upstream's own `Age` when it was stored, in seconds. */
   age: number;
+  /**
+   * The body as text, when it is text (JSON, HTML…): Node writes a string body in the same
+   * system call as the head, a Buffer in a second one.
+   */
+  text?: string | undefined;
+}
+
+const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?json\b)/i;
+
+/** `answer` with its body also as text when its type says it is UTF-8 text. */
+export function withText(answer: CachedAnswer): CachedAnswer {
+  const type = answer.headers['content-type'];
+  if (answer.text !== undefined || typeof type !== 'string' || !TEXTUAL.test(type) || (/charset=/i.test(type) && !/charset="?utf-8/i.test(type))) return answer;
+  return { ...answer, text: answer.body.toString('utf8') };
 }
 
 export interface Lookup {
@@ -169,15 +183,28 @@ export class MemoryEdgeStore implements EdgeStore {
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly opts: { maxBytes: number; changes: ChangeSignal; now?: () => number },
+    private readonly opts: { maxBytes: number; changes?: ChangeSignal; now?: () => number },
   ) {
-    this.unsubscribe = opts.changes.subscribe(() => this.purge());
+    this.unsubscribe = opts.changes ? opts.changes.subscribe(() => this.purge()) : () => false;
   }
 
   purge(): void {
     this.generation++;
     this.urls.clear();
     this.bytes = 0;
+  }
+
+  /**
+   * Takes on a generation read elsewhere (Redis): a newer one empties the store. Answers whether
+   * `generation` is the store's own now (false for an older one: nothing is served or kept under it).
+   */
+  adopt(generation: number): boolean {
+    if (generation > this.generation) {
+      this.urls.clear();
+      this.bytes = 0;
+      this.generation = generation;
+    }
+    return generation === this.generation;
   }
 
   get size(): number {
@@ -211,6 +238,7 @@ export class MemoryEdgeStore implements EdgeStore {
       url = { vary, variants: new Map(), bytes: 0 };
     }
     const variant = vary.length === 0 ? '' : variantOf(vary, headers);
+    answer = withText(answer);
     const before = url.variants.get(variant);
     if (before) {
       url.bytes -= before.body.length;
@@ -261,20 +289,26 @@ type LookupReply = [Buffer, Buffer?, (Buffer | null)?];
 
 /**
  * Shared by every gateway replica. The generation is the catalog's (`<CATALOG_CACHE_PREFIX>gen`,
- * which every catalog write increments after it commits), read in the lookup's own round trip.
- * While Redis cannot be reached nothing is served from it or kept (the upstream answers): never
- * stale, only slower.
+ * which every catalog write increments after it commits). Each replica keeps what it served in
+ * memory too, under the generation it was read with: a read asks Redis for the generation only
+ * (one GET shared by every request that arrived in the same turn of the event loop, sent after
+ * each of them arrived, so none misses a write that had committed before it came), and for the
+ * answer only when this replica does not hold it. While Redis cannot be reached nothing is
+ * served from either or kept (the upstream answers): never stale, only slower.
  */
 export class RedisEdgeStore implements EdgeStore {
   readonly kind = 'redis';
   readonly circuit: RedisCircuit;
+  private readonly local: MemoryEdgeStore;
+  private pending: Promise<number> | undefined = undefined;
   private warned = 0;
 
-  constructor(private readonly opts: { url: string; generationKey: string; prefix: string; maxTtlMs: number; logger: Logger }) {
+  constructor(private readonly opts: { url: string; generationKey: string; prefix: string; maxTtlMs: number; maxBytes: number; logger: Logger }) {
     const redis = new Redis(opts.url, redisClientOptions());
     redis.defineCommand('edgeLookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
     redis.defineCommand('edgeStore', { numberOfKeys: 1, lua: STORE_SCRIPT });
     this.circuit = new RedisCircuit(redis, { name: 'the edge cache', logger: opts.logger });
+    this.local = new MemoryEdgeStore({ maxBytes: opts.maxBytes });
   }
 
   private warn(err: unknown, msg: string): void {
@@ -284,17 +318,37 @@ export class RedisEdgeStore implements EdgeStore {
     this.opts.logger.warn({ err }, msg);
   }
 
+  /** The catalog's generation, read once for every request that arrived in this turn of the event loop. */
+  private generation(): Promise<number> {
+    this.pending ??= new Promise<number>((resolve, reject) => {
+      setImmediate(() => {
+        // Sent now, after every request that shares it arrived; later ones read anew.
+        this.pending = undefined;
+        this.circuit.call((r) => r.get(this.opts.generationKey)).then((v) => resolve(Number(v ?? 0)), reject);
+      });
+    });
+    return this.pending;
+  }
+
   async lookup(key: string, headers: IncomingHttpHeaders): Promise<Lookup> {
-    const args: string[] = [this.opts.prefix, key];
-    for (const name in headers) args.push(name, normalised(headers[name]));
     try {
-      const [gen, , value] = await this.circuit.call(
-        (r) => (r as unknown as { edgeLookupBuffer(k: string, ...a: string[]): Promise<LookupReply> }).edgeLookupBuffer(this.opts.generationKey, ...args),
+      const gen = await this.generation();
+      if (this.local.adopt(gen)) {
+        const near = this.local.lookup(key, headers);
+        if (near.answer) return { answer: near.answer, token: String(gen) };
+      }
+      const args: string[] = [this.opts.prefix, key];
+      for (const name in headers) args.push(name, normalised(headers[name]));
+      const [g, vary, value] = await this.circuit.call((r) =>
+        (r as unknown as { edgeLookupBuffer(k: string, ...a: string[]): Promise<LookupReply> }).edgeLookupBuffer(this.opts.generationKey, ...args),
       );
-      const token = gen.toString();
+      const token = g.toString();
       if (!value) return { answer: null, token };
       const answer = decode(value);
-      return answer.expiresAt > Date.now() ? { answer, token } : { answer: null, token };
+      if (answer.expiresAt <= Date.now()) return { answer: null, token };
+      // Kept here too, under the generation it was read with.
+      if (this.local.adopt(Number(token))) this.local.store(key, token, vary ? vary.toString().split(',').filter(Boolean) : [], headers, answer);
+      return { answer, token };
     } catch (err) {
       this.warn(err, 'edge cache read failed; passing requests on');
       return { answer: null, token: '' };
@@ -303,6 +357,7 @@ export class RedisEdgeStore implements EdgeStore {
 
   store(key: string, token: string, vary: readonly string[], headers: IncomingHttpHeaders, answer: CachedAnswer): void {
     if (token === '') return;
+    if (this.local.adopt(Number(token))) this.local.store(key, token, vary, headers, answer);
     const hash = `${this.opts.prefix}${token}:${key}`;
     const field = `v:${variantOf(vary, headers)}`;
     this.circuit
@@ -314,6 +369,7 @@ export class RedisEdgeStore implements EdgeStore {
 
   async close(): Promise<void> {
     this.circuit.close();
+    await this.local.close();
   }
 }
 

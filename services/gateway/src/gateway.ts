@@ -72,7 +72,7 @@ function createEdgeStore(settings: GatewaySettings, changes: ChangeSignal | unde
   const mode = settings.cache === 'auto' ? (settings.redisUrl ? 'redis' : changes ? 'memory' : 'off') : settings.cache;
   if (mode === 'redis') {
     if (!settings.redisUrl) throw new ConfigError('Configuration error: GATEWAY_CACHE=redis needs REDIS_URL');
-    return new RedisEdgeStore({ url: settings.redisUrl, generationKey: settings.cacheGenerationKey, prefix: settings.cachePrefix, maxTtlMs: settings.cacheMaxTtlMs, logger });
+    return new RedisEdgeStore({ url: settings.redisUrl, generationKey: settings.cacheGenerationKey, prefix: settings.cachePrefix, maxTtlMs: settings.cacheMaxTtlMs, maxBytes: settings.cacheMaxBytes, logger });
   }
   if (mode === 'memory') {
     if (!changes) {

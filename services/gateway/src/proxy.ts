@@ -285,7 +285,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     }
     head['content-length'] = a.body.length;
     res.writeHead(a.status, head);
-    res.end(req.method === 'HEAD' ? undefined : a.body);
+    res.end(req.method === 'HEAD' ? undefined : (a.text ?? a.body));
   }
 
   private forward(target: RouteTarget, withBody: boolean, identity: EdgeIdentity | undefined): void {
