@@ -120,7 +120,7 @@ async function startEmbedded(dbUrl: string, loadCount: number): Promise<{ urls: 
 
 /** A gateway alone: its edge cache in Redis (`redis`) or off. */
 async function startGatewayFor(catalogUrl: string, cache: string): Promise<string> {
-  const env = cache === 'redis' ? { REDIS_URL: TEST_REDIS_URL, GATEWAY_CACHE: 'redis', CATALOG_CACHE_PREFIX: `${PREFIX}catalog:`, GATEWAY_CACHE_PREFIX: `${PREFIX}edge:` } : { GATEWAY_CACHE: 'off' };
+  const env = cache === 'redis' ? { REDIS_URL: TEST_REDIS_URL, GATEWAY_CACHE: 'redis', CATALOG_CACHE_PREFIX: `${PREFIX}catalog:` } : { GATEWAY_CACHE: 'off' };
   const gw = await startGateway({ logger: silent('gateway'), env: gatewayEnv(env), upstreams: { catalog: catalogUrl } });
   return gw.url;
 }

@@ -55,15 +55,10 @@ export function gatewayConfigSchema() {
       GATEWAY_CACHE_MAX_TTL_SECONDS: int('the longest an answer is kept at the edge, whatever its max-age', 1, 86_400, 30),
       GATEWAY_CACHE_MAX_BYTES: int('the bytes of answers kept in memory', 1024 * 1024, 8 * 1024 * 1024 * 1024, 64 * 1024 * 1024),
       GATEWAY_CACHE_MAX_BODY_BYTES: int('the largest answer body kept at the edge, in bytes', 1024, 64 * 1024 * 1024, 1024 * 1024),
-      GATEWAY_CACHE_PREFIX: Type.String({
-        pattern: '^[A-Za-z0-9:_.-]{1,100}$',
-        default: 'mercato:edge:',
-        description: 'the prefix of the edge cache in Redis',
-      }),
       CATALOG_CACHE_PREFIX: Type.String({
         pattern: '^[A-Za-z0-9:_.-]{1,100}$',
         default: 'mercato:catalog:',
-        description: "the catalog's Redis prefix (as the catalog is given it): its generation, <prefix>gen, purges the edge cache",
+        description: "the catalog's Redis prefix (as the catalog is given it): its generation, <prefix>gen, purges the edge cache, kept under <prefix>edge:",
       }),
       GATEWAY_CORS_ORIGINS: Type.String({
         pattern: '^$|^https?://[^\\s/?#,]+(,\\s*https?://[^\\s/?#,]+)*$',
@@ -112,6 +107,7 @@ export interface GatewaySettings extends ServiceSettings {
   cacheMaxTtlMs: number;
   cacheMaxBytes: number;
   cacheMaxBodyBytes: number;
+  /** The prefix of the edge cache's Redis keys: the catalog's, so that one shop's keys share one prefix. */
   cachePrefix: string;
   /** The Redis key of the catalog's generation, which every catalog write increments. */
   cacheGenerationKey: string;
@@ -179,7 +175,7 @@ export function loadGatewaySettings(
     cacheMaxTtlMs: (c.GATEWAY_CACHE_MAX_TTL_SECONDS as number) * 1000,
     cacheMaxBytes: c.GATEWAY_CACHE_MAX_BYTES as number,
     cacheMaxBodyBytes: c.GATEWAY_CACHE_MAX_BODY_BYTES as number,
-    cachePrefix: c.GATEWAY_CACHE_PREFIX as string,
+    cachePrefix: `${c.CATALOG_CACHE_PREFIX as string}edge:`,
     cacheGenerationKey: `${c.CATALOG_CACHE_PREFIX as string}gen`,
     corsOrigins: (c.GATEWAY_CORS_ORIGINS as string)
       .split(',')

@@ -50,7 +50,6 @@ describe('gateway edge cache in Redis, two replicas', { skip: skipUnless('postgr
         GATEWAY_RATE_LIMIT_PREFIX: `${prefix}rl:`,
         REDIS_URL: TEST_REDIS_URL,
         CATALOG_CACHE_PREFIX: `${prefix}catalog:`,
-        GATEWAY_CACHE_PREFIX: `${prefix}gw:`,
         GATEWAY_CACHE_MAX_TTL_SECONDS: String(EDGE_TTL_S),
       },
       upstreams: { auth: auth.url, catalog: catalogUrl },
@@ -159,7 +158,7 @@ describe('gateway edge cache in Redis, two replicas', { skip: skipUnless('postgr
     await createProduct(slug);
     const lost = await startGateway({
       logger,
-      env: { GATEWAY_PORT: '0', GATEWAY_RATE_LIMIT_IP: '0', REDIS_URL: 'redis://127.0.0.1:1', GATEWAY_CACHE_PREFIX: `${prefix}gw:` },
+      env: { GATEWAY_PORT: '0', GATEWAY_RATE_LIMIT_IP: '0', REDIS_URL: 'redis://127.0.0.1:1' },
       upstreams: { auth: auth.url, catalog: catalog.url },
     });
     try {
