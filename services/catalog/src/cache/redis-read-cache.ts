@@ -38,10 +38,6 @@ export class RedisReadCache implements ReadCache {
         this.missedInvalidation = false;
       },
     });
-    // A replica that stopped between a write's commit and its invalidation (a crash) must not
-    // leave that write unseen: a starting replica moves the generation on at once (and, should
-    // Redis not answer now, before it reads from it).
-    void this.invalidate();
   }
 
   private warn(err: unknown, msg: string): void {
