@@ -18,6 +18,9 @@ const config = (phase) => ({
   output: 'standalone',
   outputFileTracingRoot: new URL('../../', import.meta.url).pathname,
   poweredByHeader: false,
+  // forbidden() answers a real 403 page (src/app/forbidden.tsx) when a role may not open an admin page.
+  // Server actions take product images (the catalog refuses over 10 MB with 413, said in words).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '16mb' } },
   reactStrictMode: true,
   transpilePackages: ['@mercato/client'],
   // The build is checked by `npm run typecheck` and `npm run lint` at the root.

@@ -34,3 +34,4 @@ export * from './metrics/metrics.js';
 export * from './metrics/server.js';
 export * from './metrics/service-metrics.js';
 export * from './http/tls.js';
+export * from './tracing/index.js';
