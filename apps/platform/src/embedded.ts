@@ -173,6 +173,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
       gateway = await startGateway({
         env: { ...env, OPS_TOKEN: ops.token },
         upstreams,
+        // The catalog tells the gateway's edge cache of every committed change, in this process.
+        catalogChanges: services.find((s) => s.name === 'catalog')?.changes,
         ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}),
       });
     } catch (err) {

@@ -15,10 +15,18 @@ export interface SyntheticProduct {
   attributes: Record<string, string>;
   options: Array<{ name: string; values: string[] }>;
   variants: Array<{ sku: string; options: Record<string, string>; prices: Array<{ amount: number; currency: string }> }>;
+  categories?: string[];
+}
+
+/** The categories of the synthetic catalog (one per kind of product), to create before its products. */
+export const SYNTHETIC_CATEGORIES: ReadonlyArray<{ slug: string; name: string }> = NOUNS.map((noun) => ({ slug: categorySlug(noun), name: `${noun}s` }));
+
+function categorySlug(noun: string): string {
+  return noun.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }
 
 /** `n` products; product i is the same in every run. */
-export function syntheticProducts(n: number): SyntheticProduct[] {
+export function syntheticProducts(n: number, opts: { categories?: boolean } = {}): SyntheticProduct[] {
   const out: SyntheticProduct[] = [];
   for (let i = 0; i < n; i++) {
     const pick = <T>(list: readonly T[], salt: number) => list[(i * 7919 + salt * 104729 + Math.floor(i / list.length)) % list.length]!;
@@ -45,6 +53,8 @@ export function syntheticProducts(n: number): SyntheticProduct[] {
           { amount: Math.round(((base + k * 200) * 0.92) / 100) * 100 - 1, currency: 'EUR' },
         ],
       })),
+      // In the category of its kind (SYNTHETIC_CATEGORIES, which must exist first).
+      ...(opts.categories ? { categories: [categorySlug(noun)] } : {}),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomBytesPooled } from '@mercato/contracts';
+import { randomHexPooled } from '@mercato/contracts';
 import { activeTraceparent } from './tracing/index.js';
 
 /** What every log line and outgoing call carries: the request id and the W3C trace context. */
@@ -50,9 +50,9 @@ export function parseTraceparent(value: string | undefined | null): ParsedTracep
  */
 export function childTraceparent(incoming?: string | null): string {
   const parsed = parseTraceparent(incoming);
-  const traceId = parsed?.traceId ?? randomBytesPooled(16).toString('hex');
+  const traceId = parsed?.traceId ?? randomHexPooled(16);
   const flags = parsed?.flags ?? '01';
-  return `00-${traceId}-${randomBytesPooled(8).toString('hex')}-${flags}`;
+  return `00-${traceId}-${randomHexPooled(8)}-${flags}`;
 }
 
 export function traceIdOf(traceparent: string): string {

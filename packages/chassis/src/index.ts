@@ -26,6 +26,7 @@ export * from './http/operation.js';
 export * from './http/problem.js';
 export * from './logger.js';
 export * from './redis/redis-circuit.js';
+export * from './service/change-signal.js';
 export * from './service/peers.js';
 export * from './service/run-main.js';
 export * from './service/service.js';

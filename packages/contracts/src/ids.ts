@@ -19,7 +19,19 @@ export function randomBytesPooled(n: number): Buffer {
   return out;
 }
 
+/** `n` cryptographically random bytes as hex, from the same pool (no copy). */
+export function randomHexPooled(n: number): string {
+  if (n > pool.length) throw new RangeError('too many bytes');
+  if (poolOffset + n > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  poolOffset += n;
+  return pool.toString('hex', poolOffset - n, poolOffset);
+}
+
 let lastTime = -1;
+let lastTimeText = '';
 let lastRandom: Uint8Array = new Uint8Array(10);
 
 function encodeTime(time: number): string {
@@ -33,13 +45,19 @@ function encodeTime(time: number): string {
 }
 
 function encodeRandom(bytes: Uint8Array): string {
-  // 80 bits → 16 base32 characters.
-  let value = 0n;
-  for (const b of bytes) value = (value << 8n) | BigInt(b);
+  // 80 bits → 16 base32 characters, most significant first, 5 bits at a time (no BigInt: this
+  // runs for every request id).
   let out = '';
-  for (let i = 0; i < 16; i++) {
-    out = ALPHABET[Number(value & 31n)]! + out;
-    value >>= 5n;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < 10; i++) {
+    acc = (acc << 8) | bytes[i]!;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      out += ALPHABET[(acc >>> bits) & 31]!;
+    }
+    acc &= (1 << bits) - 1;
   }
   return out;
 }
@@ -65,9 +83,10 @@ export function ulid(now: number = Date.now()): string {
     lastRandom = increment(lastRandom);
   } else {
     lastTime = now;
+    lastTimeText = encodeTime(now);
     lastRandom = randomBytesPooled(10);
   }
-  return encodeTime(lastTime) + encodeRandom(lastRandom);
+  return lastTimeText + encodeRandom(lastRandom);
 }
 
 /** A prefixed, time-sortable id such as `ord_01JD…` (Stripe style). */

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
-import { countingHits, noCache, MemoryReadCache, type ReadCache } from './cache/read-cache.js';
+import { ChangeSignal, createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { countingHits, noCache, MemoryReadCache, signalling, type ReadCache } from './cache/read-cache.js';
 import { loadCatalogConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { CatalogDeps } from './deps.js';
@@ -27,7 +27,9 @@ export const catalogService: ServiceModule = {
         : config.cache === 'memory'
           ? new MemoryReadCache({ maxEntries: config.cacheEntries, ttlMs: config.cacheTtlSeconds * 1000 })
           : noCache;
-    const cache = countingHits(store, (result) => hits.inc({ cache: 'catalog', result }));
+    // Every invalidation (after a write has committed) is told to an edge cache in the same process too.
+    const changes = new ChangeSignal();
+    const cache = signalling(countingHits(store, (result) => hits.inc({ cache: 'catalog', result })), changes);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
     const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media };
@@ -39,6 +41,7 @@ export const catalogService: ServiceModule = {
       // What an event handler changes leaves the cache once its own transaction has committed.
       consumers: consumers(() => cache.invalidate()),
       onClose: () => cache.close(),
+      changes,
     };
   },
 };

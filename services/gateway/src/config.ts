@@ -47,6 +47,19 @@ export function gatewayConfigSchema() {
         default: 'mercato:ratelimit:',
         description: 'the prefix of the rate-limit counters in Redis, so that several shops (or test runs) can share one Redis',
       }),
+      GATEWAY_CACHE: Type.Union([Type.Literal('auto'), Type.Literal('memory'), Type.Literal('redis'), Type.Literal('off')], {
+        default: 'auto',
+        description:
+          "the edge cache of the catalog's public reads: auto (Redis when REDIS_URL is set; in memory when the catalog runs in the same process), memory, redis or off",
+      }),
+      GATEWAY_CACHE_MAX_TTL_SECONDS: int('the longest an answer is kept at the edge, whatever its max-age', 1, 86_400, 30),
+      GATEWAY_CACHE_MAX_BYTES: int('the bytes of answers kept in memory', 1024 * 1024, 8 * 1024 * 1024 * 1024, 64 * 1024 * 1024),
+      GATEWAY_CACHE_MAX_BODY_BYTES: int('the largest answer body kept at the edge, in bytes', 1024, 64 * 1024 * 1024, 1024 * 1024),
+      CATALOG_CACHE_PREFIX: Type.String({
+        pattern: '^[A-Za-z0-9:_.-]{1,100}$',
+        default: 'mercato:catalog:',
+        description: "the catalog's Redis prefix (as the catalog is given it): its generation, <prefix>gen, purges the edge cache, kept under <prefix>edge:",
+      }),
       GATEWAY_CORS_ORIGINS: Type.String({
         pattern: '^$|^https?://[^\\s/?#,]+(,\\s*https?://[^\\s/?#,]+)*$',
         maxLength: 4096,
@@ -89,6 +102,15 @@ export interface GatewaySettings extends ServiceSettings {
   rateLimitIp: RateRule | undefined;
   rateLimitUser: RateRule | undefined;
   rateLimitPrefix: string;
+  /** The edge cache (`auto` is settled by startGateway: it knows whether the catalog runs in the same process). */
+  cache: 'auto' | 'memory' | 'redis' | 'off';
+  cacheMaxTtlMs: number;
+  cacheMaxBytes: number;
+  cacheMaxBodyBytes: number;
+  /** The prefix of the edge cache's Redis keys: the catalog's, so that one shop's keys share one prefix. */
+  cachePrefix: string;
+  /** The Redis key of the catalog's generation, which every catalog write increments. */
+  cacheGenerationKey: string;
   /** Origins allowed to call the API cross-origin. */
   corsOrigins: string[];
   /** The web app behind every non-API path, when there is one. */
@@ -149,6 +171,12 @@ export function loadGatewaySettings(
     rateLimitIp: parseRate(c.GATEWAY_RATE_LIMIT_IP as string),
     rateLimitUser: parseRate(c.GATEWAY_RATE_LIMIT_USER as string),
     rateLimitPrefix: c.GATEWAY_RATE_LIMIT_PREFIX as string,
+    cache: c.GATEWAY_CACHE as GatewaySettings['cache'],
+    cacheMaxTtlMs: (c.GATEWAY_CACHE_MAX_TTL_SECONDS as number) * 1000,
+    cacheMaxBytes: c.GATEWAY_CACHE_MAX_BYTES as number,
+    cacheMaxBodyBytes: c.GATEWAY_CACHE_MAX_BODY_BYTES as number,
+    cachePrefix: `${c.CATALOG_CACHE_PREFIX as string}edge:`,
+    cacheGenerationKey: `${c.CATALOG_CACHE_PREFIX as string}gen`,
     corsOrigins: (c.GATEWAY_CORS_ORIGINS as string)
       .split(',')
       .map((o) => o.trim())

@@ -8,7 +8,9 @@ import {
   loadMetricsSettings,
   SessionGenerations,
   sessionGenerationsUrl,
+  ConfigError,
   type BreakerSnapshot,
+  type ChangeSignal,
   type HttpApp,
   type Logger,
   type ServiceName,
@@ -16,6 +18,7 @@ import {
 import { loadGatewaySettings, type GatewaySettings } from './config.js';
 import { registerAdminOps } from './admin-ops.js';
 import { EdgeGuard } from './edge-auth.js';
+import { MemoryEdgeStore, RedisEdgeStore, type EdgeStore } from './edge-cache.js';
 import { createOpenApiSource, registerOpenApiRoutes } from './openapi.routes.js';
 import { FastProxy } from './proxy.js';
 import { MemoryRateStore, RateLimiter, RedisRateStore, type RateStore } from './rate-limit.js';
@@ -38,6 +41,8 @@ export interface GatewayOptions {
   rateStore?: RateStore;
   /** The web app's URL and the key it proves itself with, over `WEB_URL` and `GATEWAY_FRONTEND_KEY` (the embedded launcher passes them). */
   web?: { url?: string; frontendKey?: string; timeoutMs?: number };
+  /** The catalog's change signal when it runs in the same process (embedded mode): the in-memory edge cache purges on it. */
+  catalogChanges?: ChangeSignal;
 }
 
 export interface RunningGateway {
@@ -55,6 +60,27 @@ export interface RunningGateway {
   stop(): Promise<void>;
   /** The state of every circuit, per service and route class (for health pages and metrics). */
   breakers(): BreakerSnapshot[];
+  /** The edge cache in use, if any (`memory` or `redis`). */
+  cache: EdgeStore['kind'] | undefined;
+}
+
+/**
+ * The edge cache: Redis (the catalog's generation there purges it), or memory when the catalog
+ * runs in the same process and says when it changed; never one that nothing would purge.
+ */
+function createEdgeStore(settings: GatewaySettings, changes: ChangeSignal | undefined, logger: Logger): EdgeStore | undefined {
+  const mode = settings.cache === 'auto' ? (settings.redisUrl ? 'redis' : changes ? 'memory' : 'off') : settings.cache;
+  if (mode === 'redis') {
+    if (!settings.redisUrl) throw new ConfigError('Configuration error: GATEWAY_CACHE=redis needs REDIS_URL');
+    return new RedisEdgeStore({ url: settings.redisUrl, generationKey: settings.cacheGenerationKey, prefix: settings.cachePrefix, maxTtlMs: settings.cacheMaxTtlMs, maxBytes: settings.cacheMaxBytes, logger });
+  }
+  if (mode === 'memory') {
+    if (!changes) {
+      throw new ConfigError('Configuration error: GATEWAY_CACHE=memory needs the catalog in the same process (the embedded mode); use redis (with REDIS_URL) otherwise');
+    }
+    return new MemoryEdgeStore({ maxBytes: settings.cacheMaxBytes, changes });
+  }
+  return undefined;
 }
 
 const VERSION = '0.1.0';
@@ -72,6 +98,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const tls = loadGatewayTls(opts.env ?? process.env);
   installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
+  const edgeStore = createEdgeStore(settings, opts.catalogChanges, logger);
   const upstreams = createUpstreams(settings, logger, tls.material);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
   const web = new WebFront({
@@ -86,7 +113,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     logger,
   });
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close(), edgeStore?.close()]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -106,6 +133,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     clientOf: (req) => web.forwardedClient(req),
+    cache: edgeStore && { store: edgeStore, services: new Set(['catalog']), maxTtlMs: settings.cacheMaxTtlMs, maxBodyBytes: settings.cacheMaxBodyBytes },
     logger,
     onDone: (...args) => metrics?.proxied(...args),
   });
@@ -190,6 +218,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       })();
       return httpClosed;
     },
+    cache: edgeStore?.kind,
     breakers: () => Object.values(upstreams).flatMap((u) => [...u.breakers().values()].map((b) => b.snapshot())),
     stop() {
       stopped ??= (async () => {

@@ -16,6 +16,7 @@ import {
 } from '@mercato/chassis';
 import type { Dispatcher } from 'undici';
 import type { Admission, EdgeGuard, EdgeIdentity } from './edge-auth.js';
+import { freshnessMs, ifNoneMatchHolds, keptHeaders, requestPolicy, varyOf, type CachedAnswer, type EdgeStore, type Lookup } from './edge-cache.js';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { allowedMethods, isUpload, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
@@ -34,6 +35,8 @@ export interface ProxyOptions {
   guard?: EdgeGuard;
   /** The client a trusted front end calls on behalf of (its X-Forwarded-For), if it is one. */
   clientOf?: (req: IncomingMessage) => string | undefined;
+  /** The edge cache of public reads, and the services whose answers it keeps. */
+  cache?: { store: EdgeStore; services: ReadonlySet<string>; maxTtlMs: number; maxBodyBytes: number } | undefined;
   /** Told of every answered request (metrics). */
   onDone?: (method: string, url: string, upstream: string | undefined, status: number, seconds: number) => void;
 }
@@ -53,6 +56,10 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNR
 const CONNECTION_LOST = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
 /** Methods whose repetition is harmless (RFC 9110 §9.2.2). */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+/** Cache-Status (RFC 9211) of the answers the edge cache had a say in. */
+const CACHE_HIT = 'mercato-gateway; hit';
+const CACHE_MISS = 'mercato-gateway; fwd=miss';
+const CACHE_REFRESH = 'mercato-gateway; fwd=request';
 class BodyTooLarge extends Error {}
 class ClientGone extends Error {}
 
@@ -156,6 +163,12 @@ class Exchange implements Dispatcher.DispatchHandler {
   /** The upstream's answer has started; its status and headers go out with its first bytes. */
   private answering = false;
   private head: OutgoingHttpHeaders | undefined = undefined;
+  /** A cacheable read that missed: the key and generation its answer is kept under, if it may be. */
+  private cacheKey: string | undefined = undefined;
+  private cacheToken = '';
+  private cacheStatus: string | undefined = undefined;
+  /** The answer being kept as it streams through (dropped past the body limit). */
+  private recording: { ttlMs: number; age: number; headers: Record<string, string | string[]>; vary: string[]; chunks: Buffer[]; bytes: number } | undefined = undefined;
 
   constructor(
     private readonly proxy: FastProxy,
@@ -220,11 +233,60 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.res.destroyed) return; // the client went away while the token was checked
     const r = admission.refusal;
     if (r) return this.problem(r.status, r.code, r.title, r.detail, r.headers);
+    const cache = this.proxy.opts.cache;
+    if (cache && cache.services.has(target.service)) {
+      const policy = requestPolicy(this.req);
+      if (policy !== 'bypass') {
+        const found = cache.store.lookup(target.path, this.req.headers);
+        if (found instanceof Promise) {
+          found.then(
+            (l) => this.looked(target, withBody, admission.identity, policy, l),
+            (err: unknown) => this.fail(err),
+          );
+        } else this.looked(target, withBody, admission.identity, policy, found);
+        return;
+      }
+    }
     try {
       this.forward(target, withBody, admission.identity);
     } catch (err) {
       this.fail(err);
     }
+  }
+
+  /** After the edge cache was asked: its fresh answer, or the upstream's (kept for next time when it may be). */
+  private looked(target: RouteTarget, withBody: boolean, identity: EdgeIdentity | undefined, policy: 'lookup' | 'refresh', found: Lookup): void {
+    if (this.res.destroyed) return;
+    if (policy === 'lookup' && found.answer) return this.serveCached(target.service, found.answer);
+    this.cacheStatus = policy === 'lookup' ? CACHE_MISS : CACHE_REFRESH;
+    if (this.req.method === 'GET' && found.token !== '') {
+      this.cacheKey = target.path;
+      this.cacheToken = found.token;
+    }
+    try {
+      this.forward(target, withBody, identity);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /** A fresh kept answer, or 304 when the client's If-None-Match names it. */
+  private serveCached(service: UpstreamName, a: CachedAnswer): void {
+    const { req, res } = this;
+    this.service = service;
+    const age = Math.max(0, Math.floor((Date.now() - a.storedAt) / 1000)) + a.age;
+    const head: OutgoingHttpHeaders = { ...a.headers, age: String(age), 'cache-status': CACHE_HIT, 'x-request-id': this.id, traceparent: this.traceparent };
+    if (this.proxy.closing) head.connection = 'close';
+    const inm = req.headers['if-none-match'];
+    if (ifNoneMatchHolds(typeof inm === 'string' ? inm : undefined, a.etag)) {
+      delete head['content-length'];
+      delete head['content-type'];
+      res.writeHead(304, head).end();
+      return;
+    }
+    head['content-length'] = a.body.length;
+    res.writeHead(a.status, head);
+    res.end(req.method === 'HEAD' ? undefined : (a.text ?? a.body));
   }
 
   private forward(target: RouteTarget, withBody: boolean, identity: EdgeIdentity | undefined): void {
@@ -272,6 +334,16 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.answering = true;
     res.statusCode = statusCode;
     this.head = downstreamResponseHeaders(headers, { 'x-request-id': this.id, traceparent: this.traceparent });
+    if (this.cacheStatus) {
+      this.head['cache-status'] = this.cacheStatus;
+      const cache = this.proxy.opts.cache!;
+      const ttlMs = this.cacheKey === undefined ? 0 : freshnessMs(statusCode, headers, cache.maxTtlMs);
+      const vary = ttlMs > 0 ? varyOf(headers) : null;
+      if (vary) {
+        const age = Math.floor(Number(headers.age ?? 0));
+        this.recording = { ttlMs, age: Number.isFinite(age) && age > 0 ? age : 0, headers: keptHeaders(headers), vary, chunks: [], bytes: 0 };
+      }
+    }
     // No body by definition; the upstream's content-length stays (for HEAD, it is the answer).
     if (this.req.method === 'HEAD' || statusCode === 204 || statusCode === 304) this.sendHead().end();
   }
@@ -288,6 +360,13 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    const rec = this.recording;
+    if (rec) {
+      rec.bytes += chunk.length;
+      // A copy: the chunk's memory is not ours to keep.
+      if (rec.bytes > this.proxy.opts.cache!.maxBodyBytes) this.recording = undefined;
+      else rec.chunks.push(Buffer.from(chunk));
+    }
     const res = this.sendHead();
     if (res.writableEnded || res.write(chunk) || res.destroyed) return;
     controller.pause();
@@ -297,6 +376,22 @@ class Exchange implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     const res = this.sendHead();
     if (!res.writableEnded) res.end();
+    const rec = this.recording;
+    if (rec) {
+      this.recording = undefined;
+      const now = Date.now();
+      const etag = rec.headers.etag;
+      const answer: CachedAnswer = {
+        status: res.statusCode,
+        headers: rec.headers,
+        body: rec.chunks.length === 1 ? rec.chunks[0]! : Buffer.concat(rec.chunks),
+        etag: typeof etag === 'string' ? etag : undefined,
+        storedAt: now,
+        expiresAt: now + rec.ttlMs,
+        age: rec.age,
+      };
+      this.proxy.opts.cache!.store.store(this.cacheKey!, this.cacheToken, rec.vary, this.req.headers, answer);
+    }
   }
 
   /** The upstream call failed: mapped to the problem the client gets, and told to the breaker. */

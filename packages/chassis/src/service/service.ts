@@ -13,6 +13,7 @@ import { OutboxRelay } from '../events/relay.js';
 import { createHttpApp, type FastPath, type HttpApp, type ReadinessCheck } from '../http/create-app.js';
 import { createLogger, type Logger } from '../logger.js';
 import { registerOpsRoutes } from './ops.routes.js';
+import type { ChangeSignal } from './change-signal.js';
 import { peerUrls, type PeerName, type PeerUrls } from './peers.js';
 import { httpsServerOptions, installTlsForFetch, loadTls, tlsClientOptions, trustedRoots } from '../http/tls.js';
 import { registerServiceMetrics, ServiceMetrics } from '../metrics/metrics.js';
@@ -50,6 +51,8 @@ export interface ServiceParts {
   onClose?: () => Promise<void>;
   /** Requests answered ahead of the framework, e.g. cached public reads (see FastPath). */
   fastPath?: FastPath;
+  /** Fired once a write has committed that changes what the service serves publicly (an edge cache in the same process purges). */
+  changes?: ChangeSignal;
 }
 
 export interface ServiceModule {
@@ -90,6 +93,8 @@ export interface RunningService {
   metrics: ServiceMetrics;
   /** `http://…/metrics` when METRICS_PORT is set. */
   metricsUrl: string | undefined;
+  /** The service's change signal, when it has one (ServiceParts.changes). */
+  changes: ChangeSignal | undefined;
   /** Stops accepting requests and waits for the in-flight ones. */
   closeHttp(): Promise<void>;
   /** Stops the relay, retry worker and jobs (after the bus has stopped delivering). */
@@ -241,6 +246,7 @@ export async function startService(mod: ServiceModule, opts: StartOptions = {}):
     url,
     metrics,
     metricsUrl: metricsPort?.url,
+    changes: parts.changes,
     async closeHttp() {
       await app.close();
     },

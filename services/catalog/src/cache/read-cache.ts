@@ -78,6 +78,23 @@ export class MemoryReadCache implements ReadCache {
   }
 }
 
+/** The same cache, firing `changes` after every invalidation (even with the cache off: an edge cache may keep reads). */
+export function signalling(cache: ReadCache, changes: { changed(): void }): ReadCache {
+  return {
+    kind: cache.kind,
+    get: (key) => cache.get(key),
+    set: (key, token, entry) => cache.set(key, token, entry),
+    async invalidate() {
+      try {
+        await cache.invalidate();
+      } finally {
+        changes.changed();
+      }
+    },
+    close: () => cache.close(),
+  };
+}
+
 /** The same cache, counting hits and misses of `get` (metrics). */
 export function countingHits(cache: ReadCache, count: (result: 'hit' | 'miss') => void): ReadCache {
   if (cache.kind === 'off') return cache;

@@ -46,7 +46,9 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
     limit,
     cursor,
   } as const;
-  const [rows, facets] = await Promise.all([listingStore.page(deps.db, req), cursor ? undefined : listingStore.facets(deps.db, req)]);
+  // The terms are expanded once (a trigram lookup over the indexed words), for the page and its facets.
+  const expanded = terms.length > 0 ? await listingStore.expand(deps.db, terms) : undefined;
+  const [rows, facets] = await Promise.all([listingStore.page(deps.db, req, expanded), cursor ? undefined : listingStore.facets(deps.db, req, expanded)]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

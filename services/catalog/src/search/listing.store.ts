@@ -61,8 +61,10 @@ class Sql {
   }
 }
 
+export type Expanded = Array<{ term: string; near: string[] }>;
+
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
-async function expand(q: Queryable, terms: readonly string[]): Promise<Array<{ term: string; near: string[] }>> {
+async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
   const { rows } = await q.query<{ term: string; near: string[] }>(
     `SELECT t.term,
@@ -77,12 +79,12 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Array<{ t
 }
 
 /** The FROM and WHERE shared by the page and its facets. */
-async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boolean, withRank: boolean): Promise<{ from: string; rank: string }> {
+async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boolean, withRank: boolean, given?: Expanded): Promise<{ from: string; rank: string }> {
   const where = req.status === 'any' ? [] : [`p.status = ${sql.p(req.status)}`];
   let rank = '0::float8';
   let tq = '';
   if (req.terms.length > 0) {
-    const expanded = await expand(q, req.terms);
+    const expanded = given ?? (await expand(q, req.terms));
     tq = ` CROSS JOIN (SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded))}) AS full_q,
                               to_tsquery('english', ${sql.p(tsQueryText(expanded, 'prefix'))}) AS prefix_q,
                               to_tsquery('english', ${sql.p(tsQueryText(expanded, 'exact'))}) AS exact_q) tq`;
@@ -125,11 +127,14 @@ interface Row extends Record<string, unknown> {
 
 /** The only code that runs listing and search SQL. */
 export const listingStore = {
+  /** The query's terms expanded once, for a page and its facets to share (else each expands them). */
+  expand,
+
   /** One page, plus one more row to know whether another page follows. */
-  async page(q: Queryable, req: ListRequest): Promise<ListedProduct[]> {
+  async page(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<ListedProduct[]> {
     const sql = new Sql();
     const byPrice = req.sort === 'price_asc' || req.sort === 'price_desc';
-    const { from, rank } = await matching(q, req, sql, byPrice, true);
+    const { from, rank } = await matching(q, req, sql, byPrice, true, expanded);
     let order: string;
     let after = '';
     const c = req.cursor;
@@ -188,9 +193,9 @@ export const listingStore = {
   },
 
   /** Counts for the whole result (not one page): categories (with their ancestors), price bands, option values. */
-  async facets(q: Queryable, req: ListRequest): Promise<Facets> {
+  async facets(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<Facets> {
     const sql = new Sql();
-    const { from } = await matching(q, req, sql, false, false);
+    const { from } = await matching(q, req, sql, false, false, expanded);
     const edges = priceBandEdges(req.currency);
     const { rows } = await q.query<{ kind: 'c' | 'b' | 'o'; k: string; v: string | null; n: number }>(
       `WITH m AS (SELECT p.id, r.min_amount, p.option_pairs FROM ${from})

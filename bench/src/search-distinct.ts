@@ -1,0 +1,219 @@
+// Search that is never a cache hit: every request a new pair of words and a new price filter, over
+// a synthetic catalog of 10,000 products in 20 categories, through the gateway, facets included.
+// Beside it, in the same run: a bare Fastify route answering a search body of the same size, and
+// the same search repeated (answered by the edge cache).
+// Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
+//
+//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2]
+//
+// Processes: the catalog and the gateway in one (the embedded shape: read cache and edge cache in
+// memory), the bare server, the load driver (autocannon, with a request builder that never
+// repeats a URL), and this script coordinating.
+import { writeFile, readFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import Fastify from 'fastify';
+import { catalogService } from '@mercato/catalog';
+import { createLogger, MemoryBus, startService } from '@mercato/chassis';
+import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } from '@mercato/chassis/testing';
+import { startGateway } from '@mercato/gateway';
+import { argText as arg } from './support/args.js';
+import { child, serveRole, stopServers, type Server } from './support/load.js';
+import { SYNTHETIC_CATEGORIES, syntheticProducts } from './support/synthetic-catalog.js';
+
+const PRODUCTS = Number(arg('products', '10000'));
+const CONNECTIONS = Number(arg('connections', '10'));
+const DURATION_S = Number(arg('duration', '5'));
+const WARMUP_S = Number(arg('warmup', '3'));
+const ROUNDS = Number(arg('rounds', '2'));
+const ROLE = arg('role', 'bench');
+const TARGET_RPS = 600;
+const P99_TARGET_MS = 50;
+const SCRIPT = fileURLToPath(import.meta.url);
+const silent = (service: string) => createLogger({ service, level: 'silent' });
+/** autocannon's programmatic API (it ships no types): what this script uses of it. */
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: Array<{ setupRequest: (req: Record<string, unknown>) => Record<string, unknown> }>;
+}) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+// Words shoppers type for this catalog: its colours, materials, styles and kinds, some misspelt.
+const WORDS = [
+  'blue', 'navy', 'red', 'green', 'black', 'white', 'grey', 'olive', 'sand', 'rust', 'teal', 'plum',
+  'cotton', 'linen', 'wool', 'denim', 'leather', 'silk', 'canvas', 'suede', 'bamboo', 'cashmere', 'ceramic', 'oak', 'steel',
+  'classic', 'slim', 'relaxed', 'everyday', 'heritage', 'urban', 'coastal', 'alpine', 'studio', 'vintage', 'modern', 'essential',
+  'shirt', 'jacket', 'sweater', 'trousers', 'shorts', 'dress', 'skirt', 'hoodie', 'coat', 'sneakers', 'boots', 'backpack',
+  'tote', 'scarf', 'beanie', 'mug', 'lamp', 'blanket', 'cushion', 'travel', 'office', 'summer', 'weekend',
+  'jaket', 'swetter', 'lether', 'cotten', 'sneaker', 'blanket', 'bootz',
+];
+
+/** The i-th search: never the same URL twice (the price bound moves with i), a filter of each kind in turn. */
+export function distinctSearch(i: number): string {
+  const a = WORDS[(i * 7) % WORDS.length]!;
+  const b = WORDS[(i * 13 + 5) % WORDS.length]!;
+  const q = i % 3 === 0 ? a : `${a}+${b}`;
+  const bound = 2_000 + i;
+  switch (i % 4) {
+    case 0:
+      return `/api/v1/products?q=${q}&maxPrice=${bound * 10}`;
+    case 1:
+      return `/api/v1/products?q=${q}&minPrice=${i % 5000}`;
+    case 2:
+      return `/api/v1/products?q=${q}&category=${SYNTHETIC_CATEGORIES[i % SYNTHETIC_CATEGORIES.length]!.slug}&maxPrice=${bound * 10}`;
+    default:
+      return `/api/v1/products?q=${q}&currency=EUR&maxPrice=${bound * 10}`;
+  }
+}
+
+// ── roles ─────────────────────────────────────────────────────────────────────────────────────
+
+async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+  const signer = createTestSigner();
+  const jwks = await listenJwks([signer.jwk]);
+  const bus = new MemoryBus();
+  const svc = await startService(catalogService, {
+    env: { LOG_LEVEL: 'silent', CATALOG_PORT: '0', CATALOG_DATABASE_URL: dbUrl, CATALOG_CACHE: 'memory', REDIS_URL: '', AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, OUTBOX_POLL_MS: '60000' },
+    bus,
+    logger: silent('catalog'),
+    background: false,
+  });
+  bus.open();
+  const headers = { authorization: `Bearer ${signer.sign({ sub: 'usr_01HBENCH0000000000000000000', roles: ['catalog_manager'] })}`, 'content-type': 'application/json' };
+  for (const c of SYNTHETIC_CATEGORIES) {
+    const res = await svc.app.inject({ method: 'POST', url: '/categories', headers, payload: JSON.stringify(c) });
+    if (res.statusCode !== 201) throw new Error(`category answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  }
+  const all = syntheticProducts(loadCount, { categories: true });
+  for (let i = 0; i < all.length; i += 500) {
+    const res = await svc.app.inject({ method: 'POST', url: '/products/import', headers, payload: JSON.stringify({ products: all.slice(i, i + 500) }) });
+    if (res.statusCode !== 201) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  }
+  await svc.db.query('VACUUM ANALYZE');
+  const gw = await startGateway({
+    logger: silent('gateway'),
+    env: { GATEWAY_PORT: '0', LOG_LEVEL: 'silent', GATEWAY_RATE_LIMIT_IP: '0', GATEWAY_RATE_LIMIT_USER: '0', REDIS_URL: '' },
+    upstreams: { catalog: svc.url },
+    catalogChanges: svc.changes,
+  });
+  return {
+    urls: [gw.url],
+    stop: async () => {
+      await gw.stop();
+      await svc.stop();
+      await jwks.close();
+    },
+  };
+}
+
+async function startBare(file: string): Promise<string> {
+  const body = await readFile(file, 'utf8');
+  const app = Fastify({ logger: false });
+  app.get('/search', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+
+/** The load driver: autocannon in this process, `distinct` requests never repeating a URL. */
+async function drive(url: string, seconds: number, distinct: boolean, offset: number): Promise<Figures> {
+  let i = offset;
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: distinct ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: distinctSearch(i++) }) }] : undefined,
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors };
+}
+
+function driverRun(url: string, seconds: number, distinct: boolean, offset: number): Promise<Figures> {
+  return child(SCRIPT, 'driver', ['--url', url, '--seconds', String(seconds), '--distinct', String(distinct), '--offset', String(offset)]).then(
+    (s) => new Promise<Figures>((resolve) => s.proc.once('exit', () => resolve(JSON.parse(s.urls[0]!) as Figures))),
+  );
+}
+
+// ── the coordinator ───────────────────────────────────────────────────────────────────────────
+
+async function bench(): Promise<void> {
+  const servers: Server[] = [];
+  let db: TestDatabase | undefined;
+  try {
+    db = await createTestDatabase('bench_search');
+    console.log(`loading ${PRODUCTS} products…`);
+    const shop = await child(SCRIPT, 'shop', ['--db', db.url, '--load', String(PRODUCTS)]);
+    servers.push(shop);
+    const sample = await fetch(`${shop.urls[0]}${distinctSearch(1)}`);
+    const body = await sample.text();
+    if (!sample.ok) throw new Error(`search answered ${sample.status}: ${body}`);
+    const file = join(tmpdir(), `bench-search-${process.pid}.json`);
+    await writeFile(file, body);
+    const bare = await child(SCRIPT, 'bare', ['--file', file]);
+    servers.push(bare);
+    console.log(
+      `search, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
+        `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; a search body is ~${body.length} B (items + facets)`,
+    );
+    let offset = 1_000_000;
+    const paths: Array<[string, string, boolean]> = [
+      ['bare /search', `${bare.urls[0]}/search`, false],
+      ['distinct searches via gateway', shop.urls[0]!, true],
+      ['one search repeated (edge hit)', `${shop.urls[0]}${distinctSearch(1)}`, false],
+    ];
+    for (const [, url, distinct] of paths) {
+      await driverRun(url, WARMUP_S, distinct, offset);
+      offset += 1_000_000;
+    }
+    const runs = new Map<string, Figures[]>(paths.map(([name]) => [name, []]));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [name, url, distinct] of paths) {
+        runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset));
+        offset += 1_000_000;
+      }
+    }
+    const mean = (name: string, f: (x: Figures) => number) => runs.get(name)!.reduce((s, x) => s + f(x), 0) / runs.get(name)!.length;
+    console.log('');
+    for (const [name] of paths) {
+      console.log(
+        `  ${name.padEnd(32)} ${mean(name, (x) => x.rps).toFixed(0).padStart(6)} req/s  p50 ${mean(name, (x) => x.p50).toFixed(1)} ms  p99 ${mean(name, (x) => x.p99).toFixed(1)} ms` +
+          `  (rounds ${runs.get(name)!.map((x) => x.rps.toFixed(0)).join(' / ')})`,
+      );
+    }
+    const rps = mean('distinct searches via gateway', (x) => x.rps);
+    const p99 = mean('distinct searches via gateway', (x) => x.p99);
+    const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    console.log('');
+    console.log(`  distinct searches: ${rps.toFixed(0)} req/s (target ≥ ${TARGET_RPS}: ${verdict(rps >= TARGET_RPS)}), p99 ${p99.toFixed(1)} ms (target < ${P99_TARGET_MS}: ${verdict(p99 < P99_TARGET_MS)})`);
+    console.log(`  ratio distinct / bare: ${(rps / mean('bare /search', (x) => x.rps)).toFixed(2)}`);
+    const failed = [...runs.values()].flat().reduce((s, x) => s + x.failed, 0);
+    if (failed > 0) {
+      console.error(`  ${failed} requests failed or answered non-2xx: the figures above are not valid`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await stopServers(servers);
+    await db?.drop();
+  }
+}
+
+if (ROLE === 'bench') {
+  await bench();
+} else if (ROLE === 'shop') {
+  const s = await startShop(arg('db', ''), Number(arg('load', '0')));
+  serveRole(s.urls, s.stop);
+} else if (ROLE === 'bare') {
+  serveRole([await startBare(arg('file', ''))]);
+} else if (ROLE === 'driver') {
+  const figures = await drive(arg('url', ''), Number(arg('seconds', '1')), arg('distinct', 'false') === 'true', Number(arg('offset', '0')));
+  process.send!({ ready: [JSON.stringify(figures)] }, () => process.exit(0));
+}
