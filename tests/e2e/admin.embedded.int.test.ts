@@ -204,8 +204,8 @@ describe('back office in the browser', { skip }, () => {
     assert.deepEqual(
       (created.body.variants as Array<{ sku: string; options: Record<string, string>; prices: Array<{ amount: number; currency: string }> }>).map((v) => [v.sku, v.options, v.prices]),
       [
-        ['ZEP-MUG-S', { Size: 'Small' }, [{ amount: 1250, currency: 'USD' }, { amount: 1150, currency: 'EUR' }]],
-        ['ZEP-MUG-L', { Size: 'Large' }, [{ amount: 1450, currency: 'USD' }, { amount: 1350, currency: 'EUR' }]],
+        ['ZEP-MUG-S', { Size: 'Small' }, [{ amount: 1150, currency: 'EUR' }, { amount: 1250, currency: 'USD' }]],
+        ['ZEP-MUG-L', { Size: 'Large' }, [{ amount: 1350, currency: 'EUR' }, { amount: 1450, currency: 'USD' }]],
       ],
     );
     for (const sku of ['ZEP-MUG-S', 'ZEP-MUG-L']) {
