@@ -55,8 +55,14 @@ log "built in $((SECONDS - build_start)) s; $(docker image inspect -f '{{.Size}}
 step "run one container: read-only root, non-root, healthy"
 net="$PROJECT-single"
 docker network create "$net" >/dev/null
+# The gateway alone needs every upstream's URL (it refuses to guess); they need not answer for
+# it to be live and healthy.
+upstream_env=()
+for s in auth user catalog inventory order payment review notification; do
+  upstream_env+=(-e "${s^^}_URL=http://$s:8080")
+done
 docker run -d --name "$PROJECT-gateway" --network "$net" --read-only --tmpfs /tmp --cap-drop ALL --security-opt no-new-privileges \
-  -e SERVICE=gateway "$IMAGE" >/dev/null
+  -e SERVICE=gateway "${upstream_env[@]}" "$IMAGE" >/dev/null
 user="$(docker inspect -f '{{.Config.User}}' "$PROJECT-gateway")"
 [[ "$user" == 10001:10001 ]] || die "the image runs as $user, not 10001:10001"
 pid1="$(docker exec "$PROJECT-gateway" cat /proc/1/cmdline | tr '\0' ' ')"
@@ -90,8 +96,14 @@ PUBLIC_URL=http://127.0.0.1:$port
 LOG_LEVEL=warn
 EOF
 up_start=$SECONDS
-compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" up -d --quiet-pull >/dev/null 2>&1 ||
+compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" up -d --quiet-pull >"$WORK/compose-up.log" 2>&1 || {
+  tail -n 20 "$WORK/compose-up.log" >&2
+  compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" ps >&2
+  for s in gateway auth user catalog inventory order payment review notification web; do
+    docker logs --tail 15 "$(compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" ps -q "$s" 2>/dev/null | head -n 1)" 2>&1 | sed "s/^/$s: /" >&2 || true
+  done
   die "docker-compose up failed"
+}
 log "every container healthy in $((SECONDS - up_start)) s; gateway on 127.0.0.1:$port"
 
 step "Compose: one order through the gateway"

@@ -337,6 +337,36 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
     assert.ok(mine[0]!.notifiedAt);
   });
 
+  it('back in stock names the product and links to its page, as the catalog last said; the search when it is not on sale', async () => {
+    const sku = `BISP-${newId('x').slice(-8)}`;
+    const other = `BISP-${newId('x').slice(-8)}`;
+    const productId = newId('prod');
+    const facts = (title: string, slug: string, status: 'published' | 'draft') => ({ productId, slug, title, status, variants: [{ variantId: newId('var'), sku, prices: [] }] });
+    const newer = createEvent('ProductUpdated', facts('Glass Teapot, 1 l', 'glass-teapot-1l', 'published'), { source: 'catalog', subject: productId });
+    const older = createEvent('ProductCreated', facts('Teapot', 'teapot', 'published'), { source: 'catalog', subject: productId, occurredAt: new Date(Date.parse(newer.occurredAt) - 60_000) });
+    await deliver(newer);
+    await deliver(older); // late and older: loses
+    const u = await customer();
+    for (const s of [sku, other]) assert.equal((await call('POST', '/notifications/stock-subscriptions', { sku: s }, u.userId)).status, 201);
+    await deliver(createEvent('StockReplenished', { sku, available: 2 }, { source: 'inventory', subject: sku }));
+    await deliver(createEvent('StockReplenished', { sku: other, available: 2 }, { source: 'inventory', subject: other }));
+    const told = await rows(`kind = 'back_in_stock' AND channel = 'email' AND user_id = $1`, [u.userId]);
+    assert.equal(told.length, 2);
+    const named = told.find((m) => m.text.includes(sku))!;
+    assert.match(String(named.subject), /Glass Teapot, 1 l is back in stock/);
+    assert.match(named.text, /\/p\/glass-teapot-1l\b/);
+    const unknown = told.find((m) => m.text.includes(other))!;
+    assert.match(unknown.text, new RegExp(`/search\\?q=${other}`), 'a SKU the catalog has not named leads to the search');
+
+    // Taken off sale: the next message falls back to the search.
+    await deliver(createEvent('ProductUpdated', facts('Glass Teapot, 1 l', 'glass-teapot-1l', 'draft'), { source: 'catalog', subject: productId }));
+    assert.equal((await call('POST', '/notifications/stock-subscriptions', { sku }, u.userId)).status, 201);
+    await deliver(createEvent('StockReplenished', { sku, available: 1 }, { source: 'inventory', subject: sku }));
+    const again = await rows(`kind = 'back_in_stock' AND channel = 'email' AND user_id = $1`, [u.userId]);
+    assert.equal(again.length, 3);
+    assert.match(again[2]!.text, new RegExp(`/search\\?q=${sku}`));
+  });
+
   it('low stock reaches administrators and catalog managers once per crossing', async () => {
     const admin = newId('usr');
     await deliver(createEvent('UserRegistered', { userId: admin, email: 'boss@example.com', name: 'Boss', emailVerified: true, method: 'password', roles: ['customer'] }, { source: 'auth', subject: admin }));

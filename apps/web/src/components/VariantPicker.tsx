@@ -3,6 +3,7 @@
 import { useActionState, useMemo, useState } from 'react';
 import { useFormStatus } from 'react-dom';
 import { addToCart } from '@/actions/cart';
+import { notifyWhenBack } from '@/actions/engagement';
 import type { FormState } from '@/lib/form';
 import s from './product.module.css';
 import ui from './ui.module.css';
@@ -24,6 +25,11 @@ export interface PickerText {
   outOfStock: string;
   noPrice: string;
   unavailableCombo: string;
+  /** The back-in-stock button shown for a sold-out variant. */
+  notify: string;
+  /** The refusal a signed-out shopper gets for it, and the link that follows it. */
+  notifySignIn: string;
+  signIn: string;
 }
 
 function AddButton({ label, disabled }: { label: string; disabled: boolean }) {
@@ -44,6 +50,7 @@ export function VariantPicker({ options, variants, text }: { options: Array<{ na
   const initial = variants.find((v) => v.price && (v.available ?? 1) > 0) ?? variants[0];
   const [chosen, setChosen] = useState<Record<string, string>>(initial?.options ?? {});
   const [state, action] = useActionState(addToCart, {} as FormState);
+  const [wish, wishAction] = useActionState(notifyWhenBack, {} as FormState);
   const variant = useMemo(() => variants.find((v) => options.every((o) => v.options[o.name] === chosen[o.name])), [variants, options, chosen]);
   const exists = (name: string, value: string) => variants.some((v) => v.options[name] === value && options.every((o) => o.name === name || v.options[o.name] === chosen[o.name]));
 
@@ -108,6 +115,22 @@ export function VariantPicker({ options, variants, text }: { options: Array<{ na
         <input id="qty" name="quantity" type="number" min={1} max={Math.max(1, Math.min(99, available ?? 99))} defaultValue={1} className={ui.qty} />
         <AddButton label={text.addToCart} disabled={!sellable} />
       </div>
+      {variant && variant.price && available !== null && available <= 0 ? (
+        <button type="submit" formAction={wishAction} className={`${ui.button} ${ui.secondary} ${ui.wide}`}>
+          {text.notify}
+        </button>
+      ) : null}
+      {wish.ok ? (
+        <p className={s.added} role="status">
+          {wish.ok}
+        </p>
+      ) : null}
+      {wish.error ? (
+        <p className={s.out} role="alert">
+          {wish.error}{' '}
+          {wish.error === text.notifySignIn ? <a href={`/account/sign-in?next=${encodeURIComponent(typeof location === 'undefined' ? '/' : location.pathname)}`}>{text.signIn}</a> : null}
+        </p>
+      ) : null}
       {state.ok ? (
         <p className={s.added} role="status">
           {state.ok} <a href="/cart">→</a>

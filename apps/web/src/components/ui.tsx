@@ -32,7 +32,7 @@ export interface FieldProps {
   idPrefix?: string;
 }
 
-/** A labelled input (or select) with its hint and its error, wired for assistive technology. */
+/** A labelled input (or select, or textarea with `type: 'textarea'`) with its hint and its error, wired for assistive technology. */
 export function Field({ name, label, type = 'text', defaultValue, autoComplete, required, hint, error, options, inputMode, minLength, maxLength, idPrefix = '' }: FieldProps) {
   const id = `f-${idPrefix}${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
@@ -50,6 +50,8 @@ export function Field({ name, label, type = 'text', defaultValue, autoComplete, 
             </option>
           ))}
         </select>
+      ) : type === 'textarea' ? (
+        <textarea {...common} defaultValue={defaultValue} minLength={minLength} maxLength={maxLength} rows={5} />
       ) : (
         <input {...common} type={type} defaultValue={defaultValue} inputMode={inputMode} minLength={minLength} maxLength={maxLength} />
       )}

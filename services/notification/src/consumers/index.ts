@@ -1,6 +1,7 @@
 import { inRuns, type ConsumerManifest } from '@mercato/chassis';
 import type { NotifyContext } from '../messages/notify.js';
 import { onCartAbandoned } from './on-cart-abandoned.js';
+import { onProductCreated, onProductDeleted, onProductUpdated } from './on-catalog-changed.js';
 import { onEmailVerificationRequested } from './on-email-verification-requested.js';
 import { onOrderCancelled } from './on-order-cancelled.js';
 import { onOrderConfirmed } from './on-order-confirmed.js';
@@ -38,5 +39,8 @@ export function consumers(ctx: NotifyContext): ConsumerManifest {
     StockReplenished: onStockReplenished(ctx),
     LowStock: onLowStock(ctx),
     CartAbandoned: onCartAbandoned(ctx),
+    ProductCreated: onProductCreated,
+    ProductUpdated: onProductUpdated,
+    ProductDeleted: onProductDeleted,
   };
 }

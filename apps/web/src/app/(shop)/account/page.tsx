@@ -2,9 +2,11 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { addAddress, cancelOrder, deleteAddress, updateProfile } from '@/actions/account';
 import { signOut } from '@/actions/auth';
+import { eraseAccount, withdrawStockWish } from '@/actions/engagement';
+import { PreferencesForm } from '@/components/PreferencesForm';
 import { ActionForm } from '@/components/ActionForm';
 import { Button, Card } from '@/components/ui';
-import { api, must } from '@/lib/api';
+import { api, must, optional } from '@/lib/api';
 import { t, tOr } from '@/lib/i18n';
 import { formatMoney } from '@/lib/money';
 import { currentUser } from '@/lib/session';
@@ -19,10 +21,13 @@ const CANCELLABLE = new Set(['pending', 'awaiting_payment', 'confirmed']);
 export default async function AccountPage() {
   if (!(await currentUser())) redirect('/account/sign-in?next=/account');
   const client = await api();
-  const [me, addresses, orders] = await Promise.all([
+  const [me, addresses, orders, prefs, wishes] = await Promise.all([
     client.GET('/api/v1/users/me').then((r) => must(r, 'your profile')),
     client.GET('/api/v1/users/me/addresses').then((r) => must(r, 'your address book')),
     client.GET('/api/v1/orders', { params: { query: { limit: 20 } } }).then((r) => must(r, 'your orders')),
+    // The page works without the notification service: its two sections are left out then.
+    client.GET('/api/v1/notifications/preferences').then(optional),
+    client.GET('/api/v1/notifications/stock-subscriptions').then(optional),
   ]);
   const verified = (me as typeof me & { emailVerified?: boolean }).emailVerified;
   return (
@@ -108,6 +113,57 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      </Card>
+      {prefs ? (
+        <Card>
+          <h2 id="notifications">{t('account.notifications')}</h2>
+          <p className={s.muted}>{t('account.notificationsHint')}</p>
+          {!prefs.sms.available ? <p className={s.muted}>{t('account.smsUnavailable')}</p> : null}
+          <PreferencesForm
+            caption={t('account.notifications')}
+            save={t('account.save')}
+            grid={{
+              channels: (['email', 'sms', 'push'] as const).map((c) => ({ name: c, label: t(`account.channel.${c}`), available: c !== 'sms' || prefs.sms.available })),
+              categories: (['transactional', 'account', 'marketing', 'stock_alerts'] as const).map((c) => ({ name: c, label: t(`account.category.${c}`) })),
+              chosen: prefs.channels as Record<string, Record<string, boolean>>,
+              locked: prefs.locked.map((l) => `${l.channel}.${l.category}`),
+            }}
+          />
+        </Card>
+      ) : null}
+      {wishes ? (
+        <Card>
+          <h2 id="stock-alerts">{t('account.stockWishes')}</h2>
+          {wishes.items.length === 0 ? <p>{t('account.noStockWishes')}</p> : null}
+          <ul className={s.list}>
+            {wishes.items.map((w) => (
+              <li key={w.id} className={s.item} data-wish={w.sku}>
+                <span>
+                  {w.sku} ·{' '}
+                  <span className={s.muted}>
+                    {w.notifiedAt ? t('account.wishSent', { date: new Date(w.notifiedAt).toLocaleDateString('en', { dateStyle: 'medium', timeZone: 'UTC' }) }) : t('account.wishWaiting')}
+                  </span>
+                </span>
+                {w.notifiedAt ? null : (
+                  <form action={withdrawStockWish}>
+                    <input type="hidden" name="sku" value={w.sku} />
+                    <Button type="submit" kind="link">
+                      {t('account.withdraw')}
+                    </Button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      <Card>
+        <h2 id="erase">{t('account.erase')}</h2>
+        <p className={s.muted}>{t('account.eraseHint')}</p>
+        <details className={s.add}>
+          <summary>{t('account.erase')}</summary>
+          <ActionForm action={eraseAccount} submit={t('account.eraseSubmit')} fields={[{ name: 'confirm', label: t('account.eraseConfirm'), type: 'email', autoComplete: 'off', required: true }]} />
+        </details>
       </Card>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ReviewForm } from '@/components/ReviewForm';
 import { VariantPicker, type PickerVariant } from '@/components/VariantPicker';
 import { t } from '@/lib/i18n';
 import { responsive } from '@/lib/images';
@@ -100,6 +101,9 @@ export default async function ProductPage({ params }: Props) {
             outOfStock: t('product.outOfStock'),
             noPrice: t('product.noPrice', { currency }),
             unavailableCombo: t('product.unavailableCombo'),
+            notify: t('product.notify'),
+            notifySignIn: t('product.notifySignIn'),
+            signIn: t('nav.signIn'),
           }}
         />
         <div className={s.details}>
@@ -131,10 +135,11 @@ export default async function ProductPage({ params }: Props) {
               </p>
               <p>{r.body}</p>
               <p className={s.crumbs}>
-                {r.authorName ?? ''} {r.verifiedPurchase ? `· ${t('product.verified')}` : ''} {r.helpfulCount ? `· ${t('product.helpful', { count: r.helpfulCount })}` : ''}
+                {[r.authorName, r.verifiedPurchase ? t('product.verified') : null, r.helpfulCount ? t('product.helpful', { count: r.helpfulCount }) : null].filter(Boolean).join(' · ')}
               </p>
             </div>
           ))}
+          <ReviewForm productId={product.id} slug={product.slug} />
         </section>
       ) : null}
     </article>
