@@ -4,6 +4,7 @@ import { eventually, freePort } from '@mercato/chassis/testing';
 import { ensureWebBuild } from '@mercato/platform/web';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
+import { apiCall as call, signInToAdmin as adminSignIn, staffUser, tokenOf } from './support/admin.js';
 import { assertAccessible, launchBrowser, screenshots, skipUnlessChromium, watchPage, type TestBrowser } from './support/browser.js';
 import { startEmbedded, type EmbeddedPlatform } from './support/embedded.js';
 
@@ -39,30 +40,11 @@ describe('back office in the browser', { skip }, () => {
     assert.deepEqual(problems, [], `${what}: the page reported problems`);
   };
 
-  const apiCall = async (path: string, init: RequestInit & { token?: string } = {}) => {
-    const res = await fetch(`${base}/api/v1${path}`, {
-      ...init,
-      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.headers as Record<string, string> | undefined) },
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-  };
-
-  const register = async (who: { email: string; password: string; name: string }) => {
-    const r = await apiCall('/auth/register', { method: 'POST', body: JSON.stringify(who) });
-    assert.equal(r.status, 201, JSON.stringify(r.body));
-    const jwt = String(r.body.accessToken);
-    return JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as { sub: string };
-  };
+  const apiCall = (path: string, init: RequestInit & { token?: string } = {}) => call(base, path, init);
 
   const signInToAdmin = async (page: Page, who: { email: string; password: string }, problems: string[]) => {
-    await page.goto(`${base}/admin`);
-    await page.waitForURL(/\/admin\/sign-in\?next=%2Fadmin$/);
-    await check(page, 'admin sign-in', problems);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/admin$/);
+    await adminSignIn(page, base, who);
+    assert.deepEqual(problems, [], 'admin sign-in: the page reported problems');
   };
 
   before(async () => {
@@ -82,12 +64,9 @@ describe('back office in the browser', { skip }, () => {
       GATEWAY_RATE_LIMIT_USER: '1000000/min',
     });
     base = platform.gateway;
-    const login = await apiCall('/auth/login', { method: 'POST', body: JSON.stringify({ email: ADMIN.email, password: ADMIN.password }) });
-    adminToken = String(login.body.accessToken);
-    const manager = await register(MANAGER);
-    const roles = await apiCall(`/users/${manager.sub}/roles`, { method: 'PUT', token: adminToken, body: JSON.stringify({ roles: ['customer', 'catalog_manager'] }) });
-    assert.equal(roles.status, 200, JSON.stringify(roles.body));
-    await register(CUSTOMER);
+    adminToken = await tokenOf(base, ADMIN);
+    await staffUser(base, adminToken, MANAGER, ['catalog_manager']);
+    await staffUser(base, adminToken, CUSTOMER);
   });
 
   after(async () => {
