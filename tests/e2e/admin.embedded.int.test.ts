@@ -245,6 +245,7 @@ describe('back office in the browser', { skip }, () => {
     const descRow = conflict.getByRole('row', { name: /^Description/ });
     assert.match((await descRow.textContent()) ?? '', /stainless rim/, 'my change is shown beside it');
     await check(page, 'conflict', problems);
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
     await screenshots(page, 'admin-conflict');
     // Nothing of the stale edit was saved.
     const now = await apiCall(`/products/${productId}`, { token: adminToken });
