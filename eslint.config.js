@@ -27,6 +27,18 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
+    // The HTTP layer is an adapter: it calls use cases, never the other way round. Only a
+    // service's composition (service.ts) and its http/ folder import http/.
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['services/*/src/http/**', 'services/*/src/service.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)http/', message: 'Use cases, stores, consumers and jobs do not import the HTTP layer: move the type or schema beside the use case (http/ may re-export it).' }] },
+      ],
+    },
+  },
+  {
     // node:test's describe/it return promises that the runner itself awaits.
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

@@ -79,9 +79,11 @@ function run(list, concurrency, timeoutMs) {
 const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 const first = await run(files.filter((f) => !isEndToEnd(f)), concurrency, 180_000);
-// The browser suites (storefront, back office) need the web app's production build: made here, outside any
-// test's time limit (a minute or so; reused while the web app's sources are unchanged).
-if (files.some((f) => isEndToEnd(f) && /storefront|admin/.test(f))) {
+// The browser suites (the storefront's, the back office's) need the web app's production build:
+// made here, outside any test's time limit (a minute or so; reused while the web app's sources
+// are unchanged).
+const BROWSER_SUITES = /storefront|admin/;
+if (files.some((f) => isEndToEnd(f) && BROWSER_SUITES.test(relative(root, f)))) {
   const build = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/platform/src/build-web.ts'], { cwd: root, env, stdio: 'inherit' });
   const code = await new Promise((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
   if (code !== 0) process.exit(code);

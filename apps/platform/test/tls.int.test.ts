@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, copyFile, chown, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createHttpApp, createLogger, createServiceClient, httpsServerOptions, installTlsForFetch, loadTls, type HttpApp } from '@mercato/chassis';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { AmqpBus, createHttpApp, createLogger, createServiceClient, httpsServerOptions, installTlsForFetch, loadTls, type HttpApp } from '@mercato/chassis';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import pg from 'pg';
 import { makeDevCertificates, type DevCertificates } from '../src/certs.js';
@@ -86,6 +88,52 @@ describe('TLS on every internal hop', () => {
     });
   }
 
+  // No RabbitMQ with TLS runs here: a TLS listener stands in for the broker's amqps:// port. It
+  // shows what the bus verifies (the CA, the validity, the host name in the URL) before any AMQP.
+  describe('the bus over amqps://', () => {
+    async function broker(certs: DevCertificates): Promise<{ url: string; handshakes: () => number; close: () => void }> {
+      let handshakes = 0;
+      const server = createTlsServer({ cert: await readFile(certs.cert), key: await readFile(certs.key) }, (socket) => {
+        handshakes++;
+        socket.destroy(); // not a broker: the AMQP handshake goes no further
+      });
+      server.on('tlsClientError', () => undefined);
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      return { url: `amqps://guest:guest@localhost:${(server.address() as AddressInfo).port}`, handshakes: () => handshakes, close: () => server.close() };
+    }
+    const busFor = async (url: string) => new AmqpBus({ url, logger, tls: { ca: await readFile(shop.ca) } });
+
+    it('verifies the broker against the shop CA and the host name in the URL', async () => {
+      const b = await broker(shop);
+      try {
+        const bus = await busFor(b.url);
+        await assert.rejects(bus.start(), (err: Error) => !/refused/.test(err.message));
+        assert.equal(b.handshakes(), 1, 'the TLS handshake completed');
+        await bus.close();
+      } finally {
+        b.close();
+      }
+    });
+
+    for (const [what, certs, pattern] of [
+      ['another CA', () => other, /the broker at localhost:\d+ was refused: the certificate is not signed by a trusted CA/],
+      ['an expired certificate', () => expired, /the broker at localhost:\d+ was refused: the certificate has expired/],
+      ['another host name', () => elsewhere, /the broker at localhost:\d+ was refused: the certificate is for another host name/],
+    ] as const) {
+      it(`refuses a broker whose certificate is from ${what}, saying so`, async () => {
+        const b = await broker(certs());
+        try {
+          const bus = await busFor(b.url);
+          await assert.rejects(bus.start(), pattern);
+          assert.equal(b.handshakes(), 0);
+          await bus.close();
+        } finally {
+          b.close();
+        }
+      });
+    }
+  });
+
   describe('PostgreSQL with ssl=on, sslmode=verify-full', () => {
     let server: EmbeddedPostgres;
     before(async () => {
@@ -128,6 +176,25 @@ describe('TLS on every internal hop', () => {
     it('refuses the server under a host name its certificate does not name', async () => {
       // 127.0.0.1 reaches it, but its certificate names localhost only.
       await assert.rejects(connect(shop.ca, '127.0.0.1'), /altnames|does not match|host/i);
+    });
+
+    it('refuses the server once its certificate has expired', async () => {
+      // The server is given an expired certificate of the shop CA and reloads its configuration.
+      const data = join(dir, 'pg-data');
+      const owner = await stat(join(data, 'PG_VERSION'));
+      for (const f of ['tls.crt', 'tls.key']) {
+        await copyFile(join(expired.dir, f), join(data, f));
+        await chown(join(data, f), owner.uid, owner.gid);
+      }
+      const admin = new pg.Client({ connectionString: server.adminUrl });
+      await admin.connect();
+      try {
+        await admin.query('SELECT pg_reload_conf()');
+      } finally {
+        await admin.end();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      await assert.rejects(connect(shop.ca), /certificate has expired/);
     });
   });
 });

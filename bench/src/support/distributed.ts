@@ -121,7 +121,7 @@ export async function startPlatform(services: readonly string[], defaults: Recor
       // BENCH_SERVICE_NODE_ARGS: extra node flags for every service process, e.g. `--cpu-prof
       // --cpu-prof-dir=profiles` to see where a service spends its CPU.
       nodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      readyTimeoutMs: 60_000,
+      readyTimeoutMs: Number(process.env.BENCH_READY_TIMEOUT_MS) || 60_000,
     });
   } catch (err) {
     await cleanUp().catch(() => undefined);

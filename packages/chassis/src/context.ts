@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytesPooled } from '@mercato/contracts';
+import { activeTraceparent } from './tracing/index.js';
 
 /** What every log line and outgoing call carries: the request id and the W3C trace context. */
 export interface TraceContext {
@@ -56,4 +57,20 @@ export function childTraceparent(incoming?: string | null): string {
 
 export function traceIdOf(traceparent: string): string {
   return traceparent.split('-')[1] ?? '';
+}
+
+/**
+ * The traceparent of the work an incoming request starts: with tracing on, the request's own
+ * span (made by the HTTP instrumentation); otherwise a child of the caller's (see childTraceparent).
+ */
+export function incomingTraceparent(incoming: unknown): string {
+  return activeTraceparent() ?? childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+}
+
+/**
+ * The traceparent header to send on a call made now, as a child of `parent`; undefined when
+ * tracing is on inside a span: the HTTP client instrumentation then sends its client span's.
+ */
+export function outgoingTraceparent(parent: string | null | undefined): string | undefined {
+  return activeTraceparent() === undefined ? childTraceparent(parent) : undefined;
 }

@@ -1,4 +1,6 @@
+export * from './auth/guards.js';
 export * from './auth/identity.js';
+export * from './auth/permissions.js';
 export * from './auth/jwks-cache.js';
 export * from './auth/jwt-verify.js';
 export * from './auth/session-generations.js';
@@ -31,3 +33,4 @@ export * from './metrics/metrics.js';
 export * from './metrics/server.js';
 export * from './metrics/service-metrics.js';
 export * from './http/tls.js';
+export * from './tracing/index.js';

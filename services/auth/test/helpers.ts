@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger } from '@mercato/chassis/testing';
+import { MemoryBus, type RunningService } from '@mercato/chassis';
+import { startTestService } from '@mercato/chassis/testing';
 import { authService } from '../src/service.js';
 
 /** Shared by the auth integration tests: one service on a test database, JSON posts, outbox reads. */
@@ -21,14 +21,8 @@ export const BASE_ENV = {
 
 /** `bus`: pass one to publish events to the service; it is opened here. */
 export async function startAuth(dbUrl: string, env: Record<string, string> = {}, bus: MemoryBus = new MemoryBus()): Promise<RunningService> {
-  const svc = await startService(authService, {
-    env: { ...BASE_ENV, ...env, AUTH_DATABASE_URL: dbUrl },
-    bus,
-    logger: captureLogger('auth', 'silent').logger,
-    background: false,
-  });
-  bus.open();
-  return svc;
+  const h = await startTestService(authService, { db: { url: dbUrl }, env: { ...BASE_ENV, ...env }, bus, listen: true, jwks: false });
+  return h.svc;
 }
 
 export function poster(svc: () => RunningService) {

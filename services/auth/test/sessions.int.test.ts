@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAuthenticator, createHttpApp, JwksCache, SessionGenerations, sessionGenerationsUrl, type RunningService } from '@mercato/chassis';
+import { callerOf, createAuthenticator, createHttpApp, JwksCache, SessionGenerations, sessionGenerationsUrl, signedIn, type RunningService } from '@mercato/chassis';
 import { captureLogger, createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
 import { keysFromJwks, verifyJwt } from '../src/service.js';
 import { outboxEvents, poster, startAuth } from './helpers.js';
@@ -68,7 +68,7 @@ describe('sessions: reset revokes every token, concurrent refreshes keep the ses
       generations,
     });
     const app = await createHttpApp({ service: 'user', logger: captureLogger('user', 'silent').logger });
-    app.get('/me', { preHandler: authn.requireUser, schema: { hide: true } }, async (req) => ({ userId: req.identity!.userId }));
+    app.get('/me', { ...signedIn({ authenticator: authn }), schema: { hide: true } }, async (req) => ({ userId: callerOf(req).userId }));
     await app.ready();
     const me = (token: string) => app.inject({ method: 'GET', url: '/me', headers: { authorization: `Bearer ${token}` } });
     assert.equal((await me(before.accessToken)).statusCode, 200);

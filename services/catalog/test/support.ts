@@ -1,5 +1,5 @@
-import { createLogger, MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, createTestSigner, listenJwks, type TestDatabase, type TestJwksServer } from '@mercato/chassis/testing';
+import type { MemoryBus, RunningService } from '@mercato/chassis';
+import { startTestService, type TestDatabase } from '@mercato/chassis/testing';
 import { newId } from '@mercato/contracts';
 import { catalogService } from '../src/service.js';
 
@@ -31,51 +31,13 @@ export interface Reply {
   json<T = Record<string, unknown>>(): T;
 }
 
-const signer = createTestSigner();
-let jwks: TestJwksServer | undefined;
-let jwksUsers = 0;
-
 /** A catalog service on its own database, with the in-process bus, not listening. */
 export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDatabase; listen?: boolean } = {}): Promise<CatalogUnderTest> {
-  const db = opts.db ?? (await createTestDatabase('catalog'));
-  jwks ??= await listenJwks([signer.jwk]);
-  jwksUsers++;
-  const bus = new MemoryBus();
-  const release = async () => {
-    if (--jwksUsers === 0) {
-      await jwks?.close();
-      jwks = undefined;
-    }
-  };
-  let svc: RunningService;
-  try {
-    svc = await startService(catalogService, {
-      env: { CATALOG_PORT: '0', CATALOG_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`, ...opts.env },
-      bus,
-      logger: process.env.CATALOG_TEST_LOG ? createLogger({ service: 'catalog', level: process.env.CATALOG_TEST_LOG }) : captureLogger('catalog', 'silent').logger,
-      listen: opts.listen ?? false,
-      background: false,
-    });
-  } catch (err) {
-    await release();
-    if (!opts.db) await db.drop();
-    throw err;
-  }
-  bus.open();
-  const call = async (roles: string[] | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const res = await svc.app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        ...(roles ? { authorization: `Bearer ${signer.sign({ sub: newId('usr'), roles })}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' }),
-        ...headers,
-      },
-      payload,
-    });
-    return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json<T>() };
-  };
+  const h = await startTestService(catalogService, { env: opts.env, db: opts.db, listen: opts.listen });
+  const { svc, bus, db } = h;
+  // A string body is a CSV import.
+  const call = (roles: string[] | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
+    h.call(roles ? { userId: newId('usr'), roles } : null, method, url, body, { ...(typeof body === 'string' ? { 'content-type': 'text/csv' } : {}), ...headers });
   const ifMatch = async (idOrSlug: string) => ({ 'if-match': String((await call(['catalog_manager'], 'GET', `/products/${idOrSlug}`)).headers.etag ?? '"none"') });
   return {
     svc,
@@ -84,21 +46,17 @@ export async function startCatalog(opts: { env?: NodeJS.ProcessEnv; db?: TestDat
     call,
     ifMatch,
     editor: async (m, u, b, h) => call(['catalog_manager'], m, u, b, { ...(await ifMatch(/^\/products\/([^/?]+)/.exec(u)![1]!)), ...h }),
-    authorization: (roles) => `Bearer ${signer.sign({ sub: newId('usr'), roles })}`,
+    authorization: (roles) => h.bearer(newId('usr'), roles).authorization,
     manager: (m, u, b, h) => call(['catalog_manager'], m, u, b, h),
     admin: (m, u, b, h) => call(['admin'], m, u, b, h),
     customer: (m, u, b, h) => call(['customer'], m, u, b, h),
     anonymous: (m, u, b, h) => call(null, m, u, b, h),
-    count: async (sql, params = []) => Number((await svc.db.query<{ n: number }>(sql, params)).rows[0]!.n),
+    count: h.count,
     outbox: async (type) =>
       (await svc.db.query<{ subject: string; payload: { data: Record<string, unknown> } }>('SELECT subject, payload FROM outbox WHERE type = $1 ORDER BY created_at, id', [type])).rows.map(
         (r) => ({ subject: r.subject, data: r.payload.data }),
       ),
-    async stop() {
-      await svc.stop();
-      if (!opts.db) await db.drop();
-      await release();
-    },
+    stop: h.stop,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createServiceClient, Forbidden, operation, TooManyRequests, Unauthorized, UpstreamError, type FastifyRequest, type HttpApp, type Logger, type ServiceClient } from '@mercato/chassis';
+import { accessOf, can, createServiceClient, Forbidden, operation, TooManyRequests, Unauthorized, UpstreamError, type FastifyRequest, type HttpApp, type Logger, type ServiceClient } from '@mercato/chassis';
 import { Type, type Static } from '@sinclair/typebox';
 import type { EdgeGuard, Refusal } from './edge-auth.js';
 import { clientAddress } from './proxy.js';
@@ -71,7 +71,7 @@ const ServiceHealth = Type.Object(
 );
 const tags = ['operations (admin)'];
 /** Who may use them; like a proxied route, they pass the edge's rate limits too (429). */
-const ADMIN = { roles: ['admin'] } as const;
+const ADMIN = accessOf('operations');
 
 /** Registers the operations routes on the gateway's own app (before `app.ready()`). */
 export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
@@ -102,7 +102,7 @@ export function registerAdminOps(app: HttpApp, opts: AdminOpsOptions): void {
     const admission = await opts.guard.admit(req.raw, clientAddress(req.raw, opts.trustForwarded));
     if (admission.refusal) throw refusalError(admission.refusal);
     if (!admission.identity) throw new Unauthorized('Authentication is required', 'Bearer realm="mercato"');
-    if (!admission.identity.roles.split(',').includes('admin')) throw new Forbidden('Operations need the admin role');
+    if (!can(admission.identity.roles.split(','), 'operations')) throw new Forbidden('Operations need the admin role');
   };
 
   app.get(

@@ -28,6 +28,8 @@ const NOT_FORWARDED_UP = new Set([
   'x-forwarded-proto',
   'x-forwarded-host',
   'forwarded',
+  // The gateway sends its own (a client's is only the parent of the gateway's span).
+  'traceparent',
   VERIFIED_USER_ID,
   VERIFIED_ROLES,
 ]);
@@ -55,7 +57,8 @@ export interface ForwardInfo {
   /** The address of the peer that connected to the gateway. */
   clientIp: string;
   protocol: 'http' | 'https';
-  traceparent: string;
+  /** Undefined when tracing is on: the HTTP client instrumentation sends its span's. */
+  traceparent: string | undefined;
   requestId: string;
   /** Keep and extend X-Forwarded-* set by a trusted proxy in front (else they are overwritten). */
   trustForwarded: boolean;
@@ -93,7 +96,7 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, info: Forw
   out['x-forwarded-proto'] = (info.trustForwarded && first(incoming['x-forwarded-proto'])) || info.protocol;
   const host = (info.trustForwarded && first(incoming['x-forwarded-host'])) || first(incoming.host);
   if (host) out['x-forwarded-host'] = host;
-  out.traceparent = info.traceparent;
+  if (info.traceparent) out.traceparent = info.traceparent;
   out['x-request-id'] = info.requestId;
   if (info.identity) {
     out[VERIFIED_USER_ID] = info.identity.userId;

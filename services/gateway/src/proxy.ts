@@ -1,8 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import {
-  childTraceparent,
+  activeTraceparent,
   CircuitOpenError,
+  incomingTraceparent,
   NO_STORE,
   problem,
   PROBLEM_CONTENT_TYPE,
@@ -164,7 +165,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     const id = req.headers['x-request-id'];
     this.id = requestIdFrom(id);
     const trace = req.headers.traceparent;
-    this.traceparent = childTraceparent(typeof trace === 'string' ? trace : undefined);
+    this.traceparent = incomingTraceparent(trace);
     this.logRequests = proxy.opts.logger.isLevelEnabled('info');
     this.bodyLimit = proxy.opts.bodyLimitBytes;
     res.on('close', () => this.onClose());
@@ -248,7 +249,8 @@ class Exchange implements Dispatcher.DispatchHandler {
     const headers = upstreamRequestHeaders(req.headers, {
       clientIp: req.socket.remoteAddress ?? '',
       protocol: 'http',
-      traceparent: this.traceparent,
+      // With tracing on, the upstream call's span (the undici instrumentation's) is sent instead.
+      traceparent: activeTraceparent() === undefined ? this.traceparent : undefined,
       requestId: this.id,
       trustForwarded: this.proxy.opts.trustForwarded,
       identity,

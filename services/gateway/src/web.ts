@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { requestIdFrom, childTraceparent, type Logger } from '@mercato/chassis';
+import { requestIdFrom, outgoingTraceparent, type Logger } from '@mercato/chassis';
 import { Pool, type Dispatcher } from 'undici';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { API_PREFIX, FIXED_ROUTES } from './routes.js';
@@ -129,7 +129,7 @@ export class WebFront {
     const headers = upstreamRequestHeaders(req.headers, {
       clientIp: req.socket.remoteAddress ?? '',
       protocol: this.opts.https ? 'https' : 'http',
-      traceparent: childTraceparent(typeof trace === 'string' ? trace : undefined),
+      traceparent: outgoingTraceparent(typeof trace === 'string' ? trace : undefined),
       requestId: id,
       trustForwarded: this.opts.trustForwarded,
     });

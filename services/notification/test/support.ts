@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startService, type MemoryBus, type Queryable } from '@mercato/chassis';
+import type { MemoryBus, Queryable } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import { insertMessage } from '../src/messages/message.store.js';
 import type { EmailKind, RenderedEmail } from '../src/templates/templates.js';
-import { captureLogger, type TestDatabase } from '@mercato/chassis/testing';
+import { startTestService, type TestDatabase } from '@mercato/chassis/testing';
 import { notificationService } from '../src/service.js';
 
 export const PUBLIC_URL = 'https://shop.example.com';
@@ -27,7 +27,8 @@ export function startNotification(db: TestDatabase, extra: Record<string, string
     NOTIFICATION_MAILBOX_TOKEN: MAILBOX_TOKEN,
     ...extra,
   };
-  return startService(notificationService, { env, bus, logger: captureLogger('notification', 'silent').logger });
+  // The caller owns the database and stops the service; tokens, where a test needs them, come from its own JWKS.
+  return startTestService(notificationService, { db, env, bus, listen: true, background: true, jwks: false }).then((h) => h.svc);
 }
 
 /** Queues one email straight into the delivery log, as a consumer would. */

@@ -1,5 +1,5 @@
-import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, createTestSigner, eventually, listenJwks, type TestDatabase, type TestJwksServer } from '@mercato/chassis/testing';
+import type { RunningService } from '@mercato/chassis';
+import { startTestService, testBearer } from '@mercato/chassis/testing';
 import { createEvent, newId, type Envelope, type EventData } from '@mercato/contracts';
 import { orderService } from '../src/service.js';
 import { listenPeers, type Peers } from './peers.js';
@@ -26,73 +26,18 @@ export interface OrderUnderTest {
   stop(): Promise<void>;
 }
 
-const signer = createTestSigner();
-
 /** An order service on its own database, with the in-process bus, not listening. */
 export async function startOrder(env: NodeJS.ProcessEnv = {}): Promise<OrderUnderTest> {
-  const db: TestDatabase = await createTestDatabase('order');
-  const jwks: TestJwksServer = await listenJwks([signer.jwk]);
   const peers = await listenPeers();
-  const bus = new MemoryBus();
-  let svc: RunningService;
-  try {
-    svc = await startService(orderService, {
-      env: {
-        ORDER_PORT: '0',
-        ORDER_DATABASE_URL: db.url,
-        OUTBOX_POLL_MS: '60000',
-        AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-        INVENTORY_URL: peers.url,
-        USER_URL: peers.url,
-        PAYMENT_URL: peers.url,
-        ...env,
-      },
-      bus,
-      logger: captureLogger('order', 'silent').logger,
-      listen: false,
-      background: false,
-    });
-  } catch (err) {
-    await jwks.close();
-    await peers.close();
-    await db.drop();
-    throw err;
-  }
-  bus.open();
+  const h = await startTestService(orderService, {
+    env: { INVENTORY_URL: peers.url, USER_URL: peers.url, PAYMENT_URL: peers.url, ...env },
+    onStop: () => peers.close(),
+  });
   const as =
     (userId: string | undefined): Caller =>
-    async (method, url, body, headers = {}) => {
-      const res = await svc.app.inject({
-        method: method as 'GET',
-        url,
-        headers: {
-          ...(userId ? { authorization: `Bearer ${signer.sign({ sub: userId, roles: ['customer'] })}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return { statusCode: res.statusCode, headers: res.headers, body: res.body, json: <T>() => res.json<T>() };
-    };
-  const count = async (sql: string, params: unknown[] = []) => Number((await svc.db.query<{ n: number }>(sql, params)).rows[0]!.n);
-  return {
-    svc,
-    dbUrl: db.url,
-    as,
-    anonymous: as(undefined),
-    count,
-    peers,
-    async deliver(...events) {
-      await bus.publish(events);
-      for (const e of events) await eventually(async () => (await count('SELECT count(*) AS n FROM inbox WHERE event_id = $1', [e.id])) === 1);
-    },
-    async stop() {
-      await svc.stop();
-      await jwks.close();
-      await peers.close();
-      await db.drop();
-    },
-  };
+    (method, url, body, headers) =>
+      h.call(userId ? { userId, roles: ['customer'] } : null, method, url, body, headers);
+  return { svc: h.svc, dbUrl: h.db.url, as, anonymous: as(undefined), count: h.count, peers, deliver: h.deliver, stop: h.stop };
 }
 
 /** A catalog event as the catalog publishes it, at a chosen time. */
@@ -125,4 +70,4 @@ export function productFacts(spec: ProductSpec & { productId: string }): EventDa
 export const variantIdOf = (sku: string) => variantIds.get(sku)!;
 
 /** An Authorization header for a user with these roles (e.g. staff). */
-export const bearer = (userId: string, roles: string[]) => ({ authorization: `Bearer ${signer.sign({ sub: userId, roles })}` });
+export const bearer = (userId: string, roles: string[]) => testBearer(userId, roles);

@@ -1,5 +1,4 @@
-import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, createTestSigner, listenJwks, type TestDatabase, type TestJwksServer } from '@mercato/chassis/testing';
+import { startTestService } from '@mercato/chassis/testing';
 import { createEvent, newId, type EventData } from '@mercato/contracts';
 import { paymentService } from '../src/service.js';
 
@@ -26,29 +25,13 @@ export interface PaymentRow extends Record<string, unknown> {
 
 /** The payment service on a fresh database with the in-process bus, jobs running fast. */
 export async function startPayment(env: Record<string, string> = {}) {
-  const db: TestDatabase = await createTestDatabase('payment');
-  const signer = createTestSigner();
-  const jwks: TestJwksServer = await listenJwks([signer.jwk]);
-  const bus = new MemoryBus();
-  const svc: RunningService = await startService(paymentService, {
-    env: {
-      PAYMENT_PORT: '0',
-      PAYMENT_DATABASE_URL: db.url,
-      OUTBOX_POLL_MS: '60000',
-      AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
-      PAYMENT_RECONCILE_INTERVAL_MS: '100',
-      PAYMENT_UNKNOWN_RETRY_SECONDS: '0',
-      PAYMENT_SANDBOX_DELAY_MS: '20',
-      ...env,
-    },
-    bus,
-    logger: captureLogger('payment', 'silent').logger,
-    listen: false,
+  const h = await startTestService(paymentService, {
+    env: { PAYMENT_RECONCILE_INTERVAL_MS: '100', PAYMENT_UNKNOWN_RETRY_SECONDS: '0', PAYMENT_SANDBOX_DELAY_MS: '20', ...env },
+    background: true,
   });
-  bus.open();
+  const { svc, bus, db } = h;
 
-  const q = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => (await svc.db.query<R>(sql, params)).rows;
-  const count = async (sql: string, params: unknown[] = []) => Number((await q<{ n: number }>(sql, params))[0]!.n);
+  const { rows: q, count } = h;
   const outbox = (type: string, orderId?: string) =>
     q<OutboxRow>(`SELECT id, type, subject, payload FROM outbox WHERE type = $1 AND ($2::text IS NULL OR subject = $2) ORDER BY created_at, id`, [type, orderId ?? null]);
   const payment = async (orderId: string) => (await q<PaymentRow>('SELECT * FROM payments WHERE order_id = $1', [orderId]))[0];
@@ -63,19 +46,7 @@ export async function startPayment(env: Record<string, string> = {}) {
   const refundRequested = (orderId: string, amount: number, refundRequestId = newId('rfr'), currency = 'EUR') =>
     createEvent('RefundRequested', { orderId, refundRequestId, amount: { amount, currency }, reason: 'customer return' }, { source: 'order', subject: orderId });
   const as = (userId: string | undefined, roles: string[] = ['customer']) => (method: string, url: string, body?: unknown) =>
-    svc.app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        ...(userId ? { authorization: `Bearer ${signer.sign({ sub: userId, roles })}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      payload: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const stop = async () => {
-    await svc?.stop();
-    await jwks?.close();
-    await db?.drop();
-  };
+    h.call(userId ? { userId, roles } : null, method, url, body);
+  const stop = h.stop;
   return { svc, bus, db, q, count, outbox, payment, requested, refundRequested, as, stop };
 }

@@ -66,7 +66,7 @@ export const PRICE = 1000;
  * A published product with one SKU at PRICE USD, `stock` units in the main warehouse, and known
  * to the order service (a cart takes it), all learnt from the catalog's events.
  */
-export async function stockedProduct(shop: Shop, sku: string, stock: number): Promise<void> {
+export async function stockedProduct(shop: Shop, sku: string, stock: number, timeoutMs = 15_000): Promise<void> {
   const created = await fetch(`${shop.api}/products`, {
     method: 'POST',
     headers: shop.admin(),
@@ -79,12 +79,12 @@ export async function stockedProduct(shop: Shop, sku: string, stock: number): Pr
     }),
   });
   assert.equal(created.status, 201, await created.clone().text());
-  await eventually(async () => (await fetch(`${shop.api}/inventory/skus/${sku}`, { headers: shop.admin() })).status === 200, 15_000, 100);
+  await eventually(async () => (await fetch(`${shop.api}/inventory/skus/${sku}`, { headers: shop.admin() })).status === 200, timeoutMs, 100);
   if (stock > 0) {
     const adjusted = await fetch(`${shop.api}/inventory/skus/${sku}/adjustments`, { method: 'POST', headers: shop.admin(), body: JSON.stringify({ warehouse: 'main', delta: stock, reason: 'receipt' }) });
     assert.equal(adjusted.status, 201, await adjusted.clone().text());
   }
-  await cartWith(shop, sku, 15_000);
+  await cartWith(shop, sku, timeoutMs);
 }
 
 /** A guest cart holding one unit of the SKU (retried while the order service has not learnt it yet). */

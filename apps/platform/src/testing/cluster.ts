@@ -79,7 +79,7 @@ async function waitReady(name: string, port: number, p: Proc, timeoutMs: number)
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${p.err()}`);
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${p.err()}\n${p.out().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

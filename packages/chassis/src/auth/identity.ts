@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { loadConfig } from '../config/config.js';
-import { Forbidden, Unauthorized, UpstreamError } from '../errors.js';
+import { Unauthorized, UpstreamError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { JwksCache, JwksUnavailable } from './jwks-cache.js';
 import { JwtError, readJwtKid, verifyJwt, type AccessClaims } from './jwt-verify.js';
@@ -69,15 +69,13 @@ export function bearerToken(header: string | string[] | undefined): string | und
 }
 
 export interface Authenticator {
-  /** The caller's identity; throws Unauthorized (401, `WWW-Authenticate: Bearer`) when there is none or it does not verify. */
+  /** The caller's identity; throws Unauthorized (401, `WWW-Authenticate: Bearer`) when there is none or it does not verify. Routes use the guards (`guards.ts`). */
   authenticate(req: FastifyRequest): Promise<Identity>;
-  /** A route `preHandler` that authenticates and keeps the identity on `req.identity`. */
-  requireUser: (req: FastifyRequest) => Promise<void>;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the `requireUser` preHandler. */
+    /** Set by the route's guard (see `guards.ts`). */
     identity?: Identity;
   }
 }
@@ -134,12 +132,7 @@ export function createAuthenticator(opts: AuthenticatorOptions = {}): Authentica
     }
     return { userId: claims.sub, roles: claims.roles, expiresAt: claims.exp };
   }
-  return {
-    authenticate,
-    async requireUser(req) {
-      req.identity = await authenticate(req);
-    },
-  };
+  return { authenticate };
 }
 
 let defaultAuthenticator: Authenticator | undefined;
@@ -151,55 +144,10 @@ export function authenticate(req: FastifyRequest): Promise<Identity> {
 }
 
 /**
- * Who is calling: the identity the route's authentication step (e.g. `requireUser`) verified
+ * Who is calling: the identity the route's guard (`requires`, `signedIn`, `optionalIdentity`) verified
  * from the access token. The one place route handlers learn it; 401 if the route has none.
  */
 export function callerOf(req: FastifyRequest): Identity {
   if (!req.identity) throw new Unauthorized('Authentication is required', CHALLENGE);
   return req.identity;
-}
-
-/** Throws Forbidden unless the identity holds at least one of `roles`. */
-export function requireRole(identity: Identity, ...roles: string[]): Identity {
-  if (!roles.some((r) => identity.roles.includes(r))) throw new Forbidden(`This needs one of the roles: ${roles.join(', ')}`);
-  return identity;
-}
-
-/** Throws Forbidden unless the caller is `ownerId` or holds one of `roles` (e.g. admin, support). */
-export function requireSelfOr(identity: Identity, ownerId: string, ...roles: string[]): Identity {
-  if (identity.userId === ownerId || roles.some((r) => identity.roles.includes(r))) return identity;
-  throw new Forbidden('This belongs to another user');
-}
-
-/** A route `preHandler` for after `requireUser`: 403 unless `req.identity` holds one of `roles`. */
-export function roleGuard(...roles: string[]): (req: FastifyRequest) => Promise<void> {
-  return async (req) => {
-    if (!req.identity) throw new Unauthorized('Authentication is required', CHALLENGE);
-    requireRole(req.identity, ...roles);
-  };
-}
-
-/**
- * Route options that verify the caller's token and check what they may do before the body is
- * looked at: 401 without a valid token, 403 when `allowed(roles)` says no. A service passes its
- * own permission check (`(roles) => can(roles, 'reviews:moderate')`).
- */
-export function requirePermission(auth: Authenticator, allowed: (roles: readonly string[]) => boolean) {
-  return {
-    preValidation: async (req: FastifyRequest) => {
-      const identity = await auth.authenticate(req);
-      if (!allowed(identity.roles)) throw new Forbidden();
-      req.identity = identity;
-    },
-  };
-}
-
-/** Route options for a public route that takes a token when one is sent (which must then be valid). */
-export function optionalIdentity(auth: Authenticator) {
-  return {
-    preValidation: async (req: FastifyRequest) => {
-      if (req.headers.authorization === undefined) return;
-      req.identity = await auth.authenticate(req);
-    },
-  };
 }

@@ -1,5 +1,7 @@
 import amqp from 'amqplib';
 import type { Logger } from '../logger.js';
+import { describeTlsError } from '../http/tls.js';
+import { withParent } from '../tracing/index.js';
 import { backoffDelay } from '../events/backoff.js';
 import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type SubscribeOptions } from './bus.js';
 
@@ -93,12 +95,18 @@ export class AmqpBus implements BusDriver {
     if (!url.searchParams.has('heartbeat')) url.searchParams.set('heartbeat', '15');
     // No Nagle delay: a publish confirm or a small delivery waited ~40 ms for the peer's delayed
     // ACK, once per hop of every saga.
-    const connection = await amqp.connect(url.toString(), {
-      clientProperties: { connection_name: 'mercato' },
-      noDelay: true,
-      // amqps:// verifies the broker's certificate and host name (against the shop's CA when set).
-      ...(url.protocol === 'amqps:' ? { ...this.opts.tls, servername: url.hostname, minVersion: 'TLSv1.2' } : {}),
-    });
+    const connection = await amqp
+      .connect(url.toString(), {
+        clientProperties: { connection_name: 'mercato' },
+        noDelay: true,
+        // amqps:// verifies the broker's certificate and host name (against the shop's CA when set).
+        ...(url.protocol === 'amqps:' ? { ...this.opts.tls, servername: url.hostname, minVersion: 'TLSv1.2' } : {}),
+      })
+      .catch((err: unknown) => {
+        // A refused certificate says why (which CA, expired, which host name), not just a code.
+        const tls = describeTlsError(err);
+        throw tls ? new Error(`the broker at ${url.host} was refused: ${tls}`, { cause: err }) : err;
+      });
     connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
     connection.on('close', () => {
       if (this.connection !== connection) return;
@@ -140,14 +148,18 @@ export class AmqpBus implements BusDriver {
     const ch = this.publisher!;
     for (const e of events) {
       const body = e instanceof SerializedEvent ? e.body : JSON.stringify(e);
-      // Routing by type; the envelope (with its trace context) travels in the body.
-      const ok = ch.publish(this.names.events, e.type, Buffer.from(body), {
-        persistent: true,
-        contentType: 'application/json',
-        messageId: e.id,
-        type: e.type,
-        headers: { subject: e.subject },
-      });
+      // Routing by type; the envelope (with its trace context) travels in the body. With tracing
+      // on, the publish is a span of the event's trace (the amqplib instrumentation's, which also
+      // puts a traceparent header on the message).
+      const ok = withParent(e.traceparent, () =>
+        ch.publish(this.names.events, e.type, Buffer.from(body), {
+          persistent: true,
+          contentType: 'application/json',
+          messageId: e.id,
+          type: e.type,
+          headers: { subject: e.subject },
+        }),
+      );
       if (!ok) await new Promise<void>((resolve) => ch.once('drain', () => resolve()));
     }
     // A broker that went silent must not hold the relay forever: give up, recycle the

@@ -10,6 +10,8 @@ export class SerializedEvent {
     readonly type: string,
     readonly subject: string,
     readonly body: string,
+    /** The event's trace context (read from the stored envelope only when tracing is on). */
+    readonly traceparent?: string | null,
   ) {}
 
   toEnvelope(): Envelope {

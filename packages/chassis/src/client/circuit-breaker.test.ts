@@ -55,10 +55,10 @@ describe('CircuitBreaker', () => {
   });
 
   it('without a probe, lets one trial call through after the first wait; its success closes the circuit', async () => {
-    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 30 });
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 300 });
     await failTimes(b, 1);
     assert.throws(() => b.acquire(), CircuitOpenError);
-    await sleep(40);
+    await sleep(320);
     let release!: () => void;
     const trial = b.run(() => new Promise<string>((r) => (release = () => r('done'))));
     assert.equal(b.state, 'half_open');
@@ -83,7 +83,7 @@ describe('CircuitBreaker', () => {
     assert.deepEqual(waits, [20, 40, 50, 50]);
   });
 
-  it('with a probe, probes readiness while open, lets no client call through, and closes once the upstream is ready', async () => {
+  it('with a probe, probes readiness while open and lets no client call through until the upstream is ready', async () => {
     const p = switchableProbe(false);
     const b = new CircuitBreaker({ name: 'order', failureThreshold: 2, firstRetryMs: 10, maxRetryMs: 20, probe: p.probe });
     await failTimes(b, 2);
@@ -91,12 +91,66 @@ describe('CircuitBreaker', () => {
     const client = () => b.run(async () => ++called);
     await eventually(() => p.calls >= 3, 5_000, 5);
     assert.equal(b.state, 'open');
-    // Long past the wait: a client's call is still refused (the probe is the trial).
+    // Long past the wait: a client's call is still refused while the probe says not ready.
     await assert.rejects(client(), CircuitOpenError);
     assert.equal(called, 0);
     p.ready = true;
-    await eventually(() => b.state === 'closed', 5_000, 5);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
     assert.equal(await client(), 1);
+    assert.equal(b.state, 'closed');
+    b.dispose();
+  });
+
+  it('half-open after a ready probe admits one real trial call and closes only on its success', async () => {
+    const p = switchableProbe(true);
+    const changes: string[] = [];
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 10, maxRetryMs: 10, probe: p.probe, onStateChange: (c) => changes.push(`${c.from}->${c.to}`) });
+    await failTimes(b, 1);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    // The ready probe did not close the circuit: the trial is a client's call.
+    assert.equal(b.snapshot().state, 'half_open');
+    let release!: (ok: boolean) => void;
+    const trial = b.run(() => new Promise<string>((resolve, reject) => (release = (ok) => (ok ? resolve('done') : reject(new Error('still broken'))))));
+    // One trial at a time: every other call fails fast meanwhile, and none waits behind it.
+    await assert.rejects(b.run(ok), CircuitOpenError);
+    release(false);
+    await assert.rejects(trial, /still broken/);
+    assert.equal(b.state, 'open');
+    // The next ready probe makes the next call the trial; its success closes the circuit.
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    assert.equal(await b.run(ok), 'ok');
+    assert.equal(b.state, 'closed');
+    assert.deepEqual(changes, ['closed->open', 'open->half_open', 'half_open->open', 'open->half_open', 'half_open->closed']);
+    b.dispose();
+  });
+
+  it('a trial that says nothing of the upstream neither closes nor reopens the circuit: the next call is the trial', async () => {
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 10 });
+    await failTimes(b, 1);
+    await sleep(15);
+    b.acquire().cancel(); // the client went away
+    await sleep(5);
+    assert.equal(b.state, 'half_open');
+    assert.equal(await b.run(ok), 'ok');
+    assert.equal(b.state, 'closed');
+  });
+
+  it('a slow trial answer from an upstream the probe finds ready does not reopen the circuit (no client holds it open)', async () => {
+    const p = switchableProbe(true);
+    const b = new CircuitBreaker({ name: 'order', failureThreshold: 1, firstRetryMs: 10, probe: p.probe });
+    await failTimes(b, 1);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    await b.run(async () => 504, { outcomeOf: () => 'suspect' });
+    await sleep(20);
+    assert.equal(b.state, 'half_open');
+    assert.equal(await b.run(async () => 'served'), 'served', 'the next call was the trial');
+    assert.equal(b.state, 'closed');
+    await b.run(fail).catch(() => undefined);
+    await eventually(() => b.state === 'half_open', 5_000, 5);
+    p.ready = false;
+    await sleep(300); // past the shared verdict
+    await b.run(async () => 504, { outcomeOf: () => 'suspect' });
+    await eventually(() => b.state === 'open', 2_000, 5);
     b.dispose();
   });
 

@@ -1,8 +1,9 @@
 // The circuit itself is cockatiel's (CircuitBreakerPolicy: consecutive failures open it, an
 // exponential backoff spaces the half-open trials). Written here, because cockatiel has no such
-// feature: (1) readiness probing — while the circuit is open the trial is a probe of the
-// upstream's readiness (its /readyz), never a client's request, and no client waits behind it
-// (cockatiel queues every call behind its trial); (2) suspected failures — a timeout or a 5xx
+// feature: (1) readiness-aware trials — while the circuit is open a probe of the upstream's
+// readiness (its /readyz) decides when a trial is worth making, and the trial itself is one real
+// client request (the probe alone never closes the circuit: a ready /readyz does not prove the
+// route works); no client waits behind it (cockatiel queues every call behind its trial); (2) suspected failures — a timeout or a 5xx
 // answer counts only when a probe confirms that the upstream itself is unhealthy, so clients that
 // ask for slow answers cannot open a circuit for everyone; (3) a permit API for callers that are
 // callbacks, not promises (the gateway's proxy).
@@ -28,9 +29,11 @@ export interface CircuitBreakerOptions {
   /** The longest wait between two trials (the wait doubles after each failed one), in ms. */
   maxRetryMs?: number;
   /**
-   * The upstream's readiness (resolves when ready). With it, trials are probes and suspected
-   * failures are checked; without it, the first call after the wait is the trial and every
-   * suspected failure counts.
+   * The upstream's readiness (resolves when ready). With it, the circuit stays open until a
+   * probe after the wait finds the upstream ready (a failed probe counts as a failed trial), and
+   * suspected failures are checked; without it, the first call after the wait is the trial and
+   * every suspected failure counts. Either way the trial is one real call, and only its success
+   * closes the circuit.
    */
   probe?: () => Promise<void>;
   onStateChange?: (change: { name: string; from: BreakerState; to: BreakerState }) => void;
@@ -95,9 +98,11 @@ const VERDICT_MS = 250;
 
 /**
  * A circuit breaker for one upstream: closed → open after `failureThreshold` consecutive
- * failures; while open every call is refused at once; trials (readiness probes when a probe is
- * given) follow after `firstRetryMs`, then twice as long after each failed one up to
- * `maxRetryMs`; a successful trial closes the circuit.
+ * failures; while open every call is refused at once; after `firstRetryMs` (then twice as long
+ * after each failed trial, up to `maxRetryMs`) the circuit goes half-open — with a probe, once
+ * the probe finds the upstream ready — and admits one client call as the trial, refusing the
+ * others while it runs: its success closes the circuit, a counted failure opens it again, an
+ * outcome that says nothing of the upstream leaves the next call to be the trial.
  */
 export class CircuitBreaker {
   readonly name: string;
@@ -110,7 +115,12 @@ export class CircuitBreaker {
   private delay = 0;
   private trialTimer: NodeJS.Timeout | undefined;
   private verdict: Promise<boolean> | undefined;
+  /** With a probe: the probe found the upstream ready after the wait, so the next call is the trial. */
+  private trialReady = false;
+  /** A trial call is under way: every other call is refused until it settles. */
+  private trialInFlight = false;
   private disposed = false;
+  private readonly onStateChange: CircuitBreakerOptions['onStateChange'];
 
   constructor(opts: CircuitBreakerOptions) {
     this.name = opts.name;
@@ -125,17 +135,21 @@ export class CircuitBreaker {
       handleWhen((err) => err instanceof Counted),
       { breaker: this.counter, halfOpenAfter: this.observed(backoff) },
     );
+    this.onStateChange = opts.onStateChange;
     this.policy.onBreak(() => {
       this.openedAt = Date.now();
-      if (this.probe) this.scheduleTrial();
+      this.trialReady = false;
+      this.trialInFlight = false;
+      if (this.probe) this.scheduleProbe();
     });
-    this.policy.onStateChange((state) => {
-      const to = STATES[state];
-      const from = this.current;
-      if (from === to) return;
-      this.current = to;
-      opts.onStateChange?.({ name: this.name, from, to });
-    });
+    this.policy.onStateChange((state) => this.moveTo(STATES[state]));
+  }
+
+  private moveTo(to: BreakerState): void {
+    const from = this.current;
+    if (from === to) return;
+    this.current = to;
+    this.onStateChange?.({ name: this.name, from, to });
   }
 
   /** The backoff factory, reporting each wait it hands the policy. */
@@ -169,12 +183,41 @@ export class CircuitBreaker {
   /** Admits one call, or throws CircuitOpenError without calling anything. */
   acquire(): BreakerPermit {
     const state = this.policy.state;
-    // Without a probe, the first call after the wait is the trial (the policy makes it one).
-    const trial = state === CircuitState.Open && !this.probe && Date.now() - this.openedAt >= this.delay;
-    if (state !== CircuitState.Closed && !trial) throw new CircuitOpenError(this.name, this.retryAfterMs());
-    const permit = new Permit(this);
-    permit.accounted = this.policy.execute(() => permit.outcome).then(noop, noop);
-    return permit;
+    if (state === CircuitState.Closed) {
+      const permit = new Permit(this, false);
+      permit.accounted = this.policy.execute(() => permit.outcome).then(noop, noop);
+      return permit;
+    }
+    // The first call once the circuit may be tried is the trial, one at a time: after the wait,
+    // and with a probe, once it found the upstream ready. Every other call is refused at once.
+    const trial = state === CircuitState.Open && !this.trialInFlight && Date.now() - this.openedAt >= this.delay && (!this.probe || this.trialReady);
+    if (!trial) throw new CircuitOpenError(this.name, this.retryAfterMs());
+    this.trialReady = false;
+    this.trialInFlight = true;
+    this.moveTo('half_open');
+    return new Permit(this, true);
+  }
+
+  /**
+   * What the trial said, told to the policy only once known: a success closes the circuit, a
+   * counted failure opens it again (for longer); an outcome that says nothing about the upstream
+   * (the client went away; a slow answer from an upstream its probe finds ready) neither closes
+   * nor opens it — the next call is the trial — so no client can hold a circuit open by the
+   * way it calls.
+   */
+  settleTrial(outcome: CallOutcome): Promise<void> {
+    const tell = (counted: boolean) => {
+      this.trialInFlight = false;
+      return this.policy.execute(() => (counted ? Promise.reject(COUNTED) : Promise.resolve())).then(noop, noop);
+    };
+    const rearm = () => {
+      this.trialInFlight = false;
+      this.trialReady = true;
+    };
+    if (outcome === 'success') return tell(false);
+    if (outcome === 'failure') return tell(true);
+    if (outcome === 'ignore') return Promise.resolve(rearm());
+    return this.confirmUnhealthy().then((unhealthy) => (unhealthy ? tell(true) : rearm()));
   }
 
   /** Runs `fn` through the breaker; rejects with CircuitOpenError while the circuit is open. */
@@ -214,18 +257,31 @@ export class CircuitBreaker {
     return this.verdict;
   }
 
-  /** The probe as the half-open trial, once the wait is over; a failed one opens the circuit again (and schedules the next). */
-  private scheduleTrial(): void {
+  /**
+   * Once the wait is over, asks the upstream's readiness: ready makes the circuit half-open for
+   * the next client call (the trial); not ready counts as a failed trial (the circuit stays open,
+   * the next wait is longer, and the next probe is scheduled by the policy's break).
+   */
+  private scheduleProbe(): void {
     clearTimeout(this.trialTimer);
     if (this.disposed) return;
     // A millisecond late rather than early: the policy measures the wait with its own clock reading.
     this.trialTimer = setTimeout(() => {
       this.trialTimer = undefined;
       if (this.policy.state !== CircuitState.Open || this.disposed) return;
-      this.policy.execute(() => this.probe!().catch(() => Promise.reject(COUNTED))).catch((err: unknown) => {
-        // Still too early for the policy: try again when it agrees.
-        if (isBrokenCircuitError(err) && this.policy.state === CircuitState.Open && !this.trialTimer) this.scheduleTrial();
-      });
+      this.probe!().then(
+        () => {
+          if (this.policy.state !== CircuitState.Open || this.disposed) return;
+          this.trialReady = true;
+          this.moveTo('half_open');
+        },
+        () => {
+          this.policy.execute(() => Promise.reject(COUNTED)).catch((err: unknown) => {
+            // Still too early for the policy: try again when it agrees.
+            if (isBrokenCircuitError(err) && this.policy.state === CircuitState.Open && !this.trialTimer) this.scheduleProbe();
+          });
+        },
+      );
     }, Math.max(0, this.openedAt + this.delay - Date.now()) + 1);
     this.trialTimer.unref();
   }
@@ -246,7 +302,11 @@ class Permit implements BreakerPermit {
   private reject!: (err: Error) => void;
   private settled = false;
 
-  constructor(private readonly breaker: CircuitBreaker) {
+  constructor(
+    private readonly breaker: CircuitBreaker,
+    /** The half-open trial: told to the breaker once settled (see settleTrial). */
+    private readonly trial: boolean,
+  ) {
     this.outcome = new Promise<void>((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;
@@ -272,7 +332,8 @@ class Permit implements BreakerPermit {
   settle(outcome: CallOutcome): void {
     if (this.settled) return;
     this.settled = true;
-    if (outcome === 'success') this.resolve();
+    if (this.trial) this.accounted = this.breaker.settleTrial(outcome);
+    else if (outcome === 'success') this.resolve();
     else if (outcome === 'failure') this.reject(COUNTED);
     else if (outcome === 'ignore') this.reject(NOT_COUNTED);
     else

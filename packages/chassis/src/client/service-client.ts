@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { childTraceparent, currentContext } from '../context.js';
+import { currentContext, outgoingTraceparent } from '../context.js';
 import { UpstreamError } from '../errors.js';
 import { describeTlsError } from '../http/tls.js';
 import { backoffDelay } from '../events/backoff.js';
@@ -137,8 +137,10 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
   function headersFor(call: ServiceRequestOptions, hasBody: boolean): Record<string, string> {
     const ctx = currentContext();
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers, ...call.headers };
-    // A new span per attempt, in the caller's trace (or a new trace for work outside any).
-    headers.traceparent = childTraceparent(ctx?.traceparent);
+    // A new span per attempt, in the caller's trace (or a new trace for work outside any). With
+    // tracing on, the fetch instrumentation sends its client span's instead, inside a span.
+    const traceparent = outgoingTraceparent(ctx?.traceparent);
+    if (traceparent) headers.traceparent = traceparent;
     if (ctx?.requestId) headers['x-request-id'] = ctx.requestId;
     if (hasBody) headers['content-type'] = 'application/json';
     if (call.idempotencyKey) headers['idempotency-key'] = call.idempotencyKey;

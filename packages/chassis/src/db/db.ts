@@ -59,7 +59,8 @@ interface NamedQuery {
 /**
  * Runs a hot statement as a named prepared statement: each connection parses and plans it once
  * instead of on every call (for the short statements of the event paths, planning costs about as
- * much as running them). `name` must be unique per text across the process; the text must not
+ * much as running them). `name` must be unique per text across the process (services prefix it
+ * with their name: `order_lock`, `inventory_apply_changes`); the text must not
  * vary (no SQL built from values). The pool and transactions are `pg` clients underneath, which
  * take the named form.
  */

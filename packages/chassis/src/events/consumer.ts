@@ -1,5 +1,6 @@
 import { validateEvent, newId, type Envelope, type EventType, type FieldError, type TypedEnvelope } from '@mercato/contracts';
 import { childTraceparent, runWithContext } from '../context.js';
+import { inSpan, tracingEnabled } from '../tracing/index.js';
 import { prepared, type Db, type Tx } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { backoffDelay } from './backoff.js';
@@ -154,9 +155,9 @@ export class EventConsumer {
             if (handler.batch) while (j < todo.length && todo[j]!.handler === handler) j++;
             if (j - i > 1) {
               const run = todo.slice(i, j).map((t) => t.event);
-              await runWithContext(this.contextOf(event), () => handler.batch!(run, this.handlerContext(tx, event)));
+              await this.inEventContext(run, () => handler.batch!(run, this.handlerContext(tx, event)));
             } else {
-              await runWithContext(this.contextOf(event), () => handler(event, this.handlerContext(tx, event)));
+              await this.inEventContext([event], () => handler(event, this.handlerContext(tx, event)));
             }
             i = j;
           }
@@ -173,8 +174,27 @@ export class EventConsumer {
     for (const { event } of valid) await this.process(event, undefined);
   };
 
-  private contextOf(event: Envelope) {
-    return { kind: 'event' as const, requestId: event.id, traceparent: childTraceparent(event.traceparent) };
+  /**
+   * Runs the handling of `events` (one, or a run handled together) in the trace of the first:
+   * with tracing on, in a consumer span whose parent is the span that emitted it (the others of
+   * a run are linked); otherwise under a new span id in the event's trace.
+   */
+  private inEventContext<T>(events: readonly Envelope[], fn: () => Promise<T>): Promise<T> {
+    const event = events[0]!;
+    if (!tracingEnabled()) return runWithContext({ kind: 'event', requestId: event.id, traceparent: childTraceparent(event.traceparent) }, fn);
+    const attributes = {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': event.type,
+      'messaging.consumer.group.name': this.service,
+      'messaging.message.id': event.id,
+      'messaging.batch.message_count': events.length > 1 ? events.length : undefined,
+      'mercato.service': this.service,
+      'mercato.event.subject': event.subject,
+    };
+    const links = events.slice(1).map((e) => e.traceparent);
+    return inSpan(`process ${event.type}`, event.traceparent ?? null, { kind: 'consumer', attributes, links }, (traceparent) =>
+      runWithContext({ kind: 'event', requestId: event.id, traceparent: traceparent! }, fn),
+    );
   }
 
   /** The logger is made on first use: most handlers never log, and a child per event costs. */
@@ -214,7 +234,7 @@ export class EventConsumer {
   }
 
   private handleOne(event: Envelope, handler: AnyHandler, consumer: string, failureId: number | undefined): Promise<Outcome> {
-    return runWithContext(this.contextOf(event), async () => {
+    return this.inEventContext([event], async () => {
       const logger = this.loggerFor(event);
       try {
         const outcome = await this.opts.db.tx(async (tx) => {

@@ -9,6 +9,8 @@ import { prepared, type Queryable } from '../db/db.js';
 export interface Outbox {
   /** Builds, validates and stores one event of this service. */
   emit<T extends EventType>(tx: Queryable, type: T, data: EventData<T>, subject: string): Promise<TypedEnvelope<T>>;
+  /** Builds, validates and stores several events of this service about one subject, in one statement. */
+  emitAll(tx: Queryable, events: ReadonlyArray<{ [T in EventType]: { type: T; data: EventData<T> } }[EventType]>, subject: string): Promise<Envelope[]>;
   /** Stores ready-made envelopes (validated again: nothing invalid reaches the bus). */
   add(tx: Queryable, events: readonly Envelope[]): Promise<void>;
 }
@@ -32,6 +34,12 @@ export function createOutbox(source: string): Outbox {
       const event = createEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });
       await add(tx, [event]);
       return event;
+    },
+    async emitAll(tx, events, subject) {
+      const traceparent = currentContext()?.traceparent ?? null;
+      const envelopes: Envelope[] = events.map((e) => createEvent(e.type, e.data as never, { source, subject, traceparent }));
+      await add(tx, envelopes);
+      return envelopes;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { SerializedEvent, type BusDriver } from '../bus/bus.js';
 import { prepared, type Db, type Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
+import { tracingEnabled } from '../tracing/index.js';
 import { backoffDelay } from './backoff.js';
 
 export interface RelayOptions {
@@ -142,11 +143,13 @@ export class OutboxRelay {
    */
   private async publishPending(client: Queryable): Promise<number> {
     const { bus, batchSize } = this.opts;
+    // With tracing on, each event's publish joins the trace it was emitted in.
+    const traced = tracingEnabled();
     const read = (skip: number[]) =>
-      prepared<{ seq: number; id: string; type: string; subject: string; body: string }>(
+      prepared<{ seq: number; id: string; type: string; subject: string; body: string; traceparent?: string | null }>(
         client,
-        'chassis_relay_read',
-        `SELECT seq, id, type, subject, payload::text AS body FROM outbox
+        traced ? 'chassis_relay_read_traced' : 'chassis_relay_read',
+        `SELECT seq, id, type, subject, payload::text AS body${traced ? ", payload->>'traceparent' AS traceparent" : ''} FROM outbox
           WHERE published_at IS NULL AND NOT (seq = ANY($2::bigint[])) ORDER BY seq LIMIT $1`,
         [batchSize, skip],
       );
@@ -158,7 +161,7 @@ export class OutboxRelay {
     let marking: Promise<unknown> = Promise.resolve();
     while (rows.length > 0) {
       const seqs = rows.map((r) => r.seq);
-      const events = rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body));
+      const events = rows.map((r) => new SerializedEvent(r.id, r.type, r.subject, r.body, r.traceparent));
       // Queued on the same connection, after the previous batch's mark: it sees that batch
       // marked, and skips this one.
       const next = rows.length < batchSize ? undefined : read(seqs);

@@ -18,7 +18,7 @@ import Fastify, {
   type RawRequestDefaultExpression,
   type RawServerDefault,
 } from 'fastify';
-import { childTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
+import { childTraceparent, incomingTraceparent, runWithContext, traceIdOf, type TraceContext } from '../context.js';
 import { isDatabaseUnavailable } from '../db/connection-errors.js';
 import { DomainError, InvalidData, ServiceUnavailable, TooManyRequests, Unauthorized } from '../errors.js';
 import { TRACE_BOUND, type Logger } from '../logger.js';
@@ -179,8 +179,8 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     // One child logger per request, made once, with request id and trace bound: the trace is
     // worked out here (from the caller's traceparent) and kept on the raw request for the hooks.
     childLoggerFactory: (logger, bindings, childOpts, rawReq) => {
-      const incoming = rawReq.headers.traceparent;
-      const traceparent = childTraceparent(typeof incoming === 'string' ? incoming : undefined);
+      // With tracing on, the request's span (the HTTP instrumentation's) is the context here.
+      const traceparent = incomingTraceparent(rawReq.headers.traceparent);
       (rawReq as unknown as Record<symbol, string>)[RAW_TRACE] = traceparent;
       const child = logger.child({ ...bindings, traceId: traceIdOf(traceparent), traceparent }, childOpts);
       (child as unknown as Record<symbol, boolean>)[TRACE_BOUND] = true;

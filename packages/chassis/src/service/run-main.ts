@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeSync } from 'node:fs';
+import { stopTracing } from '../tracing/index.js';
 import { ConfigError } from '../config/config.js';
 
 export interface RunMainOptions {
@@ -139,6 +140,8 @@ export async function runMain(start: () => Promise<Handle>, opts: RunMainOptions
     limit.unref();
     handle
       .stop()
+      // The spans still buffered are exported before the process goes.
+      .then(() => stopTracing())
       .then(() => process.exit(0))
       .catch((err: unknown) => {
         logFatal(service, 'shutdown failed', err);

@@ -85,3 +85,4 @@ export * from './tokens.js';
 export * from './infra.js';
 export * from './redis-server.js';
 export * from './tcp-relay.js';
+export * from './service-harness.js';

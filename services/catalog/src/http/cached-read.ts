@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { NoBody, type FastifyReply, type FastifyRequest } from '@mercato/chassis';
+import { can, type FastifyReply, type FastifyRequest, NoBody } from '@mercato/chassis';
 import type { CachedResponse } from '../cache/read-cache.js';
 import type { CatalogDeps } from '../deps.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
-import { isManager } from './authorize.js';
 import { urlKey } from './fast-reads.js';
 
 export interface Fresh {
@@ -34,7 +33,7 @@ export async function cachedRead(
   key: string,
   compute: (opts: { manager: boolean }) => Promise<Fresh>,
 ): Promise<FastifyReply> {
-  const manager = isManager(req.identity);
+  const manager = can(req.identity, 'catalog:read:unpublished');
   let entry: CachedResponse | null = null;
   if (manager) {
     const fresh = await compute({ manager });

@@ -1,9 +1,8 @@
-import { NoBody, operation, type HttpApp } from '@mercato/chassis';
+import { accessOf, type HttpApp, NoBody, operation, optionalIdentity, requires } from '@mercato/chassis';
 import { categoriesStore, type CategoryRow } from '../categories/categories.store.js';
 import { buildTree } from '../categories/category-tree.js';
 import { CategoryNotFound, createCategory, deleteCategory, updateCategory } from '../categories/category-writes.js';
 import type { CatalogDeps } from '../deps.js';
-import { managers, managersOnly, readerOptions } from './authorize.js';
 import { cachedRead, NotModified } from './cached-read.js';
 import { CategoryBody, CategoryParams, CategoryPatchBody, CategorySchema, CategoryTreeSchema, DeleteCategoryQuery } from './categories.schemas.js';
 
@@ -11,12 +10,12 @@ const tags = ['categories'];
 const present = (c: CategoryRow) => ({ id: c.id, parentId: c.parentId, slug: c.slug, name: c.name, position: c.position, path: c.ancestors });
 
 export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
-  const manage = managersOnly(deps);
+  const manage = requires(deps, 'catalog:write');
 
   app.get(
     '/categories',
     {
-      ...readerOptions(deps),
+      ...optionalIdentity(deps),
       schema: {
         ...operation('getCategoryTree', 'optional'),
         tags,
@@ -43,7 +42,7 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
 
   app.post(
     '/categories',
-    { ...manage, schema: { ...operation('createCategory', managers, { 409: 'slug_taken' }), tags, summary: 'Create a category', body: CategoryBody, response: { 201: CategorySchema } } },
+    { ...manage, schema: { ...operation('createCategory', accessOf('catalog:write'), { 409: 'slug_taken' }), tags, summary: 'Create a category', body: CategoryBody, response: { 201: CategorySchema } } },
     async (req, reply) => reply.code(201).send(present(await createCategory(deps, req.body))),
   );
 
@@ -52,7 +51,7 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('updateCategory', managers, { 404: 'not_found', 409: ['slug_taken', 'category_cycle'] }),
+        ...operation('updateCategory', accessOf('catalog:write'), { 404: 'not_found', 409: ['slug_taken', 'category_cycle'] }),
         tags,
         summary: 'Rename, move (with its sub-categories) or reorder a category',
         params: CategoryParams,
@@ -68,7 +67,7 @@ export function categoriesRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('deleteCategory', managers, { 404: 'not_found', 409: ['category_not_empty', 'category_cycle'] }),
+        ...operation('deleteCategory', accessOf('catalog:write'), { 404: 'not_found', 409: ['category_not_empty', 'category_cycle'] }),
         tags,
         summary: 'Delete a category: only when empty, or with reassignTo for its products and sub-categories',
         params: CategoryParams,

@@ -1,4 +1,4 @@
-import { childTraceparent, requestIdFrom, SECURITY_HEADERS, type FastPath } from '@mercato/chassis';
+import { incomingTraceparent, requestIdFrom, SECURITY_HEADERS, type FastPath } from '@mercato/chassis';
 import type { CachedResponse, ReadCache } from '../cache/read-cache.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
 
@@ -35,7 +35,7 @@ export function fastReads(cache: ReadCache, maxAge: number): FastPath {
         vary: 'Authorization',
         'x-cache': 'hit',
         'x-request-id': requestIdFrom(req.headers['x-request-id']),
-        traceparent: childTraceparent(typeof incoming === 'string' ? incoming : undefined),
+        traceparent: incomingTraceparent(incoming),
       };
       if (ifNoneMatchHolds(req.headers['if-none-match'], entry.etag)) {
         res.writeHead(304, common).end();

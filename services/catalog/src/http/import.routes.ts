@@ -1,10 +1,9 @@
-import { InvalidData, operation, type HttpApp } from '@mercato/chassis';
+import { accessOf, type HttpApp, InvalidData, operation, requires } from '@mercato/chassis';
 import { createAjv, plainText, toFieldErrors } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import type { CatalogDeps } from '../deps.js';
 import { csvToProducts, parseCsv } from '../import/csv.js';
 import { importProducts, MAX_IMPORT_PRODUCTS, type ImportRow } from '../import/import-products.js';
-import { managers, managersOnly } from './authorize.js';
 
 export const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
@@ -70,10 +69,10 @@ export function importRoutes(app: HttpApp, deps: CatalogDeps): void {
     scope.post(
       '/products/import',
       {
-        ...managersOnly(deps),
+        ...requires(deps, 'catalog:write'),
         bodyLimit: IMPORT_BODY_LIMIT,
         schema: {
-          ...operation('importProducts', managers, {
+          ...operation('importProducts', accessOf('catalog:write'), {
             400: ['invalid_data', 'malformed_body'],
             413: 'payload_too_large',
             415: 'unsupported_media_type',

@@ -1,11 +1,10 @@
-import { callerOf, mediaResponse, NotFound, operation, type HttpApp } from '@mercato/chassis';
+import { accessOf, callerOf, type HttpApp, mediaResponse, NotFound, operation, requires } from '@mercato/chassis';
 import { demoImageSvg } from '@mercato/demo-data';
 import { Type } from '@sinclair/typebox';
 import type { CatalogDeps } from '../deps.js';
 import { mediaStore, type MediaRecord } from '../media/media.store.js';
 import { MAX_IMAGE_BYTES, uploadImage } from '../media/upload-image.js';
 import { ifNoneMatchHolds } from '../products/etag.js';
-import { managers, managersOnly } from './authorize.js';
 import { NotModified } from './cached-read.js';
 
 const MediaParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 240, pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*\\.svg$' }) }, { additionalProperties: false });
@@ -72,10 +71,10 @@ export function mediaRoutes(app: HttpApp, deps: CatalogDeps): void {
     scope.post(
       '/media/images',
       {
-        ...managersOnly(deps),
+        ...requires(deps, 'catalog:write'),
         bodyLimit: MAX_IMAGE_BYTES,
         schema: {
-          ...operation('uploadImage', managers, { 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'image_unreadable' }),
+          ...operation('uploadImage', accessOf('catalog:write'), { 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'image_unreadable' }),
           tags: ['media'],
           summary: 'Upload a product image: JPEG, PNG or WebP up to 10 MB, sent as the raw body',
           description:

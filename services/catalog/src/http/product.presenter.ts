@@ -38,3 +38,8 @@ export function presentSummary(p: ListedProduct, currency: string) {
     publishedAt: p.publishedAt ? p.publishedAt.toISOString() : null,
   };
 }
+
+/** A page of the listing (listProducts) → the public list: summaries, the next cursor, facets on the first page. */
+export function presentListing({ items, currency, ...rest }: { items: ListedProduct[]; currency: string; nextCursor: string | null; facets?: unknown }) {
+  return { items: items.map((p) => presentSummary(p, currency)), ...rest };
+}

@@ -1,4 +1,4 @@
-import { NoBody, operation, type HttpApp } from '@mercato/chassis';
+import { accessOf, type HttpApp, NoBody, operation, optionalIdentity, requires } from '@mercato/chassis';
 import type { CatalogDeps } from '../deps.js';
 import { productEtag } from '../products/etag.js';
 import { ProductNotFound } from '../products/product.errors.js';
@@ -7,9 +7,8 @@ import { productsStore } from '../products/products.store.js';
 import { updateProduct } from '../products/update-product.js';
 import { createProduct, deleteProduct } from '../products/write-product.js';
 import { listProducts } from '../search/list-products.js';
-import { managers, managersOnly, readerOptions } from './authorize.js';
 import { cachedRead, cacheKey, NotModified } from './cached-read.js';
-import { presentProduct } from './product.presenter.js';
+import { presentListing, presentProduct } from './product.presenter.js';
 import {
   ListQuery,
   PriceBody,
@@ -35,8 +34,8 @@ const ifMatchHeader = {
 const VERSIONED = { 404: 'not_found', 412: 'precondition_failed', 428: 'precondition_required' } as const;
 
 export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
-  const manage = managersOnly(deps);
-  const read = readerOptions(deps);
+  const manage = requires(deps, 'catalog:write');
+  const read = optionalIdentity(deps);
 
   app.get(
     '/products',
@@ -53,7 +52,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
       },
     },
     async (req, reply) =>
-      cachedRead(deps, req, reply, cacheKey('list', req.query), async ({ manager }) => ({ body: await listProducts(deps, req.query, { manager }) })),
+      cachedRead(deps, req, reply, cacheKey('list', req.query), async ({ manager }) => ({ body: presentListing(await listProducts(deps, req.query, { manager })) })),
   );
 
   app.get(
@@ -82,7 +81,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('createProduct', managers, { 409: ['slug_taken', 'sku_taken'] }),
+        ...operation('createProduct', accessOf('catalog:write'), { 409: ['slug_taken', 'sku_taken'] }),
         tags,
         summary: 'Create a product with its variants and prices',
         body: ProductBody,
@@ -100,7 +99,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('updateProduct', managers, { ...VERSIONED, 409: 'slug_taken' }),
+        ...operation('updateProduct', accessOf('catalog:write'), { ...VERSIONED, 409: 'slug_taken' }),
         tags,
         summary: 'Change product fields',
         headers: ifMatchHeader,
@@ -120,7 +119,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('deleteProduct', managers, VERSIONED),
+        ...operation('deleteProduct', accessOf('catalog:write'), VERSIONED),
         tags,
         summary: 'Delete a product (archive it instead to keep it out of sight)',
         headers: ifMatchHeader,
@@ -139,7 +138,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('addVariant', managers, { ...VERSIONED, 409: 'sku_taken' }),
+        ...operation('addVariant', accessOf('catalog:write'), { ...VERSIONED, 409: 'sku_taken' }),
         tags,
         summary: 'Add a variant',
         headers: ifMatchHeader,
@@ -159,7 +158,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('updateVariant', managers, { ...VERSIONED, 409: 'sku_taken' }),
+        ...operation('updateVariant', accessOf('catalog:write'), { ...VERSIONED, 409: 'sku_taken' }),
         tags,
         summary: 'Change a variant (its prices are replaced when given)',
         headers: ifMatchHeader,
@@ -179,7 +178,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('deleteVariant', managers, VERSIONED),
+        ...operation('deleteVariant', accessOf('catalog:write'), VERSIONED),
         tags,
         summary: 'Delete a variant (not the last one)',
         headers: ifMatchHeader,
@@ -198,7 +197,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('setVariantPrice', managers, VERSIONED),
+        ...operation('setVariantPrice', accessOf('catalog:write'), VERSIONED),
         tags,
         summary: 'Set the price of a variant in one currency',
         headers: ifMatchHeader,
@@ -218,7 +217,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
     {
       ...manage,
       schema: {
-        ...operation('removeVariantPrice', managers, VERSIONED),
+        ...operation('removeVariantPrice', accessOf('catalog:write'), VERSIONED),
         tags,
         summary: 'Remove the price of a variant in one currency',
         headers: ifMatchHeader,

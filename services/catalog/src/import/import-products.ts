@@ -1,7 +1,7 @@
 import { DomainError } from '@mercato/chassis';
 import { createAjv, plainText, toFieldErrors, type FieldError } from '@mercato/contracts';
 import type { CatalogDeps } from '../deps.js';
-import { ProductBody } from '../http/products.schemas.js';
+import { ProductBody } from '../products/product.input.js';
 import { productRuleErrors, slugify, type Product, type ProductInput } from '../products/product.js';
 import { productsStore } from '../products/products.store.js';
 import { categoriesStore } from '../categories/categories.store.js';

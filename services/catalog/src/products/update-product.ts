@@ -1,6 +1,6 @@
 import { InvalidData } from '@mercato/chassis';
 import type { CatalogDeps } from '../deps.js';
-import type { ProductPatchBody } from '../http/products.schemas.js';
+import type { ProductPatchBody } from './product.input.js';
 import { productRuleErrors, type Product } from './product.js';
 import { SlugTaken, uniqueViolation } from './product.errors.js';
 import { productsStore } from './products.store.js';

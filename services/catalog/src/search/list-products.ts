@@ -3,8 +3,7 @@ import { isCurrency } from '@mercato/contracts';
 import { categoriesStore } from '../categories/categories.store.js';
 import { CategoryNotFound } from '../categories/category-writes.js';
 import type { CatalogDeps } from '../deps.js';
-import type { ListQuery } from '../http/products.schemas.js';
-import { presentSummary } from '../http/product.presenter.js';
+import type { ListQuery } from './list-query.js';
 import { listingStore, SORT_KEYS, type Sort } from './listing.store.js';
 import { decodeCursor, encodeCursor, searchTerms } from './search-terms.js';
 
@@ -51,7 +50,9 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((p) => presentSummary(p, currency)),
+    /** Listing rows, for the presenter (with the currency their prices are in). */
+    items: page,
+    currency,
     nextCursor: rows.length > limit && last ? encodeCursor({ sort, keys: last.keys, id: last.id }) : null,
     ...(facets ? { facets: { ...facets, currency } } : {}),
   };

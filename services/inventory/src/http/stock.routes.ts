@@ -1,10 +1,8 @@
-import { accessFor, callerOf, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, type HttpApp, operation, requires } from '@mercato/chassis';
 import type { InventoryDeps } from '../deps.js';
 import { adjustStock } from '../stock/adjust-stock.js';
 import { checkAvailability, getStock } from '../stock/get-stock.js';
 import { setThreshold } from '../stock/set-threshold.js';
-import { requires } from './authorize.js';
 import { listStock, stockLedger } from '../stock/list-stock.js';
 import { presentAdjustment, presentMovement, presentStock, presentStockRow } from './inventory.presenter.js';
 import {
@@ -47,7 +45,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'stock:read'),
       schema: {
-        ...operation('listStock', accessFor(ROLE_PERMISSIONS, 'stock:read')),
+        ...operation('listStock', accessOf('stock:read')),
         tags,
         summary: 'SKUs with their stock per warehouse: search by SKU, filter by product, warehouse or low stock; by SKU or least available first (the low-stock list)',
         querystring: StockListQuery,
@@ -65,7 +63,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'stock:read'),
       schema: {
-        ...operation('listStockMovements', accessFor(ROLE_PERMISSIONS, 'stock:read'), { 404: 'not_found' }),
+        ...operation('listStockMovements', accessOf('stock:read'), { 404: 'not_found' }),
         tags,
         summary: "A SKU's ledger, newest first: every movement of its stock, by warehouse or kind",
         params: SkuParams,
@@ -84,7 +82,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'stock:read'),
       schema: {
-        ...operation('getStock', accessFor(ROLE_PERMISSIONS, 'stock:read'), { 404: 'not_found' }),
+        ...operation('getStock', accessOf('stock:read'), { 404: 'not_found' }),
         tags,
         summary: "A SKU's stock per warehouse, its threshold and its latest movements",
         params: SkuParams,
@@ -99,7 +97,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'stock:write'),
       schema: {
-        ...operation('adjustStock', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found', 409: 'stock_below_reserved' }),
+        ...operation('adjustStock', accessOf('stock:write'), { 404: 'not_found', 409: 'stock_below_reserved' }),
         tags,
         summary: 'Add or remove units on hand in a warehouse; never below what is reserved there (409)',
         params: SkuParams,
@@ -124,7 +122,7 @@ export function stockRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'stock:write'),
       schema: {
-        ...operation('setStockThreshold', accessFor(ROLE_PERMISSIONS, 'stock:write'), { 404: 'not_found' }),
+        ...operation('setStockThreshold', accessOf('stock:write'), { 404: 'not_found' }),
         tags,
         summary: "Set a SKU's low-stock threshold",
         params: SkuParams,

@@ -1,10 +1,8 @@
-import { accessFor, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, type HttpApp, operation, requires } from '@mercato/chassis';
 import type { InventoryDeps } from '../deps.js';
 import { createWarehouse } from '../warehouses/create-warehouse.js';
 import { updateWarehouse } from '../warehouses/update-warehouse.js';
 import { listWarehouses } from '../warehouses/list-warehouses.js';
-import { requires } from './authorize.js';
 import { presentWarehouse } from './inventory.presenter.js';
 import { CreateWarehouseBody, PatchWarehouseBody, WarehouseListSchema, WarehouseParams, WarehouseSchema } from './inventory.schemas.js';
 
@@ -16,7 +14,7 @@ export function warehousesRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'warehouses:read'),
       schema: {
-        ...operation('listWarehouses', accessFor(ROLE_PERMISSIONS, 'warehouses:read')),
+        ...operation('listWarehouses', accessOf('warehouses:read')),
         tags,
         summary: 'Every warehouse, in reservation order (at most 100: one page)',
         response: { 200: WarehouseListSchema },
@@ -29,7 +27,7 @@ export function warehousesRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'warehouses:write'),
       schema: {
-        ...operation('createWarehouse', accessFor(ROLE_PERMISSIONS, 'warehouses:write'), { 409: ['warehouse_code_taken', 'too_many_warehouses'] }),
+        ...operation('createWarehouse', accessOf('warehouses:write'), { 409: ['warehouse_code_taken', 'too_many_warehouses'] }),
         tags,
         summary: 'Add a warehouse',
         body: CreateWarehouseBody,
@@ -43,7 +41,7 @@ export function warehousesRoutes(app: HttpApp, deps: InventoryDeps): void {
     {
       ...requires(deps, 'warehouses:write'),
       schema: {
-        ...operation('updateWarehouse', accessFor(ROLE_PERMISSIONS, 'warehouses:write'), { 404: 'not_found' }),
+        ...operation('updateWarehouse', accessOf('warehouses:write'), { 404: 'not_found' }),
         tags,
         summary: 'Rename a warehouse or change its priority',
         params: WarehouseParams,

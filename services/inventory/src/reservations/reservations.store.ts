@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { prepared } from '../stock/prepared.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { ShortLine } from '../stock/allocation.js';
 import type { LockedStock } from '../stock/stock.store.js';
 
@@ -48,7 +47,7 @@ export const reservationsStore = {
       reserved: number;
     }>(
       q,
-      'claim_locking_stock',
+      'inventory_claim_locking_stock',
       `WITH claim AS (
               INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
               ON CONFLICT (order_id) DO NOTHING RETURNING order_id)

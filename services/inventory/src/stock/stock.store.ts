@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { prepared } from './prepared.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { AllocatedLine, LevelChange, StockRow } from './allocation.js';
 
 export interface SkuRecord {
@@ -161,7 +160,7 @@ export const stockStore = {
     if (changes.length === 0) return;
     const r = await prepared(
       q,
-      'apply_changes',
+      'inventory_apply_changes',
       `WITH c AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) WITH ORDINALITY AS c(sku, warehouse_id, dh, dr, n)),
             u AS (UPDATE stock_levels s SET on_hand = s.on_hand + c.dh, reserved = s.reserved + c.dr, updated_at = now()
                     FROM c WHERE s.sku = c.sku AND s.warehouse_id = c.warehouse_id RETURNING s.sku),

@@ -1,12 +1,10 @@
-import { accessFor, callerOf, NoBody, NotFound, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, type HttpApp, NoBody, NotFound, operation, requires } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { NotificationDeps } from '../deps.js';
 import { changePreferences, preferencesView } from '../preferences/change-preferences.js';
 import { pushSubscriptionsStore } from '../push/push-subscriptions.store.js';
 import { subscribePush } from '../push/subscribe-push.js';
 import { stockSubscriptionsStore } from '../stock/stock-subscriptions.store.js';
-import { requires } from './authorize.js';
 import {
   CreatedSchema,
   PushEndpointQuery,
@@ -36,7 +34,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
 
   app.get(
     '/notifications/preferences',
-    { ...own, schema: { tags, ...operation('getNotificationPreferences', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}), summary: 'My notification preferences, per channel and category', response: { 200: PreferencesSchema } } },
+    { ...own, schema: { tags, ...operation('getNotificationPreferences', accessOf('notifications:own'), {}), summary: 'My notification preferences, per channel and category', response: { 200: PreferencesSchema } } },
     async (req) => preferencesView(deps.db, callerOf(req).userId, smsOn),
   );
 
@@ -46,7 +44,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        ...operation('putNotificationPreferences', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 422: 'transactional_email_required' }),
+        ...operation('putNotificationPreferences', accessOf('notifications:own'), { 422: 'transactional_email_required' }),
         summary: 'Change my preferences (only the choices given); transactional email cannot be turned off (422); marketing is opt-in',
         body: PutPreferencesBody,
         response: { 200: PreferencesSchema },
@@ -71,7 +69,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        ...operation('createPushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 422: 'push_endpoint_refused' }),
+        ...operation('createPushSubscription', accessOf('notifications:own'), { 422: 'push_endpoint_refused' }),
         summary: "Register this browser's push subscription (the PushSubscription's JSON); the same endpoint again replaces it",
         body: PushSubscriptionBody,
         response: { 201: CreatedSchema },
@@ -87,7 +85,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
     '/notifications/push-subscriptions',
     {
       ...own,
-      schema: { tags, ...operation('deletePushSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Stop push to one of my browsers, named by its endpoint', querystring: PushEndpointQuery, response: { 204: NoBody('Removed') } },
+      schema: { tags, ...operation('deletePushSubscription', accessOf('notifications:own'), { 404: 'not_found' }), summary: 'Stop push to one of my browsers, named by its endpoint', querystring: PushEndpointQuery, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
       if (!(await pushSubscriptionsStore.deleteByEndpoint(deps.db, req.query.endpoint, callerOf(req).userId))) throw new NotFound('No such push subscription');
@@ -101,7 +99,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...own,
       schema: {
         tags,
-        ...operation('createStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}),
+        ...operation('createStockSubscription', accessOf('notifications:own'), {}),
         summary: 'Tell me once when this SKU is back in stock (asking again keeps the first wish)',
         body: StockSubscriptionBody,
         response: { 201: StockSubscriptionSchema },
@@ -112,7 +110,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
 
   app.get(
     '/notifications/stock-subscriptions',
-    { ...own, schema: { tags, ...operation('listStockSubscriptions', accessFor(ROLE_PERMISSIONS, 'notifications:own'), {}), summary: 'My back-in-stock wishes, newest first (answered ones have notifiedAt)', response: { 200: StockSubscriptionList } } },
+    { ...own, schema: { tags, ...operation('listStockSubscriptions', accessOf('notifications:own'), {}), summary: 'My back-in-stock wishes, newest first (answered ones have notifiedAt)', response: { 200: StockSubscriptionList } } },
     async (req) => ({ items: (await stockSubscriptionsStore.ofUser(deps.db, callerOf(req).userId)).map(presentStockSubscription) }),
   );
 
@@ -120,7 +118,7 @@ export function accountRoutes(app: HttpApp, deps: NotificationDeps): void {
     '/notifications/stock-subscriptions',
     {
       ...own,
-      schema: { tags, ...operation('deleteStockSubscription', accessFor(ROLE_PERMISSIONS, 'notifications:own'), { 404: 'not_found' }), summary: 'Withdraw my back-in-stock wish for a SKU', querystring: SkuQuery, response: { 204: NoBody('Removed') } },
+      schema: { tags, ...operation('deleteStockSubscription', accessOf('notifications:own'), { 404: 'not_found' }), summary: 'Withdraw my back-in-stock wish for a SKU', querystring: SkuQuery, response: { 204: NoBody('Removed') } },
     },
     async (req, reply) => {
       if (!(await stockSubscriptionsStore.cancel(deps.db, req.query.sku, callerOf(req).userId))) throw new NotFound('No open back-in-stock wish for this SKU');

@@ -1,8 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { NotFound, Unauthorized, type FastifyRequest, type HttpApp } from '@mercato/chassis';
+import { can, type FastifyRequest, type HttpApp, NotFound, Unauthorized } from '@mercato/chassis';
 import { ID_PATTERN } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
-import { can } from '../access/permissions.js';
 import type { NotificationDeps } from '../deps.js';
 import { findMessage, latestMessages } from '../messages/message.store.js';
 import { renderMailboxPage } from './dev-mailbox.page.js';

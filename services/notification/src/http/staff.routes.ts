@@ -1,11 +1,9 @@
-import { accessFor, InvalidData, NotFound, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, type HttpApp, InvalidData, NotFound, operation, requires } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { NotificationDeps } from '../deps.js';
 import { copyForResend, pageMessages } from '../messages/message.store.js';
 import type { MessageStatus } from '../messages/message.js';
 import { sampleView } from '../templates/samples.js';
-import { requires } from './authorize.js';
 import { LogPage, LogQuery, PreviewQuery, PreviewSchema, TemplateParams, IdParams, LogEntrySchema } from './notifications.schemas.js';
 import { presentLogEntry } from './notifications.presenter.js';
 
@@ -25,7 +23,7 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:log:read'),
       schema: {
         tags,
-        ...operation('listNotifications', accessFor(ROLE_PERMISSIONS, 'notifications:log:read'), {}),
+        ...operation('listNotifications', accessOf('notifications:log:read'), {}),
         summary: 'Staff: the delivery log, newest first, by customer, order, status or channel',
         querystring: LogQuery,
         response: { 200: LogPage },
@@ -54,7 +52,7 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:resend'),
       schema: {
         tags,
-        ...operation('resendNotification', accessFor(ROLE_PERMISSIONS, 'notifications:resend'), { 404: 'not_found' }),
+        ...operation('resendNotification', accessOf('notifications:resend'), { 404: 'not_found' }),
         summary: 'Staff: send a message again (a new entry in the log, due at once)',
         params: IdParams,
         response: { 202: LogEntrySchema },
@@ -73,7 +71,7 @@ export function staffRoutes(app: HttpApp, deps: NotificationDeps): void {
       ...requires(deps, 'notifications:templates:preview'),
       schema: {
         tags,
-        ...operation('previewNotificationTemplate', accessFor(ROLE_PERMISSIONS, 'notifications:templates:preview'), {}),
+        ...operation('previewNotificationTemplate', accessOf('notifications:templates:preview'), {}),
         summary: "Staff: a template rendered with sample data, with the shop's overrides, in a language",
         params: TemplateParams,
         querystring: PreviewQuery,

@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { sql } from '../sql.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 export interface CartRow {
   id: string;
@@ -68,9 +67,9 @@ export const cartsStore = {
    * second checkout can tell `checked_out` apart), unless it has expired.
    */
   async forCheckout(tx: Queryable, tokenHash: Buffer): Promise<(CartRow & { status: string }) | undefined> {
-    const r = await sql<RawCart & { status: string }>(
+    const r = await prepared<RawCart & { status: string }>(
       tx,
-      'cart_for_checkout',
+      'order_cart_for_checkout',
       `SELECT ${COLUMNS}, status FROM carts WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > now()) FOR UPDATE`,
       [tokenHash],
     );
@@ -79,7 +78,7 @@ export const cartsStore = {
 
   /** Closes a cart by its checkout: it keeps its lines (for the record) and no longer expires. */
   async checkOut(tx: Queryable, cartId: string, shippingCountry: string): Promise<void> {
-    await sql(tx, 'cart_check_out', `UPDATE carts SET status = 'checked_out', shipping_country = $2, expires_at = NULL, updated_at = now() WHERE id = $1`, [cartId, shippingCountry]);
+    await prepared(tx, 'order_cart_check_out', `UPDATE carts SET status = 'checked_out', shipping_country = $2, expires_at = NULL, updated_at = now() WHERE id = $1`, [cartId, shippingCountry]);
   },
 
   async openCartOf(db: Queryable, userId: string, lock = false): Promise<CartRow | undefined> {
@@ -88,9 +87,9 @@ export const cartsStore = {
   },
 
   async items(db: Queryable, cartId: string): Promise<CartItemRow[]> {
-    const r = await sql<{ sku: string; quantity: number; unit_price_seen: number; added_at: Date }>(
+    const r = await prepared<{ sku: string; quantity: number; unit_price_seen: number; added_at: Date }>(
       db,
-      'cart_items',
+      'order_cart_items',
       'SELECT sku, quantity, unit_price_seen, added_at FROM cart_items WHERE cart_id = $1 ORDER BY added_at, sku',
       [cartId],
     );

@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { sql } from '../sql.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { PriceEntry, ProductState, SkuState, SkuStatus } from './catalog-projection.js';
 
 interface SkuRow extends Record<string, unknown> {
@@ -47,7 +46,7 @@ export const catalogStore = {
   /** The SKUs named, as known now (missing ones are absent from the map). */
   async bySku(db: Queryable, skus: readonly string[]): Promise<Map<string, SkuState>> {
     if (skus.length === 0) return new Map();
-    const r = await sql<SkuRow>(db, 'catalog_by_sku', 'SELECT * FROM catalog_skus WHERE sku = ANY($1::text[])', [skus]);
+    const r = await prepared<SkuRow>(db, 'order_catalog_by_sku', 'SELECT * FROM catalog_skus WHERE sku = ANY($1::text[])', [skus]);
     return new Map(r.rows.map((row) => [row.sku, toSku(row)]));
   },
 };

@@ -1,5 +1,4 @@
 import type { ConsumerManifest } from '@mercato/chassis';
-import { onPaymentActionRequired, onPaymentFailed, onPaymentSucceeded, onRefunded, onStockRejected, onStockReserved } from '../saga/checkout-saga.js';
 import { onPriceChanged, onProductCreated, onProductDeleted, onProductUpdated } from './on-catalog-changed.js';
 import { sagaHandler } from './on-saga-event.js';
 import { onUserDeleted } from './on-user-deleted.js';
@@ -15,12 +14,12 @@ export function consumers(opts: { paymentTimeoutSeconds: number }): ConsumerMani
     ProductUpdated: onProductUpdated,
     ProductDeleted: onProductDeleted,
     PriceChanged: onPriceChanged,
-    StockReserved: sagaHandler(onStockReserved, opts),
-    StockRejected: sagaHandler(onStockRejected, opts),
-    PaymentSucceeded: sagaHandler(onPaymentSucceeded, opts),
-    PaymentFailed: sagaHandler(onPaymentFailed, opts),
-    PaymentActionRequired: sagaHandler(onPaymentActionRequired, opts),
-    Refunded: sagaHandler(onRefunded, opts),
+    StockReserved: sagaHandler<'StockReserved'>(opts),
+    StockRejected: sagaHandler<'StockRejected'>(opts),
+    PaymentSucceeded: sagaHandler<'PaymentSucceeded'>(opts),
+    PaymentFailed: sagaHandler<'PaymentFailed'>(opts),
+    PaymentActionRequired: sagaHandler<'PaymentActionRequired'>(opts),
+    Refunded: sagaHandler<'Refunded'>(opts),
     UserDeleted: onUserDeleted,
   };
 }

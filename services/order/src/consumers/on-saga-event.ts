@@ -2,17 +2,14 @@ import { withBatch, type EventHandler, type HandlerContext } from '@mercato/chas
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
 import { ordersStore } from '../orders/orders.store.js';
-import type { Reaction, SagaContext, SagaEvent } from '../saga/checkout-saga.js';
+import { react, type SagaContext, type SagaEvent } from '../saga/checkout-saga.js';
 
 /**
  * A saga reaction as a consumer: the order is locked in the inbox transaction, then moved. A run
  * of events delivered together locks all its orders first, in id order (so concurrent runs never
  * deadlock), and commits once.
  */
-export function sagaHandler<T extends SagaEvent>(
-  react: Reaction<T>,
-  opts: { paymentTimeoutSeconds: number },
-): EventHandler<T> {
+export function sagaHandler<T extends SagaEvent>(opts: { paymentTimeoutSeconds: number }): EventHandler<T> {
   const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
   const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger, metrics }: HandlerContext) => {
     const orders = new Map<string, Order>(await ordersStore.lock(tx, events.map(orderOf)));

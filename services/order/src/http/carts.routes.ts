@@ -1,10 +1,9 @@
-import { operation, type HttpApp } from '@mercato/chassis';
+import { type HttpApp, operation, optionalIdentity, signedIn } from '@mercato/chassis';
 import { addItem, removeItem, setItemQuantity, setShippingCountry } from '../carts/change-cart.js';
 import { createCart } from '../carts/create-cart.js';
 import { mergeCarts } from '../carts/merge-carts.js';
 import { getCart } from '../carts/open-cart.js';
 import type { OrderDeps } from '../deps.js';
-import { optionalUser, signedIn } from './authorize.js';
 import { presentCart } from './carts.presenter.js';
 import { AddItemBody, CartItemParams, CartParams, CartSchema, CreateCartBody, SetQuantityBody, ShippingCountryBody } from './carts.schemas.js';
 
@@ -13,7 +12,7 @@ const tags = ['carts'];
 const SKU_REFUSALS = ['unknown_sku', 'product_unavailable', 'no_price_in_currency'];
 
 export function cartsRoutes(app: HttpApp, deps: OrderDeps): void {
-  const anyone = optionalUser(deps);
+  const anyone = optionalIdentity(deps);
 
   app.post(
     '/carts',

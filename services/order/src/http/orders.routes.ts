@@ -1,4 +1,4 @@
-import { callerOf, InvalidData, operation, roleGuard, type FastifyRequest, type HttpApp } from '@mercato/chassis';
+import { accessOf, callerOf, type FastifyRequest, type HttpApp, InvalidData, operation, optionalIdentity, requires, signedIn } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import { cancelByCustomer, deliverOrder, refundOrder, shipOrder } from '../orders/change-order.js';
 import { checkout } from '../orders/checkout.js';
@@ -6,7 +6,6 @@ import { getOrder } from '../orders/get-order.js';
 import { listOrders } from '../orders/list-orders.js';
 import { orderStats } from '../orders/order-stats.js';
 import { isSettled } from '../orders/order-states.js';
-import { optionalUser, signedIn } from './authorize.js';
 import { presentCheckout, presentOrder, presentStats } from './orders.presenter.js';
 import {
   CheckoutAnswerSchema,
@@ -52,9 +51,8 @@ function accessToken(req: { query: { token?: string }; headers: FastifyRequest['
 }
 
 export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
-  const anyone = optionalUser(deps);
+  const anyone = optionalIdentity(deps);
   // The role is checked before the body is validated, as everywhere: a customer learns nothing about the route.
-  const admin = { preValidation: [deps.authenticator.requireUser, roleGuard('admin')] };
 
   app.post(
     '/checkout',
@@ -89,9 +87,9 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   app.get(
     '/orders/stats',
     {
-      preValidation: [deps.authenticator.requireUser, roleGuard('admin', 'support')],
+      ...requires(deps, 'orders:stats:read'),
       schema: {
-        ...operation('getOrderStats', { roles: ['admin', 'support'] }),
+        ...operation('getOrderStats', accessOf('orders:stats:read')),
         tags,
         summary: 'Staff (admin, support): revenue, orders, average order value, conversion and orders by status over a date range, per currency',
         description:
@@ -156,9 +154,9 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   app.post(
     '/orders/:id/ship',
     {
-      ...admin,
+      ...requires(deps, 'orders:fulfil'),
       schema: {
-        ...operation('shipOrder', { roles: ['admin'] }, { 404: 'not_found', 409: 'illegal_transition' }),
+        ...operation('shipOrder', accessOf('orders:fulfil'), { 404: 'not_found', 409: 'illegal_transition' }),
         tags,
         summary: 'Admin: a confirmed order ships (OrderShipped; the customer gets the tracking number)',
         params: OrderParams,
@@ -172,9 +170,9 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   app.post(
     '/orders/:id/deliver',
     {
-      ...admin,
+      ...requires(deps, 'orders:fulfil'),
       schema: {
-        ...operation('deliverOrder', { roles: ['admin'] }, { 404: 'not_found', 409: 'illegal_transition' }),
+        ...operation('deliverOrder', accessOf('orders:fulfil'), { 404: 'not_found', 409: 'illegal_transition' }),
         tags,
         summary: 'Admin: a shipped order was delivered (OrderDelivered)',
         params: OrderParams,
@@ -187,9 +185,9 @@ export function ordersRoutes(app: HttpApp, deps: OrderDeps): void {
   app.post(
     '/orders/:id/refund',
     {
-      ...admin,
+      ...requires(deps, 'refunds:create'),
       schema: {
-        ...operation('refundOrder', { roles: ['admin'] }, { 404: 'not_found', 409: ['illegal_transition', 'refund_exceeds_payment'] }),
+        ...operation('refundOrder', accessOf('refunds:create'), { 404: 'not_found', 409: ['illegal_transition', 'refund_exceeds_payment'] }),
         tags,
         summary: 'Admin: refund a paid order, in full or in part (RefundRequested; the order becomes refunded when all is given back)',
         description: "`amount` is money, `{ amount, currency }` in minor units of the order's currency (400 for another); all that is left to refund when absent.",

@@ -1,5 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
-import { sql } from '../sql.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 export interface StoredAnswer {
   status: number;
@@ -18,9 +17,9 @@ export const idempotencyStore = {
    * what the key holds.
    */
   async claim(db: Queryable, scope: string, key: string, requestHash: Buffer, ttlHours: number, staleSeconds: number): Promise<IdempotencyRecord> {
-    const claimed = await sql(
+    const claimed = await prepared(
       db,
-      'idempotency_claim',
+      'order_idempotency_claim',
       `INSERT INTO idempotency_keys AS k (scope, key, request_hash, status) VALUES ($1, $2, $3, 'in_flight')
        ON CONFLICT (scope, key) DO UPDATE
           SET request_hash = EXCLUDED.request_hash, status = 'in_flight', response_status = NULL, response_body = NULL,
@@ -31,9 +30,9 @@ export const idempotencyStore = {
       [scope, key, requestHash, ttlHours, staleSeconds],
     );
     if ((claimed.rowCount ?? 0) > 0) return { state: 'claimed' };
-    const r = await sql<{ request_hash: Buffer; status: 'in_flight' | 'done'; response_status: number | null; response_body: Record<string, unknown> | null }>(
+    const r = await prepared<{ request_hash: Buffer; status: 'in_flight' | 'done'; response_status: number | null; response_body: Record<string, unknown> | null }>(
       db,
-      'idempotency_read',
+      'order_idempotency_read',
       'SELECT request_hash, status, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2',
       [scope, key],
     );
@@ -46,9 +45,9 @@ export const idempotencyStore = {
 
   /** Stores the answer of the request holding the claim (a no-op when the key is already done). */
   async complete(db: Queryable, scope: string, key: string, answer: StoredAnswer): Promise<void> {
-    await sql(
+    await prepared(
       db,
-      'idempotency_complete',
+      'order_idempotency_complete',
       `UPDATE idempotency_keys SET status = 'done', response_status = $3, response_body = $4::jsonb
         WHERE scope = $1 AND key = $2 AND status = 'in_flight'`,
       [scope, key, answer.status, JSON.stringify(answer.body)],

@@ -1,14 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Identity } from '@mercato/chassis';
+import { can, type Identity } from '@mercato/chassis';
 import type { OrderDeps } from '../deps.js';
 import type { HistoryEntry, Order } from './order.js';
 import { OrderNotFound } from './order.errors.js';
 import { orderTokenHash } from './order-token.js';
 import { ordersStore, type RefundRecord, type StoredOrder } from './orders.store.js';
 
-const STAFF = ['admin', 'support'];
-
-export const isStaff = (identity: Identity | undefined): boolean => identity !== undefined && STAFF.some((r) => identity.roles.includes(r));
+/** Staff (support, admin) reach every order; a customer their own. */
+export const isStaff = (identity: Identity | undefined): boolean => can(identity, 'orders:read:any');
 
 /**
  * Who is asking about an order, for the history: `user:<id>` or `guest` (by its access token).

@@ -8,6 +8,16 @@ const money = (o: Order, amount: number) => ({ amount, currency: o.currency });
 const lines = (o: Order) =>
   o.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(o, l.unitPrice) }));
 
+/** A guest order's access token goes to its confirmation email only, through this event. */
+export const orderPlaced = (o: Order, accessToken: string | null): EventData<'OrderPlaced'> => ({
+  orderId: o.id,
+  userId: o.userId,
+  email: o.email,
+  lines: lines(o),
+  total: money(o, o.totals.total),
+  accessToken,
+});
+
 export const paymentRequested = (o: Order): EventData<'PaymentRequested'> => ({
   orderId: o.id,
   userId: o.userId,

@@ -1,42 +1,33 @@
 import type { Outbox, Queryable } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type { Order } from './order.js';
-import { orderCancelled, refundRequested } from './order-events.js';
-import type { CancelReason } from './order-states.js';
-import { ordersStore, type Change } from './orders.store.js';
+import { decide, type MoveContext, type OrderInput, type Refusal, type Transition } from './order-transitions.js';
+import { ordersStore } from './orders.store.js';
 
 /**
- * Moves shared by the saga and the API, each in the caller's transaction on an order it holds
- * locked: the row, the history and the event commit together.
+ * The one writer of an order after checkout: decides a move on an order the caller holds locked
+ * (`decide`, pure) and, when it is allowed, applies it in the caller's transaction — the row, its
+ * history, its refund request and its events commit together, in two statements whatever the move.
  */
 
-export interface Why {
-  actor: string;
+export interface Applied {
+  order: Order;
+  transition: Transition;
 }
 
-/**
- * Cancels an order. `stockReserved` tells inventory whether it should expect to hold stock
- * (inventory's own record decides what is released). Anything captured is asked back.
- */
-export async function cancelOrder(
-  tx: Queryable,
-  outbox: Outbox,
-  order: Order,
-  reason: CancelReason,
-  why: Why & { stockReserved: boolean; change?: Change },
-): Promise<Order> {
-  const moved = await ordersStore.move(tx, order.id, order.status, 'cancelled', { ...why.change, cancel_reason: reason, cancelled_at: new Date() }, { reason, actor: why.actor });
-  if (!moved) throw new Error(`order ${order.id} left ${order.status} under its lock`);
-  await outbox.emit(tx, 'OrderCancelled', orderCancelled(moved, reason, why.stockReserved), moved.id);
-  const owed = moved.paidAmount - moved.refundRequested;
-  return owed > 0 ? requestRefund(tx, outbox, moved, owed, `order cancelled (${reason})`, why) : moved;
+/** The context of a move made now by `actor` (a refund it asks for gets a fresh id). */
+export const moveContext = (actor: string): MoveContext => ({ at: new Date(), actor, refundRequestId: newId('rfq') });
+
+/** Writes a decided transition and its events. */
+export async function applyTransition(tx: Queryable, outbox: Outbox, from: Order, t: Transition, actor: string): Promise<Order> {
+  const order = await ordersStore.apply(tx, from, t, actor);
+  await outbox.emitAll(tx, t.events, order.id);
+  return order;
 }
 
-/** Asks payment to give `amount` back (RefundRequested), recorded against the order. */
-export async function requestRefund(tx: Queryable, outbox: Outbox, order: Order, amount: number, reason: string, why: Why): Promise<Order> {
-  const id = newId('rfq');
-  await ordersStore.addRefund(tx, { id, orderId: order.id, amount, reason, requestedBy: why.actor });
-  const patched = await ordersStore.patch(tx, order.id, { refund_requested: order.refundRequested + amount });
-  await outbox.emit(tx, 'RefundRequested', refundRequested(patched, id, amount, reason), order.id);
-  return patched;
+/** Decides and applies `input` on a locked order: the order as it is now and what moved it, or the refusal (nothing written). */
+export async function moveOrder(tx: Queryable, outbox: Outbox, order: Order, input: OrderInput, ctx: MoveContext): Promise<Applied | Refusal> {
+  const t = decide(order, input, ctx);
+  if (t instanceof Error) return t;
+  return { order: await applyTransition(tx, outbox, order, t, ctx.actor), transition: t };
 }

@@ -1,7 +1,7 @@
-import type { Queryable } from '@mercato/chassis';
-import { sql } from '../sql.js';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import { isSettled, type OrderStatus } from './order-states.js';
+import type { OrderChanges, Transition } from './order-transitions.js';
 
 interface RawOrder extends Record<string, unknown> {
   id: string;
@@ -138,7 +138,7 @@ export const ordersStore = {
   },
 
   async insert(tx: Queryable, o: NewOrder): Promise<Order> {
-    const r = await sql<RawOrder>(
+    const r = await prepared<RawOrder>(
       tx,
       'order_insert',
       `WITH placed AS (
@@ -181,20 +181,15 @@ export const ordersStore = {
 
   /** What a checkout's answer tells of an order now: its status and a step left to the customer. */
   async checkoutStateOf(db: Queryable, id: string): Promise<CheckoutState | undefined> {
-    const r = await sql<{ status: OrderStatus; next_action_url: string | null }>(db, 'order_checkout_state', 'SELECT status, next_action_url FROM orders WHERE id = $1', [id]);
+    const r = await prepared<{ status: OrderStatus; next_action_url: string | null }>(db, 'order_checkout_state', 'SELECT status, next_action_url FROM orders WHERE id = $1', [id]);
     const row = r.rows[0];
     return row ? { status: row.status, nextActionUrl: row.next_action_url } : undefined;
-  },
-
-  /** Wakes the checkouts waiting on an order (at commit) that has not settled but now waits for its customer. */
-  async notifyWaiters(tx: Queryable, id: string, status: OrderStatus): Promise<void> {
-    await sql(tx, 'order_notify_waiters', `SELECT pg_notify('${SETTLED_CHANNEL}', $1)`, [`${id}:${status}`]);
   },
 
   /** Locks orders (in id order, so two runs never deadlock) for the rest of the transaction. */
   async lock(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredOrder>> {
     const sorted = [...new Set(ids)].sort();
-    const r = await sql<RawOrder & { access_token_hash: Buffer | null }>(
+    const r = await prepared<RawOrder & { access_token_hash: Buffer | null }>(
       tx,
       'order_lock',
       `SELECT ${COLUMNS}, access_token_hash FROM orders WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
@@ -204,33 +199,61 @@ export const ordersStore = {
   },
 
   /**
-   * Moves a locked order from `from` to `to`, with the columns that go with the move, and
-   * records it in the history: one statement. Settling it notifies the waiters (at commit). Answers the order as it is now, or undefined when
-   * it was not in `from` (the caller's lock makes that a bug, not a race).
+   * Writes a transition of a locked order in one statement: its changes (guarded by the status
+   * it was decided on), the history row of a move, the refund request it asks for or the one
+   * payment reports done, and the wake-up of waiting checkouts (at commit) when it settles or
+   * waits for its customer. Answers the order as stored now; a row that left its status under
+   * the caller's lock is a bug, and throws.
    */
-  async move(tx: Queryable, id: string, from: OrderStatus, to: OrderStatus, change: Change, why: { reason: string | null; actor: string }): Promise<Order | undefined> {
-    const { sets, params, shape } = setClause(change, 6);
-    const notify = isSettled(to) && !isSettled(from);
-    const r = await sql<RawOrder>(
+  async apply(tx: Queryable, order: Order, t: Transition, actor: string): Promise<Order> {
+    const params: unknown[] = [order.id, order.status];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    let actorParam: string | undefined;
+    const who = () => (actorParam ??= p(actor));
+    const columns = Object.keys(t.changes)
+      .filter((f) => t.changes[f as keyof OrderChanges] !== undefined)
+      .sort();
+    let sets = '';
+    for (const field of columns) {
+      const column = COLUMN_OF[field as keyof OrderChanges];
+      if (!column) throw new Error(`not a changeable order field: ${field}`);
+      sets += `${column} = ${p(t.changes[field as keyof OrderChanges])}, `;
+    }
+    const parts = [`WITH moved AS (
+         UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 RETURNING *
+       )`];
+    if (t.move) {
+      parts.push(`logged AS (
+         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $2, status, ${p(t.move.reason)}, ${who()} FROM moved
+       )`);
+    }
+    if (t.refund) {
+      parts.push(`asked AS (
+         INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) SELECT ${p(t.refund.id)}, id, ${p(t.refund.amount)}, ${p(t.refund.reason)}, ${who()} FROM moved
+       )`);
+    }
+    if (t.refundDone !== null) {
+      parts.push(`done AS (
+         UPDATE order_refunds SET status = 'refunded', refunded_at = now() WHERE id = ${p(t.refundDone)} AND status = 'requested' AND EXISTS (SELECT 1 FROM moved)
+       )`);
+    }
+    const notify = t.wakeWaiters || (t.move !== null && isSettled(t.move.to) && !isSettled(t.move.from));
+    const shape = [
+      columns.map((f) => FIELD_INDEX.get(f)).join('_'),
+      t.move ? 'm' : '',
+      t.refund ? 'r' : '',
+      t.refundDone !== null ? 'd' : '',
+      notify ? 'n' : '',
+    ].join('');
+    const r = await prepared<RawOrder>(
       tx,
-      `order_move_${shape}${notify ? '_notify' : ''}`,
-      `WITH moved AS (
-         UPDATE orders SET status = $2, ${sets}version = version + 1, updated_at = now()
-          WHERE id = $1 AND status = $3 RETURNING *
-       ), logged AS (
-         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $3, $2, $4, $5 FROM moved
-       )
+      `order_apply_${shape}`,
+      `${parts.join(', ')}
        SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
-      [id, to, from, why.reason, why.actor, ...params],
+      params,
     );
-    return r.rows[0] ? toOrder(r.rows[0]) : undefined;
-  },
-
-  /** Changes columns of a locked order without moving it. */
-  async patch(tx: Queryable, id: string, change: Change): Promise<Order> {
-    const { sets, params, shape } = setClause(change, 2);
-    const r = await sql<RawOrder>(tx, `order_patch_${shape}`, `UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`, [id, ...params]);
-    return toOrder(r.rows[0]!);
+    if (!r.rows[0]) throw new Error(`order ${order.id} left ${order.status} under its lock`);
+    return toOrder(r.rows[0]);
   },
 
   async history(db: Queryable, id: string): Promise<HistoryEntry[]> {
@@ -285,56 +308,24 @@ export const ordersStore = {
     return r.rows.map(toOrder);
   },
 
-  async addRefund(tx: Queryable, refund: { id: string; orderId: string; amount: number; reason: string; requestedBy: string }): Promise<void> {
-    await tx.query('INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) VALUES ($1, $2, $3, $4, $5)', [
-      refund.id,
-      refund.orderId,
-      refund.amount,
-      refund.reason,
-      refund.requestedBy,
-    ]);
-  },
-
-  async markRefunded(tx: Queryable, refundRequestId: string): Promise<void> {
-    await tx.query(`UPDATE order_refunds SET status = 'refunded', refunded_at = now() WHERE id = $1 AND status = 'requested'`, [refundRequestId]);
-  },
 };
 
-/** Columns a move or a patch may set. */
-export interface Change {
-  cancel_reason?: string;
-  payment_deadline?: Date;
-  payment_id?: string;
-  next_action_url?: string | null;
-  paid_amount?: number;
-  refund_requested?: number;
-  refunded_amount?: number;
-  carrier?: string;
-  tracking_number?: string;
-  confirmed_at?: Date;
-  shipped_at?: Date;
-  delivered_at?: Date;
-  cancelled_at?: Date;
-}
-const CHANGEABLE_COLUMNS = [
-  'cancel_reason', 'payment_deadline', 'payment_id', 'next_action_url', 'paid_amount', 'refund_requested',
-  'refunded_amount', 'carrier', 'tracking_number', 'confirmed_at', 'shipped_at', 'delivered_at', 'cancelled_at',
-];
-const CHANGEABLE = new Set<string>(CHANGEABLE_COLUMNS);
-const CHANGEABLE_INDEX = new Map(CHANGEABLE_COLUMNS.map((c, i) => [c, i]));
-
-/** The SET list for the given columns, in a fixed order, and its shape (which names the prepared statement). */
-function setClause(change: Change, firstParam: number): { sets: string; params: unknown[]; shape: string } {
-  const params: unknown[] = [];
-  let sets = '';
-  const columns: string[] = [];
-  for (const column of Object.keys(change).sort()) {
-    const value = change[column as keyof Change];
-    if (value === undefined) continue;
-    if (!CHANGEABLE.has(column)) throw new Error(`not a changeable order column: ${column}`);
-    sets += `${column} = $${firstParam + params.length}, `;
-    params.push(value);
-    columns.push(column);
-  }
-  return { sets, params, shape: columns.map((c) => CHANGEABLE_INDEX.get(c)).join('_') };
-}
+/** The column of each field a transition may change. */
+const COLUMN_OF: Readonly<Record<keyof OrderChanges, string>> = {
+  status: 'status',
+  cancelReason: 'cancel_reason',
+  paymentDeadline: 'payment_deadline',
+  paymentId: 'payment_id',
+  nextActionUrl: 'next_action_url',
+  paidAmount: 'paid_amount',
+  refundRequested: 'refund_requested',
+  refundedAmount: 'refunded_amount',
+  carrier: 'carrier',
+  trackingNumber: 'tracking_number',
+  confirmedAt: 'confirmed_at',
+  shippedAt: 'shipped_at',
+  deliveredAt: 'delivered_at',
+  cancelledAt: 'cancelled_at',
+};
+/** Names the prepared statement of each shape of change (a short index per field). */
+const FIELD_INDEX = new Map(Object.keys(COLUMN_OF).sort().map((f, i) => [f, i.toString(36)]));

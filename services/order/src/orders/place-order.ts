@@ -11,6 +11,7 @@ import { idempotent } from '../idempotency/idempotent.js';
 import type { StoredAnswer } from '../idempotency/idempotency.store.js';
 import type { Address, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import { AddressNotFound, CartCheckedOut, EmptyCart, LinesUnavailable, NoShippingToCountry, PricesChanged } from './order.errors.js';
+import { orderPlaced } from './order-events.js';
 import { newOrderToken, orderTokenHash } from './order-token.js';
 import { ordersStore } from './orders.store.js';
 import type { OrderStatus } from './order-states.js';
@@ -159,20 +160,7 @@ export function placeOrder(
         payment: { provider: request.payment.provider, paymentMethod: request.payment.paymentMethod },
         accessTokenHash: accessToken === null ? null : orderTokenHash(accessToken),
       });
-      const money = (amount: number) => ({ amount, currency: order.currency });
-      await deps.outbox.emit(
-        tx,
-        'OrderPlaced',
-        {
-          orderId: order.id,
-          userId: order.userId,
-          email: order.email,
-          lines: order.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(l.unitPrice) })),
-          total: money(order.totals.total),
-          accessToken,
-        },
-        order.id,
-      );
+      await deps.outbox.emit(tx, 'OrderPlaced', orderPlaced(order, accessToken), order.id);
       await cartsStore.checkOut(tx, cart.id, country);
 
       const body: CheckoutAnswer = {

@@ -1,11 +1,10 @@
-import { operation, type HttpApp } from '@mercato/chassis';
+import { accessOf, callerOf, can, operation, requires, signedIn, type HttpApp, type Identity } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { PaymentNotFound } from '../payments/payment.errors.js';
 import type { Payment } from '../payments/payment.js';
 import { paymentsStore } from '../payments/payments.store.js';
 import { refundPayment } from '../refunds/refund-payment.js';
 import { refundsStore } from '../refunds/refunds.store.js';
-import { admin, adminOnly, identityOf, isStaff, signedIn } from './authorize.js';
 import { presentPayment, presentRefund } from './payment.presenter.js';
 import { offeredProviders } from '../providers/offered-providers.js';
 import { PaymentListSchema, PaymentParams, PaymentQuery, PaymentSchema, ProvidersSchema, RefundBody, RefundSchema, SANDBOX_CARDS } from './payments.schemas.js';
@@ -14,7 +13,7 @@ const tags = ['payments'];
 
 export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   /** The payment if the caller may see it: its owner, or staff. A foreign payment is simply not found. */
-  const visible = (p: Payment | undefined, identity: ReturnType<typeof identityOf>): p is Payment => !!p && (isStaff(identity) || (p.userId !== null && p.userId === identity.userId));
+  const visible = (p: Payment | undefined, identity: Identity): p is Payment => !!p && (can(identity, 'payments:read:any') || (p.userId !== null && p.userId === identity.userId));
 
   const providers = { providers: offeredProviders(deps.config, deps.providers.names) };
   app.get(
@@ -45,7 +44,7 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
     },
     async (req) => {
       const p = await paymentsStore.get(deps.db, req.params.id);
-      if (!visible(p, identityOf(req))) throw new PaymentNotFound();
+      if (!visible(p, callerOf(req))) throw new PaymentNotFound();
       return presentPayment(p, await refundsStore.listByPayment(deps.db, p.id));
     },
   );
@@ -64,8 +63,8 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
       },
     },
     async (req) => {
-      const identity = identityOf(req);
-      const items = await paymentsStore.listByOrder(deps.db, req.query.orderId, isStaff(identity) ? null : identity.userId);
+      const identity = callerOf(req);
+      const items = await paymentsStore.listByOrder(deps.db, req.query.orderId, can(identity, 'payments:read:any') ? null : identity.userId);
       return { items: await Promise.all(items.map(async (p) => presentPayment(p, await refundsStore.listByPayment(deps.db, p.id)))) };
     },
   );
@@ -73,9 +72,9 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
   app.post(
     '/payments/:id/refunds',
     {
-      ...adminOnly(deps),
+      ...requires(deps, 'refunds:create'),
       schema: {
-        ...operation('refundPayment', admin, { 404: 'not_found', 409: ['refund_exceeds_capture', 'payment_not_refundable'] }),
+        ...operation('refundPayment', accessOf('refunds:create'), { 404: 'not_found', 409: ['refund_exceeds_capture', 'payment_not_refundable'] }),
         tags,
         summary: 'Refund part or all of a payment (admin); never more than was captured (409)',
         description: "`amount` is money, `{ amount, currency }` in minor units of the payment's currency (400 for another).",
@@ -85,7 +84,7 @@ export function paymentsRoutes(app: HttpApp, deps: PaymentDeps): void {
       },
     },
     async (req, reply) => {
-      const refund = await refundPayment(deps, req.params.id, { amount: req.body.amount, reason: req.body.reason, requestedBy: identityOf(req).userId });
+      const refund = await refundPayment(deps, req.params.id, { amount: req.body.amount, reason: req.body.reason, requestedBy: callerOf(req).userId });
       return reply.code(201).send(presentRefund(refund));
     },
   );

@@ -66,14 +66,18 @@ export class WorkListener {
       const batch = this.queue.splice(0, WORK_BATCH);
       const payments: string[] = [];
       const refunds: string[] = [];
+      const traces = new Map<string, string>();
       for (const payload of batch) {
-        const [kind, id] = payload.split(':') as [string, string | undefined];
-        if (id && kind === 'payment') payments.push(id);
+        const [kind, id, traceparent] = payload.split(':') as [string, string | undefined, string | undefined];
+        if (id && kind === 'payment') {
+          payments.push(id);
+          if (traceparent) traces.set(id, traceparent);
+        }
         else if (id && kind === 'refund') refunds.push(id);
       }
       this.running++;
       const tracked = Promise.all([
-        payments.length > 0 ? chargePayments(this.deps, payments) : undefined,
+        payments.length > 0 ? chargePayments(this.deps, payments, traces) : undefined,
         ...refunds.map((id) => startRefund(this.deps, id)),
       ])
         .catch((err: unknown) => this.deps.logger.error({ err, payments: payments.length, refunds: refunds.length }, 'payment work failed; the reconciler will take it up'))

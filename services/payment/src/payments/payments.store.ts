@@ -92,7 +92,7 @@ export const paymentsStore = {
    * order that has a payment already, or appears twice, keeps its first. Announces the inserted
    * payments in state `created` on `channel` (delivered on commit). Returns the inserted ids.
    */
-  async insertMany(q: Queryable, list: readonly NewPayment[], channel: string): Promise<Set<string>> {
+  async insertMany(q: Queryable, list: readonly NewPayment[], channel: string, traceparent?: string | null): Promise<Set<string>> {
     if (list.length === 0) return new Set();
     const r = await q.query<{ id: string }>(
       `WITH ins AS (
@@ -102,7 +102,7 @@ export const paymentsStore = {
          FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
                                                 currency text, state text, failure_code text, failure_message text, grace_seconds int)
          ON CONFLICT (order_id) DO NOTHING RETURNING id, state)
-       SELECT id, CASE WHEN state = 'created' THEN pg_notify($2, 'payment:' || id) END AS notified FROM ins`,
+       SELECT id, CASE WHEN state = 'created' THEN pg_notify($2, 'payment:' || id || coalesce(':' || $3::text, '')) END AS notified FROM ins`,
       [
         JSON.stringify(
           list.map((p) => ({
@@ -121,6 +121,7 @@ export const paymentsStore = {
           })),
         ),
         channel,
+        traceparent ?? null,
       ],
     );
     return new Set(r.rows.map((row) => row.id));

@@ -11,6 +11,8 @@ export interface OutcomeOf {
   payment: Payment;
   outcome: Outcome;
   retrySeconds: number;
+  /** The trace its event continues (the charge's); else the current context's. */
+  traceparent?: string | undefined;
 }
 
 /**
@@ -22,11 +24,11 @@ export async function recordOutcomes(tx: Queryable, outbox: Outbox, items: reado
   const changed: { next: Payment; leaseSeconds: number | null }[] = [];
   const events: Envelope[] = [];
   const traceparent = currentContext()?.traceparent ?? null;
-  const result = items.map(({ payment, outcome, retrySeconds }) => {
+  const result = items.map(({ payment, outcome, retrySeconds, traceparent: own }) => {
     const d = decideOutcome(payment, outcome, retrySeconds);
     if (!d) return payment;
     changed.push({ next: d.next, leaseSeconds: d.leaseSeconds });
-    if (d.event) events.push(createEvent(d.event.type, d.event.data as never, { source: 'payment', subject: payment.orderId, traceparent }));
+    if (d.event) events.push(createEvent(d.event.type, d.event.data as never, { source: 'payment', subject: payment.orderId, traceparent: own ?? traceparent }));
     return d.next;
   });
   await paymentsStore.saveMany(tx, changed);

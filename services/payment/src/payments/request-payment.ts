@@ -1,10 +1,19 @@
-import type { Outbox, Queryable } from '@mercato/chassis';
+import { currentContext, type Outbox, type Queryable } from '@mercato/chassis';
 import { newId, type EventData } from '@mercato/contracts';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { paymentsStore, type NewPayment } from './payments.store.js';
 
-/** The channel the charge work is announced on: PostgreSQL delivers it only once the insert commits. */
+/**
+ * The channel the charge work is announced on: PostgreSQL delivers it only once the insert
+ * commits. Payload `payment:<id>[:<traceparent>]`: the charge joins the command's trace.
+ */
 export const WORK_CHANNEL = 'payment_work';
+
+/** The announcement of a new payment's charge, in the trace of the work that asked for it. */
+export function chargeWork(paymentId: string): string {
+  const traceparent = currentContext()?.traceparent;
+  return traceparent ? `payment:${paymentId}:${traceparent}` : `payment:${paymentId}`;
+}
 
 /** The order's payment as the command asks for it: `created`, or `failed` at once when its provider is not configured. */
 function newPayment(providers: ProviderRegistry, data: EventData<'PaymentRequested'>, graceSeconds: number): NewPayment {
@@ -43,7 +52,7 @@ export async function requestPayment(
   graceSeconds: number,
 ): Promise<{ paymentId: string | undefined; created: boolean }> {
   const payment = newPayment(providers, data, graceSeconds);
-  const created = await paymentsStore.insert(tx, payment, payment.state === 'created' ? { channel: WORK_CHANNEL, payload: `payment:${payment.id}` } : undefined);
+  const created = await paymentsStore.insert(tx, payment, payment.state === 'created' ? { channel: WORK_CHANNEL, payload: chargeWork(payment.id) } : undefined);
   if (!created) return { paymentId: (await paymentsStore.byOrder(tx, data.orderId))?.id, created: false };
   if (payment.state === 'failed') await emitUnavailable(outbox, tx, payment);
   return { paymentId: payment.id, created: true };
@@ -61,7 +70,7 @@ export async function requestPayments(
   graceSeconds: number,
 ): Promise<number> {
   const rows = list.map((data) => newPayment(providers, data, graceSeconds));
-  const inserted = await paymentsStore.insertMany(tx, rows, WORK_CHANNEL);
+  const inserted = await paymentsStore.insertMany(tx, rows, WORK_CHANNEL, currentContext()?.traceparent);
   for (const row of rows) if (inserted.has(row.id) && row.state === 'failed') await emitUnavailable(outbox, tx, row);
   return inserted.size;
 }

@@ -1,3 +1,4 @@
+import { childTraceparent, inSpan } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { AmbiguousProviderError, type ChargeRequest, type LookupResult } from '../providers/provider.js';
 import type { Payment } from './payment.js';
@@ -37,12 +38,17 @@ async function askProvider(deps: PaymentDeps, p: Payment, mode: 'charge' | 'look
 }
 
 /** Records the answers, all in one transaction with their events (payments locked in id order). */
-async function recordAnswers(deps: PaymentDeps, outcomes: ReadonlyMap<string, Outcome>): Promise<Payment[]> {
+async function recordAnswers(deps: PaymentDeps, outcomes: ReadonlyMap<string, Outcome>, traces?: ReadonlyMap<string, string>): Promise<Payment[]> {
   return deps.db.tx(async (tx) => {
     const locked = await paymentsStore.getManyForUpdate(tx, [...outcomes.keys()]);
     return recordOutcomes(tx, deps.outbox, locked.map((payment) => {
       const outcome = outcomes.get(payment.id)!;
-      return { payment, outcome, retrySeconds: outcome.status === 'processing' ? deps.config.chargeLeaseSeconds : retryDelaySeconds(deps, payment.attempts) };
+      return {
+        payment,
+        outcome,
+        retrySeconds: outcome.status === 'processing' ? deps.config.chargeLeaseSeconds : retryDelaySeconds(deps, payment.attempts),
+        traceparent: traces?.get(payment.id),
+      };
     }));
   });
 }
@@ -80,9 +86,19 @@ export async function settlePayment(deps: PaymentDeps, p: Payment, mode: 'charge
  * `processing`, committed before any provider call). Several at once: one claim, the calls side
  * by side (at most PAYMENT_WORK_CONCURRENCY), one transaction for all the outcomes.
  */
-export async function chargePayments(deps: PaymentDeps, ids: readonly string[]): Promise<Payment[]> {
+export async function chargePayments(deps: PaymentDeps, ids: readonly string[], parents: ReadonlyMap<string, string> = new Map()): Promise<Payment[]> {
   const claimed = await paymentsStore.claimForCharge(deps.db, ids, deps.config.chargeLeaseSeconds);
   if (claimed.length === 0) return [];
-  const outcomes = await mapLimit(claimed, deps.config.workConcurrency, (p) => askProvider(deps, p, 'charge'));
-  return recordAnswers(deps, new Map(claimed.map((p, i) => [p.id, outcomes[i]!])));
+  // Each charge is a span in the trace of the PaymentRequested that asked for it; the outcome's
+  // event (PaymentSucceeded/Failed) is its child.
+  const traces = new Map<string, string>();
+  const outcomes = await mapLimit(claimed, deps.config.workConcurrency, (p) => {
+    const parent = parents.get(p.id);
+    return inSpan('payment charge', parent ?? null, { kind: 'internal', attributes: { 'mercato.payment.id': p.id, 'mercato.order.id': p.orderId, 'mercato.payment.provider': p.provider } }, (traceparent) => {
+      const mine = traceparent ?? (parent ? childTraceparent(parent) : undefined);
+      if (mine) traces.set(p.id, mine);
+      return askProvider(deps, p, 'charge');
+    });
+  });
+  return recordAnswers(deps, new Map(claimed.map((p, i) => [p.id, outcomes[i]!])), traces);
 }

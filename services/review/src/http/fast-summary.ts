@@ -1,4 +1,4 @@
-import { childTraceparent, requestIdFrom, type FastPath } from '@mercato/chassis';
+import { incomingTraceparent, requestIdFrom, type FastPath } from '@mercato/chassis';
 import type { SummaryCache } from '../summaries/summary-cache.js';
 
 // Exactly `GET /reviews/summary?productId=<id>`: anything else goes through the routes.
@@ -22,7 +22,7 @@ export function fastSummary(cache: SummaryCache): FastPath {
         'content-length': Buffer.byteLength(hit.json),
         'cache-control': `public, max-age=${SUMMARY_MAX_AGE_S}`,
         'x-request-id': requestIdFrom(req.headers['x-request-id']),
-        traceparent: childTraceparent(typeof incoming === 'string' ? incoming : undefined),
+        traceparent: incomingTraceparent(incoming),
       })
       .end(hit.json);
   };

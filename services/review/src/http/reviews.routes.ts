@@ -1,12 +1,10 @@
-import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
-import { can, ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, can, type HttpApp, NoBody, operation, optionalIdentity, requires } from '@mercato/chassis';
 import type { ReviewDeps } from '../deps.js';
 import { replyToReview, reportReview, voteHelpful } from '../reviews/engage-review.js';
 import { deleteReview, moderateReview } from '../reviews/moderate-review.js';
 import { eligibility, getReview, listReviews } from '../reviews/read-reviews.js';
 import { reviewsStore } from '../reviews/reviews.store.js';
 import { createReview, editReview } from '../reviews/write-review.js';
-import { optionalUser, requires } from './authorize.js';
 import { SUMMARY_MAX_AGE_S } from './fast-summary.js';
 import { presentReview } from './reviews.presenter.js';
 import {
@@ -33,7 +31,7 @@ const tags = ['reviews'];
 const staffTags = ['reviews (staff)'];
 
 export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
-  const anyone = optionalUser(deps);
+  const anyone = optionalIdentity(deps);
   const privileged = (req: { identity?: { userId: string; roles: readonly string[] } }, authorId: string | null) =>
     !!req.identity && (req.identity.userId === authorId || can(req.identity.roles, 'reviews:moderate'));
 
@@ -78,7 +76,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        ...operation('getReviewEligibility', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), {}),
+        ...operation('getReviewEligibility', accessOf('reviews:write:own'), {}),
         summary: 'Whether I may review this product (I received it and have not reviewed it yet), and my review if I have one',
         querystring: ProductQuery,
         response: { 200: EligibilitySchema },
@@ -115,7 +113,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        ...operation('createReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 403: 'purchase_required', 409: 'already_reviewed' }),
+        ...operation('createReview', accessOf('reviews:write:own'), { 403: 'purchase_required', 409: 'already_reviewed' }),
         summary: 'Review a product I received: published at once, or held for a moderator with the rule that held it',
         body: CreateReviewBody,
         response: { 201: ReviewSchema },
@@ -135,7 +133,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        ...operation('editReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 403: 'forbidden', 404: 'not_found' }),
+        ...operation('editReview', accessOf('reviews:write:own'), { 403: 'forbidden', 404: 'not_found' }),
         summary: 'Edit my review: moderated again like a new one',
         params: ReviewParams,
         body: EditReviewBody,
@@ -155,7 +153,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:write:own'),
       schema: {
         tags,
-        ...operation('deleteReview', accessFor(ROLE_PERMISSIONS, 'reviews:write:own'), { 404: 'not_found' }),
+        ...operation('deleteReview', accessOf('reviews:write:own'), { 404: 'not_found' }),
         summary: 'Delete my review (administrators: any review)',
         params: ReviewParams,
         response: { 204: NoBody('Deleted') },
@@ -175,7 +173,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:vote'),
       schema: {
         tags,
-        ...operation('setReviewHelpful', accessFor(ROLE_PERMISSIONS, 'reviews:vote'), { 404: 'not_found', 422: 'cannot_report_own' }),
+        ...operation('setReviewHelpful', accessOf('reviews:vote'), { 404: 'not_found', 422: 'cannot_report_own' }),
         summary: '"Was this helpful?": my one vote on a published review, set or taken back',
         params: ReviewParams,
         body: HelpfulBody,
@@ -191,7 +189,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:report'),
       schema: {
         tags,
-        ...operation('reportReview', accessFor(ROLE_PERMISSIONS, 'reviews:report'), { 404: 'not_found', 409: 'already_reported', 422: 'cannot_report_own' }),
+        ...operation('reportReview', accessOf('reviews:report'), { 404: 'not_found', 409: 'already_reported', 422: 'cannot_report_own' }),
         summary: 'Report a published review, once; three reports hold it for a moderator',
         params: ReviewParams,
         body: ReportBody,
@@ -213,7 +211,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:moderate'),
       schema: {
         tags: staffTags,
-        ...operation('listReviewsForModeration', accessFor(ROLE_PERMISSIONS, 'reviews:moderate'), {}),
+        ...operation('listReviewsForModeration', accessOf('reviews:moderate'), {}),
         summary: 'Moderators: reviews by status (pending by default: held by a rule or by reports), oldest first',
         querystring: QueueQuery,
         response: { 200: ReviewPage },
@@ -239,7 +237,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
         ...requires(deps, 'reviews:moderate'),
         schema: {
           tags: staffTags,
-          ...operation(`${action}Review`, accessFor(ROLE_PERMISSIONS, 'reviews:moderate'), { 404: 'not_found', 409: 'illegal_transition' }),
+          ...operation(`${action}Review`, accessOf('reviews:moderate'), { 404: 'not_found', 409: 'illegal_transition' }),
           summary,
           params: ReviewParams,
           ...(action === 'reject' ? { body: ReasonBody } : action === 'hide' ? { body: OptionalReasonBody } : {}),
@@ -261,7 +259,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:reply'),
       schema: {
         tags: staffTags,
-        ...operation('replyToReview', accessFor(ROLE_PERMISSIONS, 'reviews:reply'), { 404: 'not_found' }),
+        ...operation('replyToReview', accessOf('reviews:reply'), { 404: 'not_found' }),
         summary: "Staff: the shop's public answer to a review (replaces an earlier one)",
         params: ReviewParams,
         body: ReplyBody,
@@ -277,7 +275,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       ...requires(deps, 'reviews:reply'),
       schema: {
         tags: staffTags,
-        ...operation('deleteReviewReply', accessFor(ROLE_PERMISSIONS, 'reviews:reply'), { 404: 'not_found' }),
+        ...operation('deleteReviewReply', accessOf('reviews:reply'), { 404: 'not_found' }),
         summary: "Staff: remove the shop's answer",
         params: ReviewParams,
         response: { 200: ReviewSchema },

@@ -1,5 +1,4 @@
-import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, type HttpApp, NoBody, operation, requires } from '@mercato/chassis';
 import { addAddress } from '../addresses/add-address.js';
 import { AddressNotFound } from '../addresses/address.js';
 import { addressesStore } from '../addresses/addresses.store.js';
@@ -8,11 +7,10 @@ import { updateAddress } from '../addresses/update-address.js';
 import type { UserDeps } from '../deps.js';
 import { presentAddress } from './address.presenter.js';
 import { AddressBody, AddressListSchema, AddressParams, AddressPatchBody, AddressSchema } from './addresses.schemas.js';
-import { requires } from './authorize.js';
 
 const tags = ['addresses'];
-const read = accessFor(ROLE_PERMISSIONS, 'addresses:read:own');
-const write = accessFor(ROLE_PERMISSIONS, 'addresses:write:own');
+const read = accessOf('addresses:read:own');
+const write = accessOf('addresses:write:own');
 
 export function addressesRoutes(app: HttpApp, deps: UserDeps): void {
   app.get(

@@ -1,11 +1,9 @@
-import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, type HttpApp, NoBody, operation, requires } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
 import { ProfileNotFound } from '../profiles/profile.errors.js';
 import { profilesStore } from '../profiles/profiles.store.js';
 import { eraseUser } from '../profiles/erase-user.js';
 import { updateProfile } from '../profiles/update-profile.js';
-import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
 import { PatchMeBody, ProfileSchema } from './users.schemas.js';
 
@@ -17,7 +15,7 @@ export function meRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'profile:read:own'),
       schema: {
-        ...operation('getMe', accessFor(ROLE_PERMISSIONS, 'profile:read:own'), { 404: 'not_found' }),
+        ...operation('getMe', accessOf('profile:read:own'), { 404: 'not_found' }),
         tags,
         summary: 'My profile',
         description: '404 for a moment after sign-up, until the profile is made from the account (UserRegistered).',
@@ -34,7 +32,7 @@ export function meRoutes(app: HttpApp, deps: UserDeps): void {
     '/users/me',
     {
       ...requires(deps, 'profile:write:own'),
-      schema: { ...operation('updateMe', accessFor(ROLE_PERMISSIONS, 'profile:write:own'), { 404: 'not_found' }), tags, summary: 'Change my name, phone, language or time zone', body: PatchMeBody, response: { 200: ProfileSchema } },
+      schema: { ...operation('updateMe', accessOf('profile:write:own'), { 404: 'not_found' }), tags, summary: 'Change my name, phone, language or time zone', body: PatchMeBody, response: { 200: ProfileSchema } },
     },
     async (req) => presentProfile(await updateProfile(deps, callerOf(req).userId, req.body)),
   );
@@ -43,7 +41,7 @@ export function meRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'profile:write:own'),
       schema: {
-        ...operation('eraseMe', accessFor(ROLE_PERMISSIONS, 'profile:write:own'), { 404: 'not_found' }),
+        ...operation('eraseMe', accessOf('profile:write:own'), { 404: 'not_found' }),
         tags,
         summary: 'Erase my account (GDPR): profile and addresses deleted, sign-in removed, orders kept anonymised, reviews anonymised',
         response: { 204: NoBody('Erased') },

@@ -1,10 +1,8 @@
-import { accessFor, callerOf, NoBody, operation, type HttpApp } from '@mercato/chassis';
-import { ROLE_PERMISSIONS } from '../access/permissions.js';
+import { accessOf, callerOf, type HttpApp, NoBody, operation, requires } from '@mercato/chassis';
 import type { UserDeps } from '../deps.js';
 import { eraseUser } from '../profiles/erase-user.js';
 import { changeRoles } from '../users/change-roles.js';
 import { listUsers } from '../users/list-users.js';
-import { requires } from './authorize.js';
 import { presentProfile } from './profile.presenter.js';
 import { CustomerSchema } from './customers.schemas.js';
 import { ListUsersQuery, ProfileSchema, PutRolesBody, UserPageSchema, UserParams } from './users.schemas.js';
@@ -19,7 +17,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:read'),
       schema: {
-        ...operation('listUsers', accessFor(ROLE_PERMISSIONS, 'users:read')),
+        ...operation('listUsers', accessOf('users:read')),
         tags,
         summary: 'List users, oldest first; search by email prefix or name (q), filter by role',
         querystring: ListUsersQuery,
@@ -36,7 +34,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:read'),
       schema: {
-        ...operation('getCustomer', accessFor(ROLE_PERMISSIONS, 'users:read'), { 404: 'not_found' }),
+        ...operation('getCustomer', accessOf('users:read'), { 404: 'not_found' }),
         tags,
         summary: "A user's profile and address book, for staff",
         params: UserParams,
@@ -53,7 +51,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:roles:write'),
       schema: {
-        ...operation('setUserRoles', accessFor(ROLE_PERMISSIONS, 'users:roles:write'), { 404: 'not_found' }),
+        ...operation('setUserRoles', accessOf('users:roles:write'), { 404: 'not_found' }),
         tags,
         summary: "Replace a user's roles",
         params: UserParams,
@@ -67,7 +65,7 @@ export function usersRoutes(app: HttpApp, deps: UserDeps): void {
     {
       ...requires(deps, 'users:erase'),
       schema: {
-        ...operation('eraseUser', accessFor(ROLE_PERMISSIONS, 'users:erase'), { 404: 'not_found' }),
+        ...operation('eraseUser', accessOf('users:erase'), { 404: 'not_found' }),
         tags,
         summary: "Erase a user's account on their request (as DELETE /users/me does)",
         params: UserParams,

@@ -77,6 +77,12 @@ export default async function OrderPage({ params }: Props) {
           ) : null}
         </Notice>
       ) : null}
+      {order.payment.refunded.amount > 0 || order.payment.refundPending.amount > 0 ? (
+        <Notice kind="info">
+          {order.payment.refunded.amount > 0 ? <p>{t('order.refunded', { amount: formatMoney(order.payment.refunded) })}</p> : null}
+          {order.payment.refundPending.amount > 0 ? <p>{t('order.refundPending', { amount: formatMoney(order.payment.refundPending) })}</p> : null}
+        </Notice>
+      ) : null}
       <div className={s.grid}>
         <section aria-labelledby="timeline">
           <h2 id="timeline">{t('order.timeline')}</h2>
