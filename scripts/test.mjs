@@ -88,5 +88,6 @@ if (files.some((f) => isEndToEnd(f) && BROWSER_SUITES.test(relative(root, f)))) 
   const code = await new Promise((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
   if (code !== 0) process.exit(code);
 }
-const second = await run(files.filter(isEndToEnd), 1, 300_000);
+// A browser suite runs a platform and chromium on the same (often small) machine: minutes, not seconds.
+const second = await run(files.filter(isEndToEnd), 1, 480_000);
 process.exit(first !== 0 ? first : second);

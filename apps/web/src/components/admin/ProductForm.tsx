@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useFormStatus } from 'react-dom';
 import type { ProductFormState } from '@/actions/admin-catalog';
 import type { ProductFormLabels } from '@/lib/admin-catalog';
@@ -64,13 +65,18 @@ export function ProductForm({
   labels: ProductFormLabels;
 }) {
   const [state, formAction] = useActionState(action, {} as ProductFormState);
+  const form = useRef<HTMLFormElement>(null);
+  // "Overwrite with mine" sends the ETag of the version it was shown, once: any later save is a normal one.
+  const [overwrite, setOverwrite] = useState('');
+  useEffect(() => setOverwrite(''), [state]);
   const [variantCount, setVariantCount] = useState(() => Math.max(2, Number(state.values?.variantCount ?? 0)));
   const v = (name: string, fallback: string) => state.values?.[name] ?? fallback;
   const err = (name: string) => state.fieldErrors?.[name];
   const chosen = new Set(state.values ? (state.values.categories ?? '').split('\n') : initial.categories);
   const optionRows = [0, 1, 2];
   return (
-    <form action={formAction} noValidate className={p.form}>
+    <form ref={form} action={formAction} noValidate className={p.form}>
+      <input type="hidden" name="overwrite" value={overwrite} />
       {state.conflict ? (
         <section className={p.conflict} aria-labelledby="conflict-title" role="alert">
           <h2 id="conflict-title">{L.conflictTitle}</h2>
@@ -104,7 +110,15 @@ export function ProductForm({
             <a href={`/admin/catalog/${id}`} className={`${s.smallButton} ${s.outline}`}>
               {L.conflictReload}
             </a>
-            <button type="submit" name="overwrite" value={state.conflict.etag} className={`${s.smallButton} ${s.danger}`}>
+            <button
+              type="button"
+              className={`${s.smallButton} ${s.danger}`}
+              onClick={() => {
+                const etag = state.conflict?.etag ?? '';
+                flushSync(() => setOverwrite(etag));
+                form.current?.requestSubmit();
+              }}
+            >
               {L.conflictOverwrite}
             </button>
           </div>

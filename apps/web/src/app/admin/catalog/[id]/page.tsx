@@ -113,6 +113,7 @@ export default async function EditProductPage({ params, searchParams }: Props) {
       {notice ? <Notice kind="ok">{t(NOTICES[notice] as 'admin.catalog.saved')}</Notice> : null}
 
       <ProductForm
+        key={etag}
         action={updateProduct}
         mode="edit"
         id={product.id}
