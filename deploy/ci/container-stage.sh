@@ -94,6 +94,7 @@ REDIS_IMAGE=localhost/stand-in-redis:ci
 GATEWAY_PUBLISH=127.0.0.1:$port
 PUBLIC_URL=http://127.0.0.1:$port
 LOG_LEVEL=warn
+PAYMENT_SANDBOX=true
 EOF
 up_start=$SECONDS
 compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" up -d --quiet-pull >"$WORK/compose-up.log" 2>&1 || {

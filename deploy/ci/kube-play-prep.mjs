@@ -15,6 +15,9 @@ const secretValue = (key) => secret?.stringData?.[key] ?? (secret?.data?.[key] ?
 const out = docs.filter((d) => d.kind === 'ConfigMap');
 for (const cm of out) {
   for (const [k, v] of Object.entries(cm.data)) if (/^[A-Z]+_URL$/.test(k)) cm.data[k] = String(v).replace(/\/\/[^/:]+:/, '//127.0.0.1:');
+  // Each pod's own metrics port comes in its env below; podman lets a ConfigMap's value win over
+  // a container's env, so the shared one goes.
+  delete cm.data.METRICS_PORT;
 }
 for (const arg of components) {
   const [name, metricsPort] = arg.split('=');
