@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
  * Redis holds what may be lost (rate-limit counters, cached reads): a Redis that is down, or
  * frozen, must cost a request nothing. Calls go through a circuit (the chassis breaker) that
  * opens after a few failed or timed-out commands; while it is open they fail at once, without
- * touching Redis, and a PING probes it back (the probe, not a request, is the trial).
+ * touching Redis, and a PING probes it back; the first call after that is the trial whose
+ * success closes the circuit.
  */
 
 /** What a call waits for Redis at most before it counts as failed. */
@@ -64,9 +65,13 @@ export class RedisCircuit {
     });
   }
 
-  /** Whether calls go to Redis now (false while the circuit is open or probing). */
+  /**
+   * Whether calls go to Redis now: closed, or half-open once the PING probe found Redis back (the
+   * next call is the trial that closes the circuit; others are refused at once until it settles).
+   * False while the circuit is open and Redis not yet found back.
+   */
   get available(): boolean {
-    return this.breaker.state === 'closed';
+    return this.breaker.state !== 'open';
   }
 
   /**
