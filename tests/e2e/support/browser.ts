@@ -64,6 +64,10 @@ let axeSource: string | undefined;
 /** Runs axe-core on the page as it is: no serious or critical violation. */
 export async function assertAccessible(page: Page, what: string): Promise<void> {
   axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // A client-side transition (a currency switch re-renders the page) swaps the head's <title>
+  // for a moment: let it settle first. A page that really has none is still reported, 5 s later.
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => (globalThis as unknown as { document: { title: string } }).document.title !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   // Evaluated through the debugging protocol: the page's own CSP (which forbids inline scripts) stays on.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
