@@ -6,14 +6,13 @@ import { forgetCart } from '@/lib/cart';
 import { api, must } from '@/lib/api';
 import { echo, field, formAction, type FormState } from '@/lib/form';
 import { t } from '@/lib/i18n';
+import { CATEGORIES, CHANNELS } from '@/lib/notification-choices';
 import { clearTokens, currentUser } from '@/lib/session';
 
 // What a signed-in shopper does beyond buying: back-in-stock wishes, reviews, the say over the
 // shop's messages, and erasing their account. The API decides what is allowed; refusals come
 // back as words next to the form.
 
-const CHANNELS = ['email', 'sms', 'push'] as const;
-const CATEGORIES = ['transactional', 'account', 'marketing', 'stock_alerts'] as const;
 
 /** "Tell me when it's back": a back-in-stock wish for the chosen SKU (signed-in shoppers only). */
 export async function notifyWhenBack(_prev: FormState, form: FormData): Promise<FormState> {

@@ -9,6 +9,7 @@ import { Button, Card } from '@/components/ui';
 import { api, must, optional } from '@/lib/api';
 import { t, tOr } from '@/lib/i18n';
 import { formatMoney } from '@/lib/money';
+import { CATEGORIES, CHANNELS } from '@/lib/notification-choices';
 import { currentUser } from '@/lib/session';
 import { COUNTRIES } from '@/lib/shop';
 import s from './account.module.css';
@@ -123,8 +124,8 @@ export default async function AccountPage() {
             caption={t('account.notifications')}
             save={t('account.save')}
             grid={{
-              channels: (['email', 'sms', 'push'] as const).map((c) => ({ name: c, label: t(`account.channel.${c}`), available: c !== 'sms' || prefs.sms.available })),
-              categories: (['transactional', 'account', 'marketing', 'stock_alerts'] as const).map((c) => ({ name: c, label: t(`account.category.${c}`) })),
+              channels: CHANNELS.map((c) => ({ name: c, label: t(`account.channel.${c}`), available: c !== 'sms' || prefs.sms.available })),
+              categories: CATEGORIES.map((c) => ({ name: c, label: t(`account.category.${c}`) })),
               chosen: prefs.channels as Record<string, Record<string, boolean>>,
               locked: prefs.locked.map((l) => `${l.channel}.${l.category}`),
             }}
