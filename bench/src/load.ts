@@ -370,7 +370,17 @@ interface ModeRun {
 async function runMode(mode: ModeRun['mode'], bin: string): Promise<ModeRun> {
   say(`\n${mode}: starting the platform…`);
   const loadAtStart = loadavg();
-  const shop = mode === 'embedded' ? await embedded() : await distributed();
+  // Ports are picked free and then bound: on a shared machine another process may take one in
+  // between (EADDRINUSE). A start that fails is tried again with new ports, twice at most.
+  let shop: Running | undefined;
+  for (let attempt = 1; !shop; attempt++) {
+    try {
+      shop = mode === 'embedded' ? await embedded() : await distributed();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      say(`${mode}: the platform did not start (${String(err).split('\n')[0]!.slice(0, 200)}); trying again`);
+    }
+  }
   const work = await mkdtemp(join(tmpdir(), 'mercato-bench-load-run-'));
   try {
     const { loadShop } = (await import(pathToFileURL(join(ROOT, 'bench', 'load', 'shop.mjs')).href)) as {
