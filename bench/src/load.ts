@@ -5,7 +5,7 @@
 // one (a process per service and the web app, on PostgreSQL, RabbitMQ and Redis, the demo shop
 // seeded by the services). Writes docs/benchmarks.md with SVG charts under docs/benchmarks/.
 //
-//   npm run bench:load [-- --mode both|embedded|distributed --step 20 --rates 1,2,3,4,6,8,11,16,23,32,45,64,90]
+//   npm run bench:load [-- --mode both|embedded|distributed --step 20 --rates 2,3,4,6,8,11,16,23,32,45,64,90]
 //   npm run bench:load -- --smoke       a few seconds at 1 visitor/s in each mode; writes nothing under docs/
 //
 //   --step    seconds per step (each step is its own Artillery run, so that its percentiles are
@@ -28,14 +28,14 @@ import { freePort, TEST_PG_URL } from '@mercato/chassis/testing';
 import { locateBinaries } from '@mercato/embedded-pg';
 import { ensureWebBuild } from '@mercato/platform/web';
 import { argText } from './support/args.js';
-import { processesCpuMs, startPlatform } from './support/distributed.js';
+import { machineCpuMs, processesCpuMs, startPlatform } from './support/distributed.js';
 import { lineChart } from './support/svg-chart.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SMOKE = process.argv.includes('--smoke');
 const MODE = argText('mode', 'both');
 const STEP_S = Number(argText('step', SMOKE ? '4' : '20'));
-const RATES = argText('rates', SMOKE ? '1' : '1,2,3,4,6,8,11,16,23,32,45,64,90')
+const RATES = argText('rates', SMOKE ? '1' : '2,3,4,6,8,11,16,23,32,45,64,90')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
@@ -87,13 +87,16 @@ interface ArtilleryReport {
   intermediate: Metrics[];
 }
 
-/** One step: Artillery for STEP_S seconds at `rate` new visitors per second; its JSON report. */
-async function runStep(bin: string, target: string, rate: number, dataFile: string, work: string): Promise<ArtilleryReport> {
-  const out = join(work, `step-${rate}-${Date.now()}.json`);
-  const overrides = JSON.stringify({ config: { phases: [{ name: `${rate}/s`, duration: STEP_S, arrivalRate: rate }] } });
-  const child = spawn(process.execPath, [bin, 'run', '--quiet', '--target', target, '--overrides', overrides, '--output', out, SCENARIO], {
+/** One step: Artillery for `seconds` at `rate` new visitors per second; its JSON report and the CPU ms it used. */
+async function runStep(bin: string, target: string, rate: number, seconds: number, dataFile: string, work: string): Promise<{ report: ArtilleryReport; cpuMs: number }> {
+  const stamp = `${rate}-${Date.now()}`;
+  const out = join(work, `step-${stamp}.json`);
+  const cpuFile = join(work, `cpu-${stamp}.json`);
+  const overrides = JSON.stringify({ config: { phases: [{ name: `${rate}/s`, duration: seconds, arrivalRate: rate }] } });
+  const cpuAtExit = pathToFileURL(join(ROOT, 'bench', 'load', 'cpu-at-exit.mjs')).href;
+  const child = spawn(process.execPath, ['--import', cpuAtExit, bin, 'run', '--quiet', '--target', target, '--overrides', overrides, '--output', out, SCENARIO], {
     cwd: ROOT,
-    env: { ...process.env, MERCATO_LOAD_DATA: dataFile, ARTILLERY_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: '1' },
+    env: { ...process.env, MERCATO_LOAD_DATA: dataFile, MERCATO_LOAD_CPU_FILE: cpuFile, ARTILLERY_DISABLE_TELEMETRY: 'true', DO_NOT_TRACK: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
@@ -101,7 +104,8 @@ async function runStep(bin: string, target: string, rate: number, dataFile: stri
   child.stderr!.on('data', (b: Buffer) => (text = (text + b.toString()).slice(-8000)));
   const code = await new Promise<number | null>((r) => child.once('exit', r));
   if (code !== 0 || !existsSync(out)) throw new Error(`artillery exited with ${code}:\n${text}`);
-  return JSON.parse(await readFile(out, 'utf8')) as ArtilleryReport;
+  const cpu = JSON.parse(await readFile(cpuFile, 'utf8').catch(() => '{"user":0,"system":0}')) as { user: number; system: number };
+  return { report: JSON.parse(await readFile(out, 'utf8')) as ArtilleryReport, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 // ── what a step measured ────────────────────────────────────────────────────────────────────────
@@ -113,6 +117,7 @@ interface GroupFigures {
   p99: number;
 }
 interface Step {
+  mode: 'embedded' | 'distributed';
   rate: number;
   seconds: number;
   requests: number;
@@ -128,15 +133,19 @@ interface Step {
   p99: number;
   groups: Record<string, GroupFigures>;
   endpoints: Record<string, { count: number; p50: number; p99: number }>;
-  /** CPU ms of the platform's processes (and its PostgreSQL, RabbitMQ, Redis), and Artillery's. */
-  cpu: { platform: number; platformNet?: number; artillery: number; rest: number };
+  /**
+   * CPU ms over the step: the platform's own processes (embedded: with its PostgreSQL), the same
+   * less what they spend idle, the PostgreSQL, RabbitMQ and Redis servers (distributed: shared with
+   * other work on the machine), Artillery, and the rest of the machine.
+   */
+  cpu: Cpu;
   passed: boolean;
   load: number;
 }
 
 const sumWhere = (c: Record<string, number>, f: (k: string) => boolean) => Object.entries(c).reduce((s, [k, v]) => (f(k) ? s + v : s), 0);
 
-function figures(rate: number, report: ArtilleryReport, cpu: Step['cpu'], load: number): Step {
+function figures(mode: Step['mode'], rate: number, report: ArtilleryReport, cpu: Cpu, load: number): Step {
   const a = report.aggregate;
   const c = a.counters;
   const s = a.summaries;
@@ -165,6 +174,7 @@ function figures(rate: number, report: ArtilleryReport, cpu: Step['cpu'], load: 
   const errorRate = requests > 0 ? errors / requests : 1;
   const p99 = all?.p99 ?? NaN;
   return {
+    mode,
     rate,
     seconds,
     requests,
@@ -183,6 +193,14 @@ function figures(rate: number, report: ArtilleryReport, cpu: Step['cpu'], load: 
     passed: requests > 0 && p99 <= P99_LIMIT_MS && errorRate <= ERROR_LIMIT,
     load,
   };
+}
+
+interface Cpu {
+  platform: number;
+  platformNet: number;
+  servers: number;
+  artillery: number;
+  rest: number;
 }
 
 // ── CPU by process ──────────────────────────────────────────────────────────────────────────────
@@ -217,18 +235,19 @@ function descendantsOf(roots: number[]): Set<number> {
   return out;
 }
 
-/** A snapshot of every process's CPU; `split` tells the platform's share (its pids, and PostgreSQL, RabbitMQ, Redis) from the rest. */
+/** Every process's CPU so far, and the machine's busy time. */
 function cpuSnapshot() {
-  return processesCpuMs();
+  return { procs: processesCpuMs(), machine: machineCpuMs().busy };
 }
-function cpuSplit(before: Map<number, { command: string; ms: number }>, after: Map<number, { command: string; ms: number }>, platformPids: Set<number>, artilleryPids: Set<number>): Step['cpu'] {
-  const out = { platform: 0, artillery: 0, rest: 0 };
-  for (const [pid, a] of after) {
-    const used = a.ms - (before.get(pid)?.ms ?? 0);
+type Snapshot = ReturnType<typeof cpuSnapshot>;
+/** CPU ms between two snapshots: the platform's pids, the database/bus/cache servers, and the machine's busy time. */
+function cpuBetween(before: Snapshot, after: Snapshot, platformPids: Set<number>): { platform: number; servers: number; machine: number } {
+  const out = { platform: 0, servers: 0, machine: after.machine - before.machine };
+  for (const [pid, a] of after.procs) {
+    const used = a.ms - (before.procs.get(pid)?.ms ?? 0);
     if (used <= 0) continue;
-    if (artilleryPids.has(pid)) out.artillery += used;
-    else if (platformPids.has(pid) || /^postgres|beam|erl_child|epmd|redis/.test(a.command)) out.platform += used;
-    else out.rest += used;
+    if (platformPids.has(pid)) out.platform += used;
+    else if (/^postgres|beam|erl_child|epmd|redis/.test(a.command)) out.servers += used;
   }
   return out;
 }
@@ -411,25 +430,33 @@ async function runMode(mode: ModeRun['mode'], bin: string): Promise<ModeRun> {
       timeline: [],
       idleCpuMsPerSecond: 0,
     };
+    // A warm-up (not counted): the JIT, the caches and the connection pools of a platform that
+    // has just started, so that the first steps measure the shop and not its start.
+    if (!SMOKE) await runStep(bin, shop.gateway, RATES[0]!, 15, dataFile, work);
     // What the platform spends with no traffic (outbox pollers, health checks, timers), per
     // second: taken off each step's CPU so that CPU per request is the requests' own.
     const idle0 = cpuSnapshot();
     const idleStart = Date.now();
     await sleep(SMOKE ? 2000 : 10_000);
-    run.idleCpuMsPerSecond = cpuSplit(idle0, cpuSnapshot(), shop.pids(), new Set()).platform / ((Date.now() - idleStart) / 1000);
+    run.idleCpuMsPerSecond = cpuBetween(idle0, cpuSnapshot(), shop.pids()).platform / ((Date.now() - idleStart) / 1000);
     let t0: number | undefined;
-    for (const rate of RATES) {
+    const queue = [...RATES];
+    let retried = false;
+    while (queue.length > 0) {
+      const rate = queue.shift()!;
       const load = loadavg()[0]!;
       const before = cpuSnapshot();
       const began = Date.now();
-      const report = await runStep(bin, shop.gateway, rate, dataFile, work);
-      const after = cpuSnapshot();
-      // Artillery has exited: its processes are the ones that came and went during the step.
-      const platformPids = shop.pids();
-      const artilleryPids = new Set([...after.keys()].filter((pid) => !before.has(pid) && !platformPids.has(pid)));
-      const cpu = cpuSplit(before, after, platformPids, artilleryPids);
-      cpu.platformNet = Math.max(0, cpu.platform - (run.idleCpuMsPerSecond * (Date.now() - began)) / 1000);
-      const step = figures(rate, report, cpu, load);
+      const { report, cpuMs } = await runStep(bin, shop.gateway, rate, STEP_S, dataFile, work);
+      const used = cpuBetween(before, cpuSnapshot(), shop.pids());
+      const cpu: Cpu = {
+        platform: used.platform,
+        platformNet: Math.max(0, used.platform - (run.idleCpuMsPerSecond * (Date.now() - began)) / 1000),
+        servers: used.servers,
+        artillery: cpuMs,
+        rest: Math.max(0, used.machine - used.platform - used.servers - cpuMs),
+      };
+      const step = figures(mode, rate, report, cpu, load);
       run.steps.push(step);
       for (const m of report.intermediate) {
         // A 10 s window, or less of one at a step's start and end: rates over the time it covers.
@@ -452,9 +479,19 @@ async function runMode(mode: ModeRun['mode'], bin: string): Promise<ModeRun> {
         `${mode}: ${String(rate).padStart(3)} visitors/s → ${step.rps.toFixed(1).padStart(6)} req/s, ${step.ordersPerSecond.toFixed(2)} orders/s, p50 ${step.p50.toFixed(0)} ms, p99 ${step.p99.toFixed(0)} ms, errors ${(errRate * 100).toFixed(2)}% (load ${load.toFixed(2)}) ${step.passed ? '' : '← past the limit'}`,
       );
       if (!step.passed) {
+        // A p99 of a few hundred requests is their slowest two or three: on a shared machine one
+        // stall of a neighbour's can pass the limit. A step that fails is run once more before
+        // the ramp stops.
+        if (!retried && !SMOKE) {
+          retried = true;
+          say(`${mode}: running ${rate} visitors/s once more`);
+          queue.unshift(rate);
+          continue;
+        }
         run.stoppedBy = !(step.p99 <= P99_LIMIT_MS) ? `p99 ${step.p99.toFixed(0)} ms > ${P99_LIMIT_MS} ms` : `errors ${(errRate * 100).toFixed(2)}% > ${ERROR_LIMIT * 100}%`;
         break;
       }
+      retried = false;
       run.sustained = step;
     }
     return run;
@@ -469,6 +506,13 @@ const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '–');
 const pct = (n: number, d: number) => (d > 0 ? `${((n / d) * 100).toFixed(2)}%` : '–');
+
+/** The platform's CPU per response, net of its idle work; in the distributed mode with the servers' share beside it. */
+function perRequest(x: Step): string {
+  const n = Math.max(1, x.responses);
+  const own = `${f1(x.cpu.platformNet / n)} ms`;
+  return x.mode === 'embedded' ? own : `${own} + ${f1(x.cpu.servers / n)} ms servers`;
+}
 
 function machine(): string[] {
   const c = cpus();
@@ -514,19 +558,20 @@ async function writeReport(runs: ModeRun[], started: Date, startLoad: number[]):
     `| ${MIX.cart}% | cart | \`POST /api/v1/carts\`, \`POST /api/v1/carts/{id}/items\` (a SKU with stock), \`GET /api/v1/carts/{id}\` |`,
     `| ${MIX.checkout}% | checkout | a guest cart with a line (counted under cart), then \`POST /api/v1/checkout\` with the sandbox card (\`pm_card_visa\`), an Idempotency-Key and \`Prefer: wait=30\`: answered once the order is settled; it counts only when \`confirmed\` |`,
     '',
-    `Categories, products, SKUs and search words are the demo shop's own, read from the API before the run. The rate rises in steps of ${STEP_S} s`,
-    `(${RATES.join(', ')} new visitors per second), each step its own Artillery run; the run stops after the first step where the p99 of all`,
-    `requests passes ${P99_LIMIT_MS} ms or more than ${ERROR_LIMIT * 100}% of them fail (no answer, a 4xx or 5xx, a checkout not confirmed). The **sustained**`,
-    'rate is the last step within both limits. Times are whole responses (to the last byte), as Artillery sees them.',
+    `Categories, products, SKUs and search words are the demo shop's own, read from the API before the run. After a warm-up of 15 s at`,
+    `${RATES[0]} visitors/s (not counted), the rate rises in steps of ${STEP_S} s (${RATES.join(', ')} new visitors per second), each step its own Artillery`,
+    `run; the ramp stops at the step where the p99 of all requests passes ${P99_LIMIT_MS} ms or more than ${ERROR_LIMIT * 100}% of them fail (no answer, a 4xx`,
+    'or 5xx, a checkout not confirmed) twice in a row. The **sustained** rate is the last step within both limits. Times are whole',
+    'responses (to the last byte), as Artillery sees them.',
     '',
   );
-  add('## Summary', '', '| mode | sustained | requests/s | orders/s | p50 | p95 | p99 | errors | platform CPU per request | stopped at |', '|---|---|---|---|---|---|---|---|---|---|');
+  add('## Summary', '', '| mode | sustained | requests/s | orders/s | p50 | p95 | p99 | errors | CPU per request | stopped at |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const r of runs) {
     const s = r.sustained;
     const last = r.steps[r.steps.length - 1];
     const stop = r.stoppedBy ? `${last?.rate}/s: ${r.stoppedBy}` : 'not reached (the last step passed)';
     if (!s) add(`| ${r.mode} | none (the first step failed) | – | – | – | – | – | – | – | ${stop} |`);
-    else add(`| ${r.mode} | ${s.rate} visitors/s | **${f1(s.rps)}** | **${f2(s.ordersPerSecond)}** | ${f0(s.p50)} ms | ${f0(s.p95)} ms | ${f0(s.p99)} ms | ${pct(s.errors, s.requests)} | ${f0(((s.cpu.platformNet ?? s.cpu.platform) * 1000) / Math.max(1, s.responses))} µs | ${stop} |`);
+    else add(`| ${r.mode} | ${s.rate} visitors/s | **${f1(s.rps)}** | **${f2(s.ordersPerSecond)}** | ${f0(s.p50)} ms | ${f0(s.p95)} ms | ${f0(s.p99)} ms | ${pct(s.errors, s.requests)} | ${perRequest(s)} | ${stop} |`);
   }
   add('');
   for (const r of runs) {
@@ -544,15 +589,17 @@ async function writeReport(runs: ModeRun[], started: Date, startLoad: number[]):
       add('');
     }
     add(
-      `Every step. CPU is in ms over the step's Artillery run (its start-up included): the platform's processes (${r.mode === 'embedded' ? 'the launcher, the web app and the embedded PostgreSQL' : 'the services, the gateway, the web app, and PostgreSQL, RabbitMQ and Redis, which on this machine also serve other work: an upper bound'}), Artillery's, and the rest of the machine's. With no traffic the platform used ${f0(r.idleCpuMsPerSecond)} ms of CPU per second (pollers, health checks); *CPU per request* is the platform's CPU less that, over the responses.`,
+      `Every step (a step that failed was run once more before the ramp stopped). CPU is in ms over the step's Artillery run, its start-up included: the platform's own processes (${
+        r.mode === 'embedded' ? 'the launcher, the web app and the embedded PostgreSQL' : 'the services, the gateway and the web app'
+      }), ${r.mode === 'embedded' ? '' : 'the PostgreSQL, RabbitMQ and Redis servers (which on this machine serve other work too: an upper bound), '}Artillery, and the rest of the machine (other work). With no traffic the platform's processes used ${f0(r.idleCpuMsPerSecond)} ms of CPU per second (pollers, health checks, timers); *CPU per request* is their CPU less that, over the responses${r.mode === 'embedded' ? '' : ', plus the servers\' share'}.`,
       '',
-      '| visitors/s | requests/s | orders/s | p50 | p95 | p99 | errors | CPU ms: platform / Artillery / others | platform CPU per request | load average at step start |',
+      `| visitors/s | requests/s | orders/s | p50 | p95 | p99 | errors | CPU ms: platform${r.mode === 'embedded' ? '' : ' / servers'} / Artillery / rest | CPU per request | load average at step start |`,
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const x of r.steps) {
       const kinds = Object.entries(x.errorKinds).map(([k, v]) => `${k}: ${v}`).join(', ');
       add(
-        `| ${x.rate} | ${f1(x.rps)} | ${f2(x.ordersPerSecond)} | ${f0(x.p50)} ms | ${f0(x.p95)} ms | ${f0(x.p99)} ms | ${pct(x.errors, x.requests)}${kinds ? ` (${kinds})` : ''} | ${f0(x.cpu.platform)} / ${f0(x.cpu.artillery)} / ${f0(x.cpu.rest)} | ${f0(((x.cpu.platformNet ?? x.cpu.platform) * 1000) / Math.max(1, x.responses))} µs | ${f2(x.load)} |`,
+        `| ${x.rate} | ${f1(x.rps)} | ${f2(x.ordersPerSecond)} | ${f0(x.p50)} ms | ${f0(x.p95)} ms | ${f0(x.p99)} ms | ${pct(x.errors, x.requests)}${kinds ? ` (${kinds})` : ''} | ${f0(x.cpu.platform)}${r.mode === 'embedded' ? '' : ` / ${f0(x.cpu.servers)}`} / ${f0(x.cpu.artillery)} / ${f0(x.cpu.rest)} | ${perRequest(x)} | ${f2(x.load)} |`,
       );
     }
     add('');
