@@ -3,6 +3,7 @@
 #   1. a private Docker engine, the Debian base (debootstrap, kept between runs) with this
 #      machine's Node, stand-ins for the postgres/rabbitmq/redis images;
 #   2. the mercato image built on that base; one container run read-only as non-root, healthy;
+#      the web image (--target web) likewise, answering the shop's 503 page with no API behind it;
 #   3. the Compose stack up from nothing, one order placed and confirmed through its gateway,
 #      torn down with its volumes;
 #   4. the Helm chart linted, rendered and validated; the rendered gateway and a service run
@@ -17,6 +18,7 @@ source "$ROOT/deploy/ci/lib.sh"
 
 PROJECT="mercato-ci-$$"
 IMAGE=localhost/mercato:ci
+WEB_IMAGE=localhost/mercato-web:ci
 ENV_FILE="$WORK/compose.env"
 t0=$SECONDS
 step() { printf '\n--> %s (at %ss)\n' "$*" "$((SECONDS - t0))"; }
@@ -81,6 +83,31 @@ code="$(docker inspect -f '{{.State.ExitCode}}' "$PROJECT-gateway")"
 log "healthy as $user under $pid1; SIGTERM → exit 0 in $((SECONDS - stop_start)) s"
 docker rm "$PROJECT-gateway" >/dev/null
 docker network rm "$net" >/dev/null
+
+step "the web image: its own server, read-only root, non-root"
+build_start=$SECONDS
+docker build -q --network host -f deploy/Dockerfile --target web --build-arg BASE_IMAGE=localhost/node:20-bookworm -t "$WEB_IMAGE" . >/dev/null
+log "built in $((SECONDS - build_start)) s; $(docker image inspect -f '{{.Size}}' "$WEB_IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
+# No gateway behind it: every page needs the API, so the shop's server (apps/web/server.mjs)
+# answers its own 503 page with Retry-After where Next alone would answer a bare 500.
+docker run -d --name "$PROJECT-web" --read-only --tmpfs /tmp --tmpfs /app/apps/web/.next/cache --cap-drop ALL --security-opt no-new-privileges \
+  -e API_URL=http://127.0.0.1:1/api/v1 "$WEB_IMAGE" >/dev/null
+user="$(docker inspect -f '{{.Config.User}}' "$PROJECT-web")"
+[[ "$user" == 10001:10001 ]] || die "the web image runs as $user, not 10001:10001"
+for ((i = 0; i < 90; i++)); do
+  health="$(docker inspect -f '{{.State.Health.Status}}' "$PROJECT-web")"
+  [[ "$health" == healthy ]] && break
+  sleep 0.5
+done
+[[ "$health" == healthy ]] || { docker logs "$PROJECT-web" >&2; die "the web container is $health"; }
+answer="$(docker exec "$PROJECT-web" node -e "fetch('http://127.0.0.1:3000/').then(async (r) => console.log(r.status, r.headers.get('retry-after'), /<h1>[^<]+<\/h1>/.exec(await r.text())?.[0]))")"
+[[ "$answer" == "503 5 <h1>"* ]] || { docker logs --tail 20 "$PROJECT-web" >&2; die "the web container answered '$answer' with the API down, not the shop's 503 page"; }
+stop_start=$SECONDS
+docker stop -t 20 "$PROJECT-web" >/dev/null
+code="$(docker inspect -f '{{.State.ExitCode}}' "$PROJECT-web")"
+[[ "$code" == 0 ]] || die "the web container exited $code on SIGTERM"
+log "healthy as $user; with the API down: $answer; SIGTERM → exit 0 in $((SECONDS - stop_start)) s"
+docker rm "$PROJECT-web" >/dev/null
 
 step "Compose: up from nothing"
 rm -f "$ENV_FILE"
