@@ -4,7 +4,8 @@
 #      machine's Node, stand-ins for the postgres/rabbitmq/redis images;
 #   2. the mercato image built on that base; one container run read-only as non-root, healthy;
 #      the web image (--target web) likewise, answering the shop's 503 page with no API behind it;
-#   3. the Compose stack up from nothing, one order placed and confirmed through its gateway,
+#   3. the Compose stack (with the web app) up from nothing, one order placed and confirmed
+#      through its gateway, the storefront's home page through it,
 #      torn down with its volumes;
 #   4. the Helm chart linted, rendered and validated; the rendered gateway and a service run
 #      under `podman kube play` until they answer /readyz;
@@ -118,11 +119,15 @@ MERCATO_IMAGE=$IMAGE
 POSTGRES_IMAGE=localhost/stand-in-postgres:ci
 RABBITMQ_IMAGE=localhost/stand-in-rabbitmq:ci
 REDIS_IMAGE=localhost/stand-in-redis:ci
+MERCATO_WEB_IMAGE=$WEB_IMAGE
+WEB_URL=http://web:3000
 GATEWAY_PUBLISH=127.0.0.1:$port
 PUBLIC_URL=http://127.0.0.1:$port
 LOG_LEVEL=warn
 PAYMENT_SANDBOX=true
 EOF
+# With the web app (profile web), which the gateway sends every path outside /api/v1.
+export COMPOSE_PROFILES=web
 up_start=$SECONDS
 compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" up -d --quiet-pull >"$WORK/compose-up.log" 2>&1 || {
   tail -n 20 "$WORK/compose-up.log" >&2
@@ -141,6 +146,10 @@ node deploy/ci/smoke-checkout.mjs "http://127.0.0.1:$port" "$admin_email" "$admi
 # /metrics is on its own port, which Compose does not publish; the gateway does not route it.
 status="$(node -e "fetch('http://127.0.0.1:$port/metrics').then(r=>console.log(r.status),()=>console.log('refused'))")"
 [[ "$status" == 404 ]] || die "GET /metrics through the gateway answered $status, not 404"
+# The storefront's home page through the gateway, rendered by the web container from the API.
+home="$(node -e "fetch('http://127.0.0.1:$port/').then(async (r) => console.log(r.status, r.headers.get('content-type'), /<html lang=\"en\"/.test(await r.text())), () => console.log('refused'))")"
+[[ "$home" == "200 text/html"*" true" ]] || die "GET / through the gateway answered '$home', not the storefront's page"
+log "the storefront's home page through the gateway: $home"
 
 step "Compose: down"
 compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" down -v --remove-orphans >/dev/null 2>&1
