@@ -81,19 +81,31 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
   return rows;
 }
 
+interface Matching {
+  from: string;
+  /** The price range of a match in the listing's currency (NULL when it has no price in it). */
+  minAmount: string;
+  maxAmount: string;
+  rank: string;
+  base: string;
+  similarity: (title: string) => string;
+}
+
 /**
  * The FROM and WHERE shared by the page and its facets, and the relevance of a match in two parts
  * (`rank` is their sum): `base`, the full-text ranks, cheap; `similarity(title)`, how close the
- * query is to the title (trigrams: the dearest part, ~10× a full-text rank), at most 0.1.
+ * query is to the title (trigrams: the dearest part, several times all three full-text ranks),
+ * at most 0.1. Prices come from the product's own row (`pricesOnRow`: a pass over the matches
+ * only) or from product_price_ranges (whose index a price sort of a whole listing walks).
  */
 async function matching(
   q: Queryable,
   req: ListRequest,
   sql: Sql,
-  needPrice: boolean,
-  withRank: boolean,
+  opts: { needPrice: boolean; withRank: boolean; pricesOnRow: boolean },
   given?: Expanded,
-): Promise<{ from: string; rank: string; base: string; similarity: (title: string) => string }> {
+): Promise<Matching> {
+  const { needPrice, withRank } = opts;
   const where = req.status === 'any' ? [] : [`p.status = ${sql.p(req.status)}`];
   let rank = '0::float8';
   let base = '0::float8';
@@ -123,12 +135,21 @@ async function matching(
     where.push(`EXISTS (SELECT 1 FROM product_categories pc JOIN categories c ON c.id = pc.category_id
                         WHERE pc.product_id = p.id AND c.ancestors @> ARRAY[${sql.p(req.categoryId)}]::text[])`);
   }
-  if (req.minPrice !== undefined) where.push(`r.min_amount >= ${sql.p(req.minPrice)}`);
-  if (req.maxPrice !== undefined) where.push(`r.min_amount <= ${sql.p(req.maxPrice)}`);
+  const currency = sql.p(req.currency);
+  const [minAmount, maxAmount] = opts.pricesOnRow
+    ? [`(p.price_ranges -> ${currency} ->> 0)::bigint`, `(p.price_ranges -> ${currency} ->> 1)::bigint`]
+    : ['r.min_amount', 'r.max_amount'];
+  if (req.minPrice !== undefined) where.push(`${minAmount} >= ${sql.p(req.minPrice)}`);
+  if (req.maxPrice !== undefined) where.push(`${minAmount} <= ${sql.p(req.maxPrice)}`);
+  if (opts.pricesOnRow && needPrice) where.push(`p.price_ranges ? ${currency}`);
+  const filtered = where.length ? where.join(' AND ') : 'true';
+  if (opts.pricesOnRow) {
+    return { from: `products p${tq} WHERE ${filtered}`, minAmount, maxAmount, rank, base, similarity };
+  }
   const join = needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? 'JOIN' : 'LEFT JOIN';
-  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${sql.p(req.currency)}${tq}
-                WHERE ${where.length ? where.join(' AND ') : 'true'}`;
-  return { from, rank, base, similarity };
+  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${currency}${tq}
+                WHERE ${filtered}`;
+  return { from, minAmount, maxAmount, rank, base, similarity };
 }
 
 interface Row extends Record<string, unknown> {
@@ -232,7 +253,7 @@ export const listingStore = {
   async page(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<ListedProduct[]> {
     const sql = new Sql();
     const byPrice = req.sort === 'price_asc' || req.sort === 'price_desc';
-    const { from, rank } = await matching(q, req, sql, byPrice, req.sort === 'relevance', expanded);
+    const { from, rank } = await matching(q, req, sql, { needPrice: byPrice, withRank: req.sort === 'relevance', pricesOnRow: false }, expanded);
     let order: string;
     let after = '';
     const c = req.cursor;
@@ -284,7 +305,7 @@ export const listingStore = {
   async firstPage(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<{ rows: ListedProduct[]; facets: Facets }> {
     const sql = new Sql();
     const relevance = req.sort === 'relevance';
-    const { from, base, similarity } = await matching(q, req, sql, false, relevance, expanded);
+    const { from, minAmount, maxAmount, base, similarity } = await matching(q, req, sql, { needPrice: false, withRank: relevance, pricesOnRow: true }, expanded);
     const edges = priceBandEdges(req.currency);
     const n = sql.p(req.limit + 1);
     let top: string;
@@ -318,7 +339,7 @@ export const listingStore = {
     };
     const { rows } = await q.query<Row & FacetRow & { ord: number | null }>(
       `WITH m AS MATERIALIZED (
-         SELECT p.id, r.min_amount, r.max_amount, p.option_pairs, p.created_at, p.rating_average, p.rating_count
+         SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.created_at, p.rating_average, p.rating_count
                 ${relevance ? `, p.title, ${base} AS base` : ''}
          FROM ${from}
        ),
