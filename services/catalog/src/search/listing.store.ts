@@ -222,16 +222,18 @@ function foldFacets(rows: Iterable<FacetRow>, edges: readonly number[]): Facets 
 }
 
 /**
- * The facet counts of the matched set `m` (id, min_amount, option_pairs): categories with their
- * ancestors, price bands, option values, as rows of (kind, k, v, n) after `columns` NULLs.
+ * The facet counts of the matched set `m` (id, min_amount, option_pairs, category_ids): categories
+ * with their ancestors (a match counted once under each ancestor of its categories: the matches
+ * are grouped by their list of categories first, a few distinct lists), price bands, option
+ * values; as rows of (kind, k, v, n) after `nullColumns` NULLs.
  */
 function facetSelects(sql: Sql, edges: readonly number[], nullColumns = 0): string {
   const columns = 'NULL, '.repeat(nullColumns);
-  return `SELECT 'c' AS kind, ${columns}a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, count(DISTINCT pc.product_id)::int AS n
-       FROM m JOIN product_categories pc ON pc.product_id = m.id
-              JOIN categories c ON c.id = pc.category_id
-              CROSS JOIN LATERAL unnest(c.ancestors) AS a(id)
-              JOIN categories ca ON ca.id = a.id
+  return `SELECT 'c' AS kind, ${columns}a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, sum(g.n)::int AS n
+       FROM (SELECT m.category_ids, count(*) AS n FROM m GROUP BY m.category_ids) g
+            CROSS JOIN LATERAL (SELECT DISTINCT x.id FROM categories c CROSS JOIN LATERAL unnest(c.ancestors) AS x(id)
+                                WHERE c.id = ANY(g.category_ids)) a
+            JOIN categories ca ON ca.id = a.id
        GROUP BY a.id, ca.slug, ca.name
        UNION ALL
        SELECT 'b', ${columns}width_bucket(m.min_amount, ${sql.p(edges)}::bigint[])::text, NULL, count(*)::int
@@ -339,7 +341,7 @@ export const listingStore = {
     };
     const { rows } = await q.query<Row & FacetRow & { ord: number | null }>(
       `WITH m AS MATERIALIZED (
-         SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.created_at, p.rating_average, p.rating_count
+         SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.category_ids, p.created_at, p.rating_average, p.rating_count
                 ${relevance ? `, p.title, ${base} AS base` : ''}
          FROM ${from}
        ),
