@@ -311,14 +311,32 @@ export const listingStore = {
     const edges = priceBandEdges(req.currency);
     const n = sql.p(req.limit + 1);
     let top: string;
+    let ctes = '';
     switch (req.sort) {
-      case 'relevance':
-        // The similarity adds at most 0.1 to a match's base rank: a match whose base is more than
-        // that below the n-th best base cannot make the page (0.11 leaves room for rounding).
-        top = `SELECT m.id, m.min_amount, m.max_amount, (m.base + ${similarity('m.title')})::float8 AS rank FROM m
-               WHERE m.base >= COALESCE((SELECT b.base FROM m b ORDER BY b.base DESC OFFSET ${sql.p(req.limit)} LIMIT 1), '-Infinity'::float8) - 0.11
-               ORDER BY rank DESC, m.id DESC LIMIT ${n}`;
+      case 'relevance': {
+        // The title similarity is the dearest part of the rank; it adds at most 0.1 to a match's
+        // base, so a match's rank is at most ub = base + 0.1 (the same float8 sum as a similarity
+        // of 1). It is computed first for the K matches with the highest (ub, id) only: when the
+        // n-th best of those, by (rank, id), is at least the K-th's (ub, id), no other match can
+        // make the page (its rank is at most its ub, and at that rank its id is lower), and the
+        // page is theirs. Otherwise (rare) every match whose base leaves it a chance (within
+        // 0.1 of the n-th best base; 0.11 leaves room for rounding) is ranked.
+        const k = Math.max(4 * (req.limit + 1), 50);
+        ctes = `k AS (SELECT m.id, m.min_amount, m.max_amount, m.base, m.title, m.base + 0.1 * 1::real AS ub FROM m
+                      ORDER BY ub DESC, m.id DESC LIMIT ${sql.p(k)}),
+                e AS (SELECT k.id, k.min_amount, k.max_amount, (k.base + ${similarity('k.title')})::float8 AS rank, k.ub FROM k),
+                settled AS (SELECT NOT EXISTS (SELECT 1 FROM m OFFSET ${sql.p(k)})
+                                   OR EXISTS (SELECT 1 FROM (SELECT e.rank, e.id FROM e ORDER BY e.rank DESC, e.id DESC OFFSET ${sql.p(req.limit)} LIMIT 1) nth,
+                                                            (SELECT e.ub, e.id FROM e ORDER BY e.ub DESC, e.id DESC OFFSET ${sql.p(k - 1)} LIMIT 1) kth
+                                              WHERE (nth.rank, nth.id) >= (kth.ub, kth.id)) AS yes),`;
+        top = `(SELECT e.id, e.min_amount, e.max_amount, e.rank FROM e WHERE (SELECT yes FROM settled) ORDER BY e.rank DESC, e.id DESC LIMIT ${n})
+               UNION ALL
+               (SELECT m.id, m.min_amount, m.max_amount, (m.base + ${similarity('m.title')})::float8 AS rank FROM m
+                WHERE NOT (SELECT yes FROM settled)
+                  AND m.base >= COALESCE((SELECT b.base FROM m b ORDER BY b.base DESC OFFSET ${sql.p(req.limit)} LIMIT 1), '-Infinity'::float8) - 0.11
+                ORDER BY rank DESC, m.id DESC LIMIT ${n})`;
         break;
+      }
       case 'newest':
         top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m ORDER BY m.created_at DESC, m.id DESC LIMIT ${n}`;
         break;
@@ -345,6 +363,7 @@ export const listingStore = {
                 ${relevance ? `, p.title, ${base} AS base` : ''}
          FROM ${from}
        ),
+       ${ctes}
        t AS (${top})
        SELECT 'p' AS kind, row_number() OVER (ORDER BY ${order[req.sort]})::int AS ord,
               t.id, p.slug, p.title, p.status, p.images -> 0 AS image, t.min_amount, t.max_amount,
