@@ -4,11 +4,13 @@
 // the same search repeated (answered by the edge cache).
 // Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
 //
-//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2]
+//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2 --explain 1]
 //
 // Processes: the catalog and the gateway in one (the embedded shape: read cache and edge cache in
 // memory), the bare server, the load driver (autocannon, with a request builder that never
-// repeats a URL), and this script coordinating.
+// repeats a URL), and this script coordinating. Each path's figures come with the CPU time per
+// request of its server process and, for the shop, of the PostgreSQL backends of its database.
+// `--explain 1` first prints EXPLAIN (ANALYZE, BUFFERS) of every statement of four distinct searches.
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
