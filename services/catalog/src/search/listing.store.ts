@@ -244,6 +244,7 @@ function facetSelects(sql: Sql, edges: readonly number[], nullColumns = 0): stri
        GROUP BY o.pair`;
 }
 
+/** The page columns of the first page's statement between `kind` and the facet columns (ord … rank), NULL in a facet row. */
 const PAGE_COLUMNS = 13;
 
 /** The only code that runs listing and search SQL. */
