@@ -83,7 +83,11 @@ export async function startEmbeddedPlatform(env: Record<string, string>): Promis
       // Parents come before their children in no particular order: sweep until nothing is added.
       for (let grew = true; grew; ) {
         grew = false;
-        for (const [p, s] of all) if (!tree.has(p) && tree.has(s.ppid)) (tree.add(p), (grew = true));
+        for (const [p, s] of all) {
+          if (tree.has(p) || !tree.has(s.ppid)) continue;
+          tree.add(p);
+          grew = true;
+        }
       }
       let node = 0;
       let postgres = 0;
