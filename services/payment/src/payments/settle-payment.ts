@@ -92,13 +92,29 @@ export async function chargePayments(deps: PaymentDeps, ids: readonly string[], 
   // Each charge is a span in the trace of the PaymentRequested that asked for it; the outcome's
   // event (PaymentSucceeded/Failed) is its child.
   const traces = new Map<string, string>();
-  const outcomes = await mapLimit(claimed, deps.config.workConcurrency, (p) => {
+  const charge = (p: Payment) => {
     const parent = parents.get(p.id);
     return inSpan('payment charge', parent ?? null, { kind: 'internal', attributes: { 'mercato.payment.id': p.id, 'mercato.order.id': p.orderId, 'mercato.payment.provider': p.provider } }, (traceparent) => {
       const mine = traceparent ?? (parent ? childTraceparent(parent) : undefined);
       if (mine) traces.set(p.id, mine);
       return askProvider(deps, p, 'charge');
     });
-  });
-  return recordAnswers(deps, new Map(claimed.map((p, i) => [p.id, outcomes[i]!])), traces);
+  };
+  // Each provider's calls at its own pace: a remote API at PAYMENT_WORK_CONCURRENCY, the
+  // sandbox all at once (it records the calls of one tick in one statement).
+  const byProvider = new Map<string, Payment[]>();
+  for (const p of claimed) {
+    const list = byProvider.get(p.provider);
+    if (list) list.push(p);
+    else byProvider.set(p.provider, [p]);
+  }
+  const outcomes = new Map<string, Outcome>();
+  await Promise.all(
+    [...byProvider].map(async ([name, list]) => {
+      const limit = deps.providers.get(name as Payment['provider'])?.concurrency ?? deps.config.workConcurrency;
+      const answers = await mapLimit(list, limit, charge);
+      list.forEach((p, i) => outcomes.set(p.id, answers[i]!));
+    }),
+  );
+  return recordAnswers(deps, new Map(claimed.map((p) => [p.id, outcomes.get(p.id)!])), traces);
 }

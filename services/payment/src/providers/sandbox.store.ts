@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 export type SandboxChargeStatus = 'succeeded' | 'failed' | 'requires_action';
 
@@ -46,10 +46,19 @@ export const sandboxStore = {
    */
   async charge(q: Queryable, charges: readonly Omit<SandboxCharge, 'refundedAmount'>[]): Promise<Map<string, SandboxCharge>> {
     const cols = (f: (c: Omit<SandboxCharge, 'refundedAmount'>) => unknown) => charges.map(f);
-    await q.query(
-      `INSERT INTO sandbox_charges (idempotency_key, id, payment_id, payment_method, amount, currency, status, action_token)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
-       ON CONFLICT (idempotency_key) DO NOTHING`,
+    // One round trip: the rows inserted, and the rows already there for the keys that were not
+    // (the statement's snapshot does not see its own inserts, so none is returned twice).
+    const r = await prepared<Row>(
+      q,
+      'payment_sandbox_charge',
+      `WITH ins AS (
+         INSERT INTO sandbox_charges (idempotency_key, id, payment_id, payment_method, amount, currency, status, action_token)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING *)
+       SELECT * FROM ins
+       UNION ALL
+       SELECT * FROM sandbox_charges WHERE idempotency_key = ANY($1::text[]) AND idempotency_key NOT IN (SELECT idempotency_key FROM ins)`,
       [
         cols((c) => c.idempotencyKey),
         cols((c) => c.id),
@@ -61,7 +70,6 @@ export const sandboxStore = {
         cols((c) => c.actionToken),
       ],
     );
-    const r = await q.query<Row>('SELECT * FROM sandbox_charges WHERE idempotency_key = ANY($1::text[])', [cols((c) => c.idempotencyKey)]);
     return new Map(r.rows.map((row) => [row.idempotency_key, toCharge(row)]));
   },
 
