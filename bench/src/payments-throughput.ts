@@ -2,10 +2,15 @@
 // on real PostgreSQL and RabbitMQ, beside the bare outbox → bus → inbox round trip of the same
 // number of events in the same run. Target: payments ≥ 0.5 of the bare round trip.
 //
-//   npm run bench:payments [-- --events 2000 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline]
+//   npm run bench:payments [-- --events 2000 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline --statements --cpu-prof]
 //
+// Each round prints the CPU time per event of the processes that differ between the two paths:
+// the PostgreSQL backends of the consuming side's databases (read from /proc: the server runs on
+// this machine), the payment process, and this process (the recording consumer).
 // --timeline prints, per round, when the payment service recorded the last request, made its
-// first and last outcome and published its last event, and its CPU time per payment.
+// first and last outcome and published its last event.
+// --statements counts the SQL statements the payment process sent during the run, per payment.
+// --cpu-prof writes a V8 CPU profile of the payment process (in the system's temp folder).
 //
 // Both paths start from the same place: N PaymentRequested events committed in the order
 // service's outbox before the clock starts, published by a relay in a process of its own.
@@ -15,12 +20,15 @@
 //    transaction) and publishes PaymentSucceeded from its outbox; this process records each
 //    PaymentSucceeded in its inbox, as the order service would.
 // The clock runs from the relay's first publish until the last event's inbox row committed.
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
 import { AmqpBus, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, startService, type ConsumerManifest } from '@mercato/chassis';
 import { createTestDatabase, deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
 import { forkGoRole, relayProducer } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
+import { pgCpuMs, readPgCpu } from './support/pg-cpu.js';
 
 const role = argText('role', 'bench');
 const EVENTS = arg('events', 2_000);
@@ -29,12 +37,27 @@ const PREFETCH = arg('prefetch', 256);
 const ROUNDS = arg('rounds', 3);
 const CONCURRENCY = arg('concurrency', 8);
 const TIMELINE = process.argv.includes('--timeline');
+const STATEMENTS = process.argv.includes('--statements');
+const CPU_PROF = process.argv.includes('--cpu-prof');
 const silent = createLogger({ service: 'bench', level: 'silent' });
 const script = fileURLToPath(import.meta.url);
 
 // ── child processes ───────────────────────────────────────────────────────────────────────────
 /** The payment service as deployed: its own process, database, RabbitMQ, the sandbox provider. */
 async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
+  // --statements: every statement any connection of this process sends, by its text.
+  const statements = new Map<string, number>();
+  if (STATEMENTS) {
+    const { default: pg } = await import('pg');
+    type Query = (this: unknown, ...args: unknown[]) => unknown;
+    const query = pg.Client.prototype.query as unknown as Query;
+    (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
+      statements.set(key, (statements.get(key) ?? 0) + 1);
+      return query.apply(this, args);
+    };
+  }
   const { paymentService } = await import('@mercato/payment');
   const svc = await startService(paymentService, {
     env: {
@@ -51,18 +74,35 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
     },
     listen: false,
   });
-  const atReady = process.cpuUsage();
-  process.once('SIGTERM', () => {
-    if (TIMELINE) {
-      const u = process.cpuUsage(atReady);
-      console.log(`  payment process CPU during the run: ${((u.user + u.system) / 1e3 / EVENTS).toFixed(2)} ms per payment`);
-    }
-    void svc.stop().finally(() => process.exit(0));
+  // The bench reads our CPU time (and statements so far) before and after the run.
+  process.on('message', (m) => {
+    if (m !== 'usage') return;
+    const u = process.cpuUsage();
+    process.send!({ cpuMs: (u.user + u.system) / 1000, statements: Object.fromEntries(statements) } satisfies Usage);
   });
+  process.once('SIGTERM', () => void svc.stop().finally(() => process.exit(0)));
   // The bench went away without stopping us: do not linger.
   process.once('disconnect', () => void svc.stop().finally(() => process.exit(1)));
   process.send!({ ready: true });
 }
+
+interface Usage {
+  cpuMs: number;
+  statements: Record<string, number>;
+}
+
+function usageOf(proc: import('node:child_process').ChildProcess): Promise<Usage> {
+  return new Promise((resolve) => {
+    proc.once('message', (m: Usage) => resolve(m));
+    proc.send('usage');
+  });
+}
+
+/** CPU ms of this process so far. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 // ── the measured side ─────────────────────────────────────────────────────────────────────────
 async function writeRequests(dbUrl: string): Promise<void> {
@@ -86,7 +126,7 @@ async function writeRequests(dbUrl: string): Promise<void> {
 }
 
 /** A consumer in this process that records `type` in its inbox; resolves with the elapsed seconds. */
-async function recordUntilDone(namespace: string, group: string, type: 'PaymentRequested' | 'PaymentSucceeded', db: Db, start: () => Promise<number>): Promise<number> {
+async function recordUntilDone(namespace: string, group: string, type: 'PaymentRequested' | 'PaymentSucceeded', db: Db, start: () => Promise<number>, end: () => Promise<void>): Promise<number> {
   const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
   let handled = 0;
   let finish!: () => void;
@@ -103,13 +143,27 @@ async function recordUntilDone(namespace: string, group: string, type: 'PaymentR
   const inboxCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
   while ((await inboxCount()) < EVENTS) await new Promise((r) => setTimeout(r, 2));
   const seconds = (performance.now() - t0) / 1000;
+  await end();
   if ((await inboxCount()) !== EVENTS) throw new Error('the inbox does not hold every event exactly once');
   await bus.close();
   return seconds;
 }
 
 
-async function baseline(): Promise<number> {
+/** CPU per event (µs) of what differs between the paths; undefined where it cannot be read. */
+interface Cpu {
+  /** PostgreSQL backends of the consuming side's databases (not the producer's, the same in both). */
+  pg: number | undefined;
+  /** The payment process (payments only). */
+  payment?: number;
+  /** This process: the consumer that records the last event. */
+  recorder: number;
+}
+
+/** Reads pg_stat_activity for the CPU readings (the coordinator's only). */
+let admin: Db;
+
+async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const consumerDb = await createTestDatabase('bench_recorder', TEST_PG_URL);
   await writeRequests(producerDb.url);
@@ -117,20 +171,36 @@ async function baseline(): Promise<number> {
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
   const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, async () => {
-    const t0 = performance.now();
-    relay.go();
-    return t0;
-  });
+  const cpu: Cpu = { pg: undefined, recorder: 0 };
+  let pg0: Awaited<ReturnType<typeof readPgCpu>>;
+  let own0 = 0;
+  const seconds = await recordUntilDone(
+    ns,
+    'payment',
+    'PaymentRequested',
+    pool,
+    async () => {
+      pg0 = await readPgCpu(admin, [consumerDb.name]);
+      own0 = ownCpuMs();
+      const t0 = performance.now();
+      relay.go();
+      return t0;
+    },
+    async () => {
+      cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const ms = pgCpuMs(pg0, await readPgCpu(admin, [consumerDb.name]));
+      cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
+    },
+  );
   await relay.done;
   await pool.close();
   await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment']);
   await producerDb.drop();
   await consumerDb.drop();
-  return EVENTS / seconds;
+  return { rate: EVENTS / seconds, cpu };
 }
 
-async function payments(): Promise<{ rate: number; check: string }> {
+async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; statements: string[] }> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const paymentDb: TestDatabase = await createTestDatabase('bench_payment', TEST_PG_URL);
   const orderDb = await createTestDatabase('bench_order_inbox', TEST_PG_URL);
@@ -138,13 +208,48 @@ async function payments(): Promise<{ rate: number; check: string }> {
   const pool = new Db({ url: orderDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
+  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'mercato-payments-profile')}`] : [];
+  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)], profile);
   const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, async () => {
-    const t0 = performance.now();
-    relay.go();
-    return t0;
-  });
+  const cpu: Cpu = { pg: undefined, recorder: 0 };
+  const databases = [paymentDb.name, orderDb.name];
+  let pg0: Awaited<ReturnType<typeof readPgCpu>>;
+  let own0 = 0;
+  let usage0: Usage;
+  let statements: string[] = [];
+  const seconds = await recordUntilDone(
+    ns,
+    'order',
+    'PaymentSucceeded',
+    pool,
+    async () => {
+      pg0 = await readPgCpu(admin, databases);
+      usage0 = await usageOf(service.proc);
+      own0 = ownCpuMs();
+      const t0 = performance.now();
+      relay.go();
+      return t0;
+    },
+    async () => {
+      cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const usage = await usageOf(service.proc);
+      cpu.payment = ((usage.cpuMs - usage0.cpuMs) * 1000) / EVENTS;
+      const ms = pgCpuMs(pg0, await readPgCpu(admin, databases));
+      cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
+      const sent = Object.entries(usage.statements)
+        .map(([text, n]) => [text, n - (usage0.statements[text] ?? 0)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]);
+      const total = sent.reduce((sum, [, n]) => sum + n, 0);
+      const commits = sent.find(([text]) => text === 'COMMIT')?.[1] ?? 0;
+      if (STATEMENTS) {
+        statements = [
+          `  payment process: ${(total / EVENTS).toFixed(3)} statements and ${(commits / EVENTS).toFixed(3)} transactions per payment (${total} statements, ${commits} COMMIT)`,
+          ...sent.map(([text, n]) => `    ${String(n).padStart(6)}  ${text}`),
+        ];
+      }
+    },
+  );
   await relay.done;
   service.proc.kill('SIGTERM');
   await service.done;
@@ -177,7 +282,7 @@ async function payments(): Promise<{ rate: number; check: string }> {
   await producerDb.drop();
   await paymentDb.drop();
   await orderDb.drop();
-  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges` };
+  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges`, cpu, statements };
 }
 
 if (role === 'relay-producer') {
@@ -186,20 +291,42 @@ if (role === 'relay-producer') {
   await paymentProcess(argText('ns', ''), argText('db', ''));
 } else {
   // Alternate the two, several rounds, and compare medians: the machine is shared and noisy.
+  const load = loadavg()[0]!;
+  admin = new Db({ url: TEST_PG_URL, poolMax: 1 });
   const bares: number[] = [];
   const pays: number[] = [];
+  const bareCpu: Cpu[] = [];
+  const payCpu: Cpu[] = [];
   let check = '';
+  const µs = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} µs`);
   for (let r = 0; r < ROUNDS; r++) {
-    bares.push(await baseline());
+    const b = await baseline();
+    bares.push(b.rate);
+    bareCpu.push(b.cpu);
     const p = await payments();
     pays.push(p.rate);
+    payCpu.push(p.cpu);
     check = p.check;
     console.log(`round ${r + 1}: outbox → inbox ${bares[r]!.toFixed(0)}/s, payments ${pays[r]!.toFixed(0)}/s (${check})`);
+    console.log(
+      `  CPU per event: baseline PostgreSQL ${µs(b.cpu.pg)}, recorder ${µs(b.cpu.recorder)}; ` +
+        `payments PostgreSQL ${µs(p.cpu.pg)}, payment process ${µs(p.cpu.payment)}, recorder ${µs(p.cpu.recorder)}`,
+    );
+    for (const line of p.statements) console.log(line);
   }
+  await admin.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const medianOf = (xs: (number | undefined)[]) => (xs.some((x) => x === undefined) ? undefined : median(xs as number[]));
   const ratio = median(pays) / median(bares);
-  console.log(`events per round: ${EVENTS}, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`);
+  console.log(
+    `${cpus().length} cores, load average ${load.toFixed(1)} at start; events per round: ${EVENTS}, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`,
+  );
   console.log(`baseline  outbox → relay → RabbitMQ → consumer inbox (committed):           ${median(bares).toFixed(0)} events/s`);
   console.log(`payments  PaymentRequested → sandbox charge → PaymentSucceeded (recorded):  ${median(pays).toFixed(0)} payments/s`);
   console.log(`ratio     ${ratio.toFixed(2)}  (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `CPU per event (consuming side): baseline PostgreSQL ${µs(medianOf(bareCpu.map((c) => c.pg)))} + recorder ${µs(median(bareCpu.map((c) => c.recorder)))}; ` +
+      `payments PostgreSQL ${µs(medianOf(payCpu.map((c) => c.pg)))} + payment process ${µs(median(payCpu.map((c) => c.payment!)))} + recorder ${µs(median(payCpu.map((c) => c.recorder)))}`,
+  );
+  if (CPU_PROF) console.log(`CPU profiles of the payment process: ${join(tmpdir(), 'mercato-payments-profile')}`);
 }
