@@ -20,6 +20,7 @@
 //    transaction) and publishes PaymentSucceeded from its outbox; this process records each
 //    PaymentSucceeded in its inbox, as the order service would.
 // The clock runs from the relay's first publish until the last event's inbox row committed.
+import type { ChildProcess } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,7 +92,7 @@ interface Usage {
   statements: Record<string, number>;
 }
 
-function usageOf(proc: import('node:child_process').ChildProcess): Promise<Usage> {
+function usageOf(proc: ChildProcess): Promise<Usage> {
   return new Promise((resolve) => {
     proc.once('message', (m: Usage) => resolve(m));
     proc.send('usage');
