@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { ProviderName } from '../providers/provider.js';
 import type { PaymentState } from './payment-states.js';
 import type { Payment, PaymentChanges } from './payment.js';
@@ -50,6 +50,9 @@ const toPayment = (r: PaymentRow): Payment => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** What a call to the provider needs of a payment. */
+export type ChargeTarget = Pick<Payment, 'id' | 'orderId' | 'email' | 'provider' | 'paymentMethod' | 'amount' | 'currency' | 'providerRef' | 'chargeRef'>;
 
 export interface NewPayment {
   id: string;
@@ -151,14 +154,28 @@ export const paymentsStore = {
   /**
    * The in-process charge's claim: `created` → `processing`, committed before the provider is
    * called. Exactly one caller wins it, however many deliveries of PaymentRequested race.
+   * Returns what the provider call needs (the outcome is recorded on the row locked again).
    */
-  async claimForCharge(q: Queryable, ids: readonly string[], leaseSeconds: number): Promise<Payment[]> {
-    const r = await q.query<PaymentRow>(
+  async claimForCharge(q: Queryable, ids: readonly string[], leaseSeconds: number): Promise<ChargeTarget[]> {
+    const r = await prepared<Pick<PaymentRow, 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'provider_ref' | 'charge_ref'>>(
+      q,
+      'payment_claim_for_charge',
       `UPDATE payments SET state = 'processing', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
-        WHERE id = ANY($1::text[]) AND state = 'created' RETURNING *`,
+        WHERE id = ANY($1::text[]) AND state = 'created'
+        RETURNING id, order_id, email, provider, payment_method, amount, currency, provider_ref, charge_ref`,
       [ids, leaseSeconds],
     );
-    return r.rows.map(toPayment);
+    return r.rows.map((row) => ({
+      id: row.id,
+      orderId: row.order_id,
+      email: row.email,
+      provider: row.provider,
+      paymentMethod: row.payment_method,
+      amount: Number(row.amount),
+      currency: row.currency,
+      providerRef: row.provider_ref,
+      chargeRef: row.charge_ref,
+    }));
   },
 
   /** Locks several payments, always in id order (two batches never wait on each other in a cycle). */

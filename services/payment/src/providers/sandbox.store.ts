@@ -46,7 +46,7 @@ export const sandboxStore = {
    */
   async charge(q: Queryable, charges: readonly Omit<SandboxCharge, 'refundedAmount'>[]): Promise<Map<string, SandboxCharge>> {
     const cols = (f: (c: Omit<SandboxCharge, 'refundedAmount'>) => unknown) => charges.map(f);
-    const keys = cols((c) => c.idempotencyKey);
+    const keys = charges.map((c) => c.idempotencyKey);
     const inserted = await prepared<Row>(
       q,
       'payment_sandbox_charge',
