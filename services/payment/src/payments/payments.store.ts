@@ -97,7 +97,9 @@ export const paymentsStore = {
    */
   async insertMany(q: Queryable, list: readonly NewPayment[], channel: string, traceparent?: string | null): Promise<Set<string>> {
     if (list.length === 0) return new Set();
-    const r = await q.query<{ id: string }>(
+    const r = await prepared<{ id: string }>(
+      q,
+      'payment_insert_many',
       `WITH ins AS (
          INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
          SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
@@ -180,7 +182,7 @@ export const paymentsStore = {
 
   /** Locks several payments, always in id order (two batches never wait on each other in a cycle). */
   async getManyForUpdate(q: Queryable, ids: readonly string[]): Promise<Payment[]> {
-    const r = await q.query<PaymentRow>('SELECT * FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
+    const r = await prepared<PaymentRow>(q, 'payment_lock_many', 'SELECT * FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
     return r.rows.map(toPayment);
   },
 
@@ -242,7 +244,9 @@ export const paymentsStore = {
   async saveMany(q: Queryable, items: readonly { next: Payment; leaseSeconds: number | null }[]): Promise<void> {
     if (items.length === 0) return;
     const col = <T>(f: (p: Payment) => T) => items.map((i) => f(i.next));
-    await q.query(
+    await prepared(
+      q,
+      'payment_save_many',
       `UPDATE payments p SET state = u.state, provider_ref = u.provider_ref, charge_ref = u.charge_ref, card_brand = u.card_brand, card_last4 = u.card_last4,
               next_action_url = u.next_action_url, failure_code = u.failure_code, failure_message = u.failure_message,
               captured_amount = u.captured_amount, refunded_amount = u.refunded_amount,
