@@ -6,7 +6,8 @@
 //
 // Each round prints the CPU time per event of the processes that differ between the two paths:
 // the PostgreSQL backends of the consuming side's databases (read from /proc: the server runs on
-// this machine), the payment process, and this process (the recording consumer).
+// this machine), the payment process, this process (the recording consumer), and the RabbitMQ
+// broker (all of it: on a shared broker the others' traffic counts too).
 // --timeline prints, per round, when the payment service recorded the last request, made its
 // first and last outcome and published its last event.
 // --statements counts the SQL statements the payment process sent during the run, per payment.
@@ -29,7 +30,7 @@ import { AmqpBus, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsu
 import { createTestDatabase, deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
 import { forkGoRole, relayProducer } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
-import { pgCpuMs, readPgCpu } from './support/pg-cpu.js';
+import { brokerCpuMs, pgCpuMs, readPgCpu } from './support/pg-cpu.js';
 
 const role = argText('role', 'bench');
 const EVENTS = arg('events', 2_000);
@@ -159,6 +160,8 @@ interface Cpu {
   payment?: number;
   /** This process: the consumer that records the last event. */
   recorder: number;
+  /** The local RabbitMQ broker, all of it (whatever else uses it counts too). */
+  broker: number | undefined;
 }
 
 /** Reads pg_stat_activity for the CPU readings (the coordinator's only). */
@@ -172,7 +175,8 @@ async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
   const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const cpu: Cpu = { pg: undefined, recorder: 0 };
+  const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
+  let broker0: number | undefined;
   let pg0: Awaited<ReturnType<typeof readPgCpu>>;
   let own0 = 0;
   const seconds = await recordUntilDone(
@@ -183,12 +187,15 @@ async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
     async () => {
       pg0 = await readPgCpu(admin, [consumerDb.name]);
       own0 = ownCpuMs();
+      broker0 = brokerCpuMs();
       const t0 = performance.now();
       relay.go();
       return t0;
     },
     async () => {
       cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const broker1 = brokerCpuMs();
+      cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
       const ms = pgCpuMs(pg0, await readPgCpu(admin, [consumerDb.name]));
       cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
     },
@@ -212,7 +219,8 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'mercato-payments-profile')}`] : [];
   const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)], profile);
   const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const cpu: Cpu = { pg: undefined, recorder: 0 };
+  const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
+  let broker0: number | undefined;
   const databases = [paymentDb.name, orderDb.name];
   let pg0: Awaited<ReturnType<typeof readPgCpu>>;
   let own0 = 0;
@@ -227,12 +235,15 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
       pg0 = await readPgCpu(admin, databases);
       usage0 = await usageOf(service.proc);
       own0 = ownCpuMs();
+      broker0 = brokerCpuMs();
       const t0 = performance.now();
       relay.go();
       return t0;
     },
     async () => {
       cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const broker1 = brokerCpuMs();
+      cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
       const usage = await usageOf(service.proc);
       cpu.payment = ((usage.cpuMs - usage0.cpuMs) * 1000) / EVENTS;
       const ms = pgCpuMs(pg0, await readPgCpu(admin, databases));
@@ -310,8 +321,8 @@ if (role === 'relay-producer') {
     check = p.check;
     console.log(`round ${r + 1}: outbox → inbox ${bares[r]!.toFixed(0)}/s, payments ${pays[r]!.toFixed(0)}/s (${check})`);
     console.log(
-      `  CPU per event: baseline PostgreSQL ${µs(b.cpu.pg)}, recorder ${µs(b.cpu.recorder)}; ` +
-        `payments PostgreSQL ${µs(p.cpu.pg)}, payment process ${µs(p.cpu.payment)}, recorder ${µs(p.cpu.recorder)}`,
+      `  CPU per event: baseline PostgreSQL ${µs(b.cpu.pg)}, recorder ${µs(b.cpu.recorder)}, broker ${µs(b.cpu.broker)}; ` +
+        `payments PostgreSQL ${µs(p.cpu.pg)}, payment process ${µs(p.cpu.payment)}, recorder ${µs(p.cpu.recorder)}, broker ${µs(p.cpu.broker)}`,
     );
     for (const line of p.statements) console.log(line);
   }
@@ -327,7 +338,8 @@ if (role === 'relay-producer') {
   console.log(`ratio     ${ratio.toFixed(2)}  (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
   console.log(
     `CPU per event (consuming side): baseline PostgreSQL ${µs(medianOf(bareCpu.map((c) => c.pg)))} + recorder ${µs(median(bareCpu.map((c) => c.recorder)))}; ` +
-      `payments PostgreSQL ${µs(medianOf(payCpu.map((c) => c.pg)))} + payment process ${µs(median(payCpu.map((c) => c.payment!)))} + recorder ${µs(median(payCpu.map((c) => c.recorder)))}`,
+      `payments PostgreSQL ${µs(medianOf(payCpu.map((c) => c.pg)))} + payment process ${µs(median(payCpu.map((c) => c.payment!)))} + recorder ${µs(median(payCpu.map((c) => c.recorder)))}; ` +
+      `RabbitMQ broker (all of it, shared) baseline ${µs(medianOf(bareCpu.map((c) => c.broker)))}, payments ${µs(medianOf(payCpu.map((c) => c.broker)))}`,
   );
   if (CPU_PROF) console.log(`CPU profiles of the payment process: ${join(tmpdir(), 'mercato-payments-profile')}`);
 }

@@ -1,7 +1,7 @@
 // CPU time the PostgreSQL backends of some databases spent, read from /proc: the server must run
 // on this machine (it does for the benchmarks). Backends that come and go between two readings
 // are missed; the pools of the benchmarks keep theirs for the whole of a run.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Db } from '@mercato/chassis';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
@@ -38,4 +38,21 @@ export function pgCpuMs(before: PgCpuReading | undefined, after: PgCpuReading | 
   let ticks = 0;
   for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
   return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** CPU ms so far of the local RabbitMQ broker (its Erlang VM, `beam.smp`); undefined when none runs here. */
+export function brokerCpuMs(): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'beam.smp') continue;
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmdline.includes('rabbit')) continue;
+    } catch {
+      continue;
+    }
+    const ticks = ticksOf(Number(entry));
+    return ticks === undefined ? undefined : (ticks * 1000) / TICKS_PER_SECOND;
+  }
+  return undefined;
 }
