@@ -1,13 +1,16 @@
 // Rating summaries read through the gateway: `GET /reviews/summary?productId=…` at 50
-// connections, against a bare Fastify route answering the same JSON body, in the same run; also
-// the same read with the service's summary cache off (every read a PostgreSQL query).
+// connections, against a bare Fastify route answering the same JSON body, in the same run. The
+// gateway keeps summaries at its edge (in Redis, as in the distributed mode, purged by the review
+// service's generation); beside it the same read through a gateway with its edge cache off (the
+// review service answers from its own memory), and with both caches off (every read a PostgreSQL
+// query).
 // Target: ≥ 0.35 × bare (like catalog reads).
 //
 //   npm run bench:reviews [-- --products 2000 --connections 50 --duration 5 --warmup 3 --rounds 2]
 //
 // Processes: the review service (fresh database on the PostgreSQL server, summaries of
-// `--products` products with reviews), the gateway, the bare server, a second review process
-// with the cache off and its gateway, a bare Node proxy in front of the bare route (the ceiling of
+// `--products` products with reviews), the gateway with its edge cache in Redis, a second one with
+// it off, the bare server, a second review process with the cache off and its gateway, a bare Node proxy in front of the bare route (the ceiling of
 // any route behind one hop on this machine), autocannon, and this script coordinating.
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { createLogger, MemoryBus, startService } from '@mercato/chassis';
-import { createTestDatabase, type TestDatabase } from '@mercato/chassis/testing';
+import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@mercato/chassis/testing';
 import { newId } from '@mercato/contracts';
 import { startGateway } from '@mercato/gateway';
 import { reviewService } from '@mercato/review';
@@ -33,12 +36,23 @@ const ROLE = arg('role', 'bench');
 const TARGET = 0.35;
 const silent = (service: string) => createLogger({ service, level: 'silent' });
 const SCRIPT = fileURLToPath(import.meta.url);
+// This run's own Redis keys: the review service's generation (left behind, one key) and the
+// gateway's kept answers (which expire on their own).
+const PREFIX = `bench-reviews-${process.ppid}:review:`;
 
 /** The review service on `dbUrl`; with `--load N`, N products with 1–8 published reviews each and their summaries. */
 async function startReviewRole(dbUrl: string, cacheMs: string, products: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
   const bus = new MemoryBus();
   const svc = await startService(reviewService, {
-    env: { LOG_LEVEL: 'silent', REVIEW_PORT: '0', REVIEW_DATABASE_URL: dbUrl, REVIEW_SUMMARY_CACHE_MS: cacheMs, OUTBOX_POLL_MS: '60000' },
+    env: {
+      LOG_LEVEL: 'silent',
+      REVIEW_PORT: '0',
+      REVIEW_DATABASE_URL: dbUrl,
+      REVIEW_SUMMARY_CACHE_MS: cacheMs,
+      OUTBOX_POLL_MS: '60000',
+      REDIS_URL: TEST_REDIS_URL,
+      REVIEW_CACHE_PREFIX: PREFIX,
+    },
     bus,
     logger: silent('review'),
     background: false,
@@ -73,10 +87,19 @@ async function startBare(bodyFile: string): Promise<string> {
   return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
 
-async function startGatewayFor(reviewUrl: string): Promise<string> {
+async function startGatewayFor(reviewUrl: string, edge: string): Promise<string> {
   const gw = await startGateway({
     logger: silent('gateway'),
-    env: { GATEWAY_PORT: '0', LOG_LEVEL: 'silent', GATEWAY_RATE_LIMIT_IP: '0', GATEWAY_RATE_LIMIT_USER: '0' },
+    env: {
+      GATEWAY_PORT: '0',
+      LOG_LEVEL: 'silent',
+      GATEWAY_RATE_LIMIT_IP: '0',
+      GATEWAY_RATE_LIMIT_USER: '0',
+      GATEWAY_CACHE: edge,
+      REDIS_URL: TEST_REDIS_URL,
+      GATEWAY_RATE_LIMIT_PREFIX: `${PREFIX}rl:`,
+      REVIEW_CACHE_PREFIX: PREFIX,
+    },
     upstreams: { review: reviewUrl },
   });
   return gw.url;
@@ -90,11 +113,13 @@ async function bench(): Promise<void> {
     dbs.push(db);
     const review = await child(SCRIPT, 'review', ['--db', db.url, '--cache', '60000', '--load', String(PRODUCTS)]);
     servers.push(review);
-    const gateway = await child(SCRIPT, 'gateway', ['--review', review.urls[0]!]);
+    const gateway = await child(SCRIPT, 'gateway', ['--review', review.urls[0]!, '--edge', 'redis']);
     servers.push(gateway);
+    const noEdge = await child(SCRIPT, 'gateway', ['--review', review.urls[0]!, '--edge', 'off']);
+    servers.push(noEdge);
     const uncached = await child(SCRIPT, 'review', ['--db', db.url, '--cache', '0', '--load', '0']);
     servers.push(uncached);
-    const uncachedGateway = await child(SCRIPT, 'gateway', ['--review', uncached.urls[0]!]);
+    const uncachedGateway = await child(SCRIPT, 'gateway', ['--review', uncached.urls[0]!, '--edge', 'off']);
     servers.push(uncachedGateway);
     const productId = (await readFile(join(tmpdir(), `bench-reviews-product-${process.pid}.txt`), 'utf8')).trim();
     const path = `/api/v1/reviews/summary?productId=${productId}`;
@@ -109,12 +134,13 @@ async function bench(): Promise<void> {
     servers.push(bareProxy);
 
     const paths: Array<[string, string, number[]]> = [
-      ['bare /summary', `${bare.urls[0]}/summary`, [4]],
-      ['bare /summary, proxied', `${bareProxy.urls[0]}/api/v1/summary`, [4, 5]],
+      ['bare /summary', `${bare.urls[0]}/summary`, [5]],
+      ['bare /summary, proxied', `${bareProxy.urls[0]}/api/v1/summary`, [5, 6]],
       ['summary via gateway', `${gateway.urls[0]}${path}`, [0, 1]],
-      ['summary, cache off', `${uncachedGateway.urls[0]}${path}`, [2, 3]],
+      ['summary, edge cache off', `${noEdge.urls[0]}${path}`, [0, 2]],
+      ['summary, caches off', `${uncachedGateway.urls[0]}${path}`, [3, 4]],
     ];
-    const names = ['review', 'gateway', 'review (no cache)', 'gateway (no cache)', 'bare', 'bare proxy'];
+    const names = ['review', 'gateway', 'gateway (no edge)', 'review (no cache)', 'gateway (no cache)', 'bare', 'bare proxy'];
     console.log(
       `review summaries, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; body ${body.length} B`,
@@ -124,11 +150,13 @@ async function bench(): Promise<void> {
     console.log('');
     console.log(`  ratio summary via gateway / bare   ${ratio.toFixed(2)}  (target ≥ ${TARGET}: ${ratio >= TARGET ? 'met' : 'NOT met'})`);
     console.log(`  ratio bare route behind a bare Node proxy / bare  ${(rps('bare /summary, proxied') / rps('bare /summary')).toFixed(2)}  (the ceiling for any route behind one proxy hop here)`);
-    console.log(`  with the cache off: ${(rps('summary, cache off') / rps('bare /summary')).toFixed(2)} × bare`);
+    console.log(`  with the edge cache off (the review service's memory answers): ${(rps('summary, edge cache off') / rps('bare /summary')).toFixed(2)} × bare`);
+    console.log(`  with both caches off: ${(rps('summary, caches off') / rps('bare /summary')).toFixed(2)} × bare`);
     flagFailures(runs.values());
   } finally {
     await stopServers(servers);
     for (const db of dbs) await db.drop();
+
   }
 }
 
@@ -142,5 +170,5 @@ if (ROLE === 'bench') {
 } else if (ROLE === 'bare-proxy') {
   serveRole([await startBareProxy(arg('upstream', ''))]);
 } else {
-  serveRole([await startGatewayFor(arg('review', ''))]);
+  serveRole([await startGatewayFor(arg('review', ''), arg('edge', 'redis'))]);
 }

@@ -23,7 +23,7 @@ describe('reviews end to end in the embedded mode', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
+    return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown>, cache: res.headers.get('cache-status') };
   };
 
   before(async () => {
@@ -57,6 +57,12 @@ describe('reviews end to end in the embedded mode', () => {
     assert.equal(early.status, 403);
     assert.equal(early.body.code, 'purchase_required');
 
+    // The empty summary is kept at the edge (the gateway answers it from memory)…
+    const summaryPath = `/reviews/summary?productId=${product.id}`;
+    assert.equal((await call('GET', summaryPath)).body.count, 0);
+    const kept = await call('GET', summaryPath);
+    assert.deepEqual([kept.body.count, kept.cache], [0, 'mercato-gateway; hit']);
+
     const cart = (await call('POST', '/carts', token, { currency: 'USD' })).body as { id: string };
     await eventually(async () => (await call('POST', `/carts/${cart.id}/items`, token, { sku, quantity: 1 })).status === 200, 15_000, 100);
     const placed = await call(
@@ -81,7 +87,10 @@ describe('reviews end to end in the embedded mode', () => {
     assert.equal(review.author, 'Rita R.');
     assert.equal((await call('POST', '/reviews', token, { productId: product.id, rating: 1, title: 'Again', body: 'A second review of the same product.' })).status, 409);
 
-    assert.deepEqual((await call('GET', `/reviews/summary?productId=${product.id}`)).body, { productId: product.id, count: 1, average: 4, distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } });
+    // …and purged by the write: the next read is the new summary.
+    const fresh = await call('GET', summaryPath);
+    assert.deepEqual(fresh.body, { productId: product.id, count: 1, average: 4, distribution: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 0 } });
+    assert.equal(fresh.cache, 'mercato-gateway; fwd=miss');
     const list = (await call('GET', `/reviews?productId=${product.id}`)).body as { items: Array<{ id: string }> };
     assert.deepEqual(list.items.map((i) => i.id), [review.id]);
 
@@ -96,6 +105,7 @@ describe('reviews end to end in the embedded mode', () => {
     // A moderator hides it: the summary and the catalog follow.
     const moderator = (await call('POST', `/reviews/${review.id as string}/hide`, adminToken, {})).body;
     assert.equal(moderator.status, 'hidden');
+    assert.equal((await call('GET', summaryPath)).body.count, 0);
     await eventually(async () => ((await call('GET', `/products/${sku.toLowerCase()}`)).body as { rating: { count: number } }).rating.count === 0, 20_000, 200);
   });
 });

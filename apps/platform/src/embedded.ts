@@ -175,6 +175,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
         upstreams,
         // The catalog tells the gateway's edge cache of every committed change, in this process.
         catalogChanges: services.find((s) => s.name === 'catalog')?.changes,
+        reviewChanges: services.find((s) => s.name === 'review')?.changes,
         ...(web ? { web: { url: web.url, frontendKey: web.frontendKey, ...(isDev(env) ? { timeoutMs: 180_000 } : {}) } } : {}),
       });
     } catch (err) {

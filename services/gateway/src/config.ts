@@ -50,7 +50,7 @@ export function gatewayConfigSchema() {
       GATEWAY_CACHE: Type.Union([Type.Literal('auto'), Type.Literal('memory'), Type.Literal('redis'), Type.Literal('off')], {
         default: 'auto',
         description:
-          "the edge cache of the catalog's public reads: auto (Redis when REDIS_URL is set; in memory when the catalog runs in the same process), memory, redis or off",
+          "the edge cache of the catalog's and the review service's public reads: auto (Redis when REDIS_URL is set; in memory when the service runs in the same process), memory, redis or off",
       }),
       GATEWAY_CACHE_MAX_TTL_SECONDS: int('the longest an answer is kept at the edge, whatever its max-age', 1, 86_400, 30),
       GATEWAY_CACHE_MAX_BYTES: int('the bytes of answers kept in memory', 1024 * 1024, 8 * 1024 * 1024 * 1024, 64 * 1024 * 1024),
@@ -59,6 +59,11 @@ export function gatewayConfigSchema() {
         pattern: '^[A-Za-z0-9:_.-]{1,100}$',
         default: 'mercato:catalog:',
         description: "the catalog's Redis prefix (as the catalog is given it): its generation, <prefix>gen, purges the edge cache, kept under <prefix>edge:",
+      }),
+      REVIEW_CACHE_PREFIX: Type.String({
+        pattern: '^[A-Za-z0-9:_.-]{1,100}$',
+        default: 'mercato:review:',
+        description: "the review service's Redis prefix (as the review service is given it): its generation, <prefix>gen, purges the rating summaries kept at the edge under <prefix>edge:",
       }),
       GATEWAY_CORS_ORIGINS: Type.String({
         pattern: '^$|^https?://[^\\s/?#,]+(,\\s*https?://[^\\s/?#,]+)*$',
@@ -111,6 +116,9 @@ export interface GatewaySettings extends ServiceSettings {
   cachePrefix: string;
   /** The Redis key of the catalog's generation, which every catalog write increments. */
   cacheGenerationKey: string;
+  /** The same two for the review service's rating summaries. */
+  reviewCachePrefix: string;
+  reviewCacheGenerationKey: string;
   /** Origins allowed to call the API cross-origin. */
   corsOrigins: string[];
   /** The web app behind every non-API path, when there is one. */
@@ -177,6 +185,8 @@ export function loadGatewaySettings(
     cacheMaxBodyBytes: c.GATEWAY_CACHE_MAX_BODY_BYTES as number,
     cachePrefix: `${c.CATALOG_CACHE_PREFIX as string}edge:`,
     cacheGenerationKey: `${c.CATALOG_CACHE_PREFIX as string}gen`,
+    reviewCachePrefix: `${c.REVIEW_CACHE_PREFIX as string}edge:`,
+    reviewCacheGenerationKey: `${c.REVIEW_CACHE_PREFIX as string}gen`,
     corsOrigins: (c.GATEWAY_CORS_ORIGINS as string)
       .split(',')
       .map((o) => o.trim())

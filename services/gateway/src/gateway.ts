@@ -42,7 +42,9 @@ export interface GatewayOptions {
   /** The web app's URL and the key it proves itself with, over `WEB_URL` and `GATEWAY_FRONTEND_KEY` (the embedded launcher passes them). */
   web?: { url?: string; frontendKey?: string; timeoutMs?: number };
   /** The catalog's change signal when it runs in the same process (embedded mode): the in-memory edge cache purges on it. */
-  catalogChanges?: ChangeSignal;
+  catalogChanges?: ChangeSignal | undefined;
+  /** The review service's, likewise: the rating summaries kept in memory are purged on it. */
+  reviewChanges?: ChangeSignal | undefined;
 }
 
 export interface RunningGateway {
@@ -65,22 +67,28 @@ export interface RunningGateway {
 }
 
 /**
- * The edge cache: Redis (the catalog's generation there purges it), or memory when the catalog
- * runs in the same process and says when it changed; never one that nothing would purge.
+ * The edge caches, one per service whose public reads are kept (the catalog's pages and the review
+ * service's rating summaries), each purged by its own service's generation: in Redis (the
+ * service moves `<prefix>gen` on after every change), or in memory when the service runs in the
+ * same process and says when it changed. Never one that nothing would purge.
  */
-function createEdgeStore(settings: GatewaySettings, changes: ChangeSignal | undefined, logger: Logger): EdgeStore | undefined {
-  const mode = settings.cache === 'auto' ? (settings.redisUrl ? 'redis' : changes ? 'memory' : 'off') : settings.cache;
+function createEdgeStores(settings: GatewaySettings, changes: Partial<Record<'catalog' | 'review', ChangeSignal>>, logger: Logger): Map<string, EdgeStore> {
+  const stores = new Map<string, EdgeStore>();
+  const mode = settings.cache === 'auto' ? (settings.redisUrl ? 'redis' : changes.catalog ? 'memory' : 'off') : settings.cache;
   if (mode === 'redis') {
     if (!settings.redisUrl) throw new ConfigError('Configuration error: GATEWAY_CACHE=redis needs REDIS_URL');
-    return new RedisEdgeStore({ url: settings.redisUrl, generationKey: settings.cacheGenerationKey, prefix: settings.cachePrefix, maxTtlMs: settings.cacheMaxTtlMs, maxBytes: settings.cacheMaxBytes, logger });
-  }
-  if (mode === 'memory') {
-    if (!changes) {
+    const shared = { url: settings.redisUrl, maxTtlMs: settings.cacheMaxTtlMs, maxBytes: settings.cacheMaxBytes, logger };
+    stores.set('catalog', new RedisEdgeStore({ ...shared, generationKey: settings.cacheGenerationKey, prefix: settings.cachePrefix }));
+    stores.set('review', new RedisEdgeStore({ ...shared, generationKey: settings.reviewCacheGenerationKey, prefix: settings.reviewCachePrefix }));
+  } else if (mode === 'memory') {
+    if (!changes.catalog) {
       throw new ConfigError('Configuration error: GATEWAY_CACHE=memory needs the catalog in the same process (the embedded mode); use redis (with REDIS_URL) otherwise');
     }
-    return new MemoryEdgeStore({ maxBytes: settings.cacheMaxBytes, changes });
+    stores.set('catalog', new MemoryEdgeStore({ maxBytes: settings.cacheMaxBytes, changes: changes.catalog }));
+    // Each store is bounded on its own: the summaries are small, a sixteenth of the budget holds every product's.
+    if (changes.review) stores.set('review', new MemoryEdgeStore({ maxBytes: Math.max(1024 * 1024, Math.floor(settings.cacheMaxBytes / 16)), changes: changes.review }));
   }
-  return undefined;
+  return stores;
 }
 
 const VERSION = '0.1.0';
@@ -98,7 +106,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
   const tls = loadGatewayTls(opts.env ?? process.env);
   installTlsForFetch(tls.material);
   const logger = opts.logger ?? createLogger({ service: 'gateway', level: settings.logLevel });
-  const edgeStore = createEdgeStore(settings, opts.catalogChanges, logger);
+  const edgeStores = createEdgeStores(settings, { catalog: opts.catalogChanges, review: opts.reviewChanges }, logger);
   const upstreams = createUpstreams(settings, logger, tls.material);
   const rateStore = opts.rateStore ?? (settings.redisUrl ? new RedisRateStore(settings.redisUrl, settings.rateLimitPrefix, logger) : new MemoryRateStore());
   const web = new WebFront({
@@ -113,7 +121,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     logger,
   });
   const closePools = () =>
-    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close(), edgeStore?.close()]).then(() => undefined);
+    Promise.all([...Object.values(upstreams).map((u) => u.close()), opts.rateStore ? undefined : rateStore.close(), web.close(), ...[...edgeStores.values()].map((s) => s.close())]).then(() => undefined);
   // The keys are fetched on the first request that carries a token, not at start.
   const jwks = new JwksCache({ url: settings.jwksUrl, logger, fetchTimeoutMs: Math.min(settings.upstreamTimeoutMs, 2_000) });
   const guard = new EdgeGuard({
@@ -133,7 +141,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
     uploadLimitBytes: settings.uploadLimitBytes,
     trustForwarded: settings.trustForwarded,
     clientOf: (req) => web.forwardedClient(req),
-    cache: edgeStore && { store: edgeStore, services: new Set(['catalog']), maxTtlMs: settings.cacheMaxTtlMs, maxBodyBytes: settings.cacheMaxBodyBytes },
+    cache: edgeStores.size === 0 ? undefined : { stores: edgeStores, maxTtlMs: settings.cacheMaxTtlMs, maxBodyBytes: settings.cacheMaxBodyBytes },
     logger,
     onDone: (...args) => metrics?.proxied(...args),
   });
@@ -218,7 +226,7 @@ export async function startGateway(opts: GatewayOptions = {}): Promise<RunningGa
       })();
       return httpClosed;
     },
-    cache: edgeStore?.kind,
+    cache: edgeStores.get('catalog')?.kind,
     breakers: () => Object.values(upstreams).flatMap((u) => [...u.breakers().values()].map((b) => b.snapshot())),
     stop() {
       stopped ??= (async () => {

@@ -35,8 +35,8 @@ export interface ProxyOptions {
   guard?: EdgeGuard;
   /** The client a trusted front end calls on behalf of (its X-Forwarded-For), if it is one. */
   clientOf?: (req: IncomingMessage) => string | undefined;
-  /** The edge cache of public reads, and the services whose answers it keeps. */
-  cache?: { store: EdgeStore; services: ReadonlySet<string>; maxTtlMs: number; maxBodyBytes: number } | undefined;
+  /** The edge caches of public reads, by the service whose answers each keeps. */
+  cache?: { stores: ReadonlyMap<string, EdgeStore>; maxTtlMs: number; maxBodyBytes: number } | undefined;
   /** Told of every answered request (metrics). */
   onDone?: (method: string, url: string, upstream: string | undefined, status: number, seconds: number) => void;
 }
@@ -165,6 +165,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   private head: OutgoingHttpHeaders | undefined = undefined;
   /** A cacheable read that missed: the key and generation its answer is kept under, if it may be. */
   private cacheKey: string | undefined = undefined;
+  private cacheStore: EdgeStore | undefined = undefined;
   private cacheToken = '';
   private cacheStatus: string | undefined = undefined;
   /** The answer being kept as it streams through (dropped past the body limit). */
@@ -233,11 +234,12 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.res.destroyed) return; // the client went away while the token was checked
     const r = admission.refusal;
     if (r) return this.problem(r.status, r.code, r.title, r.detail, r.headers);
-    const cache = this.proxy.opts.cache;
-    if (cache && cache.services.has(target.service)) {
+    const store = this.proxy.opts.cache?.stores.get(target.service);
+    if (store) {
       const policy = requestPolicy(this.req);
       if (policy !== 'bypass') {
-        const found = cache.store.lookup(target.path, this.req.headers);
+        this.cacheStore = store;
+        const found = store.lookup(target.path, this.req.headers);
         if (found instanceof Promise) {
           found.then(
             (l) => this.looked(target, withBody, admission.identity, policy, l),
@@ -390,7 +392,7 @@ class Exchange implements Dispatcher.DispatchHandler {
         expiresAt: now + rec.ttlMs,
         age: rec.age,
       };
-      this.proxy.opts.cache!.store.store(this.cacheKey!, this.cacheToken, rec.vary, this.req.headers, answer);
+      this.cacheStore!.store(this.cacheKey!, this.cacheToken, rec.vary, this.req.headers, answer);
     }
   }
 

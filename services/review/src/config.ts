@@ -11,6 +11,11 @@ export const reviewConfigSchema = Type.Object(
       default: 60_000,
       description: 'the longest a replica serves a rating summary from memory, in ms (changes drop it at once; 0 turns the cache off)',
     }),
+    REVIEW_CACHE_PREFIX: Type.String({
+      pattern: '^[A-Za-z0-9:_.-]{1,100}$',
+      default: 'mercato:review:',
+      description: "the prefix of the review service's Redis keys: <prefix>gen moves on at every summary change and purges the gateways' edge caches (with REDIS_URL)",
+    }),
   },
   { additionalProperties: true },
 );
@@ -18,9 +23,10 @@ export const reviewConfigSchema = Type.Object(
 export interface ReviewConfig {
   demoData: boolean;
   summaryCacheMs: number;
+  cachePrefix: string;
 }
 
 export function loadReviewConfig(env: NodeJS.ProcessEnv): ReviewConfig {
   const c = loadConfig(reviewConfigSchema, env);
-  return { demoData: c.REVIEW_DEMO_DATA, summaryCacheMs: c.REVIEW_SUMMARY_CACHE_MS };
+  return { demoData: c.REVIEW_DEMO_DATA, summaryCacheMs: c.REVIEW_SUMMARY_CACHE_MS, cachePrefix: c.REVIEW_CACHE_PREFIX };
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
+import { ChangeSignal, createAuthenticator, loadAccessTokenSettings, type ServiceModule } from '@mercato/chassis';
 import { loadReviewConfig } from './config.js';
 import { consumers } from './consumers/index.js';
 import type { ReviewDeps } from './deps.js';
@@ -16,16 +16,33 @@ export const reviewService: ServiceModule = {
   name: 'review',
   title: 'mercato review service',
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
-  async create({ db, outbox, logger, env }) {
+  async create({ db, outbox, logger, env, settings }) {
     const config = loadReviewConfig(env);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
-    const summaries = new SummaryCache(db, logger, { ttlMs: config.summaryCacheMs, maxEntries: 50_000 });
-    if (config.summaryCacheMs > 0) await summaries.start();
+    // Every change to a product's published reviews is told to the edge caches that keep rating
+    // summaries: a gateway in this process (the signal), every gateway replica (Redis).
+    const changes = new ChangeSignal();
+    const generation = settings.redisUrl
+      ? new (await import('./summaries/edge-generation.js')).EdgeGeneration({ url: settings.redisUrl, prefix: config.cachePrefix, logger })
+      : undefined;
+    const summaries = new SummaryCache(db, logger, {
+      ttlMs: config.summaryCacheMs,
+      maxEntries: 50_000,
+      onChange: () => {
+        changes.changed();
+        return generation?.bump();
+      },
+    });
+    await summaries.start();
     const deps: ReviewDeps = { db, outbox, logger, authenticator, summaries };
     return {
       routes: (app) => registerRoutes(app, deps),
       consumers: consumers({ demoData: config.demoData }),
-      onClose: () => summaries.close(),
+      onClose: async () => {
+        await summaries.close();
+        generation?.close();
+      },
+      changes,
       ...(config.summaryCacheMs > 0 ? { fastPath: fastSummary(summaries) } : {}),
     };
   },

@@ -159,6 +159,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     BUS_NAMESPACE: namespace,
     REDIS_URL: TEST_REDIS_URL,
     CATALOG_CACHE_PREFIX: `${namespace}:catalog:`,
+    REVIEW_CACHE_PREFIX: `${namespace}:review:`,
     // Its own rate-limit counters: clusters sharing one Redis (and one client address) never
     // spend each other's allowance.
     GATEWAY_RATE_LIMIT_PREFIX: `${namespace}:ratelimit:`,

@@ -122,7 +122,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     async (req, reply) => {
       const { productId, ...text } = req.body;
       const review = await createReview(deps, callerOf(req), productId, text);
-      deps.summaries.forget(productId);
+      await deps.summaries.forget(productId);
       return reply.code(201).header('location', `/reviews/${review.id}`).send(presentReview(review, { privileged: true }));
     },
   );
@@ -142,7 +142,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     },
     async (req) => {
       const review = await editReview(deps, callerOf(req), req.params.id, req.body);
-      deps.summaries.forget(review.productId);
+      await deps.summaries.forget(review.productId);
       return presentReview(review, { privileged: true });
     },
   );
@@ -162,7 +162,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     async (req, reply) => {
       const caller = callerOf(req);
       const productId = await deleteReview(deps, caller, req.params.id, can(caller.roles, 'reviews:delete:any'));
-      deps.summaries.forget(productId);
+      await deps.summaries.forget(productId);
       return reply.code(204).send();
     },
   );
@@ -198,7 +198,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
     },
     async (req, reply) => {
       const outcome = await reportReview(deps, callerOf(req), req.params.id, req.body.reason);
-      deps.summaries.forget(outcome.productId);
+      await deps.summaries.forget(outcome.productId);
       return reply.code(201).send({ reportCount: outcome.reportCount, held: outcome.held });
     },
   );
@@ -247,7 +247,7 @@ export function reviewsRoutes(app: HttpApp, deps: ReviewDeps): void {
       async (req) => {
         const reason = (req.body as { reason?: string } | undefined)?.reason ?? null;
         const review = await moderateReview(deps, callerOf(req), req.params.id, action, reason);
-        deps.summaries.forget(review.productId);
+        await deps.summaries.forget(review.productId);
         return presentReview(review, { privileged: true });
       },
     );

@@ -18,7 +18,12 @@ export class SummaryCache {
   constructor(
     private readonly db: Db,
     private readonly logger: Logger,
-    private readonly opts: { ttlMs: number; maxEntries: number },
+    private readonly opts: {
+      ttlMs: number;
+      maxEntries: number;
+      /** Told of every change (a product's, or all of them once the listener is back): the edge caches purge on it. */
+      onChange?: () => Promise<void> | void;
+    },
   ) {}
 
   async start(): Promise<void> {
@@ -27,10 +32,12 @@ export class SummaryCache {
       (productId) => {
         this.generation++;
         this.entries.delete(productId);
+        void this.opts.onChange?.();
       },
       () => {
         this.generation++;
         this.entries.clear();
+        void this.opts.onChange?.();
       },
     );
   }
@@ -48,7 +55,7 @@ export class SummaryCache {
     const generation = this.generation;
     const summary = await summariesStore.get(this.db, productId);
     const entry = { summary, at: Date.now(), json: JSON.stringify(summary) };
-    if (this.subscription && generation === this.generation) {
+    if (this.opts.ttlMs > 0 && this.subscription && generation === this.generation) {
       if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
       this.entries.set(productId, entry);
     }
@@ -56,12 +63,14 @@ export class SummaryCache {
   }
 
   /**
-   * Drops a product's entry now: a write of this process calls it after its commit, so the writer
-   * reads its own change at once (other replicas hear of it by NOTIFY a moment later).
+   * Drops a product's entry now and tells the edge caches: a write of this process calls it after
+   * its commit and waits for it, so the writer reads its own change at once, here and through any
+   * gateway (other replicas hear of it by NOTIFY a moment later).
    */
-  forget(productId: string): void {
+  async forget(productId: string): Promise<void> {
     this.generation++;
     this.entries.delete(productId);
+    await this.opts.onChange?.();
   }
 
   async close(): Promise<void> {
