@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
@@ -25,6 +25,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 if (!dev) process.env.NODE_ENV = 'production';
+// The container image runs this server in Next's standalone tree, which has no next.config.mjs
+// and only the parts of Next that serving needs: the configuration is the build's, as Next's own
+// standalone server takes it.
+if (!dev && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG && !existsSync(new URL('./next.config.mjs', import.meta.url))) {
+  const built = JSON.parse(readFileSync(new URL('./.next/required-server-files.json', import.meta.url), 'utf8'));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
+}
 
 // Per request: whether a service the page needed was unavailable. The page then renders the
 // error page, which Next answers 500; it goes out as 503 with Retry-After instead.

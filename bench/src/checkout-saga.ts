@@ -3,10 +3,13 @@
 // process, on PostgreSQL (a database per service), RabbitMQ (a namespace of its own) and Redis —
 // beside a baseline in the same run: the same number of database transactions and bus messages
 // per order, executed without the services. The ratio is what the saga costs over the bare work.
-// Target: ≥ 100 confirmed orders per second on a 2-core machine, p99 under 1 s.
+// Then the same checkouts against the embedded mode (`npm start`: one process, the in-process
+// bus, its own PostgreSQL), compared with the distributed figure of the same run.
+// Target: ≥ 100 confirmed orders per second on a 2-core machine, p99 under 1 s, in both modes.
 //
-//   npm run bench:checkout [-- --orders 1000 --concurrency 64 --rounds 1 --skus 100 --hot --sample 200]
+//   npm run bench:checkout [-- --mode both|distributed|embedded --orders 1000 --concurrency 64 --rounds 1 --skus 100 --hot --sample 200]
 //
+//   --mode         both (the default), distributed or embedded
 //   --orders       checkouts per round (each from its own one-line cart)
 //   --concurrency  checkouts in flight at once (and orders in flight in the baseline)
 //   --rounds       rounds; the summary shows medians
@@ -28,9 +31,10 @@
 import { randomUUID } from 'node:crypto';
 import { newId } from '@mercato/contracts';
 import { Agent, request } from 'undici';
-import { argNumber as arg } from './support/args.js';
+import { argNumber as arg, argText } from './support/args.js';
 import { bareSaga, type BareResult } from './support/bare-saga.js';
 import { cpuMs, machineCpuMs, processesCpuMs, startPlatform, type Platform } from './support/distributed.js';
+import { startEmbeddedPlatform } from './support/embedded-platform.js';
 import { hops, type Hop } from './support/saga-hops.js';
 
 const ORDERS = arg('orders', 1000);
@@ -39,6 +43,8 @@ const ROUNDS = arg('rounds', 1);
 const SKUS = Math.max(1, Math.min(100, arg('skus', 100)));
 const HOT = process.argv.includes('--hot');
 const SAMPLE = arg('sample', 200);
+const MODE = argText('mode', 'both');
+if (!['both', 'distributed', 'embedded'].includes(MODE)) throw new Error(`--mode is both, distributed or embedded, not ${MODE}`);
 const SERVICES = ['catalog', 'inventory', 'order', 'payment', 'notification'] as const;
 const WAIT_SECONDS = 30;
 
@@ -87,7 +93,7 @@ async function until(what: string | (() => string), timeoutMs: number, check: ()
 }
 
 // ── setup ───────────────────────────────────────────────────────────────────────────────────────
-async function stockProduct(p: Platform, admin: Record<string, string>): Promise<string[]> {
+async function stockProduct(p: { api: string }, admin: Record<string, string>): Promise<string[]> {
   const tag = randomUUID().slice(0, 8).toUpperCase();
   const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${tag}-${String(i).padStart(3, '0')}`);
   const values = skus.map((_, i) => `V${i}`);
@@ -113,7 +119,7 @@ async function stockProduct(p: Platform, admin: Record<string, string>): Promise
 }
 
 /** One guest cart per order with one line; the first waits until the order service knows the SKU. */
-async function prepareCarts(p: Platform, skus: string[]): Promise<string[]> {
+async function prepareCarts(p: { api: string }, skus: string[]): Promise<string[]> {
   const carts: string[] = new Array<string>(ORDERS);
   await pool(ORDERS, CONCURRENCY, async (i) => {
     const cart = await call<{ id: string }>('POST', `${p.api}/carts`, {});
@@ -140,7 +146,7 @@ interface Checkout {
   failure?: string;
 }
 
-async function checkouts(p: Platform, carts: string[]): Promise<{ results: Checkout[]; seconds: number }> {
+async function checkouts(p: { api: string }, carts: string[]): Promise<{ results: Checkout[]; seconds: number }> {
   const results: Checkout[] = new Array<Checkout>(carts.length);
   const start = performance.now();
   await pool(carts.length, CONCURRENCY, async (i) => {
@@ -177,7 +183,7 @@ interface Stages {
 }
 
 /** From orders' histories: send → pending → awaiting_payment → confirmed → answer received. */
-async function stages(p: Platform, results: Checkout[], admin: Record<string, string>): Promise<Stages> {
+async function stages(p: { api: string }, results: Checkout[], admin: Record<string, string>): Promise<Stages> {
   const done = results.filter((r) => r.confirmed && r.orderId);
   const step = Math.max(1, Math.floor(done.length / Math.max(1, SAMPLE)));
   const picked = done.filter((_, i) => i % step === 0).slice(0, SAMPLE);
@@ -378,7 +384,15 @@ function report(rounds: Round[], p: Platform): void {
   if (last.failures.length > 0) console.log(`  first failures: ${last.failures.join(' | ')}`);
 }
 
-async function main(): Promise<void> {
+interface Summary {
+  rate: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  cpu: Record<string, number>;
+}
+
+async function distributed(): Promise<Summary> {
   const platform = await startPlatform(
     SERVICES,
     {},
@@ -401,8 +415,99 @@ async function main(): Promise<void> {
       );
     }
     report(rounds, platform);
+    const last = rounds[rounds.length - 1]!;
+    return {
+      rate: median(rounds.map((r) => r.rate)),
+      p50: median(rounds.map((r) => r.p50)),
+      p99: median(rounds.map((r) => r.p99)),
+      failed: median(rounds.map((r) => r.failed)),
+      cpu: { ...last.cpuPerOrder, ...last.cpuOthers },
+    };
   } finally {
     await platform.stop();
+  }
+}
+
+/**
+ * The same checkouts against `npm start`'s embedded platform: every service and the gateway in one
+ * process, the in-process bus, its own PostgreSQL. CPU per order is the launcher's and its
+ * PostgreSQL's (the server and its backends), less their rate over an idle interval as long.
+ */
+async function embedded(): Promise<Summary> {
+  const ADMIN = { email: 'bench-owner@example.com', password: 'a long benchmark passphrase 42' };
+  const platform = await startEmbeddedPlatform({
+    MERCATO_DEMO_DATA: 'false',
+    PAYMENT_SANDBOX: 'true',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    GATEWAY_RATE_LIMIT_IP: '0',
+    GATEWAY_RATE_LIMIT_USER: '0',
+    GATEWAY_UPSTREAM_TIMEOUT_MS: String((WAIT_SECONDS + 10) * 1000),
+  });
+  try {
+    const login = await call<{ accessToken?: string }>('POST', `${platform.api}/auth/login`, ADMIN);
+    if (login.status !== 200 || !login.json.accessToken) throw new Error(`the owner could not sign in: ${login.status} ${JSON.stringify(login.json)}`);
+    const admin = { authorization: `Bearer ${login.json.accessToken}` };
+    const skus = await stockProduct(platform, admin);
+    const rounds: Summary[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const carts = await prepareCarts(platform, skus);
+      await sleep(3000); // the setup's own events settle
+      const cpu0 = platform.cpu();
+      const self0 = process.cpuUsage();
+      const wall0 = performance.now();
+      const { results, seconds } = await checkouts(platform, carts);
+      await sleep(3000); // the saga's trailing work (stock committed, the email)
+      const cpu1 = platform.cpu();
+      const self1 = process.cpuUsage(self0);
+      const counted = performance.now() - wall0;
+      // The same length of idle time: the pollers' and health checks' share, taken off.
+      const idleMs = Math.min(counted, 20_000);
+      const idle0 = platform.cpu();
+      await sleep(idleMs);
+      const idle1 = platform.cpu();
+      const ok = results.filter((x) => x.confirmed);
+      const n = Math.max(1, ok.length);
+      const lat = ok.map((x) => x.latency).sort((a, b) => a - b);
+      const net = (k: 'node' | 'postgres') => Math.max(0, cpu1[k] - cpu0[k] - ((idle1[k] - idle0[k]) * counted) / idleMs) / n;
+      const x: Summary = {
+        rate: ok.length / seconds,
+        p50: pct(lat, 50),
+        p99: pct(lat, 99),
+        failed: results.length - ok.length,
+        cpu: { 'platform (Node)': net('node'), 'its PostgreSQL': net('postgres'), 'load generator': (self1.user + self1.system) / 1000 / n },
+      };
+      rounds.push(x);
+      console.log(`embedded round ${r + 1}: ${x.rate.toFixed(1)} orders/s (p50 ${ms(x.p50)}, p99 ${ms(x.p99)}, ${x.failed} failed)`);
+      const failures = results.filter((y) => !y.confirmed).map((y) => y.failure ?? 'unknown');
+      if (failures.length > 0) console.log(`  first failures: ${failures.slice(0, 3).join(' | ')}`);
+    }
+    const m = (f: (r: Summary) => number) => median(rounds.map(f));
+    const summary: Summary = { rate: m((r) => r.rate), p50: m((r) => r.p50), p99: m((r) => r.p99), failed: m((r) => r.failed), cpu: rounds[rounds.length - 1]!.cpu };
+    console.log('');
+    console.log(`checkout saga, embedded: ${ORDERS} orders per round, concurrency ${CONCURRENCY}, ${ROUNDS} round(s) (medians), ${HOT ? '1 hot SKU' : `${SKUS} SKUs`}`);
+    console.log(`  ${summary.rate.toFixed(1)} orders/s, p50 ${ms(summary.p50)}, p99 ${ms(summary.p99)}, ${summary.failed} failed`);
+    console.log(`  target ≥ 100 orders/s with p99 < 1 s: ${summary.rate >= 100 && summary.p99 < 1000 ? 'met' : 'NOT met'}`);
+    console.log(`  CPU per order (last round, less the idle rate): ${Object.entries(summary.cpu).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
+    return summary;
+  } finally {
+    await platform.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  try {
+    const d = MODE === 'embedded' ? undefined : await distributed();
+    const e = MODE === 'distributed' ? undefined : await embedded();
+    if (d && e) {
+      const cpu = (s: Summary) => Object.entries(s.cpu).filter(([k]) => k !== 'load generator' && k !== 'other processes').reduce((a, [, v]) => a + v, 0);
+      console.log('');
+      console.log('both modes, same run:');
+      console.log(`  distributed ${d.rate.toFixed(1)} orders/s (p99 ${ms(d.p99)}), CPU per order ${cpu(d).toFixed(1)} ms (services, gateway, PostgreSQL, RabbitMQ, Redis)`);
+      console.log(`  embedded    ${e.rate.toFixed(1)} orders/s (p99 ${ms(e.p99)}), CPU per order ${cpu(e).toFixed(1)} ms (the platform and its PostgreSQL)`);
+      console.log(`  embedded / distributed: ${(e.rate / d.rate).toFixed(2)} (at least 1: ${e.rate >= d.rate ? 'yes' : 'no'})`);
+    }
+  } finally {
     await agent.close();
   }
 }

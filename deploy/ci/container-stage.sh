@@ -3,7 +3,9 @@
 #   1. a private Docker engine, the Debian base (debootstrap, kept between runs) with this
 #      machine's Node, stand-ins for the postgres/rabbitmq/redis images;
 #   2. the mercato image built on that base; one container run read-only as non-root, healthy;
-#   3. the Compose stack up from nothing, one order placed and confirmed through its gateway,
+#      the web image (--target web) likewise, answering the shop's 503 page with no API behind it;
+#   3. the Compose stack (with the web app) up from nothing, one order placed and confirmed
+#      through its gateway, the storefront's home page through it,
 #      torn down with its volumes;
 #   4. the Helm chart linted, rendered and validated; the rendered gateway and a service run
 #      under `podman kube play` until they answer /readyz;
@@ -17,6 +19,7 @@ source "$ROOT/deploy/ci/lib.sh"
 
 PROJECT="mercato-ci-$$"
 IMAGE=localhost/mercato:ci
+WEB_IMAGE=localhost/mercato-web:ci
 ENV_FILE="$WORK/compose.env"
 t0=$SECONDS
 step() { printf '\n--> %s (at %ss)\n' "$*" "$((SECONDS - t0))"; }
@@ -82,6 +85,31 @@ log "healthy as $user under $pid1; SIGTERM → exit 0 in $((SECONDS - stop_start
 docker rm "$PROJECT-gateway" >/dev/null
 docker network rm "$net" >/dev/null
 
+step "the web image: its own server, read-only root, non-root"
+build_start=$SECONDS
+docker build -q --network host -f deploy/Dockerfile --target web --build-arg BASE_IMAGE=localhost/node:20-bookworm -t "$WEB_IMAGE" . >/dev/null
+log "built in $((SECONDS - build_start)) s; $(docker image inspect -f '{{.Size}}' "$WEB_IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
+# No gateway behind it: every page needs the API, so the shop's server (apps/web/server.mjs)
+# answers its own 503 page with Retry-After where Next alone would answer a bare 500.
+docker run -d --name "$PROJECT-web" --read-only --tmpfs /tmp --tmpfs /app/apps/web/.next/cache --cap-drop ALL --security-opt no-new-privileges \
+  -e API_URL=http://127.0.0.1:1/api/v1 "$WEB_IMAGE" >/dev/null
+user="$(docker inspect -f '{{.Config.User}}' "$PROJECT-web")"
+[[ "$user" == 10001:10001 ]] || die "the web image runs as $user, not 10001:10001"
+for ((i = 0; i < 90; i++)); do
+  health="$(docker inspect -f '{{.State.Health.Status}}' "$PROJECT-web")"
+  [[ "$health" == healthy ]] && break
+  sleep 0.5
+done
+[[ "$health" == healthy ]] || { docker logs "$PROJECT-web" >&2; die "the web container is $health"; }
+answer="$(docker exec "$PROJECT-web" node -e "fetch('http://127.0.0.1:3000/').then(async (r) => console.log(r.status, r.headers.get('retry-after'), /<h1>[^<]+<\/h1>/.exec(await r.text())?.[0]))")"
+[[ "$answer" == "503 5 <h1>"* ]] || { docker logs --tail 20 "$PROJECT-web" >&2; die "the web container answered '$answer' with the API down, not the shop's 503 page"; }
+stop_start=$SECONDS
+docker stop -t 20 "$PROJECT-web" >/dev/null
+code="$(docker inspect -f '{{.State.ExitCode}}' "$PROJECT-web")"
+[[ "$code" == 0 ]] || die "the web container exited $code on SIGTERM"
+log "healthy as $user; with the API down: $answer; SIGTERM → exit 0 in $((SECONDS - stop_start)) s"
+docker rm "$PROJECT-web" >/dev/null
+
 step "Compose: up from nothing"
 rm -f "$ENV_FILE"
 bash deploy/compose/make-env.sh "$ENV_FILE" >/dev/null
@@ -91,11 +119,15 @@ MERCATO_IMAGE=$IMAGE
 POSTGRES_IMAGE=localhost/stand-in-postgres:ci
 RABBITMQ_IMAGE=localhost/stand-in-rabbitmq:ci
 REDIS_IMAGE=localhost/stand-in-redis:ci
+MERCATO_WEB_IMAGE=$WEB_IMAGE
+WEB_URL=http://web:3000
 GATEWAY_PUBLISH=127.0.0.1:$port
 PUBLIC_URL=http://127.0.0.1:$port
 LOG_LEVEL=warn
 PAYMENT_SANDBOX=true
 EOF
+# With the web app (profile web), which the gateway sends every path outside /api/v1.
+export COMPOSE_PROFILES=web
 up_start=$SECONDS
 compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" up -d --quiet-pull >"$WORK/compose-up.log" 2>&1 || {
   tail -n 20 "$WORK/compose-up.log" >&2
@@ -114,6 +146,10 @@ node deploy/ci/smoke-checkout.mjs "http://127.0.0.1:$port" "$admin_email" "$admi
 # /metrics is on its own port, which Compose does not publish; the gateway does not route it.
 status="$(node -e "fetch('http://127.0.0.1:$port/metrics').then(r=>console.log(r.status),()=>console.log('refused'))")"
 [[ "$status" == 404 ]] || die "GET /metrics through the gateway answered $status, not 404"
+# The storefront's home page through the gateway, rendered by the web container from the API.
+home="$(node -e "fetch('http://127.0.0.1:$port/').then(async (r) => console.log(r.status, r.headers.get('content-type'), /<html lang=\"en\"/.test(await r.text())), () => console.log('refused'))")"
+[[ "$home" == "200 text/html"*" true" ]] || die "GET / through the gateway answered '$home', not the storefront's page"
+log "the storefront's home page through the gateway: $home"
 
 step "Compose: down"
 compose -p "$PROJECT" -f deploy/compose.yaml --env-file "$ENV_FILE" down -v --remove-orphans >/dev/null 2>&1

@@ -5,13 +5,17 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
-import { AmqpBus, createHttpApp, createLogger, createServiceClient, httpsServerOptions, installTlsForFetch, loadTls, type HttpApp } from '@mercato/chassis';
+import { AmqpBus, SerializedEvent, createHttpApp, createLogger, createServiceClient, httpsServerOptions, installTlsForFetch, loadTls, RedisCircuit, tlsClientOptions, redisClientOptions, type HttpApp } from '@mercato/chassis';
+import { ownRedisUnavailable, skipUnless, startOwnRedis, TEST_AMQP_URL, tlsRelay, uniqueName, type OwnRedis } from '@mercato/chassis/testing';
+import { Redis } from 'ioredis';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import pg from 'pg';
 import { makeDevCertificates, type DevCertificates } from '../src/certs.js';
 
 // TLS on the internal hops with the shop's CA, against real servers: HTTPS between services
-// (plain and mutual), and a PostgreSQL started with ssl=on reached with sslmode=verify-full.
+// (plain and mutual), RabbitMQ over amqps:// (through a TLS port in front of it), a Redis
+// started with TLS only reached over rediss://, and a PostgreSQL started with ssl=on reached
+// with sslmode=verify-full.
 // A certificate from another CA, an expired one and one for another host name are each refused
 // with an error that says which.
 
@@ -88,8 +92,8 @@ describe('TLS on every internal hop', () => {
     });
   }
 
-  // No RabbitMQ with TLS runs here: a TLS listener stands in for the broker's amqps:// port. It
-  // shows what the bus verifies (the CA, the validity, the host name in the URL) before any AMQP.
+  // A TLS listener that is no broker shows what the bus verifies (the CA, the validity, the host
+  // name in the URL) before any AMQP.
   describe('the bus over amqps://', () => {
     async function broker(certs: DevCertificates): Promise<{ url: string; handshakes: () => number; close: () => void }> {
       let handshakes = 0;
@@ -115,6 +119,30 @@ describe('TLS on every internal hop', () => {
       }
     });
 
+    // RabbitMQ here listens in plain AMQP only: a TLS port in front of it (node:tls, the shop's
+    // certificate, client certificates of the shop CA required) carries the whole AMQP session.
+    it('carries events over amqps:// to RabbitMQ through a TLS port, both ends verified', { skip: skipUnless('rabbitmq') }, async () => {
+      const target = new URL(TEST_AMQP_URL);
+      const relay = await tlsRelay({ host: target.hostname, port: Number(target.port || 5672) }, { cert: shop.cert, key: shop.key, ca: shop.ca });
+      const url = new URL(TEST_AMQP_URL);
+      url.protocol = 'amqps:';
+      url.hostname = 'localhost';
+      url.port = String(relay.port);
+      const bus = new AmqpBus({ url: url.toString(), logger, namespace: uniqueName('tls'), tls: { ...tlsClientOptions(loadTls(tlsEnv(shop))) } });
+      try {
+        await bus.start();
+        const got: unknown[] = [];
+        await bus.subscribe('tls-probe', ['tls.probe'], async (msgs) => void got.push(...msgs));
+        const body = JSON.stringify({ id: 'evt_tls', type: 'tls.probe', subject: 'probe', data: { over: 'amqps' } });
+        await bus.publish([new SerializedEvent('evt_tls', 'tls.probe', 'probe', body)]);
+        for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+        assert.deepEqual(got, [JSON.parse(body)]);
+      } finally {
+        await bus.close();
+        await relay.close();
+      }
+    });
+
     for (const [what, certs, pattern] of [
       ['another CA', () => other, /the broker at localhost:\d+ was refused: the certificate is not signed by a trusted CA/],
       ['an expired certificate', () => expired, /the broker at localhost:\d+ was refused: the certificate has expired/],
@@ -130,6 +158,61 @@ describe('TLS on every internal hop', () => {
         } finally {
           b.close();
         }
+      });
+    }
+  });
+
+  // A redis-server of the test's own with TLS only (no plain port), the client as every Redis
+  // user of the platform makes it (redisClientOptions: the gateway's rate limits and edge cache,
+  // the catalog's read cache), behind the circuit they use.
+  describe('Redis over rediss://', { skip: ownRedisUnavailable() }, () => {
+    const servers: OwnRedis[] = [];
+    const circuits: RedisCircuit[] = [];
+    after(async () => {
+      for (const c of circuits) c.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    });
+    async function redisWith(certs: DevCertificates, authClients: 'yes' | 'no' = 'no'): Promise<{ server: OwnRedis; circuit: RedisCircuit }> {
+      const server = await startOwnRedis({ tls: { cert: certs.cert, key: certs.key, ca: shop.ca, authClients } });
+      servers.push(server);
+      const circuit = new RedisCircuit(new Redis(server.url, redisClientOptions()), { name: 'the test', logger });
+      circuits.push(circuit);
+      return { server, circuit };
+    }
+
+    it('connects to a Redis serving TLS only, verified against the shop CA, presenting the shop certificate (tls-auth-clients yes)', async () => {
+      const { server, circuit } = await redisWith(shop, 'yes');
+      assert.match(server.url, /^rediss:\/\/localhost:\d+$/);
+      await circuit.call((r) => r.set('mercato:tls', 'over TLS'));
+      assert.equal(await circuit.call((r) => r.get('mercato:tls')), 'over TLS');
+      assert.equal(circuit.refusal, undefined);
+    });
+
+    it('keeps redis:// plain with the same client options', async () => {
+      const plain = await startOwnRedis();
+      servers.push(plain);
+      const circuit = new RedisCircuit(new Redis(plain.url, redisClientOptions()), { name: 'the test', logger });
+      circuits.push(circuit);
+      assert.equal(await circuit.call((r) => r.ping()), 'PONG');
+    });
+
+    for (const [what, certs, pattern] of [
+      ['another CA', () => other, /^Redis at localhost:\d+ was refused: the certificate is not signed by a trusted CA/],
+      ['an expired certificate', () => expired, /^Redis at localhost:\d+ was refused: the certificate has expired/],
+      ['another host name', () => elsewhere, /^Redis at localhost:\d+ was refused: the certificate is for another host name/],
+    ] as const) {
+      it(`refuses a Redis whose certificate is from ${what}, saying so`, async () => {
+        const { circuit } = await redisWith(certs());
+        // The first command may be sent before the handshake fails; the next ones know why.
+        await circuit.call((r) => r.ping()).catch(() => undefined);
+        await assert.rejects(
+          circuit.call((r) => r.ping()),
+          (err: Error) => {
+            assert.equal(err.name, 'RedisTlsRefusedError');
+            assert.match(err.message, pattern);
+            return true;
+          },
+        );
       });
     }
   });

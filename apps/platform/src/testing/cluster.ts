@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { httpsAgent } from '@mercato/chassis';
 import { fileURLToPath } from 'node:url';
 import {
   createTestDatabase,
@@ -28,7 +30,8 @@ export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 export const MAIN = fileURLToPath(new URL(FROM_SOURCE ? '../main.ts' : '../main.js', import.meta.url));
 const LOADER = FROM_SOURCE ? ['--conditions=source', '--import', 'tsx'] : [];
 
-/** A TCP port free on 127.0.0.1 at the time of asking. */
+/** The local CA and certificates of `mercato certs dev`, for clusters with TLS on every hop. */
+export { makeDevCertificates, type DevCertificates } from '../certs.js';
 
 export interface Proc {
   child: ChildProcess;
@@ -69,13 +72,14 @@ export async function stopProc(p: Proc, signal: NodeJS.Signals = 'SIGTERM'): Pro
   return p.exit;
 }
 
-/** Resolves once `GET /readyz` on the port answers 2xx; fails at once if the process exits. */
-async function waitReady(name: string, port: number, p: Proc, timeoutMs: number): Promise<void> {
+/** Resolves once `GET /readyz` on the port answers 2xx; fails at once if the process exits. Over HTTPS with `ca`, trusting that CA only. */
+async function waitReady(name: string, port: number, p: Proc, timeoutMs: number, ca?: Buffer): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const dispatcher = ca ? httpsAgent({ ca, clientAuth: 'none' }) : undefined;
   for (;;) {
     const { exitCode, signalCode } = p.child;
     if (exitCode !== null || signalCode !== null) throw new Error(`${name} exited with ${exitCode ?? signalCode}:\n${p.err()}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`)
+    const ok = await fetch(`${ca ? 'https' : 'http'}://127.0.0.1:${port}/readyz`, (dispatcher ? { dispatcher } : {}) as RequestInit)
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) return;
@@ -113,10 +117,17 @@ export interface ClusterOptions {
   readyTimeoutMs?: number;
   /** The PostgreSQL server the services' databases are made on (a superuser URL); TEST_PG_URL unless given. */
   pgUrl?: string;
+  /**
+   * TLS on the internal hops: every process serves HTTPS with `cert` (the gateway's public
+   * listener too), trusts `ca` only for internal calls and presents `cert` as a client; with
+   * `clientAuth: 'require'`, mutual TLS. The services reach each other, and the stand-in of
+   * auth's signing keys, over https://.
+   */
+  tls?: { ca: string; cert: string; key: string; clientAuth?: 'none' | 'require' };
 }
 
 export interface Cluster {
-  /** `http://127.0.0.1:<gateway>/api/v1` */
+  /** `http://127.0.0.1:<gateway>/api/v1` (https:// with `tls`) */
   api: string;
   ports: Record<string, number>;
   dbs: Record<string, TestDatabase>;
@@ -143,7 +154,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const prefix = opts.prefix ?? 'e2e';
   const readyTimeoutMs = opts.readyTimeoutMs ?? 30_000;
   const signer = createTestSigner();
-  const jwks: TestJwksServer = await listenJwks([signer.jwk]);
+  const scheme = opts.tls ? 'https' : 'http';
+  const ca = opts.tls ? readFileSync(opts.tls.ca) : undefined;
+  const jwks: TestJwksServer = await listenJwks([signer.jwk], opts.tls ? { https: { cert: readFileSync(opts.tls.cert), key: readFileSync(opts.tls.key) } } : {});
   const names = [...opts.services, 'gateway'];
   const ports: Record<string, number> = {};
   const dbs: Record<string, TestDatabase> = {};
@@ -165,7 +178,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     GATEWAY_RATE_LIMIT_PREFIX: `${namespace}:ratelimit:`,
     AUTH_JWKS_URL: `${jwks.url}/.well-known/jwks.json`,
     // Where the services reach each other over internal REST (order asks user and inventory).
-    ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
+    ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `${scheme}://127.0.0.1:${ports[s]}`])),
+    ...(opts.tls
+      ? { TLS_CERT_FILE: opts.tls.cert, TLS_KEY_FILE: opts.tls.key, TLS_CA_FILE: opts.tls.ca, TLS_CLIENT_AUTH: opts.tls.clientAuth ?? 'none' }
+      : {}),
     ...opts.env,
   };
   const envOf = (name: string): NodeJS.ProcessEnv => {
@@ -177,7 +193,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         AUTH_URL: jwks.url,
         // The gateway alone needs every service named: the ones not run here point at nothing.
         ...Object.fromEntries(UPSTREAM_NAMES.map((s) => [`${s.toUpperCase()}_URL`, NOTHING_LISTENS])),
-        ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `http://127.0.0.1:${ports[s]}`])),
+        ...Object.fromEntries(opts.services.map((s) => [`${s.toUpperCase()}_URL`, `${scheme}://127.0.0.1:${ports[s]}`])),
         ...opts.serviceEnv?.gateway,
       };
     }
@@ -187,10 +203,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const launchOne = (name: string) => {
     procs[name] = launch(['--service', name], envOf(name), { stdout: opts.stdout ?? 'ignore', nodeArgs: opts.nodeArgs ?? [] });
   };
-  const ready = (name: string) => waitReady(name, ports[name]!, procs[name]!, readyTimeoutMs);
+  const ready = (name: string) => waitReady(name, ports[name]!, procs[name]!, readyTimeoutMs, ca);
 
   const cluster: Cluster = {
-    api: `http://127.0.0.1:${ports.gateway}/api/v1`,
+    api: `${scheme}://127.0.0.1:${ports.gateway}/api/v1`,
     ports,
     dbs,
     procs,

@@ -109,15 +109,29 @@ export function trustedRoots(tls: TlsMaterial): Array<string | Buffer> | undefin
   return [...rootCertificates, ...(extra ? [extra] : []), tls.ca];
 }
 
-let installed = false;
+let installed: TlsMaterial | undefined;
 /**
  * Makes every fetch() of this process (internal REST calls, the signing keys, the gateway's
  * OpenAPI merge) trust the shop's CA and present this process's certificate when asked: one
- * dispatcher for the process, set at start when TLS is configured.
+ * dispatcher for the process, set at start when TLS is configured. Redis clients made after it
+ * take the same trust for `rediss://` URLs (see tlsForRediss).
  */
 export function installTlsForFetch(tls: TlsMaterial): void {
   if (installed || (!tls.ca && !tls.cert)) return;
-  installed = true;
+  installed = tls;
   const ca = trustedRoots(tls);
   setGlobalDispatcher(new Agent({ connect: { ...(ca ? { ca } : {}), ...(tls.cert && tls.key ? { cert: tls.cert, key: tls.key } : {}), minVersion: 'TLSv1.2' } }));
+}
+
+/**
+ * TLS options of a `rediss://` connection: the process's trust as installed by
+ * installTlsForFetch (the shop's CA beside the public roots, so that a managed Redis with a
+ * public certificate keeps working) and its certificate as the client's (Redis's
+ * `tls-auth-clients yes`). Node checks the host name of the URL against the certificate.
+ * Undefined when no TLS is configured: Node's own trust then.
+ */
+export function tlsForRediss(): { ca?: Array<string | Buffer>; cert?: Buffer; key?: Buffer; minVersion: 'TLSv1.2' } | undefined {
+  if (!installed) return undefined;
+  const ca = trustedRoots(installed);
+  return { ...(ca ? { ca } : {}), ...(installed.cert && installed.key ? { cert: installed.cert, key: installed.key } : {}), minVersion: 'TLSv1.2' };
 }

@@ -1,5 +1,8 @@
 import type { Redis, RedisOptions } from 'ioredis';
+import StandaloneConnectorModule from 'ioredis/built/connectors/StandaloneConnector.js';
+import type { StandaloneConnectionOptions } from 'ioredis/built/connectors/StandaloneConnector.js';
 import { CircuitBreaker, type BreakerPermit } from '../client/circuit-breaker.js';
+import { describeTlsError, tlsForRediss } from '../http/tls.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -20,6 +23,7 @@ export const REDIS_COMMAND_TIMEOUT_MS = 500;
  */
 export function redisClientOptions(extra: RedisOptions = {}): RedisOptions {
   return {
+    Connector: ShopTlsConnector,
     lazyConnect: false,
     maxRetriesPerRequest: 0,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
@@ -27,6 +31,26 @@ export function redisClientOptions(extra: RedisOptions = {}): RedisOptions {
     retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
     ...extra,
   };
+}
+
+const StandaloneConnector = StandaloneConnectorModule.default;
+
+/**
+ * ioredis's own connector, with the shop's trust on `rediss://` URLs: ioredis marks such a URL
+ * with `tls: true` (Node's default trust); this puts the process's TLS in its place (the shop's
+ * CA, the client certificate; see tlsForRediss). A `redis://` URL stays plain TCP, so one set of
+ * client options serves both.
+ */
+class ShopTlsConnector extends StandaloneConnector {
+  constructor(raw: unknown) {
+    const options = raw as StandaloneConnectionOptions;
+    super((options.tls as unknown) === true ? { ...options, tls: tlsForRediss() ?? {} } : options);
+  }
+}
+
+/** A Redis whose certificate was refused (another CA, expired, another host name): the message says which. */
+export class RedisTlsRefusedError extends Error {
+  override name = 'RedisTlsRefusedError';
 }
 
 export interface RedisCircuitOptions {
@@ -42,13 +66,24 @@ export interface RedisCircuitOptions {
 /** A Redis client behind a circuit. */
 export class RedisCircuit {
   private readonly breaker: CircuitBreaker;
+  /** Why the server's certificate was refused at the last attempt, if it was. */
+  refusal: string | undefined;
 
   constructor(
     readonly redis: Redis,
     opts: RedisCircuitOptions,
   ) {
-    // Errors surface on the commands; this only keeps a dropped connection from being an unhandled event.
-    redis.on('error', () => undefined);
+    // Errors surface on the commands; this keeps a dropped connection from being an unhandled
+    // event, and says once why a certificate was refused (until Redis is reached again).
+    redis.on('error', (err: unknown) => {
+      const why = describeTlsError(err);
+      const refusal = why ? `Redis at ${redis.options.host ?? 'localhost'}:${redis.options.port ?? 6379} was refused: ${why}` : undefined;
+      if (refusal && refusal !== this.refusal) opts.logger?.error(`${refusal}; ${opts.name} go without it`);
+      this.refusal = refusal;
+    });
+    redis.on('ready', () => {
+      this.refusal = undefined;
+    });
     this.breaker = new CircuitBreaker({
       name: `redis (${opts.name})`,
       failureThreshold: opts.failureThreshold ?? 3,
@@ -92,7 +127,7 @@ export class RedisCircuit {
       },
       (err: unknown) => {
         permit.failure();
-        throw err;
+        throw this.refusal ? new RedisTlsRefusedError(this.refusal, { cause: err }) : err;
       },
     );
   }

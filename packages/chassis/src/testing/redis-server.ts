@@ -27,14 +27,20 @@ export function ownRedisUnavailable(): string | false {
   return 'skipped: redis-server is not installed';
 }
 
-async function waitForPing(port: number, proc: ChildProcess): Promise<void> {
+async function waitForPing(port: number, proc: ChildProcess, tls: OwnRedisTls | undefined): Promise<void> {
   const { connect } = await import('node:net');
+  const { connect: connectTls } = await import('node:tls');
+  const { readFileSync } = await import('node:fs');
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`redis-server exited with ${proc.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1');
-      s.once('connect', () => s.write('PING\r\n'));
+      // Over TLS the probe checks nothing of the certificate (the tests do) and presents the
+      // server's own, signed by the CA it trusts.
+      const s = tls
+        ? connectTls({ port, host: '127.0.0.1', rejectUnauthorized: false, cert: readFileSync(tls.cert), key: readFileSync(tls.key) })
+        : connect(port, '127.0.0.1');
+      s.once(tls ? 'secureConnect' : 'connect', () => s.write('PING\r\n'));
       s.once('data', (d) => {
         s.destroy();
         resolve(d.toString().startsWith('+PONG'));
@@ -47,17 +53,31 @@ async function waitForPing(port: number, proc: ChildProcess): Promise<void> {
   }
 }
 
-export async function startOwnRedis(): Promise<OwnRedis> {
+/** TLS only (`--port 0 --tls-port`): the server's certificate and key, the CA its clients' certificates are checked against. */
+export interface OwnRedisTls {
+  cert: string;
+  key: string;
+  ca: string;
+  /** `yes`: clients must present a certificate of `ca` (mutual TLS); `no` (the default): they need not. */
+  authClients?: 'yes' | 'no';
+}
+
+export async function startOwnRedis(opts: { tls?: OwnRedisTls } = {}): Promise<OwnRedis> {
   const port = await freePort();
   let proc: ChildProcess;
+  const { tls } = opts;
+  const listen = tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-ca-cert-file', tls.ca, '--tls-auth-clients', tls.authClients ?? 'no']
+    : ['--port', String(port)];
   const launch = async () => {
-    proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitForPing(port, proc);
+    proc = spawn('redis-server', [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    await waitForPing(port, proc, tls);
   };
   const exited = (p: ChildProcess) => (p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => p.once('exit', () => r())));
   await launch();
   return {
-    url: `redis://127.0.0.1:${port}`,
+    // Over TLS, under the name the certificates are made for.
+    url: tls ? `rediss://localhost:${port}` : `redis://127.0.0.1:${port}`,
     port,
     freeze: () => void proc.kill('SIGSTOP'),
     thaw: () => void proc.kill('SIGCONT'),

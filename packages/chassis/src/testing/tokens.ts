@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AccessClaims, PublicJwk } from '../auth/jwt-verify.js';
 
@@ -49,9 +50,9 @@ export interface TestJwksServer {
  * A local HTTP server answering `GET /.well-known/jwks.json` with `keys` and
  * `GET /internal/session-generations` with `generations`, like the auth service.
  */
-export async function listenJwks(keys: PublicJwk[]): Promise<TestJwksServer> {
+export async function listenJwks(keys: PublicJwk[], opts: { https?: { cert: Buffer; key: Buffer } } = {}): Promise<TestJwksServer> {
   const state = { hits: 0, keys, down: false, generations: [] as TestJwksServer['generations'] };
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     state.hits++;
     if (state.down) return void res.writeHead(503).end();
     if (req.url === '/internal/session-generations') {
@@ -59,9 +60,11 @@ export async function listenJwks(keys: PublicJwk[]): Promise<TestJwksServer> {
     }
     if (req.url !== '/.well-known/jwks.json') return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: state.keys }));
-  });
+  };
+  // Over HTTPS (the certificate given) when the platform under test runs TLS on every hop.
+  const server = opts.https ? createHttpsServer(opts.https, handler) : createServer(handler);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = `${opts.https ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return Object.assign(state, {
     url,
     close: () =>

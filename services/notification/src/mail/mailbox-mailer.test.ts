@@ -38,4 +38,19 @@ describe('the mailbox mailer', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('makes its folder again when it was removed between two messages', async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'mercato-mailbox-')), 'inbox');
+    const mailer = new MailboxMailer(dir);
+    try {
+      await mailer.send(mail(1));
+      await rm(dir, { recursive: true, force: true });
+      await mailer.send(mail(2));
+      assert.deepEqual((await readIndex(join(dir, MAILBOX_INDEX))).map((e) => e.subject), ['Order 2']);
+      assert.match(await readFile(join(dir, `${mail(2).id}.eml`), 'utf8'), /Subject: Order 2/);
+    } finally {
+      await mailer.close();
+      await rm(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
 });

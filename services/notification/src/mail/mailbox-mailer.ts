@@ -29,6 +29,8 @@ export class MailboxMailer implements Mailer {
   // rename); entries that arrive meanwhile wait and go in together with the next update.
   private indexQueue: Promise<unknown> = Promise.resolve();
   private waiting: Array<{ entry: MailboxEntry; done: () => void; failed: (err: unknown) => void }> = [];
+  // The folder is made once (and again if it was removed meanwhile), not at every message.
+  private folder: Promise<unknown> | undefined = undefined;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -37,14 +39,29 @@ export class MailboxMailer implements Mailer {
   async send(mail: OutgoingMail): Promise<SendResult> {
     const info = await this.composer.sendMail(toNodemailerMessage(mail));
     const file = `${mail.id}.eml`;
-    // The messages hold live reset and verification links: readable by this user only.
-    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const tmp = join(this.dir, `.${file}.tmp`);
-    await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+    await this.ensureFolder();
+    try {
+      await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      this.folder = undefined; // removed since: made again
+      await this.ensureFolder();
+      await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+    }
     await rename(tmp, join(this.dir, file));
     const entry: MailboxEntry = { id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() };
     await this.addToIndex(entry);
     return { providerMessageId: file };
+  }
+
+  private ensureFolder(): Promise<unknown> {
+    // The messages hold live reset and verification links: readable by this user only.
+    this.folder ??= mkdir(this.dir, { recursive: true, mode: 0o700 }).catch((err: unknown) => {
+      this.folder = undefined;
+      throw err;
+    });
+    return this.folder;
   }
 
   private addToIndex(entry: MailboxEntry): Promise<void> {
