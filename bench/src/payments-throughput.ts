@@ -2,8 +2,11 @@
 // on real PostgreSQL and RabbitMQ, beside the bare outbox → bus → inbox round trip of the same
 // number of events in the same run. Target: payments ≥ 0.5 of the bare round trip.
 //
-//   npm run bench:payments [-- --events 2000 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline --statements --cpu-prof]
+//   npm run bench:payments [-- --events 2000 --warmup 500 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline --statements --cpu-prof]
 //
+// Each path first takes --warmup events that are not measured, so that the processes that
+// consume them run warm (compiled hot paths, open connections, prepared statements), as a
+// deployed service does; the payment process is a new one in every round.
 // Each round prints the CPU time per event of the processes that differ between the two paths:
 // the PostgreSQL backends of the consuming side's databases (read from /proc: the server runs on
 // this machine), the payment process, this process (the recording consumer), and the RabbitMQ
@@ -34,6 +37,7 @@ import { brokerCpuMs, pgCpuMs, readPgCpu } from './support/pg-cpu.js';
 
 const role = argText('role', 'bench');
 const EVENTS = arg('events', 2_000);
+const WARMUP = arg('warmup', 500);
 const BATCH = arg('batch', 500);
 const PREFETCH = arg('prefetch', 256);
 const ROUNDS = arg('rounds', 3);
@@ -107,13 +111,13 @@ const ownCpuMs = () => {
 };
 
 // ── the measured side ─────────────────────────────────────────────────────────────────────────
-async function writeRequests(dbUrl: string): Promise<void> {
+async function writeRequests(dbUrl: string, n: number): Promise<void> {
   const db = new Db({ url: dbUrl, poolMax: 2 });
   await migrate(db, [CHASSIS_MIGRATIONS]);
   const outbox = createOutbox('order');
-  for (let i = 0; i < EVENTS; i += BATCH) {
+  for (let i = 0; i < n; i += BATCH) {
     await db.tx(async (tx) => {
-      for (let j = i; j < Math.min(i + BATCH, EVENTS); j++) {
+      for (let j = i; j < Math.min(i + BATCH, n); j++) {
         const orderId = newId('ord');
         await outbox.emit(
           tx,
@@ -127,28 +131,71 @@ async function writeRequests(dbUrl: string): Promise<void> {
   await db.close();
 }
 
-/** A consumer in this process that records `type` in its inbox; resolves with the elapsed seconds. */
-async function recordUntilDone(namespace: string, group: string, type: 'PaymentRequested' | 'PaymentSucceeded', db: Db, start: () => Promise<number>, end: () => Promise<void>): Promise<number> {
+/**
+ * A consumer in this process that records `type` in its inbox: `warm` starts the WARMUP events,
+ * then `start` the EVENTS measured ones; resolves with the seconds from `start` until the last
+ * measured event's inbox row committed.
+ */
+async function recordUntilDone(
+  namespace: string,
+  group: string,
+  type: 'PaymentRequested' | 'PaymentSucceeded',
+  db: Db,
+  phases: { warm: () => Promise<void>; start: () => Promise<number>; end: () => Promise<void> },
+): Promise<number> {
   const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
   let handled = 0;
-  let finish!: () => void;
-  const all = new Promise<void>((r) => (finish = r));
+  let target = 0;
+  let reached: () => void = () => undefined;
+  const until = (n: number) =>
+    new Promise<void>((resolve) => {
+      target = n;
+      reached = resolve;
+      if (handled >= n) resolve();
+    });
   const manifest: ConsumerManifest = {
     [type]: async () => {
-      if (++handled === EVENTS) setImmediate(finish);
+      if (++handled === target) setImmediate(reached);
     },
   };
   const consumer = new EventConsumer({ service: group, db, logger: silent, outbox: createOutbox(group), manifest, retry: { maxAttempts: 5, baseMs: 100, maxMs: 1000 } });
   await bus.subscribe(group, consumer.types, consumer.deliver, { prefetch: PREFETCH });
-  const t0 = await start();
-  await all;
   const inboxCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
-  while ((await inboxCount()) < EVENTS) await new Promise((r) => setTimeout(r, 2));
+  const recorded = async (n: number) => {
+    await until(n);
+    while ((await inboxCount()) < n) await new Promise((r) => setTimeout(r, 2));
+  };
+  if (WARMUP > 0) {
+    await phases.warm();
+    await recorded(WARMUP);
+  }
+  const t0 = await phases.start();
+  await recorded(WARMUP + EVENTS);
   const seconds = (performance.now() - t0) / 1000;
-  await end();
-  if ((await inboxCount()) !== EVENTS) throw new Error('the inbox does not hold every event exactly once');
+  await phases.end();
+  if ((await inboxCount()) !== WARMUP + EVENTS) throw new Error('the inbox does not hold every event exactly once');
   await bus.close();
   return seconds;
+}
+
+/** The relay child that publishes what the producer outbox holds now (started on go). */
+const relayOf = (ns: string, producerUrl: string) => forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerUrl, ...process.argv.slice(2)]);
+
+/** Writes the warm-up requests and starts their relay; `measured()` then writes and readies the measured ones. */
+async function warmUp(ns: string, producerUrl: string): Promise<{ go: () => Promise<void>; measured: () => ReturnType<typeof relayOf> }> {
+  let warm: Awaited<ReturnType<typeof relayOf>> | undefined;
+  if (WARMUP > 0) {
+    await writeRequests(producerUrl, WARMUP);
+    warm = await relayOf(ns, producerUrl);
+  }
+  return {
+    go: async () => warm?.go(),
+    measured: async () => {
+      await warm?.done;
+      await writeRequests(producerUrl, EVENTS);
+      return relayOf(ns, producerUrl);
+    },
+  };
 }
 
 
@@ -170,21 +217,19 @@ let admin: Db;
 async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const consumerDb = await createTestDatabase('bench_recorder', TEST_PG_URL);
-  await writeRequests(producerDb.url);
   const pool = new Db({ url: consumerDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const warm = await warmUp(ns, producerDb.url);
+  let relay!: Awaited<ReturnType<typeof relayOf>>;
   const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
   let broker0: number | undefined;
   let pg0: Awaited<ReturnType<typeof readPgCpu>>;
   let own0 = 0;
-  const seconds = await recordUntilDone(
-    ns,
-    'payment',
-    'PaymentRequested',
-    pool,
-    async () => {
+  const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, {
+    warm: warm.go,
+    start: async () => {
+      relay = await warm.measured();
       pg0 = await readPgCpu(admin, [consumerDb.name]);
       own0 = ownCpuMs();
       broker0 = brokerCpuMs();
@@ -192,14 +237,14 @@ async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
       relay.go();
       return t0;
     },
-    async () => {
+    end: async () => {
       cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
       const broker1 = brokerCpuMs();
       cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
       const ms = pgCpuMs(pg0, await readPgCpu(admin, [consumerDb.name]));
       cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
     },
-  );
+  });
   await relay.done;
   await pool.close();
   await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment']);
@@ -212,13 +257,15 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const paymentDb: TestDatabase = await createTestDatabase('bench_payment', TEST_PG_URL);
   const orderDb = await createTestDatabase('bench_order_inbox', TEST_PG_URL);
-  await writeRequests(producerDb.url);
   const pool = new Db({ url: orderDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
   const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'mercato-payments-profile')}`] : [];
   const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)], profile);
-  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
+  const warm = await warmUp(ns, producerDb.url);
+  let relay!: Awaited<ReturnType<typeof relayOf>>;
+  /** The database server's clock when the measured events start (the timeline leaves the warm-up out). */
+  let since!: Date;
   const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
   let broker0: number | undefined;
   const databases = [paymentDb.name, orderDb.name];
@@ -226,12 +273,11 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   let own0 = 0;
   let usage0: Usage;
   let statements: string[] = [];
-  const seconds = await recordUntilDone(
-    ns,
-    'order',
-    'PaymentSucceeded',
-    pool,
-    async () => {
+  const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, {
+    warm: warm.go,
+    start: async () => {
+      relay = await warm.measured();
+      since = (await admin.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
       pg0 = await readPgCpu(admin, databases);
       usage0 = await usageOf(service.proc);
       own0 = ownCpuMs();
@@ -240,7 +286,7 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
       relay.go();
       return t0;
     },
-    async () => {
+    end: async () => {
       cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
       const broker1 = brokerCpuMs();
       cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
@@ -261,7 +307,7 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
         ];
       }
     },
-  );
+  });
   await relay.done;
   service.proc.kill('SIGTERM');
   await service.done;
@@ -271,14 +317,16 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   ).rows;
   const charges = (await paymentPool.query<{ n: number }>('SELECT count(*)::int AS n FROM sandbox_charges')).rows[0]!.n;
   if (TIMELINE) {
-    // Where the time goes, from the payment service's own rows (ms after its first inbox commit).
+    // Where the time goes, from the payment service's own rows (ms after its first inbox commit
+    // of the measured events).
     const t = (
       await paymentPool.query<{ in1: number; u0: number; u1: number; p1: number }>(
-        `WITH t0 AS (SELECT min(handled_at) AS t FROM inbox)
+        `WITH t0 AS (SELECT min(handled_at) AS t FROM inbox WHERE handled_at >= $1)
          SELECT extract(epoch FROM (SELECT max(handled_at) FROM inbox) - t0.t) * 1000 AS in1,
                 extract(epoch FROM min(p.updated_at) - t0.t) * 1000 AS u0, extract(epoch FROM max(p.updated_at) - t0.t) * 1000 AS u1,
                 extract(epoch FROM (SELECT max(published_at) FROM outbox) - t0.t) * 1000 AS p1
-           FROM payments p, t0 GROUP BY t0.t`,
+           FROM payments p, t0 WHERE p.updated_at >= $1 GROUP BY t0.t`,
+        [since],
       )
     ).rows[0]!;
     const ms = (x: number) => `${Number(x).toFixed(0)} ms`;
@@ -288,13 +336,15 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   }
   await paymentPool.close();
   const succeeded = rows.find((r) => r.state === 'succeeded')?.n ?? 0;
-  if (succeeded !== EVENTS || charges !== EVENTS) throw new Error(`expected ${EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
+  if (succeeded !== WARMUP + EVENTS || charges !== WARMUP + EVENTS) {
+    throw new Error(`expected ${WARMUP + EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
+  }
   await pool.close();
   await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment', 'order']);
   await producerDb.drop();
   await paymentDb.drop();
   await orderDb.drop();
-  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges`, cpu, statements };
+  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges (${WARMUP} of them the warm-up)`, cpu, statements };
 }
 
 if (role === 'relay-producer') {
@@ -331,7 +381,7 @@ if (role === 'relay-producer') {
   const medianOf = (xs: (number | undefined)[]) => (xs.some((x) => x === undefined) ? undefined : median(xs as number[]));
   const ratio = median(pays) / median(bares);
   console.log(
-    `${cpus().length} cores, load average ${load.toFixed(1)} at start; events per round: ${EVENTS}, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`,
+    `${cpus().length} cores, load average ${load.toFixed(1)} at start; events per round: ${EVENTS} after ${WARMUP} of warm-up, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`,
   );
   console.log(`baseline  outbox → relay → RabbitMQ → consumer inbox (committed):           ${median(bares).toFixed(0)} events/s`);
   console.log(`payments  PaymentRequested → sandbox charge → PaymentSucceeded (recorded):  ${median(pays).toFixed(0)} payments/s`);
