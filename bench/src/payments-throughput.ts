@@ -2,10 +2,19 @@
 // on real PostgreSQL and RabbitMQ, beside the bare outbox → bus → inbox round trip of the same
 // number of events in the same run. Target: payments ≥ 0.5 of the bare round trip.
 //
-//   npm run bench:payments [-- --events 2000 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline]
+//   npm run bench:payments [-- --events 2000 --warmup 500 --rounds 3 --prefetch 256 --batch 500 --concurrency 8 --timeline --statements --cpu-prof]
 //
+// Each path first takes --warmup events that are not measured, so that the processes that
+// consume them run warm (compiled hot paths, open connections, prepared statements), as a
+// deployed service does; the payment process is a new one in every round.
+// Each round prints the CPU time per event of the processes that differ between the two paths:
+// the PostgreSQL backends of the consuming side's databases (read from /proc: the server runs on
+// this machine), the payment process, this process (the recording consumer), and the RabbitMQ
+// broker (all of it: on a shared broker the others' traffic counts too).
 // --timeline prints, per round, when the payment service recorded the last request, made its
-// first and last outcome and published its last event, and its CPU time per payment.
+// first and last outcome and published its last event.
+// --statements counts the SQL statements the payment process sent during the run, per payment.
+// --cpu-prof writes a V8 CPU profile of the payment process (in the system's temp folder).
 //
 // Both paths start from the same place: N PaymentRequested events committed in the order
 // service's outbox before the clock starts, published by a relay in a process of its own.
@@ -15,26 +24,46 @@
 //    transaction) and publishes PaymentSucceeded from its outbox; this process records each
 //    PaymentSucceeded in its inbox, as the order service would.
 // The clock runs from the relay's first publish until the last event's inbox row committed.
+import type { ChildProcess } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newId } from '@mercato/contracts';
 import { AmqpBus, CHASSIS_MIGRATIONS, createLogger, createOutbox, Db, EventConsumer, migrate, startService, type ConsumerManifest } from '@mercato/chassis';
 import { createTestDatabase, deleteBusNamespace, TEST_AMQP_URL, TEST_PG_URL, uniqueName, type TestDatabase } from '@mercato/chassis/testing';
 import { forkGoRole, relayProducer } from './support/go-roles.js';
 import { argNumber as arg, argText } from './support/args.js';
+import { brokerCpuMs, pgCpuMs, readPgCpu } from './support/pg-cpu.js';
 
 const role = argText('role', 'bench');
 const EVENTS = arg('events', 2_000);
+const WARMUP = arg('warmup', 500);
 const BATCH = arg('batch', 500);
 const PREFETCH = arg('prefetch', 256);
 const ROUNDS = arg('rounds', 3);
 const CONCURRENCY = arg('concurrency', 8);
 const TIMELINE = process.argv.includes('--timeline');
+const STATEMENTS = process.argv.includes('--statements');
+const CPU_PROF = process.argv.includes('--cpu-prof');
 const silent = createLogger({ service: 'bench', level: 'silent' });
 const script = fileURLToPath(import.meta.url);
 
 // ── child processes ───────────────────────────────────────────────────────────────────────────
 /** The payment service as deployed: its own process, database, RabbitMQ, the sandbox provider. */
 async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
+  // --statements: every statement any connection of this process sends, by its text.
+  const statements = new Map<string, number>();
+  if (STATEMENTS) {
+    const { default: pg } = await import('pg');
+    type Query = (this: unknown, ...args: unknown[]) => unknown;
+    const query = pg.Client.prototype.query as unknown as Query;
+    (pg.Client.prototype as unknown as { query: Query }).query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      const key = String(text).replace(/\s+/g, ' ').trim().slice(0, 90);
+      statements.set(key, (statements.get(key) ?? 0) + 1);
+      return query.apply(this, args);
+    };
+  }
   const { paymentService } = await import('@mercato/payment');
   const svc = await startService(paymentService, {
     env: {
@@ -51,27 +80,44 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
     },
     listen: false,
   });
-  const atReady = process.cpuUsage();
-  process.once('SIGTERM', () => {
-    if (TIMELINE) {
-      const u = process.cpuUsage(atReady);
-      console.log(`  payment process CPU during the run: ${((u.user + u.system) / 1e3 / EVENTS).toFixed(2)} ms per payment`);
-    }
-    void svc.stop().finally(() => process.exit(0));
+  // The bench reads our CPU time (and statements so far) before and after the run.
+  process.on('message', (m) => {
+    if (m !== 'usage') return;
+    const u = process.cpuUsage();
+    process.send!({ cpuMs: (u.user + u.system) / 1000, statements: Object.fromEntries(statements) } satisfies Usage);
   });
+  process.once('SIGTERM', () => void svc.stop().finally(() => process.exit(0)));
   // The bench went away without stopping us: do not linger.
   process.once('disconnect', () => void svc.stop().finally(() => process.exit(1)));
   process.send!({ ready: true });
 }
 
+interface Usage {
+  cpuMs: number;
+  statements: Record<string, number>;
+}
+
+function usageOf(proc: ChildProcess): Promise<Usage> {
+  return new Promise((resolve) => {
+    proc.once('message', (m: Usage) => resolve(m));
+    proc.send('usage');
+  });
+}
+
+/** CPU ms of this process so far. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 // ── the measured side ─────────────────────────────────────────────────────────────────────────
-async function writeRequests(dbUrl: string): Promise<void> {
+async function writeRequests(dbUrl: string, n: number): Promise<void> {
   const db = new Db({ url: dbUrl, poolMax: 2 });
   await migrate(db, [CHASSIS_MIGRATIONS]);
   const outbox = createOutbox('order');
-  for (let i = 0; i < EVENTS; i += BATCH) {
+  for (let i = 0; i < n; i += BATCH) {
     await db.tx(async (tx) => {
-      for (let j = i; j < Math.min(i + BATCH, EVENTS); j++) {
+      for (let j = i; j < Math.min(i + BATCH, n); j++) {
         const orderId = newId('ord');
         await outbox.emit(
           tx,
@@ -85,65 +131,182 @@ async function writeRequests(dbUrl: string): Promise<void> {
   await db.close();
 }
 
-/** A consumer in this process that records `type` in its inbox; resolves with the elapsed seconds. */
-async function recordUntilDone(namespace: string, group: string, type: 'PaymentRequested' | 'PaymentSucceeded', db: Db, start: () => Promise<number>): Promise<number> {
+/**
+ * A consumer in this process that records `type` in its inbox: `warm` starts the WARMUP events,
+ * then `start` the EVENTS measured ones; resolves with the seconds from `start` until the last
+ * measured event's inbox row committed.
+ */
+async function recordUntilDone(
+  namespace: string,
+  group: string,
+  type: 'PaymentRequested' | 'PaymentSucceeded',
+  db: Db,
+  phases: { warm: () => Promise<void>; start: () => Promise<number>; end: () => Promise<void> },
+): Promise<number> {
   const bus = new AmqpBus({ url: TEST_AMQP_URL, logger: silent, namespace });
   let handled = 0;
-  let finish!: () => void;
-  const all = new Promise<void>((r) => (finish = r));
+  let target = 0;
+  let reached: () => void = () => undefined;
+  const until = (n: number) =>
+    new Promise<void>((resolve) => {
+      target = n;
+      reached = resolve;
+      if (handled >= n) resolve();
+    });
   const manifest: ConsumerManifest = {
     [type]: async () => {
-      if (++handled === EVENTS) setImmediate(finish);
+      if (++handled === target) setImmediate(reached);
     },
   };
   const consumer = new EventConsumer({ service: group, db, logger: silent, outbox: createOutbox(group), manifest, retry: { maxAttempts: 5, baseMs: 100, maxMs: 1000 } });
   await bus.subscribe(group, consumer.types, consumer.deliver, { prefetch: PREFETCH });
-  const t0 = await start();
-  await all;
   const inboxCount = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox')).rows[0]!.n;
-  while ((await inboxCount()) < EVENTS) await new Promise((r) => setTimeout(r, 2));
+  const recorded = async (n: number) => {
+    await until(n);
+    while ((await inboxCount()) < n) await new Promise((r) => setTimeout(r, 2));
+  };
+  if (WARMUP > 0) {
+    await phases.warm();
+    await recorded(WARMUP);
+  }
+  const t0 = await phases.start();
+  await recorded(WARMUP + EVENTS);
   const seconds = (performance.now() - t0) / 1000;
-  if ((await inboxCount()) !== EVENTS) throw new Error('the inbox does not hold every event exactly once');
+  await phases.end();
+  if ((await inboxCount()) !== WARMUP + EVENTS) throw new Error('the inbox does not hold every event exactly once');
   await bus.close();
   return seconds;
 }
 
+/** The relay child that publishes what the producer outbox holds now (started on go). */
+const relayOf = (ns: string, producerUrl: string) => forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerUrl, ...process.argv.slice(2)]);
 
-async function baseline(): Promise<number> {
+/** Writes the warm-up requests and starts their relay; `measured()` then writes and readies the measured ones. */
+async function warmUp(ns: string, producerUrl: string): Promise<{ go: () => Promise<void>; measured: () => ReturnType<typeof relayOf> }> {
+  let warm: Awaited<ReturnType<typeof relayOf>> | undefined;
+  if (WARMUP > 0) {
+    await writeRequests(producerUrl, WARMUP);
+    warm = await relayOf(ns, producerUrl);
+  }
+  return {
+    go: async () => warm?.go(),
+    measured: async () => {
+      await warm?.done;
+      await writeRequests(producerUrl, EVENTS);
+      return relayOf(ns, producerUrl);
+    },
+  };
+}
+
+
+/** CPU per event (µs) of what differs between the paths; undefined where it cannot be read. */
+interface Cpu {
+  /** PostgreSQL backends of the consuming side's databases (not the producer's, the same in both). */
+  pg: number | undefined;
+  /** The payment process (payments only). */
+  payment?: number;
+  /** This process: the consumer that records the last event. */
+  recorder: number;
+  /** The local RabbitMQ broker, all of it (whatever else uses it counts too). */
+  broker: number | undefined;
+}
+
+/** Reads pg_stat_activity for the CPU readings (the coordinator's only). */
+let admin: Db;
+
+async function baseline(): Promise<{ rate: number; cpu: Cpu }> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const consumerDb = await createTestDatabase('bench_recorder', TEST_PG_URL);
-  await writeRequests(producerDb.url);
   const pool = new Db({ url: consumerDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, async () => {
-    const t0 = performance.now();
-    relay.go();
-    return t0;
+  const warm = await warmUp(ns, producerDb.url);
+  let relay!: Awaited<ReturnType<typeof relayOf>>;
+  const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
+  let broker0: number | undefined;
+  let pg0: Awaited<ReturnType<typeof readPgCpu>>;
+  let own0 = 0;
+  const seconds = await recordUntilDone(ns, 'payment', 'PaymentRequested', pool, {
+    warm: warm.go,
+    start: async () => {
+      relay = await warm.measured();
+      pg0 = await readPgCpu(admin, [consumerDb.name]);
+      own0 = ownCpuMs();
+      broker0 = brokerCpuMs();
+      const t0 = performance.now();
+      relay.go();
+      return t0;
+    },
+    end: async () => {
+      cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const broker1 = brokerCpuMs();
+      cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
+      const ms = pgCpuMs(pg0, await readPgCpu(admin, [consumerDb.name]));
+      cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
+    },
   });
   await relay.done;
   await pool.close();
   await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment']);
   await producerDb.drop();
   await consumerDb.drop();
-  return EVENTS / seconds;
+  return { rate: EVENTS / seconds, cpu };
 }
 
-async function payments(): Promise<{ rate: number; check: string }> {
+async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; statements: string[] }> {
   const producerDb = await createTestDatabase('bench_order', TEST_PG_URL);
   const paymentDb: TestDatabase = await createTestDatabase('bench_payment', TEST_PG_URL);
   const orderDb = await createTestDatabase('bench_order_inbox', TEST_PG_URL);
-  await writeRequests(producerDb.url);
   const pool = new Db({ url: orderDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
-  const relay = await forkGoRole(script, ['--role', 'relay-producer', '--ns', ns, '--db', producerDb.url, ...process.argv.slice(2)]);
-  const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, async () => {
-    const t0 = performance.now();
-    relay.go();
-    return t0;
+  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'mercato-payments-profile')}`] : [];
+  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)], profile);
+  const warm = await warmUp(ns, producerDb.url);
+  let relay!: Awaited<ReturnType<typeof relayOf>>;
+  /** The database server's clock when the measured events start (the timeline leaves the warm-up out). */
+  let since!: Date;
+  const cpu: Cpu = { pg: undefined, recorder: 0, broker: undefined };
+  let broker0: number | undefined;
+  const databases = [paymentDb.name, orderDb.name];
+  let pg0: Awaited<ReturnType<typeof readPgCpu>>;
+  let own0 = 0;
+  let usage0: Usage;
+  let statements: string[] = [];
+  const seconds = await recordUntilDone(ns, 'order', 'PaymentSucceeded', pool, {
+    warm: warm.go,
+    start: async () => {
+      relay = await warm.measured();
+      since = (await admin.query<{ t: Date }>('SELECT clock_timestamp() AS t')).rows[0]!.t;
+      pg0 = await readPgCpu(admin, databases);
+      usage0 = await usageOf(service.proc);
+      own0 = ownCpuMs();
+      broker0 = brokerCpuMs();
+      const t0 = performance.now();
+      relay.go();
+      return t0;
+    },
+    end: async () => {
+      cpu.recorder = ((ownCpuMs() - own0) * 1000) / EVENTS;
+      const broker1 = brokerCpuMs();
+      cpu.broker = broker0 === undefined || broker1 === undefined ? undefined : ((broker1 - broker0) * 1000) / EVENTS;
+      const usage = await usageOf(service.proc);
+      cpu.payment = ((usage.cpuMs - usage0.cpuMs) * 1000) / EVENTS;
+      const ms = pgCpuMs(pg0, await readPgCpu(admin, databases));
+      cpu.pg = ms === undefined ? undefined : (ms * 1000) / EVENTS;
+      const sent = Object.entries(usage.statements)
+        .map(([text, n]) => [text, n - (usage0.statements[text] ?? 0)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]);
+      const total = sent.reduce((sum, [, n]) => sum + n, 0);
+      const commits = sent.find(([text]) => text === 'COMMIT')?.[1] ?? 0;
+      if (STATEMENTS) {
+        statements = [
+          `  payment process: ${(total / EVENTS).toFixed(3)} statements and ${(commits / EVENTS).toFixed(3)} transactions per payment (${total} statements, ${commits} COMMIT)`,
+          ...sent.map(([text, n]) => `    ${String(n).padStart(6)}  ${text}`),
+        ];
+      }
+    },
   });
   await relay.done;
   service.proc.kill('SIGTERM');
@@ -154,14 +317,16 @@ async function payments(): Promise<{ rate: number; check: string }> {
   ).rows;
   const charges = (await paymentPool.query<{ n: number }>('SELECT count(*)::int AS n FROM sandbox_charges')).rows[0]!.n;
   if (TIMELINE) {
-    // Where the time goes, from the payment service's own rows (ms after its first inbox commit).
+    // Where the time goes, from the payment service's own rows (ms after its first inbox commit
+    // of the measured events).
     const t = (
       await paymentPool.query<{ in1: number; u0: number; u1: number; p1: number }>(
-        `WITH t0 AS (SELECT min(handled_at) AS t FROM inbox)
+        `WITH t0 AS (SELECT min(handled_at) AS t FROM inbox WHERE handled_at >= $1)
          SELECT extract(epoch FROM (SELECT max(handled_at) FROM inbox) - t0.t) * 1000 AS in1,
                 extract(epoch FROM min(p.updated_at) - t0.t) * 1000 AS u0, extract(epoch FROM max(p.updated_at) - t0.t) * 1000 AS u1,
                 extract(epoch FROM (SELECT max(published_at) FROM outbox) - t0.t) * 1000 AS p1
-           FROM payments p, t0 GROUP BY t0.t`,
+           FROM payments p, t0 WHERE p.updated_at >= $1 GROUP BY t0.t`,
+        [since],
       )
     ).rows[0]!;
     const ms = (x: number) => `${Number(x).toFixed(0)} ms`;
@@ -171,13 +336,15 @@ async function payments(): Promise<{ rate: number; check: string }> {
   }
   await paymentPool.close();
   const succeeded = rows.find((r) => r.state === 'succeeded')?.n ?? 0;
-  if (succeeded !== EVENTS || charges !== EVENTS) throw new Error(`expected ${EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
+  if (succeeded !== WARMUP + EVENTS || charges !== WARMUP + EVENTS) {
+    throw new Error(`expected ${WARMUP + EVENTS} succeeded payments and charges, got ${JSON.stringify(rows)} and ${charges} charges`);
+  }
   await pool.close();
   await deleteBusNamespace(TEST_AMQP_URL, ns, ['payment', 'order']);
   await producerDb.drop();
   await paymentDb.drop();
   await orderDb.drop();
-  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges` };
+  return { rate: EVENTS / seconds, check: `${succeeded} payments succeeded, ${charges} sandbox charges (${WARMUP} of them the warm-up)`, cpu, statements };
 }
 
 if (role === 'relay-producer') {
@@ -186,20 +353,43 @@ if (role === 'relay-producer') {
   await paymentProcess(argText('ns', ''), argText('db', ''));
 } else {
   // Alternate the two, several rounds, and compare medians: the machine is shared and noisy.
+  const load = loadavg()[0]!;
+  admin = new Db({ url: TEST_PG_URL, poolMax: 1 });
   const bares: number[] = [];
   const pays: number[] = [];
+  const bareCpu: Cpu[] = [];
+  const payCpu: Cpu[] = [];
   let check = '';
+  const µs = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} µs`);
   for (let r = 0; r < ROUNDS; r++) {
-    bares.push(await baseline());
+    const b = await baseline();
+    bares.push(b.rate);
+    bareCpu.push(b.cpu);
     const p = await payments();
     pays.push(p.rate);
+    payCpu.push(p.cpu);
     check = p.check;
     console.log(`round ${r + 1}: outbox → inbox ${bares[r]!.toFixed(0)}/s, payments ${pays[r]!.toFixed(0)}/s (${check})`);
+    console.log(
+      `  CPU per event: baseline PostgreSQL ${µs(b.cpu.pg)}, recorder ${µs(b.cpu.recorder)}, broker ${µs(b.cpu.broker)}; ` +
+        `payments PostgreSQL ${µs(p.cpu.pg)}, payment process ${µs(p.cpu.payment)}, recorder ${µs(p.cpu.recorder)}, broker ${µs(p.cpu.broker)}`,
+    );
+    for (const line of p.statements) console.log(line);
   }
+  await admin.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const medianOf = (xs: (number | undefined)[]) => (xs.some((x) => x === undefined) ? undefined : median(xs as number[]));
   const ratio = median(pays) / median(bares);
-  console.log(`events per round: ${EVENTS}, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`);
+  console.log(
+    `${cpus().length} cores, load average ${load.toFixed(1)} at start; events per round: ${EVENTS} after ${WARMUP} of warm-up, batch ${BATCH}, prefetch ${PREFETCH}, work concurrency ${CONCURRENCY}, rounds ${ROUNDS} (medians)`,
+  );
   console.log(`baseline  outbox → relay → RabbitMQ → consumer inbox (committed):           ${median(bares).toFixed(0)} events/s`);
   console.log(`payments  PaymentRequested → sandbox charge → PaymentSucceeded (recorded):  ${median(pays).toFixed(0)} payments/s`);
   console.log(`ratio     ${ratio.toFixed(2)}  (target ≥ 0.50: ${ratio >= 0.5 ? 'met' : 'NOT met'})`);
+  console.log(
+    `CPU per event (consuming side): baseline PostgreSQL ${µs(medianOf(bareCpu.map((c) => c.pg)))} + recorder ${µs(median(bareCpu.map((c) => c.recorder)))}; ` +
+      `payments PostgreSQL ${µs(medianOf(payCpu.map((c) => c.pg)))} + payment process ${µs(median(payCpu.map((c) => c.payment!)))} + recorder ${µs(median(payCpu.map((c) => c.recorder)))}; ` +
+      `RabbitMQ broker (all of it, shared) baseline ${µs(medianOf(bareCpu.map((c) => c.broker)))}, payments ${µs(medianOf(payCpu.map((c) => c.broker)))}`,
+  );
+  if (CPU_PROF) console.log(`CPU profiles of the payment process: ${join(tmpdir(), 'mercato-payments-profile')}`);
 }

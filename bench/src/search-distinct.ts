@@ -4,11 +4,13 @@
 // the same search repeated (answered by the edge cache).
 // Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
 //
-//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2]
+//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2 --explain 1]
 //
 // Processes: the catalog and the gateway in one (the embedded shape: read cache and edge cache in
 // memory), the bare server, the load driver (autocannon, with a request builder that never
-// repeats a URL), and this script coordinating.
+// repeats a URL), and this script coordinating. Each path's figures come with the CPU time per
+// request of its server process and, for the shop, of the PostgreSQL backends of its database.
+// `--explain 1` first prints EXPLAIN (ANALYZE, BUFFERS) of every statement of four distinct searches.
 import { writeFile, readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +21,9 @@ import { catalogService } from '@mercato/catalog';
 import { createLogger, MemoryBus, startService } from '@mercato/chassis';
 import { createTestDatabase, createTestSigner, listenJwks, type TestDatabase } from '@mercato/chassis/testing';
 import { startGateway } from '@mercato/gateway';
+import pg from 'pg';
 import { argText as arg } from './support/args.js';
+import { cpuMs } from './support/distributed.js';
 import { child, serveRole, stopServers, type Server } from './support/load.js';
 import { SYNTHETIC_CATEGORIES, syntheticProducts } from './support/synthetic-catalog.js';
 
@@ -29,6 +33,8 @@ const DURATION_S = Number(arg('duration', '5'));
 const WARMUP_S = Number(arg('warmup', '3'));
 const ROUNDS = Number(arg('rounds', '2'));
 const ROLE = arg('role', 'bench');
+/** `--explain 1`: before the load, print EXPLAIN (ANALYZE, BUFFERS) of every statement of a few distinct searches. */
+const EXPLAIN = arg('explain', '') !== '';
 const TARGET_RPS = 600;
 const P99_TARGET_MS = 50;
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -39,7 +45,7 @@ type Autocannon = (opts: {
   connections: number;
   duration: number;
   requests?: Array<{ setupRequest: (req: Record<string, unknown>) => Record<string, unknown> }>;
-}) => Promise<{ requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }>;
+}) => Promise<{ requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number }>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 // Words shoppers type for this catalog: its colours, materials, styles and kinds, some misspelt.
@@ -94,6 +100,7 @@ async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: stri
     if (res.statusCode !== 201) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   }
   await svc.db.query('VACUUM ANALYZE');
+  if (EXPLAIN) await explainSearches(svc.db, (url) => svc.app.inject({ method: 'GET', url }).then((r) => r.statusCode));
   const gw = await startGateway({
     logger: silent('gateway'),
     env: { GATEWAY_PORT: '0', LOG_LEVEL: 'silent', GATEWAY_RATE_LIMIT_IP: '0', GATEWAY_RATE_LIMIT_USER: '0', REDIS_URL: '' },
@@ -110,6 +117,37 @@ async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: stri
   };
 }
 
+type QueryFn = (text: unknown, values?: unknown) => Promise<unknown>;
+
+/**
+ * Runs a few distinct searches with every statement they issue explained first (EXPLAIN ANALYZE
+ * runs the statement, so the plans carry real timings and buffers), and prints the plans.
+ */
+async function explainSearches(db: { query: unknown }, get: (url: string) => Promise<number>): Promise<void> {
+  const original = db.query as QueryFn;
+  const plain: QueryFn = original.bind(db);
+  const explained: QueryFn = async (text, values) => {
+    const sql = typeof text === 'string' ? text : (text as { text: string }).text;
+    const params = typeof text === 'string' ? values : (text as { values: unknown }).values;
+    const { rows } = (await plain(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as { rows: Array<{ 'QUERY PLAN': string }> };
+    console.log(`\n── ${sql.replace(/\s+/g, ' ').slice(0, 160)}…\n   ${JSON.stringify(params).slice(0, 300)}`);
+    for (const r of rows) console.log(`   ${r['QUERY PLAN']}`);
+    return plain(text, values);
+  };
+  (db as { query: QueryFn }).query = explained;
+  try {
+    for (const i of [4, 5, 6, 7]) {
+      const url = distinctSearch(i).replace('/api/v1', '');
+      console.log(`\n═══ GET ${url}`);
+      const t = Date.now();
+      const status = await get(url);
+      console.log(`═══ ${status} in ${Date.now() - t} ms (explains included)`);
+    }
+  } finally {
+    (db as { query: QueryFn }).query = original;
+  }
+}
+
 async function startBare(file: string): Promise<string> {
   const body = await readFile(file, 'utf8');
   const app = Fastify({ logger: false });
@@ -120,9 +158,13 @@ async function startBare(file: string): Promise<string> {
 
 interface Figures {
   rps: number;
+  total: number;
   p50: number;
   p99: number;
   failed: number;
+  /** CPU µs per request: the catalog's process (catalog and gateway in one) and its PostgreSQL backends. */
+  cpuApp: number;
+  cpuPg: number;
 }
 
 /** The load driver: autocannon in this process, `distinct` requests never repeating a URL. */
@@ -134,13 +176,27 @@ async function drive(url: string, seconds: number, distinct: boolean, offset: nu
     duration: seconds,
     requests: distinct ? [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, path: distinctSearch(i++) }) }] : undefined,
   });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors };
+  return { rps: r.requests.average, total: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors, cpuApp: 0, cpuPg: 0 };
 }
 
-function driverRun(url: string, seconds: number, distinct: boolean, offset: number): Promise<Figures> {
-  return child(SCRIPT, 'driver', ['--url', url, '--seconds', String(seconds), '--distinct', String(distinct), '--offset', String(offset)]).then(
-    (s) => new Promise<Figures>((resolve) => s.proc.once('exit', () => resolve(JSON.parse(s.urls[0]!) as Figures))),
-  );
+/** CPU ms so far of each PostgreSQL backend connected to the bench database (by pid). */
+async function backendsCpu(admin: pg.Client, dbName: string): Promise<Map<number, number>> {
+  const { rows } = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [dbName]);
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+}
+
+/** One run of the driver, with the CPU the catalog process (`app`) and its database backends spent on it. */
+async function driverRun(url: string, seconds: number, distinct: boolean, offset: number, app?: { pid: number; admin: pg.Client; db: string }): Promise<Figures> {
+  const appBefore = app ? cpuMs(app.pid) : 0;
+  const pgBefore = app ? await backendsCpu(app.admin, app.db) : new Map<number, number>();
+  const s = await child(SCRIPT, 'driver', ['--url', url, '--seconds', String(seconds), '--distinct', String(distinct), '--offset', String(offset)]);
+  const f = await new Promise<Figures>((resolve) => s.proc.once('exit', () => resolve(JSON.parse(s.urls[0]!) as Figures)));
+  if (!app) return f;
+  const pgAfter = await backendsCpu(app.admin, app.db);
+  let pgMs = 0;
+  for (const [pid, ms] of pgAfter) pgMs += ms - (pgBefore.get(pid) ?? 0);
+  const total = Math.max(1, f.total);
+  return { ...f, cpuApp: ((cpuMs(app.pid) - appBefore) * 1000) / total, cpuPg: (pgMs * 1000) / total };
 }
 
 // ── the coordinator ───────────────────────────────────────────────────────────────────────────
@@ -148,11 +204,15 @@ function driverRun(url: string, seconds: number, distinct: boolean, offset: numb
 async function bench(): Promise<void> {
   const servers: Server[] = [];
   let db: TestDatabase | undefined;
+  let admin: pg.Client | undefined;
   try {
     db = await createTestDatabase('bench_search');
+    admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
     console.log(`loading ${PRODUCTS} products…`);
-    const shop = await child(SCRIPT, 'shop', ['--db', db.url, '--load', String(PRODUCTS)]);
+    const shop = await child(SCRIPT, 'shop', ['--db', db.url, '--load', String(PRODUCTS), ...(EXPLAIN ? ['--explain', '1'] : [])]);
     servers.push(shop);
+    const app = { pid: shop.proc.pid!, admin, db: db.name };
     const sample = await fetch(`${shop.urls[0]}${distinctSearch(1)}`);
     const body = await sample.text();
     if (!sample.ok) throw new Error(`search answered ${sample.status}: ${body}`);
@@ -177,7 +237,7 @@ async function bench(): Promise<void> {
     const runs = new Map<string, Figures[]>(paths.map(([name]) => [name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, url, distinct] of paths) {
-        runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset));
+        runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset, name === 'bare /search' ? { ...app, pid: bare.proc.pid! } : app));
         offset += 1_000_000;
       }
     }
@@ -186,6 +246,7 @@ async function bench(): Promise<void> {
     for (const [name] of paths) {
       console.log(
         `  ${name.padEnd(32)} ${mean(name, (x) => x.rps).toFixed(0).padStart(6)} req/s  p50 ${mean(name, (x) => x.p50).toFixed(1)} ms  p99 ${mean(name, (x) => x.p99).toFixed(1)} ms` +
+          (name === 'bare /search' ? `  CPU µs/request: bare ${mean(name, (x) => x.cpuApp).toFixed(0)}` : `  CPU µs/request: catalog ${mean(name, (x) => x.cpuApp).toFixed(0)}, PostgreSQL ${mean(name, (x) => x.cpuPg).toFixed(0)}`) +
           `  (rounds ${runs.get(name)!.map((x) => x.rps.toFixed(0)).join(' / ')})`,
       );
     }
@@ -202,6 +263,7 @@ async function bench(): Promise<void> {
     }
   } finally {
     await stopServers(servers);
+    await admin?.end();
     await db?.drop();
   }
 }

@@ -84,10 +84,9 @@ export async function startEmbeddedPlatform(env: Record<string, string>): Promis
       for (let grew = true; grew; ) {
         grew = false;
         for (const [p, s] of all) {
-          if (!tree.has(p) && tree.has(s.ppid)) {
-            tree.add(p);
-            grew = true;
-          }
+          if (tree.has(p) || !tree.has(s.ppid)) continue;
+          tree.add(p);
+          grew = true;
         }
       }
       let node = 0;

@@ -9,9 +9,9 @@ type Go = { go: true };
 /** In a child: resolves when the coordinator says go. */
 export const waitForGo = (): Promise<void> => new Promise<void>((resolve) => process.once('message', (m: Go) => m.go && resolve()));
 
-/** Forks `script` with `args`; resolves once the child reports ready. `done` settles when it exits. */
-export async function forkGoRole(script: string, args: string[]): Promise<{ proc: ChildProcess; go: () => void; done: Promise<void> }> {
-  const proc = fork(script, args, { execArgv: ['--conditions=source', '--import', 'tsx'] });
+/** Forks `script` with `args` (and node options `execArgv`); resolves once the child reports ready. `done` settles when it exits. */
+export async function forkGoRole(script: string, args: string[], execArgv: string[] = []): Promise<{ proc: ChildProcess; go: () => void; done: Promise<void> }> {
+  const proc = fork(script, args, { execArgv: ['--conditions=source', '--import', 'tsx', ...execArgv] });
   const done = new Promise<void>((resolve, reject) => proc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args[1]} exited with ${code}`)))));
   await new Promise<void>((resolve, reject) => {
     proc.once('message', () => resolve());

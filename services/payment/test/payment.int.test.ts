@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eventually, skipUnless } from '@mercato/chassis/testing';
 import { newId } from '@mercato/contracts';
+import { SandboxProvider } from '../src/providers/sandbox.provider.js';
 import { startPayment } from './support.js';
 
 interface PaymentJson {
@@ -115,6 +116,27 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal((await t.outbox('PaymentSucceeded', a.data.orderId)).length, 1);
     assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1);
     assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, again].map((e) => e.id)]), 4);
+  });
+
+  it('the sandbox charges an idempotency key once, whether it is sent twice at once or again later', async () => {
+    const sandbox = new SandboxProvider({ db: t.svc.db, publicUrl: 'http://127.0.0.1:8080', delayMs: 20 });
+    const orderId = newId('ord');
+    const req = (paymentMethod: string) => ({
+      paymentId: newId('pay'),
+      orderId,
+      amount: { amount: 1500, currency: 'EUR' },
+      paymentMethod,
+      email: 'buyer@example.com',
+      idempotencyKey: orderId,
+      providerRef: null,
+      chargeRef: null,
+    });
+    // Same tick (one statement), then later with another card: the charge recorded first answers.
+    const [first, second] = await Promise.all([sandbox.charge(req('pm_card_visa')), sandbox.charge(req('pm_card_visa'))]);
+    const later = await sandbox.charge(req('pm_card_chargeDeclined'));
+    assert.equal(first.status, 'succeeded');
+    for (const r of [second, later]) assert.deepEqual(r, first);
+    assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [orderId]), 1);
   });
 
   it('a charge whose answer is lost is left unknown, and the reconciler finds the success: one charge, one event', async () => {

@@ -30,6 +30,8 @@ interface Subscription {
   flushScheduled: boolean;
   /** Batches being handled now. */
   active: number;
+  /** The batches being handled now, oldest first (acks of a batch with none older are one frame). */
+  open: { ch: amqp.Channel; first: number }[];
 }
 
 export interface AmqpBusOptions {
@@ -202,7 +204,7 @@ export class AmqpBus implements BusDriver {
   async subscribe(group: string, types: readonly string[], deliver: DeliverFn, opts: SubscribeOptions = {}): Promise<void> {
     if (this.subscriptions.some((s) => s.group === group)) throw new Error(`consumer group ${group} subscribed twice`);
     const prefetch = opts.prefetch ?? 32;
-    const sub: Subscription = { group, types, deliver, prefetch, maxBatch: opts.maxBatch ?? Math.max(1, Math.ceil(prefetch / 2)), pending: [], flushScheduled: false, active: 0 };
+    const sub: Subscription = { group, types, deliver, prefetch, maxBatch: opts.maxBatch ?? Math.max(1, Math.ceil(prefetch / 2)), pending: [], flushScheduled: false, active: 0, open: [] };
     this.subscriptions.push(sub);
     await this.ensureConnected();
     if (!sub.channel) await this.consume(sub);
@@ -251,6 +253,9 @@ export class AmqpBus implements BusDriver {
   }
 
   private async handle(ch: amqp.Channel, sub: Subscription, msgs: amqp.ConsumeMessage[]): Promise<void> {
+    // A batch is a run of consecutive deliveries of its channel (pending is taken from the front).
+    const batch = { ch, first: msgs[0]!.fields.deliveryTag };
+    sub.open.push(batch);
     try {
       const parsed: unknown[] = [];
       const accepted: amqp.ConsumeMessage[] = [];
@@ -267,7 +272,10 @@ export class AmqpBus implements BusDriver {
       if (accepted.length === 0) return;
       try {
         await sub.deliver(parsed);
-        for (const msg of accepted) ch.ack(msg);
+        // With no older batch of this channel still open, every delivery up to our last one is
+        // settled once ours are: one ack frame for all of them. Otherwise one per message.
+        if (accepted.length > 1 && sub.open.every((b) => b === batch || b.ch !== ch || b.first > batch.first)) ch.ack(accepted[accepted.length - 1]!, true);
+        else for (const msg of accepted) ch.ack(msg);
       } catch (err) {
         // The consumer could not record the events (its database is down): give them back later.
         this.opts.logger.warn({ err, group: sub.group }, 'delivery not recorded; requeueing');
@@ -282,6 +290,7 @@ export class AmqpBus implements BusDriver {
       // ack on a closed channel: the broker redelivers, the inbox absorbs the duplicate.
       this.opts.logger.warn({ err }, 'ack failed');
     } finally {
+      sub.open.splice(sub.open.indexOf(batch), 1);
       this.inFlight -= msgs.length;
       if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
     }

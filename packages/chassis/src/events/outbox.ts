@@ -19,13 +19,18 @@ export function createOutbox(source: string): Outbox {
   const add = async (tx: Queryable, events: readonly Envelope[]) => {
     if (events.length === 0) return;
     for (const e of events) assertValidEvent(e);
-    // One statement text for any number of events, prepared once per connection.
+    // One statement text for any number of events, prepared once per connection. The envelopes
+    // travel as one JSON array (each element stored as its own text): as a json[] parameter,
+    // every envelope would be escaped into an array literal first.
     await prepared(
       tx,
-      'chassis_outbox_add',
+      'chassis_outbox_add_json',
       `INSERT INTO outbox (id, type, subject, payload)
-       SELECT id, type, subject, payload FROM unnest($1::text[], $2::text[], $3::text[], $4::json[]) WITH ORDINALITY AS e(id, type, subject, payload, n) ORDER BY n`,
-      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), events.map((e) => JSON.stringify(e))],
+       SELECT e.id, e.type, e.subject, p.payload
+         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, type, subject, n)
+         JOIN json_array_elements($4::json) WITH ORDINALITY AS p(payload, n) USING (n)
+        ORDER BY n`,
+      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), JSON.stringify(events)],
     );
   };
   return {

@@ -118,6 +118,7 @@ export async function deleteCategory(deps: CatalogDeps, ref: string, reassignTo:
         throw new Conflict('Reassign to a category outside the one being deleted', { reassignTo }, 'category_cycle');
       }
       const moved = await categoriesStore.reassignProducts(tx, current.id, target.id);
+      await productsStore.refreshCategoryIds(tx, current.id);
       for (const child of await categoriesStore.siblings(tx, current.id)) await categoriesStore.move(tx, child.id, target);
       await categoriesStore.setPositions(tx, (await categoriesStore.siblings(tx, target.id)).map((s) => s.id));
       if (moved.length > 0) await productsStore.touchInCategories(tx, [target.id]);

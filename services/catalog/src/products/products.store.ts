@@ -206,7 +206,8 @@ export const productsStore = {
   },
 
   /**
-   * After any change of products: rebuild their search documents, word list and price ranges,
+   * After any change of products: rebuild their search documents, word list, price ranges
+   * (in product_price_ranges and on the product's row) and the list of their categories,
    * and count the change in `version` (the ETag).
    */
   async refreshDerived(q: Queryable, id: string, opts: { bumpVersion?: boolean } = {}): Promise<void> {
@@ -235,6 +236,11 @@ export const productsStore = {
          option_pairs = COALESCE((
            SELECT array_agg(DISTINCT o.key || chr(31) || o.value ORDER BY o.key || chr(31) || o.value)
            FROM variants v, jsonb_each_text(v.option_values) o WHERE v.product_id = p.id), '{}'),
+         category_ids = ARRAY(SELECT pc.category_id FROM product_categories pc WHERE pc.product_id = p.id ORDER BY pc.category_id),
+         price_ranges = COALESCE((
+           SELECT jsonb_object_agg(x.currency, jsonb_build_array(x.min_amount, x.max_amount))
+           FROM (SELECT pr.currency, min(pr.amount) AS min_amount, max(pr.amount) AS max_amount
+                 FROM variants v JOIN prices pr ON pr.variant_id = v.id WHERE v.product_id = p.id GROUP BY pr.currency) x), '{}'),
          version = p.version + CASE WHEN $2 THEN 1 ELSE 0 END,
          updated_at = CASE WHEN $2 THEN now() ELSE p.updated_at END
        FROM doc WHERE p.id = doc.id`,
@@ -247,6 +253,15 @@ export const productsStore = {
        FROM variants v JOIN prices pr ON pr.variant_id = v.id
        WHERE v.product_id = ANY($1::text[]) GROUP BY v.product_id, pr.currency`,
       [ids],
+    );
+  },
+
+  /** After the products of a category moved to another: the list of categories on their rows. */
+  async refreshCategoryIds(q: Queryable, movedFrom: string): Promise<void> {
+    await q.query(
+      `UPDATE products p SET category_ids = ARRAY(SELECT pc.category_id FROM product_categories pc WHERE pc.product_id = p.id ORDER BY pc.category_id)
+       WHERE $1 = ANY(p.category_ids)`,
+      [movedFrom],
     );
   },
 

@@ -48,7 +48,8 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
   } as const;
   // The terms are expanded once (a trigram lookup over the indexed words), for the page and its facets.
   const expanded = terms.length > 0 ? await listingStore.expand(deps.db, terms) : undefined;
-  const [rows, facets] = await Promise.all([listingStore.page(deps.db, req, expanded), cursor ? undefined : listingStore.facets(deps.db, req, expanded)]);
+  // The first page comes with its facets, in one statement; a later page alone.
+  const { rows, facets } = cursor ? { rows: await listingStore.page(deps.db, req, expanded), facets: undefined } : await listingStore.firstPage(deps.db, req, expanded);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

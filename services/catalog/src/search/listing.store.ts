@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { Image, ProductStatus } from '../products/product.js';
 import { priceBandEdges, tsQueryText, type Cursor, type SortKey, type SortKeyKind } from './search-terms.js';
 
@@ -66,7 +66,10 @@ export type Expanded = Array<{ term: string; near: string[] }>;
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
-  const { rows } = await q.query<{ term: string; near: string[] }>(
+  // The same text for every search: parsed and planned once per connection.
+  const { rows } = await prepared<{ term: string; near: string[] }>(
+    q,
+    'catalog_expand_terms',
     `SELECT t.term,
             ARRAY(SELECT w.word FROM search_words w
                   WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
@@ -78,10 +81,35 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
   return rows;
 }
 
-/** The FROM and WHERE shared by the page and its facets. */
-async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boolean, withRank: boolean, given?: Expanded): Promise<{ from: string; rank: string }> {
+interface Matching {
+  from: string;
+  /** The price range of a match in the listing's currency (NULL when it has no price in it). */
+  minAmount: string;
+  maxAmount: string;
+  rank: string;
+  base: string;
+  similarity: (title: string) => string;
+}
+
+/**
+ * The FROM and WHERE shared by the page and its facets, and the relevance of a match in two parts
+ * (`rank` is their sum): `base`, the full-text ranks, cheap; `similarity(title)`, how close the
+ * query is to the title (trigrams: the dearest part, several times all three full-text ranks),
+ * at most 0.1. Prices come from the product's own row (`pricesOnRow`: a pass over the matches
+ * only) or from product_price_ranges (whose index a price sort of a whole listing walks).
+ */
+async function matching(
+  q: Queryable,
+  req: ListRequest,
+  sql: Sql,
+  opts: { needPrice: boolean; withRank: boolean; pricesOnRow: boolean },
+  given?: Expanded,
+): Promise<Matching> {
+  const { needPrice, withRank } = opts;
   const where = req.status === 'any' ? [] : [`p.status = ${sql.p(req.status)}`];
   let rank = '0::float8';
+  let base = '0::float8';
+  let similarity = (_title: string) => '0::float8';
   let tq = '';
   if (req.terms.length > 0) {
     const expanded = given ?? (await expand(q, req.terms));
@@ -95,19 +123,33 @@ async function matching(q: Queryable, req: ListRequest, sql: Sql, needPrice: boo
     where.push(`(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q${bySku})`);
     // ts_rank averages over a query's alternatives, so the fuzzy query (whose corrections a
     // document rarely all contains) weighs least; it still orders the matches of a typo.
-    if (withRank) rank = `(0.3 * ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.prefix_q) + ts_rank(${WEIGHTS}, p.search, tq.exact_q)
-             + 0.1 * word_similarity(${sql.p(req.terms.join(' '))}, lower(p.title)))::float8`;
+    if (withRank) {
+      base = `0.3 * ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.prefix_q) + ts_rank(${WEIGHTS}, p.search, tq.exact_q)`;
+      const typed = sql.p(req.terms.join(' '));
+      similarity = (title) => `0.1 * word_similarity(${typed}, lower(${title}))`;
+      // Added in this order, the sum is the same float8 whether it is computed at once or from a stored base.
+      rank = `(${base} + ${similarity('p.title')})::float8`;
+    }
   }
   if (req.categoryId) {
     where.push(`EXISTS (SELECT 1 FROM product_categories pc JOIN categories c ON c.id = pc.category_id
                         WHERE pc.product_id = p.id AND c.ancestors @> ARRAY[${sql.p(req.categoryId)}]::text[])`);
   }
-  if (req.minPrice !== undefined) where.push(`r.min_amount >= ${sql.p(req.minPrice)}`);
-  if (req.maxPrice !== undefined) where.push(`r.min_amount <= ${sql.p(req.maxPrice)}`);
+  const currency = sql.p(req.currency);
+  const [minAmount, maxAmount] = opts.pricesOnRow
+    ? [`(p.price_ranges -> ${currency} ->> 0)::bigint`, `(p.price_ranges -> ${currency} ->> 1)::bigint`]
+    : ['r.min_amount', 'r.max_amount'];
+  if (req.minPrice !== undefined) where.push(`${minAmount} >= ${sql.p(req.minPrice)}`);
+  if (req.maxPrice !== undefined) where.push(`${minAmount} <= ${sql.p(req.maxPrice)}`);
+  if (opts.pricesOnRow && needPrice) where.push(`p.price_ranges ? ${currency}`);
+  const filtered = where.length ? where.join(' AND ') : 'true';
+  if (opts.pricesOnRow) {
+    return { from: `products p${tq} WHERE ${filtered}`, minAmount, maxAmount, rank, base, similarity };
+  }
   const join = needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? 'JOIN' : 'LEFT JOIN';
-  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${sql.p(req.currency)}${tq}
-                WHERE ${where.length ? where.join(' AND ') : 'true'}`;
-  return { from, rank };
+  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${currency}${tq}
+                WHERE ${filtered}`;
+  return { from, minAmount, maxAmount, rank, base, similarity };
 }
 
 interface Row extends Record<string, unknown> {
@@ -125,16 +167,96 @@ interface Row extends Record<string, unknown> {
   rank: number;
 }
 
+/** A listing row → a listed product with its sort keys. */
+function listed(r: Row, sort: Sort): ListedProduct {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    status: r.status,
+    image: r.image,
+    minAmount: r.min_amount,
+    maxAmount: r.max_amount,
+    ratingAverage: r.rating_average,
+    ratingCount: r.rating_count,
+    publishedAt: r.published_at,
+    keys:
+      sort === 'relevance' ? [r.rank]
+      : sort === 'newest' ? [r.created_key]
+      : sort === 'rating' ? [r.rating_average, r.rating_count]
+      : [r.min_amount ?? 0],
+  };
+}
+
+interface FacetRow {
+  kind: 'c' | 'b' | 'o';
+  k: string;
+  v: string | null;
+  n: number;
+}
+
+/** The facet rows of a listing (category, price band, option value counts) → its facets, in their public order. */
+function foldFacets(rows: Iterable<FacetRow>, edges: readonly number[]): Facets {
+  const facets: Facets = { categories: [], priceBands: [], options: [] };
+  const options = new Map<string, Array<{ value: string; count: number }>>();
+  for (const r of rows) {
+    if (r.kind === 'c') {
+      const { slug, name } = JSON.parse(r.v!) as { slug: string; name: string };
+      facets.categories.push({ id: r.k, slug, name, count: r.n });
+    } else if (r.kind === 'b') {
+      const i = Number(r.k);
+      facets.priceBands.push({ min: i === 0 ? 0 : edges[i - 1]!, max: i < edges.length ? edges[i]! - 1 : null, count: r.n });
+    } else {
+      const list = options.get(r.k) ?? [];
+      list.push({ value: r.v!, count: r.n });
+      options.set(r.k, list);
+    }
+  }
+  facets.categories.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).splice(1000);
+  facets.priceBands.sort((a, b) => a.min - b.min);
+  facets.options = [...options.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(0, 50)
+    .map(([name, values]) => ({ name, values: values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 100) }));
+  return facets;
+}
+
+/**
+ * The facet counts of the matched set `m` (id, min_amount, option_pairs, category_ids): categories
+ * with their ancestors (a match counted once under each ancestor of its categories: the matches
+ * are grouped by their list of categories first, a few distinct lists), price bands, option
+ * values; as rows of (kind, k, v, n) after `nullColumns` NULLs.
+ */
+function facetSelects(sql: Sql, edges: readonly number[], nullColumns = 0): string {
+  const columns = 'NULL, '.repeat(nullColumns);
+  return `SELECT 'c' AS kind, ${columns}a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, sum(g.n)::int AS n
+       FROM (SELECT m.category_ids, count(*) AS n FROM m GROUP BY m.category_ids) g
+            CROSS JOIN LATERAL (SELECT DISTINCT x.id FROM categories c CROSS JOIN LATERAL unnest(c.ancestors) AS x(id)
+                                WHERE c.id = ANY(g.category_ids)) a
+            JOIN categories ca ON ca.id = a.id
+       GROUP BY a.id, ca.slug, ca.name
+       UNION ALL
+       SELECT 'b', ${columns}width_bucket(m.min_amount, ${sql.p(edges)}::bigint[])::text, NULL, count(*)::int
+       FROM m WHERE m.min_amount IS NOT NULL GROUP BY ${2 + nullColumns}
+       UNION ALL
+       SELECT 'o', ${columns}split_part(o.pair, chr(31), 1), split_part(o.pair, chr(31), 2), count(*)::int
+       FROM m CROSS JOIN LATERAL unnest(m.option_pairs) AS o(pair)
+       GROUP BY o.pair`;
+}
+
+/** The page columns of the first page's statement between `kind` and the facet columns (ord … rank), NULL in a facet row. */
+const PAGE_COLUMNS = 13;
+
 /** The only code that runs listing and search SQL. */
 export const listingStore = {
   /** The query's terms expanded once, for a page and its facets to share (else each expands them). */
   expand,
 
-  /** One page, plus one more row to know whether another page follows. */
+  /** One page after a cursor, plus one more row to know whether another page follows. */
   async page(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<ListedProduct[]> {
     const sql = new Sql();
     const byPrice = req.sort === 'price_asc' || req.sort === 'price_desc';
-    const { from, rank } = await matching(q, req, sql, byPrice, true, expanded);
+    const { from, rank } = await matching(q, req, sql, { needPrice: byPrice, withRank: req.sort === 'relevance', pricesOnRow: false }, expanded);
     let order: string;
     let after = '';
     const c = req.cursor;
@@ -173,68 +295,94 @@ export const listingStore = {
        LIMIT ${sql.p(req.limit + 1)}`,
       sql.params,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      status: r.status,
-      image: r.image,
-      minAmount: r.min_amount,
-      maxAmount: r.max_amount,
-      ratingAverage: r.rating_average,
-      ratingCount: r.rating_count,
-      publishedAt: r.published_at,
-      keys:
-        req.sort === 'relevance' ? [r.rank]
-        : req.sort === 'newest' ? [r.created_key]
-        : req.sort === 'rating' ? [r.rating_average, r.rating_count]
-        : [r.min_amount ?? 0],
-    }));
+    return rows.map((r) => listed(r, req.sort));
   },
 
-  /** Counts for the whole result (not one page): categories (with their ancestors), price bands, option values. */
-  async facets(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<Facets> {
+  /**
+   * The first page (plus one more row to know whether another follows) and the counts for the
+   * whole result (not one page: categories with their ancestors, price bands, option values), in
+   * one statement over one matched set: the match is found once, the display columns are read
+   * for the page's rows only, and the title similarity is computed only for the matches whose
+   * full-text rank leaves them a chance to make the page.
+   */
+  async firstPage(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<{ rows: ListedProduct[]; facets: Facets }> {
     const sql = new Sql();
-    const { from } = await matching(q, req, sql, false, false, expanded);
+    const relevance = req.sort === 'relevance';
+    const { from, minAmount, maxAmount, base, similarity } = await matching(q, req, sql, { needPrice: false, withRank: relevance, pricesOnRow: true }, expanded);
     const edges = priceBandEdges(req.currency);
-    const { rows } = await q.query<{ kind: 'c' | 'b' | 'o'; k: string; v: string | null; n: number }>(
-      `WITH m AS (SELECT p.id, r.min_amount, p.option_pairs FROM ${from})
-       SELECT 'c' AS kind, a.id AS k, json_build_object('slug', ca.slug, 'name', ca.name)::text AS v, count(DISTINCT pc.product_id)::int AS n
-       FROM m JOIN product_categories pc ON pc.product_id = m.id
-              JOIN categories c ON c.id = pc.category_id
-              CROSS JOIN LATERAL unnest(c.ancestors) AS a(id)
-              JOIN categories ca ON ca.id = a.id
-       GROUP BY a.id, ca.slug, ca.name
+    const n = sql.p(req.limit + 1);
+    let top: string;
+    let ctes = '';
+    switch (req.sort) {
+      case 'relevance': {
+        // The title similarity is the dearest part of the rank; it adds at most 0.1 to a match's
+        // base, so a match's rank is at most ub = base + 0.1 (the same float8 sum as a similarity
+        // of 1). It is computed first for the K matches with the highest (ub, id) only: when the
+        // n-th best of those, by (rank, id), is at least the K-th's (ub, id), no other match can
+        // make the page (its rank is at most its ub, and at that rank its id is lower), and the
+        // page is theirs. Otherwise (rare) every match whose base leaves it a chance (within
+        // 0.1 of the n-th best base; 0.11 leaves room for rounding) is ranked.
+        const k = Math.max(4 * (req.limit + 1), 50);
+        ctes = `k AS (SELECT m.id, m.min_amount, m.max_amount, m.base, m.title, m.base + 0.1 * 1::real AS ub FROM m
+                      ORDER BY ub DESC, m.id DESC LIMIT ${sql.p(k)}),
+                e AS (SELECT k.id, k.min_amount, k.max_amount, (k.base + ${similarity('k.title')})::float8 AS rank, k.ub FROM k),
+                settled AS (SELECT NOT EXISTS (SELECT 1 FROM m OFFSET ${sql.p(k)})
+                                   OR EXISTS (SELECT 1 FROM (SELECT e.rank, e.id FROM e ORDER BY e.rank DESC, e.id DESC OFFSET ${sql.p(req.limit)} LIMIT 1) nth,
+                                                            (SELECT e.ub, e.id FROM e ORDER BY e.ub DESC, e.id DESC OFFSET ${sql.p(k - 1)} LIMIT 1) kth
+                                              WHERE (nth.rank, nth.id) >= (kth.ub, kth.id)) AS yes),`;
+        top = `(SELECT e.id, e.min_amount, e.max_amount, e.rank FROM e WHERE (SELECT yes FROM settled) ORDER BY e.rank DESC, e.id DESC LIMIT ${n})
+               UNION ALL
+               (SELECT m.id, m.min_amount, m.max_amount, (m.base + ${similarity('m.title')})::float8 AS rank FROM m
+                WHERE NOT (SELECT yes FROM settled)
+                  AND m.base >= COALESCE((SELECT b.base FROM m b ORDER BY b.base DESC OFFSET ${sql.p(req.limit)} LIMIT 1), '-Infinity'::float8) - 0.11
+                ORDER BY rank DESC, m.id DESC LIMIT ${n})`;
+        break;
+      }
+      case 'newest':
+        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m ORDER BY m.created_at DESC, m.id DESC LIMIT ${n}`;
+        break;
+      case 'price_asc':
+        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount ASC, m.id ASC LIMIT ${n}`;
+        break;
+      case 'price_desc':
+        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount DESC, m.id DESC LIMIT ${n}`;
+        break;
+      case 'rating':
+        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m ORDER BY m.rating_average DESC, m.rating_count DESC, m.id DESC LIMIT ${n}`;
+        break;
+    }
+    const order: Record<Sort, string> = {
+      relevance: 't.rank DESC, t.id DESC',
+      newest: 'p.created_at DESC, t.id DESC',
+      price_asc: 't.min_amount ASC, t.id ASC',
+      price_desc: 't.min_amount DESC, t.id DESC',
+      rating: 'p.rating_average DESC, p.rating_count DESC, t.id DESC',
+    };
+    const { rows } = await q.query<Row & FacetRow & { ord: number | null }>(
+      `WITH m AS MATERIALIZED (
+         SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.category_ids, p.created_at, p.rating_average, p.rating_count
+                ${relevance ? `, p.title, ${base} AS base` : ''}
+         FROM ${from}
+       ),
+       ${ctes}
+       t AS (${top})
+       SELECT 'p' AS kind, row_number() OVER (ORDER BY ${order[req.sort]})::int AS ord,
+              t.id, p.slug, p.title, p.status, p.images -> 0 AS image, t.min_amount, t.max_amount,
+              p.rating_average, p.rating_count, p.published_at,
+              to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, t.rank,
+              NULL AS k, NULL AS v, NULL::int AS n
+       FROM t JOIN products p ON p.id = t.id
        UNION ALL
-       SELECT 'b', width_bucket(m.min_amount, ${sql.p(edges)}::bigint[])::text, NULL, count(*)::int
-       FROM m WHERE m.min_amount IS NOT NULL GROUP BY 2
-       UNION ALL
-       SELECT 'o', split_part(o.pair, chr(31), 1), split_part(o.pair, chr(31), 2), count(*)::int
-       FROM m CROSS JOIN LATERAL unnest(m.option_pairs) AS o(pair)
-       GROUP BY o.pair`,
+       ${facetSelects(sql, edges, PAGE_COLUMNS)}`,
       sql.params,
     );
-    const facets: Facets = { categories: [], priceBands: [], options: [] };
-    const options = new Map<string, Array<{ value: string; count: number }>>();
+    const page: Array<Row & { ord: number | null }> = [];
+    const facetRows: FacetRow[] = [];
     for (const r of rows) {
-      if (r.kind === 'c') {
-        const { slug, name } = JSON.parse(r.v!) as { slug: string; name: string };
-        facets.categories.push({ id: r.k, slug, name, count: r.n });
-      } else if (r.kind === 'b') {
-        const i = Number(r.k);
-        facets.priceBands.push({ min: i === 0 ? 0 : edges[i - 1]!, max: i < edges.length ? edges[i]! - 1 : null, count: r.n });
-      } else {
-        const list = options.get(r.k) ?? [];
-        list.push({ value: r.v!, count: r.n });
-        options.set(r.k, list);
-      }
+      if ((r.kind as string) === 'p') page.push(r);
+      else facetRows.push(r);
     }
-    facets.categories.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).splice(1000);
-    facets.priceBands.sort((a, b) => a.min - b.min);
-    facets.options = [...options.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .slice(0, 50)
-      .map(([name, values]) => ({ name, values: values.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 100) }));
-    return facets;
+    page.sort((a, b) => a.ord! - b.ord!);
+    return { rows: page.map((r) => listed(r, req.sort)), facets: foldFacets(facetRows, edges) };
   },
 };

@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 import type { ProviderName } from '../providers/provider.js';
 import type { PaymentState } from './payment-states.js';
 import type { Payment, PaymentChanges } from './payment.js';
@@ -51,6 +51,9 @@ const toPayment = (r: PaymentRow): Payment => ({
   updatedAt: r.updated_at,
 });
 
+/** What a call to the provider needs of a payment. */
+export type ChargeTarget = Pick<Payment, 'id' | 'orderId' | 'email' | 'provider' | 'paymentMethod' | 'amount' | 'currency' | 'providerRef' | 'chargeRef'>;
+
 export interface NewPayment {
   id: string;
   orderId: string;
@@ -94,7 +97,9 @@ export const paymentsStore = {
    */
   async insertMany(q: Queryable, list: readonly NewPayment[], channel: string, traceparent?: string | null): Promise<Set<string>> {
     if (list.length === 0) return new Set();
-    const r = await q.query<{ id: string }>(
+    const r = await prepared<{ id: string }>(
+      q,
+      'payment_insert_many',
       `WITH ins AS (
          INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
          SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
@@ -151,19 +156,33 @@ export const paymentsStore = {
   /**
    * The in-process charge's claim: `created` → `processing`, committed before the provider is
    * called. Exactly one caller wins it, however many deliveries of PaymentRequested race.
+   * Returns what the provider call needs (the outcome is recorded on the row locked again).
    */
-  async claimForCharge(q: Queryable, ids: readonly string[], leaseSeconds: number): Promise<Payment[]> {
-    const r = await q.query<PaymentRow>(
+  async claimForCharge(q: Queryable, ids: readonly string[], leaseSeconds: number): Promise<ChargeTarget[]> {
+    const r = await prepared<Pick<PaymentRow, 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'provider_ref' | 'charge_ref'>>(
+      q,
+      'payment_claim_for_charge',
       `UPDATE payments SET state = 'processing', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
-        WHERE id = ANY($1::text[]) AND state = 'created' RETURNING *`,
+        WHERE id = ANY($1::text[]) AND state = 'created'
+        RETURNING id, order_id, email, provider, payment_method, amount, currency, provider_ref, charge_ref`,
       [ids, leaseSeconds],
     );
-    return r.rows.map(toPayment);
+    return r.rows.map((row) => ({
+      id: row.id,
+      orderId: row.order_id,
+      email: row.email,
+      provider: row.provider,
+      paymentMethod: row.payment_method,
+      amount: Number(row.amount),
+      currency: row.currency,
+      providerRef: row.provider_ref,
+      chargeRef: row.charge_ref,
+    }));
   },
 
   /** Locks several payments, always in id order (two batches never wait on each other in a cycle). */
   async getManyForUpdate(q: Queryable, ids: readonly string[]): Promise<Payment[]> {
-    const r = await q.query<PaymentRow>('SELECT * FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
+    const r = await prepared<PaymentRow>(q, 'payment_lock_many', 'SELECT * FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
     return r.rows.map(toPayment);
   },
 
@@ -225,7 +244,9 @@ export const paymentsStore = {
   async saveMany(q: Queryable, items: readonly { next: Payment; leaseSeconds: number | null }[]): Promise<void> {
     if (items.length === 0) return;
     const col = <T>(f: (p: Payment) => T) => items.map((i) => f(i.next));
-    await q.query(
+    await prepared(
+      q,
+      'payment_save_many',
       `UPDATE payments p SET state = u.state, provider_ref = u.provider_ref, charge_ref = u.charge_ref, card_brand = u.card_brand, card_last4 = u.card_last4,
               next_action_url = u.next_action_url, failure_code = u.failure_code, failure_message = u.failure_message,
               captured_amount = u.captured_amount, refunded_amount = u.refunded_amount,

@@ -2,10 +2,10 @@ import { childTraceparent, inSpan } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { AmbiguousProviderError, type ChargeRequest, type LookupResult } from '../providers/provider.js';
 import type { Payment } from './payment.js';
-import { paymentsStore } from './payments.store.js';
+import { paymentsStore, type ChargeTarget } from './payments.store.js';
 import { recordOutcomes, type Outcome } from './record-outcome.js';
 
-export const chargeRequestOf = (p: Payment): ChargeRequest => ({
+export const chargeRequestOf = (p: ChargeTarget): ChargeRequest => ({
   paymentId: p.id,
   orderId: p.orderId,
   amount: { amount: p.amount, currency: p.currency },
@@ -22,7 +22,7 @@ export function retryDelaySeconds(deps: PaymentDeps, attempts: number): number {
 }
 
 /** Asks the provider, outside any transaction; never throws (a lost answer is `unknown`). */
-async function askProvider(deps: PaymentDeps, p: Payment, mode: 'charge' | 'lookup'): Promise<Outcome> {
+async function askProvider(deps: PaymentDeps, p: ChargeTarget, mode: 'charge' | 'lookup'): Promise<Outcome> {
   const provider = deps.providers.get(p.provider);
   if (!provider) return { status: 'failed', providerRef: null, chargeRef: null, code: 'provider_unavailable', message: `The ${p.provider} provider is not configured` };
   const req = chargeRequestOf(p);
@@ -92,13 +92,29 @@ export async function chargePayments(deps: PaymentDeps, ids: readonly string[], 
   // Each charge is a span in the trace of the PaymentRequested that asked for it; the outcome's
   // event (PaymentSucceeded/Failed) is its child.
   const traces = new Map<string, string>();
-  const outcomes = await mapLimit(claimed, deps.config.workConcurrency, (p) => {
+  const charge = (p: ChargeTarget) => {
     const parent = parents.get(p.id);
     return inSpan('payment charge', parent ?? null, { kind: 'internal', attributes: { 'mercato.payment.id': p.id, 'mercato.order.id': p.orderId, 'mercato.payment.provider': p.provider } }, (traceparent) => {
       const mine = traceparent ?? (parent ? childTraceparent(parent) : undefined);
       if (mine) traces.set(p.id, mine);
       return askProvider(deps, p, 'charge');
     });
-  });
-  return recordAnswers(deps, new Map(claimed.map((p, i) => [p.id, outcomes[i]!])), traces);
+  };
+  // Each provider's calls at its own pace: a remote API at PAYMENT_WORK_CONCURRENCY, the
+  // sandbox all at once (it records the calls of one tick in one statement).
+  const byProvider = new Map<string, ChargeTarget[]>();
+  for (const p of claimed) {
+    const list = byProvider.get(p.provider);
+    if (list) list.push(p);
+    else byProvider.set(p.provider, [p]);
+  }
+  const outcomes = new Map<string, Outcome>();
+  await Promise.all(
+    [...byProvider].map(async ([name, list]) => {
+      const limit = deps.providers.get(name as Payment['provider'])?.concurrency ?? deps.config.workConcurrency;
+      const answers = await mapLimit(list, limit, charge);
+      list.forEach((p, i) => outcomes.set(p.id, answers[i]!));
+    }),
+  );
+  return recordAnswers(deps, new Map(claimed.map((p) => [p.id, outcomes.get(p.id)!])), traces);
 }

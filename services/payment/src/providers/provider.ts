@@ -89,6 +89,11 @@ export class InvalidWebhookSignature extends Error {
  */
 export interface PaymentProvider {
   readonly name: ProviderName;
+  /**
+   * How many calls this process makes to the provider at once; unset: PAYMENT_WORK_CONCURRENCY
+   * (a remote API's rate limits). A provider that takes any number of calls together sets its own.
+   */
+  readonly concurrency?: number;
   /** Creates and confirms a charge; the same idempotency key never charges twice. */
   charge(req: ChargeRequest): Promise<ChargeResult>;
   /** The provider's truth for an order (by our idempotency key / order id); `not_found` when it never saw it. */

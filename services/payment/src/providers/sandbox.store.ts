@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 export type SandboxChargeStatus = 'succeeded' | 'failed' | 'requires_action';
 
@@ -46,23 +46,24 @@ export const sandboxStore = {
    */
   async charge(q: Queryable, charges: readonly Omit<SandboxCharge, 'refundedAmount'>[]): Promise<Map<string, SandboxCharge>> {
     const cols = (f: (c: Omit<SandboxCharge, 'refundedAmount'>) => unknown) => charges.map(f);
-    await q.query(
+    const keys = charges.map((c) => c.idempotencyKey);
+    const inserted = await prepared<Row>(
+      q,
+      'payment_sandbox_charge',
       `INSERT INTO sandbox_charges (idempotency_key, id, payment_id, payment_method, amount, currency, status, action_token)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
-       ON CONFLICT (idempotency_key) DO NOTHING`,
-      [
-        cols((c) => c.idempotencyKey),
-        cols((c) => c.id),
-        cols((c) => c.paymentId),
-        cols((c) => c.paymentMethod),
-        cols((c) => c.amount),
-        cols((c) => c.currency),
-        cols((c) => c.status),
-        cols((c) => c.actionToken),
-      ],
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING *`,
+      [keys, cols((c) => c.id), cols((c) => c.paymentId), cols((c) => c.paymentMethod), cols((c) => c.amount), cols((c) => c.currency), cols((c) => c.status), cols((c) => c.actionToken)],
     );
-    const r = await q.query<Row>('SELECT * FROM sandbox_charges WHERE idempotency_key = ANY($1::text[])', [cols((c) => c.idempotencyKey)]);
-    return new Map(r.rows.map((row) => [row.idempotency_key, toCharge(row)]));
+    const byKey = new Map(inserted.rows.map((row) => [row.idempotency_key, toCharge(row)]));
+    // A key seen before (a charge sent again) answers with the charge recorded first.
+    const seen = keys.filter((k) => !byKey.has(k));
+    if (seen.length > 0) {
+      const r = await q.query<Row>('SELECT * FROM sandbox_charges WHERE idempotency_key = ANY($1::text[])', [seen]);
+      for (const row of r.rows) byKey.set(row.idempotency_key, toCharge(row));
+    }
+    return byKey;
   },
 
   async byKey(q: Queryable, key: string): Promise<SandboxCharge | undefined> {
