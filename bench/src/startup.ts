@@ -88,7 +88,8 @@ async function kbField(file: string, field: string): Promise<number> {
 async function launcherPid(root: number): Promise<number> {
   for (const pid of [root, ...(await descendants(root))]) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('apps/platform/src/main.ts')) return pid;
+    // The node process itself, not the shell npm runs it under.
+    if (cmdline.includes('apps/platform/src/main.ts') && (await comm(pid)) === 'node') return pid;
   }
   return root;
 }
@@ -129,6 +130,9 @@ async function memoryOf(rootPid: number): Promise<Memory> {
 interface Launch {
   child: ChildProcess;
   ready: Ready;
+  /** To the gateway's /readyz answering 200 (the issue's measure). */
+  gatewayMs: number;
+  /** To every service's /readyz and the shop's home page through the gateway. */
   startMs: number;
   output: () => string;
 }
@@ -157,6 +161,8 @@ async function launchPlatform(dataDir: string, readyFile: string): Promise<Launc
     cwd: ROOT,
     env: { ...process.env, ...ports, MERCATO_DATA_DIR: dataDir, MERCATO_READY_FILE: readyFile, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Under npm, a process group of its own, as a terminal gives a command it runs.
+    detached: VIA === 'npm',
   });
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
@@ -165,8 +171,10 @@ async function launchPlatform(dataDir: string, readyFile: string): Promise<Launc
     if (child.exitCode !== null) throw new Error(`the launcher exited (${child.exitCode}):\n${out}`);
     if (existsSync(readyFile)) {
       const ready = JSON.parse(await readFile(readyFile, 'utf8')) as Ready;
+      while (!(await fetch(`${ready.gateway}/readyz`).then((res) => res.status === 200, () => false))) await sleep(5);
+      const gatewayMs = performance.now() - began;
       while (!(await allReady(ready))) await sleep(5);
-      return { child, ready, startMs: performance.now() - began, output: () => out };
+      return { child, ready, gatewayMs, startMs: performance.now() - began, output: () => out };
     }
     if (performance.now() - began > 180_000) throw new Error(`not ready after 180 s:\n${out}`);
     await sleep(5);
@@ -176,15 +184,18 @@ async function launchPlatform(dataDir: string, readyFile: string): Promise<Launc
 async function stopPlatform(l: Launch): Promise<number> {
   const began = performance.now();
   const exited = new Promise<number | null>((resolve) => l.child.once('exit', (code) => resolve(code)));
-  // To the launcher itself: npm does not pass SIGTERM on to its script (a terminal's Ctrl-C
-  // reaches the whole process group); npm then exits with the launcher's code.
   const launcher = await launcherPid(l.child.pid!);
-  process.kill(launcher, 'SIGTERM');
+  // Under npm, what a terminal's Ctrl-C does: SIGINT to the whole foreground group (npm passes no
+  // SIGTERM on to its script); the launcher alone gets SIGTERM, as a process manager sends.
+  if (VIA === 'npm') process.kill(-l.child.pid!, 'SIGINT');
+  else process.kill(launcher, 'SIGTERM');
   let code = await exited;
-  // npm itself may be ended at once by the signal the launcher passes on to its process group:
-  // what counts is the launcher being gone (it stops its PostgreSQL before it exits).
+  // Done when the launcher is gone (it stops its PostgreSQL before it exits)…
   while (existsSync(`/proc/${launcher}`) && !(await readFile(`/proc/${launcher}/stat`, 'utf8').catch(() => ' ) Z')).includes(') Z')) await sleep(5);
-  if (VIA === 'npm' && code === null) code = 0;
+  // …and its PostgreSQL too (should the launcher have died first, its watchdog stops it).
+  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+  for (const until = performance.now() + 30_000; existsSync(pidFile) && performance.now() < until; ) await sleep(10);
+  if (VIA === 'npm' && (code === null || code === 130)) code = 0; // npm ends on the SIGINT too
   if (code !== 0) throw new Error(`the launcher exited with ${code} on SIGTERM:\n${l.output()}`);
   return performance.now() - began;
 }
@@ -254,19 +265,21 @@ try {
   console.log(`first start (initdb, 8 databases, migrations): ${secs(first.startMs)}   graceful stop ${secs(firstStopMs)}`);
 
   const warm: number[] = [];
+  const warmGateway: number[] = [];
   const stops: number[] = [];
   let memReady: Memory | undefined;
   let memIdle: Memory | undefined;
   for (let i = 0; i < WARM_RUNS; i++) {
     const l = await launchPlatform(dataDir, readyFile);
     warm.push(l.startMs);
+    warmGateway.push(l.gatewayMs);
     if (i === 0) {
       memReady = await memoryOf(await launcherPid(l.child.pid!));
       await sleep(IDLE_S * 1000);
       memIdle = await memoryOf(await launcherPid(l.child.pid!));
     }
     stops.push(await stopPlatform(l));
-    console.log(`warm start ${i + 1}: ${secs(l.startMs)}   graceful stop ${secs(stops[stops.length - 1]!)}`);
+    console.log(`warm start ${i + 1}: gateway ready ${secs(l.gatewayMs)}, every service and the home page ${secs(l.startMs)}   graceful stop ${secs(stops[stops.length - 1]!)}`);
   }
 
   const pgRuns: number[] = [];
@@ -285,10 +298,17 @@ try {
     ['', 'measured', 'target', 'baseline (same run)', 'ratio'],
     ['first start', secs(first.startMs), '-', `node -e 0 ${secs(nodeBare)} + bare postgres ${secs(pgBare)}`, `${(first.startMs / baseline).toFixed(1)}x`],
     [
-      `warm start (median of ${warm.length})`,
-      secs(warmMedian),
-      `< ${TARGET_WARM_S} s ${warmMedian < TARGET_WARM_S * 1000 ? 'ok' : 'MISSED'}`,
+      `warm start to the gateway's /readyz (median of ${warm.length})`,
+      secs(median(warmGateway)),
+      `< ${TARGET_WARM_S} s ${median(warmGateway) < TARGET_WARM_S * 1000 ? 'ok' : 'MISSED'}`,
       `${secs(baseline)} (node + TypeScript loader alone: ${secs(nodeTsx)})`,
+      `${(median(warmGateway) / baseline).toFixed(1)}x`,
+    ],
+    [
+      `warm start to every service and the home page`,
+      secs(warmMedian),
+      '-',
+      '-',
       `${(warmMedian / baseline).toFixed(1)}x`,
     ],
     ['graceful stop (median)', secs(median(stops)), '-', '-', '-'],
@@ -312,6 +332,8 @@ try {
   Object.assign(results, {
     firstStartMs: first.startMs,
     warmStartMs: warm,
+    warmGatewayReadyMs: warmGateway,
+    via: VIA,
     stopMs: [firstStopMs, ...stops],
     baseline: { nodeMs: nodeBare, nodeWithTsxMs: nodeTsx, barePostgresMs: pgRuns, barePostgresMemory: pgMem },
     memoryAfterReady: memReady,
