@@ -12,6 +12,21 @@ export interface TcpRelay {
   cut(): Promise<void>;
 }
 
+/** Joins `client` to a new connection to `target`, both tracked in `sockets`; either end closing closes both. */
+function pipeTo(target: { host: string; port: number }, client: Socket, sockets: Set<Socket>): void {
+  const upstream = connect(target.port, target.host);
+  for (const s of [client, upstream]) {
+    sockets.add(s);
+    s.on('error', () => s.destroy());
+    s.on('close', () => {
+      sockets.delete(s);
+      client.destroy();
+      upstream.destroy();
+    });
+  }
+  client.pipe(upstream).pipe(client);
+}
+
 export function tcpRelay(target: { host: string; port: number }, port: number): TcpRelay {
   let server: Server | undefined;
   const sockets = new Set<Socket>();
@@ -20,19 +35,7 @@ export function tcpRelay(target: { host: string; port: number }, port: number): 
     open: () =>
       new Promise<void>((resolve, reject) => {
         if (server) return resolve();
-        server = createServer((client) => {
-          const upstream = connect(target.port, target.host);
-          for (const s of [client, upstream]) {
-            sockets.add(s);
-            s.on('error', () => s.destroy());
-            s.on('close', () => {
-              sockets.delete(s);
-              client.destroy();
-              upstream.destroy();
-            });
-          }
-          client.pipe(upstream).pipe(client);
-        });
+        server = createServer((client) => pipeTo(target, client, sockets));
         server.once('error', reject);
         server.listen(port, '127.0.0.1', () => resolve());
       }),
@@ -61,19 +64,7 @@ export async function tlsRelay(target: { host: string; port: number }, certs: { 
       key: await readFile(certs.key),
       ...(certs.ca ? { ca: await readFile(certs.ca), requestCert: true, rejectUnauthorized: true } : {}),
     },
-    (client) => {
-      const upstream = connect(target.port, target.host);
-      for (const s of [client, upstream]) {
-        sockets.add(s);
-        s.on('error', () => s.destroy());
-        s.on('close', () => {
-          sockets.delete(s);
-          client.destroy();
-          upstream.destroy();
-        });
-      }
-      client.pipe(upstream).pipe(client);
-    },
+    (client) => pipeTo(target, client, sockets),
   );
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve, reject) => {
