@@ -16,7 +16,7 @@ export class EdgeGeneration {
   readonly circuit: RedisCircuit;
   private readonly key: string;
   private pending: Promise<void> | undefined = undefined;
-  private missed = false;
+  private retry: NodeJS.Timeout | undefined = undefined;
   private warned = 0;
   private closed = false;
 
@@ -24,15 +24,7 @@ export class EdgeGeneration {
     const redis = new Redis(opts.url, redisClientOptions());
     redis.on('error', (err) => this.warn(err, 'redis connection of the summary generation failed'));
     this.key = `${opts.prefix}gen`;
-    this.circuit = new RedisCircuit(redis, {
-      name: 'the summary generation',
-      logger: opts.logger,
-      onBack: async (r) => {
-        if (!this.missed) return;
-        await r.incr(this.key);
-        this.missed = false;
-      },
-    });
+    this.circuit = new RedisCircuit(redis, { name: 'the summary generation', logger: opts.logger });
   }
 
   /**
@@ -46,15 +38,15 @@ export class EdgeGeneration {
       setImmediate(() => {
         this.pending = undefined;
         this.circuit.call((r) => r.incr(this.key)).then(
-          () => {
-            this.missed = false;
-            resolve();
-          },
+          () => resolve(),
           (err: unknown) => {
-            this.missed = true;
             this.warn(err, 'the summary generation could not be moved on; it will be once Redis is back');
-            // Tried again until it holds (the circuit answers at once while Redis is known down).
-            setTimeout(() => void this.bump(), 1_000).unref();
+            // Tried again every second until it holds, one timer however many bumps failed (the
+            // circuit answers at once while Redis is known down; once it is back, this is the trial).
+            this.retry ??= setTimeout(() => {
+              this.retry = undefined;
+              void this.bump();
+            }, 1_000).unref();
             resolve();
           },
         );
@@ -72,6 +64,7 @@ export class EdgeGeneration {
 
   close(): void {
     this.closed = true;
+    clearTimeout(this.retry);
     this.circuit.close();
   }
 }
