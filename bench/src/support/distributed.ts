@@ -33,10 +33,10 @@ export function machineCpuMs(): { busy: number; total: number } {
 
 /**
  * CPU time (user + system, ms) used so far by every process on the machine, keyed by pid, with
- * its command name: to tell PostgreSQL's and RabbitMQ's share from the services' and anyone else's.
+ * its command name and parent: to tell PostgreSQL's and RabbitMQ's share from the services' and anyone else's.
  */
-export function processesCpuMs(): Map<number, { command: string; ms: number }> {
-  const out = new Map<number, { command: string; ms: number }>();
+export function processesCpuMs(): Map<number, { command: string; ppid: number; ms: number }> {
+  const out = new Map<number, { command: string; ppid: number; ms: number }>();
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -48,7 +48,7 @@ export function processesCpuMs(): Map<number, { command: string; ms: number }> {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(pid), { command, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS });
+      out.set(Number(pid), { command, ppid: Number(fields[1]), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS });
     } catch {
       // gone meanwhile
     }

@@ -2,14 +2,13 @@
 // with every service and the gateway in it, the in-process bus, and its own embedded PostgreSQL
 // under a fresh data folder; with the CPU time of the whole process tree (the launcher, its
 // PostgreSQL server and backends).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, stopProc, type Proc } from '@mercato/platform/testing';
+import { processesCpuMs } from './distributed.js';
 
-/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ). */
-const TICKS = 100;
 const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
 
 export interface EmbeddedPlatform {
@@ -19,27 +18,6 @@ export interface EmbeddedPlatform {
   /** CPU time (user + system, ms) used so far by the launcher and by its PostgreSQL (every descendant). */
   cpu(): { node: number; postgres: number };
   stop(): Promise<void>;
-}
-
-interface Stat {
-  ppid: number;
-  command: string;
-  ms: number;
-}
-
-function stats(): Map<number, Stat> {
-  const out = new Map<number, Stat>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(entry), { ppid: Number(fields[1]), command: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return out;
 }
 
 /** Starts `npm start`'s launcher with `env` over the benchmark's defaults; resolves once it is ready. */
@@ -78,7 +56,7 @@ export async function startEmbeddedPlatform(env: Record<string, string>): Promis
     api: `${gateway}/api/v1`,
     pid,
     cpu() {
-      const all = stats();
+      const all = processesCpuMs();
       const tree = new Set([pid]);
       // Parents come before their children in no particular order: sweep until nothing is added.
       for (let grew = true; grew; ) {
