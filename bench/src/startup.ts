@@ -13,13 +13,14 @@
 // it; it counts PostgreSQL's shared buffers and every shared library once per process.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { locateBinaries } from '@mercato/embedded-pg';
 import { argNumber as arg } from './support/args.js';
+import { descendantsOf } from './support/distributed.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WARM_RUNS = arg('warm', 3);
@@ -47,34 +48,6 @@ interface Ready {
 
 // ---- processes and memory -------------------------------------------------------------------
 
-function parentOf(statText: string): number {
-  // Fields after the command name, which is in parentheses and may hold spaces.
-  return Number(statText.slice(statText.lastIndexOf(')') + 2).split(' ')[1]);
-}
-
-async function descendants(root: number): Promise<number[]> {
-  const parent = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      parent.set(Number(entry), parentOf(await readFile(`/proc/${entry}/stat`, 'utf8')));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const out: number[] = [];
-  const walk = (pid: number) => {
-    for (const [child, ppid] of parent) {
-      if (ppid === pid) {
-        out.push(child);
-        walk(child);
-      }
-    }
-  };
-  walk(root);
-  return out;
-}
-
 async function kbField(file: string, field: string): Promise<number> {
   try {
     const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(await readFile(file, 'utf8'));
@@ -86,7 +59,7 @@ async function kbField(file: string, field: string): Promise<number> {
 
 /** The launcher's own process: `root` itself, or (under `npm start`) its descendant running main.ts. */
 async function launcherPid(root: number): Promise<number> {
-  for (const pid of [root, ...(await descendants(root))]) {
+  for (const pid of [root, ...descendantsOf(root)]) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     // The node process itself, not the shell npm runs it under.
     if (cmdline.includes('apps/platform/src/main.ts') && (await comm(pid)) === 'node') return pid;
@@ -108,7 +81,7 @@ interface Memory {
 }
 
 async function memoryOf(rootPid: number): Promise<Memory> {
-  const pids = [rootPid, ...(await descendants(rootPid))];
+  const pids = [rootPid, ...descendantsOf(rootPid)];
   const m: Memory = { nodeRssKb: 0, postgresRssKb: 0, postgresProcs: 0, otherRssKb: 0, totalRssKb: 0, totalPssKb: 0 };
   for (const pid of pids) {
     const rss = await kbField(`/proc/${pid}/status`, 'VmRSS');
@@ -228,7 +201,7 @@ async function barePostgres(pgDir: string): Promise<{ startMs: number; memory: M
     await sleep(2);
   }
   const startMs = performance.now() - began;
-  const pids = [child.pid!, ...(await descendants(child.pid!))];
+  const pids = [child.pid!, ...descendantsOf(child.pid!)];
   let rss = 0;
   let pss = 0;
   for (const pid of pids) {

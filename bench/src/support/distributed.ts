@@ -56,6 +56,20 @@ export function processesCpuMs(): Map<number, { command: string; ppid: number; m
   return out;
 }
 
+/** Every descendant of `root` (children, their children…) in a process table from processesCpuMs(). */
+export function descendantsOf(root: number, table: Map<number, { ppid: number }> = processesCpuMs()): number[] {
+  const out: number[] = [];
+  const walk = (pid: number) => {
+    for (const [child, p] of table) {
+      if (p.ppid !== pid) continue;
+      out.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return out;
+}
+
 /** CPU time (user + system) a process has used so far, in ms, from /proc (Linux only; 0 elsewhere). */
 export function cpuMs(pid: number | undefined): number {
   if (pid === undefined) return 0;

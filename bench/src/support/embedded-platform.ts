@@ -7,7 +7,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, stopProc, type Proc } from '@mercato/platform/testing';
-import { processesCpuMs } from './distributed.js';
+import { descendantsOf, processesCpuMs } from './distributed.js';
 
 const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
 
@@ -57,16 +57,7 @@ export async function startEmbeddedPlatform(env: Record<string, string>): Promis
     pid,
     cpu() {
       const all = processesCpuMs();
-      const tree = new Set([pid]);
-      // Parents come before their children in no particular order: sweep until nothing is added.
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const [p, s] of all) {
-          if (tree.has(p) || !tree.has(s.ppid)) continue;
-          tree.add(p);
-          grew = true;
-        }
-      }
+      const tree = [pid, ...descendantsOf(pid, all)];
       let node = 0;
       let postgres = 0;
       for (const p of tree) {
