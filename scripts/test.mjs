@@ -74,10 +74,11 @@ function run(list, concurrency, timeoutMs) {
 }
 
 // The end-to-end suites each run a whole platform (a process per service, or the embedded one
-// with its own PostgreSQL) under load, and the benchmarks' smoke run (tests/bench) runs every
-// benchmark: they run after the rest, one at a time, so that on a small machine they never starve
-// each other.
-const runsAlone = (f) => ['e2e', 'bench'].some((d) => relative(root, f).startsWith(join('tests', d) + '/'));
+// with its own PostgreSQL) under load: they run after the rest, one at a time, so that on a small
+// machine they never starve each other. So does the benchmarks' smoke run (tests/bench), last.
+const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
+const isBenchSmoke = (f) => relative(root, f).startsWith(join('tests', 'bench') + '/');
+const runsAlone = (f) => isEndToEnd(f) || isBenchSmoke(f);
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 const first = await run(files.filter((f) => !runsAlone(f)), concurrency, 180_000);
 // The browser suites (the storefront's, the back office's) and the storefront's benchmarks need
@@ -90,5 +91,8 @@ if (files.some((f) => runsAlone(f) && BROWSER_SUITES.test(relative(root, f)))) {
   if (code !== 0) process.exit(code);
 }
 // A browser suite runs a platform and chromium on the same (often small) machine: minutes, not seconds.
-const second = await run(files.filter(runsAlone), 1, 480_000);
-process.exit(first !== 0 ? first : second);
+const second = await run(files.filter(isEndToEnd), 1, 480_000);
+// Every benchmark in turn, each with a time limit of its own (in the file): the file as a whole
+// takes longer than one end-to-end suite.
+const third = await run(files.filter(isBenchSmoke), 1, 1_200_000);
+process.exit(first || second || third);
