@@ -11,7 +11,7 @@ interface CallFrame {
   lineNumber: number;
 }
 interface Profile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -22,8 +22,17 @@ const top = argNumber('top', 40);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 
 const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+const parents = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+/** Under the inspector's own calls (a profile taken with node:inspector ends in its stop). */
+const profiling = (id: number): boolean => {
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) if (frames.get(at)!.url === 'node:inspector') return true;
+  return false;
+};
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) => {
+  if (!profiling(id)) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+});
 
 /** node_modules package, a source folder of ours, node's internals, or V8's own entries. */
 function packageOf(f: CallFrame): string {
