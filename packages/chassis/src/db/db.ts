@@ -32,6 +32,13 @@ export interface Tx extends Queryable {
    * the outbox. A failure of `fn` is logged, not thrown.
    */
   afterCommit(fn: () => unknown): void;
+  /**
+   * Runs `fn` in this transaction right before it commits (after the caller's work), in the order
+   * added; a failure rolls the transaction back like any statement of it. Lets writes that
+   * accumulate over a transaction go in one statement at its end (the outbox rows of a run of
+   * events handled together).
+   */
+  beforeCommit(fn: () => Promise<unknown>): void;
 }
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
@@ -71,6 +78,7 @@ export function prepared<R extends Row = Row>(q: Queryable, name: string, text: 
 /** One transaction's queries on its pooled client, and its after-commit work. */
 class Transaction implements Tx {
   hooks: (() => unknown)[] | undefined;
+  finishing: (() => Promise<unknown>)[] | undefined;
   constructor(readonly client: pg.PoolClient) {}
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
     // Also takes the named form of `prepared()`.
@@ -78,6 +86,9 @@ class Transaction implements Tx {
   }
   afterCommit(fn: () => unknown): void {
     (this.hooks ??= []).push(fn);
+  }
+  beforeCommit(fn: () => Promise<unknown>): void {
+    (this.finishing ??= []).push(fn);
   }
 }
 
@@ -168,6 +179,7 @@ export class Db implements Queryable {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const tx = new Transaction(client);
         const result = await fn(tx);
+        if (tx.finishing) for (const finish of tx.finishing) await finish();
         await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener();
