@@ -98,20 +98,39 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
 }
 
 /**
- * Messages queued for a recipient on a channel in the last hour (not those the cap held back),
- * transactional ones and the rest counted apart, under a transaction-scoped lock on the pair:
- * two queuings for one recipient count in turn.
+ * Queues a message under the hourly cap of its recipient and channel, in two statements: first a
+ * transaction-scoped lock on the pair (two queuings for one recipient count in turn), then one
+ * that counts the messages queued to them in the last hour (not those the cap held back;
+ * transactional ones and the rest apart) and inserts this one — `suppressed`, with `capError`,
+ * when `cap` are already there. A second statement, so its count sees what was committed while
+ * it waited for the lock. Answers the status it was recorded with, or undefined when a message
+ * with its dedupe key exists already (a redelivery).
  */
-export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName, transactional: boolean): Promise<number> {
-  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${transactional}:${recipient}`]);
-  const r = await prepared<{ n: number }>(
+export async function insertCapped(
+  q: Queryable,
+  m: NewMessage,
+  limit: { transactional: boolean; cap: number; capError: string },
+): Promise<'pending' | 'suppressed' | undefined> {
+  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${m.channel}:${limit.transactional}:${m.recipient}`]);
+  const r = await prepared<{ status: 'pending' | 'suppressed' }>(
     q,
-    'notification_cap_count',
-    `SELECT count(*)::int AS n FROM messages
-      WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $3`,
-    [recipient, channel, transactional],
+    'notification_insert_capped',
+    `WITH counted AS (
+       SELECT count(*)::int AS n FROM messages
+        WHERE recipient = $10 AND channel = $4 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $19
+     )
+     INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
+                           status, last_error, next_attempt_at, resent_from)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+            CASE WHEN n >= $20 THEN 'suppressed' ELSE $15 END, CASE WHEN n >= $20 THEN $21 ELSE $16 END, coalesce($17, now()), $18
+       FROM counted
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING status`,
+    [m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
+      JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null,
+      limit.transactional, limit.cap, limit.capError],
   );
-  return r.rows[0]!.n;
+  return r.rows[0]?.status;
 }
 
 /**

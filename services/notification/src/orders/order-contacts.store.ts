@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 // The only file that runs SQL on the order_contacts table.
 
@@ -29,7 +29,9 @@ interface OrderContactRow {
  */
 export async function recordOrderContacts(q: Queryable, contacts: readonly OrderContact[]): Promise<void> {
   if (contacts.length === 0) return;
-  await q.query(
+  await prepared(
+    q,
+    'notification_record_order_contacts',
     `INSERT INTO order_contacts (order_id, user_id, email, access_token, currency, placed_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
      ON CONFLICT (order_id) DO NOTHING`,
@@ -45,7 +47,9 @@ export async function recordOrderContacts(q: Queryable, contacts: readonly Order
 }
 
 export async function findOrderContact(q: Queryable, orderId: string): Promise<OrderContact | undefined> {
-  const r = await q.query<OrderContactRow>(
+  const r = await prepared<OrderContactRow>(
+    q,
+    'notification_find_order_contact',
     `SELECT order_id, user_id, email, access_token, currency, placed_at FROM order_contacts WHERE order_id = $1`,
     [orderId],
   );
