@@ -63,6 +63,8 @@ interface NamedQuery {
   query<R extends Row>(config: { name: string; text: string; values: readonly unknown[] }): Promise<pg.QueryResult<R>>;
 }
 
+type Submit = (query: pg.Query, callback: (err: Error | undefined, res: pg.QueryResult) => void) => void;
+
 /**
  * Runs a hot statement as a named prepared statement: each connection parses and plans it once
  * instead of on every call (for the short statements of the event paths, planning costs about as
@@ -72,7 +74,15 @@ interface NamedQuery {
  * take the named form.
  */
 export function prepared<R extends Row = Row>(q: Queryable, name: string, text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>> {
-  return (q as unknown as NamedQuery).query<R>({ name, text, values });
+  const target = q instanceof Transaction ? q.client : q instanceof Db ? q.pool : q instanceof pg.Client || q instanceof pg.Pool ? q : undefined;
+  if (!target) return (q as unknown as NamedQuery).query<R>({ name, text, values });
+  // Handed over as a ready query: given a config object instead, pg copies it property by
+  // property on every call, which costs more than the rest of sending the statement.
+  const query = new pg.Query(text, values as unknown[]);
+  (query as unknown as { name: string }).name = name;
+  return new Promise((resolve, reject) => {
+    (target.query as unknown as Submit).call(target, query, (err, res) => (err ? reject(err) : resolve(res as pg.QueryResult<R>)));
+  });
 }
 
 /** One transaction's queries on its pooled client, and its after-commit work. */
