@@ -140,7 +140,9 @@ export async function insertCapped(
  * side by side without waiting on or taking each other's rows.
  */
 export async function claimDue(q: Queryable, limit: number, leaseMs: number, maxAttempts: number): Promise<Message[]> {
-  const r = await q.query<MessageRow>(
+  const r = await prepared<MessageRow>(
+    q,
+    'notification_claim_due',
     `WITH due AS (
        SELECT id FROM messages
         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $3
@@ -162,7 +164,9 @@ export async function claimDue(q: Queryable, limit: number, leaseMs: number, max
  * (Its last attempt may or may not have reached the mail server; nobody recorded the outcome.)
  */
 export async function failAbandoned(q: Queryable, maxAttempts: number): Promise<number> {
-  const r = await q.query(
+  const r = await prepared(
+    q,
+    'notification_fail_abandoned',
     `UPDATE messages SET status = 'failed', last_error = coalesce(last_error || ' / ', '') || 'the last attempt did not finish (lease expired)'
       WHERE status = 'sending' AND next_attempt_at <= now() AND attempts >= $1`,
     [maxAttempts],
@@ -176,7 +180,9 @@ export async function failAbandoned(q: Queryable, maxAttempts: number): Promise<
 /** Records messages as sent, in one statement; answers the ids whose lease still held (a lost lease means another process may send it again). */
 export async function markSentMany(q: Queryable, sent: Array<{ id: string; attempt: number; providerMessageId: string | null }>): Promise<Set<string>> {
   if (sent.length === 0) return new Set();
-  const r = await q.query<{ id: string }>(
+  const r = await prepared<{ id: string }>(
+    q,
+    'notification_mark_sent_many',
     `UPDATE messages m SET status = 'sent', sent_at = now(), provider_message_id = v.provider_message_id, last_error = NULL
        FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempts, provider_message_id)
       WHERE m.id = v.id AND m.attempts = v.attempts AND m.status = 'sending'

@@ -46,6 +46,27 @@ export async function recordOrderContacts(q: Queryable, contacts: readonly Order
   );
 }
 
+/** The contacts of these orders that are recorded, by order id (one read for a run of events). */
+export async function findOrderContacts(q: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderContact>> {
+  if (orderIds.length === 0) return new Map();
+  const r = await prepared<OrderContactRow>(
+    q,
+    'notification_find_order_contacts',
+    `SELECT order_id, user_id, email, access_token, currency, placed_at FROM order_contacts WHERE order_id = ANY($1::text[])`,
+    [[...new Set(orderIds)]],
+  );
+  return new Map(r.rows.map((row) => [row.order_id, toContact(row)]));
+}
+
+const toContact = (row: OrderContactRow): OrderContact => ({
+  orderId: row.order_id,
+  userId: row.user_id,
+  email: row.email,
+  accessToken: row.access_token,
+  currency: row.currency,
+  placedAt: row.placed_at,
+});
+
 export async function findOrderContact(q: Queryable, orderId: string): Promise<OrderContact | undefined> {
   const r = await prepared<OrderContactRow>(
     q,
@@ -54,9 +75,7 @@ export async function findOrderContact(q: Queryable, orderId: string): Promise<O
     [orderId],
   );
   const row = r.rows[0];
-  return row
-    ? { orderId: row.order_id, userId: row.user_id, email: row.email, accessToken: row.access_token, currency: row.currency, placedAt: row.placed_at }
-    : undefined;
+  return row ? toContact(row) : undefined;
 }
 
 /** Erasure: a customer's orders keep their row (later events find it) without the address or link token. */
