@@ -1,4 +1,4 @@
-import { assertValidEvent, createEvent, type Envelope, type EventData, type EventType, type TypedEnvelope } from '@mercato/contracts';
+import { assertValidEvent, buildEvent, type Envelope, type EventData, type EventType, type TypedEnvelope } from '@mercato/contracts';
 import { currentContext } from '../context.js';
 import { prepared, type Queryable, type Tx } from '../db/db.js';
 
@@ -53,13 +53,14 @@ export function createOutbox(source: string): Outbox {
   return {
     add,
     async emit(tx, type, data, subject) {
-      const event = createEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });
+      // Validated once, by `add`.
+      const event = buildEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });
       await add(tx, [event]);
       return event;
     },
     async emitAll(tx, events, subject) {
       const traceparent = currentContext()?.traceparent ?? null;
-      const envelopes: Envelope[] = events.map((e) => createEvent(e.type, e.data as never, { source, subject, traceparent }));
+      const envelopes: Envelope[] = events.map((e) => buildEvent(e.type, e.data as never, { source, subject, traceparent }));
       await add(tx, envelopes);
       return envelopes;
     },
