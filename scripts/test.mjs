@@ -75,19 +75,24 @@ function run(list, concurrency, timeoutMs) {
 
 // The end-to-end suites each run a whole platform (a process per service, or the embedded one
 // with its own PostgreSQL) under load: they run after the rest, one at a time, so that on a small
-// machine they never starve each other.
+// machine they never starve each other. So does the benchmarks' smoke run (tests/bench), last.
 const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
+const isBenchSmoke = (f) => relative(root, f).startsWith(join('tests', 'bench') + '/');
+const runsAlone = (f) => isEndToEnd(f) || isBenchSmoke(f);
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
-const first = await run(files.filter((f) => !isEndToEnd(f)), concurrency, 180_000);
-// The browser suites (the storefront's, the back office's) need the web app's production build:
-// made here, outside any test's time limit (a minute or so; reused while the web app's sources
-// are unchanged).
-const BROWSER_SUITES = /storefront|admin/;
-if (files.some((f) => isEndToEnd(f) && BROWSER_SUITES.test(relative(root, f)))) {
+const first = await run(files.filter((f) => !runsAlone(f)), concurrency, 180_000);
+// The browser suites (the storefront's, the back office's) and the storefront's benchmarks need
+// the web app's production build: made here, outside any test's time limit (a minute or so;
+// reused while the web app's sources are unchanged).
+const BROWSER_SUITES = /storefront|admin|tests\/bench\//;
+if (files.some((f) => runsAlone(f) && BROWSER_SUITES.test(relative(root, f)))) {
   const build = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/platform/src/build-web.ts'], { cwd: root, env, stdio: 'inherit' });
   const code = await new Promise((resolve) => build.on('exit', (c) => resolve(c ?? 1)));
   if (code !== 0) process.exit(code);
 }
 // A browser suite runs a platform and chromium on the same (often small) machine: minutes, not seconds.
 const second = await run(files.filter(isEndToEnd), 1, 480_000);
-process.exit(first !== 0 ? first : second);
+// Every benchmark in turn, each with a time limit of its own (in the file): the file as a whole
+// takes longer than one end-to-end suite.
+const third = await run(files.filter(isBenchSmoke), 1, 1_200_000);
+process.exit(first || second || third);

@@ -72,7 +72,7 @@ async function bench(): Promise<void> {
   try {
     console.log(`gateway throughput: ${TOPOLOGY} topology, ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up`);
     for (const [name, url] of paths) console.log(`  ${name.padEnd(12)} GET ${url}`);
-    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
+    if (WARMUP_S > 0) for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers });
     const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
     // Alternated, so that drift of the machine during the run hits every path alike.
     for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers }));

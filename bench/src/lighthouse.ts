@@ -3,7 +3,7 @@
 // practices and SEO. Target: ≥ 95 in each. Both of Lighthouse's presets: mobile (its default:
 // a mid-range phone on a throttled 4G network) and desktop.
 //
-//   npm run bench:lighthouse [-- --preset mobile|desktop|both]
+//   npm run bench:lighthouse [-- --preset mobile|desktop|both --pages home,category,product]
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { argText } from './support/args.js';
@@ -14,6 +14,9 @@ const PAGES = { home: '/', category: '/c/kitchen', product: '/p/artisan-electric
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET = 95;
 const preset = argText('preset', 'both');
+const pages = argText('pages', Object.keys(PAGES).join(',')).split(',');
+const unknown = pages.filter((p) => !(p in PAGES));
+if (unknown.length > 0) throw new Error(`--pages is a list of ${Object.keys(PAGES).join(', ')}, not ${unknown.join(', ')}`);
 
 const shop = await startShop();
 const chrome = await launch({
@@ -25,7 +28,7 @@ try {
   for (const which of preset === 'both' ? ['mobile', 'desktop'] : [preset]) {
     console.log(`\nLighthouse ${which} (target ≥ ${TARGET} in each category)`);
     console.log(`  ${'page'.padEnd(10)}${CATEGORIES.map((c) => c.padStart(16)).join('')}`);
-    for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, path] of Object.entries(PAGES).filter(([name]) => pages.includes(name))) {
       // One warm-up load (the web server's caches), then the measured run.
       await fetch(`${shop.gateway}${path}`);
       const result = await lighthouse(`${shop.gateway}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] }, which === 'desktop' ? desktopConfig : undefined);

@@ -160,13 +160,13 @@ async function bench(): Promise<void> {
     );
     const measure = async (name: string, url: string, auth: boolean): Promise<[string, Result[]]> => {
       if (!url) {
-        await rawAggregation(db!.url, WARMUP_S);
+        if (WARMUP_S > 0) await rawAggregation(db!.url, WARMUP_S);
         const rs: Result[] = [];
         for (let i = 0; i < ROUNDS; i++) rs.push(await rawAggregation(db!.url, DURATION_S));
         return [name, rs];
       }
       const opts = { connections: CONNECTIONS, servers: [order], ...(auth ? { headers } : {}) };
-      await load(url, { ...opts, seconds: WARMUP_S });
+      if (WARMUP_S > 0) await load(url, { ...opts, seconds: WARMUP_S });
       const rs: Result[] = [];
       for (let i = 0; i < ROUNDS; i++) rs.push(await load(url, { ...opts, seconds: DURATION_S }));
       return [name, rs];

@@ -7,7 +7,7 @@
 // Targets: product ≥ 0.5 × static at 20 connections, p99 < 150 ms; product page JS ≤ 120 KB
 // compressed.
 //
-//   npm run bench:storefront [-- --seconds 10 --connections 20]
+//   npm run bench:storefront [-- --seconds 10 --connections 20 --warmup 2]
 import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { load } from './support/load.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECONDS = arg('seconds', 10);
 const CONNECTIONS = arg('connections', 20);
+const WARMUP_S = arg('warmup', 2);
 const PRODUCT = '/p/artisan-electric-kettle';
 const STATIC = '/static/benchmark';
 const NAMES = ['gateway', 'auth', 'user', 'catalog', 'inventory', 'order', 'payment', 'review', 'notification'];
@@ -83,13 +84,15 @@ async function main(): Promise<void> {
     const baseline = `${shop.gateway}${STATIC}`;
     const [pSize, sSize] = await Promise.all([product, baseline].map(async (u) => (await (await fetch(u)).arrayBuffer()).byteLength));
     console.log(`product page ${(pSize! / 1024).toFixed(1)} KB, static page ${(sSize! / 1024).toFixed(1)} KB of HTML`);
-    // Warm both (the web server's caches, the JIT), then measure each.
-    await load(product, { seconds: 2, connections: CONNECTIONS, servers: [] });
-    await load(baseline, { seconds: 2, connections: CONNECTIONS, servers: [] });
     // A visitor with a cart (a cookie) gets the page rendered for them on every request: the
     // cost without the anonymous micro-cache.
     const withCart = { cookie: 'mercato_cart=crt_benchmarkbenchmarkbenchmarkbench' };
-    await load(product, { seconds: 2, connections: CONNECTIONS, servers: [], headers: withCart });
+    // Warm each (the web server's caches, the JIT), unless --warmup 0, then measure each.
+    if (WARMUP_S > 0) {
+      await load(product, { seconds: WARMUP_S, connections: CONNECTIONS, servers: [] });
+      await load(baseline, { seconds: WARMUP_S, connections: CONNECTIONS, servers: [] });
+      await load(product, { seconds: WARMUP_S, connections: CONNECTIONS, servers: [], headers: withCart });
+    }
     const s = await load(baseline, { seconds: SECONDS, connections: CONNECTIONS, servers: [] });
     const p = await load(product, { seconds: SECONDS, connections: CONNECTIONS, servers: [] });
     const r = await load(product, { seconds: SECONDS, connections: CONNECTIONS, servers: [], headers: withCart });

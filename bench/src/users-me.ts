@@ -126,7 +126,7 @@ async function bench(): Promise<void> {
     );
     for (const [name, url] of paths) console.log(`  ${name.padEnd(12)} GET ${url}`);
     const auth = { authorization: `Bearer ${accessToken}` };
-    for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers, headers: auth });
+    if (WARMUP_S > 0) for (const [, url] of paths) await load(url, { seconds: WARMUP_S, connections: CONNECTIONS, servers, headers: auth });
     const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
     // Alternated, so that drift of the machine during the run hits both paths alike.
     for (let i = 0; i < ROUNDS; i++) for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: DURATION_S, connections: CONNECTIONS, servers, headers: auth }));

@@ -88,7 +88,7 @@ export function flagFailures(runs: Iterable<Result[]>): void {
 }
 
 /**
- * Warms every path up, then measures each `rounds` times in turn (so drift hits all alike), and
+ * Warms every path up (unless `warmupSeconds` is 0), then measures each `rounds` times in turn (so drift hits all alike), and
  * prints a line per path: requests per second, latency, the rounds, and the CPU per request of
  * the server processes it runs on (`on`: indexes into `servers` and `names`).
  */
@@ -96,7 +96,7 @@ export async function measurePaths(
   paths: ReadonlyArray<[name: string, url: string, on: number[]]>,
   opts: { servers: Server[]; names: string[]; connections: number; seconds: number; warmupSeconds: number; rounds: number },
 ): Promise<{ runs: Map<string, Result[]>; rps: (name: string) => number; p99: (name: string) => number }> {
-  for (const [, url] of paths) await load(url, { seconds: opts.warmupSeconds, connections: opts.connections, servers: opts.servers });
+  if (opts.warmupSeconds > 0) for (const [, url] of paths) await load(url, { seconds: opts.warmupSeconds, connections: opts.connections, servers: opts.servers });
   const runs = new Map<string, Result[]>(paths.map(([name]) => [name, []]));
   for (let i = 0; i < opts.rounds; i++) {
     for (const [name, url] of paths) runs.get(name)!.push(await load(url, { seconds: opts.seconds, connections: opts.connections, servers: opts.servers }));
