@@ -3,6 +3,7 @@
 //   npm test              unit, integration (real PostgreSQL, RabbitMQ, Redis) and end-to-end
 //   npm test -- --unit    unit tests only
 //   npm test -- <file…>   the named files
+//   npm test -- --bench   the benchmarks' smoke run (tests/bench) too; `npm run bench:smoke` runs it alone
 // With CI=true (or MERCATO_REQUIRE_SERVERS=1) a missing server fails the run; otherwise the
 // suites that need it are skipped and say why.
 import { spawn } from 'node:child_process';
@@ -13,6 +14,7 @@ import { reachable, SERVERS } from './servers.mjs';
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const unitOnly = args.includes('--unit');
+const withBench = args.includes('--bench');
 const named = args.filter((a) => !a.startsWith('--'));
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'data', '.git', '.next', '.next-dev']);
@@ -33,6 +35,9 @@ let files = named.length > 0 ? named : ['packages', 'services', 'apps', 'tests']
     return [];
   }
 });
+// The benchmarks' smoke run (every bench script with tiny counts, ~6-9 minutes here) is CI's own
+// step (`npm run bench:smoke`), not part of the everyday `npm test`; named or with --bench it runs.
+if (named.length === 0 && !withBench) files = files.filter((f) => !relative(root, f).startsWith(join('tests', 'bench') + '/'));
 if (unitOnly) files = files.filter((f) => !f.endsWith('.int.test.ts') && !relative(root, f).startsWith('tests/'));
 files.sort();
 
