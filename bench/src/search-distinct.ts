@@ -78,7 +78,7 @@ export function distinctSearch(i: number): string {
 
 // ── roles ─────────────────────────────────────────────────────────────────────────────────────
 
-async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+async function startCatalog(dbUrl: string, loadCount: number) {
   const signer = createTestSigner();
   const jwks = await listenJwks([signer.jwk]);
   const bus = new MemoryBus();
@@ -90,16 +90,22 @@ async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: stri
   });
   bus.open();
   const headers = { authorization: `Bearer ${signer.sign({ sub: 'usr_01HBENCH0000000000000000000', roles: ['catalog_manager'] })}`, 'content-type': 'application/json' };
-  for (const c of SYNTHETIC_CATEGORIES) {
+  for (const c of loadCount === 0 ? [] : SYNTHETIC_CATEGORIES) {
     const res = await svc.app.inject({ method: 'POST', url: '/categories', headers, payload: JSON.stringify(c) });
     if (res.statusCode !== 201) throw new Error(`category answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   }
   const all = syntheticProducts(loadCount, { categories: true });
+  if (loadCount === 0) return { svc, jwks, headers };
   for (let i = 0; i < all.length; i += 500) {
     const res = await svc.app.inject({ method: 'POST', url: '/products/import', headers, payload: JSON.stringify({ products: all.slice(i, i + 500) }) });
     if (res.statusCode !== 201) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   }
   await svc.db.query('VACUUM ANALYZE');
+  return { svc, jwks, headers };
+}
+
+async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+  const { svc, jwks } = await startCatalog(dbUrl, loadCount);
   if (EXPLAIN) await explainSearches(svc.db, (url) => svc.app.inject({ method: 'GET', url }).then((r) => r.statusCode));
   const gw = await startGateway({
     logger: silent('gateway'),
@@ -145,6 +151,76 @@ async function explainSearches(db: { query: unknown }, get: (url: string) => Pro
     }
   } finally {
     (db as { query: QueryFn }).query = original;
+  }
+}
+
+/**
+ * `--role compare --db <url> [--load 10000] --out <file> [--serial 600]`: the answers of a fixed
+ * set of listings (distinct searches, every sort, cursors to the 4th page, stop words, typos, no
+ * match, a manager's SKU search, an unknown category) written to `out`, one per line, to compare
+ * byte for byte before and after a change over the same database (`--load` fills it once); then
+ * `serial` distinct searches one at a time in the service (no gateway), with the CPU per search
+ * of this process and of its PostgreSQL backends: steadier than a run under load.
+ */
+async function compare(dbUrl: string, loadCount: number, out: string, serial: number): Promise<void> {
+  const { svc, jwks, headers } = await startCatalog(dbUrl, loadCount);
+  try {
+    const lines: string[] = [];
+    const get = async (url: string, manager = false) => {
+      const res = await svc.app.inject({ method: 'GET', url, headers: manager ? { authorization: headers.authorization } : {} });
+      lines.push(`${url} ${res.statusCode} ${res.body.replace(/"instance":"req_[0-9A-Z]+"/, '"instance":"req"')}`);
+      return res;
+    };
+    const urls: string[] = [];
+    for (let i = 0; i < 300; i++) urls.push(distinctSearch(i).replace('/api/v1', ''));
+    for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc', 'rating']) {
+      for (const i of [0, 1, 2, 3, 10, 11, 12, 13]) urls.push(`${distinctSearch(i).replace('/api/v1', '')}&sort=${sort}`);
+      urls.push(`/products?sort=${sort === 'relevance' ? 'newest' : sort}&category=shirt`);
+    }
+    for (const q of ['the', 'the+and', 'the+blue', 'for+the+weekend', 'zzzqqq', 'jaket', 'swetter+wol', 'cotten+shrt', 'blu', 'b', 't-shirt', "o'neil", 'built+to+last']) {
+      urls.push(`/products?q=${q}`, `/products?q=${q}&category=jacket`, `/products?q=${q}&minPrice=3000&maxPrice=9000&limit=5`);
+    }
+    urls.push('/products?q=dress&category=no-such-category', '/products?category=sneakers&currency=EUR&minPrice=2000');
+    for (const url of urls) {
+      let res = await get(url);
+      // Later pages, to the 4th.
+      for (let page = 2; page <= 4 && res.statusCode === 200; page++) {
+        const next = (JSON.parse(res.body) as { nextCursor?: string | null }).nextCursor;
+        if (!next) break;
+        res = await get(`${url}&cursor=${next}`);
+      }
+    }
+    for (const q of ['SYN-12', 'syn-4', 'SYN-999-XL', 'blue']) await get(`/products?q=${q}&status=any`, true);
+    await writeFile(out, `${lines.join('\n')}\n`);
+    console.log(`${lines.length} answers written to ${out}`);
+    if (serial > 0) {
+      const admin = new pg.Client({ connectionString: dbUrl });
+      await admin.connect();
+      const pids = async () => (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+      const run = async (from: number, n: number) => {
+        for (let i = from; i < from + n; i++) {
+          const res = await svc.app.inject({ method: 'GET', url: distinctSearch(i).replace('/api/v1', '') });
+          if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}`);
+        }
+      };
+      await run(2_000_000, 200);
+      const before = new Map((await pids()).map((pid) => [pid, cpuMs(pid)]));
+      const app0 = cpuMs(process.pid);
+      const t0 = Date.now();
+      await run(3_000_000, serial);
+      const ms = Date.now() - t0;
+      const app = ((cpuMs(process.pid) - app0) * 1000) / serial;
+      let pgMs = 0;
+      for (const pid of await pids()) pgMs += cpuMs(pid) - (before.get(pid) ?? 0);
+      console.log(
+        `${serial} distinct searches one at a time (load average ${loadavg()[0]!.toFixed(1)}): ${((ms * 1000) / serial).toFixed(0)} µs each; ` +
+          `CPU µs per search: catalog ${app.toFixed(0)}, PostgreSQL ${((pgMs * 1000) / serial).toFixed(0)}`,
+      );
+      await admin.end();
+    }
+  } finally {
+    await svc.stop();
+    await jwks.close();
   }
 }
 
@@ -273,6 +349,8 @@ if (ROLE === 'bench') {
 } else if (ROLE === 'shop') {
   const s = await startShop(arg('db', ''), Number(arg('load', '0')));
   serveRole(s.urls, s.stop);
+} else if (ROLE === 'compare') {
+  await compare(arg('db', ''), Number(arg('load', '0')), arg('out', ''), Number(arg('serial', '600')));
 } else if (ROLE === 'bare') {
   serveRole([await startBare(arg('file', ''))]);
 } else if (ROLE === 'driver') {
