@@ -74,8 +74,9 @@ export type Expanded = Array<{ term: string; near: string[]; live: boolean }>;
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
-  // The same text for every search: parsed and planned once per connection. A term's alternatives
-  // form one operand of the fuzzy query; that query is empty exactly when every operand is.
+  // The same text for every search: parsed once per connection. A term's alternatives form one
+  // operand of the fuzzy query; that query is empty exactly when every operand is. (OFFSET 0
+  // keeps the subquery whole: pulled up, its `near` would be searched for twice.)
   const { rows } = await prepared<{ term: string; near: string[]; live: boolean }>(
     q,
     'catalog_expand_terms_live',
@@ -87,7 +88,8 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
                         WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
                         ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
                         LIMIT 12) AS near
-           FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord)) x
+           FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord)
+           OFFSET 0) x
      ORDER BY x.ord`,
     [terms],
   );
