@@ -74,12 +74,14 @@ export type Expanded = Array<{ term: string; near: string[]; live: boolean }>;
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
-  // The same text for every search: parsed once per connection. A term's alternatives form one
-  // operand of the fuzzy query; that query is empty exactly when every operand is. (OFFSET 0
-  // keeps the subquery whole: pulled up, its `near` would be searched for twice.)
+  // One text per number of terms (each term a parameter): parsed once per connection, and
+  // planned once too, since a cached plan knows as many rows as a fresh one would. A term's
+  // alternatives form one operand of the fuzzy query; that query is empty exactly when every
+  // operand is. (OFFSET 0 keeps the subquery whole: pulled up, its `near` would be searched for twice.)
+  const values = terms.map((_, i) => `($${i + 1}::text, ${i + 1})`).join(', ');
   const { rows } = await prepared<{ term: string; near: string[]; live: boolean }>(
     q,
-    'catalog_expand_terms_live',
+    `catalog_expand_terms_${terms.length}`,
     `SELECT x.term, x.near,
             numnode(to_tsquery('english', array_to_string(
               ARRAY[quote_literal(x.term) || ':*'] || ARRAY(SELECT quote_literal(w) FROM unnest(x.near) AS w WHERE w <> x.term), ' | '))) > 0 AS live
@@ -88,10 +90,10 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
                         WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
                         ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
                         LIMIT 12) AS near
-           FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord)
+           FROM (VALUES ${values}) AS t(term, ord)
            OFFSET 0) x
      ORDER BY x.ord`,
-    [terms],
+    terms,
   );
   return rows;
 }
