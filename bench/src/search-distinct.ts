@@ -1,10 +1,15 @@
 // Search that is never a cache hit: every request a new pair of words and a new price filter, over
 // a synthetic catalog of 10,000 products in 20 categories, through the gateway, facets included.
-// Beside it, in the same run: a bare Fastify route answering a search body of the same size, and
-// the same search repeated (answered by the edge cache).
+// Beside it, in the same run: a bare Fastify route answering a search body of the same size, the
+// same bare route answering the same distinct URLs after one plain full-text count over the same
+// products (the floor of a search through HTTP and PostgreSQL on this machine today: the ratio to
+// it is the figure to compare across machines), and the same search repeated (answered by the
+// edge cache).
 // Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
 //
 //   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2 --explain 1]
+//   node --conditions=source --import tsx bench/src/search-distinct.ts --role compare --db <url> [--load 10000] --out <file>
+//     (the answers of a fixed set of listings, to compare before and after a change, and CPU per search one at a time)
 //
 // Processes: the catalog and the gateway in one (the embedded shape: read cache and edge cache in
 // memory), the bare server, the load driver (autocannon, with a request builder that never
