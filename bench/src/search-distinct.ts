@@ -329,10 +329,11 @@ async function bench(): Promise<void> {
     const runs = new Map<string, Figures[]>(paths.map(([name]) => [name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, url, distinct] of paths) {
-        // The pools close connections idle for 10 s (as while the other paths run): a second of
-        // the same path first, so that a round measures connections that have prepared their statements.
+        // The pools close connections idle for 10 s (as while the other paths run): the warm-up
+        // again first, so that a round measures connections that have prepared (and cached the
+        // plans of) their statements, as a shop's connections under steady traffic have.
         if (r > 0) {
-          await driverRun(url, 1, distinct, offset);
+          await driverRun(url, WARMUP_S, distinct, offset);
           offset += 1_000_000;
         }
         runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset, name.startsWith('bare') ? { ...app, pid: bare.proc.pid! } : app));
