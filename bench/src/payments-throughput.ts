@@ -14,7 +14,8 @@
 // --timeline prints, per round, when the payment service recorded the last request, made its
 // first and last outcome and published its last event.
 // --statements counts the SQL statements the payment process sent during the run, per payment.
-// --cpu-prof writes a V8 CPU profile of the payment process (in the system's temp folder).
+// --cpu-prof writes a V8 CPU profile of the payment process over the measured events (in the
+// system's temp folder); `node bench/src/support/profile-summary.ts <file>` sums its self time.
 //
 // Both paths start from the same place: N PaymentRequested events committed in the order
 // service's outbox before the clock starts, published by a relay in a process of its own.
@@ -47,6 +48,7 @@ const STATEMENTS = process.argv.includes('--statements');
 const CPU_PROF = process.argv.includes('--cpu-prof');
 const silent = createLogger({ service: 'bench', level: 'silent' });
 const script = fileURLToPath(import.meta.url);
+const PROFILE_DIR = join(tmpdir(), 'mercato-payments-profile');
 
 // ── child processes ───────────────────────────────────────────────────────────────────────────
 /** The payment service as deployed: its own process, database, RabbitMQ, the sandbox provider. */
@@ -80,13 +82,31 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
     },
     listen: false,
   });
+  // --cpu-prof: the profile covers the measured events only (from the first reading to the
+  // second), not the start-up and the warm-up.
+  const profiler = CPU_PROF ? new (await import('node:inspector')).Session() : undefined;
+  profiler?.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) => profiler!.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  let readings = 0;
+  let profileWritten: Promise<void> = Promise.resolve();
   // The bench reads our CPU time (and statements so far) before and after the run.
   process.on('message', (m) => {
     if (m !== 'usage') return;
     const u = process.cpuUsage();
     process.send!({ cpuMs: (u.user + u.system) / 1000, statements: Object.fromEntries(statements) } satisfies Usage);
+    if (!profiler) return;
+    if (++readings === 1) void post('Profiler.enable').then(() => post('Profiler.start'));
+    else if (readings === 2) {
+      profileWritten = post('Profiler.stop').then(async (result) => {
+        const { mkdir, writeFile } = await import('node:fs/promises');
+        await mkdir(PROFILE_DIR, { recursive: true });
+        const file = join(PROFILE_DIR, `payment-${process.pid}.cpuprofile`);
+        await writeFile(file, JSON.stringify((result as { profile: unknown }).profile));
+      });
+    }
   });
-  process.once('SIGTERM', () => void svc.stop().finally(() => process.exit(0)));
+  process.once('SIGTERM', () => void profileWritten.finally(() => svc.stop()).finally(() => process.exit(0)));
   // The bench went away without stopping us: do not linger.
   process.once('disconnect', () => void svc.stop().finally(() => process.exit(1)));
   process.send!({ ready: true });
@@ -260,8 +280,7 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
   const pool = new Db({ url: orderDb.url, poolMax: 10 });
   await migrate(pool, [CHASSIS_MIGRATIONS]);
   const ns = uniqueName('bench');
-  const profile = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${join(tmpdir(), 'mercato-payments-profile')}`] : [];
-  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)], profile);
+  const service = await forkGoRole(script, ['--role', 'payment-service', '--ns', ns, '--db', paymentDb.url, ...process.argv.slice(2)]);
   const warm = await warmUp(ns, producerDb.url);
   let relay!: Awaited<ReturnType<typeof relayOf>>;
   /** The database server's clock when the measured events start (the timeline leaves the warm-up out). */
@@ -391,5 +410,5 @@ if (role === 'relay-producer') {
       `payments PostgreSQL ${µs(medianOf(payCpu.map((c) => c.pg)))} + payment process ${µs(median(payCpu.map((c) => c.payment!)))} + recorder ${µs(median(payCpu.map((c) => c.recorder)))}; ` +
       `RabbitMQ broker (all of it, shared) baseline ${µs(medianOf(bareCpu.map((c) => c.broker)))}, payments ${µs(medianOf(payCpu.map((c) => c.broker)))}`,
   );
-  if (CPU_PROF) console.log(`CPU profiles of the payment process: ${join(tmpdir(), 'mercato-payments-profile')}`);
+  if (CPU_PROF) console.log(`CPU profiles of the payment process (the measured events): ${PROFILE_DIR}`);
 }

@@ -137,6 +137,10 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
         harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', bad, 'ord_x')),
         (err: unknown) => err instanceof InvalidEventError && err.errors.some((e) => e.pointer === '/data/total/currency'),
       );
+      await assert.rejects(
+        harness.db.tx((tx) => harness.outbox.emitAll(tx, [{ type: 'OrderPlaced', data: orderPlaced() }, { type: 'OrderPlaced', data: bad }], 'ord_x')),
+        InvalidEventError,
+      );
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM outbox'), 0);
 
       // A producer that skipped validation: the consumer refuses it before any handler runs.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertValidEvent, createEvent, InvalidEventError, validateEvent } from './envelope.js';
+import { assertValidEvent, buildEvent, createEvent, InvalidEventError, validateEvent } from './envelope.js';
 import { newId, ulid } from './ids.js';
 import { EVENT_TYPES } from './registry.js';
 
@@ -47,6 +47,14 @@ describe('event contracts', () => {
         return true;
       },
     );
+  });
+
+  it('builds without validating for a writer that validates where it stores (the same envelope otherwise)', () => {
+    const bad = buildEvent('OrderPlaced', { ...placed, email: 'not-an-email' }, { source: 'order', subject: orderId });
+    assert.equal(validateEvent(bad).ok, false);
+    const meta = { source: 'order', subject: orderId, id: newId('evt'), occurredAt: new Date() };
+    assert.deepEqual(buildEvent('OrderPlaced', placed, meta), createEvent('OrderPlaced', placed, meta));
+    assert.equal(buildEvent('UserUpdated', { userId: 'u', email: 'a@example.com', name: 'A', changed: [] } as never, meta).version, 2, 'the latest version');
   });
 
   it('refuses unknown types and versions, and a malformed envelope', () => {

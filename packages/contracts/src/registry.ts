@@ -59,8 +59,15 @@ export function isEventType(value: string): value is EventType {
   return Object.prototype.hasOwnProperty.call(EVENTS, value);
 }
 
+const latest = new Map<EventType, number>();
+
 export function latestVersion(type: EventType): number {
-  return Math.max(...Object.keys(EVENTS[type]).map(Number));
+  let v = latest.get(type);
+  if (v === undefined) {
+    v = Math.max(...Object.keys(EVENTS[type]).map(Number));
+    latest.set(type, v);
+  }
+  return v;
 }
 
 export function schemaOf(type: string, version: number): TSchema | undefined {

@@ -299,3 +299,52 @@ describe('the sandbox outside the embedded demo', { skip: skipUnless('postgres')
     assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges'), 0);
   });
 });
+
+describe('a sandbox batch that fails before its outcomes commit', { skip: skipUnless('postgres') }, () => {
+  let t: Awaited<ReturnType<typeof startPayment>>;
+  before(async () => {
+    // The reconciler takes a payment the in-process charge did not settle after a second.
+    t = await startPayment({ PAYMENT_CREATED_GRACE_SECONDS: '1', PAYMENT_CHARGE_LEASE_SECONDS: '1' });
+  });
+  after(async () => {
+    await t?.stop();
+  });
+
+  it('charges nothing, keeps the payments, and the reconciler charges each once later', async () => {
+    const a = t.requested();
+    const b = t.requested();
+    // The outbox refuses a's PaymentSucceeded (a failure after the sandbox wrote the batch's
+    // charges, in the same transaction); a sequence, outside any transaction, counts the refusals.
+    await t.q('CREATE SEQUENCE test_refused_outcomes');
+    await t.q(`CREATE FUNCTION test_refuse_outcome() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.type = 'PaymentSucceeded' AND NEW.subject = '${a.data.orderId}' THEN
+          PERFORM nextval('test_refused_outcomes');
+          RAISE EXCEPTION 'refused for the test';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.q('CREATE TRIGGER test_refuse_outcome BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION test_refuse_outcome()');
+    try {
+      // Delivered together: one insert, one charge batch for both.
+      await t.svc.consumer.deliver([a, b]);
+      await eventually(async () => (await t.q<{ is_called: boolean }>('SELECT is_called FROM test_refused_outcomes'))[0]!.is_called);
+      for (const e of [a, b]) {
+        assert.equal((await t.payment(e.data.orderId))!.state, 'created', 'the batch left its payments as they were');
+        assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [e.data.orderId]), 0, 'and charged nothing');
+        assert.equal((await t.outbox('PaymentSucceeded', e.data.orderId)).length, 0);
+      }
+    } finally {
+      await t.q('DROP TRIGGER test_refuse_outcome ON outbox');
+    }
+    for (const e of [a, b]) {
+      const p = await eventually(async () => {
+        const row = await t.payment(e.data.orderId);
+        return row?.state === 'succeeded' ? row : undefined;
+      });
+      assert.equal(Number(p.captured_amount), 2599);
+      assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [e.data.orderId]), 1);
+      assert.equal((await t.outbox('PaymentSucceeded', e.data.orderId)).length, 1);
+    }
+  });
+});

@@ -7,6 +7,30 @@ import { SerializedEvent, type BusDriver, type DeliverFn, type PublishItem, type
 
 const MAX_ACTIVE_BATCHES = 2;
 
+/**
+ * amqplib writes the frames its channels have queued one socket write (one system call, one
+ * wake-up of the broker) per frame: a batch of 200 publishes cost 200 writes. Corked while its
+ * multiplexer drains the channels, the socket sends what one pass gathered in one write (up to
+ * the socket's buffer: a full buffer still pauses the pass until it drains). Reaches into
+ * amqplib's connection (its socket and multiplexer); left as it is if their shape differs.
+ */
+function coalesceWrites(model: amqp.ChannelModel): void {
+  const connection = (model as unknown as { connection?: { stream?: unknown; muxer?: { _readIncoming?: unknown } } }).connection;
+  const stream = connection?.stream as { cork?: unknown; uncork?: unknown } | undefined;
+  const muxer = connection?.muxer;
+  if (!stream || typeof stream.cork !== 'function' || typeof stream.uncork !== 'function' || !muxer || typeof muxer._readIncoming !== 'function') return;
+  const socket = stream as { cork(): void; uncork(): void };
+  const pass = (muxer._readIncoming as () => void).bind(muxer);
+  muxer._readIncoming = () => {
+    socket.cork();
+    try {
+      pass();
+    } finally {
+      socket.uncork();
+    }
+  };
+}
+
 /** Names of the exchanges and queues under one namespace (default `mercato`). */
 export function amqpNames(namespace = 'mercato') {
   return {
@@ -109,6 +133,7 @@ export class AmqpBus implements BusDriver {
         const tls = describeTlsError(err);
         throw tls ? new Error(`the broker at ${url.host} was refused: ${tls}`, { cause: err }) : err;
       });
+    coalesceWrites(connection);
     connection.on('error', (err: Error) => this.opts.logger.warn({ err }, 'broker connection error'));
     connection.on('close', () => {
       if (this.connection !== connection) return;

@@ -32,6 +32,13 @@ export interface Tx extends Queryable {
    * the outbox. A failure of `fn` is logged, not thrown.
    */
   afterCommit(fn: () => unknown): void;
+  /**
+   * Runs `fn` in this transaction right before it commits (after the caller's work), in the order
+   * added; a failure rolls the transaction back like any statement of it. Lets writes that
+   * accumulate over a transaction go in one statement at its end (the outbox rows of a run of
+   * events handled together).
+   */
+  beforeCommit(fn: () => Promise<unknown>): void;
 }
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
@@ -56,6 +63,8 @@ interface NamedQuery {
   query<R extends Row>(config: { name: string; text: string; values: readonly unknown[] }): Promise<pg.QueryResult<R>>;
 }
 
+type Submit = (query: pg.Query, callback: (err: Error | undefined, res: pg.QueryResult) => void) => void;
+
 /**
  * Runs a hot statement as a named prepared statement: each connection parses and plans it once
  * instead of on every call (for the short statements of the event paths, planning costs about as
@@ -65,12 +74,21 @@ interface NamedQuery {
  * take the named form.
  */
 export function prepared<R extends Row = Row>(q: Queryable, name: string, text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>> {
-  return (q as unknown as NamedQuery).query<R>({ name, text, values });
+  const target = q instanceof Transaction ? q.client : q instanceof Db ? q.pool : q instanceof pg.Client || q instanceof pg.Pool ? q : undefined;
+  if (!target) return (q as unknown as NamedQuery).query<R>({ name, text, values });
+  // Handed over as a ready query: given a config object instead, pg copies it property by
+  // property on every call, which costs more than the rest of sending the statement.
+  const query = new pg.Query(text, values as unknown[]);
+  (query as unknown as { name: string }).name = name;
+  return new Promise((resolve, reject) => {
+    (target.query as unknown as Submit).call(target, query, (err, res) => (err ? reject(err) : resolve(res as pg.QueryResult<R>)));
+  });
 }
 
 /** One transaction's queries on its pooled client, and its after-commit work. */
 class Transaction implements Tx {
   hooks: (() => unknown)[] | undefined;
+  finishing: (() => Promise<unknown>)[] | undefined;
   constructor(readonly client: pg.PoolClient) {}
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
     // Also takes the named form of `prepared()`.
@@ -78,6 +96,9 @@ class Transaction implements Tx {
   }
   afterCommit(fn: () => unknown): void {
     (this.hooks ??= []).push(fn);
+  }
+  beforeCommit(fn: () => Promise<unknown>): void {
+    (this.finishing ??= []).push(fn);
   }
 }
 
@@ -168,6 +189,7 @@ export class Db implements Queryable {
         await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const tx = new Transaction(client);
         const result = await fn(tx);
+        if (tx.finishing) for (const finish of tx.finishing) await finish();
         await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener();

@@ -1,6 +1,8 @@
-import { assertValidEvent, createEvent, type Envelope, type EventData, type EventType, type TypedEnvelope } from '@mercato/contracts';
+import { assertValidEvent, buildEvent, type Envelope, type EventData, type EventType, type TypedEnvelope } from '@mercato/contracts';
 import { currentContext } from '../context.js';
-import { prepared, type Queryable } from '../db/db.js';
+import { prepared, type Queryable, type Tx } from '../db/db.js';
+
+const isTx = (q: Queryable): q is Tx => typeof (q as Partial<Tx>).beforeCommit === 'function';
 
 /**
  * Writes events into the transactional outbox, inside the caller's transaction: they are
@@ -16,9 +18,7 @@ export interface Outbox {
 }
 
 export function createOutbox(source: string): Outbox {
-  const add = async (tx: Queryable, events: readonly Envelope[]) => {
-    if (events.length === 0) return;
-    for (const e of events) assertValidEvent(e);
+  const insert = async (tx: Queryable, events: readonly Envelope[]) => {
     // One statement text for any number of events, prepared once per connection. The envelopes
     // travel as one JSON array (each element stored as its own text): as a json[] parameter,
     // every envelope would be escaped into an array literal first.
@@ -33,16 +33,34 @@ export function createOutbox(source: string): Outbox {
       [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), JSON.stringify(events)],
     );
   };
+  // Inside a transaction the events are validated at once and written together right before it
+  // commits: one statement for every event of the transaction (a run of deliveries handled
+  // together emits one or more per event), in the order emitted.
+  const pending = new WeakMap<Tx, Envelope[]>();
+  const add = async (tx: Queryable, events: readonly Envelope[]) => {
+    if (events.length === 0) return;
+    for (const e of events) assertValidEvent(e);
+    if (!isTx(tx)) return insert(tx, events);
+    let queued = pending.get(tx);
+    if (!queued) {
+      const mine: Envelope[] = [];
+      queued = mine;
+      pending.set(tx, mine);
+      tx.beforeCommit(() => insert(tx, mine));
+    }
+    queued.push(...events);
+  };
   return {
     add,
     async emit(tx, type, data, subject) {
-      const event = createEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });
+      // Validated once, by `add`.
+      const event = buildEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });
       await add(tx, [event]);
       return event;
     },
     async emitAll(tx, events, subject) {
       const traceparent = currentContext()?.traceparent ?? null;
-      const envelopes: Envelope[] = events.map((e) => createEvent(e.type, e.data as never, { source, subject, traceparent }));
+      const envelopes: Envelope[] = events.map((e) => buildEvent(e.type, e.data as never, { source, subject, traceparent }));
       await add(tx, envelopes);
       return envelopes;
     },

@@ -80,7 +80,7 @@ export const reservationsStore = {
 
   /** The order's record, locked for this transaction. */
   async lock(q: Queryable, orderId: string): Promise<Reservation | undefined> {
-    const r = await q.query<ReservationRow>('SELECT order_id, status, expires_at FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
+    const r = await prepared<ReservationRow>(q, 'inventory_lock_reservation', 'SELECT order_id, status, expires_at FROM reservations WHERE order_id = $1 FOR UPDATE', [orderId]);
     return r.rows[0] && toReservation(r.rows[0]);
   },
 
@@ -94,7 +94,7 @@ export const reservationsStore = {
   },
 
   async close(q: Queryable, orderId: string, status: 'released' | 'expired' | 'committed'): Promise<void> {
-    await q.query(`UPDATE reservations SET status = $2, closed_at = now() WHERE order_id = $1 AND status = 'reserved'`, [orderId, status]);
+    await prepared(q, 'inventory_close_reservation', `UPDATE reservations SET status = $2, closed_at = now() WHERE order_id = $1 AND status = 'reserved'`, [orderId, status]);
   },
 
   /**

@@ -100,7 +100,9 @@ export const stockStore = {
    * warehouses consistent.
    */
   async lock(q: Queryable, skus: readonly string[]): Promise<LockedStock> {
-    const s = await q.query<SkuRow>(
+    const s = await prepared<SkuRow>(
+      q,
+      'inventory_lock_skus',
       `SELECT sku, product_id, threshold, discontinued_at IS NOT NULL AS discontinued
          FROM skus WHERE sku = ANY($1::text[]) ORDER BY sku FOR UPDATE`,
       [[...new Set(skus)].sort()],
@@ -116,7 +118,9 @@ export const stockStore = {
    */
   async lockLevels(q: Queryable, skus: readonly SkuRecord[]): Promise<StockRow[]> {
     if (skus.length === 0) return [];
-    const levels = await q.query<LevelRow>(
+    const levels = await prepared<LevelRow>(
+      q,
+      'inventory_lock_levels',
       `SELECT s.sku, s.warehouse_id, w.priority, s.on_hand, s.reserved
          FROM stock_levels s JOIN warehouses w ON w.id = s.warehouse_id
         WHERE s.sku = ANY($1::text[]) ORDER BY s.sku, s.warehouse_id FOR UPDATE OF s`,
@@ -130,7 +134,9 @@ export const stockStore = {
    * (reservation +, release / expiry / commit −; restock leaves it). Lines in SKU order.
    */
   async held(q: Queryable, orderId: string): Promise<AllocatedLine[]> {
-    const r = await q.query<PerRow>(
+    const r = await prepared<PerRow>(
+      q,
+      'inventory_held',
       `SELECT sku, warehouse_id, sum(reserved_delta)::int8 AS quantity FROM stock_movements
         WHERE order_id = $1 GROUP BY sku, warehouse_id HAVING sum(reserved_delta) > 0 ORDER BY sku, warehouse_id`,
       [orderId],

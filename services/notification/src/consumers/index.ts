@@ -30,7 +30,7 @@ export function consumers(ctx: NotifyContext): ConsumerManifest {
     EmailVerificationRequested: inRuns(onEmailVerificationRequested(ctx)),
     PasswordResetRequested: inRuns(onPasswordResetRequested(ctx)),
     OrderPlaced: onOrderPlaced,
-    OrderConfirmed: inRuns(onOrderConfirmed(ctx)),
+    OrderConfirmed: onOrderConfirmed(ctx),
     OrderShipped: inRuns(onOrderShipped(ctx)),
     OrderDelivered: inRuns(onOrderDelivered(ctx)),
     OrderCancelled: inRuns(onOrderCancelled(ctx)),

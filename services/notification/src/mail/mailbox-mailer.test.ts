@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -51,6 +51,28 @@ describe('the mailbox mailer', () => {
     } finally {
       await mailer.close();
       await rm(join(dir, '..'), { recursive: true, force: true });
+    }
+  });
+  it('writes the index as indented JSON, and starts again from the file when another writer changed it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
+    const mailer = new MailboxMailer(dir);
+    const path = join(dir, MAILBOX_INDEX);
+    try {
+      await mailer.send(mail(1));
+      await mailer.send(mail(2));
+      const text = await readFile(path, 'utf8');
+      assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+      // Someone else rewrites the index (e.g. clears it but for one entry of their own).
+      const other = { id: 'msg_other', file: 'msg_other.eml', to: 'x@example.com', subject: 'Other', date: new Date(0).toISOString() };
+      await writeFile(path, JSON.stringify([other]));
+      await mailer.send(mail(3));
+      assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 3', 'Other']);
+      await rm(path);
+      await mailer.send(mail(4));
+      assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 4']);
+    } finally {
+      await mailer.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

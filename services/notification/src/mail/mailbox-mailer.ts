@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { toNodemailerMessage, type Mailer, type OutgoingMail, type SendResult } from './mailer.js';
@@ -31,6 +32,10 @@ export class MailboxMailer implements Mailer {
   private waiting: Array<{ entry: MailboxEntry; done: () => void; failed: (err: unknown) => void }> = [];
   // The folder is made once (and again if it was removed meanwhile), not at every message.
   private folder: Promise<unknown> | undefined = undefined;
+  // The index as this process last wrote it, and that file's identity: while the file is still
+  // that one (nobody else wrote or removed it), the next update starts from here instead of
+  // reading and parsing the whole index again.
+  private written: { entries: MailboxEntry[]; file: string } | undefined = undefined;
 
   constructor(dir: string) {
     this.dir = resolve(dir);
@@ -74,11 +79,17 @@ export class MailboxMailer implements Mailer {
         try {
           const path = join(this.dir, MAILBOX_INDEX);
           const added = new Set(batch.map((b) => b.entry.id));
-          const entries = (await readIndex(path)).filter((e) => !added.has(e.id));
+          const known = this.written;
+          this.written = undefined;
+          const current = known ? await statOf(path) : undefined;
+          const entries = (known && current && identity(current) === known.file ? known.entries : await readIndex(path)).filter((e) => !added.has(e.id));
           entries.unshift(...batch.map((b) => b.entry).reverse());
+          const kept = entries.slice(0, INDEX_LIMIT);
           const tmp = `${path}.tmp`;
-          await writeFile(tmp, `${JSON.stringify(entries.slice(0, INDEX_LIMIT), null, 2)}\n`, { mode: 0o600 });
+          await writeFile(tmp, indexText(kept), { mode: 0o600 });
+          const made = await stat(tmp);
           await rename(tmp, path);
+          this.written = { entries: kept, file: identity(made) };
           for (const b of batch) b.done();
         } catch (err) {
           for (const b of batch) b.failed(err);
@@ -90,6 +101,35 @@ export class MailboxMailer implements Mailer {
   async close(): Promise<void> {
     await this.indexQueue;
     this.composer.close();
+  }
+}
+
+// Each entry's text in the index, made once: an update writes 500 entries, of which few are new.
+const entryTexts = new WeakMap<MailboxEntry, string>();
+
+/** The index file's text: the same as `JSON.stringify(entries, null, 2)`, from each entry's text. */
+function indexText(entries: readonly MailboxEntry[]): string {
+  if (entries.length === 0) return '[]\n';
+  const parts = entries.map((e) => {
+    let text = entryTexts.get(e);
+    if (text === undefined) {
+      text = `  ${JSON.stringify(e, null, 2).replace(/\n/g, '\n  ')}`;
+      entryTexts.set(e, text);
+    }
+    return text;
+  });
+  return `[\n${parts.join(',\n')}\n]\n`;
+}
+
+/** A file's identity: another writer's replace (a new inode) or change (size, time) shows. */
+const identity = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}`;
+
+async function statOf(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
 }
 

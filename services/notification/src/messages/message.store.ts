@@ -98,20 +98,39 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
 }
 
 /**
- * Messages queued for a recipient on a channel in the last hour (not those the cap held back),
- * transactional ones and the rest counted apart, under a transaction-scoped lock on the pair:
- * two queuings for one recipient count in turn.
+ * Queues a message under the hourly cap of its recipient and channel, in two statements: first a
+ * transaction-scoped lock on the pair (two queuings for one recipient count in turn), then one
+ * that counts the messages queued to them in the last hour (not those the cap held back;
+ * transactional ones and the rest apart) and inserts this one — `suppressed`, with `capError`,
+ * when `cap` are already there. A second statement, so its count sees what was committed while
+ * it waited for the lock. Answers the status it was recorded with, or undefined when a message
+ * with its dedupe key exists already (a redelivery).
  */
-export async function countLastHour(q: Queryable, recipient: string, channel: ChannelName, transactional: boolean): Promise<number> {
-  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${channel}:${transactional}:${recipient}`]);
-  const r = await prepared<{ n: number }>(
+export async function insertCapped(
+  q: Queryable,
+  m: NewMessage,
+  limit: { transactional: boolean; cap: number; capError: string },
+): Promise<'pending' | 'suppressed' | undefined> {
+  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${m.channel}:${limit.transactional}:${m.recipient}`]);
+  const r = await prepared<{ status: 'pending' | 'suppressed' }>(
     q,
-    'notification_cap_count',
-    `SELECT count(*)::int AS n FROM messages
-      WHERE recipient = $1 AND channel = $2 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $3`,
-    [recipient, channel, transactional],
+    'notification_insert_capped',
+    `WITH counted AS (
+       SELECT count(*)::int AS n FROM messages
+        WHERE recipient = $10 AND channel = $4 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $19
+     )
+     INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
+                           status, last_error, next_attempt_at, resent_from)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+            CASE WHEN n >= $20 THEN 'suppressed' ELSE $15 END, CASE WHEN n >= $20 THEN $21 ELSE $16 END, coalesce($17, now()), $18
+       FROM counted
+     ON CONFLICT (dedupe_key) DO NOTHING
+     RETURNING status`,
+    [m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
+      JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null,
+      limit.transactional, limit.cap, limit.capError],
   );
-  return r.rows[0]!.n;
+  return r.rows[0]?.status;
 }
 
 /**
@@ -121,7 +140,9 @@ export async function countLastHour(q: Queryable, recipient: string, channel: Ch
  * side by side without waiting on or taking each other's rows.
  */
 export async function claimDue(q: Queryable, limit: number, leaseMs: number, maxAttempts: number): Promise<Message[]> {
-  const r = await q.query<MessageRow>(
+  const r = await prepared<MessageRow>(
+    q,
+    'notification_claim_due',
     `WITH due AS (
        SELECT id FROM messages
         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now() AND attempts < $3
@@ -143,7 +164,9 @@ export async function claimDue(q: Queryable, limit: number, leaseMs: number, max
  * (Its last attempt may or may not have reached the mail server; nobody recorded the outcome.)
  */
 export async function failAbandoned(q: Queryable, maxAttempts: number): Promise<number> {
-  const r = await q.query(
+  const r = await prepared(
+    q,
+    'notification_fail_abandoned',
     `UPDATE messages SET status = 'failed', last_error = coalesce(last_error || ' / ', '') || 'the last attempt did not finish (lease expired)'
       WHERE status = 'sending' AND next_attempt_at <= now() AND attempts >= $1`,
     [maxAttempts],
@@ -157,7 +180,9 @@ export async function failAbandoned(q: Queryable, maxAttempts: number): Promise<
 /** Records messages as sent, in one statement; answers the ids whose lease still held (a lost lease means another process may send it again). */
 export async function markSentMany(q: Queryable, sent: Array<{ id: string; attempt: number; providerMessageId: string | null }>): Promise<Set<string>> {
   if (sent.length === 0) return new Set();
-  const r = await q.query<{ id: string }>(
+  const r = await prepared<{ id: string }>(
+    q,
+    'notification_mark_sent_many',
     `UPDATE messages m SET status = 'sent', sent_at = now(), provider_message_id = v.provider_message_id, last_error = NULL
        FROM unnest($1::text[], $2::int[], $3::text[]) AS v(id, attempts, provider_message_id)
       WHERE m.id = v.id AND m.attempts = v.attempts AND m.status = 'sending'

@@ -9,7 +9,7 @@ import { pushSubscriptionsStore } from '../push/push-subscriptions.store.js';
 import type { TemplateSet } from '../templates/template-set.js';
 import type { EmailKind } from '../templates/templates.js';
 import { KINDS } from './kinds.js';
-import { countLastHour, insertMessage, type NewMessage } from './message.store.js';
+import { insertCapped, type NewMessage } from './message.store.js';
 
 /** What queuing needs besides the transaction: the shop's templates and its limits. */
 export interface NotifyContext {
@@ -62,20 +62,23 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
   const queue = async (m: Omit<NewMessage, 'id' | 'eventId' | 'category' | 'kind' | 'userId' | 'orderId' | 'locale'>) => {
     const transactional = spec.category === 'transactional';
     const cap = transactional ? ctx.transactionalCapPerHour : ctx.capPerHour[m.channel];
-    const capped = (await countLastHour(tx, m.recipient, m.channel, transactional)) >= cap;
     const wait = m.channel !== 'email' && !spec.urgent ? notBefore(now, ctx.quietHours, contact?.timeZone) : now;
-    const ok = await insertMessage(tx, {
-      ...m,
-      id: newId('msg'),
-      eventId: req.eventId,
-      category: spec.category,
-      kind: req.kind,
-      userId: req.userId,
-      orderId: req.orderId ?? null,
-      locale,
-      ...(capped ? { status: 'suppressed' as const, lastError: `not sent: the cap of ${cap} ${transactional ? 'transactional ' : ''}${m.channel} messages per hour to this recipient was reached` } : {}),
-      ...(wait > now ? { notBefore: wait } : {}),
-    });
+    const capError = `not sent: the cap of ${cap} ${transactional ? 'transactional ' : ''}${m.channel} messages per hour to this recipient was reached`;
+    const ok = await insertCapped(
+      tx,
+      {
+        ...m,
+        id: newId('msg'),
+        eventId: req.eventId,
+        category: spec.category,
+        kind: req.kind,
+        userId: req.userId,
+        orderId: req.orderId ?? null,
+        locale,
+        ...(wait > now ? { notBefore: wait } : {}),
+      },
+      { transactional, cap, capError },
+    );
     if (ok) queued++;
   };
 

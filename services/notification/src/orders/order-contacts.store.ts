@@ -1,4 +1,4 @@
-import type { Queryable } from '@mercato/chassis';
+import { prepared, type Queryable } from '@mercato/chassis';
 
 // The only file that runs SQL on the order_contacts table.
 
@@ -29,7 +29,9 @@ interface OrderContactRow {
  */
 export async function recordOrderContacts(q: Queryable, contacts: readonly OrderContact[]): Promise<void> {
   if (contacts.length === 0) return;
-  await q.query(
+  await prepared(
+    q,
+    'notification_record_order_contacts',
     `INSERT INTO order_contacts (order_id, user_id, email, access_token, currency, placed_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
      ON CONFLICT (order_id) DO NOTHING`,
@@ -44,15 +46,36 @@ export async function recordOrderContacts(q: Queryable, contacts: readonly Order
   );
 }
 
+/** The contacts of these orders that are recorded, by order id (one read for a run of events). */
+export async function findOrderContacts(q: Queryable, orderIds: readonly string[]): Promise<Map<string, OrderContact>> {
+  if (orderIds.length === 0) return new Map();
+  const r = await prepared<OrderContactRow>(
+    q,
+    'notification_find_order_contacts',
+    `SELECT order_id, user_id, email, access_token, currency, placed_at FROM order_contacts WHERE order_id = ANY($1::text[])`,
+    [[...new Set(orderIds)]],
+  );
+  return new Map(r.rows.map((row) => [row.order_id, toContact(row)]));
+}
+
+const toContact = (row: OrderContactRow): OrderContact => ({
+  orderId: row.order_id,
+  userId: row.user_id,
+  email: row.email,
+  accessToken: row.access_token,
+  currency: row.currency,
+  placedAt: row.placed_at,
+});
+
 export async function findOrderContact(q: Queryable, orderId: string): Promise<OrderContact | undefined> {
-  const r = await q.query<OrderContactRow>(
+  const r = await prepared<OrderContactRow>(
+    q,
+    'notification_find_order_contact',
     `SELECT order_id, user_id, email, access_token, currency, placed_at FROM order_contacts WHERE order_id = $1`,
     [orderId],
   );
   const row = r.rows[0];
-  return row
-    ? { orderId: row.order_id, userId: row.user_id, email: row.email, accessToken: row.access_token, currency: row.currency, placedAt: row.placed_at }
-    : undefined;
+  return row ? toContact(row) : undefined;
 }
 
 /** Erasure: a customer's orders keep their row (later events find it) without the address or link token. */

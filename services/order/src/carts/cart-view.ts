@@ -1,6 +1,5 @@
 import type { Queryable } from '@mercato/chassis';
 import { priceIn, type SkuState } from '../catalog/catalog-projection.js';
-import { catalogStore } from '../catalog/catalog.store.js';
 import { cartTotals, type Totals, type TotalsConfig } from './cart-totals.js';
 import { cartsStore, type CartItemRow, type CartRow } from './carts.store.js';
 
@@ -85,8 +84,7 @@ export function withStockLevels(view: CartView, levels: ReadonlyMap<string, numb
 
 /** The cart with every line priced from the projection now, and its totals. */
 export async function viewCart(db: Queryable, cart: CartRow, publicId: string, totals: TotalsConfig): Promise<CartView> {
-  const items = await cartsStore.items(db, cart.id);
-  const skus = await catalogStore.bySku(db, items.map((i) => i.sku));
+  const { items, skus } = await cartsStore.itemsWithSkus(db, cart.id);
   const lines = items.map((i) => priceLine(i, skus.get(i.sku), cart.currency));
   return { cart, publicId, lines, totals: cartTotals(lines, cart.currency, cart.shippingCountry, totals) };
 }

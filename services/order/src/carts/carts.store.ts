@@ -1,4 +1,6 @@
 import { prepared, type Queryable } from '@mercato/chassis';
+import type { SkuState } from '../catalog/catalog-projection.js';
+import { toSku, type SkuRow } from '../catalog/catalog.store.js';
 
 export interface CartRow {
   id: string;
@@ -76,11 +78,6 @@ export const cartsStore = {
     return r.rows[0] ? { ...toCart(r.rows[0]), status: r.rows[0].status } : undefined;
   },
 
-  /** Closes a cart by its checkout: it keeps its lines (for the record) and no longer expires. */
-  async checkOut(tx: Queryable, cartId: string, shippingCountry: string): Promise<void> {
-    await prepared(tx, 'order_cart_check_out', `UPDATE carts SET status = 'checked_out', shipping_country = $2, expires_at = NULL, updated_at = now() WHERE id = $1`, [cartId, shippingCountry]);
-  },
-
   async openCartOf(db: Queryable, userId: string, lock = false): Promise<CartRow | undefined> {
     const r = await db.query<RawCart>(`SELECT ${COLUMNS} FROM carts WHERE owner_user_id = $1 AND ${LIVE}${lock ? ' FOR UPDATE' : ''}`, [userId]);
     return r.rows[0] ? toCart(r.rows[0]) : undefined;
@@ -94,6 +91,24 @@ export const cartsStore = {
       [cartId],
     );
     return r.rows.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceSeen: Number(i.unit_price_seen), addedAt: i.added_at }));
+  },
+
+  /**
+   * A cart's lines (as `items`) and, in the same statement, the catalog projection's state of
+   * their SKUs (as `catalogStore.bySku`; a SKU it does not know is absent from the map).
+   */
+  async itemsWithSkus(db: Queryable, cartId: string): Promise<{ items: CartItemRow[]; skus: Map<string, SkuState> }> {
+    const r = await prepared<{ sku: string; quantity: number; unit_price_seen: number; added_at: Date; catalog: SkuRow | null }>(
+      db,
+      'order_cart_items_with_skus',
+      `SELECT i.sku, i.quantity, i.unit_price_seen, i.added_at, to_jsonb(s) AS catalog
+         FROM cart_items i LEFT JOIN catalog_skus s ON s.sku = i.sku
+        WHERE i.cart_id = $1 ORDER BY i.added_at, i.sku`,
+      [cartId],
+    );
+    const skus = new Map<string, SkuState>();
+    for (const row of r.rows) if (row.catalog) skus.set(row.sku, toSku(row.catalog));
+    return { items: r.rows.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceSeen: Number(i.unit_price_seen), addedAt: i.added_at })), skus };
   },
 
   async putItem(tx: Queryable, cartId: string, sku: string, quantity: number, unitPriceSeen: number): Promise<void> {

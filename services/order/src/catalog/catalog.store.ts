@@ -1,7 +1,7 @@
 import { prepared, type Queryable } from '@mercato/chassis';
 import type { PriceEntry, ProductState, SkuState, SkuStatus } from './catalog-projection.js';
 
-interface SkuRow extends Record<string, unknown> {
+export interface SkuRow extends Record<string, unknown> {
   sku: string;
   product_id: string;
   variant_id: string;
@@ -10,7 +10,7 @@ interface SkuRow extends Record<string, unknown> {
   status: SkuStatus;
   prices: Record<string, PriceEntry>;
 }
-const toSku = (r: SkuRow): SkuState => ({ sku: r.sku, productId: r.product_id, variantId: r.variant_id, title: r.title, slug: r.slug, status: r.status, prices: r.prices });
+export const toSku = (r: SkuRow): SkuState => ({ sku: r.sku, productId: r.product_id, variantId: r.variant_id, title: r.title, slug: r.slug, status: r.status, prices: r.prices });
 
 /** The only SQL on the catalog projection. */
 export const catalogStore = {

@@ -137,10 +137,15 @@ export const ordersStore = {
     return (await q.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM orders GROUP BY status')).rows;
   },
 
-  async insert(tx: Queryable, o: NewOrder): Promise<Order> {
+  /**
+   * Places an order from its cart: the order row, its first history entry, and its cart closed by
+   * the checkout (`checked_out`, keeping its lines, no longer expiring, with the country shipped
+   * to) — one statement.
+   */
+  async place(tx: Queryable, o: NewOrder, shippingCountry: string): Promise<Order> {
     const r = await prepared<RawOrder>(
       tx,
-      'order_insert',
+      'order_place',
       `WITH placed AS (
          INSERT INTO orders (id, cart_id, user_id, email, currency, lines, shipping_address, billing_address,
                              subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, access_token_hash)
@@ -148,6 +153,8 @@ export const ordersStore = {
          RETURNING *
        ), logged AS (
          INSERT INTO order_history (order_id, from_status, to_status, actor) SELECT id, NULL, status, $17 FROM placed
+       ), closed AS (
+         UPDATE carts SET status = 'checked_out', shipping_country = $18, expires_at = NULL, updated_at = now() WHERE id = $2
        )
        SELECT ${COLUMNS} FROM placed`,
       [
@@ -168,6 +175,7 @@ export const ordersStore = {
         JSON.stringify(o.payment),
         o.accessTokenHash,
         o.userId === null ? 'guest' : `user:${o.userId}`,
+        shippingCountry,
       ],
     );
     return toOrder(r.rows[0]!);

@@ -5,7 +5,6 @@ import { cartTotals } from '../carts/cart-totals.js';
 import { priceLine } from '../carts/cart-view.js';
 import { CartNotFound } from '../carts/cart.errors.js';
 import { cartsStore } from '../carts/carts.store.js';
-import { catalogStore } from '../catalog/catalog.store.js';
 import type { OrderDeps } from '../deps.js';
 import { idempotent } from '../idempotency/idempotent.js';
 import type { StoredAnswer } from '../idempotency/idempotency.store.js';
@@ -120,9 +119,8 @@ export function placeOrder(
       if (cart.ownerUserId !== null && cart.ownerUserId !== identity?.userId) throw new CartNotFound();
       if (cart.status === 'checked_out') throw new CartCheckedOut();
 
-      const items = await cartsStore.items(tx, cart.id);
+      const { items, skus } = await cartsStore.itemsWithSkus(tx, cart.id);
       if (items.length === 0) throw new EmptyCart();
-      const skus = await catalogStore.bySku(tx, items.map((i) => i.sku));
       const priced = items.map((i) => priceLine(i, skus.get(i.sku), cart.currency));
       const unavailable = priced.filter((l) => !l.available).map((l) => ({ sku: l.sku, reason: l.unavailableReason! }));
       if (unavailable.length > 0) throw new LinesUnavailable(unavailable);
@@ -147,7 +145,8 @@ export function placeOrder(
       }));
 
       const accessToken = identity ? null : newOrderToken();
-      const order = await ordersStore.insert(tx, {
+      // The order and its first history row are written, and the cart closed (`checked_out`), in one statement.
+      const order = await ordersStore.place(tx, {
         id: orderId,
         cartId: cart.id,
         userId: identity?.userId ?? null,
@@ -159,9 +158,8 @@ export function placeOrder(
         totals,
         payment: { provider: request.payment.provider, paymentMethod: request.payment.paymentMethod },
         accessTokenHash: accessToken === null ? null : orderTokenHash(accessToken),
-      });
+      }, country);
       await deps.outbox.emit(tx, 'OrderPlaced', orderPlaced(order, accessToken), order.id);
-      await cartsStore.checkOut(tx, cart.id, country);
 
       const body: CheckoutAnswer = {
         orderId: order.id,

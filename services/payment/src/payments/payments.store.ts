@@ -180,6 +180,21 @@ export const paymentsStore = {
     }));
   },
 
+  /**
+   * Locks the new payments of `provider` among `ids` for the rest of the caller's transaction,
+   * in id order, skipping rows another transaction holds (it is settling them; should it roll
+   * back, they stay `created` for the reconciler).
+   */
+  async lockNewForCharge(q: Queryable, ids: readonly string[], provider: ProviderName): Promise<Payment[]> {
+    const r = await prepared<PaymentRow>(
+      q,
+      'payment_lock_new',
+      `SELECT * FROM payments WHERE id = ANY($1::text[]) AND state = 'created' AND provider = $2 ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [ids, provider],
+    );
+    return r.rows.map(toPayment);
+  },
+
   /** Locks several payments, always in id order (two batches never wait on each other in a cycle). */
   async getManyForUpdate(q: Queryable, ids: readonly string[]): Promise<Payment[]> {
     const r = await prepared<PaymentRow>(q, 'payment_lock_many', 'SELECT * FROM payments WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
@@ -249,10 +264,10 @@ export const paymentsStore = {
       'payment_save_many',
       `UPDATE payments p SET state = u.state, provider_ref = u.provider_ref, charge_ref = u.charge_ref, card_brand = u.card_brand, card_last4 = u.card_last4,
               next_action_url = u.next_action_url, failure_code = u.failure_code, failure_message = u.failure_message,
-              captured_amount = u.captured_amount, refunded_amount = u.refunded_amount,
+              captured_amount = u.captured_amount, refunded_amount = u.refunded_amount, attempts = u.attempts,
               lease_until = CASE WHEN u.lease IS NULL THEN p.lease_until ELSE now() + make_interval(secs => u.lease) END, updated_at = now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::int[])
-              AS u(id, state, provider_ref, charge_ref, card_brand, card_last4, next_action_url, failure_code, failure_message, captured_amount, refunded_amount, lease)
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::int[], $13::int[])
+              AS u(id, state, provider_ref, charge_ref, card_brand, card_last4, next_action_url, failure_code, failure_message, captured_amount, refunded_amount, lease, attempts)
         WHERE p.id = u.id`,
       [
         col((p) => p.id),
@@ -267,6 +282,7 @@ export const paymentsStore = {
         col((p) => p.capturedAmount),
         col((p) => p.refundedAmount),
         items.map((i) => i.leaseSeconds),
+        col((p) => p.attempts),
       ],
     );
   },

@@ -1,5 +1,5 @@
 import { currentContext, type Outbox, type Queryable } from '@mercato/chassis';
-import { createEvent, type Envelope } from '@mercato/contracts';
+import { buildEvent, type Envelope } from '@mercato/contracts';
 import type { Payment } from './payment.js';
 import { decideOutcome, type Outcome } from './payment-outcome.js';
 import { paymentsStore } from './payments.store.js';
@@ -28,7 +28,8 @@ export async function recordOutcomes(tx: Queryable, outbox: Outbox, items: reado
     const d = decideOutcome(payment, outcome, retrySeconds);
     if (!d) return payment;
     changed.push({ next: d.next, leaseSeconds: d.leaseSeconds });
-    if (d.event) events.push(createEvent(d.event.type, d.event.data as never, { source: 'payment', subject: payment.orderId, traceparent: own ?? traceparent }));
+    // Validated once, by the outbox.
+    if (d.event) events.push(buildEvent(d.event.type, d.event.data as never, { source: 'payment', subject: payment.orderId, traceparent: own ?? traceparent }));
     return d.next;
   });
   await paymentsStore.saveMany(tx, changed);

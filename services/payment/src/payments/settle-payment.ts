@@ -1,6 +1,7 @@
 import { childTraceparent, inSpan } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { AmbiguousProviderError, type ChargeRequest, type LookupResult } from '../providers/provider.js';
+import type { SandboxProvider } from '../providers/sandbox.provider.js';
 import type { Payment } from './payment.js';
 import { paymentsStore, type ChargeTarget } from './payments.store.js';
 import { recordOutcomes, type Outcome } from './record-outcome.js';
@@ -87,19 +88,13 @@ export async function settlePayment(deps: PaymentDeps, p: Payment, mode: 'charge
  * by side (at most PAYMENT_WORK_CONCURRENCY), one transaction for all the outcomes.
  */
 export async function chargePayments(deps: PaymentDeps, ids: readonly string[], parents: ReadonlyMap<string, string> = new Map()): Promise<Payment[]> {
-  const claimed = await paymentsStore.claimForCharge(deps.db, ids, deps.config.chargeLeaseSeconds);
-  if (claimed.length === 0) return [];
-  // Each charge is a span in the trace of the PaymentRequested that asked for it; the outcome's
-  // event (PaymentSucceeded/Failed) is its child.
+  const settled = deps.sandbox ? await chargeSandboxPayments(deps, deps.sandbox, ids, parents) : [];
+  if (settled.length === ids.length) return settled;
+  const done = new Set(settled.map((p) => p.id));
+  const claimed = await paymentsStore.claimForCharge(deps.db, done.size === 0 ? ids : ids.filter((id) => !done.has(id)), deps.config.chargeLeaseSeconds);
+  if (claimed.length === 0) return settled;
   const traces = new Map<string, string>();
-  const charge = (p: ChargeTarget) => {
-    const parent = parents.get(p.id);
-    return inSpan('payment charge', parent ?? null, { kind: 'internal', attributes: { 'mercato.payment.id': p.id, 'mercato.order.id': p.orderId, 'mercato.payment.provider': p.provider } }, (traceparent) => {
-      const mine = traceparent ?? (parent ? childTraceparent(parent) : undefined);
-      if (mine) traces.set(p.id, mine);
-      return askProvider(deps, p, 'charge');
-    });
-  };
+  const charge = (p: ChargeTarget) => inChargeSpan(p, parents, traces, () => askProvider(deps, p, 'charge'));
   // Each provider's calls at its own pace: a remote API at PAYMENT_WORK_CONCURRENCY, the
   // sandbox all at once (it records the calls of one tick in one statement).
   const byProvider = new Map<string, ChargeTarget[]>();
@@ -116,5 +111,44 @@ export async function chargePayments(deps: PaymentDeps, ids: readonly string[], 
       list.forEach((p, i) => outcomes.set(p.id, answers[i]!));
     }),
   );
-  return recordAnswers(deps, new Map(claimed.map((p) => [p.id, outcomes.get(p.id)!])), traces);
+  return [...settled, ...(await recordAnswers(deps, new Map(claimed.map((p) => [p.id, outcomes.get(p.id)!])), traces))];
+}
+
+/**
+ * Each charge is a span in the trace of the PaymentRequested that asked for it; the outcome's
+ * event (PaymentSucceeded/Failed) is its child (its traceparent is put in `traces`).
+ */
+function inChargeSpan<T>(p: ChargeTarget, parents: ReadonlyMap<string, string>, traces: Map<string, string>, call: () => Promise<T>): Promise<T> {
+  const parent = parents.get(p.id);
+  return inSpan('payment charge', parent ?? null, { kind: 'internal', attributes: { 'mercato.payment.id': p.id, 'mercato.order.id': p.orderId, 'mercato.payment.provider': p.provider } }, (traceparent) => {
+    const mine = traceparent ?? (parent ? childTraceparent(parent) : undefined);
+    if (mine) traces.set(p.id, mine);
+    return call();
+  });
+}
+
+/**
+ * New sandbox payments among `ids`: the claim, the charge and the outcome with its event in
+ * one transaction. The sandbox keeps its books in this database, so its charge commits with
+ * the payment's outcome or not at all: a crash or an error leaves the payment `created` and
+ * nothing charged (the reconciler charges it after its grace), never charged and unrecorded.
+ * Rows another transaction holds are skipped; so are methods whose answer does not come at
+ * once (`pm_card_timeout`), left to the claim-then-call path. Returns the payments settled.
+ */
+async function chargeSandboxPayments(deps: PaymentDeps, sandbox: SandboxProvider, ids: readonly string[], parents: ReadonlyMap<string, string>): Promise<Payment[]> {
+  return deps.db.tx(async (tx) => {
+    const locked = (await paymentsStore.lockNewForCharge(tx, ids, 'sandbox')).filter((p) => sandbox.answersAtOnce(p.paymentMethod));
+    if (locked.length === 0) return [];
+    // Claimed in this transaction: `processing`, one more call to the provider.
+    const claimed = locked.map((p): Payment => ({ ...p, state: 'processing', attempts: p.attempts + 1 }));
+    const traces = new Map<string, string>();
+    // Called in one tick, written in one statement.
+    const answers = await Promise.all(claimed.map((p) => inChargeSpan(p, parents, traces, () => sandbox.chargeInTransaction(tx, chargeRequestOf(p)))));
+    return recordOutcomes(tx, deps.outbox, claimed.map((payment, i) => ({
+      payment,
+      outcome: answers[i]!,
+      retrySeconds: deps.config.chargeLeaseSeconds,
+      traceparent: traces.get(payment.id),
+    })));
+  });
 }

@@ -26,16 +26,42 @@ export class SandboxProvider implements PaymentProvider {
   /** No rate limit: the charges of one tick are written together, one statement for any number. */
   readonly concurrency = Number.POSITIVE_INFINITY;
   private readonly opts: SandboxOptions;
-  private pending: { charge: Omit<SandboxCharge, 'refundedAmount'>; resolve: (c: SandboxCharge) => void; reject: (err: unknown) => void }[] = [];
+  /** Calls of this tick not written yet, by the connection or transaction that writes them. */
+  private readonly pending = new Map<Queryable, { charge: Omit<SandboxCharge, 'refundedAmount'>; resolve: (byKey: Map<string, SandboxCharge>) => void; reject: (err: unknown) => void }[]>();
 
   constructor(opts: SandboxOptions) {
     this.opts = opts;
   }
 
   async charge(req: ChargeRequest): Promise<ChargeResult> {
-    const method = sandboxMethod(req.paymentMethod);
+    return this.chargeOn(this.opts.db, req);
+  }
+
+  /**
+   * Whether a charge by this method can be made in the payment's own transaction: its answer
+   * comes at once (not `pm_card_timeout`, whose answer is lost after a delay).
+   */
+  answersAtOnce(paymentMethod: string): boolean {
+    return sandboxMethod(paymentMethod)?.behaviour !== 'timeout';
+  }
+
+  /**
+   * A charge written in the caller's transaction (the sandbox's books are in this service's
+   * database): it is made if and only if that transaction commits — with the payment's
+   * outcome and its event. A failure rejects (the caller's transaction is lost anyway); only
+   * methods that answer at once.
+   */
+  async chargeInTransaction(tx: Queryable, req: ChargeRequest): Promise<ChargeResult> {
+    if (!this.answersAtOnce(req.paymentMethod)) throw new Error(`sandbox: ${req.paymentMethod} does not answer at once`);
+    const byKey = await this.enqueue(tx, this.newCharge(req));
+    const charge = byKey.get(req.idempotencyKey);
+    if (!charge) throw new Error('sandbox: the charge was not recorded');
+    return this.toResult(charge);
+  }
+
+  private newCharge(req: ChargeRequest): Omit<SandboxCharge, 'refundedAmount'> {
     const status = sandboxStatus(req.paymentMethod);
-    const charge = await this.record({
+    return {
       id: newId('sbx'),
       idempotencyKey: req.idempotencyKey,
       paymentId: req.paymentId,
@@ -44,7 +70,12 @@ export class SandboxProvider implements PaymentProvider {
       currency: req.amount.currency,
       status,
       actionToken: status === 'requires_action' ? randomBytes(32).toString('base64url') : null,
-    });
+    };
+  }
+
+  private async chargeOn(q: Queryable, req: ChargeRequest): Promise<ChargeResult> {
+    const method = sandboxMethod(req.paymentMethod);
+    const charge = await this.record(q, this.newCharge(req));
     if (method?.behaviour === 'timeout' && charge.status === 'succeeded') {
       // The charge is made; its answer is lost on the way back.
       await new Promise((r) => setTimeout(r, this.opts.delayMs));
@@ -54,22 +85,36 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   /** Charges made in the same tick are written together (one statement), as a provider would batch its books. */
-  private record(c: Omit<SandboxCharge, 'refundedAmount'>): Promise<SandboxCharge> {
+  private async record(q: Queryable, c: Omit<SandboxCharge, 'refundedAmount'>): Promise<SandboxCharge> {
+    let byKey: Map<string, SandboxCharge>;
+    try {
+      byKey = await this.enqueue(q, c);
+    } catch (err) {
+      throw new AmbiguousProviderError('sandbox: its books are unavailable', { cause: err });
+    }
+    const found = byKey.get(c.idempotencyKey);
+    if (!found) throw new AmbiguousProviderError('sandbox: the charge was not recorded');
+    return found;
+  }
+
+  /** Queues a charge to be written on `q` with the others of this tick; resolves with the statement's answer. */
+  private enqueue(q: Queryable, c: Omit<SandboxCharge, 'refundedAmount'>): Promise<Map<string, SandboxCharge>> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ charge: c, resolve, reject });
-      if (this.pending.length > 1) return;
+      let batch = this.pending.get(q);
+      if (batch) {
+        batch.push({ charge: c, resolve, reject });
+        return;
+      }
+      batch = [{ charge: c, resolve, reject }];
+      this.pending.set(q, batch);
       setImmediate(() => {
-        const batch = this.pending.splice(0);
-        sandboxStore.charge(this.opts.db, batch.map((b) => b.charge)).then(
+        this.pending.delete(q);
+        sandboxStore.charge(q, batch.map((b) => b.charge)).then(
           (byKey) => {
-            for (const b of batch) {
-              const found = byKey.get(b.charge.idempotencyKey);
-              if (found) b.resolve(found);
-              else b.reject(new AmbiguousProviderError('sandbox: the charge was not recorded'));
-            }
+            for (const b of batch) b.resolve(byKey);
           },
           (err: unknown) => {
-            for (const b of batch) b.reject(new AmbiguousProviderError('sandbox: its books are unavailable', { cause: err }));
+            for (const b of batch) b.reject(err);
           },
         );
       });
