@@ -134,16 +134,32 @@ type QueryFn = (text: unknown, values?: unknown) => Promise<unknown>;
  * Runs a few distinct searches with every statement they issue explained first (EXPLAIN ANALYZE
  * runs the statement, so the plans carry real timings and buffers), and prints the plans.
  */
-async function explainSearches(db: { query: unknown }, get: (url: string) => Promise<number>): Promise<void> {
+async function explainSearches(db: { query: unknown; pool: pg.Pool }, get: (url: string) => Promise<number>): Promise<void> {
   const original = db.query as QueryFn;
   const plain: QueryFn = original.bind(db);
-  const explained: QueryFn = async (text, values) => {
-    const sql = typeof text === 'string' ? text : (text as { text: string }).text;
-    const params = typeof text === 'string' ? values : (text as { values: unknown }).values;
+  const explain = async (sql: string, params: unknown) => {
     const { rows } = (await plain(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as { rows: Array<{ 'QUERY PLAN': string }> };
     console.log(`\n── ${sql.replace(/\s+/g, ' ').slice(0, 160)}…\n   ${JSON.stringify(params).slice(0, 300)}`);
     for (const r of rows) console.log(`   ${r['QUERY PLAN']}`);
+  };
+  const explained: QueryFn = async (text, values) => {
+    const sql = typeof text === 'string' ? text : (text as { text: string }).text;
+    await explain(sql, typeof text === 'string' ? values : (text as { values: unknown }).values);
     return plain(text, values);
+  };
+  // Prepared statements go to the pool as ready queries (with a callback): explained there (as
+  // fresh statements, so with a custom plan).
+  const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
+  const poolQuery = pool.query;
+  pool.query = (...args: unknown[]) => {
+    const [query, callback] = args;
+    if (!(query instanceof pg.Query) || typeof callback !== 'function') return poolQuery.apply(pool, args);
+    const { text, values } = query as unknown as { text: string; values: unknown[] };
+    void explain(text, values).then(
+      () => poolQuery.apply(pool, args),
+      (err: unknown) => (callback as (err: unknown) => void)(err),
+    );
+    return undefined;
   };
   (db as { query: QueryFn }).query = explained;
   try {
@@ -156,6 +172,7 @@ async function explainSearches(db: { query: unknown }, get: (url: string) => Pro
     }
   } finally {
     (db as { query: QueryFn }).query = original;
+    pool.query = poolQuery;
   }
 }
 
