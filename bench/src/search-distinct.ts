@@ -1,10 +1,15 @@
 // Search that is never a cache hit: every request a new pair of words and a new price filter, over
 // a synthetic catalog of 10,000 products in 20 categories, through the gateway, facets included.
-// Beside it, in the same run: a bare Fastify route answering a search body of the same size, and
-// the same search repeated (answered by the edge cache).
+// Beside it, in the same run: a bare Fastify route answering a search body of the same size, the
+// same bare route answering the same distinct URLs after one plain full-text count over the same
+// products (the floor of a search through HTTP and PostgreSQL on this machine today: the ratio to
+// it is the figure to compare across machines), and the same search repeated (answered by the
+// edge cache).
 // Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
 //
 //   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2 --explain 1]
+//   node --conditions=source --import tsx bench/src/search-distinct.ts --role compare --db <url> [--load 10000] --out <file>
+//     (the answers of a fixed set of listings, to compare before and after a change, and CPU per search one at a time)
 //
 // Processes: the catalog and the gateway in one (the embedded shape: read cache and edge cache in
 // memory), the bare server, the load driver (autocannon, with a request builder that never
@@ -78,7 +83,7 @@ export function distinctSearch(i: number): string {
 
 // ── roles ─────────────────────────────────────────────────────────────────────────────────────
 
-async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+async function startCatalog(dbUrl: string, loadCount: number) {
   const signer = createTestSigner();
   const jwks = await listenJwks([signer.jwk]);
   const bus = new MemoryBus();
@@ -90,16 +95,22 @@ async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: stri
   });
   bus.open();
   const headers = { authorization: `Bearer ${signer.sign({ sub: 'usr_01HBENCH0000000000000000000', roles: ['catalog_manager'] })}`, 'content-type': 'application/json' };
-  for (const c of SYNTHETIC_CATEGORIES) {
+  for (const c of loadCount === 0 ? [] : SYNTHETIC_CATEGORIES) {
     const res = await svc.app.inject({ method: 'POST', url: '/categories', headers, payload: JSON.stringify(c) });
     if (res.statusCode !== 201) throw new Error(`category answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   }
   const all = syntheticProducts(loadCount, { categories: true });
+  if (loadCount === 0) return { svc, jwks, headers };
   for (let i = 0; i < all.length; i += 500) {
     const res = await svc.app.inject({ method: 'POST', url: '/products/import', headers, payload: JSON.stringify({ products: all.slice(i, i + 500) }) });
     if (res.statusCode !== 201) throw new Error(`import answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   }
   await svc.db.query('VACUUM ANALYZE');
+  return { svc, jwks, headers };
+}
+
+async function startShop(dbUrl: string, loadCount: number): Promise<{ urls: string[]; stop: () => Promise<void> }> {
+  const { svc, jwks } = await startCatalog(dbUrl, loadCount);
   if (EXPLAIN) await explainSearches(svc.db, (url) => svc.app.inject({ method: 'GET', url }).then((r) => r.statusCode));
   const gw = await startGateway({
     logger: silent('gateway'),
@@ -123,16 +134,32 @@ type QueryFn = (text: unknown, values?: unknown) => Promise<unknown>;
  * Runs a few distinct searches with every statement they issue explained first (EXPLAIN ANALYZE
  * runs the statement, so the plans carry real timings and buffers), and prints the plans.
  */
-async function explainSearches(db: { query: unknown }, get: (url: string) => Promise<number>): Promise<void> {
+async function explainSearches(db: { query: unknown; pool: unknown }, get: (url: string) => Promise<number>): Promise<void> {
   const original = db.query as QueryFn;
   const plain: QueryFn = original.bind(db);
-  const explained: QueryFn = async (text, values) => {
-    const sql = typeof text === 'string' ? text : (text as { text: string }).text;
-    const params = typeof text === 'string' ? values : (text as { values: unknown }).values;
+  const explain = async (sql: string, params: unknown) => {
     const { rows } = (await plain(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params)) as { rows: Array<{ 'QUERY PLAN': string }> };
     console.log(`\n── ${sql.replace(/\s+/g, ' ').slice(0, 160)}…\n   ${JSON.stringify(params).slice(0, 300)}`);
     for (const r of rows) console.log(`   ${r['QUERY PLAN']}`);
+  };
+  const explained: QueryFn = async (text, values) => {
+    const sql = typeof text === 'string' ? text : (text as { text: string }).text;
+    await explain(sql, typeof text === 'string' ? values : (text as { values: unknown }).values);
     return plain(text, values);
+  };
+  // Prepared statements go to the pool as ready queries (with a callback): explained there (as
+  // fresh statements, so with a custom plan).
+  const pool = db.pool as unknown as { query: (...args: unknown[]) => unknown };
+  const poolQuery = pool.query;
+  pool.query = (...args: unknown[]) => {
+    const [query, callback] = args;
+    if (!(query instanceof pg.Query) || typeof callback !== 'function') return poolQuery.apply(pool, args);
+    const { text, values } = query as unknown as { text: string; values: unknown[] };
+    void explain(text, values).then(
+      () => poolQuery.apply(pool, args),
+      (err: unknown) => (callback as (err: unknown) => void)(err),
+    );
+    return undefined;
   };
   (db as { query: QueryFn }).query = explained;
   try {
@@ -145,13 +172,94 @@ async function explainSearches(db: { query: unknown }, get: (url: string) => Pro
     }
   } finally {
     (db as { query: QueryFn }).query = original;
+    pool.query = poolQuery;
   }
 }
 
-async function startBare(file: string): Promise<string> {
+/**
+ * `--role compare --db <url> [--load 10000] --out <file> [--serial 600]`: the answers of a fixed
+ * set of listings (distinct searches, every sort, cursors to the 4th page, stop words, typos, no
+ * match, a manager's SKU search, an unknown category) written to `out`, one per line, to compare
+ * byte for byte before and after a change over the same database (`--load` fills it once); then
+ * `serial` distinct searches one at a time in the service (no gateway), with the CPU per search
+ * of this process and of its PostgreSQL backends: steadier than a run under load.
+ */
+async function compare(dbUrl: string, loadCount: number, out: string, serial: number): Promise<void> {
+  const { svc, jwks, headers } = await startCatalog(dbUrl, loadCount);
+  try {
+    const lines: string[] = [];
+    const get = async (url: string, manager = false) => {
+      const res = await svc.app.inject({ method: 'GET', url, headers: manager ? { authorization: headers.authorization } : {} });
+      lines.push(`${url} ${res.statusCode} ${res.body.replace(/"instance":"req_[0-9A-Z]+"/, '"instance":"req"')}`);
+      return res;
+    };
+    const urls: string[] = [];
+    for (let i = 0; i < 300; i++) urls.push(distinctSearch(i).replace('/api/v1', ''));
+    for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc', 'rating']) {
+      for (const i of [0, 1, 2, 3, 10, 11, 12, 13]) urls.push(`${distinctSearch(i).replace('/api/v1', '')}&sort=${sort}`);
+      urls.push(`/products?sort=${sort === 'relevance' ? 'newest' : sort}&category=shirt`);
+    }
+    for (const q of ['the', 'the+and', 'the+blue', 'for+the+weekend', 'zzzqqq', 'jaket', 'swetter+wol', 'cotten+shrt', 'blu', 'b', 't-shirt', "o'neil", 'built+to+last']) {
+      urls.push(`/products?q=${q}`, `/products?q=${q}&category=jacket`, `/products?q=${q}&minPrice=3000&maxPrice=9000&limit=5`);
+    }
+    urls.push('/products?q=dress&category=no-such-category', '/products?category=sneakers&currency=EUR&minPrice=2000');
+    for (const url of urls) {
+      let res = await get(url);
+      // Later pages, to the 4th.
+      for (let page = 2; page <= 4 && res.statusCode === 200; page++) {
+        const next = (JSON.parse(res.body) as { nextCursor?: string | null }).nextCursor;
+        if (!next) break;
+        res = await get(`${url}&cursor=${next}`);
+      }
+    }
+    for (const q of ['SYN-12', 'syn-4', 'SYN-999-XL', 'blue']) await get(`/products?q=${q}&status=any`, true);
+    await writeFile(out, `${lines.join('\n')}\n`);
+    console.log(`${lines.length} answers written to ${out}`);
+    if (serial > 0) {
+      const admin = new pg.Client({ connectionString: dbUrl });
+      await admin.connect();
+      const pids = async () => (await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).rows.map((r) => r.pid);
+      const run = async (from: number, n: number) => {
+        for (let i = from; i < from + n; i++) {
+          const res = await svc.app.inject({ method: 'GET', url: distinctSearch(i).replace('/api/v1', '') });
+          if (res.statusCode !== 200) throw new Error(`search answered ${res.statusCode}`);
+        }
+      };
+      await run(2_000_000, 200);
+      const before = new Map((await pids()).map((pid) => [pid, cpuMs(pid)]));
+      const app0 = cpuMs(process.pid);
+      const t0 = Date.now();
+      await run(3_000_000, serial);
+      const ms = Date.now() - t0;
+      const app = ((cpuMs(process.pid) - app0) * 1000) / serial;
+      let pgMs = 0;
+      for (const pid of await pids()) pgMs += cpuMs(pid) - (before.get(pid) ?? 0);
+      console.log(
+        `${serial} distinct searches one at a time (load average ${loadavg()[0]!.toFixed(1)}): ${((ms * 1000) / serial).toFixed(0)} µs each; ` +
+          `CPU µs per search: catalog ${app.toFixed(0)}, PostgreSQL ${((pgMs * 1000) / serial).toFixed(0)}`,
+      );
+      await admin.end();
+    }
+  } finally {
+    await svc.stop();
+    await jwks.close();
+  }
+}
+
+async function startBare(file: string, dbUrl: string): Promise<string> {
   const body = await readFile(file, 'utf8');
   const app = Fastify({ logger: false });
   app.get('/search', async (_req, reply) => reply.type('application/json; charset=utf-8').send(body));
+  // The same distinct URLs answered by one plain full-text count over the same products (a
+  // statement of the kind a search runs, without the catalog), with the same body: what a
+  // search costs at least through HTTP and PostgreSQL on this machine today.
+  const pool = new pg.Pool({ connectionString: dbUrl, max: 10, options: '-c jit=off' });
+  app.get('/api/v1/products', async (req, reply) => {
+    const q = String((req.query as { q?: string }).q ?? '').split(/[^a-z]+/)[0] || 'shirt';
+    await pool.query("SELECT count(*)::int AS n FROM products WHERE status = 'published' AND search @@ to_tsquery('english', $1)", [`${q}:*`]);
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+  app.addHook('onClose', () => pool.end());
   await app.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
@@ -218,7 +326,7 @@ async function bench(): Promise<void> {
     if (!sample.ok) throw new Error(`search answered ${sample.status}: ${body}`);
     const file = join(tmpdir(), `bench-search-${process.pid}.json`);
     await writeFile(file, body);
-    const bare = await child(SCRIPT, 'bare', ['--file', file]);
+    const bare = await child(SCRIPT, 'bare', ['--file', file, '--db', db.url]);
     servers.push(bare);
     console.log(
       `search, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
@@ -227,6 +335,7 @@ async function bench(): Promise<void> {
     let offset = 1_000_000;
     const paths: Array<[string, string, boolean]> = [
       ['bare /search', `${bare.urls[0]}/search`, false],
+      ['bare route + one full-text count', bare.urls[0]!, true],
       ['distinct searches via gateway', shop.urls[0]!, true],
       ['one search repeated (edge hit)', `${shop.urls[0]}${distinctSearch(1)}`, false],
     ];
@@ -237,7 +346,14 @@ async function bench(): Promise<void> {
     const runs = new Map<string, Figures[]>(paths.map(([name]) => [name, []]));
     for (let r = 0; r < ROUNDS; r++) {
       for (const [name, url, distinct] of paths) {
-        runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset, name === 'bare /search' ? { ...app, pid: bare.proc.pid! } : app));
+        // The pools close connections idle for 10 s (as while the other paths run): the warm-up
+        // again first, so that a round measures connections that have prepared (and cached the
+        // plans of) their statements, as a shop's connections under steady traffic have.
+        if (r > 0) {
+          await driverRun(url, WARMUP_S, distinct, offset);
+          offset += 1_000_000;
+        }
+        runs.get(name)!.push(await driverRun(url, DURATION_S, distinct, offset, name.startsWith('bare') ? { ...app, pid: bare.proc.pid! } : app));
         offset += 1_000_000;
       }
     }
@@ -246,8 +362,11 @@ async function bench(): Promise<void> {
     for (const [name] of paths) {
       console.log(
         `  ${name.padEnd(32)} ${mean(name, (x) => x.rps).toFixed(0).padStart(6)} req/s  p50 ${mean(name, (x) => x.p50).toFixed(1)} ms  p99 ${mean(name, (x) => x.p99).toFixed(1)} ms` +
-          (name === 'bare /search' ? `  CPU µs/request: bare ${mean(name, (x) => x.cpuApp).toFixed(0)}` : `  CPU µs/request: catalog ${mean(name, (x) => x.cpuApp).toFixed(0)}, PostgreSQL ${mean(name, (x) => x.cpuPg).toFixed(0)}`) +
-          `  (rounds ${runs.get(name)!.map((x) => x.rps.toFixed(0)).join(' / ')})`,
+          (name === 'bare /search' ? `  CPU µs/request: bare ${mean(name, (x) => x.cpuApp).toFixed(0)}`
+          : name.startsWith('bare') ? `  CPU µs/request: bare ${mean(name, (x) => x.cpuApp).toFixed(0)}, PostgreSQL ${mean(name, (x) => x.cpuPg).toFixed(0)}`
+          : `  CPU µs/request: catalog ${mean(name, (x) => x.cpuApp).toFixed(0)}, PostgreSQL ${mean(name, (x) => x.cpuPg).toFixed(0)}`) +
+          `  (rounds ${runs.get(name)!.map((x) => x.rps.toFixed(0)).join(' / ')})` +
+          (runs.get(name)!.some((x) => x.failed > 0) ? `  ${runs.get(name)!.reduce((s, x) => s + x.failed, 0)} FAILED` : ''),
       );
     }
     const rps = mean('distinct searches via gateway', (x) => x.rps);
@@ -256,6 +375,12 @@ async function bench(): Promise<void> {
     console.log('');
     console.log(`  distinct searches: ${rps.toFixed(0)} req/s (target ≥ ${TARGET_RPS}: ${verdict(rps >= TARGET_RPS)}), p99 ${p99.toFixed(1)} ms (target < ${P99_TARGET_MS}: ${verdict(p99 < P99_TARGET_MS)})`);
     console.log(`  ratio distinct / bare: ${(rps / mean('bare /search', (x) => x.rps)).toFixed(2)}`);
+    const floor = 'bare route + one full-text count';
+    const cpu = (name: string) => mean(name, (x) => x.cpuApp + x.cpuPg);
+    console.log(
+      `  ratio distinct / bare route + one full-text count: ${(rps / mean(floor, (x) => x.rps)).toFixed(2)} in req/s; ` +
+        `CPU per request ${(cpu('distinct searches via gateway') / cpu(floor)).toFixed(2)} × (${cpu('distinct searches via gateway').toFixed(0)} against ${cpu(floor).toFixed(0)} µs)`,
+    );
     const failed = [...runs.values()].flat().reduce((s, x) => s + x.failed, 0);
     if (failed > 0) {
       console.error(`  ${failed} requests failed or answered non-2xx: the figures above are not valid`);
@@ -273,8 +398,10 @@ if (ROLE === 'bench') {
 } else if (ROLE === 'shop') {
   const s = await startShop(arg('db', ''), Number(arg('load', '0')));
   serveRole(s.urls, s.stop);
+} else if (ROLE === 'compare') {
+  await compare(arg('db', ''), Number(arg('load', '0')), arg('out', ''), Number(arg('serial', '600')));
 } else if (ROLE === 'bare') {
-  serveRole([await startBare(arg('file', ''))]);
+  serveRole([await startBare(arg('file', ''), arg('db', ''))]);
 } else if (ROLE === 'driver') {
   const figures = await drive(arg('url', ''), Number(arg('seconds', '1')), arg('distinct', 'false') === 'true', Number(arg('offset', '0')));
   process.send!({ ready: [JSON.stringify(figures)] }, () => process.exit(0));

@@ -34,12 +34,14 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
   let c: CatalogUnderTest;
   const titles = async (query: string) => (await c.anonymous('GET', `/products?${query}`)).json<Page>().items.map((i) => i.title);
 
+  let menId = '';
   before(async () => {
     c = await startCatalog({ env: { CATALOG_CACHE: 'off' } });
     const cat = async (name: string, slug: string, parentId?: string) =>
       (await c.manager('POST', '/categories', { name, slug, ...(parentId ? { parentId } : {}) })).json<{ id: string }>().id;
     const clothing = await cat('Clothing', 'clothing');
     const men = await cat('Men', 'men', clothing);
+    menId = men;
     await cat('Shirts', 'shirts', men);
     await cat('Shorts', 'shorts', men);
     await cat('Shoes', 'shoes');
@@ -98,6 +100,12 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
     assert.equal((await titles('category=clothing')).length, 6);
     assert.deepEqual(await titles('category=shoes&q=boot'), ['Leather Chelsea Boots']);
     assert.equal((await c.anonymous('GET', '/products?category=nope')).statusCode, 404);
+    // By id as by slug; a known category without a match is an empty page, an unknown one 404 with a query too.
+    assert.deepEqual(new Set(await titles(`category=${menId}`)), new Set(await titles('category=men')));
+    const none = await c.anonymous('GET', '/products?category=shoes&q=shirt');
+    assert.equal(none.statusCode, 200);
+    assert.deepEqual(none.json<Page>().items, []);
+    assert.equal((await c.anonymous('GET', '/products?category=nope&q=boot')).statusCode, 404);
     assert.deepEqual(await titles('minPrice=2600&maxPrice=6000&sort=price_asc'), ['Red Shirt', 'Blue Shorts', 'Navy Blue Linen Shirt', 'Striped Shirtdress']);
     assert.deepEqual(await titles('currency=EUR'), ['Canvas Sneakers', ...[]].concat((await titles('currency=EUR')).slice(1)));
     const eur = (await c.anonymous('GET', '/products?currency=EUR&minPrice=0')).json<Page>();

@@ -26,16 +26,11 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
   if (sort === 'relevance' && terms.length === 0) throw new InvalidData('Sorting by relevance needs a search query', [{ pointer: '/sort', message: 'relevance needs q' }]);
   const cursor = query.cursor ? decodeCursor(query.cursor, sort, SORT_KEYS[sort]) : null;
   if (query.cursor && !cursor) throw new InvalidData('The cursor is not valid for this listing', [{ pointer: '/cursor', message: 'use the nextCursor of the previous page, with the same sort' }]);
-  let categoryId: string | null = null;
-  if (query.category) {
-    const category = await categoriesStore.get(deps.db, query.category);
-    if (!category) throw new CategoryNotFound();
-    categoryId = category.id;
-  }
   const limit = query.limit ?? 20;
   const req = {
     terms,
-    categoryId,
+    // Resolved (id or slug) by the listing's own statement.
+    category: query.category ?? null,
     currency,
     minPrice: query.minPrice,
     maxPrice: query.maxPrice,
@@ -50,6 +45,8 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
   const expanded = terms.length > 0 ? await listingStore.expand(deps.db, terms) : undefined;
   // The first page comes with its facets, in one statement; a later page alone.
   const { rows, facets } = cursor ? { rows: await listingStore.page(deps.db, req, expanded), facets: undefined } : await listingStore.firstPage(deps.db, req, expanded);
+  // An unknown category matches nothing; only then is it looked up, to answer 404 rather than an empty page.
+  if (rows.length === 0 && query.category && !(await categoriesStore.get(deps.db, query.category))) throw new CategoryNotFound();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

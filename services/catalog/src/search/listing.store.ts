@@ -6,7 +6,8 @@ export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'rating
 
 export interface ListRequest {
   terms: string[];
-  categoryId: string | null;
+  /** A category's id or slug: its products and its descendants'. */
+  category: string | null;
   currency: string;
   minPrice?: number;
   maxPrice?: number;
@@ -53,6 +54,8 @@ export const SORT_KEYS: Record<Sort, readonly SortKeyKind[]> = {
 // Title matches (A) weigh 2.5 times description matches (B): ts_rank's weights are {D, C, B, A}.
 const WEIGHTS = `'{0.05, 0.2, 0.4, 1.0}'`;
 
+const STATUSES: Record<ProductStatus, ProductStatus> = { draft: 'draft', published: 'published', archived: 'archived' };
+
 class Sql {
   readonly params: unknown[] = [];
   p(value: unknown): string {
@@ -61,24 +64,55 @@ class Sql {
   }
 }
 
-export type Expanded = Array<{ term: string; near: string[] }>;
+/**
+ * Each query term with the indexed words it begins or is close to, and whether its alternatives
+ * (`'term':* | near…`, as `tsQueryText` writes them) keep a word once the stop words are left
+ * out (`live`): a query whose terms are all stop words ("the") filters nothing.
+ */
+export type Expanded = Array<{ term: string; near: string[]; live: boolean }>;
 
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
-  // The same text for every search: parsed and planned once per connection.
-  const { rows } = await prepared<{ term: string; near: string[] }>(
+  // One text per number of terms (each term a parameter): parsed once per connection, and
+  // planned once too, since a cached plan knows as many rows as a fresh one would. A term's
+  // alternatives form one operand of the fuzzy query; that query is empty exactly when every
+  // operand is. (OFFSET 0 keeps the subquery whole: pulled up, its `near` would be searched for twice.)
+  const values = terms.map((_, i) => `($${i + 1}::text, ${i + 1})`).join(', ');
+  const { rows } = await prepared<{ term: string; near: string[]; live: boolean }>(
     q,
-    'catalog_expand_terms',
-    `SELECT t.term,
-            ARRAY(SELECT w.word FROM search_words w
-                  WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
-                  ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
-                  LIMIT 12) AS near
-     FROM unnest($1::text[]) WITH ORDINALITY AS t(term, ord) ORDER BY t.ord`,
-    [terms],
+    `catalog_expand_terms_${terms.length}`,
+    `SELECT x.term, x.near,
+            numnode(to_tsquery('english', array_to_string(
+              ARRAY[quote_literal(x.term) || ':*'] || ARRAY(SELECT quote_literal(w) FROM unnest(x.near) AS w WHERE w <> x.term), ' | '))) > 0 AS live
+     FROM (SELECT t.term, t.ord,
+                  ARRAY(SELECT w.word FROM search_words w
+                        WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
+                        ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
+                        LIMIT 12) AS near
+           FROM (VALUES ${values}) AS t(term, ord)
+           OFFSET 0) x
+     ORDER BY x.ord`,
+    terms,
   );
   return rows;
+}
+
+/**
+ * Listing statements are built from the shape of a request (its sort, which filters it has,
+ * whether its query is stop words only), every value a parameter: a few texts, each a named
+ * prepared statement, parsed once per connection and planned once its plan is cached. The
+ * full-text match stays a plain `search @@ to_tsquery(…)`, so that a cached (generic) plan still
+ * finds the matches through the GIN index.
+ */
+const statementNames = new Map<string, string>();
+function listingStatement<R extends Record<string, unknown>>(q: Queryable, text: string, values: readonly unknown[]) {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `catalog_listing_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return prepared<R>(q, name, text, values);
 }
 
 interface Matching {
@@ -106,34 +140,41 @@ async function matching(
   given?: Expanded,
 ): Promise<Matching> {
   const { needPrice, withRank } = opts;
-  const where = req.status === 'any' ? [] : [`p.status = ${sql.p(req.status)}`];
+  // The status is part of the statement's text (one of three), not a parameter: a cached plan
+  // can then use the indexes made for published products only (full-text, newest, rating).
+  const where = req.status === 'any' ? [] : [`p.status = '${STATUSES[req.status]}'`];
   let rank = '0::float8';
   let base = '0::float8';
   let similarity = (_title: string) => '0::float8';
-  let tq = '';
   if (req.terms.length > 0) {
     const expanded = given ?? (await expand(q, req.terms));
-    tq = ` CROSS JOIN (SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded))}) AS full_q,
-                              to_tsquery('english', ${sql.p(tsQueryText(expanded, 'prefix'))}) AS prefix_q,
-                              to_tsquery('english', ${sql.p(tsQueryText(expanded, 'exact'))}) AS exact_q) tq`;
+    const stopWordsOnly = !expanded.some((e) => e.live);
+    // Each query a scalar subquery (an InitPlan): made once per statement, also in a cached
+    // plan (written inline, to_tsquery of a parameter would run again for every row).
+    const tsQuery = (mode: 'fuzzy' | 'prefix' | 'exact') => `(SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded, mode))}))`;
+    let fuzzy: string | undefined;
+    const fullQ = () => (fuzzy ??= tsQuery('fuzzy'));
     // A query of stop words only ("the") filters nothing.
-    const bySku = req.skuPrefix
+    const bySku = req.skuPrefix && !stopWordsOnly
       ? ` OR EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id AND lower(v.sku) LIKE ${sql.p(`${req.skuPrefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)})`
       : '';
-    where.push(`(numnode(tq.full_q) = 0 OR p.search @@ tq.full_q${bySku})`);
+    if (!stopWordsOnly) where.push(`(p.search @@ ${fullQ()}${bySku})`);
     // ts_rank averages over a query's alternatives, so the fuzzy query (whose corrections a
     // document rarely all contains) weighs least; it still orders the matches of a typo.
     if (withRank) {
-      base = `0.3 * ts_rank(${WEIGHTS}, p.search, tq.full_q) + ts_rank(${WEIGHTS}, p.search, tq.prefix_q) + ts_rank(${WEIGHTS}, p.search, tq.exact_q)`;
+      base = `0.3 * ts_rank(${WEIGHTS}, p.search, ${fullQ()}) + ts_rank(${WEIGHTS}, p.search, ${tsQuery('prefix')}) + ts_rank(${WEIGHTS}, p.search, ${tsQuery('exact')})`;
       const typed = sql.p(req.terms.join(' '));
       similarity = (title) => `0.1 * word_similarity(${typed}, lower(${title}))`;
       // Added in this order, the sum is the same float8 whether it is computed at once or from a stored base.
       rank = `(${base} + ${similarity('p.title')})::float8`;
     }
   }
-  if (req.categoryId) {
-    where.push(`EXISTS (SELECT 1 FROM product_categories pc JOIN categories c ON c.id = pc.category_id
-                        WHERE pc.product_id = p.id AND c.ancestors @> ARRAY[${sql.p(req.categoryId)}]::text[])`);
+  if (req.category) {
+    // In the category (an id or a slug) or one of its descendants: the categories of the product's
+    // row against the category's subtree, found once per statement.
+    const ref = sql.p(req.category);
+    where.push(`p.category_ids && ARRAY(SELECT d.id FROM categories d
+                                        WHERE d.ancestors && ARRAY(SELECT c.id FROM categories c WHERE c.id = ${ref} OR c.slug = ${ref}))`);
   }
   const currency = sql.p(req.currency);
   const [minAmount, maxAmount] = opts.pricesOnRow
@@ -144,10 +185,10 @@ async function matching(
   if (opts.pricesOnRow && needPrice) where.push(`p.price_ranges ? ${currency}`);
   const filtered = where.length ? where.join(' AND ') : 'true';
   if (opts.pricesOnRow) {
-    return { from: `products p${tq} WHERE ${filtered}`, minAmount, maxAmount, rank, base, similarity };
+    return { from: `products p WHERE ${filtered}`, minAmount, maxAmount, rank, base, similarity };
   }
   const join = needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? 'JOIN' : 'LEFT JOIN';
-  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${currency}${tq}
+  const from = `products p ${join} product_price_ranges r ON r.product_id = p.id AND r.currency = ${currency}
                 WHERE ${filtered}`;
   return { from, minAmount, maxAmount, rank, base, similarity };
 }
@@ -282,7 +323,8 @@ export const listingStore = {
         if (c) after = `(s.rating_average, s.rating_count, s.id) < (${sql.p(c.keys[0])}::float8, ${sql.p(c.keys[1])}::int, ${sql.p(c.id)})`;
         break;
     }
-    const { rows } = await q.query<Row>(
+    const { rows } = await listingStatement<Row>(
+      q,
       `SELECT s.* FROM (
          SELECT p.id, p.slug, p.title, p.status, p.images -> 0 AS image, r.min_amount, r.max_amount,
                 p.rating_average, p.rating_count, p.published_at, p.created_at,
@@ -358,7 +400,8 @@ export const listingStore = {
       price_desc: 't.min_amount DESC, t.id DESC',
       rating: 'p.rating_average DESC, p.rating_count DESC, t.id DESC',
     };
-    const { rows } = await q.query<Row & FacetRow & { ord: number | null }>(
+    const { rows } = await listingStatement<Row & FacetRow & { ord: number | null }>(
+      q,
       `WITH m AS MATERIALIZED (
          SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.category_ids, p.created_at, p.rating_average, p.rating_count
                 ${relevance ? `, p.title, ${base} AS base` : ''}
