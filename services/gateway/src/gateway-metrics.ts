@@ -10,11 +10,15 @@ export interface GatewayMetrics {
   close(): Promise<void>;
 }
 
+const API_PREFIX_SLASH = `${API_PREFIX}/`;
+
 /** The route label of a proxied URL: the API prefix and its first segment (a bounded set). */
 function routeOf(url: string): string {
-  if (!url.startsWith(`${API_PREFIX}/`)) return url.split('?')[0]!;
-  const seg = url.slice(API_PREFIX.length + 1).split(/[/?]/, 1)[0];
-  return `${API_PREFIX}/${seg}`;
+  const q = url.indexOf('?');
+  if (!url.startsWith(API_PREFIX_SLASH)) return q === -1 ? url : url.slice(0, q);
+  let end = url.indexOf('/', API_PREFIX_SLASH.length);
+  if (end === -1 || (q !== -1 && q < end)) end = q;
+  return end === -1 ? url : url.slice(0, end);
 }
 
 /**

@@ -154,6 +154,7 @@ class Exchange implements Dispatcher.DispatchHandler {
   readonly traceparent: string;
   private readonly started = performance.now();
   private readonly logRequests: boolean;
+  private watching = false;
   private log: Logger | undefined = undefined;
   private service: UpstreamName | undefined = undefined;
   private permit: BreakerPermit | undefined = undefined;
@@ -182,7 +183,17 @@ class Exchange implements Dispatcher.DispatchHandler {
     this.traceparent = incomingTraceparent(trace);
     this.logRequests = proxy.opts.logger.isLevelEnabled('info');
     this.bodyLimit = proxy.opts.bodyLimitBytes;
-    res.on('close', () => this.onClose());
+  }
+
+  /**
+   * From here on the end of the exchange is watched (metrics, the log line, a client that goes
+   * away mid-call): before anything goes upstream, and before a problem is answered. A kept
+   * answer is written whole at once and told as done there, without a listener.
+   */
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
+    this.res.on('close', () => this.onClose());
   }
 
   /** The request's logger, with its id and trace bound (made on first use: it is costly). */
@@ -284,17 +295,20 @@ class Exchange implements Dispatcher.DispatchHandler {
       delete head['content-length'];
       delete head['content-type'];
       res.writeHead(304, head).end();
+      this.done(304);
       return;
     }
     head['content-length'] = a.body.length;
     res.writeHead(a.status, head);
     res.end(req.method === 'HEAD' ? undefined : (a.text ?? a.body));
+    this.done(a.status);
   }
 
   private forward(target: RouteTarget, withBody: boolean, identity: EdgeIdentity | undefined): void {
     const { req } = this;
     const method = req.method!;
     const upstream = this.proxy.opts.upstreams[target.service];
+    this.watch();
     try {
       this.permit = upstream.breaker(target.routeClass).acquire();
     } catch (err) {
@@ -456,17 +470,21 @@ class Exchange implements Dispatcher.DispatchHandler {
     if (this.proxy.closing) headers.connection = 'close';
     headers['content-type'] = PROBLEM_CONTENT_TYPE;
     headers['content-length'] = Buffer.byteLength(body);
+    this.watch();
     this.res.writeHead(status, headers).end(body);
+  }
+
+  /** The answer is out: metrics and the log line. */
+  private done(status: number): void {
+    const ms = performance.now() - this.started;
+    this.proxy.opts.onDone?.(this.req.method!, this.req.url!, this.service, status, ms / 1000);
+    if (this.logRequests) this.logger().info({ res: { statusCode: status }, responseTime: ms }, 'request completed');
   }
 
   /** The response is done, or the connection went away first. */
   private onClose(): void {
     const { res } = this;
-    if (res.writableFinished) {
-      this.proxy.opts.onDone?.(this.req.method!, this.req.url!, this.service, res.statusCode, (performance.now() - this.started) / 1000);
-      if (this.logRequests) this.logger().info({ res: { statusCode: res.statusCode }, responseTime: performance.now() - this.started }, 'request completed');
-      return;
-    }
+    if (res.writableFinished) return this.done(res.statusCode);
     // A client that goes away must not leave a half request, or an answer, hanging upstream.
     if (this.body && !this.req.complete) this.body.destroy(new ClientGone('the client went away mid-upload'));
     else if (this.answering) this.controller?.abort(new ClientGone('the client went away'));

@@ -54,7 +54,7 @@ describe('gateway edge cache (in memory)', () => {
     });
     gw = await startGateway({
       logger,
-      env: { GATEWAY_PORT: '0', GATEWAY_RATE_LIMIT_IP: '0', GATEWAY_RATE_LIMIT_USER: '0' },
+      env: { GATEWAY_PORT: '0', GATEWAY_RATE_LIMIT_IP: '0', GATEWAY_RATE_LIMIT_USER: '0', METRICS_PORT: '0' },
       upstreams: { auth: auth.url, catalog: catalog.url },
       catalogChanges: changes,
     });
@@ -90,6 +90,20 @@ describe('gateway edge cache (in memory)', () => {
     assert.match(String(second.headers.age), /^\d+$/);
     assert.notEqual(second.headers['x-request-id'], first.headers['x-request-id']);
     assert.equal(calls.get('/products/plain'), 1);
+  });
+
+  it('counts the answers it gives from the cache in the request metrics, 200 and 304 alike', async () => {
+    const count = async (status: number): Promise<number> => {
+      const text = await (await fetch(gw.metricsUrl!)).text();
+      const line = text.split('\n').find((l) => l.startsWith('mercato_http_server_request_duration_seconds_count{') && l.includes('route="/api/v1/products"') && l.includes(`status_code="${status}"`) && l.includes('method="GET"'));
+      return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+    };
+    await get('/products/plain');
+    const [ok, notModified] = [await count(200), await count(304)];
+    assert.equal((await get('/products/plain')).headers['cache-status'], 'mercato-gateway; hit');
+    assert.equal((await get('/products/plain', { 'if-none-match': `"v${version}"` })).status, 304);
+    assert.equal(await count(200), ok + 1);
+    assert.equal(await count(304), notModified + 1);
   });
 
   it('answers If-None-Match itself: 304 with the ETag, no body, the catalog not asked', async () => {
