@@ -37,7 +37,8 @@ let files = named.length > 0 ? named : ['packages', 'services', 'apps', 'tests']
 });
 // The benchmarks' smoke run (every bench script with tiny counts, ~6-9 minutes here) is CI's own
 // step (`npm run bench:smoke`), not part of the everyday `npm test`; named or with --bench it runs.
-if (named.length === 0 && !withBench) files = files.filter((f) => !relative(root, f).startsWith(join('tests', 'bench') + '/'));
+const isBenchSmoke = (f) => relative(root, f).startsWith(join('tests', 'bench') + '/');
+if (named.length === 0 && !withBench) files = files.filter((f) => !isBenchSmoke(f));
 if (unitOnly) files = files.filter((f) => !f.endsWith('.int.test.ts') && !relative(root, f).startsWith('tests/'));
 files.sort();
 
@@ -82,7 +83,6 @@ function run(list, concurrency, timeoutMs) {
 // with its own PostgreSQL) under load: they run after the rest, one at a time, so that on a small
 // machine they never starve each other. So does the benchmarks' smoke run (tests/bench), last.
 const isEndToEnd = (f) => relative(root, f).startsWith(join('tests', 'e2e') + '/');
-const isBenchSmoke = (f) => relative(root, f).startsWith(join('tests', 'bench') + '/');
 const runsAlone = (f) => isEndToEnd(f) || isBenchSmoke(f);
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? 2);
 const first = await run(files.filter((f) => !runsAlone(f)), concurrency, 180_000);

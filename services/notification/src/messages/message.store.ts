@@ -82,17 +82,24 @@ export interface NewMessage {
   resentFrom?: string | null;
 }
 
+// The columns a new message is inserted with, and their values in that order ($1 … $18; the
+// 17th, when it may first go, is `coalesce($17, now())`).
+const NEW_MESSAGE_COLUMNS = `id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
+                             status, last_error, next_attempt_at, resent_from`;
+const newMessageValues = (m: NewMessage): unknown[] => [
+  m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
+  JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null,
+];
+
 /** Queues a message; false when one with its dedupe key exists already (a redelivery). */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolean> {
   const r = await prepared(
     q,
     'notification_insert_message',
-    `INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
-                           status, last_error, next_attempt_at, resent_from)
+    `INSERT INTO messages (${NEW_MESSAGE_COLUMNS})
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, coalesce($17, now()), $18)
      ON CONFLICT (dedupe_key) DO NOTHING`,
-    [m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
-      JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null],
+    newMessageValues(m),
   );
   return r.rowCount === 1;
 }
@@ -119,16 +126,13 @@ export async function insertCapped(
        SELECT count(*)::int AS n FROM messages
         WHERE recipient = $10 AND channel = $4 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $19
      )
-     INSERT INTO messages (id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload,
-                           status, last_error, next_attempt_at, resent_from)
+     INSERT INTO messages (${NEW_MESSAGE_COLUMNS})
      SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
             CASE WHEN n >= $20 THEN 'suppressed' ELSE $15 END, CASE WHEN n >= $20 THEN $21 ELSE $16 END, coalesce($17, now()), $18
        FROM counted
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING status`,
-    [m.id, m.eventId, m.dedupeKey, m.channel, m.category, m.kind, m.userId, m.orderId, m.locale, m.recipient, m.subject, m.html, m.text,
-      JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null,
-      limit.transactional, limit.cap, limit.capError],
+    [...newMessageValues(m), limit.transactional, limit.cap, limit.capError],
   );
   return r.rows[0]?.status;
 }
