@@ -12,7 +12,9 @@ const JsonImport = Type.Object(
   { products: Type.Array(Type.Unknown(), { minItems: 1, maxItems: MAX_IMPORT_PRODUCTS }) },
   { additionalProperties: false },
 );
-const validateJsonImport = createAjv().compile(plainText(JsonImport));
+// Compiled on the first JSON import, not at every start of the catalog.
+let jsonImportValidator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+const validateJsonImport = () => (jsonImportValidator ??= createAjv().compile(plainText(JsonImport)));
 
 const FieldErrorSchema = Type.Object({ pointer: Type.String(), message: Type.String() }, { additionalProperties: false });
 const ReportSchema = Type.Object(
@@ -59,7 +61,8 @@ function rowsFromBody(contentType: string, body: unknown): ImportRow[] {
     if (products.length > MAX_IMPORT_PRODUCTS) throw new InvalidData(`At most ${MAX_IMPORT_PRODUCTS} products per import`);
     return products.map((p, i) => ({ row: i + 1, lines: p.lines, body: p.body, errors: p.errors }));
   }
-  if (!validateJsonImport(body)) throw new InvalidData('The import body is invalid', toFieldErrors(validateJsonImport.errors));
+  const validate = validateJsonImport();
+  if (!validate(body)) throw new InvalidData('The import body is invalid', toFieldErrors(validate.errors));
   return (body as { products: unknown[] }).products.map((b, i) => ({ row: i + 1, body: b }));
 }
 

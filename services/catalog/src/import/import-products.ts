@@ -44,7 +44,9 @@ export class ImportRejected extends DomainError {
   }
 }
 
-const validateBody = createAjv().compile(plainText(ProductBody));
+// Compiled on the first import, not at every start of the catalog.
+let bodyValidator: ReturnType<ReturnType<typeof createAjv>['compile']> | undefined;
+const validateBody = () => (bodyValidator ??= createAjv().compile(plainText(ProductBody)));
 
 /**
  * Imports products all or nothing: every row is checked (schema, catalog rules, duplicates
@@ -68,8 +70,9 @@ export async function importProducts(deps: CatalogDeps, rows: readonly ImportRow
     const body = row.body as Partial<ProductInput> | null;
     const slugGuess = typeof body?.slug === 'string' ? body.slug : typeof body?.title === 'string' ? slugify(body.title) : null;
     reject(row, slugGuess, row.errors ?? []);
-    if (!validateBody(row.body)) {
-      reject(row, slugGuess, toFieldErrors(validateBody.errors));
+    const validate = validateBody();
+    if (!validate(row.body)) {
+      reject(row, slugGuess, toFieldErrors(validate.errors));
       continue;
     }
     const input = row.body as ProductInput;
