@@ -128,6 +128,45 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
     assert.equal(await snapshot(svc.db), before, 'a second cancellation restocks nothing');
   });
 
+  it('commits a run of confirmations delivered together in one transaction, each order once', async () => {
+    await handle(productCreated(newId('prd'), ['RB-1', 'RB-2']));
+    await adjust('RB-1', 3, 'east');
+    await adjust('RB-1', 5, 'main');
+    await adjust('RB-2', 4, 'main');
+    const [a, b, never, done] = [newId('ord'), newId('ord'), newId('ord'), newId('ord')];
+    await handle(orderPlaced(a, [['RB-1', 6], ['RB-2', 1]])); // east 3 + main 3, and main 1
+    await handle(orderPlaced(b, [['RB-1', 1], ['RB-2', 2]]));
+    await handle(orderPlaced(done, [['RB-2', 1]]));
+    await handle(orderConfirmed(done, [['RB-2', 1]]));
+    assert.deepEqual(await levels('RB-1'), [[MAIN, 5, 4], [east, 3, 3]]);
+    assert.deepEqual(await levels('RB-2'), [[MAIN, 3, 3]]);
+    const doneMovements = await movements(done);
+
+    const confirmA = orderConfirmed(a, [['RB-1', 6], ['RB-2', 1]]);
+    const run = [confirmA, orderConfirmed(b, [['RB-1', 1], ['RB-2', 2]]), orderConfirmed(a, [['RB-1', 6], ['RB-2', 1]]), orderConfirmed(never, [['RB-1', 1]]), orderConfirmed(done, [['RB-2', 1]])];
+    await svc.consumer.deliver(run);
+
+    assert.deepEqual(await levels('RB-1'), [[MAIN, 1, 0], [east, 0, 0]], 'what a and b held is gone from on hand and reserved');
+    assert.deepEqual(await levels('RB-2'), [[MAIN, 0, 0]]);
+    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    const commits = (await movements(a)).filter((m) => m.kind === 'commit').map((m) => [m.sku, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.event_id]);
+    assert.deepEqual(commits, [['RB-1', MAIN, -3, -3, confirmA.id], ['RB-1', east, -3, -3, confirmA.id], ['RB-2', MAIN, -1, -1, confirmA.id]], 'a is committed once, against its first confirmation');
+    assert.equal((await movements(b)).filter((m) => m.kind === 'commit').length, 2);
+    assert.deepEqual(await movements(done), doneMovements, 'an order committed before changes nothing');
+    assert.deepEqual([await status(a), await status(b), await status(never), await status(done)], ['committed', 'committed', undefined, 'committed']);
+    const committed = async (orderId: string) =>
+      (await q<{ payload: { data: unknown } }>(`SELECT payload FROM outbox WHERE type = 'StockCommitted' AND subject = $1`, [orderId])).rows.map((r) => r.payload.data);
+    assert.deepEqual(await committed(a), [{ orderId: a, lines: [{ sku: 'RB-1', quantity: 6 }, { sku: 'RB-2', quantity: 1 }] }]);
+    assert.deepEqual(await committed(b), [{ orderId: b, lines: [{ sku: 'RB-1', quantity: 1 }, { sku: 'RB-2', quantity: 2 }] }]);
+    assert.equal((await committed(done)).length, 1);
+    assert.equal(await emitted('StockCommitted', never), 0);
+    assert.ok(logs.lines.some((l) => l.orderId === never && l.level === 'error'), 'a confirmation with nothing held is logged for an operator');
+    // One transaction for the run (not the events one by one after a failed run): one commit time.
+    const times = await q<{ n: number }>(`SELECT count(DISTINCT created_at)::int AS n FROM stock_movements WHERE kind = 'commit' AND order_id = ANY($1)`, [[a, b]]);
+    assert.equal(times.rows[0]!.n, 1);
+    assert.equal((await q('SELECT 1 FROM event_failures')).rowCount, 0);
+  });
+
   it('leaves a committed reservation to the cancellation: the sweeper skips it; LowStock stays right', async () => {
     await handle(productCreated(newId('prd'), ['RS-3']));
     await adjust('RS-3', 10);

@@ -27,6 +27,8 @@ interface Row {
   text: string;
   last_error: string | null;
   next_attempt_at: Date;
+  order_id: string | null;
+  created_at: Date;
   payload: Record<string, string>;
   [k: string]: unknown;
 }
@@ -278,6 +280,33 @@ describe('notification channels against their fakes', { skip: skipUnless('postgr
     const second = cart();
     await deliver(second);
     assert.equal((await rows('event_id = $1', [second.id])).length, 0, 'no more marketing email');
+  });
+
+  it('caps a run of confirmations delivered together as it caps them one at a time, in one transaction', async () => {
+    // A guest (no account: no welcome message counted); each order's contact recorded first.
+    const email = `guest-${newId('usr').toLowerCase()}@example.com`;
+    const line = { sku: 'TEE', productId: newId('prd'), variantId: newId('var'), title: 'Tee', quantity: 1, unitPrice: { amount: 100, currency: 'USD' } };
+    const total = { amount: 100, currency: 'USD' };
+    const orders = Array.from({ length: 7 }, () => newId('ord'));
+    await deliver(
+      ...orders.map((orderId) => createEvent('OrderPlaced', { orderId, userId: null, email, lines: [line], total, accessToken: null }, { source: 'order', subject: orderId })),
+    );
+    const confirmed = orders.map((orderId) =>
+      createEvent('OrderConfirmed', { orderId, userId: null, email, lines: [line], total, paymentId: newId('pay') }, { source: 'order', subject: orderId }),
+    );
+    await deliver(confirmed[0]!);
+    await deliver(confirmed[1]!);
+    await svc.consumer.deliver(confirmed.slice(2));
+    const emails = await rows('recipient = $1 AND channel = $2', [email, 'email']);
+    assert.deepEqual(
+      emails.map((m) => [m.kind, m.order_id]),
+      orders.map((orderId) => ['order_confirmed', orderId]),
+      'one confirmation per order, in the order of the run',
+    );
+    // Five transactional emails an hour: two went before the run, three of it go, the last two are held.
+    assert.deepEqual(emails.map((m) => m.status === 'suppressed'), [false, false, false, false, false, true, true]);
+    assert.match(emails[6]!.last_error ?? '', /cap of 5 transactional email messages per hour/);
+    assert.equal(new Set(emails.slice(2).map((m) => m.created_at.getTime())).size, 1, 'the run was queued in one transaction');
   });
 
   it('caps messages per recipient per hour per channel; holds non-urgent SMS in quiet hours of the customer’s zone', async () => {

@@ -1,7 +1,4 @@
 import type { Logger, Outbox, Queryable } from '@mercato/chassis';
-import { commitChanges } from '../stock/allocation.js';
-import { changeStock } from '../stock/change-stock.js';
-import { stockStore } from '../stock/stock.store.js';
 import { reservationsStore } from './reservations.store.js';
 
 export type CommitOutcome = 'committed' | 'already_committed' | 'nothing_held';
@@ -14,37 +11,47 @@ export type CommitOutcome = 'committed' | 'already_committed' | 'nothing_held';
  * was released or expired holds nothing to commit: that is logged loudly for an operator.
  */
 export async function commitReservation(tx: Queryable, outbox: Outbox, logger: Logger, input: { orderId: string; eventId?: string }): Promise<CommitOutcome> {
-  const reservation = await reservationsStore.lock(tx, input.orderId);
-  // Restocked was committed first (then cancelled): a late redelivery of the confirmation.
-  if (reservation?.status === 'committed' || reservation?.status === 'restocked') {
-    logger.info({ orderId: input.orderId, status: reservation.status }, 'reservation already committed; commit changes nothing');
-    return 'already_committed';
-  }
-  if (reservation?.status !== 'reserved') {
-    logger.error(
-      { orderId: input.orderId, status: reservation?.status ?? null },
-      'order confirmed without stock held for it; nothing committed, the stock needs an operator',
-    );
-    return 'nothing_held';
-  }
-  const lines = await stockStore.held(tx, input.orderId);
-  if (lines.length === 0) {
-    // Nothing left to give back (cannot happen through this service's own paths): close it.
-    await reservationsStore.close(tx, input.orderId, 'committed');
-    logger.warn({ orderId: input.orderId }, 'open reservation held no stock; closed without an event');
-    return 'committed';
-  }
-  const locked = await stockStore.lock(
+  return (await commitReservations(tx, outbox, logger, [input]))[0]!;
+}
+
+/**
+ * Commits the reservations of several orders (a run of confirmations delivered together) as
+ * `commitReservation` does each, in one statement; outcomes in the order given. An order named
+ * twice is committed once: the second is `already_committed`, as it would be delivered alone.
+ */
+export async function commitReservations(
+  tx: Queryable,
+  outbox: Outbox,
+  logger: Logger,
+  inputs: readonly { orderId: string; eventId?: string }[],
+): Promise<CommitOutcome[]> {
+  const distinct = new Map<string, string | null>();
+  for (const i of inputs) if (!distinct.has(i.orderId)) distinct.set(i.orderId, i.eventId ?? null);
+  const found = await reservationsStore.commitOpen(
     tx,
-    lines.map((l) => l.sku),
+    [...distinct].map(([orderId, eventId]) => ({ orderId, eventId })),
   );
-  await changeStock(tx, outbox, locked, commitChanges(lines), { kind: 'commit', orderId: input.orderId, eventId: input.eventId });
-  await reservationsStore.close(tx, input.orderId, 'committed');
-  await outbox.emit(
-    tx,
-    'StockCommitted',
-    { orderId: input.orderId, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) },
-    input.orderId,
-  );
-  return 'committed';
+  const done = new Set<string>();
+  const outcomes: CommitOutcome[] = [];
+  for (const { orderId } of inputs) {
+    const { status, lines } = found.get(orderId)!;
+    const again = done.has(orderId);
+    done.add(orderId);
+    // Restocked was committed first (then cancelled): a late redelivery of the confirmation.
+    if (again || status === 'committed' || status === 'restocked') {
+      logger.info({ orderId, status: again ? 'committed' : status }, 'reservation already committed; commit changes nothing');
+      outcomes.push('already_committed');
+    } else if (status !== 'reserved') {
+      logger.error({ orderId, status }, 'order confirmed without stock held for it; nothing committed, the stock needs an operator');
+      outcomes.push('nothing_held');
+    } else if (lines.length === 0) {
+      // Nothing left to give back (cannot happen through this service's own paths): closed.
+      logger.warn({ orderId }, 'open reservation held no stock; closed without an event');
+      outcomes.push('committed');
+    } else {
+      await outbox.emit(tx, 'StockCommitted', { orderId, lines: lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) }, orderId);
+      outcomes.push('committed');
+    }
+  }
+  return outcomes;
 }

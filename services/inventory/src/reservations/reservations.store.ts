@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '@mercato/chassis';
-import type { ShortLine } from '../stock/allocation.js';
+import type { AllocatedLine, ShortLine } from '../stock/allocation.js';
 import type { LockedStock } from '../stock/stock.store.js';
 
 export type ReservationStatus = 'reserved' | 'rejected' | 'released' | 'expired' | 'committed' | 'restocked';
@@ -69,6 +69,81 @@ export const reservationsStore = {
       locked.rows.push({ sku: row.sku, warehouseId: row.warehouse_id, priority: row.priority, onHand: row.on_hand, reserved: row.reserved });
     }
     return { claimed: r.rows[0]!.claimed === 1, locked: { ...locked, partial: true } };
+  },
+
+  /**
+   * Commits the open reservations of `orders` (distinct order ids) in one statement: locks their
+   * records (in order id order), reads what each holds per stock row, locks those SKUs and stock
+   * rows (in (SKU, warehouse id) order, each SKU's row before its stock rows, as
+   * `claimLockingStock` does), takes what was held off on hand and reserved, appends a `commit`
+   * movement per order and stock row, and closes each open reservation `committed`. Returns every
+   * order's record as it was before (status null: none) with what it held.
+   *
+   * One statement reads one snapshot, taken before the locks are granted: what an order holds is
+   * read from that snapshot, which is right because every change of an order's movements also
+   * changes its record in the same transaction, and the record is read as locked (its latest
+   * version). An order whose record another transaction closed meanwhile is no longer open, and
+   * nothing is read or written for it. Every record is locked before any SKU: the same order as
+   * the single-order paths (record, then stock). The CHECK constraints refuse a change that would
+   * break on hand ≥ reserved ≥ 0; a stock row that did not match throws (the transaction aborts).
+   * Available stock is unchanged by a commit, so no low-stock or back-in-stock alert can follow.
+   */
+  async commitOpen(
+    q: Queryable,
+    orders: readonly { orderId: string; eventId: string | null }[],
+  ): Promise<Map<string, { status: ReservationStatus | null; lines: AllocatedLine[] }>> {
+    const r = await prepared<{
+      order_id: string;
+      status: ReservationStatus;
+      sku: string | null;
+      warehouse_id: string | null;
+      quantity: number | null;
+      updated: number;
+      expected: number;
+    }>(
+      q,
+      'inventory_commit_open',
+      `WITH o AS (SELECT * FROM unnest($1::text[], $2::text[]) AS o(order_id, event_id)),
+            r AS MATERIALIZED (
+              SELECT t.order_id, t.status FROM reservations t WHERE t.order_id = ANY($1::text[]) ORDER BY t.order_id FOR UPDATE),
+            h AS MATERIALIZED (
+              SELECT m.order_id, m.sku, m.warehouse_id, sum(m.reserved_delta)::int AS quantity FROM stock_movements m
+               WHERE m.order_id = ANY(ARRAY(SELECT order_id FROM r WHERE status = 'reserved'))
+               GROUP BY m.order_id, m.sku, m.warehouse_id HAVING sum(m.reserved_delta) > 0),
+            d AS MATERIALIZED (SELECT sku, warehouse_id, sum(quantity)::int AS quantity FROM h GROUP BY sku, warehouse_id),
+            l AS MATERIALIZED (
+              SELECT s.sku, s.warehouse_id FROM skus k JOIN stock_levels s ON s.sku = k.sku
+               WHERE k.sku = ANY(ARRAY(SELECT sku FROM d)) AND (s.sku, s.warehouse_id) IN (SELECT sku, warehouse_id FROM d)
+               ORDER BY s.sku, s.warehouse_id
+                 FOR UPDATE OF k, s),
+            u AS (UPDATE stock_levels s SET on_hand = s.on_hand - d.quantity, reserved = s.reserved - d.quantity, updated_at = now()
+                    FROM d JOIN l ON l.sku = d.sku AND l.warehouse_id = d.warehouse_id
+                   WHERE s.sku = d.sku AND s.warehouse_id = d.warehouse_id RETURNING 1),
+            mv AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
+                   SELECT h.sku, h.warehouse_id, 'commit', -h.quantity, -h.quantity, h.order_id, o.event_id
+                     FROM h JOIN o ON o.order_id = h.order_id ORDER BY h.order_id, h.sku, h.warehouse_id),
+            c AS (UPDATE reservations t SET status = 'committed', closed_at = now() FROM r
+                   WHERE t.order_id = r.order_id AND r.status = 'reserved' AND t.status = 'reserved')
+       SELECT r.order_id, r.status, h.sku, h.warehouse_id, h.quantity,
+              (SELECT count(*) FROM u)::int AS updated, (SELECT count(*) FROM d)::int AS expected
+         FROM r LEFT JOIN h ON h.order_id = r.order_id
+        ORDER BY r.order_id, h.sku, h.warehouse_id`,
+      [orders.map((o) => o.orderId), orders.map((o) => o.eventId)],
+    );
+    const first = r.rows[0];
+    if (first && first.updated !== first.expected) throw new Error(`stock commit matched ${first.updated} of ${first.expected} rows`);
+    const out = new Map<string, { status: ReservationStatus | null; lines: AllocatedLine[] }>(orders.map((o) => [o.orderId, { status: null, lines: [] }]));
+    for (const row of r.rows) {
+      const entry = out.get(row.order_id)!;
+      entry.status = row.status;
+      if (row.sku === null || row.warehouse_id === null || row.quantity === null) continue;
+      const last = entry.lines.at(-1);
+      const line = last?.sku === row.sku ? last : { sku: row.sku, quantity: 0, allocations: [] };
+      if (line !== last) entry.lines.push(line);
+      line.quantity += row.quantity;
+      line.allocations.push({ warehouseId: row.warehouse_id, quantity: row.quantity });
+    }
+    return out;
   },
 
   async reject(q: Queryable, orderId: string, short: readonly ShortLine[]): Promise<void> {

@@ -104,37 +104,88 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
   return r.rowCount === 1;
 }
 
+/** A message to queue under the hourly cap of its recipient and channel. */
+export interface CappedMessage {
+  message: NewMessage;
+  limit: { transactional: boolean; cap: number; capError: string };
+}
+
 /**
- * Queues a message under the hourly cap of its recipient and channel, in two statements: first a
- * transaction-scoped lock on the pair (two queuings for one recipient count in turn), then one
- * that counts the messages queued to them in the last hour (not those the cap held back;
- * transactional ones and the rest apart) and inserts this one — `suppressed`, with `capError`,
- * when `cap` are already there. A second statement, so its count sees what was committed while
- * it waited for the lock. Answers the status it was recorded with, or undefined when a message
- * with its dedupe key exists already (a redelivery).
+ * Queues messages under the hourly cap of their recipient and channel, in two statements however
+ * many they are: first transaction-scoped locks on every (channel, kind of cap, recipient) named,
+ * taken in one order (two queuings for one recipient count in turn, and two runs never wait on
+ * each other in a cycle), then one that counts the messages queued to each recipient in the last
+ * hour (not those the cap held back; transactional ones and the rest apart) and inserts the
+ * messages — each `suppressed`, with its `capError`, when `cap` are already there, counting the
+ * ones before it here to the same recipient. A second statement, so its counts see what was
+ * committed while it waited for the locks. Answers, per message, the status it was recorded
+ * with, or undefined when a message with its dedupe key exists already (a redelivery; the first
+ * of two here with one key is the one queued).
  */
-export async function insertCapped(
-  q: Queryable,
-  m: NewMessage,
-  limit: { transactional: boolean; cap: number; capError: string },
-): Promise<'pending' | 'suppressed' | undefined> {
-  await prepared(q, 'notification_cap_lock', 'SELECT pg_advisory_xact_lock(hashtext($1))', [`notification-cap:${m.channel}:${limit.transactional}:${m.recipient}`]);
-  const r = await prepared<{ status: 'pending' | 'suppressed' }>(
+export async function insertCapped(q: Queryable, items: readonly CappedMessage[]): Promise<Array<'pending' | 'suppressed' | undefined>> {
+  if (items.length === 0) return [];
+  await prepared(
     q,
-    'notification_insert_capped',
-    `WITH counted AS (
-       SELECT count(*)::int AS n FROM messages
-        WHERE recipient = $10 AND channel = $4 AND created_at > now() - interval '1 hour' AND status <> 'suppressed' AND (category = 'transactional') = $19
+    'notification_cap_lock_many',
+    `SELECT count(pg_advisory_xact_lock(h))::int AS n FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY 1) AS l`,
+    [items.map(({ message: m, limit }) => `notification-cap:${m.channel}:${limit.transactional}:${m.recipient}`)],
+  );
+  const column = <T>(f: (m: NewMessage) => T) => items.map(({ message }) => f(message));
+  const r = await prepared<{ id: string; status: 'pending' | 'suppressed' }>(
+    q,
+    'notification_insert_capped_many',
+    `WITH m AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+                            $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[],
+                            $19::boolean[], $20::int[], $21::text[])
+              WITH ORDINALITY AS m(id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text,
+                                   payload, status, last_error, not_before, resent_from, transactional, cap, cap_error, n)
+     ),
+     fresh AS (
+       SELECT DISTINCT ON (coalesce(m.dedupe_key, m.id)) m.* FROM m
+        WHERE m.dedupe_key IS NULL OR NOT EXISTS (SELECT 1 FROM messages x WHERE x.dedupe_key = m.dedupe_key)
+        ORDER BY coalesce(m.dedupe_key, m.id), m.n
+     ),
+     counted AS (
+       SELECT f.*, row_number() OVER (PARTITION BY f.recipient, f.channel, f.transactional ORDER BY f.n) - 1
+                   + (SELECT count(*) FROM messages x
+                       WHERE x.recipient = f.recipient AND x.channel = f.channel AND x.created_at > now() - interval '1 hour'
+                         AND x.status <> 'suppressed' AND (x.category = 'transactional') = f.transactional) AS queued
+         FROM fresh f
      )
      INSERT INTO messages (${NEW_MESSAGE_COLUMNS})
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-            CASE WHEN n >= $20 THEN 'suppressed' ELSE $15 END, CASE WHEN n >= $20 THEN $21 ELSE $16 END, coalesce($17, now()), $18
-       FROM counted
+     SELECT id, event_id, dedupe_key, channel, category, kind, user_id, order_id, locale, recipient, subject, html, text, payload::jsonb,
+            CASE WHEN queued >= cap THEN 'suppressed' ELSE status END, CASE WHEN queued >= cap THEN cap_error ELSE last_error END,
+            coalesce(not_before, now()), resent_from
+       FROM counted ORDER BY n
      ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING status`,
-    [...newMessageValues(m), limit.transactional, limit.cap, limit.capError],
+     RETURNING id, status`,
+    [
+      column((m) => m.id),
+      column((m) => m.eventId),
+      column((m) => m.dedupeKey),
+      column((m) => m.channel),
+      column((m) => m.category),
+      column((m) => m.kind),
+      column((m) => m.userId),
+      column((m) => m.orderId),
+      column((m) => m.locale),
+      column((m) => m.recipient),
+      column((m) => m.subject),
+      column((m) => m.html),
+      column((m) => m.text),
+      column((m) => JSON.stringify(m.payload)),
+      column((m) => m.status ?? 'pending'),
+      column((m) => m.lastError ?? null),
+      column((m) => m.notBefore?.toISOString() ?? null),
+      column((m) => m.resentFrom ?? null),
+      items.map((i) => i.limit.transactional),
+      items.map((i) => i.limit.cap),
+      items.map((i) => i.limit.capError),
+    ],
   );
-  return r.rows[0]?.status;
+  const status = new Map(r.rows.map((row) => [row.id, row.status]));
+  return items.map((i) => status.get(i.message.id));
 }
 
 /**

@@ -9,7 +9,7 @@ import { pushSubscriptionsStore } from '../push/push-subscriptions.store.js';
 import type { TemplateSet } from '../templates/template-set.js';
 import type { EmailKind } from '../templates/templates.js';
 import { KINDS } from './kinds.js';
-import { insertCapped, type NewMessage } from './message.store.js';
+import { insertCapped, type CappedMessage, type NewMessage } from './message.store.js';
 
 /** What queuing needs besides the transaction: the shop's templates and its limits. */
 export interface NotifyContext {
@@ -51,22 +51,42 @@ export interface NotifyRequest {
  * Answers how many messages were queued (suppressed ones included).
  */
 export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyRequest): Promise<number> {
+  return (await notifyMany(tx, ctx, [req]))[0]!;
+}
+
+/**
+ * Queues the messages of several requests as `notify` does each, in order, with one pair of
+ * statements for all of them (message.store.ts `insertCapped`). Answers how many each queued.
+ */
+export async function notifyMany(tx: Queryable, ctx: NotifyContext, reqs: readonly NotifyRequest[]): Promise<number[]> {
+  const planned: CappedMessage[][] = [];
+  for (const req of reqs) planned.push(await plan(tx, ctx, req));
+  const statuses = await insertCapped(tx, planned.flat());
+  let i = 0;
+  return planned.map((messages) => {
+    const queued = statuses.slice(i, i + messages.length).filter((s) => s !== undefined).length;
+    i += messages.length;
+    return queued;
+  });
+}
+
+/** The messages a request queues, each rendered, with its cap. */
+async function plan(tx: Queryable, ctx: NotifyContext, req: NotifyRequest): Promise<CappedMessage[]> {
   const spec = KINDS[req.kind];
   const contact = req.contact ?? (req.userId ? await contactsStore.get(tx, req.userId) : undefined);
   const prefs = req.userId ? await preferencesStore.of(tx, req.userId) : DEFAULTS;
   const locale = contact?.locale ?? null;
   const key = req.key ?? req.eventId ?? newId('key');
   const now = new Date();
-  let queued = 0;
+  const out: CappedMessage[] = [];
 
-  const queue = async (m: Omit<NewMessage, 'id' | 'eventId' | 'category' | 'kind' | 'userId' | 'orderId' | 'locale'>) => {
+  const queue = (m: Omit<NewMessage, 'id' | 'eventId' | 'category' | 'kind' | 'userId' | 'orderId' | 'locale'>) => {
     const transactional = spec.category === 'transactional';
     const cap = transactional ? ctx.transactionalCapPerHour : ctx.capPerHour[m.channel];
     const wait = m.channel !== 'email' && !spec.urgent ? notBefore(now, ctx.quietHours, contact?.timeZone) : now;
     const capError = `not sent: the cap of ${cap} ${transactional ? 'transactional ' : ''}${m.channel} messages per hour to this recipient was reached`;
-    const ok = await insertCapped(
-      tx,
-      {
+    out.push({
+      message: {
         ...m,
         id: newId('msg'),
         eventId: req.eventId,
@@ -77,9 +97,8 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
         locale,
         ...(wait > now ? { notBefore: wait } : {}),
       },
-      { transactional, cap, capError },
-    );
-    if (ok) queued++;
+      limit: { transactional, cap, capError },
+    });
   };
 
   for (const channel of spec.channels) {
@@ -91,22 +110,22 @@ export async function notify(tx: Queryable, ctx: NotifyContext, req: NotifyReque
       if (!address || /\.invalid$/i.test(address)) continue;
       const unsubscribeUrl = req.userId && spec.category !== 'transactional' ? ctx.unsubscribeUrl(req.userId, spec.category) : undefined;
       const email = ctx.templates.email(req.kind, locale, { ...req.view, unsubscribeUrl });
-      await queue({ dedupeKey: `${key}:email:${address.toLowerCase()}`, channel, recipient: address, ...email, payload: unsubscribeUrl ? { unsubscribeUrl } : {} });
+      queue({ dedupeKey: `${key}:email:${address.toLowerCase()}`, channel, recipient: address, ...email, payload: unsubscribeUrl ? { unsubscribeUrl } : {} });
     } else if (channel === 'sms') {
       const phone = contact?.phone;
       if (!phone || !isValidPhoneNumber(phone)) continue;
       const body = ctx.templates.sms(req.kind, locale, req.view);
       if (!body) continue;
-      await queue({ dedupeKey: `${key}:sms:${phone}`, channel, recipient: phone, subject: '', html: '', text: body, payload: { body } });
+      queue({ dedupeKey: `${key}:sms:${phone}`, channel, recipient: phone, subject: '', html: '', text: body, payload: { body } });
     } else if (req.userId) {
       const push = ctx.templates.push(req.kind, locale, req.view);
       if (!push) continue;
       const url = typeof req.view.link === 'string' ? req.view.link : ctx.publicUrl;
       for (const sub of await pushSubscriptionsStore.ofUser(tx, req.userId)) {
         const recipient = `push:${req.userId}`;
-        await queue({ dedupeKey: `${key}:push:${sub.id}`, channel, recipient, subject: push.title, html: '', text: push.body, payload: { ...push, url, subscriptionId: sub.id } });
+        queue({ dedupeKey: `${key}:push:${sub.id}`, channel, recipient, subject: push.title, html: '', text: push.body, payload: { ...push, url, subscriptionId: sub.id } });
       }
     }
   }
-  return queued;
+  return out;
 }
