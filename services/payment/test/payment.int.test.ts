@@ -106,8 +106,19 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     const b = t.requested({ paymentMethod: 'pm_card_chargeDeclined' });
     const c = t.requested({ provider: 'razorpay' });
     const again = t.requested({ orderId: a.data.orderId });
-    await t.svc.consumer.deliver([a, b, c, again]);
-    for (const e of [a, b, c]) await settled(e.data.orderId);
+    const announced: string[] = [];
+    const listening = await t.svc.db.listen('payment_work', (payload) => announced.push(payload));
+    try {
+      await t.svc.consumer.deliver([a, b, c, again]);
+      for (const e of [a, b, c]) await settled(e.data.orderId);
+    } finally {
+      await listening.close();
+    }
+    // One announcement for the run's new payments; the one failed at once is not announced.
+    assert.equal(announced.length, 1, `one notification for the run: ${announced.join(' | ')}`);
+    const [kind, ids] = announced[0]!.split(':');
+    assert.equal(kind, 'payment');
+    assert.deepEqual(ids!.split(',').sort(), [(await t.payment(a.data.orderId))!.id, (await t.payment(b.data.orderId))!.id].sort());
     assert.equal((await t.payment(a.data.orderId))!.state, 'succeeded');
     assert.equal((await t.payment(b.data.orderId))!.state, 'failed');
     assert.equal((await t.payment(c.data.orderId))!.failure_code, 'provider_unavailable');

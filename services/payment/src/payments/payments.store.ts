@@ -70,6 +70,12 @@ export interface NewPayment {
   graceSeconds: number;
 }
 
+/**
+ * New payments announced by one notification at most: a payload stays under PostgreSQL's 8,000
+ * bytes (200 ids of ≤ 36 characters with their commas, the prefix and a traceparent: < 7,500).
+ */
+export const ANNOUNCED_AT_ONCE = 200;
+
 /** The only code that reads or writes `payments`. */
 export const paymentsStore = {
   /**
@@ -93,7 +99,8 @@ export const paymentsStore = {
   /**
    * Several new payments in one statement (a run of PaymentRequested delivered together); an
    * order that has a payment already, or appears twice, keeps its first. Announces the inserted
-   * payments in state `created` on `channel` (delivered on commit). Returns the inserted ids.
+   * payments in state `created` on `channel` (delivered on commit), up to ANNOUNCED_AT_ONCE in
+   * one notification (`payment:<id>,<id>,…[:<traceparent>]`). Returns the inserted ids.
    */
   async insertMany(q: Queryable, list: readonly NewPayment[], channel: string, traceparent?: string | null): Promise<Set<string>> {
     if (list.length === 0) return new Set();
@@ -106,8 +113,12 @@ export const paymentsStore = {
                 now() + make_interval(secs => p.grace_seconds)
          FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
                                                 currency text, state text, failure_code text, failure_message text, grace_seconds int)
-         ON CONFLICT (order_id) DO NOTHING RETURNING id, state)
-       SELECT id, CASE WHEN state = 'created' THEN pg_notify($2, 'payment:' || id || coalesce(':' || $3::text, '')) END AS notified FROM ins`,
+         ON CONFLICT (order_id) DO NOTHING RETURNING id, state),
+       announced AS (
+         SELECT pg_notify($2, 'payment:' || string_agg(id, ',') || coalesce(':' || $3::text, ''))
+           FROM (SELECT id, (row_number() OVER () - 1) / ${ANNOUNCED_AT_ONCE} AS chunk FROM ins WHERE state = 'created') c
+          GROUP BY chunk)
+       SELECT id FROM ins WHERE (SELECT count(*) FROM announced) >= 0`,
       [
         JSON.stringify(
           list.map((p) => ({

@@ -5,7 +5,8 @@ import { paymentsStore, type NewPayment } from './payments.store.js';
 
 /**
  * The channel the charge work is announced on: PostgreSQL delivers it only once the insert
- * commits. Payload `payment:<id>[:<traceparent>]`: the charge joins the command's trace.
+ * commits. Payload `payment:<id>[,<id>…][:<traceparent>]` (a run of commands announces its new
+ * payments together): the charge joins the command's trace.
  */
 export const WORK_CHANNEL = 'payment_work';
 
