@@ -127,6 +127,15 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal((await t.outbox('PaymentSucceeded', a.data.orderId)).length, 1);
     assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1);
     assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, again].map((e) => e.id)]), 4);
+
+    // The run delivered again beside a new command (and one twice): only the new one is handled.
+    const d = t.requested();
+    await t.svc.consumer.deliver([a, d, b, d, c]);
+    assert.equal((await settled(d.data.orderId)).state, 'succeeded');
+    assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, d].map((e) => e.id)]), 4);
+    for (const e of [a, b, c, d]) assert.equal(await t.count('SELECT count(*) AS n FROM payments WHERE order_id = $1', [e.data.orderId]), 1);
+    for (const e of [a, d]) assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [e.data.orderId]), 1);
+    assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1, 'a redelivered command fails nothing again');
   });
 
   it('the sandbox charges an idempotency key once, whether it is sent twice at once or again later', async () => {
