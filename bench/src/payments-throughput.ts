@@ -13,7 +13,8 @@
 // broker (all of it: on a shared broker the others' traffic counts too).
 // --timeline prints, per round, when the payment service recorded the last request, made its
 // first and last outcome and published its last event.
-// --statements counts the SQL statements the payment process sent during the run, per payment.
+// --statements counts the SQL statements the payment process sent during the run, per payment,
+// and its socket writes by peer port (PostgreSQL 5432, RabbitMQ 5672).
 // --cpu-prof writes a V8 CPU profile of the payment process over the measured events (in the
 // system's temp folder); `node bench/src/support/profile-summary.ts <file>` sums its self time.
 //
@@ -65,6 +66,18 @@ async function paymentProcess(namespace: string, dbUrl: string): Promise<void> {
       statements.set(key, (statements.get(key) ?? 0) + 1);
       return query.apply(this, args);
     };
+    // And the socket writes, by peer port (PostgreSQL, RabbitMQ).
+    const { Socket } = await import('node:net');
+    type Write = (this: { remotePort?: number }, ...args: unknown[]) => unknown;
+    const proto = Socket.prototype as unknown as Record<'_write' | '_writev', Write>;
+    for (const name of ['_write', '_writev'] as const) {
+      const write = proto[name];
+      proto[name] = function (this: { remotePort?: number }, ...args: unknown[]) {
+        const key = `(socket ${name.slice(1)} to port ${this.remotePort})`;
+        statements.set(key, (statements.get(key) ?? 0) + 1);
+        return write.apply(this, args);
+      };
+    }
   }
   const { paymentService } = await import('@mercato/payment');
   const svc = await startService(paymentService, {
@@ -317,7 +330,7 @@ async function payments(): Promise<{ rate: number; check: string; cpu: Cpu; stat
         .map(([text, n]) => [text, n - (usage0.statements[text] ?? 0)] as const)
         .filter(([, n]) => n > 0)
         .sort((a, b) => b[1] - a[1]);
-      const total = sent.reduce((sum, [, n]) => sum + n, 0);
+      const total = sent.reduce((sum, [text, n]) => (text.startsWith('(socket') ? sum : sum + n), 0);
       const commits = sent.find(([text]) => text === 'COMMIT')?.[1] ?? 0;
       if (STATEMENTS) {
         statements = [

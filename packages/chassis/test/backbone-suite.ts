@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { InvalidEventError, newId } from '@mercato/contracts';
+import { createEvent, InvalidEventError, newId } from '@mercato/contracts';
 import amqp from 'amqplib';
 import { AmqpBus, amqpNames } from '../src/bus/amqp-bus.js';
 import { replayFailures } from '../src/events/dead-letters.js';
-import { withBatch } from '../src/events/consumer.js';
+import { withBatch, withInboxRuns } from '../src/events/consumer.js';
 import { createLogger } from '../src/logger.js';
 import { createTestDatabase, eventually, TEST_AMQP_URL, type TestDatabase } from '../src/testing/index.js';
 import { createHarness, orderPlaced, recordEffect, type Harness } from './harness.js';
@@ -226,6 +226,60 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       const handled = (await harness.effects()).map((e) => e.subject);
       assert.deepEqual(handled.slice(4).sort(), more.filter((s) => s !== poison).sort(), 'the others handled once, one by one');
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 6);
+    });
+
+    it('records a run\'s inbox rows in the handler\'s own statement: each event once, duplicates and redeliveries skipped, a failure isolated', async () => {
+      const poison = newId('ord');
+      const runs: number[] = [];
+      const outcomes: string[] = [];
+      h = await createHarness({
+        dbUrl: database.url,
+        bus: opts.bus,
+        subscribe: false,
+        retry: { maxAttempts: 1, baseMs: 20, maxMs: 100 },
+        handler: withInboxRuns(
+          withBatch<'OrderPlaced'>(
+            async (event, ctx) => {
+              if (event.subject === poison) throw new Error('cannot handle this order');
+              await recordEffect(event, ctx);
+            },
+            async () => {
+              throw new Error('the run goes through withInbox');
+            },
+          ),
+          async (events, ctx, inbox) => {
+            runs.push(events.length);
+            if (events.some((e) => e.subject === poison)) throw new Error('cannot handle this run');
+            const r = await ctx.tx.query<{ event_id: string }>(
+              `WITH fresh AS (${inbox.sql(3)}),
+               ins AS (INSERT INTO effects (event_id, subject)
+                       SELECT e.id, e.subject FROM unnest($1::text[], $2::text[]) AS e(id, subject) WHERE e.id IN (SELECT event_id FROM fresh))
+               SELECT event_id FROM fresh`,
+              [events.map((e) => e.id), events.map((e) => e.subject), ...inbox.params],
+            );
+            return new Set(r.rows.map((row) => row.event_id));
+          },
+        ),
+        onOutcome: (_type, outcome) => outcomes.push(outcome),
+      });
+      const harness = h;
+      const event = (subject = newId('ord')) => createEvent('OrderPlaced', orderPlaced(subject), { source: 'order', subject });
+      const [e1, e2, e3, e4] = [event(), event(), event(), event()];
+      await harness.consumer.deliver([e1, e2, e1, e3]);
+      assert.deepEqual(runs, [3], 'an event delivered twice in a run is in it once');
+      assert.deepEqual(outcomes, ['handled', 'handled', 'duplicate', 'handled']);
+      await harness.consumer.deliver([e2, e4, e3]);
+      assert.deepEqual(outcomes.slice(4), ['duplicate', 'handled', 'duplicate']);
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id).sort(), [e1, e2, e3, e4].map((e) => e.id).sort(), 'each handled once');
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 4);
+
+      const bad = event(poison);
+      const e5 = event();
+      await harness.consumer.deliver([e5, bad]);
+      assert.deepEqual((await harness.effects()).map((e) => e.event_id).sort(), [e1, e2, e3, e4, e5].map((e) => e.id).sort(), 'the others handled one by one');
+      const failed = await harness.db.query<{ event_id: string; status: string }>('SELECT event_id, status FROM event_failures');
+      assert.deepEqual(failed.rows, [{ event_id: bad.id, status: 'dead' }]);
+      assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 5, 'the failed event has no inbox row');
     });
 
     if (opts.bus === 'memory') {

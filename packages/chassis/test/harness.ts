@@ -5,7 +5,7 @@ import type { BusDriver } from '../src/bus/bus.js';
 import { MemoryBus } from '../src/bus/memory-bus.js';
 import { Db } from '../src/db/db.js';
 import { CHASSIS_MIGRATIONS, migrate } from '../src/db/migrate.js';
-import { EventConsumer, type EventHandler, type RetryPolicy } from '../src/events/consumer.js';
+import { EventConsumer, type EventHandler, type Outcome, type RetryPolicy } from '../src/events/consumer.js';
 import { createOutbox, type Outbox } from '../src/events/outbox.js';
 import { OutboxRelay, type RelayOptions } from '../src/events/relay.js';
 import { createLogger } from '../src/logger.js';
@@ -59,6 +59,8 @@ export interface HarnessOptions {
   namespace?: string;
   /** Subscribe the consumer to the bus (default true). */
   subscribe?: boolean;
+  /** Told the outcome of every delivered event. */
+  onOutcome?: (type: string, outcome: Outcome) => void;
 }
 
 /** One "service": its database with the event tables, an outbox, a consumer and a bus. */
@@ -77,6 +79,7 @@ export async function createHarness(opts: HarnessOptions): Promise<Harness> {
     outbox,
     manifest: { OrderPlaced: opts.handler ?? recordEffect },
     retry: { maxAttempts: 4, baseMs: 40, maxMs: 2000, ...opts.retry },
+    onOutcome: opts.onOutcome,
   });
   let deliveries = 0;
   if (opts.subscribe !== false) {

@@ -106,8 +106,19 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     const b = t.requested({ paymentMethod: 'pm_card_chargeDeclined' });
     const c = t.requested({ provider: 'razorpay' });
     const again = t.requested({ orderId: a.data.orderId });
-    await t.svc.consumer.deliver([a, b, c, again]);
-    for (const e of [a, b, c]) await settled(e.data.orderId);
+    const announced: string[] = [];
+    const listening = await t.svc.db.listen('payment_work', (payload) => announced.push(payload));
+    try {
+      await t.svc.consumer.deliver([a, b, c, again]);
+      for (const e of [a, b, c]) await settled(e.data.orderId);
+    } finally {
+      await listening.close();
+    }
+    // One announcement for the run's new payments; the one failed at once is not announced.
+    assert.equal(announced.length, 1, `one notification for the run: ${announced.join(' | ')}`);
+    const [kind, ids] = announced[0]!.split(':');
+    assert.equal(kind, 'payment');
+    assert.deepEqual(ids!.split(',').sort(), [(await t.payment(a.data.orderId))!.id, (await t.payment(b.data.orderId))!.id].sort());
     assert.equal((await t.payment(a.data.orderId))!.state, 'succeeded');
     assert.equal((await t.payment(b.data.orderId))!.state, 'failed');
     assert.equal((await t.payment(c.data.orderId))!.failure_code, 'provider_unavailable');
@@ -116,6 +127,15 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal((await t.outbox('PaymentSucceeded', a.data.orderId)).length, 1);
     assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1);
     assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, again].map((e) => e.id)]), 4);
+
+    // The run delivered again beside a new command (and one twice): only the new one is handled.
+    const d = t.requested();
+    await t.svc.consumer.deliver([a, d, b, d, c]);
+    assert.equal((await settled(d.data.orderId)).state, 'succeeded');
+    assert.equal(await t.count(`SELECT count(*) AS n FROM inbox WHERE event_id = ANY($1)`, [[a, b, c, d].map((e) => e.id)]), 4);
+    for (const e of [a, b, c, d]) assert.equal(await t.count('SELECT count(*) AS n FROM payments WHERE order_id = $1', [e.data.orderId]), 1);
+    for (const e of [a, d]) assert.equal(await t.count('SELECT count(*) AS n FROM sandbox_charges WHERE idempotency_key = $1', [e.data.orderId]), 1);
+    assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1, 'a redelivered command fails nothing again');
   });
 
   it('the sandbox charges an idempotency key once, whether it is sent twice at once or again later', async () => {

@@ -28,7 +28,24 @@ export type EventHandler<T extends EventType> = ((event: TypedEnvelope<T>, ctx: 
    * event through the handler itself, so a failure stays isolated to its event.
    */
   batch?: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext) => Promise<void>;
+  /**
+   * Optional: handles a delivered run of events all of this type together with the recording of
+   * their inbox rows, in one statement of its own (one round trip instead of two): `inbox.sql(n)`
+   * is the inbox insert for a CTE (`INSERT … RETURNING event_id`, the events the inbox did not
+   * have), its parameters `inbox.params` numbered from `$n`. Handles those events only, with the
+   * effect of `batch` on them, and returns their ids. Each event of the run appears once. If it
+   * throws, the run is rolled back and retried event by event through the handler itself.
+   */
+  withInbox?: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext, inbox: InboxRun) => Promise<ReadonlySet<string>>;
 };
+
+/** The inbox rows of a delivered run, for a handler that records them in its own statement (see `EventHandler.withInbox`). */
+export interface InboxRun {
+  /** The insert, for a CTE: returns `event_id` of each event the inbox did not have; parameters from `$first`. */
+  sql(first: number): string;
+  /** Its parameters, in order. */
+  readonly params: readonly unknown[];
+}
 
 /** A handler that can also take consecutive events of its type together (see `EventHandler.batch`). */
 export function withBatch<T extends EventType>(
@@ -36,6 +53,14 @@ export function withBatch<T extends EventType>(
   many: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext) => Promise<void>,
 ): EventHandler<T> {
   return Object.assign(one, { batch: many });
+}
+
+/** A batch handler that also records its runs' inbox rows in its own statement (see `EventHandler.withInbox`). */
+export function withInboxRuns<T extends EventType>(
+  handler: EventHandler<T>,
+  withInbox: (events: Array<TypedEnvelope<T>>, ctx: HandlerContext, inbox: InboxRun) => Promise<ReadonlySet<string>>,
+): EventHandler<T> {
+  return Object.assign(handler, { withInbox });
 }
 
 /**
@@ -74,7 +99,10 @@ export interface EventConsumerOptions {
 
 export type Outcome = 'handled' | 'duplicate' | 'failed' | 'invalid';
 
-type AnyHandler = ((event: Envelope, ctx: HandlerContext) => Promise<void>) & { batch?: (events: Envelope[], ctx: HandlerContext) => Promise<void> };
+type AnyHandler = ((event: Envelope, ctx: HandlerContext) => Promise<void>) & {
+  batch?: (events: Envelope[], ctx: HandlerContext) => Promise<void>;
+  withInbox?: (events: Envelope[], ctx: HandlerContext, inbox: InboxRun) => Promise<ReadonlySet<string>>;
+};
 
 const MAX_ERROR = 2000;
 // A claimed retry is leased for this long; if the process dies meanwhile it is retried after.
@@ -138,6 +166,11 @@ export class EventConsumer {
     if (valid.length === 0) return;
     if (valid.length > 1) {
       try {
+        const head = valid[0]!;
+        if (head.handler.withInbox && valid.every((v) => v.event.type === head.event.type)) {
+          await this.opts.db.tx((tx) => this.deliverWithInbox(tx, head.handler, valid.map((v) => v.event)));
+          return;
+        }
         await this.opts.db.tx(async (tx) => {
           const inserted = await prepared<{ consumer: string; event_id: string }>(
             tx,
@@ -173,6 +206,24 @@ export class EventConsumer {
     }
     for (const { event } of valid) await this.process(event, undefined);
   };
+
+  /**
+   * A run of one type whose handler records the inbox rows itself: one statement for the inbox
+   * and the handling. Only the first delivery of an event in the run counts.
+   */
+  private async deliverWithInbox(tx: Tx, handler: AnyHandler, delivered: readonly Envelope[]): Promise<void> {
+    const ids = new Set<string>();
+    const run = delivered.filter((e) => !ids.has(e.id) && ids.add(e.id));
+    const type = run[0]!.type;
+    const inbox: InboxRun = {
+      sql: (n) =>
+        `INSERT INTO inbox (consumer, event_id, type) SELECT $${n}::text, e.id, $${n + 1}::text FROM unnest($${n + 2}::text[]) AS e(id)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+      params: [this.consumerName(type), type, [...ids]],
+    };
+    const fresh = new Set(await this.inEventContext(run, () => handler.withInbox!(run, this.handlerContext(tx, run[0]!), inbox)));
+    if (this.opts.onOutcome) for (const event of delivered) this.opts.onOutcome(event.type, fresh.delete(event.id) ? 'handled' : 'duplicate');
+  }
 
   /**
    * Runs the handling of `events` (one, or a run handled together) in the trace of the first:

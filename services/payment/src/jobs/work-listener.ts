@@ -5,6 +5,13 @@ import { chargePayments } from '../payments/settle-payment.js';
 import { startRefund } from '../refunds/execute-refund.js';
 
 
+/** One announced piece of work: `payment:<id>[,<id>…][:<traceparent>]` or `refund:<id>` on the channel. */
+interface Work {
+  kind: 'payment' | 'refund';
+  id: string;
+  traceparent: string | undefined;
+}
+
 /** Payments taken from the queue at once, and batches in flight. */
 const WORK_BATCH = 200;
 const MAX_BATCHES = 2;
@@ -23,7 +30,8 @@ export class WorkListener {
   private closed = false;
   private retry: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
-  private readonly queue: string[] = [];
+  /** Announced work not started yet, in the order announced. */
+  private readonly queue: Work[] = [];
   private running = 0;
   private scheduled = false;
 
@@ -46,11 +54,14 @@ export class WorkListener {
   }
 
   /**
-   * Queues the work. New payments announced together (one inbox batch) are charged together:
-   * one claim, the provider calls side by side, one transaction for the outcomes.
+   * Queues the work. New payments announced together (one inbox batch, one notification for up
+   * to 200 of them) are charged together: one claim, the provider calls side by side, one
+   * transaction for the outcomes.
    */
   private dispatch(payload: string): void {
-    this.queue.push(payload);
+    const [kind, ids, traceparent] = payload.split(':') as [string, string | undefined, string | undefined];
+    if (!ids || (kind !== 'payment' && kind !== 'refund')) return;
+    for (const id of ids.split(',')) if (id) this.queue.push({ kind, id, traceparent });
     if (!this.scheduled) {
       this.scheduled = true;
       // Let the notifications of one commit arrive before taking a batch.
@@ -67,13 +78,11 @@ export class WorkListener {
       const payments: string[] = [];
       const refunds: string[] = [];
       const traces = new Map<string, string>();
-      for (const payload of batch) {
-        const [kind, id, traceparent] = payload.split(':') as [string, string | undefined, string | undefined];
-        if (id && kind === 'payment') {
+      for (const { kind, id, traceparent } of batch) {
+        if (kind === 'payment') {
           payments.push(id);
           if (traceparent) traces.set(id, traceparent);
-        }
-        else if (id && kind === 'refund') refunds.push(id);
+        } else refunds.push(id);
       }
       this.running++;
       const tracked = Promise.all([

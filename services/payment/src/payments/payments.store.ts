@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '@mercato/chassis';
+import { prepared, type InboxRun, type Queryable } from '@mercato/chassis';
 import type { ProviderName } from '../providers/provider.js';
 import type { PaymentState } from './payment-states.js';
 import type { Payment, PaymentChanges } from './payment.js';
@@ -70,6 +70,60 @@ export interface NewPayment {
   graceSeconds: number;
 }
 
+/**
+ * New payments announced by one notification at most: a payload stays under PostgreSQL's 8,000
+ * bytes (200 ids of ≤ 36 characters with their commas, the prefix and a traceparent: < 7,500).
+ */
+export const ANNOUNCED_AT_ONCE = 200;
+
+/**
+ * The multi-row insert of new payments with their announcement. With `inbox` (an insert for a
+ * CTE returning `event_id`), only the rows whose `event_id` it returned are inserted, and the
+ * statement returns those events (`kind` 'event') beside the payments (`kind` 'payment').
+ */
+function insertManySql(inbox: string | undefined): string {
+  return `WITH ${inbox ? `fresh AS (${inbox}),` : ''}
+       ins AS (
+         INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
+         SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
+                now() + make_interval(secs => p.grace_seconds)
+         FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
+                                                currency text, state text, failure_code text, failure_message text, grace_seconds int, event_id text, n int)
+         ${inbox ? 'WHERE p.event_id IN (SELECT event_id FROM fresh) ORDER BY p.n' : ''}
+         ON CONFLICT (order_id) DO NOTHING RETURNING id, state),
+       announced AS (
+         SELECT pg_notify($2, 'payment:' || string_agg(id, ',') || coalesce(':' || $3::text, ''))
+           FROM (SELECT id, (row_number() OVER () - 1) / ${ANNOUNCED_AT_ONCE} AS chunk FROM ins WHERE state = 'created') c
+          GROUP BY chunk)
+       SELECT 'payment' AS kind, id FROM ins WHERE (SELECT count(*) FROM announced) >= 0
+       ${inbox ? `UNION ALL SELECT 'event', event_id FROM fresh` : ''}`;
+}
+
+function insertManyParams(list: readonly NewPayment[], channel: string, traceparent: string | null | undefined, eventIds?: readonly string[]): unknown[] {
+  return [
+    JSON.stringify(
+      list.map((p, n) => ({
+        id: p.id,
+        order_id: p.orderId,
+        user_id: p.userId,
+        email: p.email,
+        provider: p.provider,
+        payment_method: p.paymentMethod,
+        amount: p.amount,
+        currency: p.currency,
+        state: p.state,
+        failure_code: p.failureCode ?? null,
+        failure_message: p.failureMessage ?? null,
+        grace_seconds: p.graceSeconds,
+        event_id: eventIds?.[n] ?? null,
+        n,
+      })),
+    ),
+    channel,
+    traceparent ?? null,
+  ];
+}
+
 /** The only code that reads or writes `payments`. */
 export const paymentsStore = {
   /**
@@ -93,43 +147,34 @@ export const paymentsStore = {
   /**
    * Several new payments in one statement (a run of PaymentRequested delivered together); an
    * order that has a payment already, or appears twice, keeps its first. Announces the inserted
-   * payments in state `created` on `channel` (delivered on commit). Returns the inserted ids.
+   * payments in state `created` on `channel` (delivered on commit), up to ANNOUNCED_AT_ONCE in
+   * one notification (`payment:<id>,<id>,…[:<traceparent>]`). Returns the inserted ids.
    */
   async insertMany(q: Queryable, list: readonly NewPayment[], channel: string, traceparent?: string | null): Promise<Set<string>> {
     if (list.length === 0) return new Set();
-    const r = await prepared<{ id: string }>(
-      q,
-      'payment_insert_many',
-      `WITH ins AS (
-         INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
-         SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
-                now() + make_interval(secs => p.grace_seconds)
-         FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
-                                                currency text, state text, failure_code text, failure_message text, grace_seconds int)
-         ON CONFLICT (order_id) DO NOTHING RETURNING id, state)
-       SELECT id, CASE WHEN state = 'created' THEN pg_notify($2, 'payment:' || id || coalesce(':' || $3::text, '')) END AS notified FROM ins`,
-      [
-        JSON.stringify(
-          list.map((p) => ({
-            id: p.id,
-            order_id: p.orderId,
-            user_id: p.userId,
-            email: p.email,
-            provider: p.provider,
-            payment_method: p.paymentMethod,
-            amount: p.amount,
-            currency: p.currency,
-            state: p.state,
-            failure_code: p.failureCode ?? null,
-            failure_message: p.failureMessage ?? null,
-            grace_seconds: p.graceSeconds,
-          })),
-        ),
-        channel,
-        traceparent ?? null,
-      ],
-    );
+    const r = await prepared<{ id: string }>(q, 'payment_insert_many', insertManySql(undefined), insertManyParams(list, channel, traceparent));
     return new Set(r.rows.map((row) => row.id));
+  },
+
+  /**
+   * The same, in the statement that records the run's inbox rows: only the payments of the
+   * events the inbox did not have (`eventIds[i]` asked for `list[i]`) are inserted. Returns the
+   * inserted payments' ids and the ids of those events.
+   */
+  async insertManyWithInbox(
+    q: Queryable,
+    list: readonly NewPayment[],
+    eventIds: readonly string[],
+    inbox: InboxRun,
+    channel: string,
+    traceparent?: string | null,
+  ): Promise<{ inserted: Set<string>; fresh: Set<string> }> {
+    const params = insertManyParams(list, channel, traceparent, eventIds);
+    const r = await prepared<{ kind: 'payment' | 'event'; id: string }>(q, 'payment_insert_many_inbox', insertManySql(inbox.sql(params.length + 1)), [...params, ...inbox.params]);
+    const inserted = new Set<string>();
+    const fresh = new Set<string>();
+    for (const row of r.rows) (row.kind === 'payment' ? inserted : fresh).add(row.id);
+    return { inserted, fresh };
   },
 
   async get(q: Queryable, id: string): Promise<Payment | undefined> {

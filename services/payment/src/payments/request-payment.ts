@@ -1,11 +1,12 @@
-import { currentContext, type Outbox, type Queryable } from '@mercato/chassis';
-import { newId, type EventData } from '@mercato/contracts';
+import { currentContext, type InboxRun, type Outbox, type Queryable } from '@mercato/chassis';
+import { newId, type EventData, type TypedEnvelope } from '@mercato/contracts';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { paymentsStore, type NewPayment } from './payments.store.js';
 
 /**
  * The channel the charge work is announced on: PostgreSQL delivers it only once the insert
- * commits. Payload `payment:<id>[:<traceparent>]`: the charge joins the command's trace.
+ * commits. Payload `payment:<id>[,<id>…][:<traceparent>]` (a run of commands announces its new
+ * payments together): the charge joins the command's trace.
  */
 export const WORK_CHANNEL = 'payment_work';
 
@@ -73,4 +74,22 @@ export async function requestPayments(
   const inserted = await paymentsStore.insertMany(tx, rows, WORK_CHANNEL, currentContext()?.traceparent);
   for (const row of rows) if (inserted.has(row.id) && row.state === 'failed') await emitUnavailable(outbox, tx, row);
   return inserted.size;
+}
+
+/**
+ * The same in the statement that records the run's inbox rows (`inbox`): only the commands the
+ * inbox did not have count. Returns their event ids and how many payments were created.
+ */
+export async function requestPaymentsWithInbox(
+  tx: Queryable,
+  outbox: Outbox,
+  providers: ProviderRegistry,
+  events: ReadonlyArray<TypedEnvelope<'PaymentRequested'>>,
+  inbox: InboxRun,
+  graceSeconds: number,
+): Promise<{ fresh: Set<string>; created: number }> {
+  const rows = events.map((e) => newPayment(providers, e.data, graceSeconds));
+  const { inserted, fresh } = await paymentsStore.insertManyWithInbox(tx, rows, events.map((e) => e.id), inbox, WORK_CHANNEL, currentContext()?.traceparent);
+  for (const row of rows) if (inserted.has(row.id) && row.state === 'failed') await emitUnavailable(outbox, tx, row);
+  return { fresh, created: inserted.size };
 }
