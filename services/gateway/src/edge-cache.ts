@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import { RedisCircuit, redisClientOptions, type ChangeSignal, type Logger } from '@mercato/chassis';
-import { Redis } from 'ioredis';
+import { createRedis, RedisCircuit, redisClientOptions, type ChangeSignal, type Logger } from '@mercato/chassis';
 import { downstreamResponseHeaders } from './proxy-headers.js';
 
 /**
@@ -304,7 +303,7 @@ export class RedisEdgeStore implements EdgeStore {
   private warned = 0;
 
   constructor(private readonly opts: { url: string; generationKey: string; prefix: string; maxTtlMs: number; maxBytes: number; logger: Logger }) {
-    const redis = new Redis(opts.url, redisClientOptions());
+    const redis = createRedis(opts.url, redisClientOptions());
     redis.defineCommand('edgeLookup', { numberOfKeys: 1, lua: LOOKUP_SCRIPT });
     redis.defineCommand('edgeStore', { numberOfKeys: 1, lua: STORE_SCRIPT });
     this.circuit = new RedisCircuit(redis, { name: 'the edge cache', logger: opts.logger });

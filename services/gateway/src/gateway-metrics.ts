@@ -1,4 +1,4 @@
-import { DURATION_BUCKETS, instrumentHttp, openMetricsServer, registerServiceMetrics, ServiceMetrics, type HttpApp, type MetricsSettings } from '@mercato/chassis';
+import { DURATION_BUCKETS, instrumentHttp, openMetricsServer, registerServiceMetrics, requestDurations, ServiceMetrics, type HttpApp, type MetricsSettings } from '@mercato/chassis';
 import { API_PREFIX, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
 
@@ -29,13 +29,8 @@ function routeOf(url: string): string {
 export async function openGatewayMetrics(app: HttpApp, upstreams: Record<UpstreamName, Upstream>, settings: MetricsSettings, listen: boolean): Promise<GatewayMetrics> {
   const metrics = new ServiceMetrics('gateway');
   instrumentHttp(app, metrics);
-  const duration = metrics.histogram(
-    'mercato_http_server_request_duration_seconds',
-    'Time to answer an HTTP request, by method, route template and status code',
-    ['method', 'route', 'status_code'],
-    DURATION_BUCKETS,
-  );
-  const upstreamDuration = metrics.histogram(
+  const duration = requestDurations(metrics);
+  const upstreamDuration = metrics.keyedHistogram(
     'mercato_gateway_upstream_request_duration_seconds',
     'Proxied requests by upstream service and status code (the answer, or the gateway’s own 5xx when the upstream failed)',
     ['upstream', 'status_code'],
@@ -57,9 +52,9 @@ export async function openGatewayMetrics(app: HttpApp, upstreams: Record<Upstrea
     metrics,
     url: server?.url,
     proxied(method, url, upstream, status, seconds) {
-      const status_code = String(status);
-      duration.observe({ method, route: routeOf(url), status_code }, seconds);
-      if (upstream) upstreamDuration.observe({ upstream, status_code }, seconds);
+      const route = routeOf(url);
+      duration.observe(`${method} ${status} ${route}`, () => ({ method, route, status_code: String(status) }), seconds);
+      if (upstream) upstreamDuration.observe(`${upstream} ${status}`, () => ({ upstream, status_code: String(status) }), seconds);
     },
     async close() {
       unregister();

@@ -1,5 +1,5 @@
-import { RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
-import { Redis } from 'ioredis';
+import { createRedis, RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
+import type { Redis } from 'ioredis';
 
 /** `limit` requests per `windowMs`. */
 export interface RateRule {
@@ -99,7 +99,7 @@ export class RedisRateStore implements RateStore {
     private readonly prefix = 'mercato:ratelimit:',
     logger?: Logger,
   ) {
-    const redis = new Redis(url, redisClientOptions({ enableAutoPipelining: true })) as RedisWithHit;
+    const redis = createRedis(url, redisClientOptions({ enableAutoPipelining: true })) as RedisWithHit;
     redis.defineCommand('mercatoRateHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.circuit = new RedisCircuit(redis, { name: 'rate limits', logger });
   }

@@ -58,20 +58,24 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
 const int = (description: string, min: number, max: number, dflt: number) =>
   Type.Integer({ minimum: min, maximum: max, default: dflt, description: `${description}: an integer from ${min} to ${max}` });
 
-const schemas = new Map<string, ReturnType<typeof buildServiceConfigSchema>>();
+const ownSchemas = new Map<string, ReturnType<typeof buildOwnSchema>>();
 
-/** The variables every service reads. `<SVC>` is the service name in upper case. */
-export function serviceConfigSchema(service: ServiceName, opts: { database: boolean }) {
+/**
+ * The variables every service reads: its own (`<SVC>_PORT`, `<SVC>_HOST`, `<SVC>_DATABASE_URL`,
+ * `<SVC>` the service name in upper case) and the shared ones. Two schemas, so that the shared
+ * part is compiled once per process, not once per service (the embedded mode runs nine).
+ */
+export function serviceConfigSchemas(service: ServiceName, opts: { database: boolean }) {
   const key = `${service}:${opts.database}`;
-  let schema = schemas.get(key);
-  if (!schema) {
-    schema = buildServiceConfigSchema(service, opts);
-    schemas.set(key, schema);
+  let own = ownSchemas.get(key);
+  if (!own) {
+    own = buildOwnSchema(service, opts);
+    ownSchemas.set(key, own);
   }
-  return schema;
+  return { own, shared: sharedServiceSchema };
 }
 
-function buildServiceConfigSchema(service: ServiceName, opts: { database: boolean }) {
+function buildOwnSchema(service: ServiceName, opts: { database: boolean }) {
   const P = service.toUpperCase();
   const database = opts.database
     ? {
@@ -87,47 +91,53 @@ function buildServiceConfigSchema(service: ServiceName, opts: { database: boolea
       [`${P}_PORT`]: int('the HTTP port', 0, 65535, DEFAULT_PORTS[service]),
       [`${P}_HOST`]: Type.String({ maxLength: 255, default: '127.0.0.1', description: 'an interface address to listen on, e.g. 0.0.0.0' }),
       ...database,
-      BUS_URL: Type.String({
-        pattern: '^(memory|amqp|amqps)://',
-        maxLength: 2048,
-        default: 'memory://',
-        description: 'memory:// (in-process) or an amqp:// RabbitMQ URL',
-      }),
-      BUS_NAMESPACE: Type.String({
-        pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
-        maxLength: 100,
-        default: 'mercato',
-        description: 'the prefix of the broker exchange and queue names (letters, digits, . _ -), so that several shops can share one broker',
-      }),
-      REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', maxLength: 2048, description: 'a redis:// URL' })),
-      LOG_LEVEL: Type.Union(
-        ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
-        { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
-      ),
-      DB_POOL_MAX: int('connections per service pool', 1, 200, 10),
-      DB_STATEMENT_TIMEOUT_MS: int('the statement timeout in ms', 0, 3_600_000, 15_000),
-      HTTP_BODY_LIMIT_BYTES: int('the largest request body in bytes', 1024, 50 * 1024 * 1024, 1024 * 1024),
-      HTTP_REQUEST_TIMEOUT_MS: int('the time to receive a request in ms', 1000, 600_000, 30_000),
-      SHUTDOWN_TIMEOUT_MS: int('the graceful shutdown limit in ms', 100, 600_000, 15_000),
-      BUS_PREFETCH: int('messages in flight per consumer', 1, 1000, 256),
-      EVENT_MAX_ATTEMPTS: int('handling attempts before an event is dead-lettered', 1, 100, 8),
-      EVENT_RETRY_BASE_MS: int('the first retry delay in ms', 1, 3_600_000, 1_000),
-      EVENT_RETRY_MAX_MS: int('the longest retry delay in ms', 1, 86_400_000, 300_000),
-      OUTBOX_POLL_MS: int('the outbox relay poll interval in ms (a commit in the same process wakes it at once)', 10, 60_000, 1_000),
-      OUTBOX_BATCH: int('events per relay batch', 1, 5_000, 500),
-      TRUST_PROXY: Type.String({
-        maxLength: 1024,
-        pattern: '^[0-9A-Za-z.:/, ]+$',
-        default: 'loopback',
-        description: 'the proxies (the gateway) whose X-Forwarded-For names the client: addresses, CIDRs or loopback, comma-separated',
-      }),
-      OPS_TOKEN: Type.Optional(
-        Type.String({ minLength: 24, maxLength: 256, description: 'a bearer token of at least 24 characters for the /ops endpoints' }),
-      ),
     },
     { additionalProperties: true },
   );
 }
+
+const sharedServiceSchema = Type.Object(
+  {
+    BUS_URL: Type.String({
+      pattern: '^(memory|amqp|amqps)://',
+      maxLength: 2048,
+      default: 'memory://',
+      description: 'memory:// (in-process) or an amqp:// RabbitMQ URL',
+    }),
+    BUS_NAMESPACE: Type.String({
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+      maxLength: 100,
+      default: 'mercato',
+      description: 'the prefix of the broker exchange and queue names (letters, digits, . _ -), so that several shops can share one broker',
+    }),
+    REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://', maxLength: 2048, description: 'a redis:// URL' })),
+    LOG_LEVEL: Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+      { default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
+    ),
+    DB_POOL_MAX: int('connections per service pool', 1, 200, 10),
+    DB_STATEMENT_TIMEOUT_MS: int('the statement timeout in ms', 0, 3_600_000, 15_000),
+    HTTP_BODY_LIMIT_BYTES: int('the largest request body in bytes', 1024, 50 * 1024 * 1024, 1024 * 1024),
+    HTTP_REQUEST_TIMEOUT_MS: int('the time to receive a request in ms', 1000, 600_000, 30_000),
+    SHUTDOWN_TIMEOUT_MS: int('the graceful shutdown limit in ms', 100, 600_000, 15_000),
+    BUS_PREFETCH: int('messages in flight per consumer', 1, 1000, 256),
+    EVENT_MAX_ATTEMPTS: int('handling attempts before an event is dead-lettered', 1, 100, 8),
+    EVENT_RETRY_BASE_MS: int('the first retry delay in ms', 1, 3_600_000, 1_000),
+    EVENT_RETRY_MAX_MS: int('the longest retry delay in ms', 1, 86_400_000, 300_000),
+    OUTBOX_POLL_MS: int('the outbox relay poll interval in ms (a commit in the same process wakes it at once)', 10, 60_000, 1_000),
+    OUTBOX_BATCH: int('events per relay batch', 1, 5_000, 500),
+    TRUST_PROXY: Type.String({
+      maxLength: 1024,
+      pattern: '^[0-9A-Za-z.:/, ]+$',
+      default: 'loopback',
+      description: 'the proxies (the gateway) whose X-Forwarded-For names the client: addresses, CIDRs or loopback, comma-separated',
+    }),
+    OPS_TOKEN: Type.Optional(
+      Type.String({ minLength: 24, maxLength: 256, description: 'a bearer token of at least 24 characters for the /ops endpoints' }),
+    ),
+  },
+  { additionalProperties: true },
+);
 
 /** The common settings of a service, with the `<SVC>_` prefix taken off. */
 export interface ServiceSettings {
@@ -159,7 +169,8 @@ export function loadServiceSettings(
   env: NodeJS.ProcessEnv = process.env,
   opts: { database: boolean } = { database: true },
 ): ServiceSettings {
-  const c = loadConfig(serviceConfigSchema(service, opts), env) as Record<string, unknown>;
+  const schemas = serviceConfigSchemas(service, opts);
+  const c = { ...loadConfig(schemas.own, env), ...loadConfig(schemas.shared, env) } as Record<string, unknown>;
   const P = service.toUpperCase();
   return {
     service,

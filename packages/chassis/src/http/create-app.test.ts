@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { Type } from '@sinclair/typebox';
 import { Conflict, Forbidden, TooManyRequests, Unauthorized, Unprocessable } from '../errors.js';
 import { captureLogger } from '../testing/index.js';
-import { createHttpApp, type HttpApp } from './create-app.js';
+import { createHttpApp, lazyValidator, type HttpApp } from './create-app.js';
 import { NoBody, operation } from './operation.js';
 import { problem } from './problem.js';
 
@@ -159,6 +159,24 @@ describe('HTTP chassis', () => {
     assert.match(raw, /content-type: application\/problem\+json/);
     assert.match(raw, /"code":"bad_request"/);
     await app.close();
+  });
+
+  it('compiles a validator on its first call, once, and hands on its errors', () => {
+    let compiles = 0;
+    const validate = lazyValidator(() => {
+      compiles += 1;
+      const fn: Parameters<typeof lazyValidator>[0] extends () => infer V ? V : never = (data: unknown) => {
+        fn.errors = typeof data === 'number' ? null : [{ instancePath: '', message: 'must be number' } as never];
+        return typeof data === 'number';
+      };
+      return fn;
+    });
+    assert.equal(compiles, 0);
+    assert.equal(validate('x'), false);
+    assert.deepEqual(validate.errors, [{ instancePath: '', message: 'must be number' }]);
+    assert.equal(validate(3), true);
+    assert.equal(validate.errors, null);
+    assert.equal(compiles, 1);
   });
 
   it('accepts a valid body and serialises only the response schema fields', async () => {

@@ -4,6 +4,7 @@ import { createServer, maxHeaderSize, STATUS_CODES, type IncomingMessage, type S
 import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createAjv, newId, plainText, toFieldErrors, type AjvInstance } from '@mercato/contracts';
@@ -13,6 +14,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifySchemaValidationError,
   type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -152,6 +154,32 @@ function routePattern(url: string): RegExp {
   return new RegExp(`^${escaped}/?$`);
 }
 
+type Validate = ((data: unknown) => boolean) & { errors?: FastifySchemaValidationError[] | null };
+
+/**
+ * A validator that compiles itself on its first call. Fastify reads `errors` off the function it
+ * was given after a failed call, so the compiled function's errors are copied onto the wrapper.
+ */
+export function lazyValidator(compile: () => Validate): Validate {
+  let fn: Validate | undefined;
+  const validate: Validate = (data) => {
+    fn ??= compile();
+    const ok = fn(data);
+    validate.errors = fn.errors;
+    return ok;
+  };
+  return validate;
+}
+
+/** Fastify's own response serializers (fast-json-stringify), each built on its first response. */
+function lazySerializers(externalSchemas: unknown, serializerOpts: unknown) {
+  const build = SerializerSelector()(externalSchemas as never, serializerOpts as never) as (route: unknown) => (data: unknown) => string;
+  return (route: unknown) => {
+    let fn: ((data: unknown) => string) | undefined;
+    return (data: unknown) => (fn ??= build(route))(data);
+  };
+}
+
 /**
  * The one Fastify factory every service uses: validation at the boundary, problem+json errors,
  * request id and trace context, health and readiness, OpenAPI 3.1, graceful close.
@@ -188,6 +216,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     },
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ...(opts.fastPath
       ? {
@@ -208,16 +237,20 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
       : {}),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
-  app.setValidatorCompiler(({ schema, httpPart }) => {
-    const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-    let fn = compiled.get(schema);
-    if (!fn) {
-      // Every text field refuses control characters (a NUL would reach PostgreSQL and fail there).
-      fn = ajv.compile(plainText(schema));
-      compiled.set(schema, fn);
-    }
-    return fn;
-  });
+  // Compiled on a route's first request, not at start: compiling every route's validators and
+  // serializers up front was most of a service's start-up CPU, for routes most starts never serve.
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    lazyValidator(() => {
+      const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+      let fn = compiled.get(schema);
+      if (!fn) {
+        // Every text field refuses control characters (a NUL would reach PostgreSQL and fail there).
+        fn = ajv.compile(plainText(schema));
+        compiled.set(schema, fn);
+      }
+      return fn;
+    }),
+  );
 
   app.addSchema(ProblemSchema);
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { loadConfig } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import type { HttpApp } from '../http/create-app.js';
-import { DURATION_BUCKETS, type ServiceMetrics } from './metrics.js';
+import { DURATION_BUCKETS, type KeyedHistogram, type ServiceMetrics } from './metrics.js';
 
 const metricsConfigSchema = Type.Object(
   {
@@ -26,21 +26,27 @@ export function loadMetricsSettings(env: NodeJS.ProcessEnv): MetricsSettings {
   return { port: c.METRICS_PORT, host: c.METRICS_HOST, token: c.METRICS_TOKEN };
 }
 
+/** The request histogram every service and the gateway share: by method, route and status. */
+export function requestDurations(metrics: ServiceMetrics): KeyedHistogram<'method' | 'route' | 'status_code'> {
+  return metrics.keyedHistogram(
+    'mercato_http_server_request_duration_seconds',
+    'Time to answer an HTTP request, by method, route template and status code',
+    ['method', 'route', 'status_code'],
+    DURATION_BUCKETS,
+  );
+}
+
 /**
  * HTTP rate, errors and duration by route template: one histogram whose `_count` is the rate and
  * whose `status_code` tells the errors. Unmatched paths share one route label, so a scan of
  * random URLs cannot blow up the series count.
  */
 export function instrumentHttp(app: HttpApp, metrics: ServiceMetrics): void {
-  const duration = metrics.histogram(
-    'mercato_http_server_request_duration_seconds',
-    'Time to answer an HTTP request, by method, route template and status code',
-    ['method', 'route', 'status_code'],
-    DURATION_BUCKETS,
-  );
+  const duration = requestDurations(metrics);
   app.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? 'unmatched';
-    duration.observe({ method: req.method, route: reply.statusCode === 404 && !req.routeOptions.url ? 'unmatched' : route, status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    const route = reply.statusCode === 404 && !req.routeOptions.url ? 'unmatched' : (req.routeOptions.url ?? 'unmatched');
+    const status = reply.statusCode;
+    duration.observe(`${req.method} ${status} ${route}`, () => ({ method: req.method, route, status_code: String(status) }), reply.elapsedTime / 1000);
     done();
   });
 }

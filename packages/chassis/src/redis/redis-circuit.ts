@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
+import type * as IORedis from 'ioredis';
 import type { Redis, RedisOptions } from 'ioredis';
-import StandaloneConnectorModule from 'ioredis/built/connectors/StandaloneConnector.js';
+import type StandaloneConnectorModule from 'ioredis/built/connectors/StandaloneConnector.js';
 import type { StandaloneConnectionOptions } from 'ioredis/built/connectors/StandaloneConnector.js';
 import { CircuitBreaker, type BreakerPermit } from '../client/circuit-breaker.js';
 import { describeTlsError, tlsForRediss } from '../http/tls.js';
@@ -23,7 +25,7 @@ export const REDIS_COMMAND_TIMEOUT_MS = 500;
  */
 export function redisClientOptions(extra: RedisOptions = {}): RedisOptions {
   return {
-    Connector: ShopTlsConnector,
+    Connector: shopTlsConnector(),
     lazyConnect: false,
     maxRetriesPerRequest: 0,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
@@ -33,7 +35,17 @@ export function redisClientOptions(extra: RedisOptions = {}): RedisOptions {
   };
 }
 
-const StandaloneConnector = StandaloneConnectorModule.default;
+// ioredis is loaded when the first Redis client is made: the embedded mode, which has none,
+// does not pay for loading it at every start.
+const requireCjs = createRequire(import.meta.url);
+let ioredis: typeof IORedis | undefined;
+let connector: RedisOptions['Connector'] | undefined;
+
+/** A Redis client (ioredis) for `url`, with `options` (take them from redisClientOptions). */
+export function createRedis(url: string, options: RedisOptions): Redis {
+  ioredis ??= requireCjs('ioredis') as typeof IORedis;
+  return new ioredis.Redis(url, options);
+}
 
 /**
  * ioredis's own connector, with the shop's trust on `rediss://` URLs: ioredis marks such a URL
@@ -41,11 +53,17 @@ const StandaloneConnector = StandaloneConnectorModule.default;
  * CA, the client certificate; see tlsForRediss). A `redis://` URL stays plain TCP, so one set of
  * client options serves both.
  */
-class ShopTlsConnector extends StandaloneConnector {
-  constructor(raw: unknown) {
-    const options = raw as StandaloneConnectionOptions;
-    super((options.tls as unknown) === true ? { ...options, tls: tlsForRediss() ?? {} } : options);
+function shopTlsConnector(): RedisOptions['Connector'] {
+  if (connector) return connector;
+  const StandaloneConnector = (requireCjs('ioredis/built/connectors/StandaloneConnector.js') as typeof StandaloneConnectorModule).default;
+  class ShopTlsConnector extends StandaloneConnector {
+    constructor(raw: unknown) {
+      const options = raw as StandaloneConnectionOptions;
+      super((options.tls as unknown) === true ? { ...options, tls: tlsForRediss() ?? {} } : options);
+    }
   }
+  connector = ShopTlsConnector as unknown as RedisOptions['Connector'];
+  return connector;
 }
 
 /** A Redis whose certificate was refused (another CA, expired, another host name): the message says which. */

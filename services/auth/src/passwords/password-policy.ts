@@ -1,14 +1,16 @@
-import common from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
 import type { FieldError } from '@mercato/contracts';
+import type common from '@zxcvbn-ts/language-common';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 // The most common passwords from leaked sets (about 30,000, ranked), shipped as data by an npm
-// package. Loaded once, lower-cased.
+// package. Loaded on the first password checked (not at every start), lower-cased.
+const requireCjs = createRequire(import.meta.url);
 let commonPasswords: Set<string> | undefined;
 function isCommon(candidate: string): boolean {
-  commonPasswords ??= new Set(common.dictionary.passwords.map((p) => p.toLowerCase()));
+  commonPasswords ??= new Set((requireCjs('@zxcvbn-ts/language-common') as typeof common).dictionary.passwords.map((p) => p.toLowerCase()));
   return commonPasswords.has(candidate);
 }
 

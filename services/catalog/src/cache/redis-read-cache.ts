@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import { RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
+import { createRedis, RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
 import type { CachedResponse, ReadCache } from './read-cache.js';
 
 // One round trip per read: the generation and the entry under it.
@@ -24,7 +23,7 @@ export class RedisReadCache implements ReadCache {
   private missedInvalidation = false;
 
   constructor(private readonly opts: { url: string; prefix: string; ttlSeconds: number; logger: Logger }) {
-    const redis = new Redis(opts.url, redisClientOptions());
+    const redis = createRedis(opts.url, redisClientOptions());
     redis.on('error', (err) => this.warn(err, 'redis cache connection failed'));
     redis.defineCommand('cacheGet', { numberOfKeys: 1, lua: GET_SCRIPT });
     this.genKey = `${opts.prefix}gen`;

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { DomainError } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
-import sharp, { type Metadata } from 'sharp';
+import type sharpModule from 'sharp';
+import type { Metadata } from 'sharp';
 import type { CatalogDeps } from '../deps.js';
 import type { MediaFile } from './media-store.js';
 import { mediaStore, type MediaRecord, type Rendition } from './media.store.js';
@@ -37,6 +39,11 @@ export function sniffImageType(data: Buffer): 'image/jpeg' | 'image/png' | 'imag
 }
 
 const FORMAT_OF = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const;
+
+// The image library (native code) is loaded on the first upload, not at every start.
+const requireCjs = createRequire(import.meta.url);
+let sharpLib: typeof sharpModule | undefined;
+const sharp: typeof sharpModule = ((...args: Parameters<typeof sharpModule>) => (sharpLib ??= requireCjs('sharp') as typeof sharpModule)(...args)) as typeof sharpModule;
 
 /**
  * Takes an uploaded image: checks its real type from its bytes (and that the decoder agrees),

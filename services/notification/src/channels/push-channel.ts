@@ -1,5 +1,6 @@
 import type { Agent } from 'node:https';
-import webpush from 'web-push';
+import { createRequire } from 'node:module';
+import type webpush from 'web-push';
 import type { Message } from '../messages/message.js';
 import type { PushSubscription } from '../push/push-subscriptions.store.js';
 import { Undeliverable, type Channel, type SendResult } from './channel.js';
@@ -10,6 +11,11 @@ export interface VapidKeys {
   /** A mailto: or https: contact for the push services. */
   subject: string;
 }
+
+// Loaded on the first push or key generation, not at every start of the notification service.
+const requireCjs = createRequire(import.meta.url);
+let lib: typeof webpush | undefined;
+const webPush = (): typeof webpush => (lib ??= requireCjs('web-push') as typeof webpush);
 
 /**
  * Web push with `web-push`: the payload encrypted for the browser (aes128gcm), the request signed
@@ -32,7 +38,7 @@ export class PushChannel implements Channel {
     if (!sub) throw new Undeliverable('the push subscription no longer exists');
     const payload = JSON.stringify({ title: m.payload.title ?? m.subject, body: m.payload.body ?? m.text, url: m.payload.url ?? null, tag: m.kind });
     try {
-      const res = await webpush.sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
+      const res = await webPush().sendNotification({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
         vapidDetails: this.vapid,
         TTL: 24 * 3600,
         urgency: m.category === 'transactional' ? 'high' : 'normal',
@@ -52,5 +58,5 @@ export class PushChannel implements Channel {
 }
 
 export function generateVapidKeys(): { publicKey: string; privateKey: string } {
-  return webpush.generateVAPIDKeys();
+  return webPush().generateVAPIDKeys();
 }

@@ -1,4 +1,5 @@
-import twilio from 'twilio';
+import { createRequire } from 'node:module';
+import type twilio from 'twilio';
 import type { Message } from '../messages/message.js';
 import { Undeliverable, type Channel, type SendResult } from './channel.js';
 
@@ -16,15 +17,21 @@ export interface SmsSettings {
 
 const TWILIO_API = 'https://api.twilio.com';
 
+// Twilio's SDK is large (a quarter of a second to load): it is loaded when a shop's SMS channel is
+// first made, not at every start of the notification service.
+const requireCjs = createRequire(import.meta.url);
+let sdk: typeof twilio | undefined;
+const twilioSdk = (): typeof twilio => (sdk ??= requireCjs('twilio') as typeof twilio);
+
 /** Twilio's own HTTP client, pointed at another base URL (a local fake in tests, or a proxy). */
-class BaseUrlRequestClient extends twilio.RequestClient {
-  constructor(private readonly baseUrl: string) {
-    super({ timeout: 15_000, keepAlive: true });
+function baseUrlRequestClient(baseUrl: string): twilio.RequestClient {
+  class BaseUrlRequestClient extends twilioSdk().RequestClient {
+    override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
+      if (typeof opts.uri === 'string' && opts.uri.startsWith(TWILIO_API)) opts.uri = `${baseUrl}${opts.uri.slice(TWILIO_API.length)}`;
+      return super.request<T>(opts as never);
+    }
   }
-  override request<T>(opts: Parameters<twilio.RequestClient['request']>[0]) {
-    if (typeof opts.uri === 'string' && opts.uri.startsWith(TWILIO_API)) opts.uri = `${this.baseUrl}${opts.uri.slice(TWILIO_API.length)}`;
-    return super.request<T>(opts as never);
-  }
+  return new BaseUrlRequestClient({ timeout: 15_000, keepAlive: true });
 }
 
 // Twilio error codes that no retry will cure: invalid, unreachable or opted-out numbers.
@@ -36,8 +43,8 @@ export class SmsChannel implements Channel {
   private readonly client: twilio.Twilio;
 
   constructor(private readonly settings: SmsSettings) {
-    const httpClient = settings.apiUrl.replace(/\/+$/, '') === TWILIO_API ? undefined : new BaseUrlRequestClient(settings.apiUrl.replace(/\/+$/, ''));
-    this.client = twilio(settings.accountSid, settings.authToken, { ...(httpClient ? { httpClient } : {}), timeout: settings.timeoutMs });
+    const httpClient = settings.apiUrl.replace(/\/+$/, '') === TWILIO_API ? undefined : baseUrlRequestClient(settings.apiUrl.replace(/\/+$/, ''));
+    this.client = twilioSdk()(settings.accountSid, settings.authToken, { ...(httpClient ? { httpClient } : {}), timeout: settings.timeoutMs });
   }
 
   async send(m: Message): Promise<SendResult> {
@@ -55,7 +62,7 @@ export class SmsChannel implements Channel {
 
   /** Whether a status callback really comes from Twilio (X-Twilio-Signature over the URL and the form). */
   verifyCallback(signature: string, params: Record<string, string>): boolean {
-    return twilio.validateRequest(this.settings.authToken, signature, this.settings.statusCallbackUrl, params);
+    return twilioSdk().validateRequest(this.settings.authToken, signature, this.settings.statusCallbackUrl, params);
   }
 
   async close(): Promise<void> {}

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { createRequire } from 'node:module';
+import type * as Obscenity from 'obscenity';
+import type { RegExpMatcher } from 'obscenity';
 
 /** The rules that can hold a review for a moderator, in the order they are checked. */
 export const MODERATION_RULES = ['profanity', 'link', 'repeated_characters', 'all_caps', 'copied_body'] as const;
@@ -17,7 +19,16 @@ export type Verdict = { status: 'published' } | { status: 'pending'; rule: Moder
 // obscenity's English list with its recommended transformers: leetspeak, repeated letters,
 // spacing and confusable characters are normalised before matching, and its whitelist keeps
 // words like "Scunthorpe" or "assassin" clean.
-const profanity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+// Built on the first review checked, not at every start of the review service.
+const requireCjs = createRequire(import.meta.url);
+let matcher: RegExpMatcher | undefined;
+function profanity(): RegExpMatcher {
+  if (!matcher) {
+    const { englishDataset, englishRecommendedTransformers, RegExpMatcher: Matcher } = requireCjs('obscenity') as typeof Obscenity;
+    matcher = new Matcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  }
+  return matcher;
+}
 
 // A scheme, a www. host, or a bare domain with a common top-level domain: shoppers' reviews
 // carry no links, spam does.
@@ -56,7 +67,7 @@ export const COPY_MIN_LENGTH = 60;
  */
 export function moderate(t: ReviewText, copied: boolean): Verdict {
   const all = texts(t);
-  if (all.some((s) => s && profanity.hasMatch(s))) return { status: 'pending', rule: 'profanity', detail: 'The text contains words on the profanity list' };
+  if (all.some((s) => s && profanity().hasMatch(s))) return { status: 'pending', rule: 'profanity', detail: 'The text contains words on the profanity list' };
   if (all.some((s) => LINK.test(s))) return { status: 'pending', rule: 'link', detail: 'The text contains a link' };
   if (all.some((s) => REPEATED.test(s))) return { status: 'pending', rule: 'repeated_characters', detail: 'The text repeats one character many times' };
   if (shouting(`${t.title} ${t.body}`)) return { status: 'pending', rule: 'all_caps', detail: 'The text is written in capitals' };

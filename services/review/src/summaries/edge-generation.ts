@@ -1,5 +1,4 @@
-import { RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
-import { Redis } from 'ioredis';
+import { createRedis, RedisCircuit, redisClientOptions, type Logger } from '@mercato/chassis';
 
 /**
  * The review service's generation in Redis (`<REVIEW_CACHE_PREFIX>gen`), which the gateways'
@@ -21,7 +20,7 @@ export class EdgeGeneration {
   private closed = false;
 
   constructor(private readonly opts: { url: string; prefix: string; logger: Logger }) {
-    const redis = new Redis(opts.url, redisClientOptions());
+    const redis = createRedis(opts.url, redisClientOptions());
     redis.on('error', (err) => this.warn(err, 'redis connection of the summary generation failed'));
     this.key = `${opts.prefix}gen`;
     this.circuit = new RedisCircuit(redis, { name: 'the summary generation', logger: opts.logger });
