@@ -17,6 +17,7 @@ export const catalogConfigSchema = Type.Object(
     CATALOG_CACHE_PREFIX: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9:._-]+$', default: 'mercato:catalog:', description: 'the prefix of the catalog\'s Redis keys' }),
     CATALOG_CACHE_TTL_SECONDS: int('how long a cached read lives', 1, 86_400, 300),
     CATALOG_CACHE_ENTRIES: int('cached reads kept in memory', 10, 1_000_000, 10_000),
+    CATALOG_SEARCH_TERMS_KEPT: int("query terms whose expansions (the indexed words each is close to) are kept in memory between searches, under the read cache's generation; 0 keeps none", 0, 1_000_000, 10_000),
     CATALOG_HTTP_MAX_AGE: int('the max-age, in seconds, sent to browsers and CDNs with anonymous reads', 0, 86_400, 30),
     CATALOG_DEMO_DATA: bool('seed the demo catalog on first start', false),
     CATALOG_MEDIA_STORE: Type.Union([Type.Literal('auto'), Type.Literal('fs'), Type.Literal('postgres')], {
@@ -34,6 +35,8 @@ export interface CatalogConfig {
   cachePrefix: string;
   cacheTtlSeconds: number;
   cacheEntries: number;
+  /** Query terms' expansions kept in memory (0: none). */
+  searchTermsKept: number;
   httpMaxAge: number;
   demoData: boolean;
   media: { kind: 'fs'; dir: string } | { kind: 'postgres' };
@@ -54,6 +57,7 @@ export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | und
     cachePrefix: c.CATALOG_CACHE_PREFIX,
     cacheTtlSeconds: c.CATALOG_CACHE_TTL_SECONDS,
     cacheEntries: c.CATALOG_CACHE_ENTRIES,
+    searchTermsKept: c.CATALOG_SEARCH_TERMS_KEPT,
     httpMaxAge: c.CATALOG_HTTP_MAX_AGE,
     demoData: c.CATALOG_DEMO_DATA,
     media: mediaKind === 'fs' ? { kind: 'fs', dir: c.CATALOG_MEDIA_DIR! } : { kind: 'postgres' },

@@ -2,6 +2,7 @@ import type { Authenticator, Db, Logger, Outbox } from '@mercato/chassis';
 import type { ReadCache } from './cache/read-cache.js';
 import type { CatalogConfig } from './config.js';
 import type { MediaStore } from './media/media-store.js';
+import type { TermExpansions } from './search/term-expansions.js';
 
 /** What the use cases of this service need; wired by `service.ts`. */
 export interface CatalogDeps {
@@ -13,4 +14,6 @@ export interface CatalogDeps {
   config: CatalogConfig;
   /** Where uploaded images' bytes live. */
   media: MediaStore;
+  /** Query terms' expansions kept between searches, under the read cache's generation. */
+  termExpansions: TermExpansions;
 }

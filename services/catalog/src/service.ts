@@ -8,6 +8,7 @@ import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
 import { fastReads } from './http/fast-reads.js';
 import { registerRoutes } from './http/routes.js';
 import { FileMediaStore, PostgresMediaStore } from './media/media-store.js';
+import { TermExpansions } from './search/term-expansions.js';
 
 /**
  * The catalog service: products, variants, prices, categories, search. See README.md for its
@@ -32,7 +33,8 @@ export const catalogService: ServiceModule = {
     const cache = signalling(countingHits(store, (result) => hits.inc({ cache: 'catalog', result })), changes);
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
-    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media };
+    const termExpansions = new TermExpansions(config.searchTermsKept);
+    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media, termExpansions };
 
     if (config.demoData) await seedDemoCatalog(deps);
     return {

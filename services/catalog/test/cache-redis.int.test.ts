@@ -14,6 +14,7 @@ import {
   type TestDatabase,
   type TestJwksServer,
 } from '@mercato/chassis/testing';
+import { Db } from '@mercato/chassis';
 import { productBody } from './support.js';
 
 // Two catalog replicas as separate processes on one database and one Redis: a write through
@@ -99,5 +100,24 @@ describe('catalog read cache shared by two processes on one Redis', { skip: skip
     const priced = await get(0, '/products?q=tee&sort=price_asc');
     assert.equal(priced.cache, 'miss');
     assert.deepEqual((priced.body.items as Array<{ price: { min: { amount: number } } }>)[0]!.price.min.amount, 999);
+  });
+
+  it("keeps a query term's expansion until a write on any replica", async () => {
+    await write(0, 'POST', '/products', productBody({ slug: 'zebrina-pot', title: 'Zebrina Plant Pot' }));
+    const titles = async (replica: number, path: string) => ((await get(replica, path)).body.items as Array<{ title: string }>).map((i) => i.title);
+    const words = new Db({ url: db.url, poolMax: 1 });
+    try {
+      // The close word gone from the word list behind the catalogs' backs: replica 0 expands the
+      // typo to nothing and keeps that; the word back, replica 0 still uses what it kept.
+      await words.query("DELETE FROM search_words WHERE word = 'zebrina'");
+      assert.deepEqual(await titles(0, '/products?q=zebrinz'), []);
+      await words.query("INSERT INTO search_words (word) VALUES ('zebrina')");
+      assert.deepEqual(await titles(0, '/products?q=zebrinz&limit=5'), []);
+    } finally {
+      await words.close();
+    }
+    // A write on replica 1 moves the shared generation on: replica 0 expands the term again.
+    await write(1, 'POST', '/products', productBody({ slug: 'fern-pot', title: 'Fern Pot' }));
+    assert.deepEqual(await titles(0, '/products?q=zebrinz&limit=4'), ['Zebrina Plant Pot']);
   });
 });

@@ -25,13 +25,15 @@ export function cacheKey(kind: string, parts: unknown): string {
  * Serves a public read: from the read cache when it can, from `compute` otherwise (and keeps
  * the result). Sends the ETag and Cache-Control, and answers 304 to a matching If-None-Match.
  * Managers' reads (which may show drafts) bypass the shared cache and are never stored by others.
+ * `compute` of a public read is told the cache's generation seen before it reads the database
+ * (`''` when there is none), to keep what it derives under it.
  */
 export async function cachedRead(
   deps: CatalogDeps,
   req: FastifyRequest,
   reply: FastifyReply,
   key: string,
-  compute: (opts: { manager: boolean }) => Promise<Fresh>,
+  compute: (opts: { manager: boolean; generation?: string }) => Promise<Fresh>,
 ): Promise<FastifyReply> {
   const manager = can(req.identity, 'catalog:read:unpublished');
   let entry: CachedResponse | null = null;
@@ -45,7 +47,7 @@ export async function cachedRead(
     entry = cached.entry;
     reply.header('x-cache', entry ? 'hit' : 'miss');
     if (!entry) {
-      const fresh = await compute({ manager });
+      const fresh = await compute({ manager, generation: cached.token });
       const body = JSON.stringify(fresh.body);
       entry = { body, etag: fresh.etag ?? hashEtag(body) };
       await deps.cache.set(key, cached.token, entry);

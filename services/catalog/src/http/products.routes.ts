@@ -52,7 +52,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
       },
     },
     async (req, reply) =>
-      cachedRead(deps, req, reply, cacheKey('list', req.query), async ({ manager }) => ({ body: presentListing(await listProducts(deps, req.query, { manager })) })),
+      cachedRead(deps, req, reply, cacheKey('list', req.query), async (opts) => ({ body: presentListing(await listProducts(deps, req.query, opts)) })),
   );
 
   app.get(

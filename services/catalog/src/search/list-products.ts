@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor, searchTerms } from './search-terms.js';
  * page (they describe the whole result, not a page). Keyset pagination: a product added while a
  * client pages never makes another one repeat or go missing.
  */
-export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { manager: boolean }) {
+export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { manager: boolean; generation?: string }) {
   const currency = query.currency ?? deps.config.defaultCurrency;
   if (!isCurrency(currency)) throw new InvalidData('Unknown currency', [{ pointer: '/currency', message: `${currency} is not an ISO 4217 currency` }]);
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
@@ -41,8 +41,10 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
     limit,
     cursor,
   } as const;
-  // The terms are expanded once (a trigram lookup over the indexed words), for the page and its facets.
-  const expanded = terms.length > 0 ? await listingStore.expand(deps.db, terms) : undefined;
+  // The terms are expanded once (a trigram lookup over the indexed words), for the page and its
+  // facets; a term expanded before under the read cache's current generation is not looked up again.
+  const kept = opts.generation ? { expansions: deps.termExpansions, generation: opts.generation } : undefined;
+  const expanded = terms.length > 0 ? await listingStore.expand(deps.db, terms, kept) : undefined;
   // The first page comes with its facets, in one statement; a later page alone.
   const { rows, facets } = cursor ? { rows: await listingStore.page(deps.db, req, expanded), facets: undefined } : await listingStore.firstPage(deps.db, req, expanded);
   // An unknown category matches nothing; only then is it looked up, to answer 404 rather than an empty page.

@@ -1,6 +1,7 @@
 import { prepared, type Queryable } from '@mercato/chassis';
 import type { Image, ProductStatus } from '../products/product.js';
 import { priceBandEdges, tsQueryText, type Cursor, type SortKey, type SortKeyKind } from './search-terms.js';
+import type { TermExpansions } from './term-expansions.js';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'rating';
 
@@ -96,6 +97,25 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
     terms,
   );
   return rows;
+}
+
+/**
+ * `expand`, with the expansions kept under `kept.generation` (the read cache's generation, seen
+ * before the words are read) taken from `kept.expansions`, and the others read and kept there.
+ */
+async function expandKept(q: Queryable, terms: readonly string[], kept?: { expansions: TermExpansions; generation: string }): Promise<Expanded> {
+  if (!kept) return expand(q, terms);
+  const found = terms.map((term) => kept.expansions.get(term, kept.generation));
+  const missing = terms.filter((_, i) => found[i] === undefined);
+  const read = new Map<string, { near: string[]; live: boolean }>();
+  for (const r of missing.length > 0 ? await expand(q, missing) : []) {
+    read.set(r.term, r);
+    kept.expansions.set(r.term, kept.generation, r);
+  }
+  return terms.map((term, i) => {
+    const e = found[i] ?? read.get(term)!;
+    return { term, near: e.near, live: e.live };
+  });
 }
 
 /**
@@ -290,8 +310,11 @@ const PAGE_COLUMNS = 13;
 
 /** The only code that runs listing and search SQL. */
 export const listingStore = {
-  /** The query's terms expanded once, for a page and its facets to share (else each expands them). */
-  expand,
+  /**
+   * The query's terms expanded once, for a page and its facets to share (else each expands them);
+   * with `kept`, the expansions kept under its generation are used and the others kept there.
+   */
+  expand: expandKept,
 
   /** One page after a cursor, plus one more row to know whether another page follows. */
   async page(q: Queryable, req: ListRequest, expanded?: Expanded): Promise<ListedProduct[]> {
