@@ -57,12 +57,12 @@ async function kbField(file: string, field: string): Promise<number> {
   }
 }
 
-/** The launcher's own process: `root` itself, or (under `npm start`) its descendant running main.ts. */
+/** The launcher's own process: `root` itself, or (under `npm start`) its descendant running start.mjs (or main.ts). */
 async function launcherPid(root: number): Promise<number> {
   for (const pid of [root, ...descendantsOf(root)]) {
     const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     // The node process itself, not the shell npm runs it under.
-    if (cmdline.includes('apps/platform/src/main.ts') && (await comm(pid)) === 'node') return pid;
+    if (/apps\/platform\/(start\.mjs|src\/main\.ts)/.test(cmdline) && (await comm(pid)) === 'node') return pid;
   }
   return root;
 }
@@ -129,7 +129,7 @@ async function launchPlatform(dataDir: string, readyFile: string): Promise<Launc
   const ports = Object.fromEntries(NAMES.map((n) => [`${n.toUpperCase()}_PORT`, '0']));
   const began = performance.now();
   // As a shop owner types it (`npm start`), or the launcher alone (`--via node`).
-  const [cmd, args] = VIA === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['--conditions=source', '--import', 'tsx', 'apps/platform/src/main.ts']];
+  const [cmd, args] = VIA === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['apps/platform/start.mjs']];
   const child = spawn(cmd as string, args as string[], {
     cwd: ROOT,
     env: { ...process.env, ...ports, MERCATO_DATA_DIR: dataDir, MERCATO_READY_FILE: readyFile, LOG_LEVEL: 'warn' },
