@@ -109,6 +109,16 @@ function recordPage(key, req, res) {
   };
 }
 
+// The warm-up below renders pages while the platform is still starting: what fails in them for
+// want of the API is expected, not worth an error line. Its requests carry this process's token.
+const WARM_UP_TOKEN = randomBytes(16).toString('hex');
+for (const level of ['error', 'warn']) {
+  const write = console[level].bind(console);
+  console[level] = (...args) => {
+    if (!requests.getStore()?.warmUp) write(...args);
+  };
+}
+
 const server = createServer((req, res) => {
   if (!handle) {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
@@ -116,7 +126,7 @@ const server = createServer((req, res) => {
   }
   const key = pageCacheKey(req);
   if (key && serveCached(key, req, res)) return;
-  const state = { unavailable: false };
+  const state = { unavailable: false, warmUp: req.headers['x-mercato-warm-up'] === WARM_UP_TOKEN };
   if (key) recordPage(key, req, res);
   const { writeHead, end } = res;
   res.writeHead = function (status, ...rest) {
@@ -154,12 +164,23 @@ await new Promise((resolve, reject) => {
 const bound = server.address();
 const url = `http://${bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address}:${bound.port}`;
 const app = next({ dev, dir, hostname: bound.address, port: bound.port, quiet: false });
+// Next warns that `next start` does not fit `output: standalone`; this server is not `next start`
+// (the standalone tree is the container image's), so that one warning is left out.
+const warn = console.warn;
+console.warn = (...args) => {
+  if (!args.some((a) => typeof a === 'string' && a.includes('does not work with "output: standalone"'))) warn(...args);
+};
 await app.prepare();
+console.warn = warn;
 handle = app.getRequestHandler();
 if (dev) upgrade = app.getUpgradeHandler();
 // Load the code of the pages shoppers open first now, while the platform is still starting,
 // rather than on the first shopper's request (what they render without the API is discarded).
-if (!dev) for (const path of ['/', '/p/warm-up', '/c/warm-up']) fetch(`${url}${path}`).then((r) => r.arrayBuffer(), () => undefined).catch(() => undefined);
+if (!dev) {
+  for (const path of ['/', '/p/warm-up', '/c/warm-up']) {
+    fetch(`${url}${path}`, { headers: { 'x-mercato-warm-up': WARM_UP_TOKEN } }).then((r) => r.arrayBuffer(), () => undefined).catch(() => undefined);
+  }
+}
 if (process.send) process.send({ type: 'listening', url });
 else console.log(`mercato web ${dev ? '(development) ' : ''}listening on ${url}; API at ${process.env.MERCATO_API_URL ?? '(MERCATO_API_URL not set)'}`);
 
