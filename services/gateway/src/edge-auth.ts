@@ -72,13 +72,17 @@ export class EdgeGuard {
     this.now = opts.now ?? Date.now;
   }
 
+  /** Whether requests are limited by client address (when not, `admit` needs none: pass ''). */
+  get limitsClients(): boolean {
+    return this.opts.limiter.limits('ip');
+  }
+
   /**
    * `checkToken` is false for the auth service's own routes: signing in, refreshing and resetting
    * need no access token, and one that has just expired must not stand in the way of a refresh.
    */
-  admit(req: IncomingMessage, clientIp: string | (() => string), checkToken = true): Admission | Promise<Admission> {
-    const { limiter } = this.opts;
-    const d = limiter.limits('ip') ? limiter.hit('ip', typeof clientIp === 'string' ? clientIp : clientIp()) : undefined;
+  admit(req: IncomingMessage, clientIp: string, checkToken = true): Admission | Promise<Admission> {
+    const d = this.opts.limiter.hit('ip', clientIp);
     if (isPromise(d)) return d.then((v) => this.afterIp(req, v, checkToken));
     return this.afterIp(req, d, checkToken);
   }

@@ -232,7 +232,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
     // The client's address is worked out only if a limit by address needs it.
-    const client = () => this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded);
+    const client = guard.limitsClients ? (this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded)) : '';
     const admission = guard.admit(req, client, target.service !== 'auth');
     if (admission instanceof Promise) {
       admission.then(
