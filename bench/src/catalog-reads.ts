@@ -13,6 +13,10 @@
 // and, for the hop itself, the embedded catalog behind a gateway with its edge cache off (the
 // figure before the edge cache), and the bare route behind the least a Node proxy can do.
 // Targets: slug and category page via the gateway ≥ 0.6 × bare, p99 < 20 ms at 50 connections.
+//
+// `--against <another checkout>` (with its own `npm ci`) also runs that checkout's embedded shape
+// on a database of its own, loaded alike, and measures its slug and category reads in the same
+// rounds, in turn with this code's: a change measured against the previous code in one run.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +43,7 @@ const silent = (service: string) => createLogger({ service, level: 'silent' });
 const SCRIPT = fileURLToPath(import.meta.url);
 /** Redis keys of this run only. */
 const PREFIX = arg('prefix', `bench:${process.pid}:`);
+const AGAINST = arg('against', '');
 
 // ── server roles ──────────────────────────────────────────────────────────────────────────────
 
@@ -143,6 +148,14 @@ async function bench(): Promise<void> {
     servers.push(redisGateway);
     const plainGateway = await child(SCRIPT, 'gateway', ['--catalog', catalogUrl, '--cache', 'off']);
     servers.push(plainGateway);
+    let against: Server | undefined;
+    if (AGAINST) {
+      const otherDb = await createTestDatabase('bench_catalog_against');
+      dbs.push(otherDb);
+      console.log(`loading ${PRODUCTS} products into the embedded shape of ${AGAINST}…`);
+      against = await child(join(AGAINST, 'bench/src/catalog-reads.ts'), 'embedded', ['--db', otherDb.url, '--load', String(PRODUCTS), '--prefix', `${PREFIX}against:`]);
+      servers.push(against);
+    }
 
     // A product from the middle of the catalog, the first page of a category, and a query with typical results.
     const slug = syntheticProducts(PRODUCTS)[Math.floor(PRODUCTS / 2)]!.slug;
@@ -181,6 +194,13 @@ async function bench(): Promise<void> {
       ['search via gateway', `${api}${reads.search}`, [0]],
     ];
     const names = ['catalog+gateway', 'catalog (Redis)', 'gateway (Redis)', 'gateway (no edge cache)', 'bare', 'bare proxy'];
+    if (against) {
+      servers.push(servers.splice(servers.indexOf(against), 1)[0]!); // last: index 6
+      names.push('the other checkout');
+      const other = `${against.urls[0]}/api/v1`;
+      paths.splice(3, 0, ['slug via gateway, against', `${other}${reads.slug}`, [6]]);
+      paths.splice(paths.findIndex(([n]) => n === 'category via gateway') + 1, 0, ['category via gateway, against', `${other}${reads.category}`, [6]]);
+    }
     console.log(
       `catalog reads, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
         `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; slug body ${bodies.slug!.length} B, ` +
@@ -198,6 +218,10 @@ async function bench(): Promise<void> {
     ratio('slug via gateway, Redis', 'bare /slug', TARGETS.slug);
     ratio('category via gateway, Redis', 'bare /category', TARGETS.category);
     ratio('search via gateway', 'bare /search');
+    if (against) {
+      ratio('slug via gateway, against', 'bare /slug');
+      ratio('category via gateway, against', 'bare /category');
+    }
     ratio('slug, edge cache off', 'bare /slug');
     ratio('bare /slug, proxied', 'bare /slug');
     for (const name of ['slug via gateway', 'category via gateway', 'slug via gateway, Redis', 'category via gateway, Redis']) {
