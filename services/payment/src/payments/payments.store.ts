@@ -58,6 +58,23 @@ export type ChargeTarget = Pick<Payment, 'id' | 'orderId' | 'email' | 'provider'
 /** A new payment locked for its charge in the transaction that records the outcome: what both need. */
 export type ChargeLock = ChargeTarget & OutcomeColumns;
 
+type ChargeTargetRow = Pick<PaymentRow, 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'provider_ref' | 'charge_ref'>;
+
+/** What a charge needs of a payment's row. */
+function toChargeTarget(row: ChargeTargetRow): ChargeTarget {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    email: row.email,
+    provider: row.provider,
+    paymentMethod: row.payment_method,
+    amount: Number(row.amount),
+    currency: row.currency,
+    providerRef: row.provider_ref,
+    chargeRef: row.charge_ref,
+  };
+}
+
 type ChargeLockRow = Pick<
   PaymentRow,
   | 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'state' | 'provider_ref' | 'charge_ref'
@@ -214,7 +231,7 @@ export const paymentsStore = {
    * Returns what the provider call needs (the outcome is recorded on the row locked again).
    */
   async claimForCharge(q: Queryable, ids: readonly string[], leaseSeconds: number): Promise<ChargeTarget[]> {
-    const r = await prepared<Pick<PaymentRow, 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'provider_ref' | 'charge_ref'>>(
+    const r = await prepared<ChargeTargetRow>(
       q,
       'payment_claim_for_charge',
       `UPDATE payments SET state = 'processing', attempts = attempts + 1, lease_until = now() + make_interval(secs => $2), updated_at = now()
@@ -222,17 +239,7 @@ export const paymentsStore = {
         RETURNING id, order_id, email, provider, payment_method, amount, currency, provider_ref, charge_ref`,
       [ids, leaseSeconds],
     );
-    return r.rows.map((row) => ({
-      id: row.id,
-      orderId: row.order_id,
-      email: row.email,
-      provider: row.provider,
-      paymentMethod: row.payment_method,
-      amount: Number(row.amount),
-      currency: row.currency,
-      providerRef: row.provider_ref,
-      chargeRef: row.charge_ref,
-    }));
+    return r.rows.map(toChargeTarget);
   },
 
   /**
@@ -251,16 +258,8 @@ export const paymentsStore = {
       [ids, provider],
     );
     return r.rows.map((row) => ({
-      id: row.id,
-      orderId: row.order_id,
-      email: row.email,
-      provider: row.provider,
-      paymentMethod: row.payment_method,
-      amount: Number(row.amount),
-      currency: row.currency,
+      ...toChargeTarget(row),
       state: row.state,
-      providerRef: row.provider_ref,
-      chargeRef: row.charge_ref,
       cardBrand: row.card_brand,
       cardLast4: row.card_last4,
       nextActionUrl: row.next_action_url,
