@@ -17,6 +17,12 @@ export interface Outbox {
   add(tx: Queryable, events: readonly Envelope[]): Promise<void>;
 }
 
+// Transactions that queued outbox rows (through any outbox): the relay wakes for their commits only.
+const writers = new WeakSet<Tx>();
+
+/** Whether `tx` wrote outbox rows (they are in the table once it has committed). */
+export const wroteOutbox = (tx: Tx): boolean => writers.has(tx);
+
 export function createOutbox(source: string): Outbox {
   const insert = async (tx: Queryable, events: readonly Envelope[]) => {
     // One statement text for any number of events, prepared once per connection. The envelopes
@@ -46,6 +52,7 @@ export function createOutbox(source: string): Outbox {
       const mine: Envelope[] = [];
       queued = mine;
       pending.set(tx, mine);
+      writers.add(tx);
       tx.beforeCommit(() => insert(tx, mine));
     }
     queued.push(...events);
