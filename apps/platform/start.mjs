@@ -98,19 +98,20 @@ async function ensureBuild() {
   } catch {
     return { ok: false, why: 'TypeScript is not installed (a production install)' };
   }
-  const fresh = () => existsSync(ENTRY) && readFileSync(STAMP, 'utf8').trim() === sourcesFingerprint();
-  try {
-    if (fresh()) return { ok: true };
-  } catch {
-    // No stamp yet: build.
-  }
-  return withBuildLock(async () => {
+  // The fingerprint is taken before building: a source changed while tsc runs makes the next
+  // start build again.
+  const fresh = (fingerprint) => {
     try {
-      if (fresh()) return { ok: true };
+      return existsSync(ENTRY) && readFileSync(STAMP, 'utf8').trim() === fingerprint;
     } catch {
-      // Still none.
+      return false; // No stamp yet: build.
     }
+  };
+  if (fresh(sourcesFingerprint())) return { ok: true };
+  return withBuildLock(async () => {
+    // Another start may have built while this one waited for the lock.
     const fingerprint = sourcesFingerprint();
+    if (fresh(fingerprint)) return { ok: true };
     const began = Date.now();
     process.stdout.write('mercato: compiling the platform (on the first start, and again after its sources change)…\n');
     const r = spawnSync(process.execPath, [tsc, '-b', BUILD_CONFIG], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });

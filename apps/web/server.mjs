@@ -109,13 +109,18 @@ function recordPage(key, req, res) {
   };
 }
 
-// The warm-up below renders pages while the platform is still starting: what fails in them for
-// want of the API is expected, not worth an error line. Its requests carry this process's token.
+// What this server leaves out of the console, in one filter:
+// - the warm-up below renders pages while the platform is still starting: what fails in them for
+//   want of the API is expected, not worth an error line. Its requests carry this process's token;
+// - Next warns that `next start` does not fit `output: standalone`; this server is not `next start`
+//   (the standalone tree is the container image's), so that one warning is left out.
 const WARM_UP_TOKEN = randomBytes(16).toString('hex');
+const NOT_NEXT_START = 'does not work with "output: standalone"';
+const leftOut = (args) => requests.getStore()?.warmUp === true || args.some((a) => typeof a === 'string' && a.includes(NOT_NEXT_START));
 for (const level of ['error', 'warn']) {
   const write = console[level].bind(console);
   console[level] = (...args) => {
-    if (!requests.getStore()?.warmUp) write(...args);
+    if (!leftOut(args)) write(...args);
   };
 }
 
@@ -164,14 +169,7 @@ await new Promise((resolve, reject) => {
 const bound = server.address();
 const url = `http://${bound.address === '0.0.0.0' ? '127.0.0.1' : bound.address}:${bound.port}`;
 const app = next({ dev, dir, hostname: bound.address, port: bound.port, quiet: false });
-// Next warns that `next start` does not fit `output: standalone`; this server is not `next start`
-// (the standalone tree is the container image's), so that one warning is left out.
-const warn = console.warn;
-console.warn = (...args) => {
-  if (!args.some((a) => typeof a === 'string' && a.includes('does not work with "output: standalone"'))) warn(...args);
-};
 await app.prepare();
-console.warn = warn;
 handle = app.getRequestHandler();
 if (dev) upgrade = app.getUpgradeHandler();
 // Load the code of the pages shoppers open first now, while the platform is still starting,

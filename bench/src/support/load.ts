@@ -9,9 +9,15 @@ export interface Server {
   urls: string[];
 }
 
+/**
+ * With BENCH_CPU_PROF_DIR set, every server role writes a V8 CPU profile there when it stops
+ * (read them with support/profile-summary.ts): where a path's time goes, in the run that measured it.
+ */
+const PROFILE = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+
 /** Runs `script` again as `--role <role>` in a child; resolves with the URLs it reports once listening. */
 export function child(script: string, role: string, extra: string[] = []): Promise<Server> {
-  const proc = fork(script, ['--role', role, ...extra], { execArgv: ['--conditions=source', '--import', 'tsx'] });
+  const proc = fork(script, ['--role', role, ...extra], { execArgv: ['--conditions=source', '--import', 'tsx', ...PROFILE] });
   return new Promise((resolve, reject) => {
     proc.once('message', (m: { ready: string[] }) => resolve({ proc, urls: m.ready }));
     proc.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));

@@ -24,6 +24,7 @@ export * from './events/relay.js';
 export * from './http/create-app.js';
 export * from './http/operation.js';
 export * from './http/problem.js';
+export * from './lazy-module.js';
 export * from './logger.js';
 export * from './redis/redis-circuit.js';
 export * from './service/change-signal.js';

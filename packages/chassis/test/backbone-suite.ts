@@ -283,6 +283,28 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 5, 'the failed event has no inbox row');
     });
 
+    it('stores events in the caller\'s own statement, after those its transaction queued before, each once and in order', async () => {
+      h = await createHarness({ dbUrl: database.url, bus: opts.bus, subscribe: false });
+      const harness = h;
+      const [a, b, c, d] = [newId('ord'), newId('ord'), newId('ord'), newId('ord')];
+      const event = (subject: string) => createEvent('OrderPlaced', orderPlaced(subject), { source: 'order', subject });
+      await harness.db.tx(async (tx) => {
+        await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(a), a);
+        assert.throws(() => harness.outbox.insert(tx, [{ ...event(b), data: { orderId: 'nope' } } as never]), InvalidEventError);
+        const events = harness.outbox.insert(tx, [event(b), event(c)]);
+        // The state change and its events: one statement.
+        const r = await tx.query<{ subject: string }>(
+          `WITH effect AS (INSERT INTO effects (event_id, subject) VALUES ($1, $1)), events AS (${events.sql(2)} RETURNING subject) SELECT subject FROM events`,
+          [b, ...events.params],
+        );
+        assert.deepEqual(r.rows.map((row) => row.subject).sort(), [a, b, c].sort(), 'the event queued before went in the same insert');
+        await harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(d), d);
+      });
+      const rows = await harness.db.query<{ subject: string }>('SELECT subject FROM outbox ORDER BY seq');
+      assert.deepEqual(rows.rows.map((row) => row.subject), [a, b, c, d]);
+      assert.equal(await harness.relay().drain(), 4);
+    });
+
     if (opts.bus === 'memory') {
       it('publishes in outbox order, so events of one subject arrive in order', async () => {
         h = await createHarness({ dbUrl: database.url, bus: opts.bus });

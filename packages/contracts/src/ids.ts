@@ -62,16 +62,16 @@ function encodeRandom(bytes: Uint8Array): string {
   return out;
 }
 
+/** Adds one to `bytes` in place (they are this module's own copy: see randomBytesPooled). */
 function increment(bytes: Uint8Array): Uint8Array {
-  const next = Uint8Array.from(bytes);
-  for (let i = next.length - 1; i >= 0; i--) {
-    if (next[i]! < 255) {
-      next[i]! += 1;
-      return next;
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    if (bytes[i]! < 255) {
+      bytes[i]! += 1;
+      return bytes;
     }
-    next[i] = 0;
+    bytes[i] = 0;
   }
-  return next;
+  return bytes;
 }
 
 /**

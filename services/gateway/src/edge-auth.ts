@@ -72,6 +72,11 @@ export class EdgeGuard {
     this.now = opts.now ?? Date.now;
   }
 
+  /** Whether requests are limited by client address (when not, `admit` needs none: pass ''). */
+  get limitsClients(): boolean {
+    return this.opts.limiter.limits('ip');
+  }
+
   /**
    * `checkToken` is false for the auth service's own routes: signing in, refreshing and resetting
    * need no access token, and one that has just expired must not stand in the way of a refresh.

@@ -31,6 +31,19 @@ export interface CachedAnswer {
    * system call as the head, a Buffer in a second one.
    */
   text?: string | undefined;
+  /**
+   * The kept headers and Content-Length as a flat name, value list (what `writeHead` takes),
+   * made on the first hit: a hit then copies one array instead of spreading an object.
+   */
+  head?: Array<string | string[]> | undefined;
+}
+
+/** `answer`'s headers and its Content-Length, flat, for `writeHead` (see CachedAnswer.head). */
+export function flatHead(answer: CachedAnswer): Array<string | string[]> {
+  const out: Array<string | string[]> = [];
+  for (const name in answer.headers) if (name !== 'content-length') out.push(name, answer.headers[name]!);
+  out.push('content-length', String(answer.body.length));
+  return out;
 }
 
 const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?json\b)/i;
@@ -166,17 +179,30 @@ export function ifNoneMatchHolds(value: string | undefined, etag: string | undef
 
 interface MemoryUrl {
   vary: readonly string[];
+  /** The variant of a request that sends none of the `vary` headers (the usual one). */
+  plain: string;
   variants: Map<string, CachedAnswer>;
   bytes: number;
+  /** Read since eviction last passed it (see MemoryEdgeStore.evict). */
+  used: boolean;
+}
+
+/** The variant `headers` select of `url`'s answers. */
+function variantFor(url: MemoryUrl, headers: IncomingHttpHeaders): string {
+  for (const name of url.vary) if (headers[name] !== undefined) return variantOf(url.vary, headers);
+  return url.plain;
 }
 
 /**
- * Least recently used by URL, bounded in bytes; emptied at once when the catalog (in the same
+ * Bounded in bytes, evicting URLs not read lately first (the second-chance approximation of least
+ * recently used: a hit only marks its URL); emptied at once when the catalog (in the same
  * process) signals a change.
  */
 export class MemoryEdgeStore implements EdgeStore {
   readonly kind = 'memory';
   private generation = 0;
+  /** The generation as lookups hand it out. */
+  private token = '0';
   private bytes = 0;
   private readonly urls = new Map<string, MemoryUrl>();
   private readonly unsubscribe: () => void;
@@ -189,6 +215,7 @@ export class MemoryEdgeStore implements EdgeStore {
 
   purge(): void {
     this.generation++;
+    this.token = String(this.generation);
     this.urls.clear();
     this.bytes = 0;
   }
@@ -202,6 +229,7 @@ export class MemoryEdgeStore implements EdgeStore {
       this.urls.clear();
       this.bytes = 0;
       this.generation = generation;
+      this.token = String(generation);
     }
     return generation === this.generation;
   }
@@ -211,10 +239,10 @@ export class MemoryEdgeStore implements EdgeStore {
   }
 
   lookup(key: string, headers: IncomingHttpHeaders): Lookup {
-    const token = String(this.generation);
+    const token = this.token;
     const url = this.urls.get(key);
     if (!url) return { answer: null, token };
-    const variant = url.vary.length === 0 ? '' : variantOf(url.vary, headers);
+    const variant = variantFor(url, headers);
     const answer = url.variants.get(variant);
     if (!answer) return { answer: null, token };
     if (answer.expiresAt <= (this.opts.now?.() ?? Date.now())) {
@@ -223,9 +251,7 @@ export class MemoryEdgeStore implements EdgeStore {
       this.bytes -= answer.body.length;
       return { answer: null, token };
     }
-    // Most recently used last: a Map keeps insertion order.
-    this.urls.delete(key);
-    this.urls.set(key, url);
+    url.used = true;
     return { answer, token };
   }
 
@@ -234,9 +260,9 @@ export class MemoryEdgeStore implements EdgeStore {
     let url = this.urls.get(key);
     if (!url || url.vary.join() !== vary.join()) {
       if (url) this.bytes -= url.bytes;
-      url = { vary, variants: new Map(), bytes: 0 };
+      url = { vary, plain: variantOf(vary, {}), variants: new Map(), bytes: 0, used: false };
     }
-    const variant = vary.length === 0 ? '' : variantOf(vary, headers);
+    const variant = variantFor(url, headers);
     answer = withText(answer);
     const before = url.variants.get(variant);
     if (before) {
@@ -248,10 +274,25 @@ export class MemoryEdgeStore implements EdgeStore {
     this.bytes += answer.body.length;
     this.urls.delete(key);
     this.urls.set(key, url);
+    this.evict(url);
+  }
+
+  /**
+   * Down to the byte bound, from the URL stored or passed over longest ago: one read since it was
+   * last passed over moves it to the newest end instead (its second chance), as a read would
+   * have in a strict LRU; so does `newest`, the URL just stored, once. Each URL is passed over
+   * at most once, so this ends.
+   */
+  private evict(newest: MemoryUrl): void {
+    let spared = false;
     for (const [oldest, u] of this.urls) {
       if (this.bytes <= this.opts.maxBytes) break;
       this.urls.delete(oldest);
-      this.bytes -= u.bytes;
+      if (u.used || (u === newest && !spared)) {
+        u.used = false;
+        if (u === newest) spared = true;
+        this.urls.set(oldest, u);
+      } else this.bytes -= u.bytes;
     }
   }
 

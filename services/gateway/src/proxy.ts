@@ -16,7 +16,7 @@ import {
 } from '@mercato/chassis';
 import type { Dispatcher } from 'undici';
 import type { Admission, EdgeGuard, EdgeIdentity } from './edge-auth.js';
-import { freshnessMs, ifNoneMatchHolds, keptHeaders, requestPolicy, varyOf, type CachedAnswer, type EdgeStore, type Lookup } from './edge-cache.js';
+import { flatHead, freshnessMs, ifNoneMatchHolds, keptHeaders, requestPolicy, varyOf, type CachedAnswer, type EdgeStore, type Lookup } from './edge-cache.js';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { allowedMethods, isUpload, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
@@ -226,12 +226,13 @@ class Exchange implements Dispatcher.DispatchHandler {
     if ('refused' in target) {
       return this.problem(400, 'bad_path', 'Bad request', 'The path has a "." or ".." segment or an encoded separator');
     }
-    if (this.proxy.opts.uploadLimitBytes !== undefined && isUpload(method, target.path)) this.bodyLimit = Math.max(this.bodyLimit, this.proxy.opts.uploadLimitBytes);
+    if (withBody && this.proxy.opts.uploadLimitBytes !== undefined && isUpload(method, target.path)) this.bodyLimit = Math.max(this.bodyLimit, this.proxy.opts.uploadLimitBytes);
     // A declared length over the limit is refused before anything is sent upstream.
     if (Number(req.headers['content-length'] ?? 0) > this.bodyLimit) return this.tooLarge();
     const guard = this.proxy.opts.guard;
     if (!guard) return this.forward(target, withBody, undefined);
-    const client = this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded);
+    // The client's address is worked out only if a limit by address needs it.
+    const client = guard.limitsClients ? (this.proxy.opts.clientOf?.(req) ?? clientAddress(req, this.proxy.opts.trustForwarded)) : '';
     const admission = guard.admit(req, client, target.service !== 'auth');
     if (admission instanceof Promise) {
       admission.then(
@@ -287,18 +288,21 @@ class Exchange implements Dispatcher.DispatchHandler {
   private serveCached(service: UpstreamName, a: CachedAnswer): void {
     const { req, res } = this;
     this.service = service;
-    const age = Math.max(0, Math.floor((Date.now() - a.storedAt) / 1000)) + a.age;
-    const head: OutgoingHttpHeaders = { ...a.headers, age: String(age), 'cache-status': CACHE_HIT, 'x-request-id': this.id, traceparent: this.traceparent };
-    if (this.proxy.closing) head.connection = 'close';
+    const age = String(Math.max(0, Math.floor((Date.now() - a.storedAt) / 1000)) + a.age);
     const inm = req.headers['if-none-match'];
-    if (ifNoneMatchHolds(typeof inm === 'string' ? inm : undefined, a.etag)) {
+    if (inm !== undefined && ifNoneMatchHolds(typeof inm === 'string' ? inm : undefined, a.etag)) {
+      const head: OutgoingHttpHeaders = { ...a.headers, age, 'cache-status': CACHE_HIT, 'x-request-id': this.id, traceparent: this.traceparent };
+      if (this.proxy.closing) head.connection = 'close';
       delete head['content-length'];
       delete head['content-type'];
       res.writeHead(304, head).end();
       this.done(304);
       return;
     }
-    head['content-length'] = a.body.length;
+    // The kept headers as a flat list made once per answer, then this answer's own.
+    const head = (a.head ??= flatHead(a)).slice();
+    head.push('age', age, 'cache-status', CACHE_HIT, 'x-request-id', this.id, 'traceparent', this.traceparent);
+    if (this.proxy.closing) head.push('connection', 'close');
     res.writeHead(a.status, head);
     res.end(req.method === 'HEAD' ? undefined : (a.text ?? a.body));
     this.done(a.status);

@@ -129,6 +129,11 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether requests are limited by `kind` at all (when not, their key need not be worked out). */
+  limits(kind: 'ip' | 'user'): boolean {
+    return this.rules[kind] !== undefined;
+  }
+
   /** Undefined when no limit applies (or the store failed). */
   hit(kind: 'ip' | 'user', key: string): RateDecision | undefined | Promise<RateDecision | undefined> {
     const rule = this.rules[kind];

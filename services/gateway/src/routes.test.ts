@@ -34,11 +34,18 @@ describe('resolveRoute', () => {
       '/api/v1/products/a%2Fb',
       '/api/v1/products/a%5Cb',
       '/api/v1/products/%E0%A4%A',
+      '/api/v1/products/a\\b',
+      '/api/v1/products/..',
+      '/api/v1/products/.',
     ]) {
       assert.deepEqual(resolveRoute(url), { refused: 'bad_path' }, url);
     }
     // Dots inside a segment are ordinary.
     assert.deepEqual(resolveRoute('/api/v1/products/v1.2..3'), { service: 'catalog', routeClass: 'products', path: '/products/v1.2..3' });
+    assert.deepEqual(resolveRoute('/api/v1/products/red-shoe?q=a.b%20c'), { service: 'catalog', routeClass: 'products', path: '/products/red-shoe?q=a.b%20c' });
+    assert.deepEqual(resolveRoute('/api/v1/products/'), { service: 'catalog', routeClass: 'products', path: '/products/' });
+    assert.deepEqual(resolveRoute('/api/v1/'), { refused: 'not_found' });
+    assert.deepEqual(resolveRoute('/api/v1/products%2F..'), { refused: 'not_found' });
   });
 
   it('allows the usual methods on the segments and only reads on the fixed routes', () => {

@@ -47,6 +47,8 @@ export interface RouteTarget {
 /** The route class of the fixed routes. */
 const FIXED_CLASS = 'well-known';
 
+const DOT_PERCENT_BACKSLASH = /[.%\\]/;
+
 export type Resolution = RouteTarget | { refused: 'not_found' | 'bad_path' };
 
 /**
@@ -62,10 +64,13 @@ export function resolveRoute(url: string): Resolution {
   if (fixed) return { service: fixed, routeClass: FIXED_CLASS, path: url };
   if (!path.startsWith(`${API_PREFIX}/`)) return { refused: 'not_found' };
   const rest = path.slice(API_PREFIX.length);
-  const segments = rest.split('/').slice(1);
-  const service = SEGMENTS[segments[0] ?? ''];
-  if (!service || !Object.hasOwn(SEGMENTS, segments[0]!)) return { refused: 'not_found' };
-  for (const seg of segments) {
+  const slash = rest.indexOf('/', 1);
+  const first = slash === -1 ? rest.slice(1) : rest.slice(1, slash);
+  const service = SEGMENTS[first];
+  if (!service || !Object.hasOwn(SEGMENTS, first)) return { refused: 'not_found' };
+  // Without a dot, a percent sign or a backslash no segment can be, or decode to, a refused one.
+  if (!DOT_PERCENT_BACKSLASH.test(rest)) return { service, routeClass: first, path: `${rest}${query}` };
+  for (const seg of rest.split('/').slice(1)) {
     let decoded = seg;
     if (seg.includes('%')) {
       try {
@@ -76,7 +81,7 @@ export function resolveRoute(url: string): Resolution {
     }
     if (decoded === '.' || decoded === '..' || decoded.includes('/') || decoded.includes('\\')) return { refused: 'bad_path' };
   }
-  return { service, routeClass: segments[0]!, path: `${rest}${query}` };
+  return { service, routeClass: first, path: `${rest}${query}` };
 }
 
 /** The route classes of a service: its public segments, and the fixed routes it serves. */

@@ -138,6 +138,39 @@ describe('payment service with the sandbox provider, on PostgreSQL', { skip: ski
     assert.equal((await t.outbox('PaymentFailed', c.data.orderId)).length, 1, 'a redelivered command fails nothing again');
   });
 
+  it('settles a sandbox batch in three statements: a lock of what the charge needs, the charge, the outcomes with their events', async () => {
+    const a = t.requested();
+    const b = t.requested({ paymentMethod: 'pm_card_chargeDeclined' });
+    // Every statement any connection of this process sends while the batch is settled.
+    const sent: string[] = [];
+    const client = await t.svc.db.pool.connect();
+    const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+    client.release();
+    const query = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      if (text) sent.push(text.replace(/\s+/g, ' ').trim());
+      return query.apply(this, args);
+    };
+    try {
+      await t.svc.consumer.deliver([a, b]);
+      assert.equal((await settled(a.data.orderId)).state, 'succeeded');
+      assert.equal((await settled(b.data.orderId)).state, 'failed');
+    } finally {
+      proto.query = query;
+    }
+    const locks = sent.filter((text) => /^SELECT .* FROM payments .*FOR UPDATE/.test(text));
+    assert.ok(locks.length > 0 && locks.every((text) => !text.startsWith('SELECT *')), `the lock reads only what it needs: ${locks.join(' | ')}`);
+    const writes = sent.filter((text) => text.includes('INSERT INTO outbox'));
+    assert.ok(writes.length > 0, 'the outcomes have events');
+    assert.ok(writes.every((text) => text.includes('UPDATE payments')), `each outcome's event is written in the statement that writes the outcome: ${writes.join(' | ')}`);
+    const p = (await t.payment(b.data.orderId))!;
+    assert.equal(p.failure_code, 'card_declined');
+    assert.equal(p.card_brand, null);
+    assert.equal((await t.outbox('PaymentSucceeded', a.data.orderId)).length, 1);
+    assert.equal((await t.outbox('PaymentFailed', b.data.orderId)).length, 1);
+  });
+
   it('the sandbox charges an idempotency key once, whether it is sent twice at once or again later', async () => {
     const sandbox = new SandboxProvider({ db: t.svc.db, publicUrl: 'http://127.0.0.1:8080', delayMs: 20 });
     const orderId = newId('ord');

@@ -15,29 +15,47 @@ export interface Outbox {
   emitAll(tx: Queryable, events: ReadonlyArray<{ [T in EventType]: { type: T; data: EventData<T> } }[EventType]>, subject: string): Promise<Envelope[]>;
   /** Stores ready-made envelopes (validated again: nothing invalid reaches the bus). */
   add(tx: Queryable, events: readonly Envelope[]): Promise<void>;
+  /**
+   * Ready-made envelopes (validated) as an insert for the caller's own statement, a CTE beside
+   * the state change they announce: one round trip for both. The events this transaction
+   * queued before go in the same insert, first (the order emitted holds); the caller must run
+   * the statement in this transaction.
+   */
+  insert(tx: Queryable, events: readonly Envelope[]): OutboxInsert;
 }
 
-// Transactions that queued outbox rows (through any outbox): the relay wakes for their commits only.
+/** The outbox rows of a write, for a caller that stores them in its own statement (see `Outbox.insert`). */
+export interface OutboxInsert {
+  /** The insert, for a CTE (without RETURNING); parameters from `$first`. */
+  sql(first: number): string;
+  /** Its parameters, in order. */
+  readonly params: readonly unknown[];
+}
+
+// One statement text for any number of events. The envelopes travel as one JSON array (each
+// element stored as its own text): as a json[] parameter, every envelope would be escaped into
+// an array literal first.
+const insertSql = (first: number) =>
+  `INSERT INTO outbox (id, type, subject, payload)
+       SELECT e.id, e.type, e.subject, p.payload
+         FROM unnest($${first}::text[], $${first + 1}::text[], $${first + 2}::text[]) WITH ORDINALITY AS e(id, type, subject, n)
+         JOIN json_array_elements($${first + 3}::json) WITH ORDINALITY AS p(payload, n) USING (n)
+        ORDER BY n`;
+const INSERT_SQL = insertSql(1);
+const insertParams = (events: readonly Envelope[]) => [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), JSON.stringify(events)];
+
+// Transactions that wrote outbox rows (through any outbox): the relay wakes for their commits only.
 const writers = new WeakSet<Tx>();
 
 /** Whether `tx` wrote outbox rows (they are in the table once it has committed). */
 export const wroteOutbox = (tx: Tx): boolean => writers.has(tx);
 
 export function createOutbox(source: string): Outbox {
-  const insert = async (tx: Queryable, events: readonly Envelope[]) => {
-    // One statement text for any number of events, prepared once per connection. The envelopes
-    // travel as one JSON array (each element stored as its own text): as a json[] parameter,
-    // every envelope would be escaped into an array literal first.
-    await prepared(
-      tx,
-      'chassis_outbox_add_json',
-      `INSERT INTO outbox (id, type, subject, payload)
-       SELECT e.id, e.type, e.subject, p.payload
-         FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS e(id, type, subject, n)
-         JOIN json_array_elements($4::json) WITH ORDINALITY AS p(payload, n) USING (n)
-        ORDER BY n`,
-      [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), JSON.stringify(events)],
-    );
+  const write = async (tx: Queryable, events: readonly Envelope[]) => {
+    // None left when a caller's own statement took them (`insert`).
+    if (events.length === 0) return;
+    // Prepared once per connection.
+    await prepared(tx, 'chassis_outbox_add_json', INSERT_SQL, insertParams(events));
   };
   // Inside a transaction the events are validated at once and written together right before it
   // commits: one statement for every event of the transaction (a run of deliveries handled
@@ -46,19 +64,27 @@ export function createOutbox(source: string): Outbox {
   const add = async (tx: Queryable, events: readonly Envelope[]) => {
     if (events.length === 0) return;
     for (const e of events) assertValidEvent(e);
-    if (!isTx(tx)) return insert(tx, events);
+    if (!isTx(tx)) return write(tx, events);
     let queued = pending.get(tx);
     if (!queued) {
       const mine: Envelope[] = [];
       queued = mine;
       pending.set(tx, mine);
       writers.add(tx);
-      tx.beforeCommit(() => insert(tx, mine));
+      tx.beforeCommit(() => write(tx, mine));
     }
     queued.push(...events);
   };
   return {
     add,
+    insert(tx, events) {
+      for (const e of events) assertValidEvent(e);
+      const queued = isTx(tx) ? pending.get(tx) : undefined;
+      if (isTx(tx)) writers.add(tx);
+      // Taken from the queue: written by this statement instead of at commit.
+      const all = queued && queued.length > 0 ? [...queued.splice(0), ...events] : events;
+      return { sql: insertSql, params: insertParams(all) };
+    },
     async emit(tx, type, data, subject) {
       // Validated once, by `add`.
       const event = buildEvent(type, data, { source, subject, traceparent: currentContext()?.traceparent ?? null });

@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
 import type * as IORedis from 'ioredis';
 import type { Redis, RedisOptions } from 'ioredis';
 import type StandaloneConnectorModule from 'ioredis/built/connectors/StandaloneConnector.js';
 import type { StandaloneConnectionOptions } from 'ioredis/built/connectors/StandaloneConnector.js';
 import { CircuitBreaker, type BreakerPermit } from '../client/circuit-breaker.js';
 import { describeTlsError, tlsForRediss } from '../http/tls.js';
+import { lazyModule } from '../lazy-module.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -37,14 +37,11 @@ export function redisClientOptions(extra: RedisOptions = {}): RedisOptions {
 
 // ioredis is loaded when the first Redis client is made: the embedded mode, which has none,
 // does not pay for loading it at every start.
-const requireCjs = createRequire(import.meta.url);
-let ioredis: typeof IORedis | undefined;
-let connector: RedisOptions['Connector'] | undefined;
+const ioredis = lazyModule<typeof IORedis>(import.meta.url, 'ioredis');
 
 /** A Redis client (ioredis) for `url`, with `options` (take them from redisClientOptions). */
 export function createRedis(url: string, options: RedisOptions): Redis {
-  ioredis ??= requireCjs('ioredis') as typeof IORedis;
-  return new ioredis.Redis(url, options);
+  return new (ioredis().Redis)(url, options);
 }
 
 /**
@@ -53,18 +50,19 @@ export function createRedis(url: string, options: RedisOptions): Redis {
  * CA, the client certificate; see tlsForRediss). A `redis://` URL stays plain TCP, so one set of
  * client options serves both.
  */
-function shopTlsConnector(): RedisOptions['Connector'] {
-  if (connector) return connector;
-  const StandaloneConnector = (requireCjs('ioredis/built/connectors/StandaloneConnector.js') as typeof StandaloneConnectorModule).default;
-  class ShopTlsConnector extends StandaloneConnector {
-    constructor(raw: unknown) {
-      const options = raw as StandaloneConnectionOptions;
-      super((options.tls as unknown) === true ? { ...options, tls: tlsForRediss() ?? {} } : options);
+const shopTlsConnector = lazyModule(
+  import.meta.url,
+  'ioredis/built/connectors/StandaloneConnector.js',
+  ({ default: StandaloneConnector }: typeof StandaloneConnectorModule): RedisOptions['Connector'] => {
+    class ShopTlsConnector extends StandaloneConnector {
+      constructor(raw: unknown) {
+        const options = raw as StandaloneConnectionOptions;
+        super((options.tls as unknown) === true ? { ...options, tls: tlsForRediss() ?? {} } : options);
+      }
     }
-  }
-  connector = ShopTlsConnector as unknown as RedisOptions['Connector'];
-  return connector;
-}
+    return ShopTlsConnector as unknown as RedisOptions['Connector'];
+  },
+);
 
 /** A Redis whose certificate was refused (another CA, expired, another host name): the message says which. */
 export class RedisTlsRefusedError extends Error {

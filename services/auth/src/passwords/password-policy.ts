@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { lazyModule } from '@mercato/chassis';
 import type { FieldError } from '@mercato/contracts';
 import type common from '@zxcvbn-ts/language-common';
 
@@ -7,11 +7,11 @@ export const PASSWORD_MAX_LENGTH = 128;
 
 // The most common passwords from leaked sets (about 30,000, ranked), shipped as data by an npm
 // package. Loaded on the first password checked (not at every start), lower-cased.
-const requireCjs = createRequire(import.meta.url);
-let commonPasswords: Set<string> | undefined;
+const commonPasswords = lazyModule(import.meta.url, '@zxcvbn-ts/language-common', (list: typeof common) =>
+  new Set(list.dictionary.passwords.map((p) => p.toLowerCase())),
+);
 function isCommon(candidate: string): boolean {
-  commonPasswords ??= new Set((requireCjs('@zxcvbn-ts/language-common') as typeof common).dictionary.passwords.map((p) => p.toLowerCase()));
-  return commonPasswords.has(candidate);
+  return commonPasswords().has(candidate);
 }
 
 /**

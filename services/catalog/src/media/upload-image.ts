@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { DomainError } from '@mercato/chassis';
+import { DomainError, lazyModule } from '@mercato/chassis';
 import { newId } from '@mercato/contracts';
 import type sharpModule from 'sharp';
 import type { Metadata } from 'sharp';
@@ -41,9 +40,8 @@ export function sniffImageType(data: Buffer): 'image/jpeg' | 'image/png' | 'imag
 const FORMAT_OF = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 
 // The image library (native code) is loaded on the first upload, not at every start.
-const requireCjs = createRequire(import.meta.url);
-let sharpLib: typeof sharpModule | undefined;
-const sharp: typeof sharpModule = ((...args: Parameters<typeof sharpModule>) => (sharpLib ??= requireCjs('sharp') as typeof sharpModule)(...args)) as typeof sharpModule;
+const sharpLib = lazyModule<typeof sharpModule>(import.meta.url, 'sharp');
+const sharp: typeof sharpModule = ((...args: Parameters<typeof sharpModule>) => sharpLib()(...args)) as typeof sharpModule;
 
 /**
  * Takes an uploaded image: checks its real type from its bytes (and that the decoder agrees),

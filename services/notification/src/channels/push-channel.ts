@@ -1,5 +1,5 @@
 import type { Agent } from 'node:https';
-import { createRequire } from 'node:module';
+import { lazyModule } from '@mercato/chassis';
 import type webpush from 'web-push';
 import type { Message } from '../messages/message.js';
 import type { PushSubscription } from '../push/push-subscriptions.store.js';
@@ -13,9 +13,7 @@ export interface VapidKeys {
 }
 
 // Loaded on the first push or key generation, not at every start of the notification service.
-const requireCjs = createRequire(import.meta.url);
-let lib: typeof webpush | undefined;
-const webPush = (): typeof webpush => (lib ??= requireCjs('web-push') as typeof webpush);
+const webPush = lazyModule<typeof webpush>(import.meta.url, 'web-push');
 
 /**
  * Web push with `web-push`: the payload encrypted for the browser (aes128gcm), the request signed

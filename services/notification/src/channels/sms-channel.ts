@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { lazyModule } from '@mercato/chassis';
 import type twilio from 'twilio';
 import type { Message } from '../messages/message.js';
 import { Undeliverable, type Channel, type SendResult } from './channel.js';
@@ -19,9 +19,7 @@ const TWILIO_API = 'https://api.twilio.com';
 
 // Twilio's SDK is large (a quarter of a second to load): it is loaded when a shop's SMS channel is
 // first made, not at every start of the notification service.
-const requireCjs = createRequire(import.meta.url);
-let sdk: typeof twilio | undefined;
-const twilioSdk = (): typeof twilio => (sdk ??= requireCjs('twilio') as typeof twilio);
+const twilioSdk = lazyModule<typeof twilio>(import.meta.url, 'twilio');
 
 /** Twilio's own HTTP client, pointed at another base URL (a local fake in tests, or a proxy). */
 function baseUrlRequestClient(baseUrl: string): twilio.RequestClient {

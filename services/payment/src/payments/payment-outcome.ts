@@ -10,9 +10,18 @@ export type PaymentEvent =
   | { type: 'PaymentFailed'; data: EventData<'PaymentFailed'> }
   | { type: 'PaymentActionRequired'; data: EventData<'PaymentActionRequired'> };
 
-export interface Decision {
+/**
+ * What deciding an outcome reads of a payment and what it may change: a payment locked only to
+ * record an outcome need not be read whole (`Payment` has these and more).
+ */
+export type OutcomeColumns = Pick<
+  Payment,
+  'id' | 'orderId' | 'provider' | 'amount' | 'currency' | 'state' | 'providerRef' | 'chargeRef' | 'cardBrand' | 'cardLast4' | 'nextActionUrl' | 'failureCode' | 'failureMessage' | 'capturedAmount' | 'attempts'
+>;
+
+export interface Decision<P extends OutcomeColumns = Payment> {
   /** The payment after the outcome. */
-  next: Payment;
+  next: P;
   /** Seconds from now before the reconciler may look again; null leaves the lease as it is. */
   leaseSeconds: number | null;
   event: PaymentEvent | null;
@@ -25,7 +34,7 @@ const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
  * refuses the move — a late or repeated message changes nothing and emits nothing.
  * `retrySeconds`: when the reconciler may look again at a payment left unsettled.
  */
-export function decideOutcome(p: Payment, outcome: Outcome, retrySeconds: number): Decision | null {
+export function decideOutcome<P extends OutcomeColumns>(p: P, outcome: Outcome, retrySeconds: number): Decision<P> | null {
   const refs = outcome.status === 'unknown' ? {} : { providerRef: outcome.providerRef ?? p.providerRef, chargeRef: outcome.chargeRef ?? p.chargeRef };
   const base = { orderId: p.orderId, paymentId: p.id, provider: p.provider };
   switch (outcome.status) {

@@ -1,5 +1,6 @@
-import { prepared, type InboxRun, type Queryable } from '@mercato/chassis';
+import { prepared, type InboxRun, type OutboxInsert, type Queryable } from '@mercato/chassis';
 import type { ProviderName } from '../providers/provider.js';
+import type { OutcomeColumns } from './payment-outcome.js';
 import type { PaymentState } from './payment-states.js';
 import type { Payment, PaymentChanges } from './payment.js';
 
@@ -54,6 +55,15 @@ const toPayment = (r: PaymentRow): Payment => ({
 /** What a call to the provider needs of a payment. */
 export type ChargeTarget = Pick<Payment, 'id' | 'orderId' | 'email' | 'provider' | 'paymentMethod' | 'amount' | 'currency' | 'providerRef' | 'chargeRef'>;
 
+/** A new payment locked for its charge in the transaction that records the outcome: what both need. */
+export type ChargeLock = ChargeTarget & OutcomeColumns;
+
+type ChargeLockRow = Pick<
+  PaymentRow,
+  | 'id' | 'order_id' | 'email' | 'provider' | 'payment_method' | 'amount' | 'currency' | 'state' | 'provider_ref' | 'charge_ref'
+  | 'card_brand' | 'card_last4' | 'next_action_url' | 'failure_code' | 'failure_message' | 'captured_amount' | 'attempts'
+>;
+
 export interface NewPayment {
   id: string;
   orderId: string;
@@ -87,8 +97,8 @@ function insertManySql(inbox: string | undefined): string {
          INSERT INTO payments (id, order_id, user_id, email, provider, payment_method, amount, currency, state, failure_code, failure_message, lease_until)
          SELECT p.id, p.order_id, p.user_id, p.email, p.provider, p.payment_method, p.amount, p.currency, p.state, p.failure_code, p.failure_message,
                 now() + make_interval(secs => p.grace_seconds)
-         FROM jsonb_to_recordset($1::jsonb) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
-                                                currency text, state text, failure_code text, failure_message text, grace_seconds int, event_id text, n int)
+         FROM json_to_recordset($1::json) AS p(id text, order_id text, user_id text, email text, provider text, payment_method text, amount bigint,
+                                              currency text, state text, failure_code text, failure_message text, grace_seconds int, event_id text, n int)
          ${inbox ? 'WHERE p.event_id IN (SELECT event_id FROM fresh) ORDER BY p.n' : ''}
          ON CONFLICT (order_id) DO NOTHING RETURNING id, state),
        announced AS (
@@ -228,16 +238,37 @@ export const paymentsStore = {
   /**
    * Locks the new payments of `provider` among `ids` for the rest of the caller's transaction,
    * in id order, skipping rows another transaction holds (it is settling them; should it roll
-   * back, they stay `created` for the reconciler).
+   * back, they stay `created` for the reconciler). Reads what the charge and its outcome need,
+   * not the whole row.
    */
-  async lockNewForCharge(q: Queryable, ids: readonly string[], provider: ProviderName): Promise<Payment[]> {
-    const r = await prepared<PaymentRow>(
+  async lockNewForCharge(q: Queryable, ids: readonly string[], provider: ProviderName): Promise<ChargeLock[]> {
+    const r = await prepared<ChargeLockRow>(
       q,
-      'payment_lock_new',
-      `SELECT * FROM payments WHERE id = ANY($1::text[]) AND state = 'created' AND provider = $2 ORDER BY id FOR UPDATE SKIP LOCKED`,
+      'payment_lock_new_for_charge',
+      `SELECT id, order_id, email, provider, payment_method, amount, currency, state, provider_ref, charge_ref, card_brand, card_last4,
+              next_action_url, failure_code, failure_message, captured_amount, attempts
+         FROM payments WHERE id = ANY($1::text[]) AND state = 'created' AND provider = $2 ORDER BY id FOR UPDATE SKIP LOCKED`,
       [ids, provider],
     );
-    return r.rows.map(toPayment);
+    return r.rows.map((row) => ({
+      id: row.id,
+      orderId: row.order_id,
+      email: row.email,
+      provider: row.provider,
+      paymentMethod: row.payment_method,
+      amount: Number(row.amount),
+      currency: row.currency,
+      state: row.state,
+      providerRef: row.provider_ref,
+      chargeRef: row.charge_ref,
+      cardBrand: row.card_brand,
+      cardLast4: row.card_last4,
+      nextActionUrl: row.next_action_url,
+      failureCode: row.failure_code,
+      failureMessage: row.failure_message,
+      capturedAmount: Number(row.captured_amount),
+      attempts: row.attempts,
+    }));
   },
 
   /** Locks several payments, always in id order (two batches never wait on each other in a cycle). */
@@ -298,22 +329,25 @@ export const paymentsStore = {
   },
 
   /**
-   * Writes payments changed in memory (rows the caller has locked in this transaction), all in
-   * one statement; `leaseSeconds` null keeps the lease.
+   * Writes outcomes to payments the caller has locked in this transaction (the columns an
+   * outcome may change, as changed in memory; `leaseSeconds` null keeps the lease) and inserts
+   * their events (`events`, the outbox's insert), in one statement.
    */
-  async saveMany(q: Queryable, items: readonly { next: Payment; leaseSeconds: number | null }[]): Promise<void> {
-    if (items.length === 0) return;
-    const col = <T>(f: (p: Payment) => T) => items.map((i) => f(i.next));
+  async saveOutcomes(q: Queryable, items: readonly { next: OutcomeColumns; leaseSeconds: number | null }[], events: OutboxInsert): Promise<void> {
+    const col = <T>(f: (p: OutcomeColumns) => T) => items.map((i) => f(i.next));
     await prepared(
       q,
-      'payment_save_many',
-      `UPDATE payments p SET state = u.state, provider_ref = u.provider_ref, charge_ref = u.charge_ref, card_brand = u.card_brand, card_last4 = u.card_last4,
-              next_action_url = u.next_action_url, failure_code = u.failure_code, failure_message = u.failure_message,
-              captured_amount = u.captured_amount, refunded_amount = u.refunded_amount, attempts = u.attempts,
-              lease_until = CASE WHEN u.lease IS NULL THEN p.lease_until ELSE now() + make_interval(secs => u.lease) END, updated_at = now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[], $12::int[], $13::int[])
-              AS u(id, state, provider_ref, charge_ref, card_brand, card_last4, next_action_url, failure_code, failure_message, captured_amount, refunded_amount, lease, attempts)
-        WHERE p.id = u.id`,
+      'payment_save_outcomes',
+      `WITH saved AS (
+         UPDATE payments p SET state = u.state, provider_ref = u.provider_ref, charge_ref = u.charge_ref, card_brand = u.card_brand, card_last4 = u.card_last4,
+                next_action_url = u.next_action_url, failure_code = u.failure_code, failure_message = u.failure_message, captured_amount = u.captured_amount,
+                attempts = u.attempts, lease_until = CASE WHEN u.lease IS NULL THEN p.lease_until ELSE now() + make_interval(secs => u.lease) END, updated_at = now()
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::int[], $12::int[])
+                AS u(id, state, provider_ref, charge_ref, card_brand, card_last4, next_action_url, failure_code, failure_message, captured_amount, attempts, lease)
+          WHERE p.id = u.id
+          RETURNING 1),
+       events AS (${events.sql(13)} RETURNING 1)
+       SELECT (SELECT count(*) FROM saved) AS saved, (SELECT count(*) FROM events) AS events`,
       [
         col((p) => p.id),
         col((p) => p.state),
@@ -325,9 +359,9 @@ export const paymentsStore = {
         col((p) => p.failureCode),
         col((p) => p.failureMessage),
         col((p) => p.capturedAmount),
-        col((p) => p.refundedAmount),
-        items.map((i) => i.leaseSeconds),
         col((p) => p.attempts),
+        items.map((i) => i.leaseSeconds),
+        ...events.params,
       ],
     );
   },

@@ -1,14 +1,14 @@
 import { currentContext, type Outbox, type Queryable } from '@mercato/chassis';
 import { buildEvent, type Envelope } from '@mercato/contracts';
 import type { Payment } from './payment.js';
-import { decideOutcome, type Outcome } from './payment-outcome.js';
+import { decideOutcome, type Outcome, type OutcomeColumns } from './payment-outcome.js';
 import { paymentsStore } from './payments.store.js';
 
 export type { Outcome } from './payment-outcome.js';
 
-export interface OutcomeOf {
+export interface OutcomeOf<P extends OutcomeColumns = Payment> {
   /** Locked by the caller in this transaction. */
-  payment: Payment;
+  payment: P;
   outcome: Outcome;
   retrySeconds: number;
   /** The trace its event continues (the charge's); else the current context's. */
@@ -18,22 +18,22 @@ export interface OutcomeOf {
 /**
  * Applies what the provider said to payments the caller has locked, in the caller's
  * transaction, with their events: each state change and its event commit together. Several at
- * once cost one UPDATE and one outbox INSERT. Moves the state table refuses change nothing.
+ * once cost one statement: the payments' update and the outbox insert together. Moves the
+ * state table refuses change nothing.
  */
-export async function recordOutcomes(tx: Queryable, outbox: Outbox, items: readonly OutcomeOf[]): Promise<Payment[]> {
-  const changed: { next: Payment; leaseSeconds: number | null }[] = [];
+export async function recordOutcomes<P extends OutcomeColumns>(tx: Queryable, outbox: Outbox, items: readonly OutcomeOf<P>[]): Promise<P[]> {
+  const changed: { next: P; leaseSeconds: number | null }[] = [];
   const events: Envelope[] = [];
   const traceparent = currentContext()?.traceparent ?? null;
   const result = items.map(({ payment, outcome, retrySeconds, traceparent: own }) => {
     const d = decideOutcome(payment, outcome, retrySeconds);
     if (!d) return payment;
     changed.push({ next: d.next, leaseSeconds: d.leaseSeconds });
-    // Validated once, by the outbox.
     if (d.event) events.push(buildEvent(d.event.type, d.event.data as never, { source: 'payment', subject: payment.orderId, traceparent: own ?? traceparent }));
     return d.next;
   });
-  await paymentsStore.saveMany(tx, changed);
-  await outbox.add(tx, events);
+  // Validated once, by the outbox.
+  if (changed.length > 0) await paymentsStore.saveOutcomes(tx, changed, outbox.insert(tx, events));
   return result;
 }
 

@@ -2,8 +2,9 @@ import { childTraceparent, inSpan } from '@mercato/chassis';
 import type { PaymentDeps } from '../deps.js';
 import { AmbiguousProviderError, type ChargeRequest, type LookupResult } from '../providers/provider.js';
 import type { SandboxProvider } from '../providers/sandbox.provider.js';
+import type { OutcomeColumns } from './payment-outcome.js';
 import type { Payment } from './payment.js';
-import { paymentsStore, type ChargeTarget } from './payments.store.js';
+import { paymentsStore, type ChargeLock, type ChargeTarget } from './payments.store.js';
 import { recordOutcomes, type Outcome } from './record-outcome.js';
 
 export const chargeRequestOf = (p: ChargeTarget): ChargeRequest => ({
@@ -87,7 +88,7 @@ export async function settlePayment(deps: PaymentDeps, p: Payment, mode: 'charge
  * `processing`, committed before any provider call). Several at once: one claim, the calls side
  * by side (at most PAYMENT_WORK_CONCURRENCY), one transaction for all the outcomes.
  */
-export async function chargePayments(deps: PaymentDeps, ids: readonly string[], parents: ReadonlyMap<string, string> = new Map()): Promise<Payment[]> {
+export async function chargePayments(deps: PaymentDeps, ids: readonly string[], parents: ReadonlyMap<string, string> = new Map()): Promise<OutcomeColumns[]> {
   const settled = deps.sandbox ? await chargeSandboxPayments(deps, deps.sandbox, ids, parents) : [];
   if (settled.length === ids.length) return settled;
   const done = new Set(settled.map((p) => p.id));
@@ -135,12 +136,12 @@ function inChargeSpan<T>(p: ChargeTarget, parents: ReadonlyMap<string, string>, 
  * Rows another transaction holds are skipped; so are methods whose answer does not come at
  * once (`pm_card_timeout`), left to the claim-then-call path. Returns the payments settled.
  */
-async function chargeSandboxPayments(deps: PaymentDeps, sandbox: SandboxProvider, ids: readonly string[], parents: ReadonlyMap<string, string>): Promise<Payment[]> {
+async function chargeSandboxPayments(deps: PaymentDeps, sandbox: SandboxProvider, ids: readonly string[], parents: ReadonlyMap<string, string>): Promise<OutcomeColumns[]> {
   return deps.db.tx(async (tx) => {
     const locked = (await paymentsStore.lockNewForCharge(tx, ids, 'sandbox')).filter((p) => sandbox.answersAtOnce(p.paymentMethod));
     if (locked.length === 0) return [];
     // Claimed in this transaction: `processing`, one more call to the provider.
-    const claimed = locked.map((p): Payment => ({ ...p, state: 'processing', attempts: p.attempts + 1 }));
+    const claimed = locked.map((p): ChargeLock => ({ ...p, state: 'processing', attempts: p.attempts + 1 }));
     const traces = new Map<string, string>();
     // Called in one tick, written in one statement.
     const answers = await Promise.all(claimed.map((p) => inChargeSpan(p, parents, traces, () => sandbox.chargeInTransaction(tx, chargeRequestOf(p)))));

@@ -4,7 +4,7 @@
 // here, so `RAZORPAY_API_BASE` (a local server in the tests) and `RAZORPAY_TIMEOUT_MS` hold.
 // Webhook signatures stay with `signatures.ts`: the SDK's validateWebhookSignature compares
 // with `===`, not in constant time.
-import { createRequire } from 'node:module';
+import { lazyModule } from '@mercato/chassis';
 import type RazorpaySdk from 'razorpay';
 import type { RazorpayConfig } from '../config.js';
 import { headerValue, verifyRazorpaySignature } from '../webhooks/signatures.js';
@@ -21,7 +21,7 @@ import {
 } from './provider.js';
 
 // The SDK is CommonJS with `export =`; loaded only by a shop that uses Razorpay (it brings axios).
-const loadSdk = () => createRequire(import.meta.url)('razorpay') as typeof RazorpaySdk;
+const loadSdk = lazyModule<typeof RazorpaySdk>(import.meta.url, 'razorpay');
 
 interface RzpOrder {
   id: string;

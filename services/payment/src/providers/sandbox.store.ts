@@ -38,6 +38,9 @@ const toCharge = (r: Row): SandboxCharge => ({
   refundedAmount: Number(r.refunded_amount),
 });
 
+/** What a charge is read as (not its creation time: a Date parsed per row for nothing). */
+const COLUMNS = 'idempotency_key, id, payment_id, payment_method, amount, currency, status, action_token, refunded_amount';
+
 /** The sandbox provider's books (its side of the charge, as a real provider keeps its own). */
 export const sandboxStore = {
   /**
@@ -53,14 +56,14 @@ export const sandboxStore = {
       `INSERT INTO sandbox_charges (idempotency_key, id, payment_id, payment_method, amount, currency, status, action_token)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[])
        ON CONFLICT (idempotency_key) DO NOTHING
-       RETURNING *`,
+       RETURNING ${COLUMNS}`,
       [keys, cols((c) => c.id), cols((c) => c.paymentId), cols((c) => c.paymentMethod), cols((c) => c.amount), cols((c) => c.currency), cols((c) => c.status), cols((c) => c.actionToken)],
     );
     const byKey = new Map(inserted.rows.map((row) => [row.idempotency_key, toCharge(row)]));
     // A key seen before (a charge sent again) answers with the charge recorded first.
     const seen = keys.filter((k) => !byKey.has(k));
     if (seen.length > 0) {
-      const r = await q.query<Row>('SELECT * FROM sandbox_charges WHERE idempotency_key = ANY($1::text[])', [seen]);
+      const r = await q.query<Row>(`SELECT ${COLUMNS} FROM sandbox_charges WHERE idempotency_key = ANY($1::text[])`, [seen]);
       for (const row of r.rows) byKey.set(row.idempotency_key, toCharge(row));
     }
     return byKey;

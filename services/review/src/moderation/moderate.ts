@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { lazyModule } from '@mercato/chassis';
 import type * as Obscenity from 'obscenity';
 import type { RegExpMatcher } from 'obscenity';
 
@@ -20,15 +20,12 @@ export type Verdict = { status: 'published' } | { status: 'pending'; rule: Moder
 // spacing and confusable characters are normalised before matching, and its whitelist keeps
 // words like "Scunthorpe" or "assassin" clean.
 // Built on the first review checked, not at every start of the review service.
-const requireCjs = createRequire(import.meta.url);
-let matcher: RegExpMatcher | undefined;
-function profanity(): RegExpMatcher {
-  if (!matcher) {
-    const { englishDataset, englishRecommendedTransformers, RegExpMatcher: Matcher } = requireCjs('obscenity') as typeof Obscenity;
-    matcher = new Matcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
-  }
-  return matcher;
-}
+const profanity = lazyModule(
+  import.meta.url,
+  'obscenity',
+  ({ englishDataset, englishRecommendedTransformers, RegExpMatcher: Matcher }: typeof Obscenity): RegExpMatcher =>
+    new Matcher({ ...englishDataset.build(), ...englishRecommendedTransformers }),
+);
 
 // A scheme, a www. host, or a bare domain with a common top-level domain: shoppers' reviews
 // carry no links, spam does.
