@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createEvent, InvalidEventError, newId } from '@mercato/contracts';
 import amqp from 'amqplib';
+import type { PoolClient } from 'pg';
 import { AmqpBus, amqpNames } from '../src/bus/amqp-bus.js';
 import { replayFailures } from '../src/events/dead-letters.js';
 import { withBatch, withInboxRuns } from '../src/events/consumer.js';
@@ -322,6 +323,52 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
             emitted.filter((_, i) => subjects[i % 3] === s),
           );
         }
+      });
+
+      it('wakes the relay only for commits that wrote outbox rows, and keeps its lock while they keep coming', async () => {
+        h = await createHarness({ dbUrl: database.url, bus: opts.bus });
+        const harness = h;
+        // Counts the relay's passes: each takes the publish lock once.
+        const pool = harness.db.pool;
+        const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+        const watched = new WeakSet<PoolClient>();
+        let connects = 0;
+        (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+          if (args.length > 0) return connect(...args); // the callback form (pool.query): not the relay
+          return (connect() as Promise<PoolClient>).then((client) => {
+            if (!watched.has(client)) {
+              watched.add(client);
+              const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+              (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+                if (typeof a[0] === 'string' && a[0].includes('pg_try_advisory_lock')) connects++;
+                return query(...a);
+              };
+            }
+            return client;
+          });
+        };
+        // Each published batch is slow, so the next commit comes while the relay is publishing.
+        const relay = harness.relay({ pollMs: 60_000, afterPublish: async () => { await sleep(40); } });
+        relay.start();
+        await sleep(100); // its first pass, on start: nothing to publish
+        const idle = connects;
+
+        // Commits that wrote no outbox rows: the relay sleeps on.
+        for (let i = 0; i < 5; i++) await harness.db.tx((tx) => tx.query('SELECT 1'));
+        await sleep(100);
+        assert.equal(connects, idle, 'no pass for commits without outbox rows');
+
+        // Commits that did, one after another while it publishes: one pass keeps the lock.
+        const emitted: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const id = newId('ord');
+          emitted.push((await harness.db.tx((tx) => harness.outbox.emit(tx, 'OrderPlaced', orderPlaced(id), id))).id);
+          await sleep(15);
+        }
+        await eventually(async () => (await harness.effects()).length === 5);
+        assert.deepEqual((await harness.effects()).map((e) => e.event_id), emitted);
+        assert.ok(connects - idle < 5, `the lock was taken ${connects - idle} times for 5 commits`);
+        await eventually(async () => (await count(harness, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')) === 0);
       });
     }
 

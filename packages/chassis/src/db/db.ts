@@ -114,7 +114,7 @@ export class Db implements Queryable {
   readonly pool: pg.Pool;
   readonly url: string;
   private readonly logger: Logger | undefined;
-  private readonly commitListeners = new Set<() => void>();
+  private readonly commitListeners = new Set<(tx: Tx) => void>();
   private readonly listener: NotificationListener;
   private lastLossLog = 0;
 
@@ -192,7 +192,7 @@ export class Db implements Queryable {
         if (tx.finishing) for (const finish of tx.finishing) await finish();
         await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
-        for (const listener of this.commitListeners) listener();
+        for (const listener of this.commitListeners) listener(tx);
         return result;
       } catch (err) {
         try {
@@ -225,11 +225,12 @@ export class Db implements Queryable {
   }
 
   /**
-   * Calls `listener` after every transaction committed through `tx()`; returns an unsubscribe.
-   * A wake-up signal for workers that then look for work themselves (the relay); work that
-   * belongs to one transaction goes through `tx.afterCommit` instead.
+   * Calls `listener` with the transaction after every transaction committed through `tx()`;
+   * returns an unsubscribe. A wake-up signal for workers that then look for work themselves
+   * (the relay, for transactions that wrote outbox rows); work that belongs to one transaction
+   * goes through `tx.afterCommit` instead.
    */
-  onCommit(listener: () => void): () => void {
+  onCommit(listener: (tx: Tx) => void): () => void {
     this.commitListeners.add(listener);
     return () => this.commitListeners.delete(listener);
   }

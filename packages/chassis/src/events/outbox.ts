@@ -44,6 +44,12 @@ const insertSql = (first: number) =>
 const INSERT_SQL = insertSql(1);
 const insertParams = (events: readonly Envelope[]) => [events.map((e) => e.id), events.map((e) => e.type), events.map((e) => e.subject), JSON.stringify(events)];
 
+// Transactions that wrote outbox rows (through any outbox): the relay wakes for their commits only.
+const writers = new WeakSet<Tx>();
+
+/** Whether `tx` wrote outbox rows (they are in the table once it has committed). */
+export const wroteOutbox = (tx: Tx): boolean => writers.has(tx);
+
 export function createOutbox(source: string): Outbox {
   const write = async (tx: Queryable, events: readonly Envelope[]) => {
     // None left when a caller's own statement took them (`insert`).
@@ -64,6 +70,7 @@ export function createOutbox(source: string): Outbox {
       const mine: Envelope[] = [];
       queued = mine;
       pending.set(tx, mine);
+      writers.add(tx);
       tx.beforeCommit(() => write(tx, mine));
     }
     queued.push(...events);
@@ -73,6 +80,7 @@ export function createOutbox(source: string): Outbox {
     insert(tx, events) {
       for (const e of events) assertValidEvent(e);
       const queued = isTx(tx) ? pending.get(tx) : undefined;
+      if (isTx(tx)) writers.add(tx);
       // Taken from the queue: written by this statement instead of at commit.
       const all = queued && queued.length > 0 ? [...queued.splice(0), ...events] : events;
       return { sql: insertSql, params: insertParams(all) };

@@ -1,8 +1,10 @@
 import { SerializedEvent, type BusDriver } from '../bus/bus.js';
+import type { PoolClient } from 'pg';
 import { prepared, type Db, type Queryable } from '../db/db.js';
 import type { Logger } from '../logger.js';
 import { tracingEnabled } from '../tracing/index.js';
 import { backoffDelay } from './backoff.js';
+import { wroteOutbox } from './outbox.js';
 
 export interface RelayOptions {
   db: Db;
@@ -22,6 +24,10 @@ export interface RelayOptions {
 // Held while publishing: one relay per database publishes at a time, so events leave in
 // outbox order, whichever process runs it.
 const PUBLISH_LOCK = 0x6f757462; // 'outb'
+
+interface Publisher {
+  client: PoolClient;
+}
 const BUSY = -1;
 
 /**
@@ -29,8 +35,9 @@ const BUSY = -1;
  * Every replica of a service runs one; a relay publishes only while it holds an advisory lock,
  * so batches of two replicas never interleave. A crash between publish and mark leaves the rows
  * unmarked and they are published again: consumers' inboxes absorb the duplicate. The relay
- * holds no connection while idle: it is woken by the commits of its own process (the rows its
- * replica wrote) and polls for the rest.
+ * holds no connection while idle: it is woken by the commits of its own process that wrote
+ * outbox rows (the rows its replica wrote) and polls for the rest. While such commits keep
+ * coming it keeps the lock and its connection from one pass to the next.
  */
 export class OutboxRelay {
   private readonly opts: Required<Omit<RelayOptions, 'afterPublish' | 'onPublished'>> & Pick<RelayOptions, 'afterPublish' | 'onPublished'>;
@@ -52,7 +59,9 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.opts.db.onCommit(() => {
+    this.unsubscribe = this.opts.db.onCommit((tx) => {
+      // Only a commit that wrote outbox rows brings anything to publish.
+      if (!wroteOutbox(tx)) return;
       this.signalled = true;
       // While backing off after a failure, new rows do not cut the wait short.
       if (this.failures === 0) this.wake?.();
@@ -82,13 +91,20 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
+    // The publish lock and its connection, kept from one pass to the next while commits keep
+    // coming (each pass would otherwise take and give back the lock: two statements), and
+    // given back before the relay waits.
+    let held: Publisher | undefined;
     while (this.running) {
       let published = 0;
       try {
-        published = await this.publishBatch();
+        held ??= await this.lockPublisher();
+        published = held ? await this.publishPending(held.client) : BUSY;
         this.failures = 0;
       } catch (err) {
         this.failures++;
+        held?.client.release(true); // it may still hold the lock: closed, not reused
+        held = undefined;
         this.opts.logger.error({ err }, 'outbox relay failed; will retry');
       }
       if (!this.running) break;
@@ -100,6 +116,11 @@ export class OutboxRelay {
         this.signalled = false;
         continue;
       }
+      if (held) {
+        const h = held;
+        held = undefined;
+        await this.releasePublisher(h);
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, wait);
         this.wake = () => {
@@ -110,6 +131,36 @@ export class OutboxRelay {
       this.wake = undefined;
       this.signalled = false;
     }
+    if (held) await this.releasePublisher(held);
+  }
+
+  /** A pooled connection holding the publish lock, or undefined when another relay holds it. */
+  private async lockPublisher(): Promise<Publisher | undefined> {
+    const client = await this.opts.db.pool.connect();
+    try {
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PUBLISH_LOCK]);
+      if (lock.rows[0]?.locked) return { client };
+      client.release();
+      return undefined;
+    } catch (err) {
+      client.release(true);
+      throw err;
+    }
+  }
+
+  /**
+   * Gives the publish lock back and the connection to the pool. A connection in an unknown state
+   * (it may still hold the lock) is closed, not reused.
+   */
+  private async releasePublisher({ client }: Publisher, broken = false): Promise<void> {
+    if (!broken) {
+      try {
+        await client.query('SELECT pg_advisory_unlock($1)', [PUBLISH_LOCK]);
+      } catch {
+        broken = true;
+      }
+    }
+    client.release(broken);
   }
 
   /**

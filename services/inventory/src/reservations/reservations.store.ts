@@ -1,5 +1,5 @@
 import { prepared, type Queryable } from '@mercato/chassis';
-import type { AllocatedLine, ShortLine } from '../stock/allocation.js';
+import type { AllocatedLine, OrderLine, ShortLine } from '../stock/allocation.js';
 import type { LockedStock } from '../stock/stock.store.js';
 
 export type ReservationStatus = 'reserved' | 'rejected' | 'released' | 'expired' | 'committed' | 'restocked';
@@ -19,39 +19,127 @@ interface ReservationRow extends Record<string, unknown> {
 
 const toReservation = (r: ReservationRow): Reservation => ({ orderId: r.order_id, status: r.status, expiresAt: r.expires_at });
 
+/** A SKU's stock row as locked with its SKU's record; all null on the one row of a statement that locked nothing. */
+interface LockedRow extends Record<string, unknown> {
+  sku: string | null;
+  product_id: string | null;
+  threshold: number;
+  discontinued: boolean;
+  warehouse_id: string;
+  priority: number;
+  on_hand: number;
+  reserved: number;
+}
+
+/** The key of a stock row in the maps of a reservation: SKU and warehouse id. */
+export const rowKey = (sku: string, warehouseId: string) => `${sku}\u0000${warehouseId}`;
+
+/** Locked rows as read in the statement that took the locks: `partial` (see `reserveLockingStock`). */
+function toLocked(rows: readonly LockedRow[]): LockedStock {
+  const locked: LockedStock = { skus: new Map(), rows: [], partial: true };
+  for (const row of rows) {
+    if (row.sku === null) continue;
+    if (!locked.skus.has(row.sku)) locked.skus.set(row.sku, { sku: row.sku, productId: row.product_id, threshold: row.threshold, discontinued: row.discontinued });
+    locked.rows.push({ sku: row.sku, warehouseId: row.warehouse_id, priority: row.priority, onHand: row.on_hand, reserved: row.reserved });
+  }
+  return locked;
+}
+
 /** The only code that reads or writes `reservations`, the per-order record of inventory. */
 export const reservationsStore = {
   /**
-   * Claims the order for a reservation — inserts its record (open) unless one exists — and, when
-   * claimed, locks the order's SKUs and their stock rows, in one statement: the hot path of every
-   * order pays one round trip for both, and holds its locks one round trip less. Rows are locked
-   * in (SKU, warehouse id) order, each SKU's row before its stock rows, as `stockStore.lock` does.
-   * A concurrent claim of the same order waits for the first to finish, then sees it; `claimed`
-   * is false when the order has a record already.
+   * Reserves one order in one statement: claims it (inserts its record, open, unless one exists),
+   * and when claimed locks its SKUs and their stock rows in (SKU, warehouse id) order, each SKU's
+   * row before its stock rows (as `stockStore.lock` does), allocates every line across the
+   * warehouses by priority then id (as `allocate` does), and — only when every line is covered —
+   * adds what each row gives to its reserved and appends a `reservation` movement per row. When
+   * any line falls short nothing is written but the claim; `reserved` is false and the caller
+   * decides (re-read, then reject). `lines` are merged (one per SKU), in the order of the event.
+   * Returns the rows as locked (before the change) with what each gave, so the caller can check
+   * the allocation against `allocate` and compute its alerts.
    *
-   * One statement reads one snapshot: a stock row inserted (for a new warehouse) by a transaction
-   * that committed while this one waited for the locks is not among the rows. Such a row can only
-   * add stock, so the caller treats the rows as possibly incomplete: enough to reserve from, and
-   * re-read (`stockStore.lockLevels`, under the locks now held) before refusing or alerting.
+   * One statement reads one snapshot: each row is locked at its latest version (read committed
+   * re-reads a row that changed while it waited), and the update adds to the latest version, so
+   * concurrent reservations of the same rows never oversell. A stock row inserted (for a new
+   * warehouse) by a transaction that committed while this one waited is not among the rows. Such
+   * a row can only add stock, so the rows are `partial`: enough to reserve from, re-read before
+   * refusing or alerting. The CHECK constraints refuse anything that would break
+   * on hand ≥ reserved ≥ 0, and a row that did not update throws.
    */
-  async claimLockingStock(q: Queryable, orderId: string, expiresAt: Date, skus: readonly string[]): Promise<{ claimed: boolean; locked: LockedStock }> {
-    const r = await prepared<{
-      claimed: number;
-      sku: string | null;
-      product_id: string | null;
-      threshold: number;
-      discontinued: boolean;
-      warehouse_id: string;
-      priority: number;
-      on_hand: number;
-      reserved: number;
-    }>(
+  async reserveLockingStock(
+    q: Queryable,
+    orderId: string,
+    expiresAt: Date,
+    lines: readonly OrderLine[],
+    eventId: string | null,
+  ): Promise<{ claimed: boolean; reserved: boolean; locked: LockedStock; taken: Map<string, number> }> {
+    const r = await prepared<LockedRow & { claimed: number; enough: boolean; updated: number; expected: number; taken: number | null }>(
       q,
-      'inventory_claim_locking_stock',
+      'inventory_reserve_order',
       `WITH claim AS (
               INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
+              ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
+            want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
+            l AS MATERIALIZED (
+              SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
+                     s.warehouse_id, w.priority, s.on_hand, s.reserved
+                FROM skus k JOIN stock_levels s ON s.sku = k.sku JOIN warehouses w ON w.id = s.warehouse_id
+               WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
+               ORDER BY k.sku, s.warehouse_id
+                 FOR UPDATE OF k, s),
+            a AS MATERIALIZED (
+              SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
+                     CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
+                FROM l JOIN want ON want.sku = l.sku),
+            c AS MATERIALIZED (
+              SELECT a.*, coalesce(sum(a.available) OVER (PARTITION BY a.sku ORDER BY a.priority, a.warehouse_id COLLATE "C"
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                FROM a),
+            enough AS (
+              SELECT EXISTS (SELECT 1 FROM claim)
+                 AND NOT EXISTS (SELECT 1 FROM want WHERE want.quantity > coalesce((SELECT sum(a.available) FROM a WHERE a.sku = want.sku), 0)) AS ok),
+            t AS MATERIALIZED (
+              SELECT c.sku, c.warehouse_id, c.n, c.priority, least(c.available, c.quantity - c.before)::int AS quantity
+                FROM c WHERE (SELECT ok FROM enough) AND c.available > 0 AND c.before < c.quantity),
+            u AS (UPDATE stock_levels s SET reserved = s.reserved + t.quantity, updated_at = now()
+                    FROM t WHERE s.sku = t.sku AND s.warehouse_id = t.warehouse_id RETURNING 1),
+            m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
+                  SELECT t.sku, t.warehouse_id, 'reservation', 0, t.quantity, $1, $5 FROM t ORDER BY t.n, t.priority, t.warehouse_id COLLATE "C")
+       SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT ok FROM enough) AS enough,
+              (SELECT count(*) FROM u)::int AS updated, (SELECT count(*) FROM t)::int AS expected, x.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+              SELECT l.*, t.quantity AS taken FROM l LEFT JOIN t ON t.sku = l.sku AND t.warehouse_id = l.warehouse_id
+               ORDER BY l.sku, l.warehouse_id) AS x ON true`,
+      [orderId, expiresAt, lines.map((l) => l.sku), lines.map((l) => l.quantity), eventId],
+    );
+    const first = r.rows[0]!;
+    if (first.updated !== first.expected) throw new Error(`stock reservation matched ${first.updated} of ${first.expected} rows`);
+    const taken = new Map<string, number>();
+    for (const row of r.rows) if (row.sku !== null && row.taken !== null) taken.set(rowKey(row.sku, row.warehouse_id), row.taken);
+    return { claimed: first.claimed === 1, reserved: first.claimed === 1 && first.enough === true, locked: toLocked(r.rows), taken };
+  },
+
+  /**
+   * Claims a run of orders for reservations — inserts each one's record (open) unless one exists,
+   * in order id order — and, when any was claimed, locks the run's SKUs and their stock rows, in
+   * one statement; returns the claimed order ids and the rows as locked. Rows are locked in (SKU,
+   * warehouse id) order, each SKU's row before its stock rows, as `stockStore.lock` does; every
+   * claim is taken before any stock lock, as `reserveLockingStock` does. A concurrent claim of the
+   * same order waits for the first to finish, then sees it.
+   *
+   * As in `reserveLockingStock`, the rows are `partial` (a stock row committed while this one
+   * waited for the locks is missing): re-read under the locks before refusing or alerting.
+   */
+  async claimLockingStock(q: Queryable, orderIds: readonly string[], expiresAt: Date, skus: readonly string[]): Promise<{ claimed: Set<string>; locked: LockedStock }> {
+    const r = await prepared<LockedRow & { claimed: string[] | null }>(
+      q,
+      'inventory_claim_run_locking_stock',
+      `WITH claim AS (
+              INSERT INTO reservations (order_id, status, expires_at)
+              SELECT o, 'reserved', $2 FROM unnest($1::text[]) AS o ORDER BY o
               ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
-       SELECT (SELECT count(*) FROM claim)::int AS claimed, x.*
+       SELECT (SELECT array_agg(order_id) FROM claim) AS claimed, x.*
          FROM (SELECT 1) AS one
          LEFT JOIN LATERAL (
               SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
@@ -60,15 +148,9 @@ export const reservationsStore = {
                WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
                ORDER BY k.sku, s.warehouse_id
                  FOR UPDATE OF k, s) AS x ON true`,
-      [orderId, expiresAt, [...new Set(skus)].sort()],
+      [[...new Set(orderIds)].sort(), expiresAt, [...new Set(skus)].sort()],
     );
-    const locked: LockedStock = { skus: new Map(), rows: [] };
-    for (const row of r.rows) {
-      if (row.sku === null) continue;
-      if (!locked.skus.has(row.sku)) locked.skus.set(row.sku, { sku: row.sku, productId: row.product_id, threshold: row.threshold, discontinued: row.discontinued });
-      locked.rows.push({ sku: row.sku, warehouseId: row.warehouse_id, priority: row.priority, onHand: row.on_hand, reserved: row.reserved });
-    }
-    return { claimed: r.rows[0]!.claimed === 1, locked: { ...locked, partial: true } };
+    return { claimed: new Set(r.rows[0]!.claimed ?? []), locked: toLocked(r.rows) };
   },
 
   /**

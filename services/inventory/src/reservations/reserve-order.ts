@@ -1,8 +1,8 @@
 import type { Logger, Outbox, Queryable } from '@mercato/chassis';
-import { allocate, mergeLines, reservationChanges, type OrderLine } from '../stock/allocation.js';
-import { changeStock } from '../stock/change-stock.js';
+import { allocate, applyChanges, mergeLines, reservationChanges, type AllocatedLine, type OrderLine, type ShortLine } from '../stock/allocation.js';
+import { changeStock, combine, emitStockAlerts, stockAlerts } from '../stock/change-stock.js';
 import { stockStore, type LockedStock } from '../stock/stock.store.js';
-import { reservationsStore } from './reservations.store.js';
+import { reservationsStore, rowKey } from './reservations.store.js';
 
 export interface ReserveOrderInput {
   orderId: string;
@@ -16,40 +16,144 @@ export type ReserveOutcome = 'reserved' | 'rejected' | 'duplicate';
 
 const discontinuedOf = (locked: LockedStock) => new Set([...locked.skus.values()].filter((s) => s.discontinued).map((s) => s.sku));
 
+/** Whether what the statement took from each row is what `allocate` gives on the same rows. */
+function sameAllocation(lines: readonly AllocatedLine[], taken: ReadonlyMap<string, number>): boolean {
+  let rows = 0;
+  for (const line of lines) {
+    for (const a of line.allocations) {
+      rows++;
+      if (taken.get(rowKey(line.sku, a.warehouseId)) !== a.quantity) return false;
+    }
+  }
+  return rows === taken.size;
+}
+
 /**
  * Reserves every line of an order, all or nothing, across warehouses by priority, in the
  * caller's transaction (the consumer's, with its inbox row): claims the order (a second request
  * for it, under any event id, changes nothing), locks the SKUs and their stock rows in a fixed
  * order, allocates, and writes the levels, the ledger (whose movements are the record of what the
  * order holds where) and StockReserved — or records the rejection and emits StockRejected with
- * the short lines.
+ * the short lines. When the stock suffices this is one statement (`reserveLockingStock`), whose
+ * allocation is checked against `allocate` on the rows it locked (a difference throws: the
+ * transaction rolls back); a line that falls short reads the stock again under the locks held
+ * before refusing, as a row added meanwhile may hold more.
  */
 export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger, input: ReserveOrderInput): Promise<ReserveOutcome> {
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   const lines = mergeLines(input.lines);
-  const claim = await reservationsStore.claimLockingStock(
-    tx,
-    input.orderId,
-    expiresAt,
-    lines.map((l) => l.sku),
-  );
-  if (!claim.claimed) {
+  const r = await reservationsStore.reserveLockingStock(tx, input.orderId, expiresAt, lines, input.eventId ?? null);
+  if (!r.claimed) {
     logger.info({ orderId: input.orderId }, 'order already handled; OrderPlaced changes nothing');
     return 'duplicate';
   }
-  let locked = claim.locked;
+  let locked = r.locked;
   let result = allocate(lines, locked.rows, discontinuedOf(locked));
-  if (!result.ok && locked.skus.size > 0) {
+  if (r.reserved) {
+    if (!result.ok || !sameAllocation(result.lines, r.taken)) throw new Error(`reservation of ${input.orderId} differs from its allocation`);
+    const combined = combine(reservationChanges(result.lines));
+    const next = applyChanges(locked.rows, combined);
+    if (!next.ok) throw new Error(`stock change refused for ${next.change.sku} in ${next.change.warehouseId}`);
+    await emitStockAlerts(tx, outbox, locked, combined, next.rows);
+    await outbox.emit(tx, 'StockReserved', { orderId: input.orderId, expiresAt: expiresAt.toISOString(), lines: result.lines }, input.orderId);
+    return 'reserved';
+  }
+  // Nothing was written but the claim.
+  if (result.ok) throw new Error(`reservation of ${input.orderId} refused although its allocation fits`);
+  if (locked.skus.size > 0) {
     // Before refusing, read the stock again under the locks now held: it may hold more.
     locked = { skus: locked.skus, rows: await stockStore.lockLevels(tx, [...locked.skus.values()]) };
     result = allocate(lines, locked.rows, discontinuedOf(locked));
   }
   if (!result.ok) {
-    await reservationsStore.reject(tx, input.orderId, result.short);
-    await outbox.emit(tx, 'StockRejected', { orderId: input.orderId, lines: result.short }, input.orderId);
+    await reject(tx, outbox, input.orderId, result.short);
     return 'rejected';
   }
   await changeStock(tx, outbox, locked, reservationChanges(result.lines), { kind: 'reservation', orderId: input.orderId, eventId: input.eventId });
   await outbox.emit(tx, 'StockReserved', { orderId: input.orderId, expiresAt: expiresAt.toISOString(), lines: result.lines }, input.orderId);
   return 'reserved';
+}
+
+async function reject(tx: Queryable, outbox: Outbox, orderId: string, short: ShortLine[]): Promise<void> {
+  await reservationsStore.reject(tx, orderId, short);
+  await outbox.emit(tx, 'StockRejected', { orderId, lines: short }, orderId);
+}
+
+type Planned =
+  | { outcome: 'duplicate' }
+  | { outcome: 'rejected'; short: ShortLine[] }
+  | { outcome: 'reserved'; lines: AllocatedLine[]; alerts: ReturnType<typeof stockAlerts> };
+
+/**
+ * Each order of a run in turn on the rows as the ones before it left them, as if reserved one
+ * after the other; an order named again, or not claimed, is a duplicate.
+ */
+function plan(inputs: readonly ReserveOrderInput[], claimed: ReadonlySet<string>, locked: LockedStock): Planned[] {
+  const unavailable = discontinuedOf(locked);
+  const seen = new Set<string>();
+  let rows = locked.rows;
+  return inputs.map((input): Planned => {
+    const first = !seen.has(input.orderId);
+    seen.add(input.orderId);
+    if (!first || !claimed.has(input.orderId)) return { outcome: 'duplicate' };
+    const result = allocate(input.lines, rows, unavailable);
+    if (!result.ok) return { outcome: 'rejected', short: result.short };
+    const combined = combine(reservationChanges(result.lines));
+    const next = applyChanges(rows, combined);
+    if (!next.ok) throw new Error(`stock change refused for ${next.change.sku} in ${next.change.warehouseId}`);
+    const alerts = stockAlerts(locked.skus, rows, combined, next.rows);
+    rows = next.rows;
+    return { outcome: 'reserved', lines: result.lines, alerts };
+  });
+}
+
+/**
+ * Reserves a run of orders delivered together, with the outcome of reserving each as
+ * `reserveOrder` does, one after the other, in the order given: claims them all and locks every
+ * SKU and stock row of the run in one statement (claims in order id order, then the stock in
+ * the fixed order), allocates each order in turn on what the ones before left, and writes every
+ * reservation's levels and ledger in one statement. When an order falls short or a threshold is
+ * crossed, the stock is read again under the locks held first (a row added meanwhile may hold
+ * more), and the run planned again on it.
+ */
+export async function reserveOrders(tx: Queryable, outbox: Outbox, logger: Logger, inputs: readonly ReserveOrderInput[]): Promise<ReserveOutcome[]> {
+  if (inputs.length === 1) return [await reserveOrder(tx, outbox, logger, inputs[0]!)];
+  const merged = inputs.map((i) => ({ ...i, lines: mergeLines(i.lines) }));
+  const expiresAt = new Date(Date.now() + Math.max(...merged.map((i) => i.ttlSeconds)) * 1000);
+  const claim = await reservationsStore.claimLockingStock(
+    tx,
+    merged.map((i) => i.orderId),
+    expiresAt,
+    merged.flatMap((i) => i.lines.map((l) => l.sku)),
+  );
+  let locked = claim.locked;
+  let planned = plan(merged, claim.claimed, locked);
+  const needsFresh = (p: Planned) => p.outcome === 'rejected' || (p.outcome === 'reserved' && (p.alerts.crossings.length > 0 || p.alerts.back.length > 0));
+  if (locked.partial && locked.skus.size > 0 && planned.some(needsFresh)) {
+    locked = { skus: locked.skus, rows: await stockStore.lockLevels(tx, [...locked.skus.values()]) };
+    planned = plan(merged, claim.claimed, locked);
+  }
+  await stockStore.reserve(
+    tx,
+    planned.flatMap((p, i) =>
+      p.outcome === 'reserved'
+        ? combine(reservationChanges(p.lines)).map((c) => ({ sku: c.sku, warehouseId: c.warehouseId, quantity: c.reservedDelta, orderId: merged[i]!.orderId, eventId: merged[i]!.eventId ?? null }))
+        : [],
+    ),
+  );
+  const outcomes: ReserveOutcome[] = [];
+  for (const [i, p] of planned.entries()) {
+    const { orderId } = merged[i]!;
+    if (p.outcome === 'duplicate') {
+      logger.info({ orderId }, 'order already handled; OrderPlaced changes nothing');
+    } else if (p.outcome === 'rejected') {
+      await reject(tx, outbox, orderId, p.short);
+    } else {
+      for (const c of p.alerts.crossings) await outbox.emit(tx, 'LowStock', c, c.sku);
+      for (const r of p.alerts.back) await outbox.emit(tx, 'StockReplenished', r, r.sku);
+      await outbox.emit(tx, 'StockReserved', { orderId, expiresAt: expiresAt.toISOString(), lines: p.lines }, orderId);
+    }
+    outcomes.push(p.outcome);
+  }
+  return outcomes;
 }

@@ -26,23 +26,38 @@ export async function changeStock(tx: Queryable, outbox: Outbox, locked: LockedS
   const next = applyChanges(locked.rows, combined);
   if (!next.ok) throw new Error(`stock change refused for ${next.change.sku} in ${next.change.warehouseId}`);
   await stockStore.apply(tx, combined, meta);
+  await emitStockAlerts(tx, outbox, locked, combined, next.rows);
+  return next.rows;
+}
+
+/** What combined changes (one per row) of locked rows cross: thresholds downwards, none to some. */
+export function stockAlerts(skus: LockedStock['skus'], before: readonly StockRow[], combined: readonly LevelChange[], after: readonly StockRow[]) {
   const touched = new Set(combined.map((c) => c.sku));
-  const thresholds = new Map([...locked.skus.values()].filter((s) => touched.has(s.sku)).map((s) => [s.sku, s.threshold]));
-  let before = availableBySku(locked.rows.filter((r) => touched.has(r.sku)));
-  let after = availableBySku(next.rows.filter((r) => touched.has(r.sku)));
-  let crossings = lowStockCrossings(before, after, thresholds);
-  let back = replenishments(before, after);
+  const thresholds = new Map([...skus.values()].filter((s) => touched.has(s.sku)).map((s) => [s.sku, s.threshold]));
+  const was = availableBySku(before.filter((r) => touched.has(r.sku)));
+  const now = availableBySku(after.filter((r) => touched.has(r.sku)));
+  return { touched, thresholds, crossings: lowStockCrossings(was, now, thresholds), back: replenishments(was, now) };
+}
+
+/**
+ * Emits LowStock and StockReplenished for combined changes (one per row) already written to
+ * locked rows, `after` being the rows after them. When the rows are `partial`, an alert is
+ * checked again on the rows re-read under the locks held (one added since can only add stock).
+ */
+export async function emitStockAlerts(tx: Queryable, outbox: Outbox, locked: LockedStock, combined: readonly LevelChange[], after: readonly StockRow[]): Promise<void> {
+  const alerts = stockAlerts(locked.skus, locked.rows, combined, after);
+  const { touched, thresholds } = alerts;
+  let { crossings, back } = alerts;
   if ((crossings.length > 0 || back.length > 0) && locked.partial) {
     // The rows may miss one added since they were read (it can only add stock): alert on the
     // whole picture, read again under the locks held. Before = after minus this change.
     const fresh = await stockStore.lockLevels(tx, [...locked.skus.values()].filter((s) => touched.has(s.sku)));
-    after = availableBySku(fresh);
-    before = new Map(after);
-    for (const c of combined) before.set(c.sku, (before.get(c.sku) ?? 0) - (c.onHandDelta - c.reservedDelta));
-    crossings = lowStockCrossings(before, after, thresholds);
-    back = replenishments(before, after);
+    const now = availableBySku(fresh);
+    const was = new Map(now);
+    for (const c of combined) was.set(c.sku, (was.get(c.sku) ?? 0) - (c.onHandDelta - c.reservedDelta));
+    crossings = lowStockCrossings(was, now, thresholds);
+    back = replenishments(was, now);
   }
   for (const c of crossings) await outbox.emit(tx, 'LowStock', c, c.sku);
   for (const r of back) await outbox.emit(tx, 'StockReplenished', r, r.sku);
-  return next.rows;
 }

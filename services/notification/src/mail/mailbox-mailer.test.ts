@@ -3,7 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { MAILBOX_INDEX, MailboxMailer, readIndex } from './mailbox-mailer.js';
+import nodemailer from 'nodemailer';
+import { composeMail, MAILBOX_INDEX, MailboxMailer, readIndex } from './mailbox-mailer.js';
+import { toNodemailerMessage, type OutgoingMail } from './mailer.js';
 
 const mail = (i: number) => ({
   id: `msg_${String(i).padStart(26, '0')}`,
@@ -15,7 +17,55 @@ const mail = (i: number) => ({
   text: `Order ${i}`,
 });
 
+/** A message's header lines and each part's, with the boundaries (random per message) and the Date (the second it was made) taken out. */
+function shape(message: Buffer): string[] {
+  return message
+    .toString('utf8')
+    .replace(/_NmP-[0-9a-f]+-Part_/g, 'BOUNDARY_')
+    .replace(/^Date: .*$/m, 'Date: (date)')
+    .split('\r\n');
+}
+
 describe('the mailbox mailer', () => {
+  it('writes the message a nodemailer transport composes: the same headers and parts, byte for byte but the boundaries and the date', async () => {
+    const sample: OutgoingMail = {
+      id: 'msg_00000000000000000000000042',
+      messageIdHeader: '<msg_00000000000000000000000042@shop.example>',
+      from: 'Mercato Shop <shop@example.com>',
+      to: 'Zoë Müller <zoe@example.com>',
+      subject: 'Your order #1042 is confirmed — thank you ✓',
+      text: `Hi Zoë,\n\nYour order is confirmed.\n${'A long line of the order summary that goes on past the quoted-printable limit, '.repeat(3)}\nTotal: 19,99 €\n`,
+      html: `<!doctype html><html><body><p>Hi Zoë,</p>\n<p>Your order is confirmed.</p>\n<table>${'<tr><td>T-shirt “Classic”</td><td>19,99 €</td></tr>\n'.repeat(20)}</table></body></html>`,
+      headers: { 'List-Unsubscribe': '<https://shop.example/unsubscribe?t=abc>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    };
+    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+    try {
+      const before = (await transport.sendMail(toNodemailerMessage(sample))).message as Buffer;
+      const now = await composeMail(sample);
+      assert.deepEqual(shape(now), shape(before));
+      assert.ok(!/[^\r]\n/.test(now.toString('utf8')), 'every line ends in CRLF');
+      const text = now.toString('utf8');
+      for (const header of ['Message-ID: <msg_00000000000000000000000042@shop.example>', 'List-Unsubscribe-Post: List-Unsubscribe=One-Click', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative;']) {
+        assert.ok(text.includes(header), header);
+      }
+      assert.match(text, /Content-Type: text\/plain; charset=utf-8/);
+      assert.match(text, /Content-Type: text\/html; charset=utf-8/);
+
+      // And the file the mailbox writes is that message.
+      const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
+      const mailer = new MailboxMailer(dir);
+      try {
+        await mailer.send(sample);
+        assert.deepEqual(shape(await readFile(join(dir, `${sample.id}.eml`))), shape(before));
+      } finally {
+        await mailer.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    } finally {
+      transport.close();
+    }
+  });
+
   it('indexes every one of many concurrent sends, newest first, each in its own file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
     const mailer = new MailboxMailer(dir);

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer';
 import { toNodemailerMessage, type Mailer, type OutgoingMail, type SendResult } from './mailer.js';
 
 export interface MailboxEntry {
@@ -24,8 +24,6 @@ const INDEX_LIMIT = 500;
 export class MailboxMailer implements Mailer {
   readonly kind = 'mailbox' as const;
   readonly dir: string;
-  // Composes the message exactly as an SMTP transport would, without sending it anywhere.
-  private readonly composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   // Index updates in this process run one at a time (read, change, write to a temp file,
   // rename); entries that arrive meanwhile wait and go in together with the next update.
   private indexQueue: Promise<unknown> = Promise.resolve();
@@ -42,17 +40,17 @@ export class MailboxMailer implements Mailer {
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {
-    const info = await this.composer.sendMail(toNodemailerMessage(mail));
+    const message = await composeMail(mail);
     const file = `${mail.id}.eml`;
     const tmp = join(this.dir, `.${file}.tmp`);
     await this.ensureFolder();
     try {
-      await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+      await writeFile(tmp, message, { mode: 0o600 });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       this.folder = undefined; // removed since: made again
       await this.ensureFolder();
-      await writeFile(tmp, info.message as Buffer, { mode: 0o600 });
+      await writeFile(tmp, message, { mode: 0o600 });
     }
     await rename(tmp, join(this.dir, file));
     const entry: MailboxEntry = { id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() };
@@ -100,8 +98,18 @@ export class MailboxMailer implements Mailer {
 
   async close(): Promise<void> {
     await this.indexQueue;
-    this.composer.close();
   }
+}
+
+/**
+ * The message's bytes (RFC 5322, CRLF line ends), composed by nodemailer's MailComposer: the
+ * same bytes as its stream transport gives (or an SMTP transport sends), apart from the MIME
+ * boundaries and the Date, without a transport's per-message work (its plugins, logger and
+ * envelope, a stream piped through a line-end converter). The transport's one compile step left
+ * out turns `data:` images of the HTML into attachments; the templates hold none.
+ */
+export function composeMail(mail: OutgoingMail): Promise<Buffer> {
+  return new MailComposer({ ...toNodemailerMessage(mail), newline: 'windows' }).compile().build();
 }
 
 // Each entry's text in the index, made once: an update writes 500 entries, of which few are new.
