@@ -79,10 +79,17 @@ async function waitReady(name: string, port: number, p: Proc, timeoutMs: number,
   for (;;) {
     const { exitCode, signalCode } = p.child;
     if (exitCode !== null || signalCode !== null) throw new Error(`${name} exited with ${exitCode ?? signalCode}:\n${p.err()}`);
-    const ok = await fetch(`${ca ? 'https' : 'http'}://127.0.0.1:${port}/readyz`, (dispatcher ? { dispatcher } : {}) as RequestInit)
+    const base = `${ca ? 'https' : 'http'}://127.0.0.1:${port}`;
+    const init = (dispatcher ? { dispatcher } : {}) as RequestInit;
+    const ok = await fetch(`${base}/readyz`, init)
       .then((r) => r.ok)
       .catch(() => false);
-    if (ok) return;
+    if (ok) {
+      // Ready, and the process asked for: another one on this port would pass for it.
+      const { service } = (await (await fetch(`${base}/healthz`, init)).json()) as { service?: string };
+      if (service !== name) throw new Error(`port ${port} is answered by ${service ?? 'an unknown process'}, not ${name}`);
+      return;
+    }
     if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${p.err()}\n${p.out().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 100));
   }

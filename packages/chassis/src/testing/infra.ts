@@ -3,7 +3,21 @@ import amqp from 'amqplib';
 import { amqpNames } from '../bus/amqp-bus.js';
 
 /** A port free on 127.0.0.1 now (for a process the test starts and must know the address of). */
-export function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
+  // The system may hand the same free port to two probes in a row (it was closed in between):
+  // a cluster given one port twice starts one process on the other's port, and its readiness
+  // probe is answered by the wrong service. A port this process handed out is never handed out
+  // again.
+  for (;;) {
+    const port = await probePort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+const handedOut = new Set<number>();
+
+function probePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
