@@ -104,9 +104,14 @@ describe('notification email channel: the mailbox mailer', { skip: skipUnless('p
     assert.match(header(raw, 'Content-Type') ?? '', /^multipart\/alternative/);
     assert.match(raw, /Content-Type: text\/plain/);
     assert.match(raw, /Content-Type: text\/html/);
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { id: string; to: string; subject: string }[];
+    // The index lists it within its delay (a quarter of a second).
+    const listed = await eventually(async () => {
+      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8').catch(() => '[]')) as { id: string; to: string; subject: string }[];
+      const mine = index.filter((e) => e.id === m.id);
+      return mine.length > 0 ? mine : undefined;
+    });
     assert.deepEqual(
-      index.filter((e) => e.id === m.id).map((e) => [e.to, e.subject]),
+      listed.map((e) => [e.to, e.subject]),
       [['ann@example.com', m.subject]],
     );
   });
