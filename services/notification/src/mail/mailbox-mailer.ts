@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, open, renameSync, statSync, writeSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { composeMail } from './compose.js';
 import type { Mailer, OutgoingMail, SendResult } from './mailer.js';
 
@@ -26,9 +27,7 @@ export const INDEX_DELAY_MS = 250;
  * machine. A re-send of one message overwrites its own file.
  *
  * A message is written when `send` resolves: a temp file renamed into place, so a reader sees
- * the whole file or none. The files are written synchronously: a few kB to the local disk take
- * less of the process's time than the thread-pool round trips of an open, a write, a close and a
- * rename. The index lists it within `indexDelayMs` (250 ms by default): the messages sent in that
+ * the whole file or none (`replaceFile`). The index lists it within `indexDelayMs` (250 ms by default): the messages sent in that
  * window go in one rewrite of the index; `flush()` and `close()` write what is waiting at once.
  */
 export class MailboxMailer implements Mailer {
@@ -58,14 +57,13 @@ export class MailboxMailer implements Mailer {
     const tmp = join(this.dir, `.${file}.tmp`);
     this.ensureFolder();
     try {
-      writeFileSync(tmp, message, { mode: 0o600 });
+      await replaceFile(tmp, join(this.dir, file), message);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
       this.folderMade = false; // removed since: made again
       this.ensureFolder();
-      writeFileSync(tmp, message, { mode: 0o600 });
+      await replaceFile(tmp, join(this.dir, file), message);
     }
-    renameSync(tmp, join(this.dir, file));
     this.waiting.push({ id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() });
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -115,10 +113,7 @@ export class MailboxMailer implements Mailer {
       }
       const entries = fresh.concat(before);
       const kept = entries.slice(0, INDEX_LIMIT);
-      const tmp = `${path}.tmp`;
-      writeFileSync(tmp, indexText(kept), { mode: 0o600 });
-      const made = statSync(tmp);
-      renameSync(tmp, path);
+      const made = await replaceFile(`${path}.tmp`, path, indexText(kept));
       this.written = { entries: kept, file: identity(made) };
     } catch (err) {
       this.waiting = batch.concat(this.waiting);
@@ -129,6 +124,28 @@ export class MailboxMailer implements Mailer {
   async close(): Promise<void> {
     await this.flush();
   }
+}
+
+const openFile = promisify(open);
+
+/**
+ * Writes `data` to `path` by way of `tmp` renamed into place (a reader sees the old file or the
+ * whole new one), mode 0600; answers the file's stat. The open, which makes an inode and can wait
+ * on the disk, runs on the thread pool; the write of a few kB (to the page cache), the close and
+ * the rename run at once: one thread-pool round trip per file instead of four.
+ */
+async function replaceFile(tmp: string, path: string, data: Buffer | string): Promise<Stats> {
+  const fd = await openFile(tmp, 'w', 0o600);
+  let stats: Stats;
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    stats = fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  return stats;
 }
 
 // Each entry's text in the index, made once: an update writes 500 entries, of which few are new.
