@@ -74,25 +74,132 @@ type Submit = (query: pg.Query, callback: (err: Error | undefined, res: pg.Query
  * take the named form.
  */
 export function prepared<R extends Row = Row>(q: Queryable, name: string, text: string, values: readonly unknown[]): Promise<pg.QueryResult<R>> {
-  const target = q instanceof Transaction ? q.client : q instanceof Db ? q.pool : q instanceof pg.Client || q instanceof pg.Pool ? q : undefined;
+  if (q instanceof Transaction) return q.submit<R>(text, values, name);
+  const target = q instanceof Db ? q.pool : q instanceof pg.Client || q instanceof pg.Pool ? q : undefined;
   if (!target) return (q as unknown as NamedQuery).query<R>({ name, text, values });
   // Handed over as a ready query: given a config object instead, pg copies it property by
   // property on every call, which costs more than the rest of sending the statement.
   const query = new pg.Query(text, values as unknown[]);
   (query as unknown as { name: string }).name = name;
+  return run<R>(target, query);
+}
+
+function run<R extends Row>(target: pg.Pool | pg.Client | pg.PoolClient, query: pg.Query): Promise<pg.QueryResult<R>> {
   return new Promise((resolve, reject) => {
     (target.query as unknown as Submit).call(target, query, (err, res) => (err ? reject(err) : resolve(res as pg.QueryResult<R>)));
   });
 }
 
-/** One transaction's queries on its pooled client, and its after-commit work. */
+/** What pg's Query does with the wire underneath (pg 8's Submittable protocol). */
+interface Wire {
+  parse(msg: { text: string; name?: string; types?: unknown[] }): void;
+  bind(msg: { portal?: string; statement?: string; values?: unknown[] }): void;
+  execute(msg: { portal?: string; rows?: number }): void;
+  parsedStatements: Record<string, string | undefined>;
+}
+interface QueryInternals {
+  name?: string;
+  prepare(connection: Wire): void;
+  handleCommandComplete(msg: unknown, connection: Wire): void;
+  handleError(err: Error, connection: Wire): void;
+}
+
+/**
+ * A transaction's first statement with its BEGIN in front, in one write and one round trip:
+ * BEGIN's Parse, Bind and Execute go ahead of the statement's own messages, before the one Sync
+ * that ends them (extended query protocol), so the server runs BEGIN, then the statement, and
+ * answers once. Without it every transaction paid a round trip (and a write on either side) for
+ * its BEGIN alone. BEGIN's CommandComplete is not a result of the statement's; an error in either
+ * fails the statement, and the transaction is then rolled back as any failed one is.
+ */
+class BeginThenQuery extends pg.Query {
+  private begun = false;
+  private parsing = false;
+  constructor(
+    private readonly begin: string,
+    text: string,
+    values: readonly unknown[],
+    name: string | undefined,
+  ) {
+    super(text, values as unknown[]);
+    if (name !== undefined) (this as unknown as { name: string }).name = name;
+  }
+  requiresPreparation(): boolean {
+    return true;
+  }
+  prepare(connection: Wire): void {
+    const self = this as unknown as QueryInternals;
+    // The unnamed statement and portal: the statement's own (if unnamed) replace them after.
+    connection.parse({ text: this.begin });
+    connection.bind({});
+    connection.execute({});
+    this.parsing = self.name !== undefined && connection.parsedStatements[self.name] === undefined;
+    (pg.Query.prototype as unknown as QueryInternals).prepare.call(this, connection);
+  }
+  handleCommandComplete(msg: unknown, connection: Wire): void {
+    if (!this.begun) {
+      this.begun = true; // BEGIN's
+      return;
+    }
+    (pg.Query.prototype as unknown as QueryInternals).handleCommandComplete.call(this, msg, connection);
+  }
+  handleError(err: Error, connection: Wire): void {
+    // pg marks a named statement parsed at the first ParseComplete it sees while this query is
+    // active, which was BEGIN's: if the statement's own Parse then failed, it is not parsed.
+    const name = (this as unknown as QueryInternals).name;
+    if (this.parsing && name !== undefined) delete connection.parsedStatements[name];
+    (pg.Query.prototype as unknown as QueryInternals).handleError.call(this, err, connection);
+  }
+}
+
+/**
+ * One transaction's queries on its pooled client, and its after-commit work. Its BEGIN is sent
+ * with its first statement, in one round trip: ahead of it in the same pipeline when it takes
+ * parameters (or is a named statement), as the first statement of the same text when it runs as
+ * a simple query. A transaction that ran no statement sent nothing, and commits or rolls back
+ * nothing.
+ */
 class Transaction implements Tx {
   hooks: (() => unknown)[] | undefined;
   finishing: (() => Promise<unknown>)[] | undefined;
-  constructor(readonly client: pg.PoolClient) {}
+  /** The BEGIN not sent yet. */
+  pending: string | undefined;
+  constructor(
+    readonly client: pg.PoolClient,
+    begin: string,
+  ) {
+    this.pending = begin;
+  }
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
-    // Also takes the named form of `prepared()`.
+    if (this.pending !== undefined) {
+      // Also takes the named form of `prepared()`.
+      if (typeof sql === 'object' && sql !== null) {
+        const config = sql as { name?: string; text: string; values?: readonly unknown[] };
+        return this.submit<R>(config.text, config.values ?? [], config.name);
+      }
+      return this.submit<R>(sql, params ?? [], undefined);
+    }
     return this.client.query<R>(sql as never, params as unknown[]);
+  }
+  submit<R extends Row>(text: string, values: readonly unknown[], name: string | undefined): Promise<pg.QueryResult<R>> {
+    const begin = this.pending;
+    if (begin === undefined) {
+      if (name === undefined) return this.client.query<R>(text, values as unknown[]);
+      const query = new pg.Query(text, values as unknown[]);
+      (query as unknown as { name: string }).name = name;
+      return run<R>(this.client, query);
+    }
+    this.pending = undefined;
+    if (values.length > 0 || name !== undefined) return run<R>(this.client, new BeginThenQuery(begin, text, values, name));
+    // A simple query (it may hold several statements): BEGIN as its first, its result dropped.
+    return this.client.query(`${begin}; ${text}`).then((r) => {
+      const results = r as unknown as pg.QueryResult<R>[];
+      return (results.length === 2 ? results[1] : results.slice(1)) as pg.QueryResult<R>;
+    });
+  }
+  /** Whether a BEGIN went to the server: then it is a transaction to commit or roll back. */
+  get begun(): boolean {
+    return this.pending === undefined;
   }
   afterCommit(fn: () => unknown): void {
     (this.hooks ??= []).push(fn);
@@ -185,18 +292,18 @@ export class Db implements Queryable {
     for (;;) {
       const client = await this.pool.connect();
       let broken = false;
+      let tx: Transaction | undefined;
       try {
-        await client.query(opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
-        const tx = new Transaction(client);
+        tx = new Transaction(client, opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn(tx);
         if (tx.finishing) for (const finish of tx.finishing) await finish();
-        await client.query('COMMIT');
+        if (tx.begun) await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener(tx);
         return result;
       } catch (err) {
         try {
-          await client.query('ROLLBACK');
+          if (!tx || tx.begun) await client.query('ROLLBACK');
         } catch {
           broken = true;
         }

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type pg from 'pg';
+import { Db, prepared } from '../src/db/db.js';
+import { createTestDatabase, skipUnless, type TestDatabase } from '../src/testing/index.js';
+
+// A transaction's BEGIN goes to the server with its first statement that takes parameters, in one
+// round trip; what the transaction means must not change with it: its statements see one
+// snapshot at the isolation asked for, a throw or a failed statement leaves nothing behind, and
+// the connection goes back to the pool fit for the next one.
+
+describe('transactions on the chassis pool', { skip: skipUnless('postgres') }, () => {
+  let database: TestDatabase;
+  let db: Db;
+  /** ReadyForQuery messages received: one per round trip the client waited for. */
+  let roundTrips = 0;
+
+  before(async () => {
+    database = await createTestDatabase('tx');
+    // One connection: every transaction below runs on the same session, as a busy pool's do.
+    db = new Db({ url: database.url, poolMax: 1 });
+    db.pool.on('connect', (client: pg.PoolClient) => {
+      (client as unknown as { connection: { on(e: string, f: () => void): void } }).connection.on('readyForQuery', () => roundTrips++);
+    });
+    await db.query('CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)');
+  });
+  after(async () => {
+    await db?.close();
+    await database?.drop();
+  });
+
+  const counted = async (fn: () => Promise<unknown>): Promise<number> => {
+    const before = roundTrips;
+    await fn();
+    return roundTrips - before;
+  };
+
+  it('sends BEGIN with the first statement: one round trip for both, one for COMMIT', async () => {
+    const trips = await counted(() => db.tx((tx) => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'one'])));
+    assert.equal(trips, 2);
+    const named = await counted(() => db.tx((tx) => prepared(tx, 'tx_test_read', 'SELECT body FROM notes WHERE id = $1', [1])));
+    assert.equal(named, 2);
+    assert.deepEqual((await db.query('SELECT id, body FROM notes ORDER BY id')).rows, [{ id: 1, body: 'one' }]);
+  });
+
+  it('runs the first statement inside the transaction, at the isolation asked for', async () => {
+    const seen = await db.tx(
+      async (tx) => {
+        const first = await tx.query<{ level: string; xact: Date; stmt: Date; txid: string | null }>(
+          'SELECT current_setting($1) AS level, now() AS xact, statement_timestamp() AS stmt, txid_current_if_assigned()::text AS txid',
+          ['transaction_isolation'],
+        );
+        await tx.query('SELECT pg_sleep(0.02)');
+        const second = await tx.query<{ xact: Date }>('SELECT now() AS xact, $1::int AS n', [2]);
+        return { first: first.rows[0]!, second: second.rows[0]! };
+      },
+      { isolation: 'serializable' },
+    );
+    assert.equal(seen.first.level, 'serializable');
+    // now() is the transaction's start: the same for both statements, so both ran in one.
+    assert.equal(seen.second.xact.getTime(), seen.first.xact.getTime());
+  });
+
+  it('rolls back everything when the callback throws after its first statement', async () => {
+    await assert.rejects(
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [2, 'two']);
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [3, 'three']);
+        throw new Error('changed my mind');
+      }),
+      /changed my mind/,
+    );
+    assert.deepEqual((await db.query('SELECT id FROM notes ORDER BY id')).rows, [{ id: 1 }]);
+  });
+
+  it('rolls back when the first statement itself fails, and the connection serves the next one', async () => {
+    await assert.rejects(
+      db.tx((tx) => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'again'])),
+      (err: { code?: string }) => err.code === '23505',
+    );
+    // Not left in a failed transaction block: the same (only) connection works.
+    await db.tx(async (tx) => {
+      await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [4, 'four']);
+    });
+    assert.deepEqual((await db.query('SELECT id FROM notes ORDER BY id')).rows, [{ id: 1 }, { id: 4 }]);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+  });
+
+  it('parses a named statement again after its first Parse failed with BEGIN in front', async () => {
+    const bad = () => db.tx((tx) => prepared(tx, 'tx_test_bad', 'SELEC $1::int', [1]));
+    // A syntax error both times: the second try parses again rather than binding a statement the
+    // server never made (which would fail with 26000, "prepared statement does not exist").
+    await assert.rejects(bad(), (err: { code?: string }) => err.code === '42601');
+    await assert.rejects(bad(), (err: { code?: string }) => err.code === '42601');
+  });
+
+  it('sends nothing for a transaction that ran no statement', async () => {
+    const trips = await counted(() => db.tx(async () => 'nothing'));
+    assert.equal(trips, 0);
+    const thrown = await counted(() => assert.rejects(db.tx(async () => Promise.reject(new Error('before any statement')))));
+    assert.equal(thrown, 0);
+  });
+
+  it('sends BEGIN in the text of a first statement without parameters, several statements in one included', async () => {
+    let both: unknown;
+    const trips = await counted(async () => {
+      await db.tx(async (tx) => {
+        both = await tx.query("INSERT INTO notes (id, body) VALUES (5, 'five'); INSERT INTO notes (id, body) VALUES (6, 'six')");
+      });
+    });
+    assert.equal(trips, 2);
+    // The caller's two results, not BEGIN's.
+    assert.deepEqual(
+      (both as pg.QueryResult[]).map((r) => [r.command, r.rowCount]),
+      [
+        ['INSERT', 1],
+        ['INSERT', 1],
+      ],
+    );
+    const one = await db.tx((tx) => tx.query<{ v: number; n: number }>('SELECT 42 AS v, (SELECT count(*)::int FROM notes WHERE id IN (5, 6)) AS n'));
+    assert.deepEqual(one.rows, [{ v: 42, n: 2 }]);
+    await assert.rejects(
+      db.tx(async (tx) => {
+        await tx.query("INSERT INTO notes (id, body) VALUES (7, 'seven')");
+        throw new Error('undo');
+      }),
+      /undo/,
+    );
+    assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM notes WHERE id = 7')).rows[0]!.n, 0);
+  });
+
+  it('runs statements queued at once in the order they were queued', async () => {
+    const order = await db.tx(async (tx) => {
+      const [a, b, c] = await Promise.all([
+        tx.query<{ v: number }>('INSERT INTO notes (id, body) VALUES ($1, $2) RETURNING id AS v', [8, 'eight']),
+        tx.query<{ v: number }>('SELECT count(*)::int AS v FROM notes WHERE id = 8'),
+        tx.query<{ v: number }>('SELECT count(*)::int AS v FROM notes WHERE id = $1', [8]),
+      ]);
+      return [a.rows[0]!.v, b.rows[0]!.v, c.rows[0]!.v];
+    });
+    assert.deepEqual(order, [8, 1, 1]);
+  });
+});
