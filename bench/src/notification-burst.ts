@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       return createEvent('UserRegistered', { userId, email: `burst${i}@example.com`, name: `Burst ${i}`, emailVerified: true, method: 'password', roles: ['customer'] }, { source: 'auth', subject: userId });
     });
     const began = performance.now();
+    const cpuBefore = process.cpuUsage();
     // As the relay publishes: runs of events, each handed to the bus as one delivery.
     for (let i = 0; i < events.length; i += 500) await bus.publish(events.slice(i, i + 500));
     const queued = performance.now();
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
       await new Promise((res) => setTimeout(res, 50));
     }
     const done = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
     const failed = (await svc.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM messages WHERE status <> 'sent'`)).rows[0]!.n;
 
     // The bare yardstick: the same files, written as the mailbox writes them.
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(`  events consumed and queued   ${((queued - began) / 1000).toFixed(2)} s  (${(MESSAGES / ((queued - began) / 1000)).toFixed(0)} events/s)`);
     console.log(`  burst to the mailbox         ${rate.toFixed(0)} messages/s  (${((done - began) / 1000).toFixed(2)} s from first event to last sent; ${files.length} .eml files, ${failed} not sent)`);
+    console.log(`  CPU of this process          ${((cpu.user + cpu.system) / MESSAGES).toFixed(0)} µs per message  (the service's consumers and delivery job, the bus, and this script's polling; PostgreSQL not counted)`);
     console.log(`  the same files written bare  ${bareRate.toFixed(0)} files/s  (${(bareMs / 1000).toFixed(2)} s)`);
     console.log(`  ratio burst / bare           ${(rate / bareRate).toFixed(2)}`);
     if (failed > 0 || files.length !== MESSAGES) process.exitCode = 1;

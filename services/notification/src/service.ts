@@ -13,6 +13,7 @@ import { registerRoutes } from './http/routes.js';
 import { deliverMessagesJob } from './jobs/deliver-messages.job.js';
 import { createMailer } from './mail/create-mailer.js';
 import { DeliveryWorker } from './messages/deliver-messages.js';
+import { queuedMessages } from './messages/message.store.js';
 import type { NotifyContext } from './messages/notify.js';
 import type { ChannelName } from './preferences/preferences.js';
 import { UnsubscribeTokens } from './preferences/unsubscribe-token.js';
@@ -79,7 +80,9 @@ export const notificationService: ServiceModule = {
     };
     // A commit in this process (a consumer queuing a message) starts a delivery pass at once;
     // the job's poll catches retries, quiet hours ending and the work of other processes.
-    const stopWaking = db.onCommit(() => worker.wake());
+    const stopWaking = db.onCommit((tx) => {
+      if (queuedMessages(tx)) worker.wake();
+    });
     logger.info({ mailer: mailer.kind, sms: !!sms, ...(mailer.kind === 'mailbox' ? { dir: config.mailboxDir } : {}) }, 'channels ready');
     return {
       consumers: consumers(notify),

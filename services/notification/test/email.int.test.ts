@@ -104,9 +104,14 @@ describe('notification email channel: the mailbox mailer', { skip: skipUnless('p
     assert.match(header(raw, 'Content-Type') ?? '', /^multipart\/alternative/);
     assert.match(raw, /Content-Type: text\/plain/);
     assert.match(raw, /Content-Type: text\/html/);
-    const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8')) as { id: string; to: string; subject: string }[];
+    // The index lists it within its delay (a quarter of a second).
+    const listed = await eventually(async () => {
+      const index = JSON.parse(await readFile(join(dir, 'index.json'), 'utf8').catch(() => '[]')) as { id: string; to: string; subject: string }[];
+      const mine = index.filter((e) => e.id === m.id);
+      return mine.length > 0 ? mine : undefined;
+    });
     assert.deepEqual(
-      index.filter((e) => e.id === m.id).map((e) => [e.to, e.subject]),
+      listed.map((e) => [e.to, e.subject]),
       [['ann@example.com', m.subject]],
     );
   });
@@ -376,5 +381,35 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
     assert.equal(sent[0]!.messageIdHeader, `<${sent[0]!.id}@shop.example.com>`, 'the same Message-ID as the first attempt had');
     const r = await svc.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM messages WHERE recipient = 'lost@example.com'`);
     assert.deepEqual(r.rows, [{ status: 'sent', attempts: 2 }]);
+  });
+
+  it('fails a message whose last allowed attempt never finished, checking at most once per abandonedCheckMs', async () => {
+    const abandon = async (recipient: string) => {
+      await queueMessage(svc.db, newId('evt'), 'welcome', recipient, renderWelcome({ name: 'Gone', shopUrl: PUBLIC_URL }));
+      // Its last allowed attempt (3 of 3) was claimed by a process that died; the lease is over.
+      await svc.db.query(`UPDATE messages SET status = 'sending', attempts = 3, next_attempt_at = now() - interval '1 second' WHERE recipient = $1`, [recipient]);
+    };
+    const statusOf = async (recipient: string) =>
+      (await svc.db.query<{ status: string }>('SELECT status FROM messages WHERE recipient = $1', [recipient])).rows[0]!.status;
+    const sent: OutgoingMail[] = [];
+    const worker = new DeliveryWorker({
+      db: svc.db,
+      channels: { email: new EmailChannel({ kind: 'smtp', send: async (m: OutgoingMail) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} }, 'no-reply@shop.example.com') },
+      logger: captureLogger('notification', 'silent').logger,
+      retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
+      leaseMs: 60_000,
+      batch: 5,
+      abandonedCheckMs: 400,
+    });
+    await abandon('gone1@example.com');
+    await worker.drain();
+    assert.equal(await statusOf('gone1@example.com'), 'failed');
+    await abandon('gone2@example.com');
+    await worker.drain(); // within 400 ms of the last check: not looked at again yet
+    assert.equal(await statusOf('gone2@example.com'), 'sending');
+    await new Promise((r) => setTimeout(r, 450));
+    await worker.drain();
+    assert.equal(await statusOf('gone2@example.com'), 'failed');
+    assert.equal(sent.length, 0, 'neither sent again');
   });
 });

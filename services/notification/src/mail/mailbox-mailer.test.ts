@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -73,6 +73,7 @@ describe('the mailbox mailer', () => {
       for (let i = 0; i < 3; i++) await mailer.send(mail(i));
       await Promise.all(Array.from({ length: 40 }, (_, i) => mailer.send(mail(3 + i))));
       await mailer.send(mail(0)); // a re-send moves to the top, once
+      await mailer.flush();
       const index = await readIndex(join(dir, MAILBOX_INDEX));
       assert.equal(index.length, 43);
       assert.equal(new Set(index.map((e) => e.id)).size, 43);
@@ -94,8 +95,10 @@ describe('the mailbox mailer', () => {
     const mailer = new MailboxMailer(dir);
     try {
       await mailer.send(mail(1));
+      await mailer.flush();
       await rm(dir, { recursive: true, force: true });
       await mailer.send(mail(2));
+      await mailer.flush();
       assert.deepEqual((await readIndex(join(dir, MAILBOX_INDEX))).map((e) => e.subject), ['Order 2']);
       assert.match(await readFile(join(dir, `${mail(2).id}.eml`), 'utf8'), /Subject: Order 2/);
     } finally {
@@ -110,16 +113,63 @@ describe('the mailbox mailer', () => {
     try {
       await mailer.send(mail(1));
       await mailer.send(mail(2));
+      await mailer.flush();
       const text = await readFile(path, 'utf8');
       assert.equal(text, `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
       // Someone else rewrites the index (e.g. clears it but for one entry of their own).
       const other = { id: 'msg_other', file: 'msg_other.eml', to: 'x@example.com', subject: 'Other', date: new Date(0).toISOString() };
       await writeFile(path, JSON.stringify([other]));
       await mailer.send(mail(3));
+      await mailer.flush();
       assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 3', 'Other']);
       await rm(path);
       await mailer.send(mail(4));
+      await mailer.flush();
       assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 4']);
+    } finally {
+      await mailer.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists a message in the index within its delay, the messages of that window in one rewrite, and close() lists what waits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
+    const path = join(dir, MAILBOX_INDEX);
+    const mailer = new MailboxMailer(dir, { indexDelayMs: 100 });
+    try {
+      await mailer.send(mail(1));
+      // The file is there when send resolves; the index follows.
+      assert.match(await readFile(join(dir, `${mail(1).id}.eml`), 'utf8'), /Subject: Order 1/);
+      assert.deepEqual(await readIndex(path), []);
+      await mailer.send(mail(2));
+      await mailer.send(mail(1)); // sent again in the window: listed once, as the newest
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(await readIndex(path), []);
+      await new Promise((r) => setTimeout(r, 150));
+      const first = await stat(path);
+      assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 1', 'Order 2']);
+      await mailer.send(mail(3));
+      await mailer.close();
+      assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 3', 'Order 1', 'Order 2']);
+      assert.notEqual((await stat(path)).ino, first.ino, 'rewritten by close()');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the entries of an index update that failed for the next one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mercato-mailbox-'));
+    const path = join(dir, MAILBOX_INDEX);
+    const mailer = new MailboxMailer(dir, { indexDelayMs: 10_000 });
+    try {
+      await mailer.send(mail(1));
+      await mkdir(`${path}.tmp`); // the index's temp file cannot be written
+      await assert.rejects(mailer.flush(), /EISDIR/);
+      assert.deepEqual(await readIndex(path), []);
+      await mailer.send(mail(2));
+      await rm(`${path}.tmp`, { recursive: true });
+      await mailer.flush();
+      assert.deepEqual((await readIndex(path)).map((e) => e.subject), ['Order 2', 'Order 1']);
     } finally {
       await mailer.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,8 +1,11 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, open, renameSync, statSync, writeSync, type Stats } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
-import { toNodemailerMessage, type Mailer, type OutgoingMail, type SendResult } from './mailer.js';
+import { promisify } from 'node:util';
+import { composeMail } from './compose.js';
+import type { Mailer, OutgoingMail, SendResult } from './mailer.js';
+
+export { composeMail };
 
 export interface MailboxEntry {
   id: string;
@@ -15,101 +18,134 @@ export interface MailboxEntry {
 export const MAILBOX_INDEX = 'index.json';
 // The index lists the latest messages; older .eml files stay on disk.
 const INDEX_LIMIT = 500;
+/** How long a sent message may wait to be listed in the index: the updates of that window go in one rewrite. */
+export const INDEX_DELAY_MS = 250;
 
 /**
  * The embedded default: each message becomes `<id>.eml` (RFC 5322, multipart/alternative with a
  * text and an HTML part) in a folder, listed newest first in `index.json`. Nothing leaves the
  * machine. A re-send of one message overwrites its own file.
+ *
+ * A message is written when `send` resolves: a temp file renamed into place, so a reader sees
+ * the whole file or none (`replaceFile`). The index lists it within `indexDelayMs` (250 ms by default): the messages sent in that
+ * window go in one rewrite of the index; `flush()` and `close()` write what is waiting at once.
  */
 export class MailboxMailer implements Mailer {
   readonly kind = 'mailbox' as const;
   readonly dir: string;
-  // Index updates in this process run one at a time (read, change, write to a temp file,
-  // rename); entries that arrive meanwhile wait and go in together with the next update.
-  private indexQueue: Promise<unknown> = Promise.resolve();
-  private waiting: Array<{ entry: MailboxEntry; done: () => void; failed: (err: unknown) => void }> = [];
+  private readonly indexDelayMs: number;
+  // Sent and not yet in the index file, oldest first.
+  private waiting: MailboxEntry[] = [];
+  private timer: NodeJS.Timeout | undefined = undefined;
+  // Index updates run one at a time (read, change, write to a temp file, rename).
+  private indexQueue: Promise<void> = Promise.resolve();
   // The folder is made once (and again if it was removed meanwhile), not at every message.
-  private folder: Promise<unknown> | undefined = undefined;
+  private folderMade = false;
   // The index as this process last wrote it, and that file's identity: while the file is still
   // that one (nobody else wrote or removed it), the next update starts from here instead of
   // reading and parsing the whole index again.
   private written: { entries: MailboxEntry[]; file: string } | undefined = undefined;
 
-  constructor(dir: string) {
+  constructor(dir: string, opts: { indexDelayMs?: number } = {}) {
     this.dir = resolve(dir);
+    this.indexDelayMs = opts.indexDelayMs ?? INDEX_DELAY_MS;
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {
     const message = await composeMail(mail);
     const file = `${mail.id}.eml`;
     const tmp = join(this.dir, `.${file}.tmp`);
-    await this.ensureFolder();
+    this.ensureFolder();
     try {
-      await writeFile(tmp, message, { mode: 0o600 });
+      await replaceFile(tmp, join(this.dir, file), message);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-      this.folder = undefined; // removed since: made again
-      await this.ensureFolder();
-      await writeFile(tmp, message, { mode: 0o600 });
+      this.folderMade = false; // removed since: made again
+      this.ensureFolder();
+      await replaceFile(tmp, join(this.dir, file), message);
     }
-    await rename(tmp, join(this.dir, file));
-    const entry: MailboxEntry = { id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() };
-    await this.addToIndex(entry);
+    this.waiting.push({ id: mail.id, file, to: mail.to, subject: mail.subject, date: new Date().toISOString() });
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      // A failed update keeps its entries for the next one (the next message's, or close()).
+      this.flush().catch(() => undefined);
+    }, this.indexDelayMs).unref();
     return { providerMessageId: file };
   }
 
-  private ensureFolder(): Promise<unknown> {
+  private ensureFolder(): void {
+    if (this.folderMade) return;
     // The messages hold live reset and verification links: readable by this user only.
-    this.folder ??= mkdir(this.dir, { recursive: true, mode: 0o700 }).catch((err: unknown) => {
-      this.folder = undefined;
-      throw err;
-    });
-    return this.folder;
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    this.folderMade = true;
   }
 
-  private addToIndex(entry: MailboxEntry): Promise<void> {
-    return new Promise<void>((done, failed) => {
-      this.waiting.push({ entry, done, failed });
-      if (this.waiting.length > 1) return; // an update is already queued and will take this one
-      this.indexQueue = this.indexQueue.then(async () => {
-        const batch = this.waiting;
-        this.waiting = [];
-        try {
-          const path = join(this.dir, MAILBOX_INDEX);
-          const added = new Set(batch.map((b) => b.entry.id));
-          const known = this.written;
-          this.written = undefined;
-          const current = known ? await statOf(path) : undefined;
-          const entries = (known && current && identity(current) === known.file ? known.entries : await readIndex(path)).filter((e) => !added.has(e.id));
-          entries.unshift(...batch.map((b) => b.entry).reverse());
-          const kept = entries.slice(0, INDEX_LIMIT);
-          const tmp = `${path}.tmp`;
-          await writeFile(tmp, indexText(kept), { mode: 0o600 });
-          const made = await stat(tmp);
-          await rename(tmp, path);
-          this.written = { entries: kept, file: identity(made) };
-          for (const b of batch) b.done();
-        } catch (err) {
-          for (const b of batch) b.failed(err);
-        }
-      });
-    });
+  /** Lists every message sent so far in the index now; rejects when that update failed (its entries wait for the next). */
+  flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const update = this.indexQueue.then(() => this.updateIndex());
+    this.indexQueue = update.catch(() => undefined);
+    return update;
+  }
+
+  private async updateIndex(): Promise<void> {
+    const batch = this.waiting;
+    if (batch.length === 0) return;
+    this.waiting = [];
+    try {
+      const path = join(this.dir, MAILBOX_INDEX);
+      const added = new Set(batch.map((e) => e.id));
+      const known = this.written;
+      this.written = undefined;
+      const current = known ? statOf(path) : undefined;
+      const before = (known && current && identity(current) === known.file ? known.entries : await readIndex(path)).filter((e) => !added.has(e.id));
+      // Newest first; a message sent twice in the window is listed once, at its last send.
+      const fresh: MailboxEntry[] = [];
+      const seen = new Set<string>();
+      for (let i = batch.length - 1; i >= 0; i--) {
+        const e = batch[i]!;
+        if (seen.has(e.id)) continue;
+        seen.add(e.id);
+        fresh.push(e);
+      }
+      const entries = fresh.concat(before);
+      const kept = entries.slice(0, INDEX_LIMIT);
+      const made = await replaceFile(`${path}.tmp`, path, indexText(kept));
+      this.written = { entries: kept, file: identity(made) };
+    } catch (err) {
+      this.waiting = batch.concat(this.waiting);
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
-    await this.indexQueue;
+    await this.flush();
   }
 }
 
+const openFile = promisify(open);
+
 /**
- * The message's bytes (RFC 5322, CRLF line ends), composed by nodemailer's MailComposer: the
- * same bytes as its stream transport gives (or an SMTP transport sends), apart from the MIME
- * boundaries and the Date, without a transport's per-message work (its plugins, logger and
- * envelope, a stream piped through a line-end converter). The transport's one compile step left
- * out turns `data:` images of the HTML into attachments; the templates hold none.
+ * Writes `data` to `path` by way of `tmp` renamed into place (a reader sees the old file or the
+ * whole new one), mode 0600; answers the file's stat. The open, which makes an inode and can wait
+ * on the disk, runs on the thread pool; the write of a few kB (to the page cache), the close and
+ * the rename run at once: one thread-pool round trip per file instead of four.
  */
-export function composeMail(mail: OutgoingMail): Promise<Buffer> {
-  return new MailComposer({ ...toNodemailerMessage(mail), newline: 'windows' }).compile().build();
+async function replaceFile(tmp: string, path: string, data: Buffer | string): Promise<Stats> {
+  const fd = await openFile(tmp, 'w', 0o600);
+  let stats: Stats;
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    stats = fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  return stats;
 }
 
 // Each entry's text in the index, made once: an update writes 500 entries, of which few are new.
@@ -132,9 +168,9 @@ function indexText(entries: readonly MailboxEntry[]): string {
 /** A file's identity: another writer's replace (a new inode) or change (size, time) shows. */
 const identity = (s: Stats) => `${s.ino}:${s.size}:${s.mtimeMs}`;
 
-async function statOf(path: string): Promise<Stats | undefined> {
+function statOf(path: string): Stats | undefined {
   try {
-    return await stat(path);
+    return statSync(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;

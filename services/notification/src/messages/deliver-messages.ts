@@ -15,6 +15,12 @@ export interface DeliveryOptions {
   batch: number;
   /** Messages of a claimed batch sent at once (default: the whole batch). */
   concurrency?: number;
+  /**
+   * How often a pass also fails the messages whose last allowed attempt never finished (default
+   * 1 s): such a message is never claimed again, so only its `failed` waits; a pass per commit
+   * does not repeat that statement.
+   */
+  abandonedCheckMs?: number;
   /** Counts sends by outcome (metrics): sent, retrying, failed. */
   onSend?: (status: 'sent' | 'retrying' | 'failed' | 'bounced', n?: number, channel?: ChannelName) => void;
 }
@@ -31,6 +37,7 @@ export class DeliveryWorker {
   private current: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private abandonedCheckedAt = -Infinity;
 
   constructor(opts: DeliveryOptions) {
     this.opts = opts;
@@ -71,10 +78,13 @@ export class DeliveryWorker {
 
   private async pass(): Promise<void> {
     const { db, retry, leaseMs, batch } = this.opts;
-    const abandoned = await failAbandoned(db, retry.maxAttempts);
-    if (abandoned > 0) {
-      this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
-      this.opts.onSend?.('failed', abandoned);
+    if (performance.now() - this.abandonedCheckedAt >= (this.opts.abandonedCheckMs ?? 1000)) {
+      this.abandonedCheckedAt = performance.now();
+      const abandoned = await failAbandoned(db, retry.maxAttempts);
+      if (abandoned > 0) {
+        this.opts.logger.warn({ count: abandoned }, 'messages failed: their last send attempt never finished');
+        this.opts.onSend?.('failed', abandoned);
+      }
     }
     for (;;) {
       if (this.stopped) return;

@@ -91,6 +91,14 @@ const newMessageValues = (m: NewMessage): unknown[] => [
   JSON.stringify(m.payload), m.status ?? 'pending', m.lastError ?? null, m.notBefore?.toISOString() ?? null, m.resentFrom ?? null,
 ];
 
+// Transactions that queued messages to send: the delivery worker wakes for their commits only
+// (the others — an order's contact recorded, a preference changed, the worker's own marks —
+// bring nothing due; its poll still catches whatever is).
+const queuers = new WeakSet<Queryable>();
+
+/** Whether `tx` queued a message to send (it is due once the transaction has committed). */
+export const queuedMessages = (tx: Queryable): boolean => queuers.has(tx);
+
 /** Queues a message; false when one with its dedupe key exists already (a redelivery). */
 export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolean> {
   const r = await prepared(
@@ -101,6 +109,7 @@ export async function insertMessage(q: Queryable, m: NewMessage): Promise<boolea
      ON CONFLICT (dedupe_key) DO NOTHING`,
     newMessageValues(m),
   );
+  if (r.rowCount === 1 && (m.status ?? 'pending') === 'pending') queuers.add(q);
   return r.rowCount === 1;
 }
 
@@ -185,6 +194,7 @@ export async function insertCapped(q: Queryable, items: readonly CappedMessage[]
     ],
   );
   const status = new Map(r.rows.map((row) => [row.id, row.status]));
+  if (r.rows.some((row) => row.status === 'pending')) queuers.add(q);
   return items.map((i) => status.get(i.message.id));
 }
 
@@ -320,6 +330,7 @@ export async function copyForResend(q: Queryable, id: string, newMessageId: stri
      RETURNING ${COLUMNS}`,
     [id, newMessageId],
   );
+  if (r.rows[0]) queuers.add(q);
   return r.rows[0] ? toMessage(r.rows[0]) : undefined;
 }
 
