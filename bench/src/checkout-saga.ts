@@ -7,7 +7,7 @@
 // bus, its own PostgreSQL), compared with the distributed figure of the same run.
 // Target: ≥ 100 confirmed orders per second on a 2-core machine, p99 under 1 s, in both modes.
 //
-//   npm run bench:checkout [-- --mode both|distributed|embedded --orders 1000 --concurrency 64 --rounds 1 --skus 100 --hot --sample 200]
+//   npm run bench:checkout [-- --mode both|distributed|embedded --orders 1000 --concurrency 64 --rounds 1 --skus 100 --hot --sample 200 --statements]
 //
 //   --mode         both (the default), distributed or embedded
 //   --orders       checkouts per round (each from its own one-line cart)
@@ -16,6 +16,10 @@
 //   --skus         SKUs the orders are spread over (one product, ≤ 100 variants), round robin
 //   --hot          every order buys the same SKU (contended stock rows)
 //   --sample       orders whose history is read afterwards for the stage timings
+//   --statements   distributed: also count the statements each service process sends to
+//                  PostgreSQL over the measured round (per order, and the order service's by
+//                  statement); a counter in every service process, so its CPU figures are a
+//                  little higher
 //
 // OUTBOX_POLL_MS, OUTBOX_BATCH, BUS_PREFETCH, DB_POOL_MAX, PAYMENT_WORK_CONCURRENCY and
 // GATEWAY_UPSTREAM_CONNECTIONS in this process's environment are passed to every service.
@@ -29,6 +33,9 @@
 // written (events published) and inbox rows (deliveries consumed). The baseline replays those
 // per-order figures: trivial INSERT transactions and publish → consume hops, one after another.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { newId } from '@mercato/contracts';
 import { Agent, request } from 'undici';
 import { argNumber as arg, argText } from './support/args.js';
@@ -47,6 +54,35 @@ const MODE = argText('mode', 'both');
 if (!['both', 'distributed', 'embedded'].includes(MODE)) throw new Error(`--mode is both, distributed or embedded, not ${MODE}`);
 const SERVICES = ['catalog', 'inventory', 'order', 'payment', 'notification'] as const;
 const WAIT_SECONDS = 30;
+const STATEMENTS = process.argv.includes('--statements');
+if (STATEMENTS) {
+  // Read by every service process started from here (see support/count-statements.mjs).
+  process.env.BENCH_STATEMENT_DIR = mkdtempSync(join(tmpdir(), 'mercato-bench-statements-'));
+  process.env.BENCH_SERVICE_NODE_ARGS = `${process.env.BENCH_SERVICE_NODE_ARGS ?? ''} --import ${new URL('./support/count-statements.mjs', import.meta.url).href}`.trim();
+}
+
+/** Each service process's statements so far, by statement (empty unless --statements). */
+async function statementCounts(p: Platform): Promise<Record<string, Record<string, number>>> {
+  const out: Record<string, Record<string, number>> = {};
+  if (!STATEMENTS) return out;
+  const dir = process.env.BENCH_STATEMENT_DIR!;
+  const read = (pid: number) => {
+    try {
+      return JSON.parse(readFileSync(join(dir, `${pid}.json`), 'utf8')) as { seq: number; counts: Record<string, number> };
+    } catch {
+      return undefined;
+    }
+  };
+  for (const s of p.procs) {
+    const pid = s.child.pid;
+    if (pid === undefined) continue;
+    const seq = read(pid)?.seq ?? 0;
+    process.kill(pid, 'SIGUSR2');
+    await until(`${s.name}'s statement counts`, 5_000, async () => (read(pid)?.seq ?? 0) > seq);
+    out[s.name] = read(pid)!.counts;
+  }
+  return out;
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (sorted: number[], p: number) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!);
@@ -225,6 +261,8 @@ interface Round {
   cpuPerOrder: Record<string, number>;
   cpuOthers: Record<string, number>;
   rollbacks: number;
+  /** Statements sent per order over the round, by service process and statement (--statements). */
+  statements: Record<string, Record<string, number>>;
   tables: { name: string; scans: number; writes: number }[];
   cpuBusy: number;
   machineBusy: number;
@@ -244,6 +282,7 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   const commits0 = await p.commits();
   const rollbacks0 = await p.rollbacks();
   const tables0 = await p.tableActivity();
+  const statements0 = await statementCounts(p);
   const cpu0 = Object.fromEntries(p.procs.map((s) => [s.name, cpuMs(s.child.pid)]));
   const self0 = process.cpuUsage();
   const machine0 = machineCpuMs();
@@ -266,6 +305,7 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   const all1 = processesCpuMs();
   const outbox1 = await p.rows('outbox');
   const inbox1 = await p.rows('inbox');
+  const statements1 = await statementCounts(p);
 
   // An idle interval as long as the counted one: the pollers' and health checks' commits.
   const counted = wall1 - wall0;
@@ -302,6 +342,12 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
     .filter((t) => t.scans + t.writes > 0)
     .sort((a, b) => b.scans + b.writes - (a.scans + a.writes))
     .slice(0, 8);
+  const statements = Object.fromEntries(
+    Object.entries(statements1).map(([service, counts]) => [
+      service,
+      Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, (v - (statements0[service]?.[k] ?? 0)) / n]).filter(([, v]) => (v as number) > 0)),
+    ]),
+  ) as Record<string, Record<string, number>>;
   const st = await stages(p, results, admin);
   const chain = await hops(p, since);
 
@@ -323,6 +369,7 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
     cpuPerOrder,
     cpuOthers: others,
     rollbacks: (rollbacks1 - rollbacks0) / n,
+    statements,
     tables,
     cpuBusy,
     machineBusy: (machine1.busy - machine0.busy) / Math.max(1, machine1.total - machine0.total),
@@ -358,6 +405,12 @@ function report(rounds: Round[], p: Platform): void {
   console.log(`  database commits   ${f1(last.txGross)} over the run, ${f1(last.txNet)} less the idle rate (${f1(last.idlePerSecond)} commits/s when idle)`);
   console.log(`                     by database: ${perService(last.txByService)}; rollbacks ${last.rollbacks.toFixed(2)}`);
   console.log(`                     busiest tables (scans + rows written): ${last.tables.map((t) => `${t.name} ${f1(t.scans)} + ${f1(t.writes)}`).join(', ')}`);
+  if (STATEMENTS) {
+    const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    console.log(`  statements         by process: ${Object.entries(last.statements).map(([k, c]) => `${k} ${f1(total(c))}`).join(', ')}`);
+    const order = Object.entries(last.statements.order ?? {}).sort((a, b) => b[1] - a[1]);
+    for (const [statement, x] of order) if (x >= 0.05) console.log(`                     order ${x.toFixed(2).padStart(5)}  ${statement}`);
+  }
   console.log(`  events published   ${f1(last.published)} (outbox rows: ${perService(last.publishedByService)})`);
   console.log(`  deliveries         ${f1(last.consumed)} (inbox rows)`);
   console.log(
@@ -509,6 +562,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await agent.close();
+    if (STATEMENTS) rmSync(process.env.BENCH_STATEMENT_DIR!, { recursive: true, force: true });
   }
 }
 

@@ -1,30 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { MemoryBus, startService, type RunningService, type Tx } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
-import { newId, type Envelope } from '@mercato/contracts';
+import { before, describe, it } from 'node:test';
+import type { Tx } from '@mercato/chassis';
+import { skipUnless } from '@mercato/chassis/testing';
+import { newId } from '@mercato/contracts';
 import { reserveOrder, reserveOrders, type ReserveOrderInput } from '../src/reservations/reserve-order.js';
-import { inventoryService } from '../src/service.js';
-import { adjustStock } from '../src/stock/adjust-stock.js';
 import { createWarehouse } from '../src/warehouses/create-warehouse.js';
-import { ledgerMismatches, orderPlaced, productCreated } from './support.js';
+import { inventoryUnderTest, ledgerMismatches, MAIN, orderPlaced, productCreated } from './support.js';
 
 // Reserving an order is one statement on the stock when it fits (claim, locks, allocation,
 // levels and ledger), and a run of orders two (claims and locks, then every reservation); a line
 // that falls short leaves the stock as it was.
 
-const MAIN = 'whs_00000000000000000000000000';
-
 describe('reserving orders in as few statements as the stock allows (PostgreSQL)', { skip: skipUnless('postgres') }, () => {
-  let db: TestDatabase;
-  let svc: RunningService;
+  const inventory = inventoryUnderTest('inv_reserve');
+  const { q, handle, adjust, operator } = inventory;
   let east: string;
-  const logs = captureLogger('inventory', 'info');
-  const operator = newId('usr');
 
-  const q = <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => svc.db.query<R>(sql, params);
-  const handle = async (event: Envelope) => assert.equal(await svc.consumer.process(event, undefined), 'handled', `${event.type} was handled`);
-  const adjust = (sku: string, delta: number, warehouseCode = 'main') => adjustStock(svc, { sku, warehouseCode, delta, reason: 'count', actorUserId: operator });
   const stockOf = async (skus: string[]) =>
     (
       await q<{ sku: string; warehouse_id: string; on_hand: number; reserved: number }>(
@@ -55,7 +46,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
   /** Runs `fn` in a transaction whose statements on the stock rows are counted. */
   const counted = async <T>(fn: (tx: Tx) => Promise<T>): Promise<{ result: T; stockStatements: number }> => {
     let stockStatements = 0;
-    const result = await svc.db.tx(async (tx) => {
+    const result = await inventory.svc.db.tx(async (tx) => {
       const counting: Tx = {
         query: ((sql: string | { text: string }, params?: readonly unknown[]) => {
           if (/stock_levels/.test(typeof sql === 'string' ? sql : sql.text)) stockStatements++;
@@ -70,15 +61,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
   };
 
   before(async () => {
-    db = await createTestDatabase('inv_reserve');
-    svc = await startService(inventoryService, {
-      env: { INVENTORY_PORT: '0', INVENTORY_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', INVENTORY_RESERVATION_TTL_SECONDS: '3600' },
-      bus: new MemoryBus(),
-      logger: logs.logger,
-      listen: false,
-      background: false,
-    });
-    east = (await createWarehouse(svc, { code: 'east', name: 'East', priority: 200 })).id;
+    east = (await createWarehouse(inventory.svc, { code: 'east', name: 'East', priority: 200 })).id;
     await handle(productCreated(newId('prd'), ['RV-1', 'RV-2', 'RV-3']));
     await adjust('RV-1', 3);
     await adjust('RV-1', 4, 'east');
@@ -86,14 +69,9 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     await adjust('RV-3', 5, 'east');
   });
 
-  after(async () => {
-    await svc?.stop();
-    await db?.drop();
-  });
-
   it('reserves an order that fits in one statement on the stock, split across warehouses by priority', async () => {
     const order = input(newId('ord'), [['RV-1', 4], ['RV-3', 1], ['RV-1', 1]]);
-    const { result, stockStatements } = await counted((tx) => reserveOrder(tx, svc.outbox, svc.logger, order));
+    const { result, stockStatements } = await counted((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, order));
     assert.equal(result, 'reserved');
     assert.equal(stockStatements, 1);
     assert.deepEqual(await movements(order.orderId), [
@@ -108,16 +86,16 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     ]);
     assert.deepEqual(await stockOf(['RV-1', 'RV-3']), [['RV-1', MAIN, 3, 3], ['RV-1', east, 4, 2], ['RV-3', MAIN, 0, 0], ['RV-3', east, 5, 1]]);
     // The same order again: nothing changes.
-    const again = await counted((tx) => reserveOrder(tx, svc.outbox, svc.logger, { ...order, eventId: newId('evt') }));
+    const again = await counted((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, { ...order, eventId: newId('evt') }));
     assert.equal(again.result, 'duplicate');
     assert.deepEqual(await stockOf(['RV-1', 'RV-3']), [['RV-1', MAIN, 3, 3], ['RV-1', east, 4, 2], ['RV-3', MAIN, 0, 0], ['RV-3', east, 5, 1]]);
     // A run of orders that fit: two statements on the stock for the run.
     const run = [input(newId('ord'), [['RV-3', 1]]), input(newId('ord'), [['RV-3', 1], ['RV-1', 1]])];
-    const both = await counted((tx) => reserveOrders(tx, svc.outbox, svc.logger, run));
+    const both = await counted((tx) => reserveOrders(tx, inventory.svc.outbox, inventory.svc.logger, run));
     assert.deepEqual(both.result, ['reserved', 'reserved']);
     assert.equal(both.stockStatements, 2);
     assert.deepEqual(await stockOf(['RV-1', 'RV-3']), [['RV-1', MAIN, 3, 3], ['RV-1', east, 4, 3], ['RV-3', MAIN, 0, 0], ['RV-3', east, 5, 3]]);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
   });
 
   it('reserves nothing of a multi-line order when one line falls short', async () => {
@@ -126,7 +104,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     const ledger = await ledgerOf(skus);
     // RV-1 has 1 left, RV-3 2: those lines fit; RV-2 has 2, 3 asked.
     const order = input(newId('ord'), [['RV-1', 1], ['RV-2', 3], ['RV-3', 2]]);
-    const { result } = await counted((tx) => reserveOrder(tx, svc.outbox, svc.logger, order));
+    const { result } = await counted((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, order));
     assert.equal(result, 'rejected');
     assert.deepEqual(await stockOf(skus), stock, 'no level changed');
     assert.equal(await ledgerOf(skus), ledger, 'no movement written');
@@ -147,10 +125,10 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     const third = input(newId('ord'), [['RV-3', 4], ['RV-1', 1]]); // fits because the short one took nothing
     const fourth = input(newId('ord'), [['RV-2', 2]]); // 1 left
     const placedBefore = input(newId('ord'), [['RV-2', 1]]);
-    await svc.db.tx((tx) => reserveOrder(tx, svc.outbox, svc.logger, placedBefore));
+    await inventory.svc.db.tx((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, placedBefore));
     const ledger = await ledgerOf(skus);
     const { result, stockStatements } = await counted((tx) =>
-      reserveOrders(tx, svc.outbox, svc.logger, [first, short, third, { ...first, eventId: newId('evt') }, fourth, { ...placedBefore, eventId: newId('evt') }]),
+      reserveOrders(tx, inventory.svc.outbox, inventory.svc.logger, [first, short, third, { ...first, eventId: newId('evt') }, fourth, { ...placedBefore, eventId: newId('evt') }]),
     );
     assert.deepEqual(result, ['reserved', 'rejected', 'reserved', 'duplicate', 'rejected', 'duplicate']);
     assert.equal(stockStatements, 3, 'claims and locks, the rows read again before refusing, the reservations');
@@ -167,12 +145,12 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
       'reserved',
       'rejected',
     ]);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
   });
 
   it('reserves from a stock row added after the run read its rows, rather than refuse', async () => {
     await handle(productCreated(newId('prd'), ['RV-4']));
-    const west = (await createWarehouse(svc, { code: 'west', name: 'West', priority: 20 })).id;
+    const west = (await createWarehouse(inventory.svc, { code: 'west', name: 'West', priority: 20 })).id;
     await adjust('RV-4', 1);
     // The run's first statement waits for the lock on RV-4 while another transaction adds its
     // first row in the west warehouse; the run's snapshot does not see that row.
@@ -180,7 +158,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     const held = new Promise<void>((resolve) => (release = resolve));
     let locked!: () => void;
     const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    const adding = svc.db.tx(async (tx) => {
+    const adding = inventory.svc.db.tx(async (tx) => {
       await tx.query(`SELECT 1 FROM skus WHERE sku = 'RV-4' FOR UPDATE`);
       locked();
       await held;
@@ -190,13 +168,13 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     await isLocked;
     const a = input(newId('ord'), [['RV-4', 1]]);
     const b = input(newId('ord'), [['RV-4', 2]]);
-    const run = svc.db.tx((tx) => reserveOrders(tx, svc.outbox, svc.logger, [a, b]));
+    const run = inventory.svc.db.tx((tx) => reserveOrders(tx, inventory.svc.outbox, inventory.svc.logger, [a, b]));
     await new Promise((r) => setTimeout(r, 200));
     release();
     await adding;
     assert.deepEqual(await run, ['reserved', 'reserved']);
     assert.deepEqual(await movements(b.orderId), [['RV-4', west, 2, b.eventId]]);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
     assert.deepEqual(await outbox('StockRejected', b.orderId), []);
   });
 
@@ -204,7 +182,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     await handle(productCreated(newId('prd'), ['RV-5']));
     await adjust('RV-5', 2);
     const [x, y, z] = [newId('ord'), newId('ord'), newId('ord')];
-    await svc.consumer.deliver([orderPlaced(x, [['RV-5', 1]]), orderPlaced(y, [['RV-5', 2]]), orderPlaced(z, [['RV-5', 1]])]);
+    await inventory.svc.consumer.deliver([orderPlaced(x, [['RV-5', 1]]), orderPlaced(y, [['RV-5', 2]]), orderPlaced(z, [['RV-5', 1]])]);
     assert.deepEqual([await status(x), await status(y), await status(z)], ['reserved', 'rejected', 'reserved']);
     assert.deepEqual(await stockOf(['RV-5']), [['RV-5', MAIN, 2, 2]]);
     assert.equal((await q('SELECT 1 FROM event_failures')).rowCount, 0);

@@ -1,30 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { MemoryBus, startService, type RunningService } from '@mercato/chassis';
-import { captureLogger, createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
-import { newId, type Envelope } from '@mercato/contracts';
+import { before, describe, it } from 'node:test';
+import { skipUnless } from '@mercato/chassis/testing';
+import { newId } from '@mercato/contracts';
 import { expireReservations } from '../src/reservations/expire-reservations.js';
-import { inventoryService } from '../src/service.js';
-import { adjustStock } from '../src/stock/adjust-stock.js';
 import { setThreshold } from '../src/stock/set-threshold.js';
 import { createWarehouse } from '../src/warehouses/create-warehouse.js';
-import { ledgerMismatches, orderCancelled, orderConfirmed, orderPlaced, productCreated, snapshot } from './support.js';
+import { inventoryUnderTest, ledgerMismatches, MAIN, orderCancelled, orderConfirmed, orderPlaced, productCreated, snapshot } from './support.js';
 
 // A confirmed order cancelled before it ships (the goods never left the warehouse): inventory
 // puts what it committed back on hand, where it was taken from, once.
 
-const MAIN = 'whs_00000000000000000000000000';
-
 describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnless('postgres') }, () => {
-  let db: TestDatabase;
-  let svc: RunningService;
+  const inventory = inventoryUnderTest('inv_restock');
+  const { q, handle, adjust, logs } = inventory;
   let east: string;
-  const logs = captureLogger('inventory', 'info');
-  const operator = newId('usr');
 
-  const q = <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => svc.db.query<R>(sql, params);
-  const handle = async (event: Envelope) => assert.equal(await svc.consumer.process(event, undefined), 'handled', `${event.type} was handled`);
-  const adjust = (sku: string, delta: number, warehouseCode = 'main') => adjustStock(svc, { sku, warehouseCode, delta, reason: 'count', actorUserId: operator });
   const levels = async (sku: string) =>
     (
       await q<{ warehouse_id: string; on_hand: number; reserved: number }>(
@@ -33,7 +23,7 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
       )
     ).rows.map((r) => [r.warehouse_id, r.on_hand, r.reserved]);
   const available = async (sku: string) =>
-    (await svc.app.inject({ method: 'GET', url: `/inventory/availability?sku=${sku}` })).json<{ items: { available: number }[] }>().items[0]!.available;
+    (await inventory.svc.app.inject({ method: 'GET', url: `/inventory/availability?sku=${sku}` })).json<{ items: { available: number }[] }>().items[0]!.available;
   const status = async (orderId: string) => (await q<{ status: string }>('SELECT status FROM reservations WHERE order_id = $1', [orderId])).rows[0]?.status;
   const movements = async (orderId: string) =>
     (
@@ -45,20 +35,7 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
   const emitted = async (type: string, subject: string) => (await q('SELECT 1 FROM outbox WHERE type = $1 AND subject = $2', [type, subject])).rowCount;
 
   before(async () => {
-    db = await createTestDatabase('inv_restock');
-    svc = await startService(inventoryService, {
-      env: { INVENTORY_PORT: '0', INVENTORY_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', INVENTORY_RESERVATION_TTL_SECONDS: '3600' },
-      bus: new MemoryBus(),
-      logger: logs.logger,
-      listen: false,
-      background: false,
-    });
-    east = (await createWarehouse(svc, { code: 'east', name: 'East', priority: 10 })).id;
-  });
-
-  after(async () => {
-    await svc?.stop();
-    await db?.drop();
+    east = (await createWarehouse(inventory.svc, { code: 'east', name: 'East', priority: 10 })).id;
   });
 
   it('puts committed stock back on hand once; redeliveries, a late confirmation and the sweeper change nothing', async () => {
@@ -84,21 +61,21 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
     ]);
     assert.equal(await emitted('StockReleased', orderId), 0, 'nothing held was released: no StockReleased');
     assert.equal(await emitted('StockCommitted', orderId), 1);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
 
     // The same cancel again (the inbox), under a new event id, and a late OrderConfirmed: nothing.
-    const before = await snapshot(svc.db);
-    assert.equal(await svc.consumer.process(cancel, undefined), 'duplicate');
+    const before = await snapshot(inventory.svc.db);
+    assert.equal(await inventory.svc.consumer.process(cancel, undefined), 'duplicate');
     await handle(orderCancelled(orderId, [['RS-1', 4]]));
     await handle(orderConfirmed(orderId, [['RS-1', 4]]));
-    assert.equal(await snapshot(svc.db), before);
+    assert.equal(await snapshot(inventory.svc.db), before);
     assert.ok(!logs.lines.some((l) => l.orderId === orderId && l.level === 'error'), 'a late confirmation is no error for an operator');
 
     // The sweeper never touches it, even past its expiry.
     await q(`UPDATE reservations SET expires_at = now() - interval '1 second' WHERE order_id = $1`, [orderId]);
-    const swept = await snapshot(svc.db);
-    assert.equal(await expireReservations(svc, 100), 0);
-    assert.equal(await snapshot(svc.db), swept);
+    const swept = await snapshot(inventory.svc.db);
+    assert.equal(await expireReservations(inventory.svc, 100), 0);
+    assert.equal(await snapshot(inventory.svc.db), swept);
     assert.equal((await q('SELECT 1 FROM event_failures')).rowCount, 0);
   });
 
@@ -121,11 +98,11 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
     assert.equal(await available('RS-2'), 6);
     const restocks = (await movements(orderId)).filter((m) => m.kind === 'restock').map((m) => [m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.event_id]);
     assert.deepEqual(restocks, [[MAIN, 3, 0, cancel.id], [east, 3, 0, cancel.id]]);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
 
-    const before = await snapshot(svc.db);
+    const before = await snapshot(inventory.svc.db);
     await handle(orderCancelled(orderId, [['RS-2', 6]]));
-    assert.equal(await snapshot(svc.db), before, 'a second cancellation restocks nothing');
+    assert.equal(await snapshot(inventory.svc.db), before, 'a second cancellation restocks nothing');
   });
 
   it('commits a run of confirmations delivered together in one transaction, each order once', async () => {
@@ -144,11 +121,11 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
 
     const confirmA = orderConfirmed(a, [['RB-1', 6], ['RB-2', 1]]);
     const run = [confirmA, orderConfirmed(b, [['RB-1', 1], ['RB-2', 2]]), orderConfirmed(a, [['RB-1', 6], ['RB-2', 1]]), orderConfirmed(never, [['RB-1', 1]]), orderConfirmed(done, [['RB-2', 1]])];
-    await svc.consumer.deliver(run);
+    await inventory.svc.consumer.deliver(run);
 
     assert.deepEqual(await levels('RB-1'), [[MAIN, 1, 0], [east, 0, 0]], 'what a and b held is gone from on hand and reserved');
     assert.deepEqual(await levels('RB-2'), [[MAIN, 0, 0]]);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
     const commits = (await movements(a)).filter((m) => m.kind === 'commit').map((m) => [m.sku, m.warehouse_id, m.on_hand_delta, m.reserved_delta, m.event_id]);
     assert.deepEqual(commits, [['RB-1', MAIN, -3, -3, confirmA.id], ['RB-1', east, -3, -3, confirmA.id], ['RB-2', MAIN, -1, -1, confirmA.id]], 'a is committed once, against its first confirmation');
     assert.equal((await movements(b)).filter((m) => m.kind === 'commit').length, 2);
@@ -170,7 +147,7 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
   it('leaves a committed reservation to the cancellation: the sweeper skips it; LowStock stays right', async () => {
     await handle(productCreated(newId('prd'), ['RS-3']));
     await adjust('RS-3', 10);
-    await setThreshold(svc, 'RS-3', 5);
+    await setThreshold(inventory.svc, 'RS-3', 5);
     const low = async () =>
       (await q<{ payload: { data: unknown } }>(`SELECT payload FROM outbox WHERE type = 'LowStock' AND subject = 'RS-3' ORDER BY created_at, id`)).rows.map((r) => r.payload.data);
     const orderId = newId('ord');
@@ -179,9 +156,9 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
     await handle(orderConfirmed(orderId, [['RS-3', 6]]));
 
     await q(`UPDATE reservations SET expires_at = now() - interval '1 second' WHERE order_id = $1`, [orderId]);
-    const committed = await snapshot(svc.db);
-    assert.equal(await expireReservations(svc, 100), 0, 'expiry never touches a committed reservation');
-    assert.equal(await snapshot(svc.db), committed);
+    const committed = await snapshot(inventory.svc.db);
+    assert.equal(await expireReservations(inventory.svc, 100), 0, 'expiry never touches a committed reservation');
+    assert.equal(await snapshot(inventory.svc.db), committed);
     assert.equal(await status(orderId), 'committed');
 
     await handle(orderCancelled(orderId, [['RS-3', 6]]));
@@ -191,7 +168,7 @@ describe('restocking a cancelled confirmed order (PostgreSQL)', { skip: skipUnle
     await handle(orderPlaced(newId('ord'), [['RS-3', 5]]));
     assert.deepEqual((await low()).at(-1), { sku: 'RS-3', available: 5, threshold: 5 });
     assert.equal((await low()).length, 2);
-    assert.deepEqual(await ledgerMismatches(svc.db), []);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
   });
 
   it('keeps refusing what the schema forbids: restock without an order, or moving reserved', async () => {

@@ -1,5 +1,53 @@
-import { createEvent, newId } from '@mercato/contracts';
-import type { Queryable } from '@mercato/chassis';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { MemoryBus, startService, type Queryable, type RunningService } from '@mercato/chassis';
+import { captureLogger, createTestDatabase, type TestDatabase } from '@mercato/chassis/testing';
+import { createEvent, newId, type Envelope } from '@mercato/contracts';
+import { inventoryService } from '../src/service.js';
+import { adjustStock } from '../src/stock/adjust-stock.js';
+
+/** The warehouse every inventory database starts with (code `main`). */
+export const MAIN = 'whs_00000000000000000000000000';
+
+/**
+ * An inventory service on its own test database, started (without listening or background work)
+ * before the suite's tests and stopped, its database dropped, after them; call inside `describe`,
+ * before the suite's own hooks. `svc` is the running service once started; `q` runs a statement,
+ * `handle` processes an event and asserts it was handled, `adjust` changes on hand by `delta` in
+ * a warehouse (by code) as an operator would.
+ */
+export function inventoryUnderTest(database: string) {
+  let db: TestDatabase | undefined;
+  let running: RunningService | undefined;
+  const logs = captureLogger('inventory', 'info');
+  const operator = newId('usr');
+  const it = {
+    logs,
+    operator,
+    get svc(): RunningService {
+      if (!running) throw new Error('the inventory service is not started');
+      return running;
+    },
+    q: <R extends Record<string, unknown>>(sql: string, params: unknown[] = []) => it.svc.db.query<R>(sql, params),
+    handle: async (event: Envelope) => assert.equal(await it.svc.consumer.process(event, undefined), 'handled', `${event.type} was handled`),
+    adjust: (sku: string, delta: number, warehouseCode = 'main') => adjustStock(it.svc, { sku, warehouseCode, delta, reason: 'count', actorUserId: operator }),
+  };
+  before(async () => {
+    db = await createTestDatabase(database);
+    running = await startService(inventoryService, {
+      env: { INVENTORY_PORT: '0', INVENTORY_DATABASE_URL: db.url, OUTBOX_POLL_MS: '60000', INVENTORY_RESERVATION_TTL_SECONDS: '3600' },
+      bus: new MemoryBus(),
+      logger: logs.logger,
+      listen: false,
+      background: false,
+    });
+  });
+  after(async () => {
+    await running?.stop();
+    await db?.drop();
+  });
+  return it;
+}
 
 /** Events as the catalog and order services publish them. */
 export const productCreated = (productId: string, skus: string[], type: 'ProductCreated' | 'ProductUpdated' = 'ProductCreated') =>

@@ -31,6 +31,20 @@ interface LockedRow extends Record<string, unknown> {
   reserved: number;
 }
 
+/**
+ * The SELECT that reads and locks a reservation's SKUs and their stock rows, shared by the
+ * single-order and the run statements so their lock order cannot drift apart: SKUs `$3` (text[]),
+ * only when the statement's `claim` CTE claimed something; each SKU's row before its stock rows,
+ * in (SKU, warehouse id) order, as `stockStore.lock` does. Returns `LockedRow`s.
+ */
+const lockClaimedStock = `
+              SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
+                     s.warehouse_id, w.priority, s.on_hand, s.reserved
+                FROM skus k JOIN stock_levels s ON s.sku = k.sku JOIN warehouses w ON w.id = s.warehouse_id
+               WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
+               ORDER BY k.sku, s.warehouse_id
+                 FOR UPDATE OF k, s`;
+
 /** The key of a stock row in the maps of a reservation: SKU and warehouse id. */
 export const rowKey = (sku: string, warehouseId: string) => `${sku}\u0000${warehouseId}`;
 
@@ -80,13 +94,7 @@ export const reservationsStore = {
               INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
               ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
             want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
-            l AS MATERIALIZED (
-              SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
-                     s.warehouse_id, w.priority, s.on_hand, s.reserved
-                FROM skus k JOIN stock_levels s ON s.sku = k.sku JOIN warehouses w ON w.id = s.warehouse_id
-               WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
-               ORDER BY k.sku, s.warehouse_id
-                 FOR UPDATE OF k, s),
+            l AS MATERIALIZED (${lockClaimedStock}),
             a AS MATERIALIZED (
               SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
                      CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
@@ -141,13 +149,7 @@ export const reservationsStore = {
               ON CONFLICT (order_id) DO NOTHING RETURNING order_id)
        SELECT (SELECT array_agg(order_id) FROM claim) AS claimed, x.*
          FROM (SELECT 1) AS one
-         LEFT JOIN LATERAL (
-              SELECT k.sku, k.product_id, k.threshold, k.discontinued_at IS NOT NULL AS discontinued,
-                     s.warehouse_id, w.priority, s.on_hand, s.reserved
-                FROM skus k JOIN stock_levels s ON s.sku = k.sku JOIN warehouses w ON w.id = s.warehouse_id
-               WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
-               ORDER BY k.sku, s.warehouse_id
-                 FOR UPDATE OF k, s) AS x ON true`,
+         LEFT JOIN LATERAL (${lockClaimedStock}) AS x ON true`,
       [[...new Set(orderIds)].sort(), expiresAt, [...new Set(skus)].sort()],
     );
     return { claimed: new Set(r.rows[0]!.claimed ?? []), locked: toLocked(r.rows) };

@@ -65,17 +65,47 @@ export const cartsStore = {
   },
 
   /**
-   * For the checkout: a cart by the hash of its public id, locked, whatever its status (so a
-   * second checkout can tell `checked_out` apart), unless it has expired.
+   * For the checkout, in one statement: a cart by the hash of its public id, locked, whatever its
+   * status (so a second checkout can tell `checked_out` apart), unless it has expired; with its
+   * lines and their SKUs' catalog state as `itemsWithSkus` reads them.
+   *
+   * The lines are read from the statement's snapshot, taken before the lock was granted. They
+   * are the lines as of the lock because every change of a cart's lines locks the cart row first
+   * and updates it (`touch`, `closeMerged`) or deletes it in the same transaction: a change that
+   * committed while this statement waited for the lock left a newer version of the cart row than
+   * the snapshot's, and the statement answers `stale` then (the locked row's xmin is not the
+   * snapshot's) — the lines are read again under the lock (`itemsWithSkus`, a statement of its
+   * own). Once the lock is held, no other change of the lines can start.
    */
-  async forCheckout(tx: Queryable, tokenHash: Buffer): Promise<(CartRow & { status: string }) | undefined> {
-    const r = await prepared<RawCart & { status: string }>(
+  async forCheckout(
+    tx: Queryable,
+    tokenHash: Buffer,
+  ): Promise<(CartRow & { status: string; items: CartItemRow[]; skus: Map<string, SkuState> }) | undefined> {
+    const r = await prepared<RawCart & { status: string; stale: boolean; sku: string | null; quantity: number; unit_price_seen: number; added_at: Date; catalog: SkuRow | null }>(
       tx,
-      'order_cart_for_checkout',
-      `SELECT ${COLUMNS}, status FROM carts WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > now()) FOR UPDATE`,
+      'order_cart_for_checkout_with_items',
+      `WITH c AS MATERIALIZED (
+         SELECT ${COLUMNS}, status, xmin::text AS version FROM carts WHERE token_hash = $1 AND (expires_at IS NULL OR expires_at > now()) FOR UPDATE
+       )
+       SELECT c.${COLUMNS.split(', ').join(', c.')}, c.status,
+              c.version IS DISTINCT FROM (SELECT k.xmin::text FROM carts k WHERE k.id = c.id) AS stale,
+              i.sku, i.quantity, i.unit_price_seen, i.added_at, to_jsonb(s) AS catalog
+         FROM c LEFT JOIN cart_items i ON i.cart_id = c.id LEFT JOIN catalog_skus s ON s.sku = i.sku
+        ORDER BY i.added_at, i.sku`,
       [tokenHash],
     );
-    return r.rows[0] ? { ...toCart(r.rows[0]), status: r.rows[0].status } : undefined;
+    const first = r.rows[0];
+    if (!first) return undefined;
+    const cart = { ...toCart(first), status: first.status };
+    if (first.stale) return { ...cart, ...(await cartsStore.itemsWithSkus(tx, cart.id)) };
+    const skus = new Map<string, SkuState>();
+    const items: CartItemRow[] = [];
+    for (const row of r.rows) {
+      if (row.sku === null) continue;
+      if (row.catalog) skus.set(row.sku, toSku(row.catalog));
+      items.push({ sku: row.sku, quantity: row.quantity, unitPriceSeen: Number(row.unit_price_seen), addedAt: row.added_at });
+    }
+    return { ...cart, items, skus };
   },
 
   async openCartOf(db: Queryable, userId: string, lock = false): Promise<CartRow | undefined> {
@@ -111,6 +141,7 @@ export const cartsStore = {
     return { items: r.rows.map((i) => ({ sku: i.sku, quantity: i.quantity, unitPriceSeen: Number(i.unit_price_seen), addedAt: i.added_at })), skus };
   },
 
+  /** The caller holds the cart row locked and updates it (`touch`) in the same transaction: see `forCheckout`. */
   async putItem(tx: Queryable, cartId: string, sku: string, quantity: number, unitPriceSeen: number): Promise<void> {
     await tx.query(
       `INSERT INTO cart_items (cart_id, sku, quantity, unit_price_seen) VALUES ($1, $2, $3, $4)
@@ -119,6 +150,7 @@ export const cartsStore = {
     );
   },
 
+  /** As `putItem`: under the cart's lock, the cart row updated in the same transaction. */
   async removeItem(tx: Queryable, cartId: string, sku: string): Promise<boolean> {
     return ((await tx.query('DELETE FROM cart_items WHERE cart_id = $1 AND sku = $2', [cartId, sku])).rowCount ?? 0) > 0;
   },

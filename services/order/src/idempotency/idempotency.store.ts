@@ -1,5 +1,11 @@
 import { prepared, type Queryable } from '@mercato/chassis';
 
+/** A write for a CTE of the caller's own statement: its SQL with parameters numbered from `$first`, and those parameters. */
+export interface SqlFragment {
+  sql(first: number): string;
+  readonly params: readonly unknown[];
+}
+
 export interface StoredAnswer {
   status: number;
   body: Record<string, unknown>;
@@ -52,6 +58,18 @@ export const idempotencyStore = {
         WHERE scope = $1 AND key = $2 AND status = 'in_flight'`,
       [scope, key, answer.status, JSON.stringify(answer.body)],
     );
+  },
+
+  /**
+   * `complete` as a data-modifying CTE for the caller's own statement (one round trip for the
+   * work's write and its answer): the UPDATE, parameters from `$first`.
+   */
+  completion(scope: string, key: string, answer: StoredAnswer): SqlFragment {
+    return {
+      sql: (first) => `UPDATE idempotency_keys SET status = 'done', response_status = $${first + 2}, response_body = $${first + 3}::jsonb
+        WHERE scope = $${first} AND key = $${first + 1} AND status = 'in_flight'`,
+      params: [scope, key, answer.status, JSON.stringify(answer.body)],
+    };
   },
 
   async release(db: Queryable, scope: string, key: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError, type Db, type Queryable } from '@mercato/chassis';
 import { IdempotencyKeyReused, ReplayedRefusal, RequestInFlight } from './idempotency.errors.js';
-import { idempotencyStore, type StoredAnswer } from './idempotency.store.js';
+import { idempotencyStore, type SqlFragment, type StoredAnswer } from './idempotency.store.js';
 
 /** How long a key is remembered. */
 export const KEY_TTL_HOURS = 24;
@@ -22,6 +22,14 @@ export function canonicalJson(value: unknown): string {
 
 export const requestHash = (request: unknown): Buffer => createHash('sha256').update(canonicalJson(request)).digest();
 
+/** How `work` stores its answer, in its own transaction. */
+export interface Commit {
+  /** Stores `answer` (a statement of its own). */
+  (tx: Queryable, answer: StoredAnswer): Promise<void>;
+  /** The same store as a CTE for the work's own statement, which must run in its transaction. */
+  inStatement(answer: StoredAnswer): SqlFragment;
+}
+
 export interface IdempotencyScope {
   scope: string;
   key: string;
@@ -31,7 +39,8 @@ export interface IdempotencyScope {
  * Runs `work` at most once per (scope, key) and request body:
  * - the key is claimed first, in its own committed statement;
  * - `work` must store its successful answer with `commit(tx, answer)` inside its own
- *   transaction, so the answer is remembered if and only if the work committed;
+ *   transaction (or in a statement of it, `commit.inStatement(answer)`), so the answer is
+ *   remembered if and only if the work committed;
  * - a 4xx refusal is stored right after, so a retry gets the same refusal;
  * - anything else (5xx, a crash) releases the claim, so a retry can run again.
  * A retry with the same body gets the stored answer; with another body, 422
@@ -41,7 +50,7 @@ export async function idempotent(
   db: Db,
   { scope, key }: IdempotencyScope,
   request: unknown,
-  work: (commit: (tx: Queryable, answer: StoredAnswer) => Promise<void>) => Promise<StoredAnswer>,
+  work: (commit: Commit) => Promise<StoredAnswer>,
 ): Promise<StoredAnswer> {
   const hash = requestHash(request);
   const record = await idempotencyStore.claim(db, scope, key, hash, KEY_TTL_HOURS, STALE_CLAIM_SECONDS);
@@ -51,7 +60,10 @@ export async function idempotent(
     return replay(record.answer);
   }
   try {
-    return await work((tx, answer) => idempotencyStore.complete(tx, scope, key, answer));
+    const commit: Commit = Object.assign((tx: Queryable, answer: StoredAnswer) => idempotencyStore.complete(tx, scope, key, answer), {
+      inStatement: (answer: StoredAnswer) => idempotencyStore.completion(scope, key, answer),
+    });
+    return await work(commit);
   } catch (err) {
     if (err instanceof DomainError && err.status >= 400 && err.status < 500) {
       const body = { type: err.type, title: err.title, detail: err.detail ?? null, extensions: err.extensions };

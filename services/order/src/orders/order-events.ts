@@ -4,12 +4,12 @@ import type { CancelReason } from './order-states.js';
 
 /** The payloads of the events an order emits, built from the order as it is after the move. */
 
-const money = (o: Order, amount: number) => ({ amount, currency: o.currency });
-const lines = (o: Order) =>
+const money = (o: Pick<Order, 'currency'>, amount: number) => ({ amount, currency: o.currency });
+const lines = (o: Pick<Order, 'currency' | 'lines'>) =>
   o.lines.map((l) => ({ sku: l.sku, productId: l.productId, variantId: l.variantId, title: l.title, quantity: l.quantity, unitPrice: money(o, l.unitPrice) }));
 
 /** A guest order's access token goes to its confirmation email only, through this event. */
-export const orderPlaced = (o: Order, accessToken: string | null): EventData<'OrderPlaced'> => ({
+export const orderPlaced = (o: Pick<Order, 'id' | 'userId' | 'email' | 'lines' | 'currency' | 'totals'>, accessToken: string | null): EventData<'OrderPlaced'> => ({
   orderId: o.id,
   userId: o.userId,
   email: o.email,

@@ -1,4 +1,5 @@
-import { prepared, type Queryable } from '@mercato/chassis';
+import { prepared, type OutboxInsert, type Queryable } from '@mercato/chassis';
+import type { SqlFragment } from '../idempotency/idempotency.store.js';
 import type { Address, HistoryEntry, Order, OrderLine, OrderTotals, PaymentChoice } from './order.js';
 import { isSettled, type OrderStatus } from './order-states.js';
 import type { OrderChanges, Transition } from './order-transitions.js';
@@ -140,21 +141,26 @@ export const ordersStore = {
   /**
    * Places an order from its cart: the order row, its first history entry, and its cart closed by
    * the checkout (`checked_out`, keeping its lines, no longer expiring, with the country shipped
-   * to) — one statement.
+   * to), its events (`Outbox.insert`) and the checkout's stored answer (the idempotency key's
+   * completion) — one statement. The order is placed `pending`.
    */
-  async place(tx: Queryable, o: NewOrder, shippingCountry: string): Promise<Order> {
+  async place(tx: Queryable, o: NewOrder, shippingCountry: string, events: OutboxInsert, answer: SqlFragment): Promise<Order> {
     const r = await prepared<RawOrder>(
       tx,
       'order_place',
       `WITH placed AS (
-         INSERT INTO orders (id, cart_id, user_id, email, currency, lines, shipping_address, billing_address,
+         INSERT INTO orders (id, cart_id, user_id, email, status, currency, lines, shipping_address, billing_address,
                              subtotal, shipping, tax, total, tax_rate, prices_include_tax, payment, access_token_hash)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6::jsonb, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13, $14, $15::jsonb, $16)
          RETURNING *
        ), logged AS (
          INSERT INTO order_history (order_id, from_status, to_status, actor) SELECT id, NULL, status, $17 FROM placed
        ), closed AS (
          UPDATE carts SET status = 'checked_out', shipping_country = $18, expires_at = NULL, updated_at = now() WHERE id = $2
+       ), events AS (
+         ${events.sql(19)}
+       ), answered AS (
+         ${answer.sql(19 + events.params.length)}
        )
        SELECT ${COLUMNS} FROM placed`,
       [
@@ -176,6 +182,8 @@ export const ordersStore = {
         o.accessTokenHash,
         o.userId === null ? 'guest' : `user:${o.userId}`,
         shippingCountry,
+        ...events.params,
+        ...answer.params,
       ],
     );
     return toOrder(r.rows[0]!);
@@ -209,11 +217,12 @@ export const ordersStore = {
   /**
    * Writes a transition of a locked order in one statement: its changes (guarded by the status
    * it was decided on), the history row of a move, the refund request it asks for or the one
-   * payment reports done, and the wake-up of waiting checkouts (at commit) when it settles or
-   * waits for its customer. Answers the order as stored now; a row that left its status under
-   * the caller's lock is a bug, and throws.
+   * payment reports done, its events (`Outbox.insert`, when it has any) and the wake-up of
+   * waiting checkouts (at commit) when it settles or waits for its customer. Answers the order as
+   * stored now; a row that left its status under the caller's lock is a bug, and throws (the
+   * transaction, events included, rolls back).
    */
-  async apply(tx: Queryable, order: Order, t: Transition, actor: string): Promise<Order> {
+  async apply(tx: Queryable, order: Order, t: Transition, actor: string, events?: OutboxInsert): Promise<Order> {
     const params: unknown[] = [order.id, order.status];
     const p = (v: unknown) => `$${params.push(v)}`;
     let actorParam: string | undefined;
@@ -245,12 +254,20 @@ export const ordersStore = {
          UPDATE order_refunds SET status = 'refunded', refunded_at = now() WHERE id = ${p(t.refundDone)} AND status = 'requested' AND EXISTS (SELECT 1 FROM moved)
        )`);
     }
+    if (events) {
+      const first = params.length + 1;
+      params.push(...events.params);
+      parts.push(`events AS (
+         ${events.sql(first)}
+       )`);
+    }
     const notify = t.wakeWaiters || (t.move !== null && isSettled(t.move.to) && !isSettled(t.move.from));
     const shape = [
       columns.map((f) => FIELD_INDEX.get(f)).join('_'),
       t.move ? 'm' : '',
       t.refund ? 'r' : '',
       t.refundDone !== null ? 'd' : '',
+      events ? 'o' : '',
       notify ? 'n' : '',
     ].join('');
     const r = await prepared<RawOrder>(

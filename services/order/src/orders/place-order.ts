@@ -1,5 +1,5 @@
-import { InvalidData, type Identity } from '@mercato/chassis';
-import { newId } from '@mercato/contracts';
+import { currentContext, InvalidData, type Identity } from '@mercato/chassis';
+import { buildEvent, newId } from '@mercato/contracts';
 import { cartTokenHash } from '../carts/cart-id.js';
 import { cartTotals } from '../carts/cart-totals.js';
 import { priceLine } from '../carts/cart-view.js';
@@ -12,7 +12,7 @@ import type { Address, OrderLine, OrderTotals, PaymentChoice } from './order.js'
 import { AddressNotFound, CartCheckedOut, EmptyCart, LinesUnavailable, NoShippingToCountry, PricesChanged } from './order.errors.js';
 import { orderPlaced } from './order-events.js';
 import { newOrderToken, orderTokenHash } from './order-token.js';
-import { ordersStore } from './orders.store.js';
+import { ordersStore, type NewOrder } from './orders.store.js';
 import type { OrderStatus } from './order-states.js';
 
 export interface CheckoutRequest {
@@ -93,10 +93,10 @@ export interface CheckoutAnswer extends Record<string, unknown> {
 }
 
 /**
- * Places an order from a cart, once per Idempotency-Key. In one transaction: the cart (locked)
- * is checked against the catalog projection now, the order is created `pending` with a snapshot
- * of its lines, addresses and totals, OrderPlaced goes to the outbox, the cart is closed
- * (`checked_out`) and the answer is stored under the key.
+ * Places an order from a cart, once per Idempotency-Key. In one transaction of two statements:
+ * the cart (locked, read with its lines) is checked against the catalog projection now; then the
+ * order is created `pending` with a snapshot of its lines, addresses and totals, OrderPlaced goes
+ * to the outbox, the cart is closed (`checked_out`) and the answer is stored under the key.
  */
 export function placeOrder(
   deps: OrderDeps,
@@ -119,7 +119,7 @@ export function placeOrder(
       if (cart.ownerUserId !== null && cart.ownerUserId !== identity?.userId) throw new CartNotFound();
       if (cart.status === 'checked_out') throw new CartCheckedOut();
 
-      const { items, skus } = await cartsStore.itemsWithSkus(tx, cart.id);
+      const { items, skus } = cart;
       if (items.length === 0) throw new EmptyCart();
       const priced = items.map((i) => priceLine(i, skus.get(i.sku), cart.currency));
       const unavailable = priced.filter((l) => !l.available).map((l) => ({ sku: l.sku, reason: l.unavailableReason! }));
@@ -145,8 +145,7 @@ export function placeOrder(
       }));
 
       const accessToken = identity ? null : newOrderToken();
-      // The order and its first history row are written, and the cart closed (`checked_out`), in one statement.
-      const order = await ordersStore.place(tx, {
+      const placed: NewOrder = {
         id: orderId,
         cartId: cart.id,
         userId: identity?.userId ?? null,
@@ -158,18 +157,21 @@ export function placeOrder(
         totals,
         payment: { provider: request.payment.provider, paymentMethod: request.payment.paymentMethod },
         accessTokenHash: accessToken === null ? null : orderTokenHash(accessToken),
-      }, country);
-      await deps.outbox.emit(tx, 'OrderPlaced', orderPlaced(order, accessToken), order.id);
-
+      };
       const body: CheckoutAnswer = {
-        orderId: order.id,
-        status: order.status,
+        orderId,
+        status: 'pending',
         accessToken,
-        currency: order.currency,
+        currency: placed.currency,
         totals: { subtotal: totals.subtotal, shipping: totals.shipping, tax: totals.tax, total: totals.total },
       };
       const answer = { status: 202, body };
-      await commit(tx, answer);
+      // Validated by the outbox.
+      const event = buildEvent('OrderPlaced', orderPlaced(placed, accessToken), { source: 'order', subject: orderId, traceparent: currentContext()?.traceparent ?? null });
+      // The order and its first history row, the cart closed (`checked_out`), OrderPlaced in the
+      // outbox and the answer stored under the key: one statement.
+      const order = await ordersStore.place(tx, placed, country, deps.outbox.insert(tx, [event]), commit.inStatement(answer));
+      if (order.status !== body.status) throw new Error(`order ${order.id} placed ${order.status}, answered ${body.status}`);
       return answer;
     });
   });
