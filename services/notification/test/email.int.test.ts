@@ -361,6 +361,18 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
     assert.deepEqual(r.rows, [{ status: 'sent', n: count }]);
   });
 
+  /** A delivery worker whose email channel records each message it sends (3 attempts, 60 s leases). */
+  const recordingWorker = (sent: OutgoingMail[], opts: { abandonedCheckMs?: number } = {}) =>
+    new DeliveryWorker({
+      db: svc.db,
+      channels: { email: new EmailChannel({ kind: 'smtp', send: async (m: OutgoingMail) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} }, 'no-reply@shop.example.com') },
+      logger: captureLogger('notification', 'silent').logger,
+      retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
+      leaseMs: 60_000,
+      batch: 5,
+      ...opts,
+    });
+
   it('retries a message whose lease ran out (its process died mid-send)', async () => {
     await queueMessage(svc.db, newId('evt'), 'welcome', 'lost@example.com', renderWelcome({ name: 'Lost', shopUrl: PUBLIC_URL }));
     // A process claimed it and died: status sending, one attempt counted, lease already over.
@@ -368,14 +380,7 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
       `UPDATE messages SET status = 'sending', attempts = 1, next_attempt_at = now() - interval '1 second' WHERE recipient = 'lost@example.com'`,
     );
     const sent: OutgoingMail[] = [];
-    const worker = new DeliveryWorker({
-      db: svc.db,
-      channels: { email: new EmailChannel({ kind: 'smtp', send: async (m: OutgoingMail) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} }, 'no-reply@shop.example.com') },
-      logger: captureLogger('notification', 'silent').logger,
-      retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
-      leaseMs: 60_000,
-      batch: 5,
-    });
+    const worker = recordingWorker(sent);
     await worker.drain();
     assert.equal(sent.length, 1);
     assert.equal(sent[0]!.messageIdHeader, `<${sent[0]!.id}@shop.example.com>`, 'the same Message-ID as the first attempt had');
@@ -392,15 +397,7 @@ describe('notification delivery: several processes', { skip: skipUnless('postgre
     const statusOf = async (recipient: string) =>
       (await svc.db.query<{ status: string }>('SELECT status FROM messages WHERE recipient = $1', [recipient])).rows[0]!.status;
     const sent: OutgoingMail[] = [];
-    const worker = new DeliveryWorker({
-      db: svc.db,
-      channels: { email: new EmailChannel({ kind: 'smtp', send: async (m: OutgoingMail) => (sent.push(m), { providerMessageId: 'ok' }), close: async () => {} }, 'no-reply@shop.example.com') },
-      logger: captureLogger('notification', 'silent').logger,
-      retry: { maxAttempts: 3, baseMs: 10, maxMs: 100 },
-      leaseMs: 60_000,
-      batch: 5,
-      abandonedCheckMs: 400,
-    });
+    const worker = recordingWorker(sent, { abandonedCheckMs: 400 });
     await abandon('gone1@example.com');
     await worker.drain();
     assert.equal(await statusOf('gone1@example.com'), 'failed');

@@ -77,11 +77,17 @@ export function prepared<R extends Row = Row>(q: Queryable, name: string, text: 
   if (q instanceof Transaction) return q.submit<R>(text, values, name);
   const target = q instanceof Db ? q.pool : q instanceof pg.Client || q instanceof pg.Pool ? q : undefined;
   if (!target) return (q as unknown as NamedQuery).query<R>({ name, text, values });
-  // Handed over as a ready query: given a config object instead, pg copies it property by
-  // property on every call, which costs more than the rest of sending the statement.
+  return run<R>(target, namedQuery(text, values, name));
+}
+
+/**
+ * A named statement as a ready query: given a config object instead, pg copies it property by
+ * property on every call, which costs more than the rest of sending the statement.
+ */
+function namedQuery(text: string, values: readonly unknown[], name: string): pg.Query {
   const query = new pg.Query(text, values as unknown[]);
   (query as unknown as { name: string }).name = name;
-  return run<R>(target, query);
+  return query;
 }
 
 function run<R extends Row>(target: pg.Pool | pg.Client | pg.PoolClient, query: pg.Query): Promise<pg.QueryResult<R>> {
@@ -185,9 +191,7 @@ class Transaction implements Tx {
     const begin = this.pending;
     if (begin === undefined) {
       if (name === undefined) return this.client.query<R>(text, values as unknown[]);
-      const query = new pg.Query(text, values as unknown[]);
-      (query as unknown as { name: string }).name = name;
-      return run<R>(this.client, query);
+      return run<R>(this.client, namedQuery(text, values, name));
     }
     this.pending = undefined;
     if (values.length > 0 || name !== undefined) return run<R>(this.client, new BeginThenQuery(begin, text, values, name));
