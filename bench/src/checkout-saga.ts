@@ -329,12 +329,21 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   // Everything else on the machine, by command: the servers, and anything not ours.
   const ours = new Set([process.pid, ...p.procs.map((s) => s.child.pid)]);
   const others: Record<string, number> = {};
+  const groupOf = (command: string) =>
+    /^postgres/.test(command) ? 'PostgreSQL' : /beam|erl|epmd|rabbit/.test(command) ? 'RabbitMQ' : /redis/.test(command) ? 'Redis' : 'other processes';
   for (const [pid, after] of all1) {
     if (ours.has(pid)) continue;
-    const used = after.ms - (all0.get(pid)?.ms ?? 0);
+    const group = groupOf(after.command);
+    // A PostgreSQL server's exited backends: their time is in its reaped children's (see
+    // processesCpuMs); each one already alive at the start is taken off below at its reading then.
+    const reaped = group === 'PostgreSQL' ? after.reaped - (all0.get(pid)?.reaped ?? 0) : 0;
+    const used = after.ms - (all0.get(pid)?.ms ?? 0) + reaped;
     if (used <= 0) continue;
-    const group = /^postgres/.test(after.command) ? 'PostgreSQL' : /beam|erl|epmd|rabbit/.test(after.command) ? 'RabbitMQ' : /redis/.test(after.command) ? 'Redis' : 'other processes';
     others[group] = (others[group] ?? 0) + used / n;
+  }
+  for (const [pid, before] of all0) {
+    if (ours.has(pid) || all1.has(pid) || groupOf(before.command) !== 'PostgreSQL') continue;
+    others.PostgreSQL = (others.PostgreSQL ?? 0) - before.ms / n;
   }
   const cpuBusy = Object.values(cpuPerOrder).reduce((a, b) => a + b, 0) * n / counted / 2;
   const tables = Object.entries(tables1)
