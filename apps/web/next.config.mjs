@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 // The storefront's Next.js configuration. Security headers that carry a nonce (CSP) are set per
 // request in src/middleware.ts; the fixed ones are here so that every answer has them.
 const securityHeaders = [
@@ -32,6 +34,12 @@ const config = (phase) => ({
   webpack(cfg) {
     // The workspace packages import their TypeScript siblings with `.js`, as NodeNext wants.
     cfg.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'] };
+    // React 19.3's fix for a spurious hydration mismatch (#418) on large pages, in the React 19.2
+    // that Next.js bundles: see webpack/react-hydration-replay.cjs.
+    cfg.module.rules.push({
+      test: /[\\/]next[\\/]dist[\\/]compiled[\\/]react-dom(-experimental)?[\\/]cjs[\\/]react-dom-(client|profiling)\.[a-z]+\.js$/,
+      use: [{ loader: fileURLToPath(new URL('./webpack/react-hydration-replay.cjs', import.meta.url)) }],
+    });
     return cfg;
   },
 });

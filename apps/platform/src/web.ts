@@ -13,7 +13,7 @@ import { ROOT_DIR } from './paths.js';
 export const WEB_DIR = join(ROOT_DIR, 'apps', 'web');
 const STAMP = join(WEB_DIR, '.next', 'mercato-sources.sha256');
 /** What the build depends on, besides the installed packages (the lockfile stands for those). */
-const SOURCES = [join(WEB_DIR, 'src'), join(WEB_DIR, 'public'), join(WEB_DIR, 'next.config.mjs'), join(WEB_DIR, 'package.json'), join(WEB_DIR, 'tsconfig.json'), join(ROOT_DIR, 'packages', 'client', 'src'), join(ROOT_DIR, 'package-lock.json')];
+const SOURCES = [join(WEB_DIR, 'src'), join(WEB_DIR, 'public'), join(WEB_DIR, 'next.config.mjs'), join(WEB_DIR, 'webpack'), join(WEB_DIR, 'package.json'), join(WEB_DIR, 'tsconfig.json'), join(ROOT_DIR, 'packages', 'client', 'src'), join(ROOT_DIR, 'package-lock.json')];
 
 async function filesUnder(path: string, out: string[]): Promise<string[]> {
   const entries = await readdir(path, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
