@@ -244,6 +244,18 @@ async function stages(p: { api: string }, results: Checkout[], admin: Record<str
   return out;
 }
 
+/** Prints the stages of the sampled orders; answers the row printer for more rows. */
+function printStages(s: Stages): (label: string, xs: number[]) => void {
+  console.log(`where the time goes (last round, ${s.place.length} orders sampled; p50 / p99):`);
+  // History times are those of the transactions that moved the order (PostgreSQL's now()).
+  const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(78)} ${ms(pct(xs, 50)).padStart(7)} / ${ms(pct(xs, 99)).padStart(7)}`);
+  row('sent → pending (the checkout transaction starts)', s.place);
+  row('pending → awaiting_payment (OrderPlaced → inventory → StockReserved → order)', s.reserve);
+  row('awaiting_payment → confirmed (PaymentRequested → payment → PaymentSucceeded → order)', s.pay);
+  row('confirmed → answer received (that transaction commits, NOTIFY wakes the wait, gateway)', s.answer);
+  return row;
+}
+
 // ── a round ─────────────────────────────────────────────────────────────────────────────────────
 interface Round {
   rate: number;
@@ -329,12 +341,21 @@ async function round(p: Platform, skus: string[], admin: Record<string, string>)
   // Everything else on the machine, by command: the servers, and anything not ours.
   const ours = new Set([process.pid, ...p.procs.map((s) => s.child.pid)]);
   const others: Record<string, number> = {};
+  const groupOf = (command: string) =>
+    /^postgres/.test(command) ? 'PostgreSQL' : /beam|erl|epmd|rabbit/.test(command) ? 'RabbitMQ' : /redis/.test(command) ? 'Redis' : 'other processes';
   for (const [pid, after] of all1) {
     if (ours.has(pid)) continue;
-    const used = after.ms - (all0.get(pid)?.ms ?? 0);
+    const group = groupOf(after.command);
+    // A PostgreSQL server's exited backends: their time is in its reaped children's (see
+    // processesCpuMs); each one already alive at the start is taken off below at its reading then.
+    const reaped = group === 'PostgreSQL' ? after.reaped - (all0.get(pid)?.reaped ?? 0) : 0;
+    const used = after.ms - (all0.get(pid)?.ms ?? 0) + reaped;
     if (used <= 0) continue;
-    const group = /^postgres/.test(after.command) ? 'PostgreSQL' : /beam|erl|epmd|rabbit/.test(after.command) ? 'RabbitMQ' : /redis/.test(after.command) ? 'Redis' : 'other processes';
     others[group] = (others[group] ?? 0) + used / n;
+  }
+  for (const [pid, before] of all0) {
+    if (ours.has(pid) || all1.has(pid) || groupOf(before.command) !== 'PostgreSQL') continue;
+    others.PostgreSQL = (others.PostgreSQL ?? 0) - before.ms / n;
   }
   const cpuBusy = Object.values(cpuPerOrder).reduce((a, b) => a + b, 0) * n / counted / 2;
   const tables = Object.entries(tables1)
@@ -417,14 +438,7 @@ function report(rounds: Round[], p: Platform): void {
     `  baseline replayed  ${last.bare.transactions} INSERT transactions and ${last.bare.messages} sequential publish → consume hops in all`,
   );
   console.log('');
-  const s = last.stages;
-  console.log(`where the time goes (last round, ${s.place.length} orders sampled; p50 / p99):`);
-  // History times are those of the transactions that moved the order (PostgreSQL's now()).
-  const row = (label: string, xs: number[]) => console.log(`  ${label.padEnd(78)} ${ms(pct(xs, 50)).padStart(7)} / ${ms(pct(xs, 99)).padStart(7)}`);
-  row('sent → pending (the checkout transaction starts)', s.place);
-  row('pending → awaiting_payment (OrderPlaced → inventory → StockReserved → order)', s.reserve);
-  row('awaiting_payment → confirmed (PaymentRequested → payment → PaymentSucceeded → order)', s.pay);
-  row('confirmed → answer received (that transaction commits, NOTIFY wakes the wait, gateway)', s.answer);
+  const row = printStages(last.stages);
   console.log('  each hop, producing transaction start → consuming transaction start (relay: → marked published):');
   for (const h of last.hops) row(`${h.name}, relay ${ms(pct(h.relay, 50))} / ${ms(pct(h.relay, 99))}`, h.latencies);
   row('payment: PaymentRequested recorded → PaymentSucceeded written (sandbox charge)', last.charge);
@@ -503,6 +517,7 @@ async function embedded(): Promise<Summary> {
     const admin = { authorization: `Bearer ${login.json.accessToken}` };
     const skus = await stockProduct(platform, admin);
     const rounds: Summary[] = [];
+    let lastStages: Stages | undefined;
     for (let r = 0; r < ROUNDS; r++) {
       const carts = await prepareCarts(platform, skus);
       await sleep(3000); // the setup's own events settle
@@ -531,6 +546,7 @@ async function embedded(): Promise<Summary> {
         cpu: { 'platform (Node)': net('node'), 'its PostgreSQL': net('postgres'), 'load generator': (self1.user + self1.system) / 1000 / n },
       };
       rounds.push(x);
+      lastStages = await stages(platform, results, admin);
       console.log(`embedded round ${r + 1}: ${x.rate.toFixed(1)} orders/s (p50 ${ms(x.p50)}, p99 ${ms(x.p99)}, ${x.failed} failed)`);
       const failures = results.filter((y) => !y.confirmed).map((y) => y.failure ?? 'unknown');
       if (failures.length > 0) console.log(`  first failures: ${failures.slice(0, 3).join(' | ')}`);
@@ -541,6 +557,7 @@ async function embedded(): Promise<Summary> {
     console.log(`checkout saga, embedded: ${ORDERS} orders per round, concurrency ${CONCURRENCY}, ${ROUNDS} round(s) (medians), ${HOT ? '1 hot SKU' : `${SKUS} SKUs`}`);
     console.log(`  ${summary.rate.toFixed(1)} orders/s, p50 ${ms(summary.p50)}, p99 ${ms(summary.p99)}, ${summary.failed} failed`);
     console.log(`  target ≥ 100 orders/s with p99 < 1 s: ${summary.rate >= 100 && summary.p99 < 1000 ? 'met' : 'NOT met'}`);
+    if (lastStages) printStages(lastStages);
     console.log(`  CPU per order (last round, less the idle rate): ${Object.entries(summary.cpu).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}`);
     return summary;
   } finally {

@@ -34,9 +34,12 @@ export function machineCpuMs(): { busy: number; total: number } {
 /**
  * CPU time (user + system, ms) used so far by every process on the machine, keyed by pid, with
  * its command name and parent: to tell PostgreSQL's and RabbitMQ's share from the services' and anyone else's.
+ * `reaped` is the CPU time of its children that have exited and been waited for (cutime + cstime):
+ * a PostgreSQL backend that closes takes its time out of the process table into its server's
+ * `reaped`, so a process tree's own plus reaped time never goes down.
  */
-export function processesCpuMs(): Map<number, { command: string; ppid: number; ms: number }> {
-  const out = new Map<number, { command: string; ppid: number; ms: number }>();
+export function processesCpuMs(): Map<number, { command: string; ppid: number; ms: number; reaped: number }> {
+  const out = new Map<number, { command: string; ppid: number; ms: number; reaped: number }>();
   let pids: string[] = [];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
@@ -48,7 +51,12 @@ export function processesCpuMs(): Map<number, { command: string; ppid: number; m
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(pid), { command, ppid: Number(fields[1]), ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS });
+      out.set(Number(pid), {
+        command,
+        ppid: Number(fields[1]),
+        ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS,
+        reaped: ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS,
+      });
     } catch {
       // gone meanwhile
     }

@@ -60,11 +60,15 @@ export async function startEmbeddedPlatform(env: Record<string, string>): Promis
       const tree = [pid, ...descendantsOf(pid, all)];
       let node = 0;
       let postgres = 0;
+      // Each process's own time and its exited children's: PostgreSQL's backends close when a
+      // pool leaves them idle for 10 s (as in the idle interval after a round), and their time
+      // then moves into the server's reaped children's. Counting live processes only, a reading
+      // after that was lower than one before, and the idle rate taken off came out negative.
       for (const p of tree) {
         const s = all.get(p);
         if (!s) continue;
         if (p === pid) node += s.ms;
-        else if (/^postgres/.test(s.command)) postgres += s.ms;
+        else if (/^postgres/.test(s.command)) postgres += s.ms + s.reaped;
         else node += s.ms; // the watchdog, if any: the platform's own
       }
       return { node, postgres };
