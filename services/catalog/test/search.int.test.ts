@@ -164,6 +164,32 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
     });
   }
 
+  it('ranks every match whose rank can make the page, also when the most similar titles are the oldest of many ties', async () => {
+    // 60 matches of one word with the same full-text rank: the title similarity orders them.
+    // The ten whose title has the typed word itself were added first (the lowest ids): the page
+    // is settled by the similarity of all the matches, not of the newest few only.
+    const typed = 'zephyrkettles';
+    const exact = Array.from({ length: 10 }, (_, i) => simple(`zk-exact-${i}`, `Zephyrkettles ${i}`, 'Hob ware.', 4000));
+    const near = Array.from({ length: 50 }, (_, i) => simple(`zk-near-${i}`, `Zephyrkettle ${i}`, 'Hob ware.', 4000));
+    const ids = async (batch: unknown[]) =>
+      (await c.manager('POST', '/products/import', { products: batch })).json<{ products: Array<{ id: string }> }>().products.map((p) => p.id);
+    const exactIds = await ids(exact);
+    const nearIds = await ids(near);
+    const newest = [...exactIds, ...nearIds].sort().reverse().slice(0, 42);
+    assert.ok(exactIds.every((id) => !newest.includes(id)), 'the exact titles are older than the 42 newest matches');
+    const first = (await c.anonymous('GET', `/products?q=${typed}&limit=20`)).json<Page>();
+    assert.deepEqual(new Set(first.items.slice(0, 10).map((i) => i.id)), new Set(exactIds));
+    assert.ok(first.items.slice(10).every((i) => nearIds.includes(i.id)));
+    const seen = first.items.map((i) => i.id);
+    for (let cursor = first.nextCursor; cursor; ) {
+      const page: Page = (await c.anonymous('GET', `/products?q=${typed}&limit=20&cursor=${cursor}`)).json<Page>();
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    assert.deepEqual(new Set(seen), new Set([...exactIds, ...nearIds]));
+    assert.equal(seen.length, 60);
+  });
+
   it('refuses a cursor from another sort or a forged one', async () => {
     const page = (await c.anonymous('GET', '/products?sort=newest&limit=1')).json<Page>();
     assert.equal((await c.anonymous('GET', `/products?sort=price_asc&cursor=${page.nextCursor}`)).statusCode, 400);

@@ -28,9 +28,10 @@ export interface CachedAnswer {
   age: number;
   /**
    * The body as text, when it is text (JSON, HTML…): Node writes a string body in the same
-   * system call as the head, a Buffer in a second one.
+   * system call as the head, a Buffer in a second one. Made on the first hit (`bodyToWrite`),
+   * `null` when the body is not UTF-8 text: an answer never read again is never decoded.
    */
-  text?: string | undefined;
+  text?: string | null | undefined;
   /**
    * The kept headers and Content-Length as a flat name, value list (what `writeHead` takes),
    * made on the first hit: a hit then copies one array instead of spreading an object.
@@ -48,11 +49,16 @@ export function flatHead(answer: CachedAnswer): Array<string | string[]> {
 
 const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?json\b)/i;
 
-/** `answer` with its body also as text when its type says it is UTF-8 text. */
-export function withText(answer: CachedAnswer): CachedAnswer {
+/** Whether `answer`'s type says its body is UTF-8 text. */
+function isUtf8Text(answer: CachedAnswer): boolean {
   const type = answer.headers['content-type'];
-  if (answer.text !== undefined || typeof type !== 'string' || !TEXTUAL.test(type) || (/charset=/i.test(type) && !/charset="?utf-8/i.test(type))) return answer;
-  return { ...answer, text: answer.body.toString('utf8') };
+  return typeof type === 'string' && TEXTUAL.test(type) && (!/charset=/i.test(type) || /charset="?utf-8/i.test(type));
+}
+
+/** The body of a kept answer as it is written: its text when it is UTF-8 text (decoded once, on the first hit), else its bytes. */
+export function bodyToWrite(answer: CachedAnswer): string | Buffer {
+  if (answer.text === undefined) answer.text = isUtf8Text(answer) ? answer.body.toString('utf8') : null;
+  return answer.text ?? answer.body;
 }
 
 export interface Lookup {
@@ -263,7 +269,6 @@ export class MemoryEdgeStore implements EdgeStore {
       url = { vary, plain: variantOf(vary, {}), variants: new Map(), bytes: 0, used: false };
     }
     const variant = variantFor(url, headers);
-    answer = withText(answer);
     const before = url.variants.get(variant);
     if (before) {
       url.bytes -= before.body.length;

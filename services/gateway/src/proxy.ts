@@ -16,7 +16,7 @@ import {
 } from '@mercato/chassis';
 import type { Dispatcher } from 'undici';
 import type { Admission, EdgeGuard, EdgeIdentity } from './edge-auth.js';
-import { flatHead, freshnessMs, ifNoneMatchHolds, keptHeaders, requestPolicy, varyOf, type CachedAnswer, type EdgeStore, type Lookup } from './edge-cache.js';
+import { bodyToWrite, flatHead, freshnessMs, ifNoneMatchHolds, keptHeaders, requestPolicy, varyOf, type CachedAnswer, type EdgeStore, type Lookup } from './edge-cache.js';
 import { downstreamResponseHeaders, upstreamRequestHeaders } from './proxy-headers.js';
 import { allowedMethods, isUpload, resolveRoute, type RouteTarget, type UpstreamName } from './routes.js';
 import type { Upstream } from './upstreams.js';
@@ -304,7 +304,7 @@ class Exchange implements Dispatcher.DispatchHandler {
     head.push('age', age, 'cache-status', CACHE_HIT, 'x-request-id', this.id, 'traceparent', this.traceparent);
     if (this.proxy.closing) head.push('connection', 'close');
     res.writeHead(a.status, head);
-    res.end(req.method === 'HEAD' ? undefined : (a.text ?? a.body));
+    res.end(req.method === 'HEAD' ? undefined : bodyToWrite(a));
     this.done(a.status);
   }
 

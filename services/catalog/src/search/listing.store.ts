@@ -286,7 +286,8 @@ function foldFacets(rows: Iterable<FacetRow>, edges: readonly number[]): Facets 
  * The facet counts of the matched set `m` (id, min_amount, option_pairs, category_ids): categories
  * with their ancestors (a match counted once under each ancestor of its categories: the matches
  * are grouped by their list of categories first, a few distinct lists), price bands, option
- * values; as rows of (kind, k, v, n) after `nullColumns` NULLs.
+ * values (unnested in the select list: one set-returning step over the matches, not a function
+ * scan started again for each); as rows of (kind, k, v, n) after `nullColumns` NULLs.
  */
 function facetSelects(sql: Sql, edges: readonly number[], nullColumns = 0): string {
   const columns = 'NULL, '.repeat(nullColumns);
@@ -301,7 +302,7 @@ function facetSelects(sql: Sql, edges: readonly number[], nullColumns = 0): stri
        FROM m WHERE m.min_amount IS NOT NULL GROUP BY ${2 + nullColumns}
        UNION ALL
        SELECT 'o', ${columns}split_part(o.pair, chr(31), 1), split_part(o.pair, chr(31), 2), count(*)::int
-       FROM m CROSS JOIN LATERAL unnest(m.option_pairs) AS o(pair)
+       FROM (SELECT unnest(m.option_pairs) AS pair FROM m) o
        GROUP BY o.pair`;
 }
 
@@ -385,35 +386,41 @@ export const listingStore = {
         // of 1). It is computed first for the K matches with the highest (ub, id) only: when the
         // n-th best of those, by (rank, id), is at least the K-th's (ub, id), no other match can
         // make the page (its rank is at most its ub, and at that rank its id is lower), and the
-        // page is theirs. Otherwise (rare) every match whose base leaves it a chance (within
-        // 0.1 of the n-th best base; 0.11 leaves room for rounding) is ranked.
-        const k = Math.max(4 * (req.limit + 1), 50);
-        ctes = `k AS (SELECT m.id, m.min_amount, m.max_amount, m.base, m.title, m.base + 0.1 * 1::real AS ub FROM m
+        // page is theirs. Otherwise every match whose base leaves it a chance (within 0.1 of the
+        // n-th best base; 0.11 leaves room for rounding) is ranked: those of the K with their rank
+        // as computed, the others (after the K-th by (ub, id)) now, each once.
+        const k = Math.max(2 * (req.limit + 1), 42);
+        ctes = `k AS (SELECT m.id, m.min_amount, m.base, m.title, m.base + 0.1 * 1::real AS ub FROM m
                       ORDER BY ub DESC, m.id DESC LIMIT ${sql.p(k)}),
-                e AS (SELECT k.id, k.min_amount, k.max_amount, (k.base + ${similarity('k.title')})::float8 AS rank, k.ub FROM k),
+                e AS (SELECT k.id, k.min_amount, k.base, (k.base + ${similarity('k.title')})::float8 AS rank, k.ub FROM k),
+                kth AS (SELECT e.ub, e.id FROM e ORDER BY e.ub DESC, e.id DESC OFFSET ${sql.p(k - 1)} LIMIT 1),
                 settled AS (SELECT NOT EXISTS (SELECT 1 FROM m OFFSET ${sql.p(k)})
-                                   OR EXISTS (SELECT 1 FROM (SELECT e.rank, e.id FROM e ORDER BY e.rank DESC, e.id DESC OFFSET ${sql.p(req.limit)} LIMIT 1) nth,
-                                                            (SELECT e.ub, e.id FROM e ORDER BY e.ub DESC, e.id DESC OFFSET ${sql.p(k - 1)} LIMIT 1) kth
-                                              WHERE (nth.rank, nth.id) >= (kth.ub, kth.id)) AS yes),`;
-        top = `(SELECT e.id, e.min_amount, e.max_amount, e.rank FROM e WHERE (SELECT yes FROM settled) ORDER BY e.rank DESC, e.id DESC LIMIT ${n})
+                                   OR EXISTS (SELECT 1 FROM (SELECT e.rank, e.id FROM e ORDER BY e.rank DESC, e.id DESC OFFSET ${sql.p(req.limit)} LIMIT 1) nth, kth
+                                              WHERE (nth.rank, nth.id) >= (kth.ub, kth.id)) AS yes),
+                chance AS (SELECT COALESCE((SELECT b.base FROM m b ORDER BY b.base DESC OFFSET ${sql.p(req.limit)} LIMIT 1), '-Infinity'::float8) - 0.11 AS base),`;
+        top = `(SELECT e.id, e.min_amount, e.rank FROM e WHERE (SELECT yes FROM settled) ORDER BY e.rank DESC, e.id DESC LIMIT ${n})
                UNION ALL
-               (SELECT m.id, m.min_amount, m.max_amount, (m.base + ${similarity('m.title')})::float8 AS rank FROM m
-                WHERE NOT (SELECT yes FROM settled)
-                  AND m.base >= COALESCE((SELECT b.base FROM m b ORDER BY b.base DESC OFFSET ${sql.p(req.limit)} LIMIT 1), '-Infinity'::float8) - 0.11
-                ORDER BY rank DESC, m.id DESC LIMIT ${n})`;
+               (SELECT c.id, c.min_amount, c.rank FROM (
+                  SELECT e.id, e.min_amount, e.rank FROM e
+                  WHERE NOT (SELECT yes FROM settled) AND e.base >= (SELECT chance.base FROM chance)
+                  UNION ALL
+                  SELECT m.id, m.min_amount, (m.base + ${similarity('m.title')})::float8 AS rank FROM m
+                  WHERE NOT (SELECT yes FROM settled) AND m.base >= (SELECT chance.base FROM chance)
+                    AND (m.base + 0.1 * 1::real, m.id) < (SELECT kth.ub, kth.id FROM kth)) c
+                ORDER BY c.rank DESC, c.id DESC LIMIT ${n})`;
         break;
       }
       case 'newest':
-        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m ORDER BY m.created_at DESC, m.id DESC LIMIT ${n}`;
+        top = `SELECT m.id, m.min_amount, 0::float8 AS rank FROM m ORDER BY m.created_at DESC, m.id DESC LIMIT ${n}`;
         break;
       case 'price_asc':
-        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount ASC, m.id ASC LIMIT ${n}`;
+        top = `SELECT m.id, m.min_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount ASC, m.id ASC LIMIT ${n}`;
         break;
       case 'price_desc':
-        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount DESC, m.id DESC LIMIT ${n}`;
+        top = `SELECT m.id, m.min_amount, 0::float8 AS rank FROM m WHERE m.min_amount IS NOT NULL ORDER BY m.min_amount DESC, m.id DESC LIMIT ${n}`;
         break;
       case 'rating':
-        top = `SELECT m.id, m.min_amount, m.max_amount, 0::float8 AS rank FROM m ORDER BY m.rating_average DESC, m.rating_count DESC, m.id DESC LIMIT ${n}`;
+        top = `SELECT m.id, m.min_amount, 0::float8 AS rank FROM m ORDER BY m.rating_average DESC, m.rating_count DESC, m.id DESC LIMIT ${n}`;
         break;
     }
     const order: Record<Sort, string> = {
@@ -423,17 +430,25 @@ export const listingStore = {
       price_desc: 't.min_amount DESC, t.id DESC',
       rating: 'p.rating_average DESC, p.rating_count DESC, t.id DESC',
     };
+    // What the matched set carries besides what the facets count: what its sort picks the page by.
+    // A page row's other columns (its highest price among them) are read for the page's rows only.
+    const sortColumns: Record<Sort, string> = {
+      relevance: `, p.title, ${base} AS base`,
+      newest: ', p.created_at',
+      price_asc: '',
+      price_desc: '',
+      rating: ', p.rating_average, p.rating_count',
+    };
     const { rows } = await listingStatement<Row & FacetRow & { ord: number | null }>(
       q,
       `WITH m AS MATERIALIZED (
-         SELECT p.id, ${minAmount} AS min_amount, ${maxAmount} AS max_amount, p.option_pairs, p.category_ids, p.created_at, p.rating_average, p.rating_count
-                ${relevance ? `, p.title, ${base} AS base` : ''}
+         SELECT p.id, ${minAmount} AS min_amount, p.option_pairs, p.category_ids${sortColumns[req.sort]}
          FROM ${from}
        ),
        ${ctes}
        t AS (${top})
        SELECT 'p' AS kind, row_number() OVER (ORDER BY ${order[req.sort]})::int AS ord,
-              t.id, p.slug, p.title, p.status, p.images -> 0 AS image, t.min_amount, t.max_amount,
+              t.id, p.slug, p.title, p.status, p.images -> 0 AS image, t.min_amount, ${maxAmount} AS max_amount,
               p.rating_average, p.rating_count, p.published_at,
               to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, t.rank,
               NULL AS k, NULL AS v, NULL::int AS n
