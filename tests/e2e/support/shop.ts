@@ -25,7 +25,11 @@ export const QUICK_RECOVERY_ENV: Readonly<NodeJS.ProcessEnv> = {
   EVENT_RETRY_MAX_MS: '2000',
   GATEWAY_RATE_LIMIT_IP: '1000000/min',
   GATEWAY_RATE_LIMIT_USER: '1000000/min',
-  ORDER_PAYMENT_TIMEOUT_SECONDS: '20',
+  // Long enough for a platform killed mid-run to start again on a loaded machine before the
+  // orders it left awaiting payment pass their deadline (their captures would then be refunded,
+  // not kept), short enough that an order whose payment never comes is cancelled within the
+  // suites' settling waits (60 s).
+  ORDER_PAYMENT_TIMEOUT_SECONDS: '40',
   ORDER_PAYMENT_SWEEP_INTERVAL_SECONDS: '1',
   PAYMENT_RECONCILE_INTERVAL_MS: '500',
   PAYMENT_CREATED_GRACE_SECONDS: '1',
