@@ -65,8 +65,14 @@ async function generateOrders(dbUrl: string, count: number): Promise<void> {
       [count],
     );
     await client.query('VACUUM ANALYZE orders');
-    // As in a shop that has just upgraded: the next refresh reads every order.
+    // As in a shop that has just upgraded: the next refresh reads every order. Under the refresh's
+    // own lock: a refresh running meanwhile (the service is up) would otherwise write its state
+    // back after the DELETE, and the orders inserted here, changed over 10 minutes ago, would
+    // never be taken in by the incremental refreshes after it.
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('mercato.order_stats_refresh'))`);
     await client.query('DELETE FROM order_stats_state');
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }
