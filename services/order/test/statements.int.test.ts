@@ -88,6 +88,33 @@ describe('statements of a checkout (PostgreSQL)', { skip: skipUnless('postgres')
     assert.equal(await o.count(`SELECT count(*) AS n FROM order_history WHERE order_id = $1 AND to_status = 'awaiting_payment'`, [orderId]), 1);
   });
 
+  it('moves a run of orders in one statement per run, with their events and history', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await checkout(await cartWith(1));
+      assert.equal(res.statusCode, 202, res.body);
+      ids.push(res.json<{ orderId: string }>().orderId);
+    }
+    const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
+    const reserved = ids.map((orderId) =>
+      createEvent('StockReserved', { orderId, expiresAt, lines: [{ sku: 'ST-TEE', quantity: 1, allocations: [{ warehouseId: newId('whs'), quantity: 1 }] }] }, { source: 'inventory', subject: orderId }),
+    );
+    const moving = await statementsOf(() => o.deliver(...reserved));
+    const moves = moving.filter((s) => s.startsWith('[order_apply') || s.startsWith('[chassis_outbox'));
+    assert.equal(moves.length, 1, `one statement for the run's moves and events: ${moving.join(' | ')}`);
+    assert.match(moves[0]!, /^\[order_apply_run_/);
+    const paid = ids.map((orderId) => createEvent('PaymentSucceeded', { orderId, paymentId: newId('pay'), provider: 'sandbox', amount: { amount: 1499, currency: 'USD' } }, { source: 'payment', subject: orderId }));
+    const paying = await statementsOf(() => o.deliver(...paid));
+    assert.equal(paying.filter((s) => s.startsWith('[order_apply') || s.startsWith('[chassis_outbox')).length, 1, paying.join(' | '));
+    for (const orderId of ids) {
+      assert.equal(await o.count(`SELECT count(*) AS n FROM orders WHERE id = $1 AND status = 'confirmed' AND paid_amount = 1499 AND payment_deadline IS NOT NULL AND confirmed_at IS NOT NULL AND version = 3`, [orderId]), 1);
+      assert.equal(await o.count(`SELECT count(*) AS n FROM outbox WHERE subject = $1 AND type IN ('PaymentRequested', 'OrderConfirmed')`, [orderId]), 2);
+      const history = await o.svc.db.query<{ from_status: string | null; to_status: string; actor: string }>('SELECT from_status, to_status, actor FROM order_history WHERE order_id = $1 ORDER BY id', [orderId]);
+      assert.deepEqual(history.rows.map((h) => [h.from_status, h.to_status]), [[null, 'pending'], ['pending', 'awaiting_payment'], ['awaiting_payment', 'confirmed']]);
+      assert.equal(history.rows[1]!.actor, `event:StockReserved:${reserved[ids.indexOf(orderId)]!.id}`);
+    }
+  });
+
   it('reads the lines changed while the checkout waited for the cart, from a statement of their own', async () => {
     const cartId = await cartWith(1);
     const cart = (await o.svc.db.query<{ id: string }>('SELECT id FROM carts WHERE token_hash = $1', [cartTokenHash(cartId)])).rows[0]!;
