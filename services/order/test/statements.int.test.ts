@@ -8,15 +8,15 @@ import { cartsStore } from '../src/carts/carts.store.js';
 import { catalogEvent, productFacts, startOrder, type OrderUnderTest } from './support.js';
 
 // What one checkout costs the order service in statements sent to PostgreSQL (each one a round
-// trip): the checkout's transaction is two statements (the cart locked and read with its lines;
-// the order, its history, the cart closed, OrderPlaced and the stored answer), a saga move one
-// (the order, its history and its events).
+// trip): the checkout's transaction is two statements (the cart locked and read with its lines,
+// BEGIN with it; the order, its history, the cart closed, OrderPlaced and the stored answer,
+// COMMIT with it), a saga move one (the order, its history and its events), a run of moves one.
 
 /**
  * Every statement this process sends while `fn` runs, a prepared one by its name, others by their
  * text; BEGIN, COMMIT and ROLLBACK left out (they travel with the transaction's statements).
  */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+async function statementsOf(fn: () => Promise<unknown>, sent?: string[]): Promise<string[]> {
   const seen: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
@@ -29,6 +29,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
   } finally {
     pg.Client.prototype.query = query;
   }
+  sent?.push(...seen);
   return seen.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)\b/.test(s));
 }
 
@@ -63,12 +64,15 @@ describe('statements of a checkout (PostgreSQL)', { skip: skipUnless('postgres')
   it('places an order in two statements besides the key claim, and moves it in one per saga event', async () => {
     const cartId = await cartWith(2);
     let orderId = '';
+    const sent: string[] = [];
     const placing = await statementsOf(async () => {
       const res = await checkout(cartId);
       assert.equal(res.statusCode, 202, res.body);
       orderId = res.json<{ orderId: string }>().orderId;
-    });
+    }, sent);
     assert.deepEqual(placing, ['[order_idempotency_claim]', '[order_cart_for_checkout_with_items]', '[order_place]']);
+    // Its COMMIT travels with the placing statement: three round trips in all.
+    assert.deepEqual(sent, placing);
     // All of it written: the order, OrderPlaced, the answer stored under the key, the cart closed.
     assert.equal(await o.count('SELECT count(*) AS n FROM orders WHERE id = $1 AND status = $2', [orderId, 'pending']), 1);
     assert.equal(await o.count(`SELECT count(*) AS n FROM outbox WHERE type = 'OrderPlaced' AND subject = $1`, [orderId]), 1);
