@@ -18,7 +18,7 @@
 // The gateway's rate limits are off (a load test comes from one address).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform as osPlatform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -28,7 +28,7 @@ import { freePort, TEST_PG_URL } from '@mercato/chassis/testing';
 import { locateBinaries } from '@mercato/embedded-pg';
 import { ensureWebBuild } from '@mercato/platform/web';
 import { argText } from './support/args.js';
-import { machineCpuMs, processesCpuMs, startPlatform } from './support/distributed.js';
+import { descendantsOf, machineCpuMs, processesCpuMs, startPlatform } from './support/distributed.js';
 import { lineChart } from './support/svg-chart.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -204,50 +204,39 @@ interface Cpu {
 }
 
 // ── CPU by process ──────────────────────────────────────────────────────────────────────────────
-function descendantsOf(roots: number[]): Set<number> {
-  const parent = new Map<number, number>();
-  let entries: string[] = [];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    // not Linux: no per-process CPU
-  }
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      parent.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const out = new Set(roots);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (out.has(ppid) && !out.has(pid)) {
-        out.add(pid);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-/** Every process's CPU so far, and the machine's busy time. */
+/** Every process's CPU so far (with its exited children's), and the machine's busy time. */
 function cpuSnapshot() {
   return { procs: processesCpuMs(), machine: machineCpuMs().busy };
 }
 type Snapshot = ReturnType<typeof cpuSnapshot>;
-/** CPU ms between two snapshots: the platform's pids, the database/bus/cache servers, and the machine's busy time. */
-function cpuBetween(before: Snapshot, after: Snapshot, platformPids: Set<number>): { platform: number; servers: number; machine: number } {
+type ProcessTable = Snapshot['procs'];
+
+/** `roots` and their descendants in a process table. */
+function treeOf(roots: readonly number[], table: ProcessTable): Set<number> {
+  return new Set(roots.flatMap((root) => [root, ...descendantsOf(root, table)]));
+}
+
+/**
+ * CPU ms between two snapshots: the platform's processes (the trees of `roots`, in either
+ * snapshot), the database/bus/cache servers, and the machine's busy time. Each process counts its
+ * own time and its exited children's (`reaped`): a PostgreSQL backend that closes during the
+ * step moves its time into its server's, so it is not lost; its reading at the start, counted
+ * again there, is taken off.
+ */
+function cpuBetween(before: Snapshot, after: Snapshot, roots: readonly number[]): { platform: number; servers: number; machine: number } {
   const out = { platform: 0, servers: 0, machine: after.machine - before.machine };
+  const platform = new Set([...treeOf(roots, before.procs), ...treeOf(roots, after.procs)]);
+  const groupOf = (pid: number, command: string): 'platform' | 'servers' | undefined =>
+    platform.has(pid) ? 'platform' : /^postgres|beam|erl_child|epmd|redis/.test(command) ? 'servers' : undefined;
+  const total = (p: { ms: number; reaped: number }) => p.ms + p.reaped;
   for (const [pid, a] of after.procs) {
-    const used = a.ms - (before.procs.get(pid)?.ms ?? 0);
-    if (used <= 0) continue;
-    if (platformPids.has(pid)) out.platform += used;
-    else if (/^postgres|beam|erl_child|epmd|redis/.test(a.command)) out.servers += used;
+    const group = groupOf(pid, a.command);
+    const b = before.procs.get(pid);
+    if (group) out[group] += total(a) - (b ? total(b) : 0);
+  }
+  for (const [pid, b] of before.procs) {
+    const group = after.procs.has(pid) ? undefined : groupOf(pid, b.command);
+    if (group) out[group] -= total(b);
   }
   return out;
 }
@@ -255,7 +244,8 @@ function cpuBetween(before: Snapshot, after: Snapshot, platformPids: Set<number>
 // ── the two modes ───────────────────────────────────────────────────────────────────────────────
 interface Running {
   gateway: string;
-  pids: () => Set<number>;
+  /** The platform's root processes (its launcher, or each service's and the web app's). */
+  roots: () => number[];
   postgres: string;
   services: string;
   stop(): Promise<void>;
@@ -300,7 +290,7 @@ async function embedded(): Promise<Running> {
   const pgVersion = spawnSync(bins.postgres, ['--version'], { encoding: 'utf8' }).stdout.trim();
   return {
     gateway,
-    pids: () => descendantsOf([child.pid!]),
+    roots: () => [child.pid!],
     postgres: `${pgVersion} (embedded)`,
     services: 'one process: the gateway and the eight services; the web app in a child process; embedded PostgreSQL; events in process',
     async stop() {
@@ -359,7 +349,7 @@ async function distributed(): Promise<Running> {
     await admin.close();
     return {
       gateway,
-      pids: () => descendantsOf([...p.procs.map((x) => x.child.pid!), web.pid!]),
+      roots: () => [...p.procs.map((x) => x.child.pid!), web.pid!],
       postgres: `PostgreSQL ${pg} (a database per service)`,
       services: 'a process per service (8), the gateway and the web app: 10 Node processes; PostgreSQL, RabbitMQ and Redis on the same machine',
       stop,
@@ -438,7 +428,7 @@ async function runMode(mode: ModeRun['mode'], bin: string): Promise<ModeRun> {
     const idle0 = cpuSnapshot();
     const idleStart = Date.now();
     await sleep(SMOKE ? 2000 : 10_000);
-    run.idleCpuMsPerSecond = cpuBetween(idle0, cpuSnapshot(), shop.pids()).platform / ((Date.now() - idleStart) / 1000);
+    run.idleCpuMsPerSecond = cpuBetween(idle0, cpuSnapshot(), shop.roots()).platform / ((Date.now() - idleStart) / 1000);
     let t0: number | undefined;
     const queue = [...RATES];
     let retried = false;
@@ -448,7 +438,7 @@ async function runMode(mode: ModeRun['mode'], bin: string): Promise<ModeRun> {
       const before = cpuSnapshot();
       const began = Date.now();
       const { report, cpuMs } = await runStep(bin, shop.gateway, rate, STEP_S, dataFile, work);
-      const used = cpuBetween(before, cpuSnapshot(), shop.pids());
+      const used = cpuBetween(before, cpuSnapshot(), shop.roots());
       const cpu: Cpu = {
         platform: used.platform,
         platformNet: Math.max(0, used.platform - (run.idleCpuMsPerSecond * (Date.now() - began)) / 1000),
