@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
-import { Db, prepared } from '../src/db/db.js';
+import { commitWith, Db, prepared } from '../src/db/db.js';
 import { createTestDatabase, skipUnless, type TestDatabase } from '../src/testing/index.js';
 
 // A transaction's BEGIN goes to the server with its first statement that takes parameters, in one
@@ -93,6 +93,98 @@ describe('transactions on the chassis pool', { skip: skipUnless('postgres') }, (
     // server never made (which would fail with 26000, "prepared statement does not exist").
     await assert.rejects(bad(), (err: { code?: string }) => err.code === '42601');
     await assert.rejects(bad(), (err: { code?: string }) => err.code === '42601');
+    // One that parsed and failed at its execution is not parsed again: the second try binds it
+    // (a second Parse of the name would fail with 42P05, "prepared statement already exists").
+    const taken = () => db.tx((tx) => prepared(tx, 'tx_test_taken', 'INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'taken']));
+    await assert.rejects(taken(), (err: { code?: string }) => err.code === '23505');
+    await assert.rejects(taken(), (err: { code?: string }) => err.code === '23505');
+  });
+
+  it('sends COMMIT with the statement named the last: one round trip for both, and for all three when it is also the first', async () => {
+    const trips = await counted(() =>
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [10, 'ten']);
+        commitWith(tx);
+        await prepared(tx, 'tx_test_last', 'INSERT INTO notes (id, body) VALUES ($1, $2)', [11, 'eleven']);
+      }),
+    );
+    assert.equal(trips, 2, 'BEGIN with the first, COMMIT with the last');
+    const alone = await counted(() =>
+      db.tx(async (tx) => {
+        commitWith(tx);
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [12, 'twelve']);
+      }),
+    );
+    assert.equal(alone, 1, 'BEGIN, the statement and COMMIT in one');
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id >= 10 ORDER BY id')).rows, [{ id: 10 }, { id: 11 }, { id: 12 }]);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+    await db.query('DELETE FROM notes WHERE id >= 10');
+  });
+
+  it('runs the before-commit work ahead of the last statement, and refuses a statement after it', async () => {
+    const order: string[] = [];
+    await assert.rejects(
+      db.tx(async (tx) => {
+        tx.beforeCommit(async () => {
+          order.push('before-commit');
+          await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [13, 'thirteen']);
+        });
+        commitWith(tx);
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [14, 'fourteen']);
+        order.push('last');
+        await tx.query('SELECT $1::int', [1]);
+      }),
+      /after the one that committed/,
+    );
+    assert.deepEqual(order, ['before-commit', 'last']);
+    // Committed with the last statement, before-commit work included.
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id >= 10 ORDER BY id')).rows, [{ id: 13 }, { id: 14 }]);
+    await db.query('DELETE FROM notes WHERE id >= 10');
+  });
+
+  it('rolls back when the last statement fails, its COMMIT skipped, and a named one parsed again', async () => {
+    for (let i = 0; i < 2; i++) {
+      await assert.rejects(
+        db.tx(async (tx) => {
+          await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [15, 'fifteen']);
+          commitWith(tx);
+          await prepared(tx, 'tx_test_last_bad', 'INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'taken']);
+        }),
+        (err: { code?: string }) => err.code === '23505',
+      );
+    }
+    await assert.rejects(
+      db.tx(async (tx) => {
+        commitWith(tx);
+        await prepared(tx, 'tx_test_last_syntax', 'INSERT INTO notes VALUE ($1)', [1]);
+      }),
+      (err: { code?: string }) => err.code === '42601',
+    );
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id = 15')).rows[0]!.n, 0);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+  });
+
+  it('fails the last statement when its COMMIT fails, and nothing of the transaction stays', async () => {
+    await db.query('CREATE TABLE IF NOT EXISTS pairs (id int PRIMARY KEY, other int REFERENCES pairs (id) DEFERRABLE INITIALLY DEFERRED)');
+    // The foreign key is checked at COMMIT: the statement succeeds, its COMMIT fails.
+    await assert.rejects(
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [16, 'sixteen']);
+        commitWith(tx);
+        await prepared(tx, 'tx_test_last_deferred', 'INSERT INTO pairs (id, other) VALUES ($1, $2)', [1, 99]);
+      }),
+      (err: { code?: string }) => err.code === '23503',
+    );
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id = 16')).rows[0]!.n, 0);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM pairs')).rows[0]!.n, 0);
+    // The named statement parsed fine: used again, it binds (no second Parse of the same name).
+    await db.tx(async (tx) => {
+      commitWith(tx);
+      await prepared(tx, 'tx_test_last_deferred', 'INSERT INTO pairs (id, other) VALUES ($1, $2)', [2, null]);
+    });
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM pairs')).rows[0]!.n, 1);
   });
 
   it('sends nothing for a transaction that ran no statement', async () => {

@@ -341,6 +341,63 @@ describe('the checkout saga on PostgreSQL', { skip: skipUnless('postgres') }, ()
     assert.deepEqual(statuses, orders.map((_, i) => (i % 3 === 0 ? 'cancelled' : 'confirmed')));
   });
 
+  it('a run moves its orders together as each on its own: late captures asked back, refunds done, an order named twice', async () => {
+    const orders = await Promise.all(Array.from({ length: 4 }, () => place()));
+    await o.deliver(...orders.map((p) => reserved(p.orderId)));
+    await o.svc.db.query(`UPDATE orders SET payment_deadline = now() - interval '1 second' WHERE id = ANY($1::text[])`, [orders.map((p) => p.orderId)]);
+    const sweep = () => o.svc.db.tx((tx) => cancelOverduePayments({ tx, outbox: o.svc.outbox, logger: o.svc.logger, paymentTimeoutSeconds: 600 }, 100));
+    assert.equal(await sweep(), 4);
+    // Late captures in one run, the first order's twice (its second under another event id, the
+    // same payment): each order asks its capture back once.
+    const paymentIds = orders.map(() => newId('pay'));
+    await o.deliver(...orders.map((p, i) => succeeded(p.orderId, 1499, paymentIds[i])), succeeded(orders[0]!.orderId, 1499, paymentIds[0]));
+    for (const [i, p] of orders.entries()) {
+      const order = await read(p.orderId);
+      assert.equal(order.status, 'cancelled');
+      assert.deepEqual(order.payment.paid, usd(1499));
+      assert.deepEqual(order.payment.refundPending, usd(1499));
+      const asked = await emitted(p.orderId, 'RefundRequested');
+      assert.equal(asked.length, 1, `order ${i} asked back once`);
+      assert.equal(order.payment.paymentId, paymentIds[i]);
+      assert.deepEqual(asked[0]!.data.amount, usd(1499));
+      assert.equal(await o.count(`SELECT count(*) AS n FROM order_refunds WHERE order_id = $1 AND status = 'requested' AND amount = 1499`, [p.orderId]), 1);
+      assert.equal(await o.count(`SELECT count(*) AS n FROM order_history WHERE order_id = $1`, [p.orderId]), 3, 'placed, awaiting payment, cancelled: no history for the capture');
+    }
+    // Their refunds done, in one run: every order ends refunded with its request marked done.
+    const requests = await Promise.all(orders.map(async (p) => (await emitted(p.orderId, 'RefundRequested'))[0]!.data.refundRequestId as string));
+    await o.deliver(...orders.map((p, i) => refunded(p.orderId, paymentIds[i]!, 1499, 1499, true, requests[i]!)));
+    for (const p of orders) {
+      const order = await read(p.orderId);
+      assert.equal(order.status, 'refunded');
+      assert.equal(order.cancelReason, 'payment_timeout');
+      assert.deepEqual(order.payment.refunded, usd(1499));
+      assert.deepEqual(order.payment.refundPending, usd(0));
+      assert.equal(await o.count(`SELECT count(*) AS n FROM order_refunds WHERE order_id = $1 AND status = 'refunded' AND refunded_at IS NOT NULL`, [p.orderId]), 1);
+      assert.deepEqual(await types(p.orderId), ['OrderPlaced', 'PaymentRequested', 'OrderCancelled', 'RefundRequested']);
+      const history = await o.svc.db.query<{ from_status: string | null; to_status: string; actor: string }>('SELECT from_status, to_status, actor FROM order_history WHERE order_id = $1 ORDER BY id', [p.orderId]);
+      assert.deepEqual(history.rows.map((h) => [h.from_status, h.to_status]), [[null, 'pending'], ['pending', 'awaiting_payment'], ['awaiting_payment', 'cancelled'], ['cancelled', 'refunded']]);
+      assert.match(history.rows[3]!.actor, /^event:Refunded:/);
+    }
+  });
+
+  it('a run names an order twice: the second event is decided on the order the first left', async () => {
+    const [a, b] = await Promise.all([place(), place()]);
+    // StockReserved, then in one run both orders paid and the first paid again by another payment.
+    await o.deliver(reserved(a!.orderId), reserved(b!.orderId));
+    const first = newId('pay');
+    await o.deliver(succeeded(a!.orderId, 1499, first), succeeded(b!.orderId, 1499), succeeded(a!.orderId, 1499, newId('pay')));
+    const order = await read(a!.orderId);
+    assert.equal(order.status, 'confirmed');
+    assert.equal((await read(b!.orderId)).status, 'confirmed');
+    // The second capture met the order the first had paid (not the one locked at the run's
+    // start): refused for an operator, the first payment kept, one confirmation.
+    assert.equal(order.payment.paymentId, first);
+    assert.deepEqual(order.payment.paid, usd(1499));
+    assert.equal(await o.count(`SELECT count(*) AS n FROM order_history WHERE order_id = $1 AND to_status = 'confirmed'`, [a!.orderId]), 1);
+    assert.deepEqual(await types(a!.orderId), ['OrderPlaced', 'PaymentRequested', 'OrderConfirmed']);
+    assert.deepEqual(await types(b!.orderId), ['OrderPlaced', 'PaymentRequested', 'OrderConfirmed']);
+  });
+
   it('Prefer: wait answers as soon as the order settles', async () => {
     const cart = (await o.anonymous('POST', '/carts', { currency: 'USD' })).json<{ id: string }>();
     await o.anonymous('POST', `/carts/${cart.id}/items`, { sku: 'TEE', quantity: 1 });

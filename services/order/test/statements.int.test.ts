@@ -8,15 +8,15 @@ import { cartsStore } from '../src/carts/carts.store.js';
 import { catalogEvent, productFacts, startOrder, type OrderUnderTest } from './support.js';
 
 // What one checkout costs the order service in statements sent to PostgreSQL (each one a round
-// trip): the checkout's transaction is two statements (the cart locked and read with its lines;
-// the order, its history, the cart closed, OrderPlaced and the stored answer), a saga move one
-// (the order, its history and its events).
+// trip): the checkout's transaction is two statements (the cart locked and read with its lines,
+// BEGIN with it; the order, its history, the cart closed, OrderPlaced and the stored answer,
+// COMMIT with it), a saga move one (the order, its history and its events), a run of moves one.
 
 /**
  * Every statement this process sends while `fn` runs, a prepared one by its name, others by their
  * text; BEGIN, COMMIT and ROLLBACK left out (they travel with the transaction's statements).
  */
-async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
+async function statementsOf(fn: () => Promise<unknown>, sent?: string[]): Promise<string[]> {
   const seen: string[] = [];
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
@@ -29,6 +29,7 @@ async function statementsOf(fn: () => Promise<unknown>): Promise<string[]> {
   } finally {
     pg.Client.prototype.query = query;
   }
+  sent?.push(...seen);
   return seen.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)\b/.test(s));
 }
 
@@ -63,12 +64,15 @@ describe('statements of a checkout (PostgreSQL)', { skip: skipUnless('postgres')
   it('places an order in two statements besides the key claim, and moves it in one per saga event', async () => {
     const cartId = await cartWith(2);
     let orderId = '';
+    const sent: string[] = [];
     const placing = await statementsOf(async () => {
       const res = await checkout(cartId);
       assert.equal(res.statusCode, 202, res.body);
       orderId = res.json<{ orderId: string }>().orderId;
-    });
+    }, sent);
     assert.deepEqual(placing, ['[order_idempotency_claim]', '[order_cart_for_checkout_with_items]', '[order_place]']);
+    // Its COMMIT travels with the placing statement: three round trips in all.
+    assert.deepEqual(sent, placing);
     // All of it written: the order, OrderPlaced, the answer stored under the key, the cart closed.
     assert.equal(await o.count('SELECT count(*) AS n FROM orders WHERE id = $1 AND status = $2', [orderId, 'pending']), 1);
     assert.equal(await o.count(`SELECT count(*) AS n FROM outbox WHERE type = 'OrderPlaced' AND subject = $1`, [orderId]), 1);
@@ -86,6 +90,33 @@ describe('statements of a checkout (PostgreSQL)', { skip: skipUnless('postgres')
     assert.match(move[0]!, /^\[order_apply_.*o/);
     assert.equal(await o.count(`SELECT count(*) AS n FROM outbox WHERE type = 'PaymentRequested' AND subject = $1`, [orderId]), 1);
     assert.equal(await o.count(`SELECT count(*) AS n FROM order_history WHERE order_id = $1 AND to_status = 'awaiting_payment'`, [orderId]), 1);
+  });
+
+  it('moves a run of orders in one statement per run, with their events and history', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await checkout(await cartWith(1));
+      assert.equal(res.statusCode, 202, res.body);
+      ids.push(res.json<{ orderId: string }>().orderId);
+    }
+    const expiresAt = new Date(Date.now() + 15 * 60_000).toISOString();
+    const reserved = ids.map((orderId) =>
+      createEvent('StockReserved', { orderId, expiresAt, lines: [{ sku: 'ST-TEE', quantity: 1, allocations: [{ warehouseId: newId('whs'), quantity: 1 }] }] }, { source: 'inventory', subject: orderId }),
+    );
+    const moving = await statementsOf(() => o.deliver(...reserved));
+    const moves = moving.filter((s) => s.startsWith('[order_apply') || s.startsWith('[chassis_outbox'));
+    assert.equal(moves.length, 1, `one statement for the run's moves and events: ${moving.join(' | ')}`);
+    assert.match(moves[0]!, /^\[order_apply_run_/);
+    const paid = ids.map((orderId) => createEvent('PaymentSucceeded', { orderId, paymentId: newId('pay'), provider: 'sandbox', amount: { amount: 1499, currency: 'USD' } }, { source: 'payment', subject: orderId }));
+    const paying = await statementsOf(() => o.deliver(...paid));
+    assert.equal(paying.filter((s) => s.startsWith('[order_apply') || s.startsWith('[chassis_outbox')).length, 1, paying.join(' | '));
+    for (const orderId of ids) {
+      assert.equal(await o.count(`SELECT count(*) AS n FROM orders WHERE id = $1 AND status = 'confirmed' AND paid_amount = 1499 AND payment_deadline IS NOT NULL AND confirmed_at IS NOT NULL AND version = 3`, [orderId]), 1);
+      assert.equal(await o.count(`SELECT count(*) AS n FROM outbox WHERE subject = $1 AND type IN ('PaymentRequested', 'OrderConfirmed')`, [orderId]), 2);
+      const history = await o.svc.db.query<{ from_status: string | null; to_status: string; actor: string }>('SELECT from_status, to_status, actor FROM order_history WHERE order_id = $1 ORDER BY id', [orderId]);
+      assert.deepEqual(history.rows.map((h) => [h.from_status, h.to_status]), [[null, 'pending'], ['pending', 'awaiting_payment'], ['awaiting_payment', 'confirmed']]);
+      assert.equal(history.rows[1]!.actor, `event:StockReserved:${reserved[ids.indexOf(orderId)]!.id}`);
+    }
   });
 
   it('reads the lines changed while the checkout waited for the cart, from a statement of their own', async () => {

@@ -102,6 +102,8 @@ interface Wire {
   bind(msg: { portal?: string; statement?: string; values?: unknown[] }): void;
   execute(msg: { portal?: string; rows?: number }): void;
   parsedStatements: Record<string, string | undefined>;
+  on(event: 'parseComplete', listener: () => void): unknown;
+  off(event: 'parseComplete', listener: () => void): unknown;
 }
 interface QueryInternals {
   name?: string;
@@ -111,18 +113,23 @@ interface QueryInternals {
 }
 
 /**
- * A transaction's first statement with its BEGIN in front, in one write and one round trip:
- * BEGIN's Parse, Bind and Execute go ahead of the statement's own messages, before the one Sync
- * that ends them (extended query protocol), so the server runs BEGIN, then the statement, and
- * answers once. Without it every transaction paid a round trip (and a write on either side) for
- * its BEGIN alone. BEGIN's CommandComplete is not a result of the statement's; an error in either
- * fails the statement, and the transaction is then rolled back as any failed one is.
+ * A transaction's statement with its BEGIN in front (its first statement), or its COMMIT behind
+ * (its last, `commitWith`), or both, in one write and one round trip: BEGIN's Parse, Bind and
+ * Execute go ahead of the statement's own messages and COMMIT's after them, before the one Sync
+ * that ends them (extended query protocol), so the server runs BEGIN, the statement and COMMIT in
+ * turn and answers once. Without it every transaction paid a round trip (and a write on either
+ * side) for its BEGIN alone, and another for its COMMIT. BEGIN's and COMMIT's CommandComplete are
+ * not results of the statement's; an error in any of them fails the statement: after a failed
+ * statement the server skips the COMMIT (up to the Sync) and the transaction is rolled back as
+ * any failed one is; a failed COMMIT has ended the transaction already.
  */
-class BeginThenQuery extends pg.Query {
-  private begun = false;
-  private parsing = false;
+class PipelinedQuery extends pg.Query {
+  private completes = 0;
+  /** The ParseCompletes seen while the statement was parsed here (undefined when it was parsed before). */
+  private parses: { wire: Wire; seen: number; listener: () => void } | undefined;
   constructor(
-    private readonly begin: string,
+    private readonly begin: string | undefined,
+    private readonly commit: boolean,
     text: string,
     values: readonly unknown[],
     name: string | undefined,
@@ -135,27 +142,65 @@ class BeginThenQuery extends pg.Query {
   }
   prepare(connection: Wire): void {
     const self = this as unknown as QueryInternals;
-    // The unnamed statement and portal: the statement's own (if unnamed) replace them after.
-    connection.parse({ text: this.begin });
-    connection.bind({});
-    connection.execute({});
-    this.parsing = self.name !== undefined && connection.parsedStatements[self.name] === undefined;
+    if (this.begin !== undefined) {
+      // The unnamed statement and portal: the statement's own (if unnamed) replace them after.
+      connection.parse({ text: this.begin });
+      connection.bind({});
+      connection.execute({});
+    }
+    if (self.name !== undefined && connection.parsedStatements[self.name] === undefined) {
+      const parses = { wire: connection, seen: 0, listener: () => void parses.seen++ };
+      connection.on('parseComplete', parses.listener);
+      this.parses = parses;
+    }
     (pg.Query.prototype as unknown as QueryInternals).prepare.call(this, connection);
   }
+  /** pg's last step of `prepare`: the statement's Execute, then (here) COMMIT's, then the Sync. */
+  _getRows(connection: Wire & { sync(): void }, rows: number | undefined): void {
+    if (!this.commit || rows) return (pg.Query.prototype as unknown as { _getRows(c: Wire, r: number | undefined): void })._getRows.call(this, connection, rows);
+    connection.execute({ portal: (this as unknown as { portal?: string }).portal, rows });
+    connection.parse({ text: 'COMMIT' });
+    connection.bind({});
+    connection.execute({});
+    connection.sync();
+  }
   handleCommandComplete(msg: unknown, connection: Wire): void {
-    if (!this.begun) {
-      this.begun = true; // BEGIN's
-      return;
-    }
+    // BEGIN's (when sent) comes first, COMMIT's (when sent) after the statement's.
+    if (this.completes++ !== (this.begin !== undefined ? 1 : 0)) return;
     (pg.Query.prototype as unknown as QueryInternals).handleCommandComplete.call(this, msg, connection);
   }
   handleError(err: Error, connection: Wire): void {
     // pg marks a named statement parsed at the first ParseComplete it sees while this query is
-    // active, which was BEGIN's: if the statement's own Parse then failed, it is not parsed.
+    // active, which was BEGIN's: if the statement's own Parse then failed, it is not parsed. One
+    // that parsed and failed later (at its execution, or its COMMIT) is, and is not parsed again.
     const name = (this as unknown as QueryInternals).name;
-    if (this.parsing && name !== undefined) delete connection.parsedStatements[name];
+    const parses = this.stopCountingParses();
+    if (parses !== undefined && name !== undefined && parses < (this.begin !== undefined ? 2 : 1)) delete connection.parsedStatements[name];
     (pg.Query.prototype as unknown as QueryInternals).handleError.call(this, err, connection);
   }
+  handleReadyForQuery(connection: Wire): void {
+    this.stopCountingParses();
+    (pg.Query.prototype as unknown as { handleReadyForQuery(c: Wire): void }).handleReadyForQuery.call(this, connection);
+  }
+  private stopCountingParses(): number | undefined {
+    const parses = this.parses;
+    if (!parses) return undefined;
+    this.parses = undefined;
+    parses.wire.off('parseComplete', parses.listener);
+    return parses.seen;
+  }
+}
+
+/**
+ * Sends the transaction's next statement with its COMMIT, in one round trip (`PipelinedQuery`):
+ * for a caller that knows that statement is its transaction's last. The transaction's
+ * before-commit work runs ahead of it; a statement after it throws, and so does a failure of
+ * the COMMIT (the statement's changes then did not commit). The caller must return soon after
+ * it: what it does after the statement is done after the commit. Anything but a transaction of
+ * `Db.tx` is left as it is (the statement then runs as it would have).
+ */
+export function commitWith(q: Queryable): void {
+  if (q instanceof Transaction) q.commitNext = true;
 }
 
 /**
@@ -170,6 +215,10 @@ class Transaction implements Tx {
   finishing: (() => Promise<unknown>)[] | undefined;
   /** The BEGIN not sent yet. */
   pending: string | undefined;
+  /** The next statement carries the COMMIT (`commitWith`). */
+  commitNext = false;
+  /** The COMMIT went with a statement: nothing may follow it. */
+  committed = false;
   constructor(
     readonly client: pg.PoolClient,
     begin: string,
@@ -177,7 +226,7 @@ class Transaction implements Tx {
     this.pending = begin;
   }
   query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<pg.QueryResult<R>> {
-    if (this.pending !== undefined) {
+    if (this.pending !== undefined || this.commitNext || this.committed) {
       // Also takes the named form of `prepared()`.
       if (typeof sql === 'object' && sql !== null) {
         const config = sql as { name?: string; text: string; values?: readonly unknown[] };
@@ -188,18 +237,32 @@ class Transaction implements Tx {
     return this.client.query<R>(sql as never, params as unknown[]);
   }
   submit<R extends Row>(text: string, values: readonly unknown[], name: string | undefined): Promise<pg.QueryResult<R>> {
+    if (this.committed) return Promise.reject(new Error('a statement after the one that committed its transaction'));
+    if (this.commitNext) return this.submitLast<R>(text, values, name);
     const begin = this.pending;
     if (begin === undefined) {
       if (name === undefined) return this.client.query<R>(text, values as unknown[]);
       return run<R>(this.client, namedQuery(text, values, name));
     }
     this.pending = undefined;
-    if (values.length > 0 || name !== undefined) return run<R>(this.client, new BeginThenQuery(begin, text, values, name));
+    if (values.length > 0 || name !== undefined) return run<R>(this.client, new PipelinedQuery(begin, false, text, values, name));
     // A simple query (it may hold several statements): BEGIN as its first, its result dropped.
     return this.client.query(`${begin}; ${text}`).then((r) => {
       const results = r as unknown as pg.QueryResult<R>[];
       return (results.length === 2 ? results[1] : results.slice(1)) as pg.QueryResult<R>;
     });
+  }
+  /** The transaction's last statement, with its COMMIT, after the before-commit work. */
+  private async submitLast<R extends Row>(text: string, values: readonly unknown[], name: string | undefined): Promise<pg.QueryResult<R>> {
+    this.commitNext = false;
+    const finishing = this.finishing;
+    this.finishing = undefined;
+    if (finishing) for (const finish of finishing) await finish();
+    if (this.commitNext || this.finishing) throw new Error('before-commit work asked for more after the last statement');
+    const begin = this.pending;
+    this.pending = undefined;
+    this.committed = true;
+    return run<R>(this.client, new PipelinedQuery(begin, true, text, values, name));
   }
   /** Whether a BEGIN went to the server: then it is a transaction to commit or roll back. */
   get begun(): boolean {
@@ -301,7 +364,7 @@ export class Db implements Queryable {
         tx = new Transaction(client, opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn(tx);
         if (tx.finishing) for (const finish of tx.finishing) await finish();
-        if (tx.begun) await client.query('COMMIT');
+        if (tx.begun && !tx.committed) await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener(tx);
         return result;

@@ -1,27 +1,52 @@
 import { withBatch, type EventHandler, type HandlerContext } from '@mercato/chassis';
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
+import { applyTransitions, type Decided } from '../orders/order-moves.js';
 import { ordersStore } from '../orders/orders.store.js';
-import { react, type SagaContext, type SagaEvent } from '../saga/checkout-saga.js';
+import { decideReaction, react, reacted, type SagaContext, type SagaEvent } from '../saga/checkout-saga.js';
 
 /**
  * A saga reaction as a consumer: the order is locked in the inbox transaction, then moved. A run
  * of events delivered together locks all its orders first, in id order (so concurrent runs never
- * deadlock), and commits once.
+ * deadlock), decides each event's move on its order in turn, and writes the moves together (one
+ * statement per shape of move, `applyTransitions`) — an order named again in the run has its
+ * earlier move written first, so each event is decided on the order as the ones before it left
+ * it — and commits once.
  */
 export function sagaHandler<T extends SagaEvent>(opts: { paymentTimeoutSeconds: number }): EventHandler<T> {
   const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
-  const apply = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger, metrics }: HandlerContext) => {
+  const one = async (event: TypedEnvelope<T>, { tx, outbox, logger, metrics }: HandlerContext) => {
+    const order = (await ordersStore.lock(tx, [orderOf(event)])).get(orderOf(event));
+    if (!order) return ignored(logger, event);
+    await react({ tx, outbox, logger, metrics, paymentTimeoutSeconds: opts.paymentTimeoutSeconds }, order, event);
+  };
+  const ignored = (logger: HandlerContext['logger'], event: TypedEnvelope<T>) =>
+    logger.warn({ orderId: orderOf(event), event: event.type, eventId: event.id }, 'event for an order this service does not hold; ignored');
+  const many = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger, metrics }: HandlerContext) => {
     const orders = new Map<string, Order>(await ordersStore.lock(tx, events.map(orderOf)));
     const ctx: SagaContext = { tx, outbox, logger, metrics, paymentTimeoutSeconds: opts.paymentTimeoutSeconds };
+    let pending: Array<{ event: TypedEnvelope<T>; decided: Decided }> = [];
+    const write = async () => {
+      if (pending.length === 0) return;
+      const written = pending;
+      pending = [];
+      const moved = await applyTransitions(tx, outbox, written.map((p) => p.decided));
+      for (const { event, decided } of written) {
+        orders.set(decided.from.id, moved.get(decided.from.id)!);
+        reacted(ctx, decided.from, event, decided.t);
+      }
+    };
     for (const event of events) {
-      const order = orders.get(orderOf(event));
-      if (!order) {
-        logger.warn({ orderId: orderOf(event), event: event.type, eventId: event.id }, 'event for an order this service does not hold; ignored');
+      const id = orderOf(event);
+      if (!orders.has(id)) {
+        ignored(logger, event);
         continue;
       }
-      orders.set(order.id, await react(ctx, order, event));
+      if (pending.some((p) => p.decided.from.id === id)) await write();
+      const decided = decideReaction(ctx, orders.get(id)!, event);
+      if (decided) pending.push({ event, decided });
     }
+    await write();
   };
-  return withBatch<T>((event, ctx) => apply([event], ctx), apply);
+  return withBatch<T>(one, many);
 }

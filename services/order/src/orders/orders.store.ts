@@ -227,14 +227,12 @@ export const ordersStore = {
     const p = (v: unknown) => `$${params.push(v)}`;
     let actorParam: string | undefined;
     const who = () => (actorParam ??= p(actor));
-    const columns = Object.keys(t.changes)
-      .filter((f) => t.changes[f as keyof OrderChanges] !== undefined)
-      .sort();
+    const columns = changedFields(t);
     let sets = '';
     for (const field of columns) {
-      const column = COLUMN_OF[field as keyof OrderChanges];
+      const column = COLUMN_OF[field];
       if (!column) throw new Error(`not a changeable order field: ${field}`);
-      sets += `${column} = ${p(t.changes[field as keyof OrderChanges])}, `;
+      sets += `${column} = ${p(t.changes[field])}, `;
     }
     const parts = [`WITH moved AS (
          UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 RETURNING *
@@ -261,24 +259,97 @@ export const ordersStore = {
          ${events.sql(first)}
        )`);
     }
-    const notify = t.wakeWaiters || (t.move !== null && isSettled(t.move.to) && !isSettled(t.move.from));
-    const shape = [
-      columns.map((f) => FIELD_INDEX.get(f)).join('_'),
-      t.move ? 'm' : '',
-      t.refund ? 'r' : '',
-      t.refundDone !== null ? 'd' : '',
-      events ? 'o' : '',
-      notify ? 'n' : '',
-    ].join('');
+    const notify = notifies(t);
     const r = await prepared<RawOrder>(
       tx,
-      `order_apply_${shape}`,
+      `order_apply_${transitionShape(t)}${events ? 'o' : ''}`,
       `${parts.join(', ')}
        SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
       params,
     );
     if (!r.rows[0]) throw new Error(`order ${order.id} left ${order.status} under its lock`);
     return toOrder(r.rows[0]);
+  },
+
+  /**
+   * Writes the transitions of several locked orders that share one shape (`transitionShape`: the
+   * same fields changed, the same parts written), in one statement: for each order what `apply`
+   * writes for it — its changes guarded by the status each was decided on, its history row, its
+   * refund request or the one payment reports done, the wake-up of its waiting checkouts — and
+   * the events of all of them (`Outbox.insert`, in the order given). The rows travel as one array
+   * per column, so the statement's text depends on the shape only (prepared once per shape).
+   * Answers each order as stored now, by id; an order that left its status under the caller's
+   * lock is a bug, and throws (the transaction, events included, rolls back). Each order once.
+   */
+  async applyRun(tx: Queryable, run: ReadonlyArray<{ order: Order; t: Transition; actor: string }>, events?: OutboxInsert): Promise<Map<string, Order>> {
+    const first = run[0];
+    if (!first) return new Map();
+    const shape = transitionShape(first.t);
+    const columns = changedFields(first.t);
+    const arrays: unknown[][] = [run.map((x) => x.order.id), run.map((x) => x.order.status), run.map((x) => x.actor)];
+    const inputs = ['id', 'from_status', 'actor'];
+    const types = ['text', 'text', 'text'];
+    const column = (name: string, type: string, values: unknown[]) => {
+      inputs.push(name);
+      types.push(type);
+      arrays.push(values);
+      return `i.${name}`;
+    };
+    let sets = '';
+    columns.forEach((field, k) => {
+      const c = COLUMN_OF[field];
+      if (!c) throw new Error(`not a changeable order field: ${field}`);
+      sets += `${c} = ${column(`c${k}`, COLUMN_TYPE[field], run.map((x) => x.t.changes[field]))}, `;
+    });
+    const parts = [];
+    if (first.t.move) {
+      const reason = column('reason', 'text', run.map((x) => x.t.move?.reason ?? null));
+      parts.push(`logged AS (
+         INSERT INTO order_history (order_id, from_status, to_status, reason, actor)
+         SELECT m.id, i.from_status, m.status, ${reason}, i.actor FROM moved m JOIN input i ON i.id = m.id ORDER BY i.n
+       )`);
+    }
+    if (first.t.refund) {
+      const id = column('refund_id', 'text', run.map((x) => x.t.refund?.id ?? null));
+      const amount = column('refund_amount', 'bigint', run.map((x) => x.t.refund?.amount ?? null));
+      const reason = column('refund_reason', 'text', run.map((x) => x.t.refund?.reason ?? null));
+      parts.push(`asked AS (
+         INSERT INTO order_refunds (id, order_id, amount, reason, requested_by)
+         SELECT ${id}, m.id, ${amount}, ${reason}, i.actor FROM moved m JOIN input i ON i.id = m.id ORDER BY i.n
+       )`);
+    }
+    if (first.t.refundDone !== null) {
+      const done = column('refund_done', 'text', run.map((x) => x.t.refundDone));
+      parts.push(`done AS (
+         UPDATE order_refunds r SET status = 'refunded', refunded_at = now()
+           FROM input i WHERE r.id = ${done} AND r.status = 'requested' AND EXISTS (SELECT 1 FROM moved m WHERE m.id = i.id)
+       )`);
+    }
+    const params: unknown[] = [...arrays];
+    if (events) {
+      const at = params.length + 1;
+      params.push(...events.params);
+      parts.push(`events AS (
+         ${events.sql(at)}
+       )`);
+    }
+    const notify = notifies(first.t);
+    const r = await prepared<RawOrder>(
+      tx,
+      `order_apply_run_${shape}`,
+      `WITH input AS (
+         SELECT * FROM unnest(${types.map((type, k) => `$${k + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS i(${inputs.join(', ')}, n)
+       ), moved AS (
+         UPDATE orders o SET ${sets}version = o.version + 1, updated_at = now()
+           FROM input i WHERE o.id = i.id AND o.status = i.from_status RETURNING o.*
+       )${parts.map((x) => `, ${x}`).join('')}
+       SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
+      params,
+    );
+    const moved = new Map(r.rows.map((row) => [row.id, toOrder(row)]));
+    for (const x of run) if (!moved.has(x.order.id)) throw new Error(`order ${x.order.id} left ${x.order.status} under its lock`);
+    if (moved.size !== run.length) throw new Error('a run of order moves named an order twice');
+    return moved;
   },
 
   async history(db: Queryable, id: string): Promise<HistoryEntry[]> {
@@ -352,5 +423,45 @@ const COLUMN_OF: Readonly<Record<keyof OrderChanges, string>> = {
   deliveredAt: 'delivered_at',
   cancelledAt: 'cancelled_at',
 };
+/** The SQL type of each field a transition may change (the arrays of a run of moves). */
+const COLUMN_TYPE: Readonly<Record<keyof OrderChanges, string>> = {
+  status: 'text',
+  cancelReason: 'text',
+  paymentDeadline: 'timestamptz',
+  paymentId: 'text',
+  nextActionUrl: 'text',
+  paidAmount: 'bigint',
+  refundRequested: 'bigint',
+  refundedAmount: 'bigint',
+  carrier: 'text',
+  trackingNumber: 'text',
+  confirmedAt: 'timestamptz',
+  shippedAt: 'timestamptz',
+  deliveredAt: 'timestamptz',
+  cancelledAt: 'timestamptz',
+};
 /** Names the prepared statement of each shape of change (a short index per field). */
 const FIELD_INDEX = new Map(Object.keys(COLUMN_OF).sort().map((f, i) => [f, i.toString(36)]));
+
+/** The fields a transition changes (set, possibly to null), sorted. */
+const changedFields = (t: Transition): Array<keyof OrderChanges> =>
+  (Object.keys(t.changes) as Array<keyof OrderChanges>).filter((f) => t.changes[f] !== undefined).sort();
+
+/** Whether writing `t` wakes the checkouts waiting on its order (it settles, or its customer has a step to take). */
+const notifies = (t: Transition): boolean => t.wakeWaiters || (t.move !== null && isSettled(t.move.to) && !isSettled(t.move.from));
+
+/**
+ * What a transition's statement looks like, its events aside: the fields it changes and the parts
+ * it writes. Transitions of one shape can be written together (`ordersStore.applyRun`).
+ */
+export function transitionShape(t: Transition): string {
+  return [
+    changedFields(t)
+      .map((f) => FIELD_INDEX.get(f))
+      .join('_'),
+    t.move ? 'm' : '',
+    t.refund ? 'r' : '',
+    t.refundDone !== null ? 'd' : '',
+    notifies(t) ? 'n' : '',
+  ].join('');
+}

@@ -1,4 +1,4 @@
-import { currentContext, InvalidData, type Identity } from '@mercato/chassis';
+import { commitWith, currentContext, InvalidData, type Identity } from '@mercato/chassis';
 import { buildEvent, newId } from '@mercato/contracts';
 import { cartTokenHash } from '../carts/cart-id.js';
 import { cartTotals } from '../carts/cart-totals.js';
@@ -168,10 +168,11 @@ export function placeOrder(
       const answer = { status: 202, body };
       // Validated by the outbox.
       const event = buildEvent('OrderPlaced', orderPlaced(placed, accessToken), { source: 'order', subject: orderId, traceparent: currentContext()?.traceparent ?? null });
-      // The order and its first history row, the cart closed (`checked_out`), OrderPlaced in the
-      // outbox and the answer stored under the key: one statement.
-      const order = await ordersStore.place(tx, placed, country, deps.outbox.insert(tx, [event]), commit.inStatement(answer));
-      if (order.status !== body.status) throw new Error(`order ${order.id} placed ${order.status}, answered ${body.status}`);
+      // The order and its first history row (placed `pending`, as answered), the cart closed
+      // (`checked_out`), OrderPlaced in the outbox and the answer stored under the key: one
+      // statement, the transaction's last, with its COMMIT in the same round trip.
+      commitWith(tx);
+      await ordersStore.place(tx, placed, country, deps.outbox.insert(tx, [event]), commit.inStatement(answer));
       return answer;
     });
   });

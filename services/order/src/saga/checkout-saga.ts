@@ -1,8 +1,8 @@
 import type { Logger, Outbox, Queryable, ServiceMetrics } from '@mercato/chassis';
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
-import { moveContext, moveOrder } from '../orders/order-moves.js';
-import { EventTooEarly, PaidTwice, type OrderInput } from '../orders/order-transitions.js';
+import { applyTransition, moveContext, moveOrder, type Decided } from '../orders/order-moves.js';
+import { decide, EventTooEarly, PaidTwice, type OrderInput, type Transition } from '../orders/order-transitions.js';
 import { ordersStore } from '../orders/orders.store.js';
 
 /**
@@ -39,22 +39,40 @@ export const sagaInput: { [T in SagaEvent]: (event: TypedEnvelope<T>, paymentTim
 
 /** Moves a locked order by one event of the saga; answers the order as it is now. */
 export async function react<T extends SagaEvent>(ctx: SagaContext, order: Order, event: TypedEnvelope<T>): Promise<Order> {
+  const decided = decideReaction(ctx, order, event);
+  if (!decided) return order;
+  const moved = await applyTransition(ctx.tx, ctx.outbox, order, decided.t, decided.actor);
+  reacted(ctx, order, event, decided.t);
+  return moved;
+}
+
+/**
+ * The move one event of the saga makes on a locked order, decided and not yet written; undefined
+ * (logged) when the event changes nothing. An event that came before the order can take it throws.
+ */
+export function decideReaction<T extends SagaEvent>(ctx: SagaContext, order: Order, event: TypedEnvelope<T>): Decided | undefined {
   const input = sagaInput[event.type as T](event, ctx.paymentTimeoutSeconds);
-  const log = { orderId: order.id, status: order.status, event: event.type, eventId: event.id };
-  const result = await moveOrder(ctx.tx, ctx.outbox, order, input, moveContext(`event:${event.type}:${event.id}`));
-  if (result instanceof EventTooEarly) throw result;
-  if (result instanceof PaidTwice) ctx.logger.error({ ...log, paymentId: result.paymentId, kept: result.kept }, 'a second payment succeeded for one order; it needs an operator');
-  if (result instanceof Error) {
-    ctx.logger.info(log, `${event.type} changes nothing: ${result.message}`);
-    return order;
+  const move = moveContext(`event:${event.type}:${event.id}`);
+  const t = decide(order, input, move);
+  if (t instanceof EventTooEarly) throw t;
+  if (t instanceof Error) {
+    const log = { orderId: order.id, status: order.status, event: event.type, eventId: event.id };
+    if (t instanceof PaidTwice) ctx.logger.error({ ...log, paymentId: t.paymentId, kept: t.kept }, 'a second payment succeeded for one order; it needs an operator');
+    ctx.logger.info(log, `${event.type} changes nothing: ${t.message}`);
+    return undefined;
   }
-  for (const note of result.transition.notes) ctx.logger[note.level](log, note.message);
-  if (result.transition.move?.to === 'confirmed') {
+  return { from: order, t, actor: move.actor };
+}
+
+/** What follows a reaction once written: its notes logged, the time to confirm observed. */
+export function reacted<T extends SagaEvent>(ctx: SagaContext, order: Order, event: TypedEnvelope<T>, t: Transition): void {
+  const log = { orderId: order.id, status: order.status, event: event.type, eventId: event.id };
+  for (const note of t.notes) ctx.logger[note.level](log, note.message);
+  if (t.move?.to === 'confirmed') {
     ctx.metrics
       ?.histogram('mercato_order_time_to_confirm_seconds', 'From checkout to the order confirmed (stock reserved and paid)', [], CONFIRM_BUCKETS)
       .observe((Date.now() - order.createdAt.getTime()) / 1000);
   }
-  return result.order;
 }
 
 /** Cancels orders whose payment deadline has passed, a claimed run at a time; answers how many. */
