@@ -32,6 +32,7 @@
 // run, less those of an idle interval of the same length (pollers, health checks); outbox rows
 // written (events published) and inbox rows (deliveries consumed). The baseline replays those
 // per-order figures: trivial INSERT transactions and publish → consume hops, one after another.
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -584,6 +585,9 @@ async function settleAfterDistributed(): Promise<void> {
   } finally {
     await admin.close();
   }
+  // The servers' writes still in the page cache (the dropped databases, the broker's files) out
+  // to the disk the embedded server will flush its commits to.
+  spawnSync('sync');
   // Until both cores are at most a quarter busy over two seconds, for at most a minute.
   const until = Date.now() + 60_000;
   for (;;) {
