@@ -7,7 +7,7 @@
 // edge cache).
 // Targets: ≥ 600 requests/s and p99 < 50 ms at 10 connections.
 //
-//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --settle 15 --rounds 2 --explain 1]
+//   npm run bench:search [-- --products 10000 --connections 10 --duration 5 --warmup 3 --rounds 2 --explain 1]
 //   node --conditions=source --import tsx bench/src/search-distinct.ts --role compare --db <url> [--load 10000] --out <file>
 //     (the answers of a fixed set of listings, to compare before and after a change, and CPU per search one at a time)
 //
@@ -37,11 +37,6 @@ const CONNECTIONS = Number(arg('connections', '10'));
 const DURATION_S = Number(arg('duration', '5'));
 const WARMUP_S = Number(arg('warmup', '3'));
 const ROUNDS = Number(arg('rounds', '2'));
-/**
- * The first warm-up of each path: long enough for V8 to have compiled the search's code (after
- * 3 s of distinct searches its compiler threads still took a fifth of the process's CPU).
- */
-const SETTLE_S = Number(arg('settle', String(WARMUP_S * 5)));
 const ROLE = arg('role', 'bench');
 /** `--explain 1`: before the load, print EXPLAIN (ANALYZE, BUFFERS) of every statement of a few distinct searches. */
 const EXPLAIN = arg('explain', '') !== '';
@@ -335,7 +330,7 @@ async function bench(): Promise<void> {
     servers.push(bare);
     console.log(
       `search, ${PRODUCTS} products: ${cpus().length} cores (load average ${loadavg()[0]!.toFixed(1)} at start), ${CONNECTIONS} connections, ` +
-        `${ROUNDS} × ${DURATION_S} s per path, each after ${WARMUP_S} s of warm-up (the first after ${SETTLE_S} s); a search body is ~${body.length} B (items + facets)`,
+        `${ROUNDS} × ${DURATION_S} s per path after ${WARMUP_S} s warm-up; a search body is ~${body.length} B (items + facets)`,
     );
     let offset = 1_000_000;
     const paths: Array<[string, string, boolean]> = [
@@ -345,7 +340,7 @@ async function bench(): Promise<void> {
       ['one search repeated (edge hit)', `${shop.urls[0]}${distinctSearch(1)}`, false],
     ];
     for (const [, url, distinct] of paths) {
-      await driverRun(url, SETTLE_S, distinct, offset);
+      await driverRun(url, WARMUP_S, distinct, offset);
       offset += 1_000_000;
     }
     const runs = new Map<string, Figures[]>(paths.map(([name]) => [name, []]));
