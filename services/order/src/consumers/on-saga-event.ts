@@ -3,7 +3,7 @@ import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
 import { applyTransitions, type Decided } from '../orders/order-moves.js';
 import { ordersStore } from '../orders/orders.store.js';
-import { decideReaction, react, reacted, type SagaContext, type SagaEvent } from '../saga/checkout-saga.js';
+import { decideReaction, reacted, type SagaContext, type SagaEvent } from '../saga/checkout-saga.js';
 
 /**
  * A saga reaction as a consumer: the order is locked in the inbox transaction, then moved. A run
@@ -15,11 +15,6 @@ import { decideReaction, react, reacted, type SagaContext, type SagaEvent } from
  */
 export function sagaHandler<T extends SagaEvent>(opts: { paymentTimeoutSeconds: number }): EventHandler<T> {
   const orderOf = (e: TypedEnvelope<T>) => (e.data as { orderId: string }).orderId;
-  const one = async (event: TypedEnvelope<T>, { tx, outbox, logger, metrics }: HandlerContext) => {
-    const order = (await ordersStore.lock(tx, [orderOf(event)])).get(orderOf(event));
-    if (!order) return ignored(logger, event);
-    await react({ tx, outbox, logger, metrics, paymentTimeoutSeconds: opts.paymentTimeoutSeconds }, order, event);
-  };
   const ignored = (logger: HandlerContext['logger'], event: TypedEnvelope<T>) =>
     logger.warn({ orderId: orderOf(event), event: event.type, eventId: event.id }, 'event for an order this service does not hold; ignored');
   const many = async (events: Array<TypedEnvelope<T>>, { tx, outbox, logger, metrics }: HandlerContext) => {
@@ -48,5 +43,6 @@ export function sagaHandler<T extends SagaEvent>(opts: { paymentTimeoutSeconds: 
     }
     await write();
   };
-  return withBatch<T>(one, many);
+  // A single event is a run of one: the same lock, decision, statement and log.
+  return withBatch<T>((event, ctx) => many([event], ctx), many);
 }

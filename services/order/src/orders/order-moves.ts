@@ -52,11 +52,6 @@ export async function applyTransitions(tx: Queryable, outbox: Outbox, moves: rea
   }
   const out = new Map<string, Order>();
   for (const run of byShape.values()) {
-    if (run.length === 1) {
-      const { from, t, actor } = run[0]!;
-      out.set(from.id, await applyTransition(tx, outbox, from, t, actor));
-      continue;
-    }
     // Validated by the outbox. The payloads are built from each order after its move (`decide`).
     const events = run.flatMap(({ from, t }) => t.events.map((e) => buildEvent(e.type, e.data as never, { source: 'order', subject: from.id, traceparent })));
     const moved = await ordersStore.applyRun(

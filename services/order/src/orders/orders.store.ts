@@ -223,52 +223,8 @@ export const ordersStore = {
    * transaction, events included, rolls back).
    */
   async apply(tx: Queryable, order: Order, t: Transition, actor: string, events?: OutboxInsert): Promise<Order> {
-    const params: unknown[] = [order.id, order.status];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    let actorParam: string | undefined;
-    const who = () => (actorParam ??= p(actor));
-    const columns = changedFields(t);
-    let sets = '';
-    for (const field of columns) {
-      const column = COLUMN_OF[field];
-      if (!column) throw new Error(`not a changeable order field: ${field}`);
-      sets += `${column} = ${p(t.changes[field])}, `;
-    }
-    const parts = [`WITH moved AS (
-         UPDATE orders SET ${sets}version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 RETURNING *
-       )`];
-    if (t.move) {
-      parts.push(`logged AS (
-         INSERT INTO order_history (order_id, from_status, to_status, reason, actor) SELECT id, $2, status, ${p(t.move.reason)}, ${who()} FROM moved
-       )`);
-    }
-    if (t.refund) {
-      parts.push(`asked AS (
-         INSERT INTO order_refunds (id, order_id, amount, reason, requested_by) SELECT ${p(t.refund.id)}, id, ${p(t.refund.amount)}, ${p(t.refund.reason)}, ${who()} FROM moved
-       )`);
-    }
-    if (t.refundDone !== null) {
-      parts.push(`done AS (
-         UPDATE order_refunds SET status = 'refunded', refunded_at = now() WHERE id = ${p(t.refundDone)} AND status = 'requested' AND EXISTS (SELECT 1 FROM moved)
-       )`);
-    }
-    if (events) {
-      const first = params.length + 1;
-      params.push(...events.params);
-      parts.push(`events AS (
-         ${events.sql(first)}
-       )`);
-    }
-    const notify = notifies(t);
-    const r = await prepared<RawOrder>(
-      tx,
-      `order_apply_${transitionShape(t)}${events ? 'o' : ''}`,
-      `${parts.join(', ')}
-       SELECT ${COLUMNS}${notify ? `, pg_notify('${SETTLED_CHANNEL}', id || ':' || status) AS notified` : ''} FROM moved`,
-      params,
-    );
-    if (!r.rows[0]) throw new Error(`order ${order.id} left ${order.status} under its lock`);
-    return toOrder(r.rows[0]);
+    // A run of one: a move is written by one statement, whether it came alone or in a run.
+    return (await this.applyRun(tx, [{ order, t, actor }], events)).get(order.id)!;
   },
 
   /**
@@ -336,7 +292,7 @@ export const ordersStore = {
     const notify = notifies(first.t);
     const r = await prepared<RawOrder>(
       tx,
-      `order_apply_run_${shape}`,
+      `order_apply_${shape}${events ? 'o' : ''}`,
       `WITH input AS (
          SELECT * FROM unnest(${types.map((type, k) => `$${k + 1}::${type}[]`).join(', ')}) WITH ORDINALITY AS i(${inputs.join(', ')}, n)
        ), moved AS (

@@ -1,7 +1,7 @@
 import type { Logger, Outbox, Queryable, ServiceMetrics } from '@mercato/chassis';
 import type { TypedEnvelope } from '@mercato/contracts';
 import type { Order } from '../orders/order.js';
-import { applyTransition, moveContext, moveOrder, type Decided } from '../orders/order-moves.js';
+import { moveContext, moveOrder, type Decided } from '../orders/order-moves.js';
 import { decide, EventTooEarly, PaidTwice, type OrderInput, type Transition } from '../orders/order-transitions.js';
 import { ordersStore } from '../orders/orders.store.js';
 
@@ -36,15 +36,6 @@ export const sagaInput: { [T in SagaEvent]: (event: TypedEnvelope<T>, paymentTim
   PaymentActionRequired: (e) => ({ type: 'PaymentActionRequired', nextActionUrl: e.data.nextActionUrl }),
   Refunded: (e) => ({ type: 'Refunded', refundRequestId: e.data.refundRequestId, totalRefunded: e.data.totalRefunded.amount, full: e.data.full }),
 };
-
-/** Moves a locked order by one event of the saga; answers the order as it is now. */
-export async function react<T extends SagaEvent>(ctx: SagaContext, order: Order, event: TypedEnvelope<T>): Promise<Order> {
-  const decided = decideReaction(ctx, order, event);
-  if (!decided) return order;
-  const moved = await applyTransition(ctx.tx, ctx.outbox, order, decided.t, decided.actor);
-  reacted(ctx, order, event, decided.t);
-  return moved;
-}
 
 /**
  * The move one event of the saga makes on a locked order, decided and not yet written; undefined
