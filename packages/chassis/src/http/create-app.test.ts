@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, it } from 'node:test';
+import { Currency } from '@mercato/contracts';
 import { Type } from '@sinclair/typebox';
 import { Conflict, Forbidden, TooManyRequests, Unauthorized, Unprocessable } from '../errors.js';
 import { captureLogger } from '../testing/index.js';
@@ -185,6 +186,27 @@ describe('HTTP chassis', () => {
     assert.equal(res.statusCode, 201);
     assert.deepEqual(res.json(), { name: 'Blue shirt' });
     await app.close();
+  });
+
+  it("knows the platform's own formats when serialising a response whose schema has a choice", async () => {
+    const app = await createHttpApp({ service: 'test', logger: captureLogger().logger });
+    const Money = Type.Object({ amount: Type.Integer(), currency: Currency });
+    app.get('/price', { schema: { ...operation('price', 'public'), response: { 200: Type.Object({ price: Type.Union([Money, Type.Null()]) }) } } }, async () => ({
+      price: { amount: 100, currency: 'EUR' },
+    }));
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args.join(' '));
+    try {
+      const res = await app.inject({ method: 'GET', url: '/price' });
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(res.json(), { price: { amount: 100, currency: 'EUR' } });
+    } finally {
+      console.warn = warn;
+      await app.close();
+    }
+    // The serializer's own Ajv warned 'unknown format "iso4217" ignored' when not given them.
+    assert.deepEqual(warned, []);
   });
 
   it('rejects unknown and invalid fields with a pointer to each, as problem+json', async () => {

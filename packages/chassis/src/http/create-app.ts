@@ -7,7 +7,7 @@ import type { TLSSocket } from 'node:tls';
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createAjv, newId, plainText, toFieldErrors, type AjvInstance } from '@mercato/contracts';
+import { createAjv, CUSTOM_FORMATS, newId, plainText, toFieldErrors, type AjvInstance } from '@mercato/contracts';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
@@ -216,6 +216,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     },
     genReqId: (req) => requestIdFrom(req.headers['x-request-id']),
     ajv: { customOptions: { removeAdditional: false } },
+    serializerOpts: { ajv: { formats: CUSTOM_FORMATS } },
     schemaController: { compilersFactory: { buildSerializer: lazySerializers } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     ...(opts.fastPath
