@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type pg from 'pg';
-import { commitWith, Db, prepared } from '../src/db/db.js';
+import { newId } from '@mercato/contracts';
+import { commitWith, Db, prepared, type Tx } from '../src/db/db.js';
+import { CHASSIS_MIGRATIONS, migrate } from '../src/db/migrate.js';
+import { createOutbox } from '../src/events/outbox.js';
+import { orderPlaced } from './harness.js';
 import { createTestDatabase, skipUnless, type TestDatabase } from '../src/testing/index.js';
 
 // A transaction's BEGIN goes to the server with its first statement that takes parameters, in one
@@ -185,6 +189,82 @@ describe('transactions on the chassis pool', { skip: skipUnless('postgres') }, (
       await prepared(tx, 'tx_test_last_deferred', 'INSERT INTO pairs (id, other) VALUES ($1, $2)', [2, null]);
     });
     assert.equal((await db.query('SELECT count(*)::int AS n FROM pairs')).rows[0]!.n, 1);
+  });
+
+  it("sends the last before-commit step's one statement with the COMMIT, and the outbox's events so", async () => {
+    const insert = (tx: Tx, id: number) => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [id, `n${id}`]);
+    // A statement, then the step's with COMMIT: two round trips (three without `oneStatement`).
+    const withCommit = await counted(() =>
+      db.tx(async (tx) => {
+        tx.beforeCommit(() => insert(tx, 21), { oneStatement: true });
+        await insert(tx, 20);
+      }),
+    );
+    assert.equal(withCommit, 2);
+    const apart = await counted(() =>
+      db.tx(async (tx) => {
+        tx.beforeCommit(() => insert(tx, 23));
+        await insert(tx, 22);
+      }),
+    );
+    assert.equal(apart, 3);
+    // The step's statement alone: BEGIN, it and COMMIT in one.
+    assert.equal(await counted(() => db.tx(async (tx) => tx.beforeCommit(() => insert(tx, 24), { oneStatement: true }))), 1);
+    // A step that sent nothing: the COMMIT goes alone.
+    assert.equal(await counted(() => db.tx(async (tx) => (tx.beforeCommit(async () => undefined, { oneStatement: true }), insert(tx, 25)))), 2);
+    // Only the last step carries it: an earlier one's statement goes on its own.
+    const order: number[] = [];
+    const two = await counted(() =>
+      db.tx(async (tx) => {
+        tx.beforeCommit(async () => (order.push(27), insert(tx, 27)), { oneStatement: true });
+        tx.beforeCommit(async () => (order.push(28), insert(tx, 28)), { oneStatement: true });
+        tx.afterCommit(() => order.push(0));
+        await insert(tx, 26);
+      }),
+    );
+    assert.equal(two, 3);
+    assert.deepEqual(order, [27, 28, 0], 'the steps in the order added, the after-commit work after them');
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id BETWEEN 20 AND 29 ORDER BY id')).rows.map((r) => r.id), [20, 21, 22, 23, 24, 25, 26, 27, 28]);
+
+    // The outbox's events of a transaction go with its COMMIT.
+    await migrate(db, [CHASSIS_MIGRATIONS]);
+    const outbox = createOutbox('test');
+    const orderId = newId('ord');
+    const emitted = await counted(() =>
+      db.tx(async (tx) => {
+        await insert(tx, 29);
+        await outbox.emit(tx, 'OrderPlaced', orderPlaced(orderId), orderId);
+      }),
+    );
+    assert.equal(emitted, 2, 'BEGIN with the first statement, the events with the COMMIT');
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM outbox WHERE subject = $1', [orderId])).rows[0]!.n, 1);
+    await db.query('DELETE FROM notes WHERE id >= 20');
+  });
+
+  it('rolls back when the statement that carries the COMMIT fails, or its COMMIT does', async () => {
+    await assert.rejects(
+      db.tx(async (tx) => {
+        tx.beforeCommit(() => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [1, 'taken']), { oneStatement: true });
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [30, 'thirty']);
+      }),
+      (err: { code?: string }) => err.code === '23505',
+    );
+    await db.query('CREATE TABLE IF NOT EXISTS pairs (id int PRIMARY KEY, other int REFERENCES pairs (id) DEFERRABLE INITIALLY DEFERRED)');
+    await assert.rejects(
+      db.tx(async (tx) => {
+        tx.beforeCommit(() => tx.query('INSERT INTO pairs (id, other) VALUES ($1, $2)', [50, 99]), { oneStatement: true });
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [31, 'thirty-one']);
+      }),
+      (err: { code?: string }) => err.code === '23503',
+    );
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id IN (30, 31)')).rows[0]!.n, 0);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM pairs WHERE id = 50')).rows[0]!.n, 0);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+    // The connection serves the next transaction.
+    await db.tx((tx) => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [32, 'thirty-two']));
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id = 32')).rows[0]!.n, 1);
+    await db.query('DELETE FROM notes WHERE id >= 30');
   });
 
   it('sends nothing for a transaction that ran no statement', async () => {

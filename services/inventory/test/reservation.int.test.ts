@@ -53,7 +53,7 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
           return tx.query(sql as string, params);
         }) as Tx['query'],
         afterCommit: (f) => tx.afterCommit(f),
-        beforeCommit: (f) => tx.beforeCommit(f),
+        beforeCommit: (f, opts) => tx.beforeCommit(f, opts),
       };
       return fn(counting);
     });

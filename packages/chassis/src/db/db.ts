@@ -36,9 +36,11 @@ export interface Tx extends Queryable {
    * Runs `fn` in this transaction right before it commits (after the caller's work), in the order
    * added; a failure rolls the transaction back like any statement of it. Lets writes that
    * accumulate over a transaction go in one statement at its end (the outbox rows of a run of
-   * events handled together).
+   * events handled together). With `oneStatement`, `fn` sends at most one statement and does
+   * nothing after it: when it is the last of the before-commit work, that statement goes with the
+   * COMMIT, in one round trip (see `commitWith`); a failure of either rolls the transaction back.
    */
-  beforeCommit(fn: () => Promise<unknown>): void;
+  beforeCommit(fn: () => Promise<unknown>, opts?: { oneStatement?: boolean }): void;
 }
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
@@ -210,9 +212,15 @@ export function commitWith(q: Queryable): void {
  * a simple query. A transaction that ran no statement sent nothing, and commits or rolls back
  * nothing.
  */
+interface BeforeCommit {
+  fn: () => Promise<unknown>;
+  /** Sends at most one statement, and nothing after it: it may carry the COMMIT. */
+  oneStatement: boolean;
+}
+
 class Transaction implements Tx {
   hooks: (() => unknown)[] | undefined;
-  finishing: (() => Promise<unknown>)[] | undefined;
+  finishing: BeforeCommit[] | undefined;
   /** The BEGIN not sent yet. */
   pending: string | undefined;
   /** The next statement carries the COMMIT (`commitWith`). */
@@ -257,7 +265,7 @@ class Transaction implements Tx {
     this.commitNext = false;
     const finishing = this.finishing;
     this.finishing = undefined;
-    if (finishing) for (const finish of finishing) await finish();
+    if (finishing) for (const finish of finishing) await finish.fn();
     if (this.commitNext || this.finishing) throw new Error('before-commit work asked for more after the last statement');
     const begin = this.pending;
     this.pending = undefined;
@@ -271,8 +279,29 @@ class Transaction implements Tx {
   afterCommit(fn: () => unknown): void {
     (this.hooks ??= []).push(fn);
   }
-  beforeCommit(fn: () => Promise<unknown>): void {
-    (this.finishing ??= []).push(fn);
+  beforeCommit(fn: () => Promise<unknown>, opts: { oneStatement?: boolean } = {}): void {
+    (this.finishing ??= []).push({ fn, oneStatement: opts.oneStatement === true });
+  }
+  /**
+   * Runs the before-commit work, in the order added (and what it adds in turn). The last step,
+   * when it sends one statement only (`oneStatement`), sends it with the COMMIT; one that sent
+   * none leaves the COMMIT to the caller, as does every other transaction that has not committed.
+   */
+  async finish(): Promise<void> {
+    while (this.finishing && !this.committed) {
+      const steps = this.finishing;
+      this.finishing = undefined;
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i]!;
+        // Last only if nothing added more work meanwhile.
+        if (i === steps.length - 1 && step.oneStatement && this.finishing === undefined) this.commitNext = true;
+        try {
+          await step.fn();
+        } finally {
+          this.commitNext = false;
+        }
+      }
+    }
   }
 }
 
@@ -363,7 +392,7 @@ export class Db implements Queryable {
       try {
         tx = new Transaction(client, opts.isolation ? `BEGIN ISOLATION LEVEL ${opts.isolation.toUpperCase()}` : 'BEGIN');
         const result = await fn(tx);
-        if (tx.finishing) for (const finish of tx.finishing) await finish();
+        await tx.finish();
         if (tx.begun && !tx.committed) await client.query('COMMIT');
         if (tx.hooks) this.runHooks(tx.hooks);
         for (const listener of this.commitListeners) listener(tx);

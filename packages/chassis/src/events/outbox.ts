@@ -71,7 +71,8 @@ export function createOutbox(source: string): Outbox {
       queued = mine;
       pending.set(tx, mine);
       writers.add(tx);
-      tx.beforeCommit(() => write(tx, mine));
+      // One statement (or none, when a caller's own statement took the events): it carries the COMMIT.
+      tx.beforeCommit(() => write(tx, mine), { oneStatement: true });
     }
     queued.push(...events);
   };
