@@ -142,8 +142,17 @@ describe('transactions on the chassis pool', { skip: skipUnless('postgres') }, (
       /after the one that committed/,
     );
     assert.deepEqual(order, ['before-commit', 'last']);
+    // Work added after the statement that committed is refused too, not dropped unheard.
+    await assert.rejects(
+      db.tx(async (tx) => {
+        commitWith(tx);
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [15, 'fifteen']);
+        tx.beforeCommit(() => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [16, 'sixteen']), { oneStatement: true });
+      }),
+      /after the one that committed/,
+    );
     // Committed with the last statement, before-commit work included.
-    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id >= 10 ORDER BY id')).rows, [{ id: 13 }, { id: 14 }]);
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id >= 10 ORDER BY id')).rows, [{ id: 13 }, { id: 14 }, { id: 15 }]);
     await db.query('DELETE FROM notes WHERE id >= 10');
   });
 

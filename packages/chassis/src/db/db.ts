@@ -288,7 +288,9 @@ class Transaction implements Tx {
    * none leaves the COMMIT to the caller, as does every other transaction that has not committed.
    */
   async finish(): Promise<void> {
-    while (this.finishing && !this.committed) {
+    // After a COMMIT sent with a caller's statement (`commitWith`), work added since still runs:
+    // its statement is refused, and the caller hears of it.
+    while (this.finishing) {
       const steps = this.finishing;
       this.finishing = undefined;
       for (let i = 0; i < steps.length; i++) {
