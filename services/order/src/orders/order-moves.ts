@@ -19,12 +19,9 @@ export interface Applied {
 /** The context of a move made now by `actor` (a refund it asks for gets a fresh id). */
 export const moveContext = (actor: string): MoveContext => ({ at: new Date(), actor, refundRequestId: newId('rfq') });
 
-/** Writes a decided transition and its events (`Outbox.insert`), in one statement. */
+/** Writes a decided transition and its events (`Outbox.insert`), in one statement: a run of one. */
 export async function applyTransition(tx: Queryable, outbox: Outbox, from: Order, t: Transition, actor: string): Promise<Order> {
-  const traceparent = currentContext()?.traceparent ?? null;
-  // Validated by the outbox. The payloads are built from the order after the move (`decide`).
-  const events = t.events.map((e) => buildEvent(e.type, e.data as never, { source: 'order', subject: from.id, traceparent }));
-  return ordersStore.apply(tx, from, t, actor, events.length > 0 ? outbox.insert(tx, events) : undefined);
+  return (await applyTransitions(tx, outbox, [{ from, t, actor }])).get(from.id)!;
 }
 
 /** A decided transition of a locked order, to be written. */

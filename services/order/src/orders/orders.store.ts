@@ -215,24 +215,12 @@ export const ordersStore = {
   },
 
   /**
-   * Writes a transition of a locked order in one statement: its changes (guarded by the status
-   * it was decided on), the history row of a move, the refund request it asks for or the one
-   * payment reports done, its events (`Outbox.insert`, when it has any) and the wake-up of
-   * waiting checkouts (at commit) when it settles or waits for its customer. Answers the order as
-   * stored now; a row that left its status under the caller's lock is a bug, and throws (the
-   * transaction, events included, rolls back).
-   */
-  async apply(tx: Queryable, order: Order, t: Transition, actor: string, events?: OutboxInsert): Promise<Order> {
-    // A run of one: a move is written by one statement, whether it came alone or in a run.
-    return (await this.applyRun(tx, [{ order, t, actor }], events)).get(order.id)!;
-  },
-
-  /**
-   * Writes the transitions of several locked orders that share one shape (`transitionShape`: the
-   * same fields changed, the same parts written), in one statement: for each order what `apply`
-   * writes for it — its changes guarded by the status each was decided on, its history row, its
-   * refund request or the one payment reports done, the wake-up of its waiting checkouts — and
-   * the events of all of them (`Outbox.insert`, in the order given). The rows travel as one array
+   * Writes the transitions of one or more locked orders that share one shape (`transitionShape`:
+   * the same fields changed, the same parts written), in one statement: for each order its changes
+   * guarded by the status each was decided on, the history row of a move, the refund request it
+   * asks for or the one payment reports done, the wake-up of its waiting checkouts (at commit) when
+   * it settles or waits for its customer — and the events of all of them (`Outbox.insert`, in the
+   * order given). The rows travel as one array
    * per column, so the statement's text depends on the shape only (prepared once per shape).
    * Answers each order as stored now, by id; an order that left its status under the caller's
    * lock is a bug, and throws (the transaction, events included, rolls back). Each order once.
