@@ -30,7 +30,9 @@ const P99_TARGET_MS = 50;
 const SCRIPT = fileURLToPath(import.meta.url);
 
 /**
- * `count` orders over the last 30 days, in three currencies, with two lines each, in the mix of
+ * `count` orders over the last 30 days (written now, so `updated_at` is now: the order service's
+ * roll-up runs every second and takes in what changed since its last run, which may come before
+ * this insert commits), in three currencies, with two lines each, in the mix of
  * states a live shop has (mostly confirmed and after, some cancelled, a few refunded or unpaid).
  */
 async function generateOrders(dbUrl: string, count: number): Promise<void> {
@@ -49,7 +51,7 @@ async function generateOrders(dbUrl: string, count: number): Promise<void> {
                                    'quantity', 1, 'unitPrice', 900, 'lineTotal', 900)),
               '{"name": "Ada Lovelace", "line1": "1 Main St", "city": "Berlin", "postalCode": "10115", "country": "DE"}',
               t.total, 499, 0, t.total + 499, 0, false, '{"provider": "sandbox", "paymentMethod": "pm_card_visa"}',
-              o.at, least(o.at + interval '1 day', now() - interval '10 minutes'), CASE WHEN s.confirmed THEN o.at + interval '2 minutes' END,
+              o.at, now(), CASE WHEN s.confirmed THEN o.at + interval '2 minutes' END,
               CASE WHEN s.confirmed THEN t.total + 499 ELSE 0 END,
               CASE WHEN s.status = 'refunded' THEN t.total + 499 ELSE 0 END,
               CASE WHEN s.status = 'refunded' THEN t.total + 499 ELSE 0 END
