@@ -18,6 +18,13 @@ export const catalogConfigSchema = Type.Object(
     CATALOG_CACHE_TTL_SECONDS: int('how long a cached read lives', 1, 86_400, 300),
     CATALOG_CACHE_ENTRIES: int('cached reads kept in memory', 10, 1_000_000, 10_000),
     CATALOG_SEARCH_TERMS_KEPT: int("query terms whose expansions (the indexed words each is close to) are kept in memory between searches, under the read cache's generation; 0 keeps none", 0, 1_000_000, 10_000),
+    CATALOG_SEARCH_INDEX_PRODUCTS: int(
+      'published products up to which public listings and searches are answered from an index in each catalog process, kept in step with the database (above it, and with 0, PostgreSQL answers them)',
+      0,
+      1_000_000,
+      50_000,
+    ),
+    CATALOG_SEARCH_INDEX_MAX_AGE_SECONDS: int('the oldest the search index may be and still answer, changes or not: the bound on a change whose signal was lost', 1, 3600, 30),
     CATALOG_HTTP_MAX_AGE: int('the max-age, in seconds, sent to browsers and CDNs with anonymous reads', 0, 86_400, 30),
     CATALOG_DEMO_DATA: bool('seed the demo catalog on first start', false),
     CATALOG_MEDIA_STORE: Type.Union([Type.Literal('auto'), Type.Literal('fs'), Type.Literal('postgres')], {
@@ -37,6 +44,9 @@ export interface CatalogConfig {
   cacheEntries: number;
   /** Query terms' expansions kept in memory (0: none). */
   searchTermsKept: number;
+  /** Published products up to which the search index is kept (0: none). */
+  searchIndexProducts: number;
+  searchIndexMaxAgeSeconds: number;
   httpMaxAge: number;
   demoData: boolean;
   media: { kind: 'fs'; dir: string } | { kind: 'postgres' };
@@ -58,6 +68,8 @@ export function loadCatalogConfig(env: NodeJS.ProcessEnv, redisUrl: string | und
     cacheTtlSeconds: c.CATALOG_CACHE_TTL_SECONDS,
     cacheEntries: c.CATALOG_CACHE_ENTRIES,
     searchTermsKept: c.CATALOG_SEARCH_TERMS_KEPT,
+    searchIndexProducts: c.CATALOG_SEARCH_INDEX_PRODUCTS,
+    searchIndexMaxAgeSeconds: c.CATALOG_SEARCH_INDEX_MAX_AGE_SECONDS,
     httpMaxAge: c.CATALOG_HTTP_MAX_AGE,
     demoData: c.CATALOG_DEMO_DATA,
     media: mediaKind === 'fs' ? { kind: 'fs', dir: c.CATALOG_MEDIA_DIR! } : { kind: 'postgres' },

@@ -8,6 +8,7 @@ import { seedDemoCatalog } from './demo/seed-demo-catalog.js';
 import { fastReads } from './http/fast-reads.js';
 import { registerRoutes } from './http/routes.js';
 import { FileMediaStore, PostgresMediaStore } from './media/media-store.js';
+import { SearchIndex } from './search/search-index.js';
 import { TermExpansions } from './search/term-expansions.js';
 
 /**
@@ -34,7 +35,8 @@ export const catalogService: ServiceModule = {
     const authenticator = createAuthenticator({ settings: loadAccessTokenSettings(env), logger });
     const media = config.media.kind === 'fs' ? new FileMediaStore(config.media.dir) : new PostgresMediaStore(db);
     const termExpansions = new TermExpansions(config.searchTermsKept);
-    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media, termExpansions };
+    const searchIndex = new SearchIndex(db, logger, { maxProducts: config.searchIndexProducts, maxAgeMs: config.searchIndexMaxAgeSeconds * 1000 });
+    const deps: CatalogDeps = { db, outbox, logger, authenticator, cache, config, media, termExpansions, searchIndex };
 
     if (config.demoData) await seedDemoCatalog(deps);
     return {
@@ -42,7 +44,10 @@ export const catalogService: ServiceModule = {
       fastPath: cache.kind === 'off' ? undefined : fastReads(cache, config.httpMaxAge),
       // What an event handler changes leaves the cache once its own transaction has committed.
       consumers: consumers(() => cache.invalidate()),
-      onClose: () => cache.close(),
+      onClose: async () => {
+        await searchIndex.settled();
+        await cache.close();
+      },
       changes,
     };
   },

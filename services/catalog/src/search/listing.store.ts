@@ -1,7 +1,7 @@
 import { prepared, type Queryable } from '@mercato/chassis';
 import type { Image, ProductStatus } from '../products/product.js';
 import { priceBandEdges, tsQueryText, type Cursor, type SortKey, type SortKeyKind } from './search-terms.js';
-import type { TermExpansions } from './term-expansions.js';
+import type { TermExpansion, TermExpansions, TermQueries } from './term-expansions.js';
 
 export type Sort = 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'rating';
 
@@ -70,7 +70,7 @@ class Sql {
  * (`'term':* | near…`, as `tsQueryText` writes them) keep a word once the stop words are left
  * out (`live`): a query whose terms are all stop words ("the") filters nothing.
  */
-export type Expanded = Array<{ term: string; near: string[]; live: boolean }>;
+export type Expanded = Array<{ term: string; near: string[]; live: boolean; queries?: TermQueries }>;
 
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
@@ -80,12 +80,14 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
   // alternatives form one operand of the fuzzy query; that query is empty exactly when every
   // operand is. (OFFSET 0 keeps the subquery whole: pulled up, its `near` would be searched for twice.)
   const values = terms.map((_, i) => `($${i + 1}::text, ${i + 1})`).join(', ');
-  const { rows } = await prepared<{ term: string; near: string[]; live: boolean }>(
+  // Each term's piece of the three queries (tsQueryText of the term alone, through to_tsquery:
+  // stemmed, stop words out), for the search index to join; `live` is whether its fuzzy piece kept a word.
+  const { rows } = await prepared<{ term: string; near: string[]; fuzzy: string; prefix: string; exact: string }>(
     q,
     `catalog_expand_terms_${terms.length}`,
-    `SELECT x.term, x.near,
-            numnode(to_tsquery('english', array_to_string(
-              ARRAY[quote_literal(x.term) || ':*'] || ARRAY(SELECT quote_literal(w) FROM unnest(x.near) AS w WHERE w <> x.term), ' | '))) > 0 AS live
+    `SELECT x.term, x.near, f.q::text AS fuzzy,
+            to_tsquery('english', quote_literal(x.term) || ':*')::text AS prefix,
+            to_tsquery('english', quote_literal(x.term))::text AS exact
      FROM (SELECT t.term, t.ord,
                   ARRAY(SELECT w.word FROM search_words w
                         WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
@@ -93,10 +95,12 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
                         LIMIT 12) AS near
            FROM (VALUES ${values}) AS t(term, ord)
            OFFSET 0) x
+          CROSS JOIN LATERAL (SELECT to_tsquery('english', array_to_string(
+            ARRAY[quote_literal(x.term) || ':*'] || ARRAY(SELECT quote_literal(w) FROM unnest(x.near) AS w WHERE w <> x.term), ' | ')) AS q) f
      ORDER BY x.ord`,
     terms,
   );
-  return rows;
+  return rows.map((r) => ({ term: r.term, near: r.near, live: r.fuzzy !== '', queries: { fuzzy: r.fuzzy, prefix: r.prefix, exact: r.exact } }));
 }
 
 /**
@@ -107,14 +111,14 @@ async function expandKept(q: Queryable, terms: readonly string[], kept?: { expan
   if (!kept) return expand(q, terms);
   const found = terms.map((term) => kept.expansions.get(term, kept.generation));
   const missing = terms.filter((_, i) => found[i] === undefined);
-  const read = new Map<string, { near: string[]; live: boolean }>();
+  const read = new Map<string, TermExpansion>();
   for (const r of missing.length > 0 ? await expand(q, missing) : []) {
     read.set(r.term, r);
     kept.expansions.set(r.term, kept.generation, r);
   }
   return terms.map((term, i) => {
     const e = found[i] ?? read.get(term)!;
-    return { term, near: e.near, live: e.live };
+    return { term, near: e.near, live: e.live, queries: e.queries };
   });
 }
 
@@ -273,6 +277,14 @@ function foldFacets(rows: Iterable<FacetRow>, edges: readonly number[]): Facets 
       options.set(r.k, list);
     }
   }
+  return sortFacets(facets, options);
+}
+
+/**
+ * Facets in their public order, and bounded: categories by count (then name, at most 1,000),
+ * price bands upwards, options by name (at most 50, each with at most 100 values by count, then value).
+ */
+export function sortFacets(facets: Facets, options: Map<string, Array<{ value: string; count: number }>>): Facets {
   facets.categories.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).splice(1000);
   facets.priceBands.sort((a, b) => a.min - b.min);
   facets.options = [...options.entries()]

@@ -5,8 +5,9 @@ import { TermExpansions } from './term-expansions.js';
 describe('term expansions kept between searches', () => {
   it('answers only under the generation an expansion was kept under', () => {
     const kept = new TermExpansions(10);
-    kept.set('jaket', '7', { near: ['jacket'], live: true });
-    assert.deepEqual(kept.get('jaket', '7'), { near: ['jacket'], live: true, generation: '7' });
+    const queries = { fuzzy: "'jaket':* | 'jacket'", prefix: "'jaket':*", exact: "'jaket'" };
+    kept.set('jaket', '7', { near: ['jacket'], live: true, queries });
+    assert.deepEqual(kept.get('jaket', '7'), { near: ['jacket'], live: true, queries, generation: '7' });
     assert.equal(kept.get('jaket', '8'), undefined, 'a later generation (a catalog write since) reads the words again');
     assert.equal(kept.get('jacket', '7'), undefined);
     kept.set('jaket', '8', { near: ['jacket', 'jackets'], live: true });

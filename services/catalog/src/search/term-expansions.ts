@@ -1,7 +1,18 @@
-/** What a query term expands to: the indexed words it begins or is close to, and whether its alternatives keep a word once stop words are left out. */
+/** A term's piece of a search's three queries, each its `to_tsquery` text ('' when only stop words are left). */
+export interface TermQueries {
+  fuzzy: string;
+  prefix: string;
+  exact: string;
+}
+
+/**
+ * What a query term expands to: the indexed words it begins or is close to, whether its
+ * alternatives keep a word once stop words are left out, and its pieces of the queries.
+ */
 export interface TermExpansion {
   near: string[];
   live: boolean;
+  queries?: TermQueries;
 }
 
 /**
@@ -30,7 +41,7 @@ export class TermExpansions {
   /** Keeps `expansion`, read from the database under `generation` (the token seen before reading it). */
   set(term: string, generation: string, expansion: TermExpansion): void {
     this.entries.delete(term);
-    this.entries.set(term, { near: expansion.near, live: expansion.live, generation });
+    this.entries.set(term, { near: expansion.near, live: expansion.live, queries: expansion.queries, generation });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 

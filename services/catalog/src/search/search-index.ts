@@ -1,0 +1,629 @@
+import type { Db, Logger } from '@mercato/chassis';
+import type { Image } from '../products/product.js';
+import { sortFacets, type Expanded, type Facets, type ListedProduct, type ListRequest } from './listing.store.js';
+import { priceBandEdges, type SortKey } from './search-terms.js';
+import { prepareQuery, trigramExact } from './trigram.js';
+import { parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, type TsVector } from './ts-rank.js';
+
+/** A published product as listings and searches need it: what they filter, sort, count and show. */
+interface Doc {
+  slot: number;
+  id: string;
+  slug: string;
+  title: string;
+  /** `lower(title)` as PostgreSQL lower-cases it. */
+  titleLower: string;
+  /** Whether the trigram port gives PostgreSQL's similarity for this title. */
+  titleExact: boolean;
+  image: Image | null;
+  /** Per currency, the cheapest and dearest variant's price in minor units. */
+  prices: Record<string, [number, number]>;
+  ratingAverage: number;
+  ratingCount: number;
+  publishedAt: Date | null;
+  /** created_at as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (microseconds): its order is the time's. */
+  createdKey: string;
+  categoryIds: string[];
+  /** The list of categories' number (the category facet counts each distinct list's ancestors once). */
+  categoryList: number;
+  /** The option pairs' (`name` chr(31) `value`) numbers. */
+  optionPairs: number[];
+  vector: TsVector;
+}
+
+interface Category {
+  id: string;
+  slug: string;
+  name: string;
+  ancestors: string[];
+}
+
+interface Row {
+  id: string;
+  status: string;
+  slug: string;
+  title: string;
+  title_lower: string;
+  image: Image | null;
+  price_ranges: Record<string, [number, number]>;
+  rating_average: number;
+  rating_count: number;
+  published_at: Date | null;
+  created_key: string;
+  category_ids: string[];
+  option_pairs: string[];
+  search: string;
+}
+
+const COLUMNS = `p.id, p.status, p.slug, p.title, lower(p.title) AS title_lower, p.images -> 0 AS image, p.price_ranges,
+                 p.rating_average, p.rating_count, p.published_at,
+                 to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+                 p.category_ids, p.option_pairs, p.search::text AS search`;
+
+/**
+ * Product ids as this platform makes them: one prefix and a ULID of digits and capitals, all of one
+ * length, whose order is the same in every collation the database may use; the index sorts ids by
+ * code unit, so it serves only a catalog whose ids are all of this form.
+ */
+const PRODUCT_ID = /^prod_[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** A transaction in progress may have begun this long before a refresh that cannot see when it began. */
+const UNSEEN_TRANSACTION_MS = 5 * 60_000;
+
+// Title matches (A) weigh 2.5 times description matches (B): ts_rank's weights are {D, C, B, A},
+// as float4 (the listing SQL's `'{0.05, 0.2, 0.4, 1.0}'` is a real[]).
+const WEIGHTS = [0.05, 0.2, 0.4, 1.0].map(Math.fround) as [number, number, number, number];
+
+export interface SearchIndexOptions {
+  /** Published products up to which the index is kept; above, every listing goes to PostgreSQL. */
+  maxProducts: number;
+  /** The oldest an index may be and still answer: a refresh is due after it, changes or not. */
+  maxAgeMs: number;
+  now?: () => number;
+}
+
+/** A query's three forms, as parsed from the terms' pieces. */
+interface Queries {
+  fuzzy: TsQuery | null;
+  prefix: TsQuery | null;
+  exact: TsQuery | null;
+  /** What was typed, for the title similarity. */
+  typed: string;
+}
+
+/**
+ * The published catalog in this process, for listings and searches that would otherwise each
+ * send PostgreSQL a statement over every match: the rows' search documents as PostgreSQL made
+ * them (tsvector), filtered, ranked (`ts_rank` and pg_trgm's `word_similarity`, ported exactly),
+ * sorted, paged and counted here, with the same answers as the listing SQL, byte for byte.
+ *
+ * Kept in step with the database under the read cache's generation: it answers a request only
+ * when it was refreshed under the generation the request saw before reading (a write anywhere
+ * moves it on, on every replica at once) and within `maxAgeMs` (a write whose generation move
+ * was lost to a crash is seen within that bound). Otherwise the request goes to PostgreSQL and a
+ * refresh starts in the background: it reads the rows changed since the last one (`changed_at`,
+ * set by a trigger on every write, read back to before the oldest transaction then in progress)
+ * and the categories, and drops products no longer published.
+ */
+export class SearchIndex {
+  private readonly docs = new Map<string, Doc>();
+  private readonly slots: Array<Doc | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  private readonly postings = new Map<string, Set<number>>();
+  /** Every lexeme, sorted by code unit, for prefix look-ups; rebuilt when a new lexeme arrives. */
+  private lexemes: string[] | null = null;
+  private categories = new Map<string, Category>();
+  /** Distinct lists of categories and option pairs, numbered: facets count them in arrays. */
+  private readonly categoryLists = new Numbering<string[]>();
+  private readonly optionPairs = new Numbering<string>();
+  private generation: string | null = null;
+  private refreshedAt = 0;
+  /** Rows changed at or after this (database time) are read by the next refresh; null: load all. */
+  private since: Date | null = null;
+  private refreshing: Promise<void> | null = null;
+  private usable = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: Logger,
+    private readonly opts: SearchIndexOptions,
+  ) {}
+
+  private now(): number {
+    return this.opts.now ? this.opts.now() : Date.now();
+  }
+
+  /** How many published products the index holds. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /**
+   * Whether the index may answer a request that saw `generation`: refreshed under it, recently
+   * enough. When not, a refresh under it starts (one at a time) and the request goes elsewhere.
+   */
+  current(generation: string): boolean {
+    if (this.opts.maxProducts === 0 || !generation) return false;
+    if (this.generation === generation && this.now() - this.refreshedAt < this.opts.maxAgeMs) return this.usable;
+    if (!this.refreshing) {
+      this.refreshing = this.refresh(generation)
+        .catch((err: unknown) => {
+          this.generation = null;
+          this.logger.warn({ err }, 'the search index could not be refreshed; listings go to PostgreSQL until it is');
+        })
+        .finally(() => {
+          this.refreshing = null;
+        });
+    }
+    return false;
+  }
+
+  /** Resolves once a refresh in progress (if any) has finished: for tests. */
+  async settled(): Promise<void> {
+    while (this.refreshing) await this.refreshing;
+  }
+
+  /** Reads what changed since the last refresh (everything, the first time), under `generation`. */
+  private async refresh(generation: string): Promise<void> {
+    const startedAt = this.now();
+    await this.db.tx(
+      async (tx) => {
+        // One snapshot for the whole refresh. Rows written by a transaction still in progress now
+        // carry a changed_at at or after that transaction's start: the next refresh reads back to it.
+        const { rows: [head] } = await tx.query<{ at: Date; oldest: Date | null; all_seen: boolean; published: number }>(
+          `SELECT now() AS at, min(a.xact_start) AS oldest, bool_and(a.state IS NOT NULL) AS all_seen,
+                  (SELECT count(*) FROM products WHERE status = 'published')::int AS published
+           FROM pg_stat_activity a WHERE a.datname = current_database() AND a.backend_type = 'client backend'`,
+        );
+        if (head!.published > this.opts.maxProducts) {
+          if (this.usable) this.logger.info({ published: head!.published, max: this.opts.maxProducts }, 'too many products for the search index; listings go to PostgreSQL');
+          this.clear();
+          this.usable = false;
+          this.since = null;
+          return;
+        }
+        const { rows: categories } = await tx.query<Category & Record<string, unknown>>('SELECT id, slug, name, ancestors FROM categories');
+        const { rows } = this.since
+          ? await tx.query<Row & Record<string, unknown>>(`SELECT ${COLUMNS} FROM products p WHERE p.changed_at >= $1`, [this.since])
+          : await tx.query<Row & Record<string, unknown>>(`SELECT ${COLUMNS} FROM products p WHERE p.status = 'published'`);
+        if (!this.since) this.clear();
+        this.categories = new Map(categories.map((c) => [c.id, { id: c.id, slug: c.slug, name: c.name, ancestors: c.ancestors }]));
+        let ok = true;
+        for (const r of rows) ok = this.put(r) && ok;
+        this.usable = ok;
+        if (!ok) {
+          this.logger.info("a product id is not of the platform's form; listings go to PostgreSQL");
+          this.clear();
+          this.since = null;
+          return;
+        }
+        if (this.docs.size !== head!.published) {
+          // A product was deleted since the last refresh (or unpublished out of its reach): keep only those published now.
+          const { rows: ids } = await tx.query<{ id: string }>(`SELECT id FROM products WHERE status = 'published'`);
+          const published = new Set(ids.map((r) => r.id));
+          for (const id of [...this.docs.keys()]) if (!published.has(id)) this.remove(id);
+        }
+        if (this.docs.size !== head!.published) throw new Error(`the search index holds ${this.docs.size} products, the database publishes ${head!.published}`);
+        const oldest = head!.all_seen && head!.oldest && head!.oldest < head!.at ? head!.oldest : head!.at;
+        this.since = head!.all_seen ? oldest : new Date(head!.at.getTime() - UNSEEN_TRANSACTION_MS);
+      },
+      { isolation: 'repeatable read' },
+    );
+    this.generation = generation;
+    this.refreshedAt = startedAt;
+  }
+
+  private clear(): void {
+    this.docs.clear();
+    this.slots.length = 0;
+    this.freeSlots.length = 0;
+    this.postings.clear();
+    this.lexemes = null;
+    this.categoryLists.clear();
+    this.optionPairs.clear();
+  }
+
+  /** Takes in a product's row: kept when published, dropped otherwise. False when its id is not of the platform's form. */
+  private put(r: Row): boolean {
+    this.remove(r.id);
+    if (r.status !== 'published') return true;
+    if (!PRODUCT_ID.test(r.id)) return false;
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const vector = parseTsVector(r.search);
+    const doc: Doc = {
+      slot,
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      titleLower: r.title_lower,
+      titleExact: trigramExact(r.title_lower),
+      image: r.image,
+      prices: r.price_ranges,
+      ratingAverage: r.rating_average,
+      ratingCount: r.rating_count,
+      publishedAt: r.published_at,
+      createdKey: r.created_key,
+      categoryIds: r.category_ids,
+      categoryList: this.categoryLists.number(r.category_ids.join(','), r.category_ids),
+      optionPairs: r.option_pairs.map((pair) => this.optionPairs.number(pair, pair)),
+      vector,
+    };
+    this.slots[slot] = doc;
+    this.docs.set(r.id, doc);
+    for (const lexeme of vector.lexemes) {
+      let set = this.postings.get(lexeme);
+      if (!set) {
+        set = new Set();
+        this.postings.set(lexeme, set);
+        this.lexemes = null;
+      }
+      set.add(slot);
+    }
+    return true;
+  }
+
+  private remove(id: string): void {
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    this.docs.delete(id);
+    this.slots[doc.slot] = undefined;
+    this.freeSlots.push(doc.slot);
+    for (const lexeme of doc.vector.lexemes) {
+      const set = this.postings.get(lexeme);
+      set?.delete(doc.slot);
+      if (set?.size === 0) {
+        this.postings.delete(lexeme);
+        this.lexemes = null;
+      }
+    }
+  }
+
+  /** The slots of the documents that may match `lexeme` (a prefix when `prefix`), marked in `marks`. */
+  private mark(marks: Uint8Array, lexeme: string, prefix: boolean): void {
+    if (!prefix) {
+      for (const slot of this.postings.get(lexeme) ?? []) marks[slot] = 1;
+      return;
+    }
+    const sorted = (this.lexemes ??= [...this.postings.keys()].sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < lexeme) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lexeme); i++) {
+      for (const slot of this.postings.get(sorted[i]!)!) marks[slot] = 1;
+    }
+  }
+
+  /**
+   * The slots that may match `query`: its operands' postings combined as its operators combine
+   * them (a superset where an operand is weight-restricted or negated: each is checked after).
+   */
+  private candidates(query: TsQuery): { marks: Uint8Array; exact: boolean } {
+    const n = this.slots.length;
+    let exact = true;
+    // Marks in `into` the slots item i may match. The items are in prefix order: an operator,
+    // then its right operand, its left one `left` items on.
+    const markInto = (i: number, into: Uint8Array): void => {
+      const item = query.items[i]!;
+      switch (item.kind) {
+        case 'operand':
+          this.mark(into, item.lexeme, item.prefix);
+          if (item.weights !== 0) exact = false;
+          return;
+        case 'not':
+          exact = false;
+          into.fill(1);
+          return;
+        case 'or':
+          markInto(i + item.left, into);
+          markInto(i + 1, into);
+          return;
+        case 'and': {
+          const left = new Uint8Array(n);
+          const right = new Uint8Array(n);
+          markInto(i + item.left, left);
+          markInto(i + 1, right);
+          for (let k = 0; k < n; k++) into[k]! |= left[k]! & right[k]!;
+        }
+      }
+    };
+    const marks = new Uint8Array(n);
+    markInto(0, marks);
+    return { marks, exact };
+  }
+
+  /** The products the request matches (its terms, category and price filters), unordered. */
+  private matches(req: ListRequest, fuzzy: TsQuery | null, needPrice: boolean): Doc[] {
+    let inCategory: Set<string> | null = null;
+    if (req.category) {
+      const refs = new Set<string>();
+      for (const c of this.categories.values()) if (c.id === req.category || c.slug === req.category) refs.add(c.id);
+      inCategory = new Set();
+      for (const c of this.categories.values()) if (c.ancestors.some((a) => refs.has(a))) inCategory.add(c.id);
+    }
+    const filter: Filter = {
+      inCategory,
+      currency: req.currency,
+      priced: needPrice || req.minPrice !== undefined || req.maxPrice !== undefined,
+      minPrice: req.minPrice ?? -Infinity,
+      maxPrice: req.maxPrice ?? Infinity,
+    };
+    const out: Doc[] = [];
+    if (!fuzzy) {
+      for (const d of this.docs.values()) if (keeps(filter, d)) out.push(d);
+      return out;
+    }
+    const { marks, exact } = this.candidates(fuzzy);
+    for (let slot = marks.indexOf(1); slot !== -1; slot = marks.indexOf(1, slot + 1)) {
+      const d = this.slots[slot]!;
+      if (keeps(filter, d) && (exact || tsMatch(d.vector, fuzzy))) out.push(d);
+    }
+    return out;
+  }
+
+  /**
+   * The request's queries from its terms' pieces (each term's `to_tsquery` text, as PostgreSQL
+   * made it when the term was expanded): the pieces that kept a word, joined by `&`. Null when a
+   * piece is missing or of a form the port does not take (then PostgreSQL answers).
+   */
+  private queries(req: ListRequest, expanded: Expanded | undefined): Queries | null {
+    const typed = req.terms.join(' ');
+    if (req.terms.length === 0) return { fuzzy: null, prefix: null, exact: null, typed };
+    if (!expanded || !trigramExact(typed)) return null;
+    const parse = (mode: 'fuzzy' | 'prefix' | 'exact'): TsQuery | null | undefined => {
+      const pieces: string[] = [];
+      for (const e of expanded) {
+        const piece = e.queries?.[mode];
+        if (piece === undefined) return undefined;
+        if (piece !== '') pieces.push(piece);
+      }
+      if (pieces.length === 0) return null;
+      const parsed = parseTsQuery(pieces.length === 1 ? pieces[0]! : pieces.map((p) => `( ${p} )`).join(' & '));
+      return parsed ?? undefined;
+    };
+    const fuzzy = parse('fuzzy');
+    const prefix = parse('prefix');
+    const exact = parse('exact');
+    if (fuzzy === undefined || prefix === undefined || exact === undefined) return null;
+    return { fuzzy, prefix, exact, typed };
+  }
+
+  /** A match's full-text rank: what the listing SQL calls its base (the title similarity aside). */
+  private static base(d: Doc, q: Queries): number {
+    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy) : 0;
+    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix) : 0;
+    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact) : 0;
+    return 0.3 * fuzzy + prefix + exact;
+  }
+
+  /** The first page (one more row than the limit) and the facets; null when the index cannot answer exactly. */
+  firstPage(req: ListRequest, expanded: Expanded | undefined): { rows: ListedProduct[]; facets: Facets } | null {
+    const q = this.queries(req, expanded);
+    if (!q) return null;
+    const matched = this.matches(req, q.fuzzy, false);
+    const rows = this.top(req, q, matched);
+    if (!rows) return null;
+    return { rows, facets: this.facets(req.currency, matched) };
+  }
+
+  /** A page after the request's cursor (one more row than the limit); null when the index cannot answer exactly. */
+  page(req: ListRequest, expanded: Expanded | undefined): ListedProduct[] | null {
+    const q = this.queries(req, expanded);
+    if (!q) return null;
+    const byPrice = req.sort === 'price_asc' || req.sort === 'price_desc';
+    return this.top(req, q, this.matches(req, q.fuzzy, byPrice));
+  }
+
+  /** The best `limit + 1` of `matched` by the request's sort, after its cursor. */
+  private top(req: ListRequest, q: Queries, matched: Doc[]): ListedProduct[] | null {
+    if (req.sort === 'relevance') return this.topByRelevance(req, q, matched);
+    const n = req.limit + 1;
+    const { keysOf, order } = SORTS[req.sort](req.currency);
+    const c = req.cursor;
+    const best: Keyed[] = [];
+    for (const d of matched) {
+      const keys = keysOf(d);
+      if (!keys) continue;
+      const k = { keys, id: d.id, d };
+      if (c && order(k, c) <= 0) continue;
+      if (best.length === n && order(k, best[n - 1]!) >= 0) continue;
+      insertSorted(best, k, order, n);
+    }
+    return best.map((k) => listed(k.d, req.currency, k.keys));
+  }
+
+  /**
+   * The best `limit + 1` by rank (base + 0.1 × title similarity), then id, both descending. The
+   * similarity is computed in order of the highest rank a match could reach (base + 0.1), until
+   * the page's worst beats what any match left could reach; a match whose base already places it
+   * before the cursor is skipped uncomputed.
+   */
+  private topByRelevance(req: ListRequest, q: Queries, matched: Doc[]): ListedProduct[] | null {
+    const n = req.limit + 1;
+    const c = req.cursor;
+    const similarity = prepareQuery(q.typed);
+    const scored = matched.map((d) => {
+      const base = SearchIndex.base(d, q);
+      return { d, base, ub: base + 0.1 * 1, rank: 0 };
+    });
+    type Scored = (typeof scored)[number];
+    const byUb = (a: Scored, b: Scored) => b.ub - a.ub || (a.d.id < b.d.id ? 1 : a.d.id > b.d.id ? -1 : 0);
+    const byRank = (a: Scored, b: Scored) => b.rank - a.rank || (a.d.id < b.d.id ? 1 : a.d.id > b.d.id ? -1 : 0);
+    scored.sort(byUb);
+    const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
+    const best: Scored[] = [];
+    for (const s of scored) {
+      if (best.length === n) {
+        const worst = best[n - 1]!;
+        if (worst.rank > s.ub || (worst.rank === s.ub && worst.d.id > s.d.id)) break;
+      }
+      // Before the cursor already: a rank is at least its base.
+      if (before && s.base > before.rank) continue;
+      if (!s.d.titleExact) return null;
+      s.rank = s.base + 0.1 * similarity.similarityTo(s.d.titleLower);
+      if (before && !(s.rank < before.rank || (s.rank === before.rank && s.d.id < before.id))) continue;
+      if (best.length === n && byRank(s, best[n - 1]!) >= 0) continue;
+      insertSorted(best, s, byRank, n);
+    }
+    return best.map((s) => listed(s.d, req.currency, [s.rank]));
+  }
+
+  /** The facet counts of the matches: categories with their ancestors, price bands, option values. */
+  private facets(currency: string, matched: Doc[]): Facets {
+    const edges = priceBandEdges(currency);
+    const perList = new Int32Array(this.categoryLists.size);
+    const perPair = new Int32Array(this.optionPairs.size);
+    const perBand = new Int32Array(edges.length + 1);
+    const lists: number[] = [];
+    const pairs: number[] = [];
+    for (const d of matched) {
+      if (perList[d.categoryList]!++ === 0) lists.push(d.categoryList);
+      const range = d.prices[currency];
+      if (range) {
+        let band = 0;
+        while (band < edges.length && range[0] >= edges[band]!) band++;
+        perBand[band]!++;
+      }
+      for (const pair of d.optionPairs) if (perPair[pair]!++ === 0) pairs.push(pair);
+    }
+    const perCategory = new Map<string, number>();
+    for (const list of lists) {
+      const ancestors = new Set<string>();
+      for (const id of this.categoryLists.value(list)) for (const a of this.categories.get(id)?.ancestors ?? []) ancestors.add(a);
+      for (const a of ancestors) if (this.categories.has(a)) perCategory.set(a, (perCategory.get(a) ?? 0) + perList[list]!);
+    }
+    const facets: Facets = { categories: [], priceBands: [], options: [] };
+    for (const [id, count] of perCategory) {
+      const c = this.categories.get(id)!;
+      facets.categories.push({ id, slug: c.slug, name: c.name, count });
+    }
+    perBand.forEach((count, i) => {
+      if (count > 0) facets.priceBands.push({ min: i === 0 ? 0 : edges[i - 1]!, max: i < edges.length ? edges[i]! - 1 : null, count });
+    });
+    const options = new Map<string, Array<{ value: string; count: number }>>();
+    for (const pair of pairs) {
+      // As split_part does: the name before the first separator, the value up to the next.
+      const [name = '', value = ''] = this.optionPairs.value(pair).split('\u001f');
+      const list = options.get(name) ?? [];
+      list.push({ value, count: perPair[pair]! });
+      options.set(name, list);
+    }
+    return sortFacets(facets, options);
+  }
+}
+
+/** A listing's filters besides its terms. */
+interface Filter {
+  /** The categories whose products it lists (the asked one and its descendants), or null for all. */
+  inCategory: Set<string> | null;
+  currency: string;
+  /** Only products with a price in the currency (a price filter or sort). */
+  priced: boolean;
+  minPrice: number;
+  maxPrice: number;
+}
+
+/** Whether a product passes a listing's filters (the cheapest price in the currency within the bounds). */
+function keeps(f: Filter, d: Doc): boolean {
+  if (f.inCategory) {
+    let inside = false;
+    for (const c of d.categoryIds) if (f.inCategory.has(c)) inside = true;
+    if (!inside) return false;
+  }
+  if (!f.priced) return true;
+  const range = d.prices[f.currency];
+  return range !== undefined && range[0] >= f.minPrice && range[0] <= f.maxPrice;
+}
+
+interface Keyed {
+  keys: SortKey[];
+  id: string;
+  d: Doc;
+}
+
+/** Descending ids: the last tie-break of every sort but a price sort upwards. */
+const idDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * Each sort but relevance: a product's keys (null when the sort leaves it out: a price sort, a
+ * product without a price in the listing's currency), and the listing's order of two keyed rows
+ * or of a row and a cursor (negative: the first comes first), as the listing SQL orders them.
+ */
+const SORTS: Record<Exclude<ListRequest['sort'], 'relevance'>, (currency: string) => {
+  keysOf: (d: Doc) => SortKey[] | null;
+  order: (a: { keys: SortKey[]; id: string }, b: { keys: SortKey[]; id: string }) => number;
+}> = {
+  newest: () => ({
+    keysOf: (d) => [d.createdKey],
+    order: (a, b) => (a.keys[0]! < b.keys[0]! ? 1 : a.keys[0]! > b.keys[0]! ? -1 : idDesc(a, b)),
+  }),
+  price_asc: (currency) => ({
+    keysOf: (d) => (d.prices[currency] ? [d.prices[currency]![0]] : null),
+    order: (a, b) => (a.keys[0] as number) - (b.keys[0] as number) || -idDesc(a, b),
+  }),
+  price_desc: (currency) => ({
+    keysOf: (d) => (d.prices[currency] ? [d.prices[currency]![0]] : null),
+    order: (a, b) => (b.keys[0] as number) - (a.keys[0] as number) || idDesc(a, b),
+  }),
+  rating: () => ({
+    keysOf: (d) => [d.ratingAverage, d.ratingCount],
+    order: (a, b) => (b.keys[0] as number) - (a.keys[0] as number) || (b.keys[1] as number) - (a.keys[1] as number) || idDesc(a, b),
+  }),
+};
+
+/** Distinct values, numbered from 0 in the order first seen. */
+class Numbering<T> {
+  private readonly numbers = new Map<string, number>();
+  private readonly values: T[] = [];
+
+  number(key: string, value: T): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      n = this.values.push(value) - 1;
+      this.numbers.set(key, n);
+    }
+    return n;
+  }
+
+  value(n: number): T {
+    return this.values[n]!;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  clear(): void {
+    this.numbers.clear();
+    this.values.length = 0;
+  }
+}
+
+/** Inserts `item` into `sorted` (ascending by `order`), keeping at most `max` items. */
+function insertSorted<T>(sorted: T[], item: T, order: (a: T, b: T) => number, max: number): void {
+  let i = sorted.length;
+  while (i > 0 && order(item, sorted[i - 1]!) < 0) i--;
+  sorted.splice(i, 0, item);
+  if (sorted.length > max) sorted.pop();
+}
+
+/** A product with its sort keys, as a listing row. */
+function listed(d: Doc, currency: string, keys: SortKey[]): ListedProduct {
+  const range = d.prices[currency];
+  return {
+    id: d.id,
+    slug: d.slug,
+    title: d.title,
+    status: 'published',
+    image: d.image,
+    minAmount: range ? range[0] : null,
+    maxAmount: range ? range[1] : null,
+    ratingAverage: d.ratingAverage,
+    ratingCount: d.ratingCount,
+    publishedAt: d.publishedAt,
+    keys,
+  };
+}
