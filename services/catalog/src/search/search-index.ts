@@ -2,7 +2,7 @@ import type { Db, Logger } from '@mercato/chassis';
 import type { Image } from '../products/product.js';
 import { sortFacets, type Expanded, type Facets, type ListedProduct, type ListRequest } from './listing.store.js';
 import { priceBandEdges, type SortKey } from './search-terms.js';
-import { prepareQuery, trigramExact } from './trigram.js';
+import { prepareQuery, trigramExact, trigramsOf } from './trigram.js';
 import { parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, type TsVector } from './ts-rank.js';
 
 /** A published product as listings and searches need it: what they filter, sort, count and show. */
@@ -13,8 +13,8 @@ interface Doc {
   title: string;
   /** `lower(title)` as PostgreSQL lower-cases it. */
   titleLower: string;
-  /** Whether the trigram port gives PostgreSQL's similarity for this title. */
-  titleExact: boolean;
+  /** The title's trigrams (pg_trgm's, of titleLower), or null when the port would not give PostgreSQL's similarity for it. */
+  titleTrigrams: Int32Array | null;
   image: Image | null;
   /** Per currency, the cheapest and dearest variant's price in minor units. */
   prices: Record<string, [number, number]>;
@@ -108,6 +108,10 @@ interface Queries {
 export class SearchIndex {
   private readonly docs = new Map<string, Doc>();
   private readonly slots: Array<Doc | undefined> = [];
+  /** Each slot's list of categories' number (-1: empty slot), for the category filter. */
+  private slotLists = new Int32Array(1024).fill(-1);
+  /** Per currency, each slot's cheapest price in it (NaN: none, or an empty slot); made when first asked for after a change. */
+  private readonly slotPrices = new Map<string, Float64Array>();
   private readonly freeSlots: number[] = [];
   private readonly postings = new Map<string, Set<number>>();
   /** Every lexeme, sorted by code unit, for prefix look-ups; rebuilt when a new lexeme arrives. */
@@ -216,6 +220,8 @@ export class SearchIndex {
   private clear(): void {
     this.docs.clear();
     this.slots.length = 0;
+    this.slotLists.fill(-1);
+    this.slotPrices.clear();
     this.freeSlots.length = 0;
     this.postings.clear();
     this.lexemes = null;
@@ -236,7 +242,7 @@ export class SearchIndex {
       slug: r.slug,
       title: r.title,
       titleLower: r.title_lower,
-      titleExact: trigramExact(r.title_lower),
+      titleTrigrams: trigramExact(r.title_lower) ? trigramsOf(r.title_lower) : null,
       image: r.image,
       prices: r.price_ranges,
       ratingAverage: r.rating_average,
@@ -249,6 +255,13 @@ export class SearchIndex {
       vector,
     };
     this.slots[slot] = doc;
+    if (slot >= this.slotLists.length) {
+      const grown = new Int32Array(this.slotLists.length * 2).fill(-1);
+      grown.set(this.slotLists);
+      this.slotLists = grown;
+    }
+    this.slotLists[slot] = doc.categoryList;
+    this.slotPrices.clear();
     this.docs.set(r.id, doc);
     for (const lexeme of vector.lexemes) {
       let set = this.postings.get(lexeme);
@@ -267,6 +280,8 @@ export class SearchIndex {
     if (!doc) return;
     this.docs.delete(id);
     this.slots[doc.slot] = undefined;
+    this.slotLists[doc.slot] = -1;
+    this.slotPrices.clear();
     this.freeSlots.push(doc.slot);
     for (const lexeme of doc.vector.lexemes) {
       const set = this.postings.get(lexeme);
@@ -337,31 +352,53 @@ export class SearchIndex {
 
   /** The products the request matches (its terms, category and price filters), unordered. */
   private matches(req: ListRequest, fuzzy: TsQuery | null, needPrice: boolean): Doc[] {
-    let inCategory: Set<string> | null = null;
-    if (req.category) {
-      const refs = new Set<string>();
-      for (const c of this.categories.values()) if (c.id === req.category || c.slug === req.category) refs.add(c.id);
-      inCategory = new Set();
-      for (const c of this.categories.values()) if (c.ancestors.some((a) => refs.has(a))) inCategory.add(c.id);
-    }
     const filter: Filter = {
-      inCategory,
-      currency: req.currency,
-      priced: needPrice || req.minPrice !== undefined || req.maxPrice !== undefined,
+      lists: req.category ? this.listsIn(req.category) : null,
+      slotLists: this.slotLists,
+      prices: needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? this.pricesIn(req.currency) : null,
       minPrice: req.minPrice ?? -Infinity,
       maxPrice: req.maxPrice ?? Infinity,
     };
     const out: Doc[] = [];
     if (!fuzzy) {
-      for (const d of this.docs.values()) if (keeps(filter, d)) out.push(d);
+      for (let slot = 0; slot < this.slots.length; slot++) if (this.slotLists[slot] !== -1 && keeps(filter, slot)) out.push(this.slots[slot]!);
       return out;
     }
     const { marks, exact } = this.candidates(fuzzy);
     for (let slot = marks.indexOf(1); slot !== -1; slot = marks.indexOf(1, slot + 1)) {
+      if (!keeps(filter, slot)) continue;
       const d = this.slots[slot]!;
-      if (keeps(filter, d) && (exact || tsMatch(d.vector, fuzzy))) out.push(d);
+      if (exact || tsMatch(d.vector, fuzzy)) out.push(d);
     }
     return out;
+  }
+
+  /**
+   * Which lists of categories have one in the category `ref` (an id or a slug, as the listing
+   * SQL takes either) or below it, by list number.
+   */
+  private listsIn(ref: string): Uint8Array {
+    const refs = new Set<string>();
+    for (const c of this.categories.values()) if (c.id === ref || c.slug === ref) refs.add(c.id);
+    const inside = new Set<string>();
+    for (const c of this.categories.values()) if (c.ancestors.some((a) => refs.has(a))) inside.add(c.id);
+    const lists = new Uint8Array(this.categoryLists.size);
+    for (let n = 0; n < lists.length; n++) lists[n] = this.categoryLists.value(n).some((id) => inside.has(id)) ? 1 : 0;
+    return lists;
+  }
+
+  /** Each slot's cheapest price in `currency` (NaN without one). */
+  private pricesIn(currency: string): Float64Array {
+    let prices = this.slotPrices.get(currency);
+    if (!prices) {
+      prices = new Float64Array(this.slots.length).fill(NaN);
+      for (let slot = 0; slot < this.slots.length; slot++) {
+        const range = this.slots[slot]?.prices[currency];
+        if (range) prices[slot] = range[0];
+      }
+      this.slotPrices.set(currency, prices);
+    }
+    return prices;
   }
 
   /**
@@ -439,20 +476,19 @@ export class SearchIndex {
    * The best `limit + 1` by rank (base + 0.1 × title similarity), then id, both descending. The
    * similarity is computed in order of the highest rank a match could reach (base + 0.1), until
    * the page's worst beats what any match left could reach; a match whose base already places it
-   * before the cursor is skipped uncomputed.
+   * before the cursor is skipped uncomputed. (A tighter reach, from the share of the query's
+   * trigrams in the title, cost more than it saved.)
    */
   private topByRelevance(req: ListRequest, q: Queries, matched: Doc[]): ListedProduct[] | null {
     const n = req.limit + 1;
     const c = req.cursor;
     const similarity = prepareQuery(q.typed);
-    const scored = matched.map((d) => {
+    const scored: Scored[] = [];
+    for (const d of matched) {
       const base = SearchIndex.base(d, q);
-      return { d, base, ub: base + 0.1 * 1, rank: 0 };
-    });
-    type Scored = (typeof scored)[number];
-    const byUb = (a: Scored, b: Scored) => b.ub - a.ub || (a.d.id < b.d.id ? 1 : a.d.id > b.d.id ? -1 : 0);
-    const byRank = (a: Scored, b: Scored) => b.rank - a.rank || (a.d.id < b.d.id ? 1 : a.d.id > b.d.id ? -1 : 0);
-    scored.sort(byUb);
+      scored.push({ d, base, ub: base + 0.1 * 1, rank: 0 });
+    }
+    scored.sort(byReach);
     const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
     const best: Scored[] = [];
     for (const s of scored) {
@@ -462,8 +498,9 @@ export class SearchIndex {
       }
       // Before the cursor already: a rank is at least its base.
       if (before && s.base > before.rank) continue;
-      if (!s.d.titleExact) return null;
-      s.rank = s.base + 0.1 * similarity.similarityTo(s.d.titleLower);
+      // A title the port cannot score exactly: PostgreSQL answers.
+      if (!s.d.titleTrigrams) return null;
+      s.rank = s.base + 0.1 * similarity.similarityOf(s.d.titleTrigrams);
       if (before && !(s.rank < before.rank || (s.rank === before.rank && s.d.id < before.id))) continue;
       if (best.length === n && byRank(s, best[n - 1]!) >= 0) continue;
       insertSorted(best, s, byRank, n);
@@ -515,28 +552,37 @@ export class SearchIndex {
   }
 }
 
-/** A listing's filters besides its terms. */
+/** A listing's filters besides its terms, over slots. */
 interface Filter {
-  /** The categories whose products it lists (the asked one and its descendants), or null for all. */
-  inCategory: Set<string> | null;
-  currency: string;
-  /** Only products with a price in the currency (a price filter or sort). */
-  priced: boolean;
+  /** By list of categories' number, whether the list has one in the asked category or below it; null for all. */
+  lists: Uint8Array | null;
+  slotLists: Int32Array;
+  /** Each slot's cheapest price in the listing's currency, when only products with one count (a price filter or sort). */
+  prices: Float64Array | null;
   minPrice: number;
   maxPrice: number;
 }
 
-/** Whether a product passes a listing's filters (the cheapest price in the currency within the bounds). */
-function keeps(f: Filter, d: Doc): boolean {
-  if (f.inCategory) {
-    let inside = false;
-    for (const c of d.categoryIds) if (f.inCategory.has(c)) inside = true;
-    if (!inside) return false;
-  }
-  if (!f.priced) return true;
-  const range = d.prices[f.currency];
-  return range !== undefined && range[0] >= f.minPrice && range[0] <= f.maxPrice;
+/** Whether the product in `slot` passes a listing's filters (its cheapest price in the currency within the bounds). */
+function keeps(f: Filter, slot: number): boolean {
+  if (f.lists && f.lists[f.slotLists[slot]!] !== 1) return false;
+  if (!f.prices) return true;
+  const price = f.prices[slot]!;
+  return price >= f.minPrice && price <= f.maxPrice;
 }
+
+/** A match being ranked: its base, the highest rank it can reach, and its rank once computed. */
+interface Scored {
+  d: Doc;
+  base: number;
+  ub: number;
+  rank: number;
+}
+
+/** By the highest rank reachable, then id, both descending: the order in which ranks are computed. */
+const byReach = (a: Scored, b: Scored) => b.ub - a.ub || idDesc(a.d, b.d);
+/** By rank, then id, both descending: the relevance order. */
+const byRank = (a: Scored, b: Scored) => b.rank - a.rank || idDesc(a.d, b.d);
 
 interface Keyed {
   keys: SortKey[];

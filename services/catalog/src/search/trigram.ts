@@ -20,6 +20,8 @@
 export interface PreparedQuery {
   /** word_similarity(query, text). */
   similarityTo(text: string): number;
+  /** word_similarity(query, text), given the text's trigrams (`trigramsOf(text)`). */
+  similarityOf(textTrigrams: Int32Array): number;
 }
 
 /** word_similarity(query, text), as PostgreSQL returns it (a float4 value). */
@@ -31,6 +33,11 @@ export function wordSimilarity(query: string, text: string): number {
 
 let lastQuery: { query: string; prepared: PreparedQuery } | undefined;
 
+/** The trigrams of `text` as pg_trgm takes them (word by word, duplicates kept), to score it against many queries. */
+export function trigramsOf(text: string): Int32Array {
+  return Int32Array.from(trigramKeys(text));
+}
+
 export function prepareQuery(query: string): PreparedQuery {
   // Each distinct query trigram gets an id 0..n-1; text trigrams absent from the query get the
   // next ids, so "in the query" is simply `id < n`.
@@ -38,17 +45,18 @@ export function prepareQuery(query: string): PreparedQuery {
   const queryIds = new TrigramIds(queryKeys.length);
   for (const key of queryKeys) queryIds.idOf(key);
   const n = queryIds.size;
+  const similarityOf = (keys: ArrayLike<number>): number => {
+    textOnlyIds.clear(keys.length);
+    const ids = new Int32Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const id = queryIds.get(keys[i]!);
+      ids[i] = id >= 0 ? id : n + textOnlyIds.idOf(keys[i]!);
+    }
+    return bestStretchSimilarity(ids, n, n + textOnlyIds.size);
+  };
   return {
-    similarityTo(text) {
-      const keys = trigramKeys(text);
-      textOnlyIds.clear(keys.length);
-      const ids = new Int32Array(keys.length);
-      for (let i = 0; i < keys.length; i++) {
-        const id = queryIds.get(keys[i]!);
-        ids[i] = id >= 0 ? id : n + textOnlyIds.idOf(keys[i]!);
-      }
-      return bestStretchSimilarity(ids, n, n + textOnlyIds.size);
-    },
+    similarityTo: (text) => similarityOf(trigramKeys(text)),
+    similarityOf,
   };
 }
 
