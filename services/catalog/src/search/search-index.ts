@@ -295,8 +295,15 @@ export class SearchIndex {
 
   /** The slots of the documents that may match `lexeme` (a prefix when `prefix`), marked in `marks`. */
   private mark(marks: Uint8Array, lexeme: string, prefix: boolean): void {
+    this.eachPosting(lexeme, prefix, (slot) => {
+      marks[slot] = 1;
+    });
+  }
+
+  /** Calls `fn` with the slot of every document holding `lexeme` (or, when `prefix`, a lexeme it begins). */
+  private eachPosting(lexeme: string, prefix: boolean, fn: (slot: number) => void): void {
     if (!prefix) {
-      for (const slot of this.postings.get(lexeme) ?? []) marks[slot] = 1;
+      for (const slot of this.postings.get(lexeme) ?? []) fn(slot);
       return;
     }
     const sorted = (this.lexemes ??= [...this.postings.keys()].sort());
@@ -308,7 +315,7 @@ export class SearchIndex {
       else hi = mid;
     }
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lexeme); i++) {
-      for (const slot of this.postings.get(sorted[i]!)!) marks[slot] = 1;
+      for (const slot of this.postings.get(sorted[i]!)!) fn(slot);
     }
   }
 
@@ -428,11 +435,27 @@ export class SearchIndex {
     return { fuzzy, prefix, exact, typed };
   }
 
+  /**
+   * Per slot, which of the query's rank operands (the first 31) select a lexeme of the product's
+   * document, from the postings: tsRank then looks up only those.
+   */
+  private present(query: TsQuery): Int32Array {
+    const present = new Int32Array(this.slots.length);
+    const operands = query.rankOperands;
+    for (let i = 0; i < Math.min(operands.length, 31); i++) {
+      const bit = 1 << i;
+      this.eachPosting(operands[i]!.lexeme, operands[i]!.prefix, (slot) => {
+        present[slot]! |= bit;
+      });
+    }
+    return present;
+  }
+
   /** A match's full-text rank: what the listing SQL calls its base (the title similarity aside). */
-  private static base(d: Doc, q: Queries): number {
-    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy) : 0;
-    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix) : 0;
-    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact) : 0;
+  private static base(d: Doc, q: Queries, present: Presence): number {
+    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, present.fuzzy![d.slot]) : 0;
+    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, present.prefix![d.slot]) : 0;
+    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, present.exact![d.slot]) : 0;
     return 0.3 * fuzzy + prefix + exact;
   }
 
@@ -483,9 +506,14 @@ export class SearchIndex {
     const n = req.limit + 1;
     const c = req.cursor;
     const similarity = prepareQuery(q.typed);
+    const present: Presence = {
+      fuzzy: q.fuzzy && this.present(q.fuzzy),
+      prefix: q.prefix && this.present(q.prefix),
+      exact: q.exact && this.present(q.exact),
+    };
     const scored: Scored[] = [];
     for (const d of matched) {
-      const base = SearchIndex.base(d, q);
+      const base = SearchIndex.base(d, q, present);
       scored.push({ d, base, ub: base + 0.1 * 1, rank: 0 });
     }
     scored.sort(byReach);
@@ -569,6 +597,13 @@ function keeps(f: Filter, slot: number): boolean {
   if (!f.prices) return true;
   const price = f.prices[slot]!;
   return price >= f.minPrice && price <= f.maxPrice;
+}
+
+/** Per query, per slot, the rank operands that select a lexeme of the document (see `present`). */
+interface Presence {
+  fuzzy: Int32Array | null;
+  prefix: Int32Array | null;
+  exact: Int32Array | null;
 }
 
 /** A match being ranked: its base, the highest rank it can reach, and its rank once computed. */

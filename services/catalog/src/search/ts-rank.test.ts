@@ -94,6 +94,16 @@ describe('tsRank', () => {
     assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, query('')), 0);
   });
 
+  it('gives the same rank when told which operands select nothing, and looks those up no more', () => {
+    const q = query("( 'dress':* | 'nothing' | 'shirt' ) & ( 'red':* | 'zzz' )");
+    // Sorted operands: dress, nothing, red, shirt, zzz; the vector holds dress, red and shirt.
+    assert.deepEqual(q.rankOperands.map((o) => o.lexeme), ['dress', 'nothing', 'red', 'shirt', 'zzz']);
+    const all = tsRank(SEARCH_WEIGHTS, VECTOR, q);
+    assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, 0b01101), all);
+    // A bit cleared for an operand that does select: it is left out, so the rank differs.
+    assert.notEqual(tsRank(SEARCH_WEIGHTS, VECTOR, q, 0b01001), all);
+  });
+
   it('refuses a weight above 1', () => {
     assert.throws(() => tsRank([0.1, 0.2, 0.4, 1.5], VECTOR, query("'red'")), RangeError);
   });

@@ -97,12 +97,16 @@ export function tsMatch(vector: TsVector, query: TsQuery): boolean {
   return query.items.length > 0 && execute(vector, query.items, 0);
 }
 
-/** `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}. */
-export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery): number {
+/**
+ * `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}.
+ * `present` may spare the look-ups of operands the caller knows select no lexeme of the vector:
+ * bit i clear for `rankOperands[i]` (i < 31) that selects none; the rank is the same.
+ */
+export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, present = ALL_PRESENT): number {
   const w = rankWeights(weights);
   if (vector.lexemes.length === 0 || query.items.length === 0) return 0;
   const operands = query.rankOperands;
-  const rank = query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands) : rankOr(w, vector, operands);
+  const rank = query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands, present) : rankOr(w, vector, operands, present);
   // Negative when rankAnd found no pair of occurrences.
   return rank < 0 ? NO_PAIR_RANK : rank;
 }
@@ -218,10 +222,12 @@ function wordDistance(distance: number): number {
  * divided by j² (the heaviest counted in full), over π²/6; the total is divided by the number of
  * operands.
  */
-function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[]): number {
+function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number): number {
   const { lexemes, offsets, positions } = vector;
   let rank = 0;
-  for (const operand of operands) {
+  for (let i = 0; i < operands.length; i++) {
+    if (!mayBePresent(present, i)) continue;
+    const operand = operands[i]!;
     for (let e = lowerBound(lexemes, operand.lexeme); selects(operand, lexemes[e]); e++) {
       const start = offsets[e]!;
       const count = offsets[e + 1]! - start;
@@ -252,12 +258,13 @@ let lastSelected = new Int32Array(16);
  * √(weight × weight × word_distance(d)), and these combine as independent chances,
  * 1 - Π(1 - each). -1 when no pair was found.
  */
-function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[]): number {
+function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number): number {
   const { lexemes, offsets, positions } = vector;
   if (lastSelected.length < operands.length) lastSelected = new Int32Array(operands.length);
   const last = lastSelected.fill(-1, 0, operands.length);
   let rank = -1;
   for (let i = 0; i < operands.length; i++) {
+    if (!mayBePresent(present, i)) continue;
     const operand = operands[i]!;
     for (let e = lowerBound(lexemes, operand.lexeme); selects(operand, lexemes[e]); e++) {
       last[i] = e;
@@ -287,6 +294,14 @@ function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOp
     }
   }
   return rank;
+}
+
+/** Every operand may select a lexeme. */
+const ALL_PRESENT = -1;
+
+/** Whether operand `i` may select a lexeme, by the caller's `present` bits (operands from the 32nd on always may). */
+function mayBePresent(present: number, i: number): boolean {
+  return i >= 31 || ((present >>> i) & 1) === 1;
 }
 
 /**
