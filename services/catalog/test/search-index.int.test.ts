@@ -122,6 +122,10 @@ describe('the search index answers as the listing SQL does', { skip: skipUnless(
         }
       }
     }
+    // An empty listing of an unknown category is told from one of a known category without PostgreSQL.
+    assert.equal(index.hasCategory('men'), true);
+    assert.equal(index.hasCategory(womenId), true);
+    assert.equal(index.hasCategory('no-such'), false);
     // Searches whose matches include a title the trigram port does not take (Café…) go to PostgreSQL; most do not.
     assert.ok(answered > asked * 0.8, `${answered} of ${asked} answered by the index`);
   });

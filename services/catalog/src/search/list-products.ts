@@ -54,7 +54,7 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
     fromIndex ??
     (cursor ? { rows: await listingStore.page(deps.db, req, expanded), facets: undefined } : await listingStore.firstPage(deps.db, req, expanded));
   // An unknown category matches nothing; only then is it looked up, to answer 404 rather than an empty page.
-  if (rows.length === 0 && query.category && !(await categoriesStore.get(deps.db, query.category))) throw new CategoryNotFound();
+  if (rows.length === 0 && query.category && !(fromIndex ? index!.hasCategory(query.category) : await categoriesStore.get(deps.db, query.category))) throw new CategoryNotFound();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

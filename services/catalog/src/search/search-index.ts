@@ -459,6 +459,12 @@ export class SearchIndex {
     return 0.3 * fuzzy + prefix + exact;
   }
 
+  /** Whether a category with this id or slug exists (as of the index's refresh). */
+  hasCategory(ref: string): boolean {
+    for (const c of this.categories.values()) if (c.id === ref || c.slug === ref) return true;
+    return false;
+  }
+
   /** The first page (one more row than the limit) and the facets; null when the index cannot answer exactly. */
   firstPage(req: ListRequest, expanded: Expanded | undefined): { rows: ListedProduct[]; facets: Facets } | null {
     const q = this.queries(req, expanded);
