@@ -325,7 +325,7 @@ async function bench(): Promise<void> {
     admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
     console.log(`loading ${PRODUCTS} products…`);
-    const shop = await child(SCRIPT, 'shop', ['--db', db.url, '--load', String(PRODUCTS), ...(EXPLAIN ? ['--explain', '1'] : [])]);
+    const shop = await child(SCRIPT, 'shop', ['--db', db.url, '--load', String(PRODUCTS), ...(EXPLAIN ? ['--explain', '1'] : []), '--index', arg('index', 'on')]);
     servers.push(shop);
     const app = { pid: shop.proc.pid!, admin, db: db.name };
     const sample = await fetch(`${shop.urls[0]}${distinctSearch(1)}`);
