@@ -5,6 +5,7 @@ import { reviewsFor } from './reviews.js';
 import { stockFor } from './stock.js';
 import type { DemoCategory, DemoProduct, DemoReview, DemoStockEntry } from './types.js';
 
+export { createRandom, type Random } from './random.js';
 export type { DemoCategory, DemoImage, DemoPrice, DemoProduct, DemoReview, DemoStockEntry, DemoVariant } from './types.js';
 
 let catalog: Catalog | undefined;

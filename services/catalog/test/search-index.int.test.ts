@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { captureLogger, skipUnless } from '@mercato/chassis/testing';
+import { createRandom, type Random } from '@mercato/demo-data';
 import { listingStore, type ListRequest, type Sort } from '../src/search/listing.store.js';
 import { SearchIndex } from '../src/search/search-index.js';
 import { encodeCursor, searchTerms } from '../src/search/search-terms.js';
@@ -9,22 +10,12 @@ import { startCatalog, type CatalogUnderTest } from './support.js';
 // The search index must give the listing SQL's answers exactly: the same rows in the same order
 // with the same sort keys (a cursor made by one is read by the other), and the same facets.
 
-/** A small seeded generator: the same catalog and the same searches on every run. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
-}
-
 // Words that share prefixes and stems, repeat, and include stop words, so that ranks tie and differ.
 const WORDS = ['dress', 'dresses', 'dressing', 'shirt', 'shirtdress', 'shirts', 'red', 'reddish', 'blue', 'navy', 'cotton', 'linen', 'wool', 'woollen',
   'jacket', 'jackets', 'denim', 'summer', 'winter', 'light', 'classic', 'slim', 'fit', 'the', 'a', 'for', 'with', 'and', '42', 'xl', 'boots', 'leather'];
 const TITLE_EXTRAS = ['Café Crème Shirt', 'Überjacke Wool', "O'Neil Denim"];
 
-function sentence(r: ReturnType<typeof random>, n: number): string {
+function sentence(r: Random, n: number): string {
   return Array.from({ length: n }, () => r.pick(WORDS)).join(' ');
 }
 
@@ -34,7 +25,7 @@ describe('the search index answers as the listing SQL does', { skip: skipUnless(
   let now = 1_000_000;
   let womenId = '';
   const log = captureLogger();
-  const r = random(7);
+  const r = createRandom(7);
 
   before(async () => {
     c = await startCatalog({ env: { CATALOG_CACHE: 'memory' } });
@@ -48,12 +39,12 @@ describe('the search index answers as the listing SQL does', { skip: skipUnless(
     await cat('Shoes', 'shoes');
     const categories = ['clothing', 'men', 'shirts', 'jackets', 'women', 'shoes'];
     const products = Array.from({ length: 240 }, (_, i) => {
-      const sizes = r.next() < 0.5 ? ['S', 'M', 'L'].slice(0, 1 + r.int(3)) : [];
-      const prices = (k: number) => [{ amount: 500 + r.int(120) * 100 + k, currency: 'USD' }, ...(r.next() < 0.4 ? [{ amount: 900 + r.int(50) * 100, currency: 'EUR' }] : [])];
+      const sizes = r.next() < 0.5 ? ['S', 'M', 'L'].slice(0, 1 + r.int(0, 2)) : [];
+      const prices = (k: number) => [{ amount: 500 + r.int(0, 119) * 100 + k, currency: 'USD' }, ...(r.next() < 0.4 ? [{ amount: 900 + r.int(0, 49) * 100, currency: 'EUR' }] : [])];
       return {
         slug: `p-${i}`,
-        title: i < TITLE_EXTRAS.length ? TITLE_EXTRAS[i]! : sentence(r, 1 + r.int(5)).replace(/^./, (ch) => ch.toUpperCase()),
-        description: sentence(r, r.int(30)),
+        title: i < TITLE_EXTRAS.length ? TITLE_EXTRAS[i]! : sentence(r, 1 + r.int(0, 4)).replace(/^./, (ch) => ch.toUpperCase()),
+        description: sentence(r, r.int(0, 29)),
         status: i % 17 === 5 ? 'draft' : i % 23 === 7 ? 'archived' : 'published',
         categories: r.next() < 0.9 ? [r.pick(categories), ...(r.next() < 0.3 ? [r.pick(categories)] : [])].filter((v, j, a) => a.indexOf(v) === j) : [],
         attributes: r.next() < 0.5 ? { material: r.pick(['cotton', 'linen', 'wool']) } : {},

@@ -152,7 +152,9 @@ export class SearchIndex {
     if (!this.refreshing) {
       this.refreshing = this.refresh(generation)
         .catch((err: unknown) => {
+          // Half applied, perhaps: the next refresh loads everything again.
           this.generation = null;
+          this.since = null;
           this.logger.warn({ err }, 'the search index could not be refreshed; listings go to PostgreSQL until it is');
         })
         .finally(() => {

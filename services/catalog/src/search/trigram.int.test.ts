@@ -2,27 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
+import { createRandom } from '@mercato/demo-data';
 import { trigramExact, wordSimilarity } from './trigram.js';
 
 // Differential test: thousands of random ASCII pairs scored by the port and by pg_trgm itself.
 // Words come from a tiny alphabet so trigrams collide and repeat, which exercises the stretch
 // search (left ends moving, trigrams leaving and re-entering the stretch) far more than real text.
 
-/** mulberry32: a seeded PRNG, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seededRandom(20240917);
-const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+// Seeded, so that a failure can be replayed.
+const { next: random, int, pick } = createRandom(20240917);
 
 const LETTERS = ['a', 'b', 'c', 'ab', 'ba', 'abc'];
 const CAPITALS = ['A', 'B', 'C', 'AB', 'Abc']; // no capital I: trigramExact is false for it

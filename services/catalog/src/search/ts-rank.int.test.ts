@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { skipUnless, TEST_PG_URL } from '@mercato/chassis/testing';
+import { createRandom } from '@mercato/demo-data';
 import { tsQueryText } from './search-terms.js';
 import { parseTsQuery, parseTsVector, tsMatch, tsRank, type RankWeights, type TsQueryItem } from './ts-rank.js';
 
@@ -10,21 +11,8 @@ import { parseTsQuery, parseTsVector, tsMatch, tsRank, type RankWeights, type Ts
 // run high, a lexeme has many) and share prefixes (a prefix operand selects several lexemes, and
 // stemming folds several words of a query into duplicate operands).
 
-/** mulberry32: a seeded PRNG, so a failure can be replayed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = seededRandom(7);
-const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
+// Seeded, so that a failure can be replayed.
+const { next: random, int, pick } = createRandom(7);
 const times = <T>(n: number, make: () => T): T[] => Array.from({ length: n }, make);
 
 const WORDS = [
