@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prepareQuery, trigramExact, wordSimilarity } from './trigram.js';
+import { prepareQuery, trigramExact, trigramsOf, wordSimilarity } from './trigram.js';
 
 // Expected values are PostgreSQL 15's `word_similarity(query, text)::text`, read back as float4.
 const f4 = Math.fround;
@@ -23,10 +23,11 @@ describe('wordSimilarity', () => {
     assert.equal(wordSimilarity('x', '!!!'), 0);
   });
 
-  it('scores a prepared query like the plain call', () => {
+  it('scores one prepared query against several texts as a fresh one scores each', () => {
     const query = prepareQuery('blu shrt 42');
-    assert.equal(query.similarityTo('blue shirt, size 42'), wordSimilarity('blu shrt 42', 'blue shirt, size 42'));
-    assert.equal(query.similarityTo('shrt'), wordSimilarity('blu shrt 42', 'shrt'));
+    assert.equal(query.similarityOf(trigramsOf('blue shirt, size 42')), wordSimilarity('blu shrt 42', 'blue shirt, size 42'));
+    assert.equal(query.similarityOf(trigramsOf('shrt')), wordSimilarity('blu shrt 42', 'shrt'));
+    assert.equal(query.similarityOf(trigramsOf('blue shirt, size 42')), f4(0.42857143));
   });
 });
 

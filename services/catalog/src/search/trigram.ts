@@ -18,20 +18,14 @@
 
 /** A query whose trigrams are computed once, to be scored against many texts. */
 export interface PreparedQuery {
-  /** word_similarity(query, text). */
-  similarityTo(text: string): number;
   /** word_similarity(query, text), given the text's trigrams (`trigramsOf(text)`). */
   similarityOf(textTrigrams: Int32Array): number;
 }
 
 /** word_similarity(query, text), as PostgreSQL returns it (a float4 value). */
 export function wordSimilarity(query: string, text: string): number {
-  // Callers score one query against many texts in a row: keep the last one prepared.
-  if (lastQuery?.query !== query) lastQuery = { query, prepared: prepareQuery(query) };
-  return lastQuery.prepared.similarityTo(text);
+  return prepareQuery(query).similarityOf(trigramsOf(text));
 }
-
-let lastQuery: { query: string; prepared: PreparedQuery } | undefined;
 
 /** The trigrams of `text` as pg_trgm takes them (word by word, duplicates kept), to score it against many queries. */
 export function trigramsOf(text: string): Int32Array {
@@ -45,18 +39,16 @@ export function prepareQuery(query: string): PreparedQuery {
   const queryIds = new TrigramIds(queryKeys.length);
   for (const key of queryKeys) queryIds.idOf(key);
   const n = queryIds.size;
-  const similarityOf = (keys: ArrayLike<number>): number => {
-    textOnlyIds.clear(keys.length);
-    const ids = new Int32Array(keys.length);
-    for (let i = 0; i < keys.length; i++) {
-      const id = queryIds.get(keys[i]!);
-      ids[i] = id >= 0 ? id : n + textOnlyIds.idOf(keys[i]!);
-    }
-    return bestStretchSimilarity(ids, n, n + textOnlyIds.size);
-  };
   return {
-    similarityTo: (text) => similarityOf(trigramKeys(text)),
-    similarityOf,
+    similarityOf(keys) {
+      textOnlyIds.clear(keys.length);
+      const ids = new Int32Array(keys.length);
+      for (let i = 0; i < keys.length; i++) {
+        const id = queryIds.get(keys[i]!);
+        ids[i] = id >= 0 ? id : n + textOnlyIds.idOf(keys[i]!);
+      }
+      return bestStretchSimilarity(ids, n, n + textOnlyIds.size);
+    },
   };
 }
 
