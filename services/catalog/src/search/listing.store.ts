@@ -66,11 +66,11 @@ class Sql {
 }
 
 /**
- * Each query term with the indexed words it begins or is close to, and whether its alternatives
- * (`'term':* | near…`, as `tsQueryText` writes them) keep a word once the stop words are left
- * out (`live`): a query whose terms are all stop words ("the") filters nothing.
+ * Each query term with the indexed words it begins or is close to, and its pieces of the three
+ * queries (`TermQueries`): a term whose fuzzy piece is empty is stop words only, and a query whose
+ * terms all are ("the") filters nothing.
  */
-export type Expanded = Array<{ term: string; near: string[]; live: boolean; queries?: TermQueries }>;
+export type Expanded = Array<{ term: string; near: string[]; queries: TermQueries }>;
 
 /** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
@@ -81,7 +81,7 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
   // operand is. (OFFSET 0 keeps the subquery whole: pulled up, its `near` would be searched for twice.)
   const values = terms.map((_, i) => `($${i + 1}::text, ${i + 1})`).join(', ');
   // Each term's piece of the three queries (tsQueryText of the term alone, through to_tsquery:
-  // stemmed, stop words out), for the search index to join; `live` is whether its fuzzy piece kept a word.
+  // stemmed, stop words out), for the search index to join.
   const { rows } = await prepared<{ term: string; near: string[]; fuzzy: string; prefix: string; exact: string }>(
     q,
     `catalog_expand_terms_${terms.length}`,
@@ -100,7 +100,7 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
      ORDER BY x.ord`,
     terms,
   );
-  return rows.map((r) => ({ term: r.term, near: r.near, live: r.fuzzy !== '', queries: { fuzzy: r.fuzzy, prefix: r.prefix, exact: r.exact } }));
+  return rows.map((r) => ({ term: r.term, near: r.near, queries: { fuzzy: r.fuzzy, prefix: r.prefix, exact: r.exact } }));
 }
 
 /**
@@ -118,7 +118,7 @@ async function expandKept(q: Queryable, terms: readonly string[], kept?: { expan
   }
   return terms.map((term, i) => {
     const e = found[i] ?? read.get(term)!;
-    return { term, near: e.near, live: e.live, queries: e.queries };
+    return { term, near: e.near, queries: e.queries };
   });
 }
 
@@ -172,7 +172,7 @@ async function matching(
   let similarity = (_title: string) => '0::float8';
   if (req.terms.length > 0) {
     const expanded = given ?? (await expand(q, req.terms));
-    const stopWordsOnly = !expanded.some((e) => e.live);
+    const stopWordsOnly = expanded.every((e) => e.queries.fuzzy === '');
     // Each query a scalar subquery (an InitPlan): made once per statement, also in a cached
     // plan (written inline, to_tsquery of a parameter would run again for every row).
     const tsQuery = (mode: 'fuzzy' | 'prefix' | 'exact') => `(SELECT to_tsquery('english', ${sql.p(tsQueryText(expanded, mode))}))`;

@@ -413,22 +413,17 @@ export class SearchIndex {
   /**
    * The request's queries from its terms' pieces (each term's `to_tsquery` text, as PostgreSQL
    * made it when the term was expanded): the pieces that kept a word, joined by `&`. Null when a
-   * piece is missing or of a form the port does not take (then PostgreSQL answers).
+   * query is of a form the port does not take (then PostgreSQL answers).
    */
   private queries(req: ListRequest, expanded: Expanded | undefined): Queries | null {
     const typed = req.terms.join(' ');
     if (req.terms.length === 0) return { fuzzy: null, prefix: null, exact: null, typed };
     if (!expanded || !trigramExact(typed)) return null;
+    // null: every piece empty (stop words only); undefined: a query the port does not take.
     const parse = (mode: 'fuzzy' | 'prefix' | 'exact'): TsQuery | null | undefined => {
-      const pieces: string[] = [];
-      for (const e of expanded) {
-        const piece = e.queries?.[mode];
-        if (piece === undefined) return undefined;
-        if (piece !== '') pieces.push(piece);
-      }
+      const pieces = expanded.map((e) => e.queries[mode]).filter((piece) => piece !== '');
       if (pieces.length === 0) return null;
-      const parsed = parseTsQuery(pieces.length === 1 ? pieces[0]! : pieces.map((p) => `( ${p} )`).join(' & '));
-      return parsed ?? undefined;
+      return parseTsQuery(pieces.length === 1 ? pieces[0]! : pieces.map((p) => `( ${p} )`).join(' & ')) ?? undefined;
     };
     const fuzzy = parse('fuzzy');
     const prefix = parse('prefix');

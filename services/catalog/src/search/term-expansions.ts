@@ -5,14 +5,10 @@ export interface TermQueries {
   exact: string;
 }
 
-/**
- * What a query term expands to: the indexed words it begins or is close to, whether its
- * alternatives keep a word once stop words are left out, and its pieces of the queries.
- */
+/** What a query term expands to: the indexed words it begins or is close to, and its pieces of the queries. */
 export interface TermExpansion {
   near: string[];
-  live: boolean;
-  queries?: TermQueries;
+  queries: TermQueries;
 }
 
 /**
@@ -41,7 +37,7 @@ export class TermExpansions {
   /** Keeps `expansion`, read from the database under `generation` (the token seen before reading it). */
   set(term: string, generation: string, expansion: TermExpansion): void {
     this.entries.delete(term);
-    this.entries.set(term, { near: expansion.near, live: expansion.live, queries: expansion.queries, generation });
+    this.entries.set(term, { near: expansion.near, queries: expansion.queries, generation });
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
   }
 
