@@ -84,6 +84,7 @@ describe('the search index answers as the listing SQL does', { skip: skipUnless(
     const mine = index.firstPage(req, expanded);
     if (!mine) return 0;
     assert.deepEqual(mine, sql, `first page of ${JSON.stringify(req)}`);
+    assert.deepEqual(index.list(req, expanded), mine, 'a listing without a cursor is its first page');
     let rows = sql.rows;
     let answered = 1;
     for (let page = 2; page <= 4 && rows.length > req.limit; page++) {
@@ -94,6 +95,7 @@ describe('the search index answers as the listing SQL does', { skip: skipUnless(
       const mineNext = index.page(next, expanded);
       if (!mineNext) break;
       assert.deepEqual(mineNext, rows, `page ${page} of ${JSON.stringify(req)}`);
+      assert.deepEqual(index.list(next, expanded), { rows: mineNext }, 'a listing after a cursor is that page, without facets');
       answered++;
     }
     return answered;

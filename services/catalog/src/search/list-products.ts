@@ -4,7 +4,7 @@ import { categoriesStore } from '../categories/categories.store.js';
 import { CategoryNotFound } from '../categories/category-writes.js';
 import type { CatalogDeps } from '../deps.js';
 import type { ListQuery } from './list-query.js';
-import { listingStore, SORT_KEYS, type ListedProduct, type Sort } from './listing.store.js';
+import { listingStore, SORT_KEYS, type Sort } from './listing.store.js';
 import { decodeCursor, encodeCursor, searchTerms } from './search-terms.js';
 
 /**
@@ -48,13 +48,12 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
   // A public listing is answered from the search index when it is current under the generation
   // this request saw (and can answer it exactly); otherwise by PostgreSQL: the first page with its
   // facets in one statement, a later page alone.
-  const index = kept && req.status === 'published' && !req.skuPrefix && deps.searchIndex.current(kept.generation) ? deps.searchIndex : null;
-  const fromIndex = index ? (cursor ? wrapPage(index.page(req, expanded)) : index.firstPage(req, expanded)) : null;
+  const fromIndex = kept && req.status === 'published' && !req.skuPrefix && deps.searchIndex.current(kept.generation) ? deps.searchIndex.list(req, expanded) : null;
   const { rows, facets } =
     fromIndex ??
     (cursor ? { rows: await listingStore.page(deps.db, req, expanded), facets: undefined } : await listingStore.firstPage(deps.db, req, expanded));
   // An unknown category matches nothing; only then is it looked up, to answer 404 rather than an empty page.
-  if (rows.length === 0 && query.category && !(fromIndex ? index!.hasCategory(query.category) : await categoriesStore.get(deps.db, query.category))) throw new CategoryNotFound();
+  if (rows.length === 0 && query.category && !(fromIndex ? deps.searchIndex.hasCategory(query.category) : await categoriesStore.get(deps.db, query.category))) throw new CategoryNotFound();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -65,5 +64,3 @@ export async function listProducts(deps: CatalogDeps, query: ListQuery, opts: { 
     ...(facets ? { facets: { ...facets, currency } } : {}),
   };
 }
-
-const wrapPage = (rows: ListedProduct[] | null) => (rows ? { rows, facets: undefined } : null);

@@ -387,8 +387,7 @@ export class SearchIndex {
    * SQL takes either) or below it, by list number.
    */
   private listsIn(ref: string): Uint8Array {
-    const refs = new Set<string>();
-    for (const c of this.categories.values()) if (c.id === ref || c.slug === ref) refs.add(c.id);
+    const refs = this.categoriesNamed(ref);
     const inside = new Set<string>();
     for (const c of this.categories.values()) if (c.ancestors.some((a) => refs.has(a))) inside.add(c.id);
     const lists = new Uint8Array(this.categoryLists.size);
@@ -458,8 +457,24 @@ export class SearchIndex {
 
   /** Whether a category with this id or slug exists (as of the index's refresh). */
   hasCategory(ref: string): boolean {
-    for (const c of this.categories.values()) if (c.id === ref || c.slug === ref) return true;
-    return false;
+    return this.categoriesNamed(ref).size > 0;
+  }
+
+  /** The ids of the categories `ref` names, by id or by slug (two at most), as the listing SQL reads a category filter. */
+  private categoriesNamed(ref: string): Set<string> {
+    const named = new Set<string>();
+    for (const c of this.categories.values()) if (c.id === ref || c.slug === ref) named.add(c.id);
+    return named;
+  }
+
+  /**
+   * The listing's rows (one more than the limit) and, on its first page, its facets, as the
+   * listing SQL gives them; null when the index cannot answer it exactly.
+   */
+  list(req: ListRequest, expanded: Expanded | undefined): { rows: ListedProduct[]; facets?: Facets } | null {
+    if (!req.cursor) return this.firstPage(req, expanded);
+    const rows = this.page(req, expanded);
+    return rows && { rows };
   }
 
   /** The first page (one more row than the limit) and the facets; null when the index cannot answer exactly. */
