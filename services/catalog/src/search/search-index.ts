@@ -3,7 +3,7 @@ import type { Image } from '../products/product.js';
 import { sortFacets, type Expanded, type Facets, type ListedProduct, type ListRequest } from './listing.store.js';
 import { priceBandEdges, type SortKey } from './search-terms.js';
 import { prepareQuery, trigramExact, trigramsOf } from './trigram.js';
-import { parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, type TsVector } from './ts-rank.js';
+import { orTerms, parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, type TsVector } from './ts-rank.js';
 
 /** A published product as listings and searches need it: what they filter, sort, count and show. */
 interface Doc {
@@ -29,6 +29,8 @@ interface Doc {
   /** The option pairs' (`name` chr(31) `value`) numbers. */
   optionPairs: number[];
   vector: TsVector;
+  /** The vector's lexemes' terms in an OR rank under the listing's weights (`orTerms`). */
+  orTerms: Float64Array;
 }
 
 interface Category {
@@ -110,8 +112,8 @@ export class SearchIndex {
   private readonly slots: Array<Doc | undefined> = [];
   /** Each slot's list of categories' number (-1: empty slot), for the category filter. */
   private slotLists = new Int32Array(1024).fill(-1);
-  /** Per currency, each slot's cheapest price in it (NaN: none, or an empty slot); made when first asked for after a change. */
-  private readonly slotPrices = new Map<string, Float64Array>();
+  /** Per currency, each slot's cheapest price in it and its price band; made when first asked for after a change. */
+  private readonly slotPrices = new Map<string, CurrencyColumns>();
   private readonly freeSlots: number[] = [];
   private readonly postings = new Map<string, Set<number>>();
   /** Every lexeme, sorted by code unit, for prefix look-ups; rebuilt when a new lexeme arrives. */
@@ -255,6 +257,7 @@ export class SearchIndex {
       categoryList: this.categoryLists.number(r.category_ids.join(','), r.category_ids),
       optionPairs: r.option_pairs.map((pair) => this.optionPairs.number(pair, pair)),
       vector,
+      orTerms: orTerms(WEIGHTS, vector),
     };
     this.slots[slot] = doc;
     if (slot >= this.slotLists.length) {
@@ -397,16 +400,26 @@ export class SearchIndex {
 
   /** Each slot's cheapest price in `currency` (NaN without one). */
   private pricesIn(currency: string): Float64Array {
-    let prices = this.slotPrices.get(currency);
-    if (!prices) {
-      prices = new Float64Array(this.slots.length).fill(NaN);
+    return this.columnsIn(currency).prices;
+  }
+
+  /** Each slot's cheapest price in `currency` and its price band (as made when first asked for after a change). */
+  private columnsIn(currency: string): CurrencyColumns {
+    let columns = this.slotPrices.get(currency);
+    if (!columns) {
+      const edges = priceBandEdges(currency);
+      columns = { prices: new Float64Array(this.slots.length).fill(NaN), bands: new Int8Array(this.slots.length).fill(-1) };
       for (let slot = 0; slot < this.slots.length; slot++) {
         const range = this.slots[slot]?.prices[currency];
-        if (range) prices[slot] = range[0];
+        if (!range) continue;
+        let band = 0;
+        while (band < edges.length && range[0] >= edges[band]!) band++;
+        columns.prices[slot] = range[0];
+        columns.bands[slot] = band;
       }
-      this.slotPrices.set(currency, prices);
+      this.slotPrices.set(currency, columns);
     }
-    return prices;
+    return columns;
   }
 
   /**
@@ -449,9 +462,9 @@ export class SearchIndex {
 
   /** A match's full-text rank: what the listing SQL calls its base (the title similarity aside). */
   private static base(d: Doc, q: Queries, present: Presence): number {
-    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, present.fuzzy![d.slot]) : 0;
-    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, present.prefix![d.slot]) : 0;
-    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, present.exact![d.slot]) : 0;
+    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, present.fuzzy![d.slot], d.orTerms) : 0;
+    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, present.prefix![d.slot], d.orTerms) : 0;
+    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, present.exact![d.slot], d.orTerms) : 0;
     return 0.3 * fuzzy + prefix + exact;
   }
 
@@ -514,11 +527,13 @@ export class SearchIndex {
   }
 
   /**
-   * The best `limit + 1` by rank (base + 0.1 × title similarity), then id, both descending. The
-   * similarity is computed in order of the highest rank a match could reach (base + 0.1), until
-   * the page's worst beats what any match left could reach; a match whose base already places it
-   * before the cursor is skipped uncomputed. (A tighter reach, from the share of the query's
-   * trigrams in the title, cost more than it saved.)
+   * The best `limit + 1` by rank (base + 0.1 × title similarity), then id, both descending. A
+   * rank is at least its base and at most its reach (base + 0.1), so the page's worst rank is at
+   * least the `limit + 1`-th best base of the matches surely after the cursor: a match whose reach
+   * is below that floor is neither sorted nor ranked. The rest have their similarity computed in
+   * order of reach, until the page's worst beats what any match left could reach; a match whose
+   * base already places it before the cursor is skipped uncomputed. (A tighter reach, from the
+   * share of the query's trigrams in the title, cost more than it saved.)
    */
   private topByRelevance(req: ListRequest, q: Queries, matched: Doc[]): ListedProduct[] | null {
     const n = req.limit + 1;
@@ -529,13 +544,21 @@ export class SearchIndex {
       prefix: q.prefix && this.present(q.prefix),
       exact: q.exact && this.present(q.exact),
     };
+    const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
+    const bases = new Float64Array(matched.length);
+    const floor = new BestBases(n);
+    for (let i = 0; i < matched.length; i++) {
+      const base = SearchIndex.base(matched[i]!, q, present);
+      bases[i] = base;
+      if (!before || reach(base) < before.rank) floor.offer(base);
+    }
+    const least = floor.least();
     const scored: Scored[] = [];
-    for (const d of matched) {
-      const base = SearchIndex.base(d, q, present);
-      scored.push({ d, base, ub: base + 0.1 * 1, rank: 0 });
+    for (let i = 0; i < matched.length; i++) {
+      const base = bases[i]!;
+      if (reach(base) >= least) scored.push({ d: matched[i]!, base, ub: reach(base), rank: 0 });
     }
     scored.sort(byReach);
-    const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
     const best: Scored[] = [];
     for (const s of scored) {
       if (best.length === n) {
@@ -557,6 +580,7 @@ export class SearchIndex {
   /** The facet counts of the matches: categories with their ancestors, price bands, option values. */
   private facets(currency: string, matched: Doc[]): Facets {
     const edges = priceBandEdges(currency);
+    const bands = this.columnsIn(currency).bands;
     const perList = new Int32Array(this.categoryLists.size);
     const perPair = new Int32Array(this.optionPairs.size);
     const perBand = new Int32Array(edges.length + 1);
@@ -564,12 +588,8 @@ export class SearchIndex {
     const pairs: number[] = [];
     for (const d of matched) {
       if (perList[d.categoryList]!++ === 0) lists.push(d.categoryList);
-      const range = d.prices[currency];
-      if (range) {
-        let band = 0;
-        while (band < edges.length && range[0] >= edges[band]!) band++;
-        perBand[band]!++;
-      }
+      const band = bands[d.slot]!;
+      if (band >= 0) perBand[band]!++;
       for (const pair of d.optionPairs) if (perPair[pair]!++ === 0) pairs.push(pair);
     }
     const perCategory = new Map<string, number>();
@@ -617,6 +637,12 @@ function keeps(f: Filter, slot: number): boolean {
   return price >= f.minPrice && price <= f.maxPrice;
 }
 
+/** A currency's column per slot: the cheapest price in it (NaN: none, or an empty slot) and its price band (-1: none). */
+interface CurrencyColumns {
+  prices: Float64Array;
+  bands: Int8Array;
+}
+
 /** Per query, per slot, the rank operands that select a lexeme of the document (see `present`). */
 interface Presence {
   fuzzy: Int32Array | null;
@@ -630,6 +656,35 @@ interface Scored {
   base: number;
   ub: number;
   rank: number;
+}
+
+/** The highest rank a match of this base can reach: a title similarity is at most 1. */
+const reach = (base: number) => base + 0.1 * 1;
+
+/** The `n` best of the bases offered, for the least of them: -Infinity until `n` were offered. */
+class BestBases {
+  /** Ascending. */
+  private readonly kept: number[] = [];
+  constructor(private readonly n: number) {}
+
+  offer(base: number): void {
+    const kept = this.kept;
+    if (kept.length === this.n) {
+      if (base <= kept[0]!) return;
+      kept.shift();
+    }
+    let i = kept.length;
+    kept.push(base);
+    while (i > 0 && kept[i - 1]! > base) {
+      kept[i] = kept[i - 1]!;
+      i--;
+    }
+    kept[i] = base;
+  }
+
+  least(): number {
+    return this.kept.length === this.n ? this.kept[0]! : -Infinity;
+  }
 }
 
 /** By the highest rank reachable, then id, both descending: the order in which ranks are computed. */

@@ -42,7 +42,7 @@ export function prepareQuery(query: string): PreparedQuery {
   return {
     similarityOf(keys) {
       textOnlyIds.clear(keys.length);
-      const ids = new Int32Array(keys.length);
+      const ids = scratch(keys.length);
       for (let i = 0; i < keys.length; i++) {
         const id = queryIds.get(keys[i]!);
         ids[i] = id >= 0 ? id : n + textOnlyIds.idOf(keys[i]!);
@@ -172,6 +172,15 @@ class TrigramIds {
 /** The text's trigrams that are not the query's, numbered afresh for every text. */
 const textOnlyIds = new TrigramIds(64);
 
+/** Scratch space of a similarity: the text's trigram ids, then each id's last position (a similarity runs to its end without yielding). */
+let idsScratch = new Int32Array(256);
+let lastPosScratch = new Int32Array(256);
+
+function scratch(length: number): Int32Array {
+  if (idsScratch.length < length) idsScratch = new Int32Array(length * 2);
+  return idsScratch.subarray(0, length);
+}
+
 /** The similarity of `shared` common trigrams, computed in float4 as pg_trgm's CALCSML does. */
 function similarity(shared: number, queryCount: number, stretchCount: number): number {
   return Math.fround(Math.fround(shared) / Math.fround(queryCount + stretchCount - shared));
@@ -187,7 +196,8 @@ function similarity(shared: number, queryCount: number, stretchCount: number): n
  * found in the query are never counted.
  */
 function bestStretchSimilarity(ids: Int32Array, queryCount: number, idCount: number): number {
-  const lastPos = new Int32Array(idCount).fill(-1);
+  if (lastPosScratch.length < idCount) lastPosScratch = new Int32Array(idCount * 2);
+  const lastPos = lastPosScratch.fill(-1, 0, idCount);
   let lower = -1;
   let stretchCount = 0;
   let shared = 0;

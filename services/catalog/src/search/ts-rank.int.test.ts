@@ -4,7 +4,7 @@ import pg from 'pg';
 import { skipUnless, TEST_PG_URL } from '@mercato/chassis/testing';
 import { createRandom } from '@mercato/demo-data';
 import { tsQueryText } from './search-terms.js';
-import { parseTsQuery, parseTsVector, tsMatch, tsRank, type RankWeights, type TsQueryItem } from './ts-rank.js';
+import { parseTsQuery, parseTsVector, orTerms, tsMatch, tsRank, type RankWeights, type TsQueryItem } from './ts-rank.js';
 
 // Differential test: thousands of (tsvector, tsquery) pairs shaped like the search's own, matched
 // and ranked by the port and by PostgreSQL. The vocabulary is small, so words repeat (positions
@@ -163,16 +163,18 @@ async function compare(client: pg.Client, vectors: readonly VectorSource[], quer
     if (!query) return;
     compared++;
     const answer = postgres.answers[i]!;
+    // Each weight set twice: walking the occurrences, and adding the vector's OR terms made once.
     const ranks = WEIGHT_SETS.map((w) => tsRank(w, vector, query));
+    const withTerms = WEIGHT_SETS.map((w) => tsRank(w, vector, query, undefined, orTerms(w, vector)));
     // real's text form is the shortest one that reads back as the same float4.
     const expected = answer.ranks.map((r) => Math.fround(Number(r)));
-    if (tsMatch(vector, query) !== answer.match || ranks.some((r, k) => r !== expected[k])) {
+    if (tsMatch(vector, query) !== answer.match || ranks.some((r, k) => r !== expected[k] || withTerms[k] !== r)) {
       differences.push({
         source: { vector: vectors[c.vector], query: queries[c.query] },
         vector: postgres.vectors[c.vector],
         query: postgres.queries[c.query]!.text,
         postgres: { match: answer.match, ranks: expected },
-        port: { match: tsMatch(vector, query), ranks },
+        port: { match: tsMatch(vector, query), ranks, withTerms },
       });
     }
   });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTsQuery, parseTsVector, tsMatch, tsRank, type RankWeights, type TsQuery } from './ts-rank.js';
+import { parseTsQuery, parseTsVector, orTerms, tsMatch, tsRank, type RankWeights, type TsQuery } from './ts-rank.js';
 
 // Expected values are PostgreSQL 15's `ts_rank('{0.05, 0.2, 0.4, 1.0}', vec, q)::text` (the
 // search's weights), read back as float4.
@@ -102,6 +102,17 @@ describe('tsRank', () => {
     assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, 0b01101), all);
     // A bit cleared for an operand that does select: it is left out, so the rank differs.
     assert.notEqual(tsRank(SEARCH_WEIGHTS, VECTOR, q, 0b01001), all);
+  });
+
+  it("gives the same rank from the vector's OR terms made once, and reads them instead of the occurrences", () => {
+    const q = query("'dress':* | 'red' | 'shirt'");
+    const terms = orTerms(SEARCH_WEIGHTS, VECTOR);
+    assert.equal(terms.length, VECTOR.lexemes.length);
+    assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, undefined, terms), tsRank(SEARCH_WEIGHTS, VECTOR, q));
+    // Terms of other weights: read, so the rank is theirs.
+    const flat: RankWeights = [0.1, 0.1, 0.1, 0.1];
+    assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, undefined, orTerms(flat, VECTOR)), tsRank(flat, VECTOR, q));
+    assert.notEqual(tsRank(flat, VECTOR, q), tsRank(SEARCH_WEIGHTS, VECTOR, q));
   });
 
   it('refuses a weight above 1', () => {

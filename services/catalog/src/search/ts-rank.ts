@@ -27,6 +27,8 @@ export interface TsVector {
   readonly lexemes: readonly string[];
   readonly offsets: Uint32Array;
   readonly positions: Uint16Array;
+  /** Every lexeme below U+D800: their code unit order is PostgreSQL's, for a quicker look-up. */
+  readonly belowSurrogates: boolean;
 }
 
 /** A query operand: a lexeme, `prefix` for `:*`, `weights` the mask of `:ABCD` (A = 8 … D = 1; 0 for any). */
@@ -70,7 +72,7 @@ export function parseTsVector(text: string): TsVector {
     }
     offsets.push(positions.length);
   }
-  return { lexemes, offsets: Uint32Array.from(offsets), positions: Uint16Array.from(positions) };
+  return { lexemes, offsets: Uint32Array.from(offsets), positions: Uint16Array.from(positions), belowSurrogates: lexemes.every(belowSurrogates) };
 }
 
 /**
@@ -100,13 +102,16 @@ export function tsMatch(vector: TsVector, query: TsQuery): boolean {
 /**
  * `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}.
  * `present` may spare the look-ups of operands the caller knows select no lexeme of the vector:
- * bit i clear for `rankOperands[i]` (i < 31) that selects none; the rank is the same.
+ * bit i clear for `rankOperands[i]` (i < 31) that selects none; `terms` may spare the walks of
+ * occurrences an OR rank makes: `orTerms(weights, vector)`, made once for these weights and this
+ * vector. The rank is the same.
  */
-export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, present = ALL_PRESENT): number {
+export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, present = ALL_PRESENT, terms?: Float64Array): number {
   const w = rankWeights(weights);
   if (vector.lexemes.length === 0 || query.items.length === 0) return 0;
   const operands = query.rankOperands;
-  const rank = query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands, present) : rankOr(w, vector, operands, present);
+  const rank =
+    query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands, present) : rankOr(w, vector, operands, present, terms);
   // Negative when rankAnd found no pair of occurrences.
   return rank < 0 ? NO_PAIR_RANK : rank;
 }
@@ -133,10 +138,26 @@ function codePointRank(unit: number): number {
   return unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
+/** Whether every code unit of `s` is below U+D800 (then code unit order is code point order). */
+function belowSurrogates(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0xd800) return false;
+  return true;
+}
+
 /** Where `lexeme` is, or would be, among the vector's lexemes: the first one not before it. */
-function lowerBound(lexemes: readonly string[], lexeme: string): number {
+function lowerBound(vector: TsVector, lexeme: string): number {
+  const lexemes = vector.lexemes;
   let low = 0;
   let high = lexemes.length;
+  if (vector.belowSurrogates && belowSurrogates(lexeme)) {
+    // The engine's own string order is PostgreSQL's here.
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (lexemes[middle]! < lexeme) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (compareLexemes(lexemes[middle]!, lexeme) < 0) low = middle + 1;
@@ -171,7 +192,7 @@ function execute(vector: TsVector, items: readonly TsQueryItem[], i: number): bo
 /** Whether a lexeme the operand selects occurs with one of the operand's weights. */
 function occurs(vector: TsVector, operand: TsQueryOperand): boolean {
   const { lexemes, offsets, positions } = vector;
-  for (let e = lowerBound(lexemes, operand.lexeme); selects(operand, lexemes[e]); e++) {
+  for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
     const start = offsets[e]!;
     const end = offsets[e + 1]!;
     // A lexeme without positions matches whatever the weights, as in PostgreSQL.
@@ -222,31 +243,52 @@ function wordDistance(distance: number): number {
  * divided by j² (the heaviest counted in full), over π²/6; the total is divided by the number of
  * operands.
  */
-function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number): number {
-  const { lexemes, offsets, positions } = vector;
+function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number, terms?: Float64Array): number {
+  const { lexemes } = vector;
   let rank = 0;
   for (let i = 0; i < operands.length; i++) {
     if (!mayBePresent(present, i)) continue;
     const operand = operands[i]!;
-    for (let e = lowerBound(lexemes, operand.lexeme); selects(operand, lexemes[e]); e++) {
-      const start = offsets[e]!;
-      const count = offsets[e + 1]! - start;
-      let sum = 0;
-      let heaviest = -1;
-      let heaviestAt = 0;
-      for (let j = 0; j < (count || 1); j++) {
-        const weight = w[(count > 0 ? positions[start + j]! : UNPLACED_OR) >> 14]!;
-        sum = f4(sum + f4(weight / ((j + 1) * (j + 1))));
-        if (weight > heaviest) {
-          heaviest = weight;
-          heaviestAt = j;
-        }
-      }
-      const lexemeRank = f4(f4(heaviest + sum) - f4(heaviest / ((heaviestAt + 1) * (heaviestAt + 1))));
-      rank = f4(rank + lexemeRank / SUM_OF_INVERSE_SQUARES);
+    for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
+      rank = f4(rank + (terms ? terms[e]! : orTerm(w, vector, e)));
     }
   }
   return operands.length > 0 ? f4(rank / operands.length) : rank;
+}
+
+/**
+ * What lexeme `e` adds to an OR rank (before the division by the number of operands): its
+ * occurrences' weights, the j-th divided by j², the heaviest counted in full, over π²/6 — a
+ * float8, as C adds it to its float4 sum.
+ */
+function orTerm(w: Float32Array, vector: TsVector, e: number): number {
+  const { offsets, positions } = vector;
+  const start = offsets[e]!;
+  const count = offsets[e + 1]! - start;
+  let sum = 0;
+  let heaviest = -1;
+  let heaviestAt = 0;
+  for (let j = 0; j < (count || 1); j++) {
+    const weight = w[(count > 0 ? positions[start + j]! : UNPLACED_OR) >> 14]!;
+    sum = f4(sum + f4(weight / ((j + 1) * (j + 1))));
+    if (weight > heaviest) {
+      heaviest = weight;
+      heaviestAt = j;
+    }
+  }
+  const lexemeRank = f4(f4(heaviest + sum) - f4(heaviest / ((heaviestAt + 1) * (heaviestAt + 1))));
+  return lexemeRank / SUM_OF_INVERSE_SQUARES;
+}
+
+/**
+ * Each of the vector's lexemes' term in an OR rank under `weights`, for `tsRank` to add instead
+ * of walking the occurrences on every rank of the vector.
+ */
+export function orTerms(weights: RankWeights, vector: TsVector): Float64Array {
+  const w = rankWeights(weights);
+  const terms = new Float64Array(vector.lexemes.length);
+  for (let e = 0; e < terms.length; e++) terms[e] = orTerm(w, vector, e);
+  return terms;
 }
 
 /** For rankAnd: the last lexeme each operand selected so far (-1 for none). */
@@ -266,7 +308,7 @@ function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOp
   for (let i = 0; i < operands.length; i++) {
     if (!mayBePresent(present, i)) continue;
     const operand = operands[i]!;
-    for (let e = lowerBound(lexemes, operand.lexeme); selects(operand, lexemes[e]); e++) {
+    for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
       last[i] = e;
       const eStart = offsets[e]!;
       const eCount = offsets[e + 1]! - eStart;
