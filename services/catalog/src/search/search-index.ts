@@ -424,47 +424,34 @@ export class SearchIndex {
 
   /**
    * The request's queries from its terms' pieces (each term's `to_tsquery` text, as PostgreSQL
-   * made it when the term was expanded): the pieces that kept a word, joined by `&`. Null when a
-   * query is of a form the port does not take (then PostgreSQL answers).
+   * made it when the term was expanded): the pieces that kept a word, joined by `&`; a form whose
+   * text is the fuzzy one's (no term had a neighbour to add) is the same object, ranked once. Null
+   * when a query is of a form the port does not take (then PostgreSQL answers).
    */
   private queries(req: ListRequest, expanded: Expanded | undefined): Queries | null {
     const typed = req.terms.join(' ');
     if (req.terms.length === 0) return { fuzzy: null, prefix: null, exact: null, typed };
     if (!expanded || !trigramExact(typed)) return null;
-    // null: every piece empty (stop words only); undefined: a query the port does not take.
-    const parse = (mode: 'fuzzy' | 'prefix' | 'exact'): TsQuery | null | undefined => {
+    const text = (mode: 'fuzzy' | 'prefix' | 'exact'): string => {
       const pieces = expanded.map((e) => e.queries[mode]).filter((piece) => piece !== '');
-      if (pieces.length === 0) return null;
-      return parseTsQuery(pieces.length === 1 ? pieces[0]! : pieces.map((p) => `( ${p} )`).join(' & ')) ?? undefined;
+      return pieces.length === 1 ? pieces[0]! : pieces.map((p) => `( ${p} )`).join(' & ');
     };
-    const fuzzy = parse('fuzzy');
-    const prefix = parse('prefix');
-    const exact = parse('exact');
+    // null: every piece empty (stop words only); undefined: a query the port does not take.
+    const parse = (t: string): TsQuery | null | undefined => (t === '' ? null : (parseTsQuery(t) ?? undefined));
+    const fuzzyText = text('fuzzy');
+    const prefixText = text('prefix');
+    const fuzzy = parse(fuzzyText);
+    const prefix = prefixText === fuzzyText ? fuzzy : parse(prefixText);
+    const exact = parse(text('exact'));
     if (fuzzy === undefined || prefix === undefined || exact === undefined) return null;
     return { fuzzy, prefix, exact, typed };
   }
 
-  /**
-   * Per slot, which of the query's rank operands (the first 31) select a lexeme of the product's
-   * document, from the postings: tsRank then looks up only those.
-   */
-  private present(query: TsQuery): Int32Array {
-    const present = new Int32Array(this.slots.length);
-    const operands = query.rankOperands;
-    for (let i = 0; i < Math.min(operands.length, 31); i++) {
-      const bit = 1 << i;
-      this.eachPosting(operands[i]!.lexeme, operands[i]!.prefix, (slot) => {
-        present[slot]! |= bit;
-      });
-    }
-    return present;
-  }
-
   /** A match's full-text rank: what the listing SQL calls its base (the title similarity aside). */
-  private static base(d: Doc, q: Queries, present: Presence): number {
-    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, present.fuzzy![d.slot], d.orTerms) : 0;
-    const prefix = q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, present.prefix![d.slot], d.orTerms) : 0;
-    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, present.exact![d.slot], d.orTerms) : 0;
+  private static base(d: Doc, q: Queries): number {
+    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, d.orTerms) : 0;
+    const prefix = q.prefix === q.fuzzy ? fuzzy : q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, d.orTerms) : 0;
+    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, d.orTerms) : 0;
     return 0.3 * fuzzy + prefix + exact;
   }
 
@@ -539,16 +526,11 @@ export class SearchIndex {
     const n = req.limit + 1;
     const c = req.cursor;
     const similarity = prepareQuery(q.typed);
-    const present: Presence = {
-      fuzzy: q.fuzzy && this.present(q.fuzzy),
-      prefix: q.prefix && this.present(q.prefix),
-      exact: q.exact && this.present(q.exact),
-    };
     const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
     const bases = new Float64Array(matched.length);
     const floor = new BestBases(n);
     for (let i = 0; i < matched.length; i++) {
-      const base = SearchIndex.base(matched[i]!, q, present);
+      const base = SearchIndex.base(matched[i]!, q);
       bases[i] = base;
       if (!before || reach(base) < before.rank) floor.offer(base);
     }
@@ -641,13 +623,6 @@ function keeps(f: Filter, slot: number): boolean {
 interface CurrencyColumns {
   prices: Float64Array;
   bands: Int8Array;
-}
-
-/** Per query, per slot, the rank operands that select a lexeme of the document (see `present`). */
-interface Presence {
-  fuzzy: Int32Array | null;
-  prefix: Int32Array | null;
-  exact: Int32Array | null;
 }
 
 /** A match being ranked: its base, the highest rank it can reach, and its rank once computed. */

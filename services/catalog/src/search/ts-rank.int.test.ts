@@ -165,7 +165,7 @@ async function compare(client: pg.Client, vectors: readonly VectorSource[], quer
     const answer = postgres.answers[i]!;
     // Each weight set twice: walking the occurrences, and adding the vector's OR terms made once.
     const ranks = WEIGHT_SETS.map((w) => tsRank(w, vector, query));
-    const withTerms = WEIGHT_SETS.map((w) => tsRank(w, vector, query, undefined, orTerms(w, vector)));
+    const withTerms = WEIGHT_SETS.map((w) => tsRank(w, vector, query, orTerms(w, vector)));
     // real's text form is the shortest one that reads back as the same float4.
     const expected = answer.ranks.map((r) => Math.fround(Number(r)));
     if (tsMatch(vector, query) !== answer.match || ranks.some((r, k) => r !== expected[k] || withTerms[k] !== r)) {

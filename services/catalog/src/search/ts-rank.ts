@@ -101,17 +101,15 @@ export function tsMatch(vector: TsVector, query: TsQuery): boolean {
 
 /**
  * `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}.
- * `present` may spare the look-ups of operands the caller knows select no lexeme of the vector:
- * bit i clear for `rankOperands[i]` (i < 31) that selects none; `terms` may spare the walks of
- * occurrences an OR rank makes: `orTerms(weights, vector)`, made once for these weights and this
- * vector. The rank is the same.
+ * `terms` may spare the walks of occurrences an OR rank makes: `orTerms(weights, vector)`, made
+ * once for these weights and this vector; the rank is the same.
  */
-export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, present = ALL_PRESENT, terms?: Float64Array): number {
+export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, terms?: Float64Array): number {
   const w = rankWeights(weights);
   if (vector.lexemes.length === 0 || query.items.length === 0) return 0;
   const operands = query.rankOperands;
   const rank =
-    query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands, present) : rankOr(w, vector, operands, present, terms);
+    query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands) : rankOr(w, vector, operands, terms);
   // Negative when rankAnd found no pair of occurrences.
   return rank < 0 ? NO_PAIR_RANK : rank;
 }
@@ -243,11 +241,10 @@ function wordDistance(distance: number): number {
  * divided by j² (the heaviest counted in full), over π²/6; the total is divided by the number of
  * operands.
  */
-function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number, terms?: Float64Array): number {
+function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], terms?: Float64Array): number {
   const { lexemes } = vector;
   let rank = 0;
   for (let i = 0; i < operands.length; i++) {
-    if (!mayBePresent(present, i)) continue;
     const operand = operands[i]!;
     for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
       rank = f4(rank + (terms ? terms[e]! : orTerm(w, vector, e)));
@@ -300,13 +297,12 @@ let lastSelected = new Int32Array(16);
  * √(weight × weight × word_distance(d)), and these combine as independent chances,
  * 1 - Π(1 - each). -1 when no pair was found.
  */
-function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], present: number): number {
+function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[]): number {
   const { lexemes, offsets, positions } = vector;
   if (lastSelected.length < operands.length) lastSelected = new Int32Array(operands.length);
   const last = lastSelected.fill(-1, 0, operands.length);
   let rank = -1;
   for (let i = 0; i < operands.length; i++) {
-    if (!mayBePresent(present, i)) continue;
     const operand = operands[i]!;
     for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
       last[i] = e;
@@ -336,14 +332,6 @@ function rankAnd(w: Float32Array, vector: TsVector, operands: readonly TsQueryOp
     }
   }
   return rank;
-}
-
-/** Every operand may select a lexeme. */
-const ALL_PRESENT = -1;
-
-/** Whether operand `i` may select a lexeme, by the caller's `present` bits (operands from the 32nd on always may). */
-function mayBePresent(present: number, i: number): boolean {
-  return i >= 31 || ((present >>> i) & 1) === 1;
 }
 
 /**
