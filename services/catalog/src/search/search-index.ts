@@ -9,6 +9,8 @@ import { orTerms, parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, ty
 interface Doc {
   slot: number;
   id: string;
+  /** The id's ULID as three numbers (its first ten characters, the next ten, the last six), in the id's order: see `idOrder`. */
+  idOrder: [number, number, number];
   slug: string;
   title: string;
   /** `lower(title)` as PostgreSQL lower-cases it. */
@@ -243,6 +245,7 @@ export class SearchIndex {
     const doc: Doc = {
       slot,
       id: r.id,
+      idOrder: idOrder(r.id),
       slug: r.slug,
       title: r.title,
       titleLower: r.title_lower,
@@ -663,9 +666,9 @@ class BestBases {
 }
 
 /** By the highest rank reachable, then id, both descending: the order in which ranks are computed. */
-const byReach = (a: Scored, b: Scored) => b.ub - a.ub || idDesc(a.d, b.d);
+const byReach = (a: Scored, b: Scored) => b.ub - a.ub || docIdDesc(a.d, b.d);
 /** By rank, then id, both descending: the relevance order. */
-const byRank = (a: Scored, b: Scored) => b.rank - a.rank || idDesc(a.d, b.d);
+const byRank = (a: Scored, b: Scored) => b.rank - a.rank || docIdDesc(a.d, b.d);
 
 interface Keyed {
   keys: SortKey[];
@@ -675,6 +678,27 @@ interface Keyed {
 
 /** Descending ids: the last tie-break of every sort but a price sort upwards. */
 const idDesc = (a: { id: string }, b: { id: string }) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** Crockford base-32 digits' values by character code (the only characters of a ULID). */
+const BASE32 = new Int8Array(128).fill(-1);
+[...'0123456789ABCDEFGHJKMNPQRSTVWXYZ'].forEach((c, i) => (BASE32[c.charCodeAt(0)] = i));
+
+/**
+ * A product id's ULID (after `prod_`, of PRODUCT_ID's form) as three numbers, each exact in a
+ * double: the digits' values rise with their characters' codes, so the three compared in turn
+ * order ids as their strings — a tie of ranks is broken by numbers, not by comparing strings.
+ */
+function idOrder(id: string): [number, number, number] {
+  const part = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) n = n * 32 + BASE32[id.charCodeAt(i)]!;
+    return n;
+  };
+  return [part(5, 15), part(15, 25), part(25, 31)];
+}
+
+/** `idDesc` for two documents, by their ids' numbers. */
+const docIdDesc = (a: Doc, b: Doc) => b.idOrder[0] - a.idOrder[0] || b.idOrder[1] - a.idOrder[1] || b.idOrder[2] - a.idOrder[2];
 
 /**
  * Each sort but relevance: a product's keys (null when the sort leaves it out: a price sort, a
