@@ -3,7 +3,20 @@ import type { Image } from '../products/product.js';
 import { sortFacets, type Expanded, type Facets, type ListedProduct, type ListRequest } from './listing.store.js';
 import { priceBandEdges, type SortKey } from './search-terms.js';
 import { prepareQuery, trigramExact, trigramsOf } from './trigram.js';
-import { orTerms, parseTsQuery, parseTsVector, tsMatch, tsRank, type TsQuery, type TsVector } from './ts-rank.js';
+import {
+  addOrTerm,
+  compareLexemes,
+  endOrRank,
+  orTerms,
+  parseTsQuery,
+  parseTsVector,
+  ranksAsOr,
+  tsMatch,
+  tsRank,
+  type TsQuery,
+  type TsQueryOperand,
+  type TsVector,
+} from './ts-rank.js';
 
 /** A published product as listings and searches need it: what they filter, sort, count and show. */
 interface Doc {
@@ -31,8 +44,6 @@ interface Doc {
   /** The option pairs' (`name` chr(31) `value`) numbers. */
   optionPairs: number[];
   vector: TsVector;
-  /** The vector's lexemes' terms in an OR rank under the listing's weights (`orTerms`). */
-  orTerms: Float64Array;
 }
 
 interface Category {
@@ -117,7 +128,8 @@ export class SearchIndex {
   /** Per currency, each slot's cheapest price in it and its price band; made when first asked for after a change. */
   private readonly slotPrices = new Map<string, CurrencyColumns>();
   private readonly freeSlots: number[] = [];
-  private readonly postings = new Map<string, Set<number>>();
+  /** Per lexeme, the documents holding it, each with the lexeme's term in an OR rank of the document. */
+  private readonly postings = new Map<string, Posting>();
   /** Every lexeme, sorted by code unit, for prefix look-ups; rebuilt when a new lexeme arrives. */
   private lexemes: string[] | null = null;
   private categories = new Map<string, Category>();
@@ -260,7 +272,6 @@ export class SearchIndex {
       categoryList: this.categoryLists.number(r.category_ids.join(','), r.category_ids),
       optionPairs: r.option_pairs.map((pair) => this.optionPairs.number(pair, pair)),
       vector,
-      orTerms: orTerms(WEIGHTS, vector),
     };
     this.slots[slot] = doc;
     if (slot >= this.slotLists.length) {
@@ -271,15 +282,17 @@ export class SearchIndex {
     this.slotLists[slot] = doc.categoryList;
     this.slotPrices.clear();
     this.docs.set(r.id, doc);
-    for (const lexeme of vector.lexemes) {
-      let set = this.postings.get(lexeme);
-      if (!set) {
-        set = new Set();
-        this.postings.set(lexeme, set);
+    const terms = orTerms(WEIGHTS, vector);
+    vector.lexemes.forEach((lexeme, e) => {
+      let posting = this.postings.get(lexeme);
+      if (!posting) {
+        posting = { terms: new Map(), slots: null, values: null };
+        this.postings.set(lexeme, posting);
         this.lexemes = null;
       }
-      set.add(slot);
-    }
+      posting.terms.set(slot, terms[e]!);
+      posting.slots = posting.values = null;
+    });
     return true;
   }
 
@@ -292,9 +305,11 @@ export class SearchIndex {
     this.slotPrices.clear();
     this.freeSlots.push(doc.slot);
     for (const lexeme of doc.vector.lexemes) {
-      const set = this.postings.get(lexeme);
-      set?.delete(doc.slot);
-      if (set?.size === 0) {
+      const posting = this.postings.get(lexeme);
+      if (!posting) continue;
+      posting.terms.delete(doc.slot);
+      posting.slots = posting.values = null;
+      if (posting.terms.size === 0) {
         this.postings.delete(lexeme);
         this.lexemes = null;
       }
@@ -303,28 +318,41 @@ export class SearchIndex {
 
   /** The slots of the documents that may match `lexeme` (a prefix when `prefix`), marked in `marks`. */
   private mark(marks: Uint8Array, lexeme: string, prefix: boolean): void {
-    this.eachPosting(lexeme, prefix, (slot) => {
-      marks[slot] = 1;
-    });
+    for (const selected of this.selected({ lexeme, prefix })) for (const slot of read(this.postings.get(selected)!).slots) marks[slot] = 1;
   }
 
-  /** Calls `fn` with the slot of every document holding `lexeme` (or, when `prefix`, a lexeme it begins). */
-  private eachPosting(lexeme: string, prefix: boolean, fn: (slot: number) => void): void {
-    if (!prefix) {
-      for (const slot of this.postings.get(lexeme) ?? []) fn(slot);
-      return;
-    }
-    const sorted = (this.lexemes ??= [...this.postings.keys()].sort());
+  /** The index's lexemes an operand selects (itself, or when a prefix every lexeme it begins), in PostgreSQL's order. */
+  private selected(operand: Pick<TsQueryOperand, 'lexeme' | 'prefix'>): string[] {
+    const { lexeme, prefix } = operand;
+    if (!prefix) return this.postings.has(lexeme) ? [lexeme] : [];
+    const sorted = (this.lexemes ??= [...this.postings.keys()].sort(compareLexemes));
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < lexeme) lo = mid + 1;
+      if (compareLexemes(sorted[mid]!, lexeme) < 0) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(lexeme); i++) {
-      for (const slot of this.postings.get(sorted[i]!)!) fn(slot);
+    let end = lo;
+    while (end < sorted.length && sorted[end]!.startsWith(lexeme)) end++;
+    return sorted.slice(lo, end);
+  }
+
+  /**
+   * Per slot, `ts_rank` of an OR query (`ranksAsOr`) for the document there, made from the
+   * postings: each selected lexeme's term added to the sum of every document holding it, in the
+   * order `tsRank` adds them (operand after operand, an operand's lexemes in PostgreSQL's order),
+   * so the rank is the same to the bit; the sum's end (`endOrRank`) is left to the reader.
+   */
+  private orSums(query: TsQuery): Float64Array {
+    const sums = new Float64Array(this.slots.length);
+    for (const operand of query.rankOperands) {
+      for (const lexeme of this.selected(operand)) {
+        const { slots, values } = read(this.postings.get(lexeme)!);
+        for (let k = 0; k < slots.length; k++) sums[slots[k]!] = addOrTerm(sums[slots[k]!]!, values[k]!);
+      }
     }
+    return sums;
   }
 
   /**
@@ -451,11 +479,18 @@ export class SearchIndex {
   }
 
   /** A match's full-text rank: what the listing SQL calls its base (the title similarity aside). */
-  private static base(d: Doc, q: Queries): number {
-    const fuzzy = q.fuzzy ? tsRank(WEIGHTS, d.vector, q.fuzzy, d.orTerms) : 0;
-    const prefix = q.prefix === q.fuzzy ? fuzzy : q.prefix ? tsRank(WEIGHTS, d.vector, q.prefix, d.orTerms) : 0;
-    const exact = q.exact ? tsRank(WEIGHTS, d.vector, q.exact, d.orTerms) : 0;
+  private static base(d: Doc, q: Queries, sums: OrSums): number {
+    const fuzzy = rank(d, q.fuzzy, sums.fuzzy);
+    const prefix = q.prefix === q.fuzzy ? fuzzy : rank(d, q.prefix, sums.prefix);
+    const exact = rank(d, q.exact, sums.exact);
     return 0.3 * fuzzy + prefix + exact;
+  }
+
+  /** Per query of the three that ts_rank sums as an OR, the sums of every slot (`orSums`); null for the others. */
+  private orSumsOf(q: Queries): OrSums {
+    const sums = (query: TsQuery | null) => (query && ranksAsOr(query) ? this.orSums(query) : null);
+    const fuzzy = sums(q.fuzzy);
+    return { fuzzy, prefix: q.prefix === q.fuzzy ? fuzzy : sums(q.prefix), exact: sums(q.exact) };
   }
 
   /** Whether a category with this id or slug exists (as of the index's refresh). */
@@ -532,8 +567,9 @@ export class SearchIndex {
     const before = c ? { rank: c.keys[0] as number, id: c.id } : null;
     const bases = new Float64Array(matched.length);
     const floor = new BestBases(n);
+    const sums = this.orSumsOf(q);
     for (let i = 0; i < matched.length; i++) {
-      const base = SearchIndex.base(matched[i]!, q);
+      const base = SearchIndex.base(matched[i]!, q, sums);
       bases[i] = base;
       if (!before || reach(base) < before.rank) floor.offer(base);
     }
@@ -620,6 +656,34 @@ function keeps(f: Filter, slot: number): boolean {
   if (!f.prices) return true;
   const price = f.prices[slot]!;
   return price >= f.minPrice && price <= f.maxPrice;
+}
+
+/** The documents holding a lexeme, each with its OR term: kept in a map, read as arrays made when first read after a change. */
+interface Posting {
+  terms: Map<number, number>;
+  slots: Int32Array | null;
+  values: Float64Array | null;
+}
+
+function read(posting: Posting): { slots: Int32Array; values: Float64Array } {
+  if (!posting.slots || !posting.values) {
+    posting.slots = Int32Array.from(posting.terms.keys());
+    posting.values = Float64Array.from(posting.terms.values());
+  }
+  return { slots: posting.slots, values: posting.values };
+}
+
+/** Per query, the OR sums of every slot, or null when ts_rank does not sum it as an OR (see `orSums`). */
+interface OrSums {
+  fuzzy: Float64Array | null;
+  prefix: Float64Array | null;
+  exact: Float64Array | null;
+}
+
+/** A document's ts_rank for `query` (0 for none): from the query's OR sums when it has them. */
+function rank(d: Doc, query: TsQuery | null, sums: Float64Array | null): number {
+  if (!query) return 0;
+  return sums ? endOrRank(sums[d.slot]!, query) : tsRank(WEIGHTS, d.vector, query);
 }
 
 /** A currency's column per slot: the cheapest price in it (NaN: none, or an empty slot) and its price band (-1: none). */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseTsQuery, parseTsVector, orTerms, tsMatch, tsRank, type RankWeights, type TsQuery } from './ts-rank.js';
+import { addOrTerm, endOrRank, orTerms, parseTsQuery, parseTsVector, ranksAsOr, tsMatch, tsRank, type RankWeights, type TsQuery } from './ts-rank.js';
 
 // Expected values are PostgreSQL 15's `ts_rank('{0.05, 0.2, 0.4, 1.0}', vec, q)::text` (the
 // search's weights), read back as float4.
@@ -94,14 +94,22 @@ describe('tsRank', () => {
     assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, query('')), 0);
   });
 
-  it("gives the same rank from the vector's OR terms made once, and reads them instead of the occurrences", () => {
+  it("gives an OR query's rank from the terms of the lexemes its operands select, summed in order", () => {
     const q = query("'dress':* | 'red' | 'shirt'");
+    assert.equal(ranksAsOr(q), true);
+    assert.equal(ranksAsOr(query("'red' & 'dress'")), false);
+    assert.equal(ranksAsOr(query("'red' & 'red'")), true);
+    // VECTOR's lexemes: blue, dress, dressi, red, shirt; the operands select dress and dressi, red, shirt.
     const terms = orTerms(SEARCH_WEIGHTS, VECTOR);
-    assert.equal(terms.length, VECTOR.lexemes.length);
-    assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, terms), tsRank(SEARCH_WEIGHTS, VECTOR, q));
-    // Terms of other weights: read, so the rank is theirs.
+    let sum = 0;
+    for (const e of [1, 2, 3, 4]) sum = addOrTerm(sum, terms[e]!);
+    assert.equal(endOrRank(sum, q), tsRank(SEARCH_WEIGHTS, VECTOR, q));
+    // Terms of other weights give that weights' rank.
     const flat: RankWeights = [0.1, 0.1, 0.1, 0.1];
-    assert.equal(tsRank(SEARCH_WEIGHTS, VECTOR, q, orTerms(flat, VECTOR)), tsRank(flat, VECTOR, q));
+    const flatTerms = orTerms(flat, VECTOR);
+    sum = 0;
+    for (const e of [1, 2, 3, 4]) sum = addOrTerm(sum, flatTerms[e]!);
+    assert.equal(endOrRank(sum, q), tsRank(flat, VECTOR, q));
     assert.notEqual(tsRank(flat, VECTOR, q), tsRank(SEARCH_WEIGHTS, VECTOR, q));
   });
 

@@ -99,19 +99,35 @@ export function tsMatch(vector: TsVector, query: TsQuery): boolean {
   return query.items.length > 0 && execute(vector, query.items, 0);
 }
 
-/**
- * `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}.
- * `terms` may spare the walks of occurrences an OR rank makes: `orTerms(weights, vector)`, made
- * once for these weights and this vector; the rank is the same.
- */
-export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, terms?: Float64Array): number {
+/** `ts_rank(weights, vector, query)` (the float4 it returns), weights given as {D, C, B, A}. */
+export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery): number {
   const w = rankWeights(weights);
   if (vector.lexemes.length === 0 || query.items.length === 0) return 0;
   const operands = query.rankOperands;
-  const rank =
-    query.items[0]!.kind === 'and' && operands.length >= 2 ? rankAnd(w, vector, operands) : rankOr(w, vector, operands, terms);
+  const rank = ranksAsOr(query) ? rankOr(w, vector, query) : rankAnd(w, vector, operands);
   // Negative when rankAnd found no pair of occurrences.
   return rank < 0 ? NO_PAIR_RANK : rank;
+}
+
+/** Whether ts_rank sums the (non-empty) query as an OR (calc_rank_or): its top is not an AND of two distinct operands or more. */
+export function ranksAsOr(query: TsQuery): boolean {
+  return !(query.items[0]?.kind === 'and' && query.rankOperands.length >= 2);
+}
+
+/**
+ * An OR rank made outside `tsRank`, over many vectors at once: start each vector's sum at 0, add
+ * with `addOrTerm` the `orTerms` of the lexemes the query's rank operands select, operand after
+ * operand (in `rankOperands` order), an operand's lexemes in PostgreSQL's order
+ * (`compareLexemes`); `endOrRank` then gives `tsRank` of that vector, to the bit. (A vector
+ * without lexemes ranks 0 either way.)
+ */
+export function addOrTerm(sum: number, term: number): number {
+  return f4(sum + term);
+}
+
+export function endOrRank(sum: number, query: TsQuery): number {
+  const operands = query.rankOperands.length;
+  return operands > 0 ? f4(sum / operands) : sum;
 }
 
 // --- Lexeme order -----------------------------------------------------------------------------
@@ -121,7 +137,7 @@ export function tsRank(weights: RankWeights, vector: TsVector, query: TsQuery, t
  * order. UTF-16 units follow it except that surrogates (code points above U+FFFF) must come after
  * the units U+E000-U+FFFF.
  */
-function compareLexemes(a: string, b: string): number {
+export function compareLexemes(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
@@ -241,16 +257,13 @@ function wordDistance(distance: number): number {
  * divided by j² (the heaviest counted in full), over π²/6; the total is divided by the number of
  * operands.
  */
-function rankOr(w: Float32Array, vector: TsVector, operands: readonly TsQueryOperand[], terms?: Float64Array): number {
+function rankOr(w: Float32Array, vector: TsVector, query: TsQuery): number {
   const { lexemes } = vector;
   let rank = 0;
-  for (let i = 0; i < operands.length; i++) {
-    const operand = operands[i]!;
-    for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) {
-      rank = f4(rank + (terms ? terms[e]! : orTerm(w, vector, e)));
-    }
+  for (const operand of query.rankOperands) {
+    for (let e = lowerBound(vector, operand.lexeme); selects(operand, lexemes[e]); e++) rank = addOrTerm(rank, orTerm(w, vector, e));
   }
-  return operands.length > 0 ? f4(rank / operands.length) : rank;
+  return endOrRank(rank, query);
 }
 
 /**
@@ -277,10 +290,7 @@ function orTerm(w: Float32Array, vector: TsVector, e: number): number {
   return lexemeRank / SUM_OF_INVERSE_SQUARES;
 }
 
-/**
- * Each of the vector's lexemes' term in an OR rank under `weights`, for `tsRank` to add instead
- * of walking the occurrences on every rank of the vector.
- */
+/** Each of the vector's lexemes' term in an OR rank under `weights` (see `addOrTerm`). */
 export function orTerms(weights: RankWeights, vector: TsVector): Float64Array {
   const w = rankWeights(weights);
   const terms = new Float64Array(vector.lexemes.length);
