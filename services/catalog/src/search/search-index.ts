@@ -130,7 +130,7 @@ export class SearchIndex {
   private readonly freeSlots: number[] = [];
   /** Per lexeme, the documents holding it, each with the lexeme's term in an OR rank of the document. */
   private readonly postings = new Map<string, Posting>();
-  /** Every lexeme, sorted by code unit, for prefix look-ups; rebuilt when a new lexeme arrives. */
+  /** Every lexeme, in PostgreSQL's order, for prefix look-ups; rebuilt when a lexeme arrives or leaves. */
   private lexemes: string[] | null = null;
   private categories = new Map<string, Category>();
   /** Distinct lists of categories and option pairs, numbered: facets count them in arrays. */
