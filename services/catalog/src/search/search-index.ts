@@ -7,6 +7,7 @@ import {
   addOrTerm,
   compareLexemes,
   endOrRank,
+  lexemeLowerBound,
   orTerms,
   parseTsQuery,
   parseTsVector,
@@ -126,7 +127,7 @@ export class SearchIndex {
   /** Each slot's list of categories' number (-1: empty slot), for the category filter. */
   private slotLists = new Int32Array(1024).fill(-1);
   /** Per currency, each slot's cheapest price in it and its price band; made when first asked for after a change. */
-  private readonly slotPrices = new Map<string, CurrencyColumns>();
+  private readonly currencyColumns = new Map<string, CurrencyColumns>();
   private readonly freeSlots: number[] = [];
   /** Per lexeme, the documents holding it, each with the lexeme's term in an OR rank of the document. */
   private readonly postings = new Map<string, Posting>();
@@ -239,7 +240,7 @@ export class SearchIndex {
     this.docs.clear();
     this.slots.length = 0;
     this.slotLists.fill(-1);
-    this.slotPrices.clear();
+    this.currencyColumns.clear();
     this.freeSlots.length = 0;
     this.postings.clear();
     this.lexemes = null;
@@ -280,7 +281,7 @@ export class SearchIndex {
       this.slotLists = grown;
     }
     this.slotLists[slot] = doc.categoryList;
-    this.slotPrices.clear();
+    this.currencyColumns.clear();
     this.docs.set(r.id, doc);
     const terms = orTerms(WEIGHTS, vector);
     vector.lexemes.forEach((lexeme, e) => {
@@ -302,7 +303,7 @@ export class SearchIndex {
     this.docs.delete(id);
     this.slots[doc.slot] = undefined;
     this.slotLists[doc.slot] = -1;
-    this.slotPrices.clear();
+    this.currencyColumns.clear();
     this.freeSlots.push(doc.slot);
     for (const lexeme of doc.vector.lexemes) {
       const posting = this.postings.get(lexeme);
@@ -326,13 +327,7 @@ export class SearchIndex {
     const { lexeme, prefix } = operand;
     if (!prefix) return this.postings.has(lexeme) ? [lexeme] : [];
     const sorted = (this.lexemes ??= [...this.postings.keys()].sort(compareLexemes));
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareLexemes(sorted[mid]!, lexeme) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lexemeLowerBound(sorted, lexeme, false);
     let end = lo;
     while (end < sorted.length && sorted[end]!.startsWith(lexeme)) end++;
     return sorted.slice(lo, end);
@@ -398,7 +393,7 @@ export class SearchIndex {
     const filter: Filter = {
       lists: req.category ? this.listsIn(req.category) : null,
       slotLists: this.slotLists,
-      prices: needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? this.pricesIn(req.currency) : null,
+      prices: needPrice || req.minPrice !== undefined || req.maxPrice !== undefined ? this.columnsIn(req.currency).prices : null,
       minPrice: req.minPrice ?? -Infinity,
       maxPrice: req.maxPrice ?? Infinity,
     };
@@ -429,14 +424,9 @@ export class SearchIndex {
     return lists;
   }
 
-  /** Each slot's cheapest price in `currency` (NaN without one). */
-  private pricesIn(currency: string): Float64Array {
-    return this.columnsIn(currency).prices;
-  }
-
   /** Each slot's cheapest price in `currency` and its price band (as made when first asked for after a change). */
   private columnsIn(currency: string): CurrencyColumns {
-    let columns = this.slotPrices.get(currency);
+    let columns = this.currencyColumns.get(currency);
     if (!columns) {
       const edges = priceBandEdges(currency);
       columns = { prices: new Float64Array(this.slots.length).fill(NaN), bands: new Int8Array(this.slots.length).fill(-1) };
@@ -448,7 +438,7 @@ export class SearchIndex {
         columns.prices[slot] = range[0];
         columns.bands[slot] = band;
       }
-      this.slotPrices.set(currency, columns);
+      this.currencyColumns.set(currency, columns);
     }
     return columns;
   }
@@ -577,7 +567,8 @@ export class SearchIndex {
     const scored: Scored[] = [];
     for (let i = 0; i < matched.length; i++) {
       const base = bases[i]!;
-      if (reach(base) >= least) scored.push({ d: matched[i]!, base, ub: reach(base), rank: 0 });
+      const ub = reach(base);
+      if (ub >= least) scored.push({ d: matched[i]!, base, ub, rank: 0 });
     }
     scored.sort(byReach);
     const best: Scored[] = [];

@@ -160,21 +160,21 @@ function belowSurrogates(s: string): boolean {
 
 /** Where `lexeme` is, or would be, among the vector's lexemes: the first one not before it. */
 function lowerBound(vector: TsVector, lexeme: string): number {
-  const lexemes = vector.lexemes;
+  return lexemeLowerBound(vector.lexemes, lexeme, vector.belowSurrogates);
+}
+
+/**
+ * Where `lexeme` is, or would be, among `lexemes` (in PostgreSQL's order): the first one not
+ * before it. `belowSurrogatesAll` tells that every one of `lexemes` is below U+D800: with `lexeme`
+ * so too, the engine's own string order (quicker) is PostgreSQL's.
+ */
+export function lexemeLowerBound(lexemes: readonly string[], lexeme: string, belowSurrogatesAll: boolean): number {
+  const engineOrder = belowSurrogatesAll && belowSurrogates(lexeme);
   let low = 0;
   let high = lexemes.length;
-  if (vector.belowSurrogates && belowSurrogates(lexeme)) {
-    // The engine's own string order is PostgreSQL's here.
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (lexemes[middle]! < lexeme) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compareLexemes(lexemes[middle]!, lexeme) < 0) low = middle + 1;
+    if (engineOrder ? lexemes[middle]! < lexeme : compareLexemes(lexemes[middle]!, lexeme) < 0) low = middle + 1;
     else high = middle;
   }
   return low;
