@@ -276,6 +276,69 @@ describe('transactions on the chassis pool', { skip: skipUnless('postgres') }, (
     await db.query('DELETE FROM notes WHERE id >= 30');
   });
 
+  it('commits with a statement that succeeds, behind a savepoint, in one round trip (all three when it is the first)', async () => {
+    let attempt: unknown;
+    const trips = await counted(() =>
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [60, 'sixty']);
+        attempt = await tx.tryCommitWith(() => tx.query<{ id: number }>('INSERT INTO notes (id, body) VALUES ($1, $2) RETURNING id', [61, 'sixty-one']));
+        // Nothing may follow the statement that committed.
+        await assert.rejects(tx.query('SELECT 1'), /after the one that committed/);
+      }),
+    );
+    assert.equal(trips, 2);
+    assert.deepEqual((attempt as { committed: boolean; value: pg.QueryResult<{ id: number }> }).value.rows, [{ id: 61 }]);
+    assert.equal((attempt as { committed: boolean }).committed, true);
+    const first = await counted(() => db.tx((tx) => tx.tryCommitWith(() => prepared(tx, 'tx_test_try_first', 'INSERT INTO notes (id, body) VALUES ($1, $2)', [62, 'sixty-two']))));
+    assert.equal(first, 1);
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id BETWEEN 60 AND 62 ORDER BY id')).rows, [{ id: 60 }, { id: 61 }, { id: 62 }]);
+  });
+
+  it('goes back to the savepoint when the statement fails: what came before is kept, and the transaction goes on', async () => {
+    const outcome = await db.tx(async (tx) => {
+      await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [63, 'sixty-three']);
+      // Writes a row, then fails in the same statement: nothing of it stays.
+      const failed = await tx.tryCommitWith(() =>
+        prepared(tx, 'tx_test_try_bad', 'WITH w AS (INSERT INTO notes (id, body) VALUES ($1, $2)) SELECT 1 / (SELECT count(*) FROM notes WHERE id = $3)::int AS x', [64, 'sixty-four', 999]),
+      );
+      assert.equal(failed.committed, false);
+      assert.equal((failed as { error: { code?: string } }).error.code, '22012');
+      // The transaction goes on (and may try again): the named statement parsed, and binds again.
+      const again = await tx.tryCommitWith(() => prepared(tx, 'tx_test_try_bad', 'WITH w AS (INSERT INTO notes (id, body) VALUES ($1, $2)) SELECT 1 / (SELECT count(*) FROM notes WHERE id = $3)::int AS x', [65, 'sixty-five', 999]));
+      assert.equal(again.committed, false);
+      await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [66, 'sixty-six']);
+      return 'done';
+    });
+    assert.equal(outcome, 'done');
+    assert.deepEqual((await db.query('SELECT id FROM notes WHERE id BETWEEN 63 AND 66 ORDER BY id')).rows, [{ id: 63 }, { id: 66 }]);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+  });
+
+  it('tries nothing while before-commit work is pending, and throws when the COMMIT itself fails', async () => {
+    await db.query('CREATE TABLE IF NOT EXISTS pairs (id int PRIMARY KEY, other int REFERENCES pairs (id) DEFERRABLE INITIALLY DEFERRED)');
+    const untried = await db.tx(async (tx) => {
+      tx.beforeCommit(() => tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [67, 'sixty-seven']), { oneStatement: true });
+      let called = false;
+      const attempt = await tx.tryCommitWith(async () => (called = true));
+      assert.equal(called, false);
+      return attempt;
+    });
+    assert.deepEqual(untried, { committed: false });
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id = 67')).rows[0]!.n, 1);
+    // The statement succeeds, its COMMIT fails (a deferred foreign key): the transaction is over.
+    await assert.rejects(
+      db.tx(async (tx) => {
+        await tx.query('INSERT INTO notes (id, body) VALUES ($1, $2)', [68, 'sixty-eight']);
+        await tx.tryCommitWith(() => tx.query('INSERT INTO pairs (id, other) VALUES ($1, $2)', [70, 999]));
+      }),
+      (err: { code?: string }) => err.code === '23503',
+    );
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM notes WHERE id = 68')).rows[0]!.n, 0);
+    const status = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(status.rows[0]!.n, 0);
+  });
+
   it('sends nothing for a transaction that ran no statement', async () => {
     const trips = await counted(() => db.tx(async () => 'nothing'));
     assert.equal(trips, 0);

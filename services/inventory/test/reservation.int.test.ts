@@ -3,6 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Tx } from '@mercato/chassis';
 import { skipUnless } from '@mercato/chassis/testing';
 import { newId } from '@mercato/contracts';
+import { LastSeenStock } from '../src/reservations/last-seen-stock.js';
 import { reserveOrder, reserveOrders, type ReserveOrderInput } from '../src/reservations/reserve-order.js';
 import { createWarehouse } from '../src/warehouses/create-warehouse.js';
 import { inventoryUnderTest, ledgerMismatches, MAIN, orderPlaced, productCreated } from './support.js';
@@ -54,10 +55,29 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
         }) as Tx['query'],
         afterCommit: (f) => tx.afterCommit(f),
         beforeCommit: (f, opts) => tx.beforeCommit(f, opts),
+        tryCommitWith: (f) => tx.tryCommitWith(f),
       };
       return fn(counting);
     });
     return { result, stockStatements };
+  };
+
+  /** Runs `fn` in a transaction whose statements (all of them) are counted. */
+  const statementsIn = async <T>(fn: (tx: Tx) => Promise<T>): Promise<{ result: T; statements: number }> => {
+    let statements = 0;
+    const result = await inventory.svc.db.tx(async (tx) => {
+      const counting: Tx = {
+        query: ((sql: string | { text: string }, params?: readonly unknown[]) => {
+          statements++;
+          return tx.query(sql as string, params);
+        }) as Tx['query'],
+        afterCommit: (f) => tx.afterCommit(f),
+        beforeCommit: (f, opts) => tx.beforeCommit(f, opts),
+        tryCommitWith: (f) => tx.tryCommitWith(f),
+      };
+      return fn(counting);
+    });
+    return { result, statements };
   };
 
   before(async () => {
@@ -186,5 +206,67 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     assert.deepEqual([await status(x), await status(y), await status(z)], ['reserved', 'rejected', 'reserved']);
     assert.deepEqual(await stockOf(['RV-5']), [['RV-5', MAIN, 2, 2]]);
     assert.equal((await q('SELECT 1 FROM event_failures')).rowCount, 0);
+  });
+
+  it('reserves an order in the statement that commits it when the rows last seen tell what it will find, and as usual when they do not', async () => {
+    await handle(productCreated(newId('prd'), ['RC-1', 'RC-2']));
+    await adjust('RC-1', 10);
+    await adjust('RC-1', 5, 'east');
+    await adjust('RC-2', 20, 'east');
+    const skus = ['RC-1', 'RC-2'];
+    const seen = new LastSeenStock();
+    const reserve = (order: ReserveOrderInput, endsTransaction = true) =>
+      statementsIn((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, order, { seen, endsTransaction }));
+
+    // Nothing seen yet: as usual (the reservation, then its event with the COMMIT); its rows are remembered.
+    const first = input(newId('ord'), [['RC-1', 2], ['RC-2', 1]]);
+    assert.deepEqual(await reserve(first), { result: 'reserved', statements: 2 });
+    assert.equal(seen.size, 2);
+    // Seen: one statement, which commits.
+    const second = input(newId('ord'), [['RC-1', 3], ['RC-2', 2]]);
+    assert.deepEqual(await reserve(second), { result: 'reserved', statements: 1 });
+    assert.deepEqual(await movements(second.orderId), [['RC-1', MAIN, 3, second.eventId], ['RC-2', east, 2, second.eventId]]);
+    assert.deepEqual(await outbox('StockReserved', second.orderId), [
+      {
+        orderId: second.orderId,
+        expiresAt: (await outbox('StockReserved', second.orderId))[0]!.expiresAt,
+        lines: [
+          { sku: 'RC-1', quantity: 3, allocations: [{ warehouseId: MAIN, quantity: 3 }] },
+          { sku: 'RC-2', quantity: 2, allocations: [{ warehouseId: east, quantity: 2 }] },
+        ],
+      },
+    ]);
+    assert.equal(await status(second.orderId), 'reserved');
+    assert.deepEqual(await stockOf(skus), [['RC-1', MAIN, 10, 5], ['RC-1', east, 5, 0], ['RC-2', MAIN, 0, 0], ['RC-2', east, 20, 3]]);
+    // Not the transaction's last work: as usual, though the rows are known.
+    const third = input(newId('ord'), [['RC-2', 1]]);
+    assert.deepEqual(await reserve(third, false), { result: 'reserved', statements: 2 });
+
+    // The stock changed behind this process's back: main has 1 of RC-1 left, not 5. The statement
+    // finds another allocation than the one expected, refuses, and the order is reserved as usual.
+    await adjust('RC-1', -4);
+    const split = input(newId('ord'), [['RC-1', 3]]);
+    assert.deepEqual(await reserve(split), { result: 'reserved', statements: 3 });
+    assert.deepEqual(await movements(split.orderId), [['RC-1', MAIN, 1, split.eventId], ['RC-1', east, 2, split.eventId]]);
+    assert.equal((await outbox('StockReserved', split.orderId)).length, 1);
+    assert.deepEqual(await stockOf(['RC-1']), [['RC-1', MAIN, 6, 6], ['RC-1', east, 5, 2]]);
+
+    // A threshold set meanwhile, which this reservation crosses: the statement refuses, and the
+    // order is reserved as usual, with its LowStock.
+    await q(`UPDATE skus SET threshold = 15 WHERE sku = 'RC-2'`);
+    const low = input(newId('ord'), [['RC-2', 1]]);
+    assert.deepEqual((await reserve(low)).result, 'reserved');
+    assert.deepEqual(await outbox('LowStock', 'RC-2'), [{ sku: 'RC-2', available: 15, threshold: 15 }]);
+    assert.deepEqual(await movements(low.orderId), [['RC-2', east, 1, low.eventId]]);
+
+    // The same order again, under another event: refused (claimed already), then a duplicate as usual.
+    assert.deepEqual(await reserve({ ...third, eventId: newId('evt') }), { result: 'duplicate', statements: 2 });
+    // More than is left: refused, then rejected as usual; nothing changes.
+    const before = await stockOf(skus);
+    assert.equal((await reserve(input(newId('ord'), [['RC-2', 100]]))).result, 'rejected');
+    assert.deepEqual(await stockOf(skus), before);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
+    const open = await q<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
+    assert.equal(open.rows[0]!.n, 0);
   });
 });

@@ -41,7 +41,20 @@ export interface Tx extends Queryable {
    * COMMIT, in one round trip (see `commitWith`); a failure of either rolls the transaction back.
    */
   beforeCommit(fn: () => Promise<unknown>, opts?: { oneStatement?: boolean }): void;
+  /**
+   * Commits the transaction with the next statement `fn` sends, if that statement succeeds: the
+   * statement goes behind a savepoint and ahead of the COMMIT, in one round trip. If it fails,
+   * the transaction is rolled back to the savepoint (all before it kept) and goes on, and the
+   * error is returned; so a statement can end its transaction when it finds what it expects, and
+   * refuse (raise) otherwise. Nothing is tried (`committed: false`, no error) while before-commit
+   * work is pending: that work would have to go first, and could not be taken back. A failure of
+   * the COMMIT itself, or of the connection, is thrown: the transaction is over.
+   */
+  tryCommitWith<R>(fn: () => Promise<R>): Promise<CommitAttempt<R>>;
 }
+
+/** What `Tx.tryCommitWith` did: committed with the statement, or not (and why, when it tried). */
+export type CommitAttempt<R> = { committed: true; value: R } | { committed: false; error?: unknown };
 
 export type Isolation = 'read committed' | 'repeatable read' | 'serializable';
 
@@ -126,11 +139,13 @@ interface QueryInternals {
  * any failed one is; a failed COMMIT has ended the transaction already.
  */
 class PipelinedQuery extends pg.Query {
-  private completes = 0;
+  /** CommandCompletes received: those of the statements ahead, then the statement's, then COMMIT's. */
+  completes = 0;
   /** The ParseCompletes seen while the statement was parsed here (undefined when it was parsed before). */
   private parses: { wire: Wire; seen: number; listener: () => void } | undefined;
   constructor(
-    private readonly begin: string | undefined,
+    /** Statements without parameters sent ahead of it (BEGIN, a SAVEPOINT), in order. */
+    readonly ahead: readonly string[],
     private readonly commit: boolean,
     text: string,
     values: readonly unknown[],
@@ -144,9 +159,9 @@ class PipelinedQuery extends pg.Query {
   }
   prepare(connection: Wire): void {
     const self = this as unknown as QueryInternals;
-    if (this.begin !== undefined) {
-      // The unnamed statement and portal: the statement's own (if unnamed) replace them after.
-      connection.parse({ text: this.begin });
+    for (const text of this.ahead) {
+      // The unnamed statement and portal: the next one (the statement's own, if unnamed) replaces them.
+      connection.parse({ text });
       connection.bind({});
       connection.execute({});
     }
@@ -167,17 +182,17 @@ class PipelinedQuery extends pg.Query {
     connection.sync();
   }
   handleCommandComplete(msg: unknown, connection: Wire): void {
-    // BEGIN's (when sent) comes first, COMMIT's (when sent) after the statement's.
-    if (this.completes++ !== (this.begin !== undefined ? 1 : 0)) return;
+    // Those of the statements ahead (when sent) come first, COMMIT's (when sent) after the statement's.
+    if (this.completes++ !== this.ahead.length) return;
     (pg.Query.prototype as unknown as QueryInternals).handleCommandComplete.call(this, msg, connection);
   }
   handleError(err: Error, connection: Wire): void {
     // pg marks a named statement parsed at the first ParseComplete it sees while this query is
-    // active, which was BEGIN's: if the statement's own Parse then failed, it is not parsed. One
+    // active, which was that of a statement ahead (BEGIN's): if the statement's own Parse then failed, it is not parsed. One
     // that parsed and failed later (at its execution, or its COMMIT) is, and is not parsed again.
     const name = (this as unknown as QueryInternals).name;
     const parses = this.stopCountingParses();
-    if (parses !== undefined && name !== undefined && parses < (this.begin !== undefined ? 2 : 1)) delete connection.parsedStatements[name];
+    if (parses !== undefined && name !== undefined && parses < this.ahead.length + 1) delete connection.parsedStatements[name];
     (pg.Query.prototype as unknown as QueryInternals).handleError.call(this, err, connection);
   }
   handleReadyForQuery(connection: Wire): void {
@@ -205,6 +220,9 @@ export function commitWith(q: Queryable): void {
   if (q instanceof Transaction) q.commitNext = true;
 }
 
+/** The savepoint a statement that may commit its transaction goes behind (`tryCommitWith`). */
+const ATTEMPT = 'mercato_commit_attempt';
+
 /**
  * One transaction's queries on its pooled client, and its after-commit work. Its BEGIN is sent
  * with its first statement, in one round trip: ahead of it in the same pipeline when it takes
@@ -227,6 +245,8 @@ class Transaction implements Tx {
   commitNext = false;
   /** The COMMIT went with a statement: nothing may follow it. */
   committed = false;
+  /** The next statement goes behind a savepoint (`tryCommitWith`); then the query that sent it. */
+  attempt: boolean | PipelinedQuery = false;
   constructor(
     readonly client: pg.PoolClient,
     begin: string,
@@ -253,7 +273,7 @@ class Transaction implements Tx {
       return run<R>(this.client, namedQuery(text, values, name));
     }
     this.pending = undefined;
-    if (values.length > 0 || name !== undefined) return run<R>(this.client, new PipelinedQuery(begin, false, text, values, name));
+    if (values.length > 0 || name !== undefined) return run<R>(this.client, new PipelinedQuery([begin], false, text, values, name));
     // A simple query (it may hold several statements): BEGIN as its first, its result dropped.
     return this.client.query(`${begin}; ${text}`).then((r) => {
       const results = r as unknown as pg.QueryResult<R>[];
@@ -267,10 +287,38 @@ class Transaction implements Tx {
     this.finishing = undefined;
     if (finishing) for (const finish of finishing) await finish.fn();
     if (this.commitNext || this.finishing) throw new Error('before-commit work asked for more after the last statement');
-    const begin = this.pending;
+    const ahead = this.pending === undefined ? [] : [this.pending];
     this.pending = undefined;
     this.committed = true;
-    return run<R>(this.client, new PipelinedQuery(begin, true, text, values, name));
+    if (this.attempt) {
+      ahead.push(`SAVEPOINT ${ATTEMPT}`);
+      this.attempt = new PipelinedQuery(ahead, true, text, values, name);
+      return run<R>(this.client, this.attempt);
+    }
+    return run<R>(this.client, new PipelinedQuery(ahead, true, text, values, name));
+  }
+  async tryCommitWith<R>(fn: () => Promise<R>): Promise<CommitAttempt<R>> {
+    if (this.finishing !== undefined || this.commitNext || this.committed) return { committed: false };
+    this.commitNext = true;
+    this.attempt = true;
+    try {
+      const value = await fn();
+      if (!this.committed) throw new Error('tryCommitWith: no statement was sent');
+      return { committed: true, value };
+    } catch (err) {
+      const sent = this.attempt as boolean | PipelinedQuery;
+      this.commitNext = false;
+      this.attempt = false;
+      // Not sent, or sent and failed at its COMMIT (the transaction is over) or on the way (the
+      // connection): nothing to go back to.
+      if (!(sent instanceof PipelinedQuery) || sent.completes !== sent.ahead.length || typeof (err as { code?: unknown }).code !== 'string') throw err;
+      // The statement failed: the server skipped the COMMIT, and the transaction goes on from the savepoint.
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${ATTEMPT}`);
+      this.committed = false;
+      return { committed: false, error: err };
+    } finally {
+      this.attempt = false;
+    }
   }
   /** Whether a BEGIN went to the server: then it is a transaction to commit or roll back. */
   get begun(): boolean {

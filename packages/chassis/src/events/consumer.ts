@@ -18,6 +18,11 @@ export interface HandlerContext {
   logger: Logger;
   /** The service's metrics, for handlers that count what they did. */
   metrics?: ServiceMetrics;
+  /**
+   * Nothing runs in `tx` after this handler: it may end the transaction itself, with its last
+   * statement (`Tx.tryCommitWith`). False when other events' handlers follow in it.
+   */
+  endsTransaction?: boolean;
 }
 
 export type EventHandler<T extends EventType> = ((event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>) & {
@@ -190,7 +195,7 @@ export class EventConsumer {
               const run = todo.slice(i, j).map((t) => t.event);
               await this.inEventContext(run, () => handler.batch!(run, this.handlerContext(tx, event)));
             } else {
-              await this.inEventContext([event], () => handler(event, this.handlerContext(tx, event)));
+              await this.inEventContext([event], () => handler(event, this.handlerContext(tx, event, j === todo.length)));
             }
             i = j;
           }
@@ -249,13 +254,14 @@ export class EventConsumer {
   }
 
   /** The logger is made on first use: most handlers never log, and a child per event costs. */
-  private handlerContext(tx: Tx, event: Envelope): HandlerContext {
+  private handlerContext(tx: Tx, event: Envelope, endsTransaction = false): HandlerContext {
     let logger: Logger | undefined;
     const loggerFor = () => (logger ??= this.loggerFor(event));
     return {
       tx,
       outbox: this.opts.outbox,
       metrics: this.opts.metrics,
+      endsTransaction,
       get logger() {
         return loggerFor();
       },
@@ -295,7 +301,7 @@ export class EventConsumer {
             event.type,
           ]);
           if (inserted.rowCount === 0) return 'duplicate' as const;
-          await handler(event, { tx, outbox: this.opts.outbox, logger, metrics: this.opts.metrics });
+          await handler(event, { tx, outbox: this.opts.outbox, logger, metrics: this.opts.metrics, endsTransaction: true });
           return 'handled' as const;
         });
         if (failureId !== undefined) {

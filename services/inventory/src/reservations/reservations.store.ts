@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '@mercato/chassis';
+import { prepared, type OutboxInsert, type Queryable } from '@mercato/chassis';
 import type { AllocatedLine, OrderLine, ShortLine } from '../stock/allocation.js';
 import type { LockedStock } from '../stock/stock.store.js';
 
@@ -44,6 +44,9 @@ const lockClaimedStock = `
                WHERE k.sku = ANY($3::text[]) AND s.sku = ANY($3::text[]) AND EXISTS (SELECT 1 FROM claim)
                ORDER BY k.sku, s.warehouse_id
                  FOR UPDATE OF k, s`;
+
+/** The SQLSTATE of a statement that refused to go through (`inventory_refuse`, see `reserveAndCommit`). */
+export const REFUSED = 'MR001';
 
 /** The key of a stock row in the maps of a reservation: SKU and warehouse id. */
 export const rowKey = (sku: string, warehouseId: string) => `${sku}\u0000${warehouseId}`;
@@ -126,6 +129,81 @@ export const reservationsStore = {
     const taken = new Map<string, number>();
     for (const row of r.rows) if (row.sku !== null && row.taken !== null) taken.set(rowKey(row.sku, row.warehouse_id), row.taken);
     return { claimed: first.claimed === 1, reserved: first.claimed === 1 && first.enough === true, locked: toLocked(r.rows), taken };
+  },
+
+  /**
+   * The reservation of `reserveLockingStock` as the statement that ends its transaction (sent
+   * with the COMMIT by `Tx.tryCommitWith`), with its events (`events`, stored by the same
+   * statement): it goes through only when what it finds under the locks is what the caller
+   * expected — the order claimed here, every line covered, each stock row giving what `expected`
+   * says (the caller's allocation on the rows as it last saw them) and no SKU crossing its
+   * threshold (which would owe a LowStock the caller did not write). Otherwise it raises
+   * (SQLSTATE `MR001`, `REFUSED`), the whole statement is undone and its COMMIT skipped: the
+   * caller reserves as usual. The locks are held from this statement to its COMMIT only, with no
+   * round trip between: what a hot SKU's reservations wait on. Returns the rows as locked (before
+   * the change) and what each gave.
+   */
+  async reserveAndCommit(
+    q: Queryable,
+    orderId: string,
+    expiresAt: Date,
+    lines: readonly OrderLine[],
+    eventId: string | null,
+    expected: readonly AllocatedLine[],
+    events: OutboxInsert,
+  ): Promise<{ locked: LockedStock; taken: Map<string, number> }> {
+    const rows = expected.flatMap((line) => line.allocations.map((a) => ({ sku: line.sku, warehouseId: a.warehouseId, quantity: a.quantity })));
+    const r = await prepared<LockedRow & { taken: number | null }>(
+      q,
+      'inventory_reserve_and_commit',
+      `WITH claim AS (
+              INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
+              ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
+            want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
+            l AS MATERIALIZED (${lockClaimedStock}),
+            a AS MATERIALIZED (
+              SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
+                     CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
+                FROM l JOIN want ON want.sku = l.sku),
+            c AS MATERIALIZED (
+              SELECT a.*, coalesce(sum(a.available) OVER (PARTITION BY a.sku ORDER BY a.priority, a.warehouse_id COLLATE "C"
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                FROM a),
+            enough AS (
+              SELECT EXISTS (SELECT 1 FROM claim)
+                 AND NOT EXISTS (SELECT 1 FROM want WHERE want.quantity > coalesce((SELECT sum(a.available) FROM a WHERE a.sku = want.sku), 0)) AS ok),
+            t AS MATERIALIZED (
+              SELECT c.sku, c.warehouse_id, c.n, c.priority, least(c.available, c.quantity - c.before)::int AS quantity
+                FROM c WHERE (SELECT ok FROM enough) AND c.available > 0 AND c.before < c.quantity),
+            e AS (SELECT * FROM unnest($6::text[], $7::text[], $8::int[]) AS e(sku, warehouse_id, quantity)),
+            low AS (
+              SELECT l.sku FROM l LEFT JOIN t ON t.sku = l.sku AND t.warehouse_id = l.warehouse_id
+               WHERE l.sku IN (SELECT sku FROM t)
+               GROUP BY l.sku, l.threshold
+              HAVING sum(greatest(l.on_hand - l.reserved, 0)) > l.threshold
+                 AND sum(greatest(l.on_hand - l.reserved - coalesce(t.quantity, 0), 0)) <= l.threshold),
+            u AS (UPDATE stock_levels s SET reserved = s.reserved + t.quantity, updated_at = now()
+                    FROM t WHERE s.sku = t.sku AND s.warehouse_id = t.warehouse_id RETURNING 1),
+            m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
+                  SELECT t.sku, t.warehouse_id, 'reservation', 0, t.quantity, $1, $5 FROM t ORDER BY t.n, t.priority, t.warehouse_id COLLATE "C"),
+            o AS (${events.sql(9)})
+       SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM claim) THEN inventory_refuse('the order is claimed already')
+                   WHEN NOT (SELECT ok FROM enough) THEN inventory_refuse('a line falls short')
+                   WHEN EXISTS (SELECT 1 FROM t FULL JOIN e ON e.sku = t.sku AND e.warehouse_id = t.warehouse_id
+                                 WHERE t.quantity IS DISTINCT FROM e.quantity) THEN inventory_refuse('the allocation differs from the one expected')
+                   WHEN EXISTS (SELECT 1 FROM low) THEN inventory_refuse('a SKU crosses its low-stock threshold')
+                   WHEN (SELECT count(*) FROM u) <> (SELECT count(*) FROM t) THEN inventory_refuse('a stock row did not update')
+                   ELSE 0 END AS refused,
+              x.*
+         FROM (SELECT 1) AS one
+         LEFT JOIN LATERAL (
+              SELECT l.*, t.quantity AS taken FROM l LEFT JOIN t ON t.sku = l.sku AND t.warehouse_id = l.warehouse_id
+               ORDER BY l.sku, l.warehouse_id) AS x ON true`,
+      [orderId, expiresAt, lines.map((l) => l.sku), lines.map((l) => l.quantity), eventId, rows.map((x) => x.sku), rows.map((x) => x.warehouseId), rows.map((x) => x.quantity), ...events.params],
+    );
+    const taken = new Map<string, number>();
+    for (const row of r.rows) if (row.sku !== null && row.taken !== null) taken.set(rowKey(row.sku, row.warehouse_id), row.taken);
+    return { locked: toLocked(r.rows), taken };
   },
 
   /**

@@ -1,8 +1,10 @@
-import type { Logger, Outbox, Queryable } from '@mercato/chassis';
+import { currentContext, type Logger, type Outbox, type Queryable, type Tx } from '@mercato/chassis';
+import { buildEvent } from '@mercato/contracts';
 import { allocate, applyChanges, mergeLines, reservationChanges, type AllocatedLine, type OrderLine, type ShortLine } from '../stock/allocation.js';
 import { changeStock, combine, emitStockAlerts, stockAlerts } from '../stock/change-stock.js';
 import { stockStore, type LockedStock } from '../stock/stock.store.js';
-import { reservationsStore, rowKey } from './reservations.store.js';
+import type { LastSeenStock } from './last-seen-stock.js';
+import { REFUSED, reservationsStore, rowKey } from './reservations.store.js';
 
 export interface ReserveOrderInput {
   orderId: string;
@@ -13,6 +15,56 @@ export interface ReserveOrderInput {
 }
 
 export type ReserveOutcome = 'reserved' | 'rejected' | 'duplicate';
+
+/** What lets a reservation end its transaction with its own statement (`reserveAndCommit`). */
+export interface CommitEarly {
+  /** The stock rows as this process last saw them: the allocation expected is worked out on them. */
+  seen: LastSeenStock;
+  /** Nothing runs in the transaction after the reservation (`HandlerContext.endsTransaction`). */
+  endsTransaction: boolean;
+}
+
+const isTx = (q: Queryable): q is Tx => typeof (q as Partial<Tx>).tryCommitWith === 'function';
+
+/**
+ * Reserves the order in the statement that commits its transaction, when the rows last seen say
+ * what it will find: the allocation worked out on them, no threshold crossed. The statement
+ * checks both on the rows it locks and refuses otherwise (then nothing of it stays, and the
+ * caller reserves the usual way). True when the order is reserved and committed.
+ */
+async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: ReserveOrderInput, lines: readonly OrderLine[], expiresAt: Date, seen: LastSeenStock): Promise<boolean> {
+  const known = seen.get(lines.map((l) => l.sku));
+  if (!known) return false;
+  const result = allocate(lines, known.rows, discontinuedOf(known));
+  if (!result.ok) return false;
+  const combined = combine(reservationChanges(result.lines));
+  const next = applyChanges(known.rows, combined);
+  if (!next.ok || stockAlerts(known.skus, known.rows, combined, next.rows).crossings.length > 0) return false;
+  const attempt = await tx.tryCommitWith(() => {
+    const event = buildEvent(
+      'StockReserved',
+      { orderId: input.orderId, expiresAt: expiresAt.toISOString(), lines: result.lines },
+      { source: 'inventory', subject: input.orderId, traceparent: currentContext()?.traceparent ?? null },
+    );
+    return reservationsStore.reserveAndCommit(tx, input.orderId, expiresAt, lines, input.eventId ?? null, result.lines, outbox.insert(tx, [event]));
+  });
+  if (!attempt.committed) {
+    if (attempt.error !== undefined) {
+      const refused = (attempt.error as { code?: string }).code === REFUSED;
+      logger.debug({ orderId: input.orderId, ...(refused ? { reason: (attempt.error as Error).message } : { err: attempt.error }) }, 'reservation with its commit not taken; reserving as usual');
+    }
+    return false;
+  }
+  const { locked, taken } = attempt.value;
+  seen.remember(
+    locked.skus,
+    locked.rows.map((r) => {
+      const quantity = taken.get(rowKey(r.sku, r.warehouseId));
+      return quantity === undefined ? r : { ...r, reserved: r.reserved + quantity };
+    }),
+  );
+  return true;
+}
 
 const discontinuedOf = (locked: LockedStock) => new Set([...locked.skus.values()].filter((s) => s.discontinued).map((s) => s.sku));
 
@@ -39,9 +91,10 @@ function sameAllocation(lines: readonly AllocatedLine[], taken: ReadonlyMap<stri
  * transaction rolls back); a line that falls short reads the stock again under the locks held
  * before refusing, as a row added meanwhile may hold more.
  */
-export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger, input: ReserveOrderInput): Promise<ReserveOutcome> {
+export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger, input: ReserveOrderInput, early?: CommitEarly): Promise<ReserveOutcome> {
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   const lines = mergeLines(input.lines);
+  if (early?.endsTransaction && isTx(tx) && (await reserveAndCommit(tx, outbox, logger, input, lines, expiresAt, early.seen))) return 'reserved';
   const r = await reservationsStore.reserveLockingStock(tx, input.orderId, expiresAt, lines, input.eventId ?? null);
   if (!r.claimed) {
     logger.info({ orderId: input.orderId }, 'order already handled; OrderPlaced changes nothing');
@@ -54,6 +107,7 @@ export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger
     const combined = combine(reservationChanges(result.lines));
     const next = applyChanges(locked.rows, combined);
     if (!next.ok) throw new Error(`stock change refused for ${next.change.sku} in ${next.change.warehouseId}`);
+    early?.seen.remember(locked.skus, next.rows);
     await emitStockAlerts(tx, outbox, locked, combined, next.rows);
     await outbox.emit(tx, 'StockReserved', { orderId: input.orderId, expiresAt: expiresAt.toISOString(), lines: result.lines }, input.orderId);
     return 'reserved';
@@ -66,10 +120,12 @@ export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger
     result = allocate(lines, locked.rows, discontinuedOf(locked));
   }
   if (!result.ok) {
+    early?.seen.remember(locked.skus, locked.rows);
     await reject(tx, outbox, input.orderId, result.short);
     return 'rejected';
   }
-  await changeStock(tx, outbox, locked, reservationChanges(result.lines), { kind: 'reservation', orderId: input.orderId, eventId: input.eventId });
+  const after = await changeStock(tx, outbox, locked, reservationChanges(result.lines), { kind: 'reservation', orderId: input.orderId, eventId: input.eventId });
+  early?.seen.remember(locked.skus, after);
   await outbox.emit(tx, 'StockReserved', { orderId: input.orderId, expiresAt: expiresAt.toISOString(), lines: result.lines }, input.orderId);
   return 'reserved';
 }
