@@ -215,8 +215,9 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     await adjust('RC-2', 20, 'east');
     const skus = ['RC-1', 'RC-2'];
     const seen = new LastSeenStock();
+    const outcomes: string[] = [];
     const reserve = (order: ReserveOrderInput, endsTransaction = true) =>
-      statementsIn((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, order, { seen, endsTransaction }));
+      statementsIn((tx) => reserveOrder(tx, inventory.svc.outbox, inventory.svc.logger, order, { seen, endsTransaction, onOutcome: (o) => outcomes.push(o) }));
 
     // Nothing seen yet: as usual (the reservation, then its event with the COMMIT); its rows are remembered.
     const first = input(newId('ord'), [['RC-1', 2], ['RC-2', 1]]);
@@ -265,6 +266,8 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     const before = await stockOf(skus);
     assert.equal((await reserve(input(newId('ord'), [['RC-2', 100]]))).result, 'rejected');
     assert.deepEqual(await stockOf(skus), before);
+    // Known short from the rows seen: not tried.
+    assert.deepEqual(outcomes, ['not_tried', 'committed', 'refused', 'refused', 'refused', 'not_tried']);
     assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
     const open = await q<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
     assert.equal(open.rows[0]!.n, 0);

@@ -7,13 +7,18 @@ export const onOrderPlaced = (opts: { reservationTtlSeconds: number }): EventHan
   // in the statement that commits it when they tell what that statement will find.
   const seen = new LastSeenStock();
   return withBatch<'OrderPlaced'>(
-    async (event, { tx, outbox, logger, endsTransaction }) => {
+    async (event, { tx, outbox, logger, metrics, endsTransaction }) => {
+      const counter = metrics?.counter(
+        'mercato_inventory_reservations_with_commit_total',
+        'Orders alone in their transaction, by how they were reserved: in the statement that commits it (committed), refused by that statement then as usual (refused), or as usual without trying (not_tried: SKUs not seen yet, short, or a threshold to cross)',
+        ['result'],
+      );
       await reserveOrder(
         tx,
         outbox,
         logger,
         { orderId: event.data.orderId, lines: event.data.lines, eventId: event.id, ttlSeconds: opts.reservationTtlSeconds },
-        { seen, endsTransaction: endsTransaction === true },
+        { seen, endsTransaction: endsTransaction === true, ...(counter ? { onOutcome: (result) => counter.inc({ result }) } : {}) },
       );
     },
     // Orders delivered together: every order is claimed and every SKU of the run locked first, in

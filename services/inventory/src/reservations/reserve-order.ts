@@ -22,7 +22,11 @@ export interface CommitEarly {
   seen: LastSeenStock;
   /** Nothing runs in the transaction after the reservation (`HandlerContext.endsTransaction`). */
   endsTransaction: boolean;
+  /** Told how the order went: reserved with the COMMIT, refused by that statement, or not tried. */
+  onOutcome?: (outcome: EarlyOutcome) => void;
 }
+
+export type EarlyOutcome = 'committed' | 'refused' | 'not_tried';
 
 const isTx = (q: Queryable): q is Tx => typeof (q as Partial<Tx>).tryCommitWith === 'function';
 
@@ -32,14 +36,14 @@ const isTx = (q: Queryable): q is Tx => typeof (q as Partial<Tx>).tryCommitWith 
  * checks both on the rows it locks and refuses otherwise (then nothing of it stays, and the
  * caller reserves the usual way). True when the order is reserved and committed.
  */
-async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: ReserveOrderInput, lines: readonly OrderLine[], expiresAt: Date, seen: LastSeenStock): Promise<boolean> {
+async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: ReserveOrderInput, lines: readonly OrderLine[], expiresAt: Date, seen: LastSeenStock): Promise<EarlyOutcome> {
   const known = seen.get(lines.map((l) => l.sku));
-  if (!known) return false;
+  if (!known) return 'not_tried';
   const result = allocate(lines, known.rows, discontinuedOf(known));
-  if (!result.ok) return false;
+  if (!result.ok) return 'not_tried';
   const combined = combine(reservationChanges(result.lines));
   const next = applyChanges(known.rows, combined);
-  if (!next.ok || stockAlerts(known.skus, known.rows, combined, next.rows).crossings.length > 0) return false;
+  if (!next.ok || stockAlerts(known.skus, known.rows, combined, next.rows).crossings.length > 0) return 'not_tried';
   const attempt = await tx.tryCommitWith(() => {
     const event = buildEvent(
       'StockReserved',
@@ -52,8 +56,9 @@ async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: R
     if (attempt.error !== undefined) {
       const refused = (attempt.error as { code?: string }).code === REFUSED;
       logger.debug({ orderId: input.orderId, ...(refused ? { reason: (attempt.error as Error).message } : { err: attempt.error }) }, 'reservation with its commit not taken; reserving as usual');
+      return 'refused';
     }
-    return false;
+    return 'not_tried';
   }
   const { locked, taken } = attempt.value;
   seen.remember(
@@ -63,7 +68,7 @@ async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: R
       return quantity === undefined ? r : { ...r, reserved: r.reserved + quantity };
     }),
   );
-  return true;
+  return 'committed';
 }
 
 const discontinuedOf = (locked: LockedStock) => new Set([...locked.skus.values()].filter((s) => s.discontinued).map((s) => s.sku));
@@ -94,7 +99,11 @@ function sameAllocation(lines: readonly AllocatedLine[], taken: ReadonlyMap<stri
 export async function reserveOrder(tx: Queryable, outbox: Outbox, logger: Logger, input: ReserveOrderInput, early?: CommitEarly): Promise<ReserveOutcome> {
   const expiresAt = new Date(Date.now() + input.ttlSeconds * 1000);
   const lines = mergeLines(input.lines);
-  if (early?.endsTransaction && isTx(tx) && (await reserveAndCommit(tx, outbox, logger, input, lines, expiresAt, early.seen))) return 'reserved';
+  if (early?.endsTransaction && isTx(tx)) {
+    const outcome = await reserveAndCommit(tx, outbox, logger, input, lines, expiresAt, early.seen);
+    early.onOutcome?.(outcome);
+    if (outcome === 'committed') return 'reserved';
+  }
   const r = await reservationsStore.reserveLockingStock(tx, input.orderId, expiresAt, lines, input.eventId ?? null);
   if (!r.claimed) {
     logger.info({ orderId: input.orderId }, 'order already handled; OrderPlaced changes nothing');
