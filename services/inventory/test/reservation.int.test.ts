@@ -272,4 +272,40 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     const open = await q<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'");
     assert.equal(open.rows[0]!.n, 0);
   });
+
+  it("writes a run's reservations and every event of the run in one statement, the last of its transaction when nothing follows", async () => {
+    await handle(productCreated(newId('prd'), ['RR-1', 'RR-2']));
+    await adjust('RR-1', 3);
+    await adjust('RR-2', 1);
+    const a = input(newId('ord'), [['RR-1', 2]]);
+    const b = input(newId('ord'), [['RR-2', 2]]); // 1 left: refused
+    const c = input(newId('ord'), [['RR-1', 1], ['RR-2', 1]]);
+    const mark = (await q<{ seq: string | null }>('SELECT max(seq) AS seq FROM outbox')).rows[0]!.seq ?? '0';
+    const { result, statements } = await statementsIn((tx) => reserveOrders(tx, inventory.svc.outbox, inventory.svc.logger, [a, b, c], { endsTransaction: true }));
+    assert.deepEqual(result, ['reserved', 'rejected', 'reserved']);
+    // Claims and locks, the stock read again before refusing, the refusal, then the reservations with the events.
+    assert.equal(statements, 4);
+    const events = await q<{ type: string; subject: string }>('SELECT type, subject FROM outbox WHERE seq > $1 ORDER BY seq', [mark]);
+    assert.deepEqual(
+      events.rows.map((e) => [e.type, e.subject]),
+      [
+        ['StockReserved', a.orderId],
+        ['StockRejected', b.orderId],
+        ['LowStock', 'RR-1'],
+        ['LowStock', 'RR-2'],
+        ['StockReserved', c.orderId],
+      ],
+    );
+    assert.equal(await status(b.orderId), 'rejected');
+    assert.deepEqual(await stockOf(['RR-1', 'RR-2']), [['RR-1', MAIN, 3, 3], ['RR-2', MAIN, 1, 1]]);
+    assert.deepEqual(await ledgerMismatches(inventory.svc.db), []);
+    // Through the consumer, whose transaction the statement then commits.
+    await adjust('RR-1', 2);
+    const [x, y] = [newId('ord'), newId('ord')];
+    await inventory.svc.consumer.deliver([orderPlaced(x, [['RR-1', 1]]), orderPlaced(y, [['RR-1', 1]])]);
+    assert.deepEqual([await status(x), await status(y)], ['reserved', 'reserved']);
+    assert.equal((await outbox('StockReserved', y)).length, 1);
+    assert.deepEqual(await stockOf(['RR-1']), [['RR-1', MAIN, 5, 5]]);
+    assert.equal((await q('SELECT 1 FROM event_failures')).rowCount, 0);
+  });
 });

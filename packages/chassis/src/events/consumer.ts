@@ -193,7 +193,7 @@ export class EventConsumer {
             if (handler.batch) while (j < todo.length && todo[j]!.handler === handler) j++;
             if (j - i > 1) {
               const run = todo.slice(i, j).map((t) => t.event);
-              await this.inEventContext(run, () => handler.batch!(run, this.handlerContext(tx, event)));
+              await this.inEventContext(run, () => handler.batch!(run, this.handlerContext(tx, event, j === todo.length)));
             } else {
               await this.inEventContext([event], () => handler(event, this.handlerContext(tx, event, j === todo.length)));
             }

@@ -25,12 +25,13 @@ export const onOrderPlaced = (opts: { reservationTtlSeconds: number }): EventHan
     // one sorted pass, so two runs that share SKUs queue behind each other instead of
     // deadlocking; then each order is allocated as on its own, in turn, and the run's
     // reservations are written in one statement and commit once.
-    async (events, { tx, outbox, logger }) => {
+    async (events, { tx, outbox, logger, endsTransaction }) => {
       await reserveOrders(
         tx,
         outbox,
         logger,
         events.map((event) => ({ orderId: event.data.orderId, lines: event.data.lines, eventId: event.id, ttlSeconds: opts.reservationTtlSeconds })),
+        { endsTransaction: endsTransaction === true },
       );
     },
   );

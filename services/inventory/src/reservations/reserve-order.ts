@@ -1,5 +1,5 @@
-import { currentContext, type Logger, type Outbox, type Queryable, type Tx } from '@mercato/chassis';
-import { buildEvent } from '@mercato/contracts';
+import { commitWith, currentContext, type Logger, type Outbox, type Queryable, type Tx } from '@mercato/chassis';
+import { buildEvent, type Envelope, type EventData, type EventType } from '@mercato/contracts';
 import { allocate, applyChanges, mergeLines, reservationChanges, type AllocatedLine, type OrderLine, type ShortLine } from '../stock/allocation.js';
 import { changeStock, combine, emitStockAlerts, stockAlerts } from '../stock/change-stock.js';
 import { stockStore, type LockedStock } from '../stock/stock.store.js';
@@ -181,7 +181,7 @@ function plan(inputs: readonly ReserveOrderInput[], claimed: ReadonlySet<string>
  * crossed, the stock is read again under the locks held first (a row added meanwhile may hold
  * more), and the run planned again on it.
  */
-export async function reserveOrders(tx: Queryable, outbox: Outbox, logger: Logger, inputs: readonly ReserveOrderInput[]): Promise<ReserveOutcome[]> {
+export async function reserveOrders(tx: Queryable, outbox: Outbox, logger: Logger, inputs: readonly ReserveOrderInput[], opts: { endsTransaction?: boolean } = {}): Promise<ReserveOutcome[]> {
   if (inputs.length === 1) return [await reserveOrder(tx, outbox, logger, inputs[0]!)];
   const merged = inputs.map((i) => ({ ...i, lines: mergeLines(i.lines) }));
   const expiresAt = new Date(Date.now() + Math.max(...merged.map((i) => i.ttlSeconds)) * 1000);
@@ -198,27 +198,35 @@ export async function reserveOrders(tx: Queryable, outbox: Outbox, logger: Logge
     locked = { skus: locked.skus, rows: await stockStore.lockLevels(tx, [...locked.skus.values()]) };
     planned = plan(merged, claim.claimed, locked);
   }
-  await stockStore.reserve(
-    tx,
-    planned.flatMap((p, i) =>
-      p.outcome === 'reserved'
-        ? combine(reservationChanges(p.lines)).map((c) => ({ sku: c.sku, warehouseId: c.warehouseId, quantity: c.reservedDelta, orderId: merged[i]!.orderId, eventId: merged[i]!.eventId ?? null }))
-        : [],
-    ),
+  const movements = planned.flatMap((p, i) =>
+    p.outcome === 'reserved'
+      ? combine(reservationChanges(p.lines)).map((c) => ({ sku: c.sku, warehouseId: c.warehouseId, quantity: c.reservedDelta, orderId: merged[i]!.orderId, eventId: merged[i]!.eventId ?? null }))
+      : [],
   );
-  const outcomes: ReserveOutcome[] = [];
+  // The refusals first: then the reservations with every event of the run, in the order of the
+  // run, can be the transaction's last statement, sent with its COMMIT when nothing follows.
+  const traceparent = currentContext()?.traceparent ?? null;
+  const event = <T extends EventType>(type: T, data: EventData<T>, subject: string) => buildEvent(type, data, { source: 'inventory', subject, traceparent });
+  const events: Envelope[] = [];
   for (const [i, p] of planned.entries()) {
     const { orderId } = merged[i]!;
     if (p.outcome === 'duplicate') {
       logger.info({ orderId }, 'order already handled; OrderPlaced changes nothing');
     } else if (p.outcome === 'rejected') {
-      await reject(tx, outbox, orderId, p.short);
+      await reservationsStore.reject(tx, orderId, p.short);
+      events.push(event('StockRejected', { orderId, lines: p.short }, orderId));
     } else {
-      for (const c of p.alerts.crossings) await outbox.emit(tx, 'LowStock', c, c.sku);
-      for (const r of p.alerts.back) await outbox.emit(tx, 'StockReplenished', r, r.sku);
-      await outbox.emit(tx, 'StockReserved', { orderId, expiresAt: expiresAt.toISOString(), lines: p.lines }, orderId);
+      for (const c of p.alerts.crossings) events.push(event('LowStock', c, c.sku));
+      for (const r of p.alerts.back) events.push(event('StockReplenished', r, r.sku));
+      events.push(event('StockReserved', { orderId, expiresAt: expiresAt.toISOString(), lines: p.lines }, orderId));
     }
-    outcomes.push(p.outcome);
   }
-  return outcomes;
+  if (movements.length > 0 && opts.endsTransaction) {
+    commitWith(tx);
+    await stockStore.reserve(tx, movements, outbox.insert(tx, events));
+  } else {
+    await stockStore.reserve(tx, movements);
+    await outbox.add(tx, events);
+  }
+  return planned.map((p) => p.outcome);
 }

@@ -1,4 +1,4 @@
-import { prepared, type Queryable } from '@mercato/chassis';
+import { prepared, type OutboxInsert, type Queryable } from '@mercato/chassis';
 import type { AllocatedLine, LevelChange, StockRow } from './allocation.js';
 
 export interface SkuRecord {
@@ -195,25 +195,36 @@ export const stockStore = {
    * its reserved (one update per row) and appends a `reservation` movement per order and row, in
    * the order given. For rows the caller holds locked and has checked (`allocate` on their
    * latest values); the CHECK constraints refuse anything that would break reserved ≤ on hand.
+   * With `events`, the statement stores them too (`Outbox.insert`), so that it can be its
+   * transaction's last, sent with the COMMIT.
    */
-  async reserve(q: Queryable, movements: readonly { sku: string; warehouseId: string; quantity: number; orderId: string; eventId: string | null }[]): Promise<void> {
+  async reserve(
+    q: Queryable,
+    movements: readonly { sku: string; warehouseId: string; quantity: number; orderId: string; eventId: string | null }[],
+    events?: OutboxInsert,
+  ): Promise<void> {
     if (movements.length === 0) return;
+    // A stock row that does not update raises (`inventory_refuse`): the statement may carry its
+    // transaction's COMMIT, and nothing of it may commit then.
     const r = await prepared<{ updated: number; expected: number }>(
       q,
-      'inventory_reserve_run',
+      events ? 'inventory_reserve_run_with_events' : 'inventory_reserve_run',
       `WITH c AS (SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[]) WITH ORDINALITY AS c(sku, warehouse_id, quantity, order_id, event_id, n)),
             d AS (SELECT sku, warehouse_id, sum(quantity)::int AS quantity FROM c GROUP BY sku, warehouse_id),
             u AS (UPDATE stock_levels s SET reserved = s.reserved + d.quantity, updated_at = now()
                     FROM d WHERE s.sku = d.sku AND s.warehouse_id = d.warehouse_id RETURNING 1),
             m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
                   SELECT c.sku, c.warehouse_id, 'reservation', 0, c.quantity, c.order_id, c.event_id FROM c ORDER BY c.n)
-       SELECT (SELECT count(*) FROM u)::int AS updated, (SELECT count(*) FROM d)::int AS expected`,
+            ${events ? `, o AS (${events.sql(6)})` : ''}
+       SELECT CASE WHEN (SELECT count(*) FROM u) <> (SELECT count(*) FROM d) THEN inventory_refuse('a stock row did not update') ELSE 0 END AS refused,
+              (SELECT count(*) FROM u)::int AS updated, (SELECT count(*) FROM d)::int AS expected`,
       [
         movements.map((m) => m.sku),
         movements.map((m) => m.warehouseId),
         movements.map((m) => m.quantity),
         movements.map((m) => m.orderId),
         movements.map((m) => m.eventId),
+        ...(events?.params ?? []),
       ],
     );
     const { updated, expected } = r.rows[0]!;
