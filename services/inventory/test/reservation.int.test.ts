@@ -44,31 +44,13 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
     eventId: newId('evt'),
     ttlSeconds: 3600,
   });
-  /** Runs `fn` in a transaction whose statements on the stock rows are counted. */
-  const counted = async <T>(fn: (tx: Tx) => Promise<T>): Promise<{ result: T; stockStatements: number }> => {
-    let stockStatements = 0;
-    const result = await inventory.svc.db.tx(async (tx) => {
-      const counting: Tx = {
-        query: ((sql: string | { text: string }, params?: readonly unknown[]) => {
-          if (/stock_levels/.test(typeof sql === 'string' ? sql : sql.text)) stockStatements++;
-          return tx.query(sql as string, params);
-        }) as Tx['query'],
-        afterCommit: (f) => tx.afterCommit(f),
-        beforeCommit: (f, opts) => tx.beforeCommit(f, opts),
-        tryCommitWith: (f) => tx.tryCommitWith(f),
-      };
-      return fn(counting);
-    });
-    return { result, stockStatements };
-  };
-
-  /** Runs `fn` in a transaction whose statements (all of them) are counted. */
-  const statementsIn = async <T>(fn: (tx: Tx) => Promise<T>): Promise<{ result: T; statements: number }> => {
+  /** Runs `fn` in a transaction whose statements (those matching `only`) are counted. */
+  const statementsIn = async <T>(fn: (tx: Tx) => Promise<T>, only?: RegExp): Promise<{ result: T; statements: number }> => {
     let statements = 0;
     const result = await inventory.svc.db.tx(async (tx) => {
       const counting: Tx = {
         query: ((sql: string | { text: string }, params?: readonly unknown[]) => {
-          statements++;
+          if (!only || only.test(typeof sql === 'string' ? sql : sql.text)) statements++;
           return tx.query(sql as string, params);
         }) as Tx['query'],
         afterCommit: (f) => tx.afterCommit(f),
@@ -78,6 +60,11 @@ describe('reserving orders in as few statements as the stock allows (PostgreSQL)
       return fn(counting);
     });
     return { result, statements };
+  };
+  /** Runs `fn` in a transaction whose statements on the stock rows are counted. */
+  const counted = async <T>(fn: (tx: Tx) => Promise<T>): Promise<{ result: T; stockStatements: number }> => {
+    const { result, statements } = await statementsIn(fn, /stock_levels/);
+    return { result, stockStatements: statements };
   };
 
   before(async () => {

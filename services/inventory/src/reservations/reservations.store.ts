@@ -45,6 +45,36 @@ const lockClaimedStock = `
                ORDER BY k.sku, s.warehouse_id
                  FOR UPDATE OF k, s`;
 
+/**
+ * The CTEs of an order's reservation in one statement (see `reserveLockingStock`): `claim`, `want`
+ * (the lines), `l` (the rows locked), `a`, `c`, `enough` (every line covered), `t` (what each row
+ * gives), `u` (the levels updated) and `m` (the ledger). Parameters: `$1` order id, `$2` expiry,
+ * `$3` SKUs, `$4` quantities, `$5` event id.
+ */
+const reserveClaimed = `claim AS (
+              INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
+              ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
+            want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
+            l AS MATERIALIZED (${lockClaimedStock}),
+            a AS MATERIALIZED (
+              SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
+                     CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
+                FROM l JOIN want ON want.sku = l.sku),
+            c AS MATERIALIZED (
+              SELECT a.*, coalesce(sum(a.available) OVER (PARTITION BY a.sku ORDER BY a.priority, a.warehouse_id COLLATE "C"
+                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+                FROM a),
+            enough AS (
+              SELECT EXISTS (SELECT 1 FROM claim)
+                 AND NOT EXISTS (SELECT 1 FROM want WHERE want.quantity > coalesce((SELECT sum(a.available) FROM a WHERE a.sku = want.sku), 0)) AS ok),
+            t AS MATERIALIZED (
+              SELECT c.sku, c.warehouse_id, c.n, c.priority, least(c.available, c.quantity - c.before)::int AS quantity
+                FROM c WHERE (SELECT ok FROM enough) AND c.available > 0 AND c.before < c.quantity),
+            u AS (UPDATE stock_levels s SET reserved = s.reserved + t.quantity, updated_at = now()
+                    FROM t WHERE s.sku = t.sku AND s.warehouse_id = t.warehouse_id RETURNING 1),
+            m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
+                  SELECT t.sku, t.warehouse_id, 'reservation', 0, t.quantity, $1, $5 FROM t ORDER BY t.n, t.priority, t.warehouse_id COLLATE "C")`;
+
 /** The SQLSTATE of a statement that refused to go through (`inventory_refuse`, see `reserveAndCommit`). */
 export const REFUSED = 'MR001';
 
@@ -93,29 +123,7 @@ export const reservationsStore = {
     const r = await prepared<LockedRow & { claimed: number; enough: boolean; updated: number; expected: number; taken: number | null }>(
       q,
       'inventory_reserve_order',
-      `WITH claim AS (
-              INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
-              ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
-            want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
-            l AS MATERIALIZED (${lockClaimedStock}),
-            a AS MATERIALIZED (
-              SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
-                     CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
-                FROM l JOIN want ON want.sku = l.sku),
-            c AS MATERIALIZED (
-              SELECT a.*, coalesce(sum(a.available) OVER (PARTITION BY a.sku ORDER BY a.priority, a.warehouse_id COLLATE "C"
-                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-                FROM a),
-            enough AS (
-              SELECT EXISTS (SELECT 1 FROM claim)
-                 AND NOT EXISTS (SELECT 1 FROM want WHERE want.quantity > coalesce((SELECT sum(a.available) FROM a WHERE a.sku = want.sku), 0)) AS ok),
-            t AS MATERIALIZED (
-              SELECT c.sku, c.warehouse_id, c.n, c.priority, least(c.available, c.quantity - c.before)::int AS quantity
-                FROM c WHERE (SELECT ok FROM enough) AND c.available > 0 AND c.before < c.quantity),
-            u AS (UPDATE stock_levels s SET reserved = s.reserved + t.quantity, updated_at = now()
-                    FROM t WHERE s.sku = t.sku AND s.warehouse_id = t.warehouse_id RETURNING 1),
-            m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
-                  SELECT t.sku, t.warehouse_id, 'reservation', 0, t.quantity, $1, $5 FROM t ORDER BY t.n, t.priority, t.warehouse_id COLLATE "C")
+      `WITH ${reserveClaimed}
        SELECT (SELECT count(*) FROM claim)::int AS claimed, (SELECT ok FROM enough) AS enough,
               (SELECT count(*) FROM u)::int AS updated, (SELECT count(*) FROM t)::int AS expected, x.*
          FROM (SELECT 1) AS one
@@ -156,25 +164,7 @@ export const reservationsStore = {
     const r = await prepared<LockedRow & { taken: number | null }>(
       q,
       'inventory_reserve_and_commit',
-      `WITH claim AS (
-              INSERT INTO reservations (order_id, status, expires_at) VALUES ($1, 'reserved', $2)
-              ON CONFLICT (order_id) DO NOTHING RETURNING order_id),
-            want AS (SELECT * FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS w(sku, quantity, n)),
-            l AS MATERIALIZED (${lockClaimedStock}),
-            a AS MATERIALIZED (
-              SELECT l.sku, l.warehouse_id, l.priority, want.quantity, want.n,
-                     CASE WHEN l.discontinued THEN 0 ELSE greatest(l.on_hand - l.reserved, 0) END AS available
-                FROM l JOIN want ON want.sku = l.sku),
-            c AS MATERIALIZED (
-              SELECT a.*, coalesce(sum(a.available) OVER (PARTITION BY a.sku ORDER BY a.priority, a.warehouse_id COLLATE "C"
-                                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-                FROM a),
-            enough AS (
-              SELECT EXISTS (SELECT 1 FROM claim)
-                 AND NOT EXISTS (SELECT 1 FROM want WHERE want.quantity > coalesce((SELECT sum(a.available) FROM a WHERE a.sku = want.sku), 0)) AS ok),
-            t AS MATERIALIZED (
-              SELECT c.sku, c.warehouse_id, c.n, c.priority, least(c.available, c.quantity - c.before)::int AS quantity
-                FROM c WHERE (SELECT ok FROM enough) AND c.available > 0 AND c.before < c.quantity),
+      `WITH ${reserveClaimed},
             e AS (SELECT * FROM unnest($6::text[], $7::text[], $8::int[]) AS e(sku, warehouse_id, quantity)),
             low AS (
               SELECT l.sku FROM l LEFT JOIN t ON t.sku = l.sku AND t.warehouse_id = l.warehouse_id
@@ -182,10 +172,6 @@ export const reservationsStore = {
                GROUP BY l.sku, l.threshold
               HAVING sum(greatest(l.on_hand - l.reserved, 0)) > l.threshold
                  AND sum(greatest(l.on_hand - l.reserved - coalesce(t.quantity, 0), 0)) <= l.threshold),
-            u AS (UPDATE stock_levels s SET reserved = s.reserved + t.quantity, updated_at = now()
-                    FROM t WHERE s.sku = t.sku AND s.warehouse_id = t.warehouse_id RETURNING 1),
-            m AS (INSERT INTO stock_movements (sku, warehouse_id, kind, on_hand_delta, reserved_delta, order_id, event_id)
-                  SELECT t.sku, t.warehouse_id, 'reservation', 0, t.quantity, $1, $5 FROM t ORDER BY t.n, t.priority, t.warehouse_id COLLATE "C"),
             o AS (${events.sql(9)})
        SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM claim) THEN inventory_refuse('the order is claimed already')
                    WHEN NOT (SELECT ok FROM enough) THEN inventory_refuse('a line falls short')
