@@ -5,7 +5,7 @@ import amqp from 'amqplib';
 import type { PoolClient } from 'pg';
 import { AmqpBus, amqpNames } from '../src/bus/amqp-bus.js';
 import { replayFailures } from '../src/events/dead-letters.js';
-import { withBatch, withInboxRuns } from '../src/events/consumer.js';
+import { inRuns, withBatch, withInboxRuns } from '../src/events/consumer.js';
 import { createLogger } from '../src/logger.js';
 import { createTestDatabase, eventually, TEST_AMQP_URL, type TestDatabase } from '../src/testing/index.js';
 import { createHarness, orderPlaced, recordEffect, type Harness } from './harness.js';
@@ -227,6 +227,31 @@ export function backboneSuite(title: string, opts: { serverUrl: () => string; bu
       const handled = (await harness.effects()).map((e) => e.subject);
       assert.deepEqual(handled.slice(4).sort(), more.filter((s) => s !== poison).sort(), 'the others handled once, one by one');
       assert.equal(await count(harness, 'SELECT count(*)::int AS n FROM inbox'), 6);
+    });
+
+    it('tells a handler whether anything follows it in its transaction, and inRuns none of the events of a run', async () => {
+      const told: Array<[string, boolean | undefined]> = [];
+      const record = async (event: { subject: string }, ctx: { endsTransaction?: boolean }) => void told.push([event.subject, ctx.endsTransaction]);
+      // Two handlers of their own: withBatch and inRuns give the function they wrap its batch.
+      const each = inRuns<'OrderPlaced'>((event, ctx) => record(event, ctx));
+      h = await createHarness({
+        dbUrl: database.url,
+        bus: opts.bus,
+        handler: withBatch<'OrderPlaced'>((event, ctx) => record(event, ctx), async (events, ctx) => {
+          told.push(['run', ctx.endsTransaction]);
+          await each.batch!(events, ctx);
+        }),
+      });
+      const event = (subject: string) => createEvent('OrderPlaced', orderPlaced(subject), { source: 'order', subject });
+      const [alone, first, second] = [newId('ord'), newId('ord'), newId('ord')];
+      await h.consumer.deliver([event(alone)]);
+      await h.consumer.deliver([event(first), event(second)]);
+      assert.deepEqual(told, [
+        [alone, true],
+        ['run', true],
+        [first, false],
+        [second, false],
+      ]);
     });
 
     it('records a run\'s inbox rows in the handler\'s own statement: each event once, duplicates and redeliveries skipped, a failure isolated', async () => {

@@ -75,7 +75,10 @@ export function withInboxRuns<T extends EventType>(
  */
 export function inRuns<T extends EventType>(one: (event: TypedEnvelope<T>, ctx: HandlerContext) => Promise<void>): EventHandler<T> {
   return withBatch(one, async (events, ctx) => {
-    for (const event of events) await one(event, ctx);
+    // Each event's handling is followed by the next one's in the same transaction: none of them
+    // may end it (the context otherwise as given, its logger still made on first use).
+    const each = Object.create(ctx, { endsTransaction: { value: false, enumerable: true } }) as HandlerContext;
+    for (const event of events) await one(event, each);
   });
 }
 
