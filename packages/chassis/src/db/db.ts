@@ -188,8 +188,9 @@ class PipelinedQuery extends pg.Query {
   }
   handleError(err: Error, connection: Wire): void {
     // pg marks a named statement parsed at the first ParseComplete it sees while this query is
-    // active, which was that of a statement ahead (BEGIN's): if the statement's own Parse then failed, it is not parsed. One
-    // that parsed and failed later (at its execution, or its COMMIT) is, and is not parsed again.
+    // active, which was that of a statement ahead (BEGIN's): if the statement's own Parse then
+    // failed, it is not parsed. One that parsed and failed later (at its execution, or its
+    // COMMIT) is, and is not parsed again.
     const name = (this as unknown as QueryInternals).name;
     const parses = this.stopCountingParses();
     if (parses !== undefined && name !== undefined && parses < this.ahead.length + 1) delete connection.parsedStatements[name];

@@ -34,7 +34,8 @@ const isTx = (q: Queryable): q is Tx => typeof (q as Partial<Tx>).tryCommitWith 
  * Reserves the order in the statement that commits its transaction, when the rows last seen say
  * what it will find: the allocation worked out on them, no threshold crossed. The statement
  * checks both on the rows it locks and refuses otherwise (then nothing of it stays, and the
- * caller reserves the usual way). True when the order is reserved and committed.
+ * caller reserves the usual way). Answers `committed` when the order is reserved and committed,
+ * `refused` when the statement went and did not go through, `not_tried` when it did not go.
  */
 async function reserveAndCommit(tx: Tx, outbox: Outbox, logger: Logger, input: ReserveOrderInput, lines: readonly OrderLine[], expiresAt: Date, seen: LastSeenStock): Promise<EarlyOutcome> {
   const known = seen.get(lines.map((l) => l.sku));
