@@ -309,7 +309,6 @@ class Transaction implements Tx {
     } catch (err) {
       const sent = this.attempt as boolean | PipelinedQuery;
       this.commitNext = false;
-      this.attempt = false;
       // Not sent, or sent and failed at its COMMIT (the transaction is over) or on the way (the
       // connection): nothing to go back to.
       if (!(sent instanceof PipelinedQuery) || sent.completes !== sent.ahead.length || typeof (err as { code?: unknown }).code !== 'string') throw err;
