@@ -11,7 +11,7 @@ import {
 } from '@mercato/chassis';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@mercato/embedded-pg';
 import { loadGatewaySettings, startGateway } from '@mercato/gateway';
-import { dataRoot, ensureMailboxToken, ensureOpsToken, postgresDir, type OpsToken } from './paths.js';
+import { dataRoot, ensureEmbeddedAdmin, ensureMailboxToken, ensureOpsToken, postgresDir, type EmbeddedAdmin, type OpsToken } from './paths.js';
 import { databaseName, envPrefix, SERVICES } from './services.js';
 import { ensureWebBuild, isDev, startWeb, type RunningWeb } from './web.js';
 
@@ -25,6 +25,8 @@ export interface PlatformUrls {
   services: Record<string, string>;
   postgres: { port: number; pid: number; dataDir: string };
   opsTokenFile: string | null;
+  /** Who signs in to the back office: ADMIN_EMAIL's account, or the one made on the first start with its password in a file. */
+  admin: { email: string; passwordFile: string | null } | null;
   /** The development mailbox page (emails are kept locally when SMTP_URL is not set), with its token; null with SMTP. */
   mailbox: string | null;
   pid: number;
@@ -103,10 +105,15 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
   webStarting?.catch(() => undefined);
   let web: RunningWeb | undefined;
 
-  const ops: OpsToken = await ensureOpsToken(env).catch(async (err: unknown) => {
+  let ops: OpsToken;
+  let admin: EmbeddedAdmin | undefined;
+  try {
+    ops = await ensureOpsToken(env);
+    admin = await ensureEmbeddedAdmin(env);
+  } catch (err) {
     await webStarting?.then((w) => w.stop()).catch(() => undefined);
     throw err;
-  });
+  }
   const mailboxToken = env.SMTP_URL ? undefined : (await ensureMailboxToken(env)).token;
   const pg: EmbeddedPostgres = await startEmbeddedPostgres({
     dataDir: postgresDir(env),
@@ -153,7 +160,8 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     });
     // Auth first: the others verify access tokens against the keys it publishes, at its address.
     const [authMod, ...others] = [...SERVICES].sort((a, b) => Number(b.name === 'auth') - Number(a.name === 'auth'));
-    services = await startAll([authMod!], (mod) => envOf(mod), bus);
+    // With the administrator it makes sure of (the back office needs one from the first start).
+    services = await startAll([authMod!], (mod) => envOf(mod, admin ? { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password } : {}), bus);
     const jwksUrl = env.AUTH_JWKS_URL || `${services[0]!.url}/.well-known/jwks.json`;
     services.push(...(await startAll(others, (mod) => envOf(mod, { AUTH_JWKS_URL: jwksUrl }), bus, peers)));
     for (const s of services) peers.set(s.name, s.url);
@@ -199,6 +207,7 @@ export async function startPlatform(opts: PlatformOptions): Promise<Platform> {
     services: Object.fromEntries(services.map((s) => [s.name, s.url])),
     postgres: { port: pg.port, pid: pg.pid, dataDir: pg.dataDir },
     opsTokenFile: ops.file ?? null,
+    admin: admin ? { email: admin.email, passwordFile: admin.passwordFile ?? null } : null,
     mailbox: null,
     pid: process.pid,
     startedInMs: Date.now() - began,

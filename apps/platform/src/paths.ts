@@ -63,3 +63,25 @@ export function ensureOpsToken(env: NodeJS.ProcessEnv): Promise<OpsToken> {
 export function ensureMailboxToken(env: NodeJS.ProcessEnv): Promise<OpsToken> {
   return ensureTokenFile(env, 'NOTIFICATION_MAILBOX_TOKEN', join(dataRoot(env), 'mailbox-token'));
 }
+
+/** The administrator the embedded mode makes sure of, and where its password is kept. */
+export interface EmbeddedAdmin {
+  email: string;
+  password: string;
+  /** The file holding the generated password, or undefined when ADMIN_EMAIL/ADMIN_PASSWORD gave it. */
+  passwordFile: string | undefined;
+}
+
+/** The email of the administrator made on the first embedded start when ADMIN_EMAIL is not set. */
+export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
+
+/**
+ * The back office needs an administrator from the first start: ADMIN_EMAIL/ADMIN_PASSWORD when
+ * either is set (the auth service checks that both are), else `admin@example.com` with a password
+ * generated on the first start and kept (mode 0600) in the data folder's `admin-password`.
+ */
+export async function ensureEmbeddedAdmin(env: NodeJS.ProcessEnv): Promise<EmbeddedAdmin | undefined> {
+  if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) return env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, passwordFile: undefined } : undefined;
+  const kept = await ensureTokenFile({ ...env, ADMIN_PASSWORD: '' }, 'ADMIN_PASSWORD', join(dataRoot(env), 'admin-password'));
+  return { email: DEFAULT_ADMIN_EMAIL, password: kept.token, passwordFile: kept.file };
+}

@@ -134,6 +134,10 @@ async function embedded(env: NodeJS.ProcessEnv): Promise<void> {
   say(`  ${pad('postgres')}127.0.0.1:${u.postgres.port}  (data in ${show(u.postgres.dataDir)})`);
   if (u.web) say(`Open the shop at ${u.gateway}/`);
   say(`Open the API docs at ${u.docs}; the API is under ${u.gateway}/api/v1`);
+  if (u.admin) {
+    const where = u.web ? `The back office is at ${u.gateway}/admin: sign in` : 'Administrator: sign in';
+    say(`${where} as ${u.admin.email}${u.admin.passwordFile ? ` with the password in ${show(u.admin.passwordFile)}` : ' (ADMIN_EMAIL) with ADMIN_PASSWORD'}`);
+  }
   if (u.mailbox) say(`Emails stay on this machine (no SMTP_URL): read them at ${u.mailbox}`);
   if (u.opsTokenFile) {
     say(`Operator token (for /ops/dead-letters on each service) in ${show(u.opsTokenFile)}; or: npm run mercato -- dead-letters list --service order`);

@@ -67,6 +67,8 @@ describe('the platform launcher (embedded mode)', () => {
       MERCATO_DATA_DIR: join(dir, 'data'),
       MERCATO_READY_FILE: join(dir, 'ready.json'),
       OPS_TOKEN: '',
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
       LOG_LEVEL: 'warn',
       // The web app has its own end-to-end suite (tests/e2e/storefront…).
       MERCATO_WEB: 'false',
@@ -247,6 +249,30 @@ describe('the platform launcher (embedded mode)', () => {
     const res = await fetch(`${order}/ops/dead-letters`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { items: [], nextCursor: null });
+  });
+
+  it('makes an administrator on the first start, its password kept (0600) and told, who may use the admin API', async () => {
+    const file = join(dir, 'data', 'admin-password');
+    assert.deepEqual(urls.admin, { email: 'admin@example.com', passwordFile: file });
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.match(run.out(), /^Administrator: sign in as admin@example\.com with the password in .*admin-password$/m);
+    const api = `${urls.gateway}/api/v1`;
+    const login = await fetch(`${api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.com', password: (await readFile(file, 'utf8')).trim() }),
+    });
+    assert.equal(login.status, 200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const claims = JSON.parse(Buffer.from(accessToken.split('.')[1]!, 'base64url').toString()) as { roles: string[] };
+    assert.deepEqual([...claims.roles].sort(), ['admin', 'customer']);
+    assert.equal((await fetch(`${api}/users`, { headers: { authorization: `Bearer ${accessToken}` } })).status, 200, 'an admin endpoint');
+    const wrong = await fetch(`${api}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@example.com', password: 'not-the-generated-one-42' }),
+    });
+    assert.equal(wrong.status, 401);
   });
 
   it('stops on SIGTERM with exit code 0, PostgreSQL included', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { RunningService } from '@mercato/chassis';
+import { createLogger, type RunningService } from '@mercato/chassis';
 import { createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
+import { ensureAdmin } from '../src/auth/ensure-admin.js';
 import { loadAuthConfig } from '../src/config.js';
 import { outboxEvents, startAuth } from './helpers.js';
 
@@ -39,6 +40,13 @@ describe('administrator ensured at start, on PostgreSQL', { skip: skipUnless('po
       body: JSON.stringify({ email: 'root@example.com', password: ADMIN.ADMIN_PASSWORD }),
     });
     assert.equal(res.status, 200, 'the first password stays: a restart with another one does not overwrite it');
+  });
+
+  it('hashes no password for an administrator who has one: every start after the first', async () => {
+    // N = 3 is not a power of two, so any hash made with these parameters fails.
+    const deps = { db: running[0]!.db, outbox: undefined as never, logger: createLogger({ service: 'auth', level: 'silent' }), scrypt: { N: 3, r: 8, p: 1 } };
+    assert.equal(await ensureAdmin(deps, { email: 'root@example.com', password: 'whatever-else-77' }), 'unchanged');
+    await assert.rejects(ensureAdmin(deps, { email: 'new-admin@example.com', password: 'saffron-lantern-57-heron' }), /N must be|Invalid scrypt/i);
   });
 
   it('gives an existing account the admin role, keeping its password', async () => {
