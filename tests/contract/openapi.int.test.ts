@@ -29,7 +29,7 @@ const PASSWORD = 'a long and unusual passphrase';
  */
 const OPERATIONS = [
   'getOpenApiDocument',
-  'register', 'login', 'refreshTokens', 'logout', 'requestPasswordReset', 'resetPassword', 'verifyEmail', 'resendEmailVerification', 'getJwks', 'startOAuthSignIn', 'completeOAuthSignIn',
+  'register', 'login', 'refreshTokens', 'logout', 'requestPasswordReset', 'resetPassword', 'changePassword', 'verifyEmail', 'resendEmailVerification', 'getJwks', 'startOAuthSignIn', 'completeOAuthSignIn',
   'getMe', 'updateMe', 'listMyAddresses', 'addMyAddress', 'getMyAddress', 'updateMyAddress', 'deleteMyAddress', 'listUsers', 'setUserRoles',
   'listProducts', 'getProduct', 'createProduct', 'updateProduct', 'deleteProduct', 'addVariant', 'updateVariant', 'deleteVariant', 'setVariantPrice', 'removeVariantPrice',
   'importProducts', 'getCategoryTree', 'getCategory', 'createCategory', 'updateCategory', 'deleteCategory', 'getDemoImage',
@@ -252,6 +252,9 @@ describe('the public API against its OpenAPI document', () => {
     const ann = (await expect(200, 'login', { body: { email: 'ann@example.com', password: `${PASSWORD} again` } })).body.accessToken as string;
     const bob = (await expect(201, 'register', { body: { email: 'bob@example.com', password: PASSWORD, name: 'Bob' } })).body.accessToken as string;
     const bobId = JSON.parse(Buffer.from(bob.split('.')[1]!, 'base64url').toString()).sub as string;
+    const cy = (await expect(201, 'register', { body: { email: 'cy@example.com', password: PASSWORD, name: 'Cy' } })).body.accessToken as string;
+    await expect(403, 'changePassword', { ...json(cy), body: { currentPassword: 'not the passphrase at all', newPassword: `${PASSWORD} anew` } }, 'wrong_password');
+    await expect(200, 'changePassword', { ...json(cy), body: { currentPassword: PASSWORD, newPassword: `${PASSWORD} anew` } });
 
     // Profiles: the verification reaches the profile (EmailVerified), and addresses.
     const me = await eventually(async () => {

@@ -10,7 +10,7 @@ import { startEmbedded, type EmbeddedPlatform } from './support/embedded.js';
 // What a signed-in shopper does beyond buying, in a real browser on the embedded platform with
 // the demo shop: a back-in-stock alert from the product page answered by one email, a review
 // written from the product page once the order is delivered (and refused in words before), the
-// say over the shop's messages, and erasing the account.
+// say over the shop's messages, a password change (other browsers signed out), and erasing the account.
 
 const ADMIN = { email: 'owner@example.com', password: 'correct horse battery staple' };
 const KETTLE = 'artisan-electric-kettle';
@@ -199,6 +199,54 @@ describe('the shopper account in the browser', { skip }, () => {
     assert.ok(written, 'the review is published');
     assert.equal(written.rating, 4);
     assert.equal(written.verifiedPurchase, true);
+    assert.deepEqual(problems, []);
+  });
+
+  it('changes the password on the account page: a wrong current one is refused in words; then the new one signs in and another browser is signed out', async () => {
+    const { page, problems } = await shopper();
+    const other = await shopper();
+    const email = `changing-${Date.now()}@example.com`;
+    const first = 'on the connexion of the sciences';
+    const second = 'the analytical engine weaves patterns';
+    await signUp(page, problems, email);
+    await open(other.page, `${base}/account/sign-in`, other.problems);
+    await other.page.getByLabel('Email').fill(email);
+    await other.page.getByLabel('Password').fill(first);
+    await other.page.getByRole('button', { name: 'Sign in' }).click();
+    await other.page.waitForURL(/\/account$/);
+
+    await open(page, `${base}/account`, problems);
+    await page.getByLabel('Current password').fill('not the right one at all');
+    await page.getByLabel('New password').fill(second);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('The current password is not right').waitFor();
+    await page.getByLabel('Current password').fill(first);
+    await page.getByLabel('New password').fill('password1234');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('must be at least 12 characters long').or(page.getByText('is too common')).first().waitFor();
+    await page.getByLabel('Current password').fill(first);
+    await page.getByLabel('New password').fill(second);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Your password is changed.').waitFor();
+    await screenshots(page, 'account-password');
+    // This browser keeps its session (the change answered a new one)…
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    assert.match(page.url(), /\/account$/);
+    // …the other is signed out within seconds (its tokens are of the session before).
+    await eventually(async () => {
+      await other.page.goto(`${base}/account`);
+      return /\/account\/sign-in\?ended=1$/.test(other.page.url());
+    }, 30_000, 1_000);
+    await other.page.getByText('Your session has ended').waitFor();
+    await screenshots(other.page, 'account-session-ended');
+    // The session is forgotten: the account page now asks to sign in, without the message.
+    await other.page.goto(`${base}/account`);
+    await other.page.waitForURL(/\/account\/sign-in\?next=/);
+    assert.deepEqual(other.problems, []);
+    const login = (password: string) => fetch(`${platform.api}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    assert.equal((await login(first)).status, 401);
+    assert.equal((await login(second)).status, 200);
     assert.deepEqual(problems, []);
   });
 

@@ -120,3 +120,21 @@ export async function resetPassword(_prev: FormState, form: FormData): Promise<F
     { invalid_token: t('reset.invalid') },
   );
 }
+
+/** A signed-in shopper (or staff member) changes their password: the answer is a new session, kept here; other devices are signed out. */
+export async function changePassword(_prev: FormState, form: FormData): Promise<FormState> {
+  return formAction(
+    async () => {
+      const client = await api();
+      const tokens = must(
+        await client.POST('/api/v1/auth/password/change', {
+          body: { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') },
+        }),
+        'password change',
+      );
+      await saveTokens(tokens);
+      return { ok: t('account.passwordChanged') };
+    },
+    { login_throttled: t('signin.throttled') },
+  );
+}

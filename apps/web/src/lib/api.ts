@@ -1,8 +1,8 @@
 import { createApiClient, isProblem, type ApiClient, type Problem } from '@mercato/client';
 import { cookies, headers } from 'next/headers';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { apiBase, frontendKey, markUnavailable } from './runtime';
-import { ACCESS_COOKIE } from './session-cookies';
+import { ACCESS_COOKIE, SESSION_ENDED_PATH } from './session-cookies';
 
 // The server side's API client: every call goes through the gateway with the shopper's access
 // token (from the HttpOnly cookie) and their address (so rate limits count per shopper).
@@ -63,11 +63,14 @@ interface Answer<T> {
 
 /**
  * The answer's data, or: 404 → the not-found page; 5xx or unreachable → ServiceUnavailable (the
- * page answers 503); another refusal → ApiError with its problem.
+ * page answers 503); a session the API no longer takes (revoked by a password change or reset
+ * elsewhere, or a call that needs one) → the sign-in page, which ends it; another refusal →
+ * ApiError with its problem (a wrong password at sign-in is `invalid_credentials`, not this).
  */
 export function must<T>(r: Answer<T>, what = 'the shop'): T {
   if (r.response.ok) return r.data as T;
   if (r.response.status === 404) notFound();
+  if (r.response.status === 401 && isProblem(r.error) && r.error.code === 'unauthorized') redirect(SESSION_ENDED_PATH);
   // 0: no answer at all (the API is not configured or not reachable).
   if (r.response.status === 0 || GONE.has(r.response.status) || r.response.status >= 500) {
     markUnavailable();

@@ -39,3 +39,6 @@ export function claimsOf(jwt: string | undefined): TokenClaims | undefined {
     return undefined;
   }
 }
+
+/** Where a session the API refused goes: the sign-in page, told to forget the session (see the middleware). */
+export const SESSION_ENDED_PATH = '/account/sign-in?ended=1';

@@ -13,6 +13,13 @@ export class InvalidCredentials extends DomainError {
   }
 }
 
+/** The current password given to change it is not the account's. */
+export class WrongPassword extends DomainError {
+  constructor(detail = 'The current password is not right') {
+    super({ type: 'wrong_password', status: 403, title: 'Forbidden', detail });
+  }
+}
+
 export class InvalidRefreshToken extends DomainError {
   constructor() {
     super({ type: 'invalid_token', status: 401, title: 'Unauthorized', detail: 'The refresh token is not valid; sign in again' });

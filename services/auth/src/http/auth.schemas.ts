@@ -38,5 +38,6 @@ export const JwksSchema = Type.Object(
 
 const OneTimeTokenValue = Type.String({ minLength: 1, maxLength: 256 });
 export const EmailBody = Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }) }, { additionalProperties: false });
+export const ChangePasswordBody = Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false });
 export const ResetPasswordBody = Type.Object({ token: OneTimeTokenValue, password: Password }, { additionalProperties: false });
 export const VerifyEmailBody = Type.Object({ token: OneTimeTokenValue }, { additionalProperties: false });

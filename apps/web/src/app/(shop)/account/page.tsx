@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { addAddress, cancelOrder, deleteAddress, updateProfile } from '@/actions/account';
-import { signOut } from '@/actions/auth';
+import { changePassword, signOut } from '@/actions/auth';
 import { eraseAccount, withdrawStockWish } from '@/actions/engagement';
 import { PreferencesForm } from '@/components/PreferencesForm';
 import { ActionForm } from '@/components/ActionForm';
@@ -53,6 +53,19 @@ export default async function AccountPage() {
           fields={[
             { name: 'name', label: t('account.name'), autoComplete: 'name', defaultValue: me.name, required: true },
             { name: 'phone', label: t('account.phone'), type: 'tel', autoComplete: 'tel', defaultValue: me.phone ?? '' },
+          ]}
+        />
+      </Card>
+      <Card>
+        <h2 id="password">{t('account.password')}</h2>
+        <p className={s.muted}>{t('account.passwordHint')}</p>
+        <ActionForm
+          action={changePassword}
+          submit={t('account.changePassword')}
+          resetOnOk
+          fields={[
+            { name: 'currentPassword', type: 'password', label: t('account.currentPassword'), autoComplete: 'current-password', required: true },
+            { name: 'newPassword', type: 'password', label: t('account.newPassword'), autoComplete: 'new-password', required: true, hint: t('signup.passwordHint') },
           ]}
         />
       </Card>

@@ -8,15 +8,16 @@ import s from '../account.module.css';
 
 export const metadata: Metadata = { title: t('signin.title'), description: t('signin.description'), alternates: { canonical: '/account/sign-in' } };
 
-type Props = { searchParams: Promise<{ next?: string }> };
+type Props = { searchParams: Promise<{ next?: string; ended?: string }> };
 const NAMES: Record<string, string> = { google: 'Google', facebook: 'Facebook' };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { next } = await searchParams;
+  const { next, ended } = await searchParams;
   const providers = await oauthProviders();
   return (
     <div className={`page ${s.narrow}`}>
       <h1>{t('signin.title')}</h1>
+      {ended === '1' ? <p role="status">{t('signin.ended')}</p> : null}
       {providers.length > 0 ? (
         <div className={s.providers}>
           {providers.map((p) => (
