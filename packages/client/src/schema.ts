@@ -7184,7 +7184,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                name: "welcome" | "email_verification" | "password_reset" | "order_confirmed" | "order_shipped" | "order_delivered" | "order_cancelled" | "payment_failed" | "refunded" | "back_in_stock" | "abandoned_cart" | "low_stock";
+                name: "welcome" | "email_verification" | "password_reset" | "password_changed" | "order_confirmed" | "order_shipped" | "order_delivered" | "order_cancelled" | "payment_failed" | "refunded" | "back_in_stock" | "abandoned_cart" | "low_stock";
             };
             cookie?: never;
         };

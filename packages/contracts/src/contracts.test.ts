@@ -4,9 +4,10 @@ import { assertValidEvent, buildEvent, createEvent, InvalidEventError, validateE
 import { newId, ulid } from './ids.js';
 import { EVENT_TYPES } from './registry.js';
 
-// Every event DESIGN.md names, by the service that publishes it.
+// Every event DESIGN.md names, by the service that publishes it, and PasswordChanged (added to
+// auth's events since, so that an account's owner is told by email of every password change).
 const DESIGN_EVENTS = [
-  'UserRegistered', 'PasswordResetRequested', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'UserDeleted', 'RolesChanged',
+  'UserRegistered', 'PasswordResetRequested', 'PasswordChanged', 'EmailVerificationRequested', 'EmailVerified', 'UserUpdated', 'UserDeleted', 'RolesChanged',
   'ProductCreated', 'ProductUpdated', 'ProductDeleted', 'PriceChanged', 'ReviewSummaryChanged', 'ReviewPublished', 'ReviewRejected',
   'StockReserved', 'StockRejected', 'StockReleased', 'StockCommitted', 'LowStock', 'StockReplenished',
   'OrderPlaced', 'PaymentRequested', 'OrderConfirmed', 'OrderCancelled', 'OrderShipped', 'OrderDelivered', 'RefundRequested', 'CartAbandoned',

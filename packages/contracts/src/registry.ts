@@ -13,6 +13,7 @@ import * as review from './events/review.js';
 export const EVENTS = {
   UserRegistered: { 1: identity.UserRegisteredV1 },
   PasswordResetRequested: { 1: identity.PasswordResetRequestedV1 },
+  PasswordChanged: { 1: identity.PasswordChangedV1 },
   EmailVerificationRequested: { 1: identity.EmailVerificationRequestedV1 },
   EmailVerified: { 1: identity.EmailVerifiedV1 },
   UserUpdated: { 1: identity.UserUpdatedV1, 2: identity.UserUpdatedV2 },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { RunningService } from '@mercato/chassis';
 import { createTestDatabase, skipUnless, type TestDatabase } from '@mercato/chassis/testing';
-import { poster, startAuth } from './helpers.js';
+import { outboxEvents, poster, startAuth } from './helpers.js';
 
 interface Tokens {
   accessToken: string;
@@ -56,6 +56,10 @@ describe('password change by a signed-in user, on PostgreSQL', { skip: skipUnles
     const claims = JSON.parse(Buffer.from(fresh.accessToken.split('.')[1]!, 'base64url').toString()) as { sgen: number; roles: string[] };
     assert.equal(claims.sgen, 1);
     assert.deepEqual(claims.roles, ['customer']);
+    // The owner is told by email (the event, with the change, in one transaction).
+    const told = await outboxEvents(svc, 'PasswordChanged');
+    assert.equal(told.length, 1);
+    assert.deepEqual({ ...told[0]!.data, changedAt: undefined }, { userId: told[0]!.subject, email: 'dana@example.com', name: 'Dana', via: 'change', changedAt: undefined });
   });
 
   it('refuses a wrong current password with 403 and changes nothing; wrong guesses are throttled like sign-ins', async () => {
@@ -72,6 +76,7 @@ describe('password change by a signed-in user, on PostgreSQL', { skip: skipUnles
     assert.equal(throttled.status, 429);
     assert.ok(Number(throttled.headers.get('retry-after')) > 0);
     assert.equal(await hashOf('dana@example.com'), before);
+    assert.equal((await outboxEvents(svc, 'PasswordChanged')).length, 1, 'no event for a refused change');
     await svc.db.query('DELETE FROM login_throttles');
   });
 

@@ -68,10 +68,17 @@ describe('password reset and email verification on PostgreSQL', { skip: skipUnle
     assert.equal(((await weak.json()) as { code: string }).code, 'invalid_data');
 
     const newPassword = 'amber-glacier-41-otter';
+    const toldBefore = (await outboxEvents(svc, 'PasswordChanged')).length;
+    assert.equal(toldBefore, 0, 'the weak one changed nothing');
     assert.equal((await post('/auth/password/reset', { token, password: newPassword })).status, 204);
+    const told = await outboxEvents(svc, 'PasswordChanged');
+    assert.equal(told.length, 1, 'the owner is told');
+    assert.equal(told[0]!.data.via, 'reset');
+    assert.equal(told[0]!.data.email, 'cara@example.com');
     const again = await post('/auth/password/reset', { token, password: 'second-try-password-9' });
     assert.equal(again.status, 400);
     assert.equal(((await again.json()) as { code: string }).code, 'invalid_token');
+    assert.equal((await outboxEvents(svc, 'PasswordChanged')).length, 1, 'nothing told for a used token');
 
     for (const s of [s1, s2]) assert.equal((await post('/auth/refresh', { refreshToken: s.refreshToken })).status, 401, 'every session ended');
     assert.equal((await post('/auth/login', { email: 'cara@example.com', password })).status, 401);

@@ -136,6 +136,25 @@ describe('notification email channel: the mailbox mailer', { skip: skipUnless('p
     }
   });
 
+  it('tells the owner of a changed password, with how it was changed and the way back', async () => {
+    for (const [via, how] of [['change', 'from your account page'], ['reset', 'with a reset link']] as const) {
+      const userId = newId('usr');
+      const event = createEvent('PasswordChanged', { userId, email: 'dora@example.com', name: 'Dora', via, changedAt: new Date().toISOString() }, { source: 'auth', subject: userId });
+      await bus.publish([event]);
+      const [m] = await eventually(async () => {
+        const rows = await messagesOf(svc, event.id);
+        return rows[0]?.status === 'sent' ? rows : undefined;
+      });
+      assert.equal(m!.kind, 'password_changed');
+      const raw = await readFile(join(dir, `${m!.id}.eml`), 'utf8');
+      assert.equal(header(raw, 'Subject'), 'Your password was changed');
+      assert.equal(header(raw, 'To'), 'dora@example.com');
+      const body = unQuote(raw).replace(/\s+/g, ' ');
+      assert.ok(body.includes(how), `${via}: says how it was changed`);
+      assert.ok(body.includes(`${PUBLIC_URL}/account/forgot`), `${via}: the way back`);
+    }
+  });
+
   it('shows the delivery log on the development page only with its token; the .eml files are private (0600)', async () => {
     const event = userRegistered('page@example.com', 'Page <Reader>');
     await bus.publish([event]);

@@ -21,6 +21,18 @@ export const PasswordResetRequestedV1 = Type.Object(
   { additionalProperties: false },
 );
 
+/** The password of an account was changed: by its user (with the current one) or through a reset link. Told to the user by email. */
+export const PasswordChangedV1 = Type.Object(
+  {
+    userId: Id(),
+    email: Email,
+    name: Name,
+    via: Type.Union([Type.Literal('change'), Type.Literal('reset')], { description: 'Signed in with the current password, or the emailed reset link' }),
+    changedAt: Timestamp,
+  },
+  { additionalProperties: false },
+);
+
 export const EmailVerificationRequestedV1 = Type.Object(
   { userId: Id(), email: Email, name: Name, token: Token, expiresAt: Timestamp },
   { additionalProperties: false },

@@ -39,7 +39,8 @@ export async function signedInUser(deps: Pick<AuthDeps, 'db' | 'keys' | 'config'
  * sign-ins of the account and address (a stolen access token must not become a way to find the
  * password), and are refused while those must wait. Then, in one transaction: the new hash, the
  * session generation moved on and every refresh-token family revoked — a change signs out every
- * other device, as a reset does — and a new session for the caller, whose tokens are returned.
+ * other device, as a reset does — PasswordChanged (the owner is told by email), and a new session
+ * for the caller, whose tokens are returned.
  * An account without a password (made with Google or Facebook) sets one through the reset email.
  * `user` is the caller, from `signedInUser` (the route's guard, before the body is read).
  */
@@ -63,6 +64,8 @@ export async function changePassword(
     await credentialsStore.setPasswordHash(tx, user.userId, passwordHash);
     await credentialsStore.nextSessionGeneration(tx, user.userId);
     await refreshTokensStore.revokeUser(tx, user.userId);
+    // The owner is told by email, in case it was not them (with the event in the same transaction).
+    await deps.outbox.emit(tx, 'PasswordChanged', { userId: user.userId, email: user.email, name: user.name, via: 'change', changedAt: new Date().toISOString() }, user.userId);
     // Read back under the transaction: the roles and generation the new tokens carry.
     const now = (await credentialsStore.byId(tx, user.userId))!;
     return issueTokens(deps, tx, now);

@@ -15,10 +15,11 @@ import { InvalidOneTimeToken } from './recovery.errors.js';
  * did), the hash is replaced, every refresh-token family of the user revoked, and the session
  * generation moved on, which revokes the access tokens already issued (the gateway and the
  * services refuse them within seconds). A reset signs out everywhere, including whoever knew
- * the old password. Limited per address and per account before any hashing.
+ * the old password; PasswordChanged tells the owner by email. Limited per address and per
+ * account before any hashing.
  */
 export async function resetPassword(
-  deps: Pick<AuthDeps, 'db' | 'scrypt' | 'config' | 'hashGate'>,
+  deps: Pick<AuthDeps, 'db' | 'outbox' | 'scrypt' | 'config' | 'hashGate'>,
   input: { token: string; password: string; ip: string },
 ): Promise<void> {
   await limitRequest(deps.db, deps.config.limits, 'recovery', { ip: input.ip });
@@ -38,6 +39,7 @@ export async function resetPassword(
     await credentialsStore.setPasswordHash(tx, user.userId, passwordHash);
     await credentialsStore.nextSessionGeneration(tx, user.userId);
     await refreshTokensStore.revokeUser(tx, user.userId);
+    await deps.outbox.emit(tx, 'PasswordChanged', { userId: user.userId, email: user.email, name: user.name, via: 'reset', changedAt: new Date().toISOString() }, user.userId);
     return true;
   });
   if (!done) throw new InvalidOneTimeToken();

@@ -8,6 +8,7 @@ import { onOrderConfirmed } from './on-order-confirmed.js';
 import { onOrderDelivered } from './on-order-delivered.js';
 import { onOrderPlaced } from './on-order-placed.js';
 import { onOrderShipped } from './on-order-shipped.js';
+import { onPasswordChanged } from './on-password-changed.js';
 import { onPasswordResetRequested } from './on-password-reset-requested.js';
 import { onPaymentFailed } from './on-payment-failed.js';
 import { onRefunded } from './on-refunded.js';
@@ -29,6 +30,7 @@ export function consumers(ctx: NotifyContext): ConsumerManifest {
     UserDeleted: onUserDeleted,
     EmailVerificationRequested: inRuns(onEmailVerificationRequested(ctx)),
     PasswordResetRequested: inRuns(onPasswordResetRequested(ctx)),
+    PasswordChanged: inRuns(onPasswordChanged(ctx)),
     OrderPlaced: onOrderPlaced,
     OrderConfirmed: onOrderConfirmed(ctx),
     OrderShipped: inRuns(onOrderShipped(ctx)),

@@ -14,6 +14,7 @@ export const KINDS: Readonly<Record<EmailKind, KindSpec>> = {
   welcome: { category: 'account', channels: ['email'], urgent: false },
   email_verification: { category: 'transactional', channels: ['email'], urgent: true },
   password_reset: { category: 'transactional', channels: ['email'], urgent: true },
+  password_changed: { category: 'transactional', channels: ['email'], urgent: true },
   order_confirmed: { category: 'transactional', channels: ['email', 'push'], urgent: false },
   order_shipped: { category: 'transactional', channels: ['email', 'sms', 'push'], urgent: false },
   order_delivered: { category: 'transactional', channels: ['email', 'sms', 'push'], urgent: false },

@@ -18,6 +18,8 @@ export function sampleView(kind: EmailKind, publicUrl: string): Record<string, u
       return { name: 'Ann Example', link: `${publicUrl}/account/verify?token=sample`, expiresAt };
     case 'password_reset':
       return { name: 'Ann Example', link: `${publicUrl}/account/reset?token=sample`, expiresAt };
+    case 'password_changed':
+      return { name: 'Ann Example', via: 'change', changedAt: new Date().toISOString(), link: `${publicUrl}/account/forgot` };
     case 'order_confirmed':
       return { orderId, link, lines: lineViews(lines), total: '74.99 USD' };
     case 'order_shipped':

@@ -8,6 +8,7 @@ export type EmailKind =
   | 'welcome'
   | 'email_verification'
   | 'password_reset'
+  | 'password_changed'
   | 'order_confirmed'
   | 'order_shipped'
   | 'order_cancelled'
