@@ -16,7 +16,9 @@ async function categoryOf(slug: string) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const c = await categoryOf(slug);
+  // Never notFound() here (metadata is streamed; see the product page): the page answers the 404.
+  const c = findCategory((await categories()).items, slug)?.node;
+  if (!c) return { robots: { index: false } };
   const description = t('category.description', { name: c.name, count: c.productCount });
   return { title: c.name, description, alternates: { canonical: `/c/${c.slug}` }, openGraph: { title: c.name, description, url: `/c/${c.slug}` } };
 }

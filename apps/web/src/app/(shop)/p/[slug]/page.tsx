@@ -12,15 +12,21 @@ import s from '@/components/product.module.css';
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string): Promise<Product> {
-  if (!/^[a-z0-9-]{1,200}$/.test(slug)) notFound();
+async function find(slug: string): Promise<Product | undefined> {
+  if (!/^[a-z0-9-]{1,200}$/.test(slug)) return undefined;
   const product = await productBySlug(slug);
-  if (!product || product.status !== 'published') notFound();
-  return product;
+  return product && product.status === 'published' ? product : undefined;
+}
+
+async function load(slug: string): Promise<Product> {
+  return (await find(slug)) ?? notFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const p = await load((await params).slug);
+  // Never notFound() here: metadata is streamed, and one thrown after the page's first bytes left
+  // answers an error shell instead of the not-found page. The page itself answers the 404.
+  const p = await find((await params).slug);
+  if (!p) return { robots: { index: false } };
   const title = p.seo?.title ?? p.title;
   const description = p.seo?.description ?? p.description?.slice(0, 160) ?? p.title;
   const image = p.images[0];
