@@ -34,6 +34,11 @@ export interface OpsToken {
 async function ensureTokenFile(env: NodeJS.ProcessEnv, envVar: string, file: string): Promise<OpsToken> {
   const given = env[envVar];
   if (given) return { token: given, file: undefined, created: false };
+  return keptSecret(env, file);
+}
+
+/** A secret generated on the first start and kept (mode 0600) in `file` of the data folder; read back after. */
+async function keptSecret(env: NodeJS.ProcessEnv, file: string): Promise<OpsToken> {
   try {
     return { token: (await readFile(file, 'utf8')).trim(), file, created: false };
   } catch (err) {
@@ -82,6 +87,6 @@ export const DEFAULT_ADMIN_EMAIL = 'admin@example.com';
  */
 export async function ensureEmbeddedAdmin(env: NodeJS.ProcessEnv): Promise<EmbeddedAdmin | undefined> {
   if (env.ADMIN_EMAIL || env.ADMIN_PASSWORD) return env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, passwordFile: undefined } : undefined;
-  const kept = await ensureTokenFile({ ...env, ADMIN_PASSWORD: '' }, 'ADMIN_PASSWORD', join(dataRoot(env), 'admin-password'));
+  const kept = await keptSecret(env, join(dataRoot(env), 'admin-password'));
   return { email: DEFAULT_ADMIN_EMAIL, password: kept.token, passwordFile: kept.file };
 }

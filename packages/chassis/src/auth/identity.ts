@@ -93,6 +93,32 @@ export interface AuthenticatorOptions {
 const CHALLENGE = 'Bearer realm="mercato"';
 
 /**
+ * The claims of an `Authorization: Bearer` header, checked by `verify`; the 401 (or 503 when no
+ * key can be fetched) every service answers when there is no token or it does not verify. The
+ * authenticator below uses it, and so does auth for the routes it guards with its own keys.
+ */
+export async function bearerClaims(authorization: string | string[] | undefined, verify: (token: string) => Promise<AccessClaims>): Promise<AccessClaims> {
+  const token = bearerToken(authorization);
+  if (token === undefined) throw new Unauthorized('Authentication is required', CHALLENGE);
+  if (token === null) throw new Unauthorized('The Authorization header is not a bearer token', `${CHALLENGE}, error="invalid_request"`);
+  try {
+    return await verify(token);
+  } catch (err) {
+    if (err instanceof JwksUnavailable) throw new UpstreamError(503, 'auth_unavailable', 'The access token cannot be checked right now');
+    if (err instanceof JwtError) {
+      const detail = err.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
+      throw new Unauthorized(detail, `${CHALLENGE}, error="invalid_token"`);
+    }
+    throw err;
+  }
+}
+
+/** The 401 for a token of an older session generation (revoked by a password reset or change). */
+export function revokedToken(): Unauthorized {
+  return new Unauthorized('The access token was revoked; sign in again', `${CHALLENGE}, error="invalid_token"`);
+}
+
+/**
  * Per-route authentication for a service. Nothing is fetched until the first request that
  * needs a login: a service that never authenticates never reads the JWKS.
  */
@@ -112,24 +138,9 @@ export function createAuthenticator(opts: AuthenticatorOptions = {}): Authentica
     return verifier;
   };
   async function authenticate(req: FastifyRequest): Promise<Identity> {
-    const token = bearerToken(req.headers.authorization);
-    if (token === undefined) throw new Unauthorized('Authentication is required', CHALLENGE);
-    if (token === null) throw new Unauthorized('The Authorization header is not a bearer token', `${CHALLENGE}, error="invalid_request"`);
-    let claims: AccessClaims;
     const verifier = lazy();
-    try {
-      claims = await verifyAccessToken(token, verifier);
-    } catch (err) {
-      if (err instanceof JwksUnavailable) throw new UpstreamError(503, 'auth_unavailable', 'The access token cannot be checked right now');
-      if (err instanceof JwtError) {
-        const detail = err.code === 'expired' ? 'The access token has expired' : 'The access token is invalid';
-        throw new Unauthorized(detail, `${CHALLENGE}, error="invalid_token"`);
-      }
-      throw err;
-    }
-    if (await verifier.generations?.revoked(claims.sub, claims.sgen)) {
-      throw new Unauthorized('The access token was revoked; sign in again', `${CHALLENGE}, error="invalid_token"`);
-    }
+    const claims = await bearerClaims(req.headers.authorization, (token) => verifyAccessToken(token, verifier));
+    if (await verifier.generations?.revoked(claims.sub, claims.sgen)) throw revokedToken();
     return { userId: claims.sub, roles: claims.roles, expiresAt: claims.exp };
   }
   return { authenticate };

@@ -1,4 +1,4 @@
-import { bearerToken, InvalidData, JwtError, Unauthorized } from '@mercato/chassis';
+import { bearerClaims, InvalidData, revokedToken } from '@mercato/chassis';
 import { credentialsStore, type Credential } from '../credentials/credentials.store.js';
 import type { AuthDeps } from '../deps.js';
 import { hashPassword, verifyPassword } from '../passwords/password-hasher.js';
@@ -9,28 +9,15 @@ import { verifyJwt } from '../tokens/jwt.js';
 import { WrongPassword } from './auth.errors.js';
 import { issueTokens, type TokenPair } from './issue-tokens.js';
 
-const CHALLENGE = 'Bearer realm="mercato"';
-
 /**
  * The signed-in user behind `Authorization: Bearer`, checked by auth itself: its own published
  * keys, and the session generation read from its own table (a token older than the last reset
  * or change is refused at once, not within the seconds the other services take to learn it).
  */
 export async function signedInUser(deps: Pick<AuthDeps, 'db' | 'keys' | 'config'>, authorization: string | string[] | undefined) {
-  const token = bearerToken(authorization);
-  if (token === undefined) throw new Unauthorized('Authentication is required', CHALLENGE);
-  if (token === null) throw new Unauthorized('The Authorization header is not a bearer token', `${CHALLENGE}, error="invalid_request"`);
-  let claims;
-  try {
-    claims = await verifyJwt(token, { keyFor: await deps.keys.publicKeys(), issuer: deps.config.issuer, audience: deps.config.audience });
-  } catch (err) {
-    if (!(err instanceof JwtError)) throw err;
-    throw new Unauthorized(err.code === 'expired' ? 'The access token has expired' : 'The access token is invalid', `${CHALLENGE}, error="invalid_token"`);
-  }
+  const claims = await bearerClaims(authorization, async (token) => verifyJwt(token, { keyFor: await deps.keys.publicKeys(), issuer: deps.config.issuer, audience: deps.config.audience }));
   const user = await credentialsStore.byId(deps.db, claims.sub);
-  if (!user || (claims.sgen ?? 0) < user.sessionGeneration) {
-    throw new Unauthorized('The access token was revoked; sign in again', `${CHALLENGE}, error="invalid_token"`);
-  }
+  if (!user || (claims.sgen ?? 0) < user.sessionGeneration) throw revokedToken();
   return user;
 }
 
@@ -51,8 +38,8 @@ export async function changePassword(
 ): Promise<TokenPair> {
   const throttle = deps.config.throttle;
   await checkLoginAllowed(deps.db, throttle, user.email, input.ip);
-  const stored = user.passwordHash || (await deps.dummyHash);
-  if (!user.passwordHash || !(await deps.hashGate.run('sign-in', () => verifyPassword(input.currentPassword, stored)))) {
+  // No dummy hash as at sign-in: the caller is signed in, and knows whether the account has a password.
+  if (!user.passwordHash || !(await deps.hashGate.run('sign-in', () => verifyPassword(input.currentPassword, user.passwordHash)))) {
     await recordLoginFailure(deps.db, throttle, user.email, input.ip);
     throw new WrongPassword(user.passwordHash ? undefined : 'The account has no password yet: set one with the reset link (forgot your password)');
   }
