@@ -39,6 +39,15 @@ export default tseslint.config(
     },
   },
   {
+    // A page's notFound() goes through pageNotFound(), which tells the web server to send the
+    // not-found page whole (Next answers a page's own notFound() with an empty error document).
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ignores: ['apps/web/src/lib/runtime.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/navigation', importNames: ['notFound'], message: 'Call pageNotFound() from @/lib/runtime.' }] }],
+    },
+  },
+  {
     // node:test's describe/it return promises that the runner itself awaits.
     files: ['**/*.test.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },

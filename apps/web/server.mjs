@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
@@ -109,6 +109,87 @@ function recordPage(key, req, res) {
   };
 }
 
+// A notFound() a page throws while it renders (an unknown product, category or order) is answered
+// by Next with its error document: the status is 404, but the document is an <html> without lang
+// and without content, which the browser fills in only once the scripts have run. A crawler, a
+// reader without scripts, or an accessibility check that comes first gets an empty page. The
+// page marks the request (pageNotFound() in src/lib/runtime.ts), and its answer is replaced by
+// the not-found page Next renders for an address no route matches (the root layout, its language
+// and the page's words), asked for over loopback; the status stays 404 and the cookies the first
+// answer set are kept.
+const NOT_FOUND_TOKEN = randomBytes(16).toString('hex');
+const NOT_FOUND_PATH = '/_mercato/not-found';
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding']);
+
+/** The not-found page as Next renders it for an unmatched address, for the shopper's host. */
+function notFoundPage(req) {
+  const headers = { accept: 'text/html', 'x-mercato-not-found': NOT_FOUND_TOKEN };
+  for (const name of ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept-language', 'user-agent']) {
+    if (req.headers[name]) headers[name] = req.headers[name];
+  }
+  return new Promise((resolve, reject) => {
+    const ask = httpRequest(`${url}${NOT_FOUND_PATH}`, { headers, timeout: 10_000 }, (page) => {
+      const chunks = [];
+      page.on('data', (c) => chunks.push(c));
+      page.on('end', () => (page.statusCode === 404 ? resolve({ headers: page.headers, body: Buffer.concat(chunks) }) : reject(new Error(`the not-found page answered ${page.statusCode}`))));
+      page.on('error', reject);
+    });
+    ask.on('timeout', () => ask.destroy(new Error('the not-found page timed out')));
+    ask.on('error', reject);
+    ask.end();
+  });
+}
+
+/**
+ * Watches a page's answer: a 404 from a page that called pageNotFound() is held (headers and
+ * body, which Next's compression layer may already have compressed) and the not-found page goes
+ * out instead; should that page not come, Next's own answer goes out as it was.
+ */
+function replaceNotFound(req, res, state) {
+  const { writeHead, flushHeaders, write, end } = res;
+  const held = [];
+  let replacing = false;
+  const replace = (status) => (replacing ||= status === 404 && state.notFound === true && !res.headersSent);
+  res.writeHead = function (status, ...rest) {
+    return replace(status) ? this : writeHead.call(this, status, ...rest);
+  };
+  res.flushHeaders = function () {
+    if (!replace(res.statusCode)) flushHeaders.call(this);
+  };
+  res.write = function (chunk, ...rest) {
+    if (!replace(res.statusCode)) return write.call(this, chunk, ...rest);
+    if (chunk?.length) held.push(Buffer.from(chunk));
+    return true;
+  };
+  res.end = function (chunk, ...rest) {
+    if (!replace(res.statusCode)) return end.call(this, chunk, ...rest);
+    const done = typeof chunk === 'function' ? chunk : rest.find((a) => typeof a === 'function');
+    if (typeof chunk !== 'function' && chunk?.length) held.push(Buffer.from(chunk));
+    notFoundPage(req).then(
+      (page) => {
+        const cookies = res.getHeader('set-cookie');
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        for (const [k, v] of Object.entries(page.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) res.setHeader(k, v);
+        if (cookies) res.setHeader('set-cookie', [...[page.headers['set-cookie'] ?? []].flat(), ...[cookies].flat()]);
+        let body = page.body;
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+          body = gzipSync(body, { level: 4 });
+          res.setHeader('content-encoding', 'gzip');
+        }
+        res.setHeader('content-length', body.length);
+        writeHead.call(res, 404);
+        end.call(res, body, done);
+      },
+      (err) => {
+        console.error(JSON.stringify({ service: 'web', msg: 'not-found page unavailable', err: String(err?.message ?? err) }));
+        writeHead.call(res, 404);
+        end.call(res, Buffer.concat(held), done);
+      },
+    );
+    return this;
+  };
+}
+
 // What this server leaves out of the console, in one filter:
 // - the warm-up below renders pages while the platform is still starting: what fails in them for
 //   want of the API is expected, not worth an error line. Its requests carry this process's token;
@@ -128,6 +209,11 @@ const server = createServer((req, res) => {
   if (!handle) {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
     return;
+  }
+  if (req.headers['x-mercato-not-found'] !== undefined) {
+    // Only this server asks for the not-found page this way; from outside the header is dropped.
+    if (req.headers['x-mercato-not-found'] === NOT_FOUND_TOKEN) req.url = NOT_FOUND_PATH;
+    delete req.headers['x-mercato-not-found'];
   }
   const key = pageCacheKey(req);
   if (key && serveCached(key, req, res)) return;
@@ -150,6 +236,7 @@ const server = createServer((req, res) => {
     }
     return writeHead.call(this, status, ...rest);
   };
+  if (req.method === 'GET' && !req.headers.rsc && !req.headers['next-action']) replaceNotFound(req, res, state);
   requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));

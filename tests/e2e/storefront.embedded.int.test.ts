@@ -140,9 +140,29 @@ describe('storefront in the browser', { skip }, () => {
   });
 
   it('answers unknown products and categories with a real 404 page', async () => {
+    // As served, before any script runs (a crawler, a reader without scripts): the shop's
+    // document with its language and the page's words, not an empty error shell. The header the
+    // web server asks itself for that page with is ignored from outside.
+    for (const path of ['/p/no-such-product', '/c/no-such-category', '/orders/ord_nonexist', '/nothing/here']) {
+      const res = await fetch(`${base}${path}`, { headers: { 'x-mercato-not-found': 'guess' } });
+      assert.equal(res.status, 404, path);
+      const html = await res.text();
+      assert.match(html, /^<!DOCTYPE html><html lang="en"/, `${path} is served as the shop's document`);
+      assert.ok(html.includes('<h1>Page not found</h1>'), `${path} says so without scripts`);
+      assert.ok(html.includes('<meta name="robots" content="noindex"/>'), `${path} is not indexed`);
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      assert.ok(nonce && html.includes(`nonce="${nonce}"`), `${path}: the scripts carry the policy's nonce`);
+    }
+    const kettle = await fetch(`${base}/p/${KETTLE}`, { headers: { 'x-mercato-not-found': 'guess' } });
+    assert.equal(kettle.status, 200, 'a guessed header turns no page into the not-found page');
+    assert.ok((await kettle.text()).includes('<h1>Artisan Electric Kettle</h1>'));
     const { page, problems } = await shopper();
     assert.equal(await open(page, `${base}/p/no-such-product`, problems), 404);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/p/no-such-product', 'the address stays the one asked for');
+    // The page's way back works after hydration.
+    await page.getByRole('link', { name: 'Go to the home page' }).click();
+    await page.waitForURL(`${base}/`);
     assert.equal(await open(page, `${base}/c/no-such-category`, problems), 404);
     assert.equal(await open(page, `${base}/nothing/here`, problems), 404);
   });

@@ -14,8 +14,11 @@ export interface Problem {
   detail?: string;
   code?: string;
   instance?: string;
-  /** Validation errors: a JSON pointer into the request body (or `/query/…`) and what is wrong there. */
-  errors?: Array<{ pointer: string; message: string }>;
+  /**
+   * Validation errors: where (`body`, `query`, `params`, `headers`), a JSON pointer into that
+   * part and what is wrong there.
+   */
+  errors?: Array<{ in?: string; pointer: string; message: string }>;
   [extra: string]: unknown;
 }
 

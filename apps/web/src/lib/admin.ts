@@ -1,7 +1,7 @@
 import type { ApiClient } from '@mercato/client';
-import { forbidden, notFound, redirect } from 'next/navigation';
-import { api, ApiError, problemOf, ServiceUnavailable } from './api';
-import { markUnavailable } from './runtime';
+import { forbidden, redirect } from 'next/navigation';
+import { api, ApiError, namesNothing, problemOf, ServiceUnavailable } from './api';
+import { markUnavailable, pageNotFound } from './runtime';
 import { currentUser } from './session';
 import type { TokenClaims } from './session-cookies';
 import { currentPath } from './site';
@@ -82,15 +82,15 @@ interface Answer<T> {
 }
 
 /**
- * For a page's reads: the data, or 401 → sign in again; 403 → the 403 page; 404 → the not-found
- * page; 5xx or unreachable → ServiceUnavailable (503 page); another refusal → ApiError.
+ * For a page's reads: the data, or 401 → sign in again; 403 → the 403 page; 404 (or a malformed
+ * id in the path) → the not-found page; 5xx or unreachable → ServiceUnavailable (503 page); another refusal → ApiError.
  */
 export async function load<T>(r: Answer<T>, what = 'the back office'): Promise<T> {
   if (r.response.ok) return r.data as T;
   const status = r.response.status;
   if (status === 401) redirect(signInPath(await currentPath()));
   if (status === 403) forbidden();
-  if (status === 404) notFound();
+  if (namesNothing(r)) pageNotFound();
   if (status === 0 || status >= 500) {
     markUnavailable();
     throw new ServiceUnavailable(what);

@@ -1,7 +1,7 @@
 import { createApiClient, isProblem, type ApiClient, type Problem } from '@mercato/client';
 import { cookies, headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
-import { apiBase, frontendKey, markUnavailable } from './runtime';
+import { redirect } from 'next/navigation';
+import { apiBase, frontendKey, markUnavailable, pageNotFound } from './runtime';
 import { ACCESS_COOKIE, SESSION_ENDED_PATH } from './session-cookies';
 
 // The server side's API client: every call goes through the gateway with the shopper's access
@@ -62,14 +62,14 @@ interface Answer<T> {
 }
 
 /**
- * The answer's data, or: 404 → the not-found page; 5xx or unreachable → ServiceUnavailable (the
- * page answers 503); a session the API no longer takes (revoked by a password change or reset
+ * The answer's data, or: 404 (or a malformed id in the path) → the not-found page; 5xx or
+ * unreachable → ServiceUnavailable (the page answers 503); a session the API no longer takes (revoked by a password change or reset
  * elsewhere, or a call that needs one) → the sign-in page, which ends it; another refusal →
  * ApiError with its problem (a wrong password at sign-in is `invalid_credentials`, not this).
  */
 export function must<T>(r: Answer<T>, what = 'the shop'): T {
   if (r.response.ok) return r.data as T;
-  if (r.response.status === 404) notFound();
+  if (namesNothing(r)) pageNotFound();
   if (r.response.status === 401 && isProblem(r.error) && r.error.code === 'unauthorized') redirect(SESSION_ENDED_PATH);
   // 0: no answer at all (the API is not configured or not reachable).
   if (r.response.status === 0 || GONE.has(r.response.status) || r.response.status >= 500) {
@@ -77,6 +77,12 @@ export function must<T>(r: Answer<T>, what = 'the shop'): T {
     throw new ServiceUnavailable(what);
   }
   throw new ApiError(problemOf(r));
+}
+
+/** 404, or an id in the path the API refuses as malformed (/orders/ord_nonexist): nothing is there. */
+export function namesNothing(r: { error?: unknown; response: Response }): boolean {
+  if (r.response.status === 404) return true;
+  return r.response.status === 400 && isProblem(r.error) && !!r.error.errors?.length && r.error.errors.every((e) => e.in === 'params');
 }
 
 /** The data, or undefined for any failure: for what a page can do without (reviews, suggestions). */

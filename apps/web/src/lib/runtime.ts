@@ -1,13 +1,27 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
+import { notFound } from 'next/navigation';
 
 // What the web app's server (server.mjs) shares with the pages it renders, per request.
 
 interface RequestState {
   /** A service the page needed did not answer: the error page goes out as 503. */
   unavailable: boolean;
+  /** The page called notFound(): its 404 goes out as the not-found page (see server.mjs). */
+  notFound?: boolean;
 }
 
 const requests = (globalThis as Record<symbol, unknown>)[Symbol.for('mercato.web.requests')] as AsyncLocalStorage<RequestState> | undefined;
+
+/**
+ * notFound() for a page: the 404, and a word to the web server, which sends the not-found page
+ * whole instead of the empty error document Next answers a page's notFound() with. Pages call
+ * this, never next/navigation's notFound() (the lint says so).
+ */
+export function pageNotFound(): never {
+  const state = requests?.getStore();
+  if (state) state.notFound = true;
+  notFound();
+}
 
 /** Marks the request being rendered as failed for want of a service (503, not 500). */
 export function markUnavailable(): void {

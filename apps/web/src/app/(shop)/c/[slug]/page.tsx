@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Listing } from '@/components/Listing';
 import { api, must } from '@/lib/api';
 import { t } from '@/lib/i18n';
 import { listingParams, listingQuery } from '@/lib/listing';
 import { categories, chosenCurrency, findCategory } from '@/lib/shop';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function categoryOf(slug: string) {
   const hit = findCategory((await categories()).items, slug);
-  if (!hit) notFound();
+  if (!hit) pageNotFound();
   return hit.node;
 }
 

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { cancelOrder, restoreCart } from '@/actions/account';
 import { AutoRefresh } from '@/components/AutoRefresh';
 import { Totals } from '@/components/Totals';
@@ -11,6 +10,7 @@ import { formatMoney } from '@/lib/money';
 import { orderCookie } from '@/lib/session-cookies';
 import type { Order } from '@/lib/types';
 import s from './order.module.css';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -25,7 +25,7 @@ const RETRYABLE = new Set(['payment_declined', 'payment_timeout', 'out_of_stock'
 const STEPS = ['pending', 'awaiting_payment', 'confirmed', 'shipped', 'delivered'];
 
 async function loadOrder(id: string): Promise<Order> {
-  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) notFound();
+  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) pageNotFound();
   const token = (await cookies()).get(orderCookie(id))?.value;
   const client = await api();
   return must(await client.GET('/api/v1/orders/{id}', { params: { path: { id }, query: token ? { token } : {} } }), 'your order');

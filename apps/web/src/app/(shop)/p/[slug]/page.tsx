@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ReviewForm } from '@/components/ReviewForm';
 import { VariantPicker, type PickerVariant } from '@/components/VariantPicker';
 import { t } from '@/lib/i18n';
@@ -9,6 +8,7 @@ import { availability, chosenCurrency, productBySlug, reviewsOf } from '@/lib/sh
 import { nonce, siteOrigin } from '@/lib/site';
 import type { Product } from '@/lib/types';
 import s from '@/components/product.module.css';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -19,7 +19,7 @@ async function find(slug: string): Promise<Product | undefined> {
 }
 
 async function load(slug: string): Promise<Product> {
-  return (await find(slug)) ?? notFound();
+  return (await find(slug)) ?? pageNotFound();
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import a from '@/components/admin/admin.module.css';
 import { ConfirmAction } from '@/components/admin/ConfirmAction';
 import { DataTable } from '@/components/admin/DataTable';
@@ -13,6 +12,7 @@ import { formatMoney } from '@/lib/money';
 import type { OrderList } from '@/lib/types';
 import s from '../../_ops/ops.module.css';
 import { changeRoles } from '../actions';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ id: string }> };
 type OrderRow = OrderList['items'][number];
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: t('admin.customer.title'), robots: { 
 export default async function CustomerPage({ params }: Props) {
   const user = await requireSection('customers');
   const { id } = await params;
-  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) notFound();
+  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) pageNotFound();
   const [customer, orders, minutes] = await Promise.all([loadCustomer(id), loadCustomerOrders(id), accessTokenMinutes()]);
   // Changing roles is the admin's (the user service refuses anyone else).
   const admin = user.roles.includes('admin');

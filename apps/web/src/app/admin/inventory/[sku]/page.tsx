@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { ActionForm } from '@/components/ActionForm';
 import a from '@/components/admin/admin.module.css';
 import { DataTable, Pager } from '@/components/admin/DataTable';
@@ -12,6 +11,7 @@ import { loadLedger, loadSku, MOVEMENT_KINDS, type Ledger } from '@/lib/admin-in
 import { t, tOr } from '@/lib/i18n';
 import s from '../../_ops/ops.module.css';
 import { adjustStock, setThreshold } from '../actions';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ sku: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 type Movement = Ledger['items'][number];
@@ -27,7 +27,7 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 export default async function SkuPage({ params, searchParams }: Props) {
   await requireSection('inventory');
   const sku = decodeURIComponent((await params).sku);
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) notFound();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(sku)) pageNotFound();
   const q = await searchParams;
   const ledgerFilters = { warehouse: param(q.warehouse, 32), kind: param(q.kind, 32) };
   const cursor = param(q.cursor);

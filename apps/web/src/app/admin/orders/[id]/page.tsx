@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import a from '@/components/admin/admin.module.css';
 import { ConfirmAction } from '@/components/admin/ConfirmAction';
 import { StatusBadge } from '@/components/admin/StatusBadge';
@@ -13,6 +12,7 @@ import { formatMoney } from '@/lib/money';
 import type { Order } from '@/lib/types';
 import s from '../../_ops/ops.module.css';
 import { cancelOrder, deliverOrder, refundOrder, shipOrder } from '../actions';
+import { pageNotFound } from '@/lib/runtime';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -39,7 +39,7 @@ const addressText = (x: PostalAddress) => [x.name, x.line1, x.line2, x.postalCod
 export default async function AdminOrderPage({ params }: Props) {
   const user = await requireSection('orders');
   const { id } = await params;
-  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) notFound();
+  if (!/^[A-Za-z0-9_]{1,60}$/.test(id)) pageNotFound();
   const order = await loadOrder(id);
   // Ship, deliver and refund are the admin's (the API says so too); support may cancel.
   const admin = user.roles.includes('admin');
