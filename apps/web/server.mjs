@@ -33,13 +33,15 @@ if (!dev && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG && !existsSync(new URL
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(built.config);
 }
 
-// Per request: whether a service the page needed was unavailable. The page then renders the
-// error page, which Next answers 500; it goes out as 503 with Retry-After instead.
+// Per request, what the page told this server: whether a service it needed was unavailable (the
+// error page Next answers 500 goes out as 503 with Retry-After instead), and whether it called
+// pageNotFound() (see replaceNotFound).
 const requests = new AsyncLocalStorage();
 globalThis[Symbol.for('mercato.web.requests')] = requests;
 
-// The page a shopper gets when a service the page needs is down: plain HTML (no script, so it
-// shows whatever failed), the words from the message file.
+// The page a shopper gets when a service the page needs is down, or the page failed (500): plain
+// HTML (no script, so it shows whatever failed), the words from the message file, the same as
+// the shop's error page says.
 const messages = JSON.parse(readFileSync(new URL('./src/messages/en.json', import.meta.url), 'utf8'));
 const escape = (t) => t.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const unavailablePage = (nonce) =>
@@ -220,23 +222,25 @@ const server = createServer((req, res) => {
   const state = { unavailable: false, warmUp: req.headers['x-mercato-warm-up'] === WARM_UP_TOKEN };
   if (key) recordPage(key, req, res);
   const { writeHead, end } = res;
+  const page = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
   res.writeHead = function (status, ...rest) {
-    if (state.unavailable && status >= 500) {
-      // Next's error document is replaced whole by the friendly page, with 503 and Retry-After.
+    if ((state.unavailable && status >= 500) || (page && status === 500)) {
+      // Next's error document (empty until its scripts run) is replaced whole by the friendly
+      // page: 503 with Retry-After when a service was unavailable, else the 500 it was.
       res.write = () => true;
       const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(String(res.getHeader('content-security-policy') ?? ''))?.[1];
       res.end = () => end.call(res, req.method === 'HEAD' ? undefined : unavailablePage(nonce));
       res.removeHeader('content-length');
       res.removeHeader('content-encoding');
       res.removeHeader('etag');
-      res.setHeader('retry-after', '5');
+      if (state.unavailable) res.setHeader('retry-after', '5');
       res.setHeader('cache-control', 'no-store');
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      return writeHead.call(this, 503);
+      return writeHead.call(this, state.unavailable ? 503 : 500);
     }
     return writeHead.call(this, status, ...rest);
   };
-  if (req.method === 'GET' && !req.headers.rsc && !req.headers['next-action']) replaceNotFound(req, res, state);
+  if (page && req.method === 'GET') replaceNotFound(req, res, state);
   requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));

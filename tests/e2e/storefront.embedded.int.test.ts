@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateTypes } from '@mercato/client/generate';
@@ -365,10 +367,10 @@ describe('storefront in the browser', { skip }, () => {
 describe('storefront without its API', { skip }, () => {
   before(() => ensureWebBuild(() => undefined));
 
-  it('answers a friendly 503 page, without a stack, when a service it needs is down', async () => {
-    const dead = await freePort();
+  /** The web app alone, its API at `api`; stopped after `use`. */
+  async function webWith(api: string, use: (url: string) => Promise<void>): Promise<void> {
     const child = fork(new URL('../../apps/web/server.mjs', import.meta.url).pathname, [], {
-      env: { ...process.env, WEB_PORT: '0', MERCATO_API_URL: `http://127.0.0.1:${dead}`, NODE_ENV: 'production' },
+      env: { ...process.env, WEB_PORT: '0', MERCATO_API_URL: api, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       execArgv: [],
     });
@@ -377,16 +379,57 @@ describe('storefront without its API', { skip }, () => {
         child.on('message', (m: { type?: string; url?: string }) => m.type === 'listening' && resolve(m.url!));
         child.once('exit', (code) => reject(new Error(`the web app exited with ${code}`)));
       });
+      await use(url);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }
+
+  /** The document as served: the shop's language and the friendly words, no stack. */
+  async function friendly(res: Response, path: string): Promise<void> {
+    const html = await res.text();
+    assert.match(html, /^<!doctype html><html lang="en">/i, `${path} is a whole document`);
+    assert.match(html, /We will be right back/);
+    assert.doesNotMatch(html, /at [\w.<>]+ \(|node_modules|\.tsx?:\d+/, 'no stack trace');
+  }
+
+  it('answers a friendly 503 page, without a stack, when a service it needs is down', async () => {
+    await webWith(`http://127.0.0.1:${await freePort()}`, async (url) => {
       for (const path of ['/', `/p/${KETTLE}`, '/c/clothing']) {
         const res = await fetch(`${url}${path}`);
         assert.equal(res.status, 503, path);
         assert.equal(res.headers.get('retry-after'), '5');
-        const html = await res.text();
-        assert.match(html, /We will be right back/);
-        assert.doesNotMatch(html, /at [\w.<>]+ \(|node_modules|\.tsx?:\d+/, 'no stack trace');
+        await friendly(res, path);
       }
+    });
+  });
+
+  it('answers a page that fails with a whole 500 page, and an API that knows nothing with the whole 404 page', async () => {
+    // An API that refuses everything in a way no page expects (409), then one that finds nothing.
+    let status = 409;
+    const api = createServer((_req, res) => {
+      res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'urn:mercato:problem:conflict', code: 'conflict', title: 'Conflict', status }));
+    });
+    await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
+    try {
+      await webWith(`http://127.0.0.1:${(api.address() as AddressInfo).port}`, async (url) => {
+        for (const path of [`/p/${KETTLE}`, '/c/clothing']) {
+          const res = await fetch(`${url}${path}`);
+          assert.equal(res.status, 500, path);
+          assert.equal(res.headers.get('retry-after'), null, 'a failure is not an outage');
+          await friendly(res, path);
+        }
+        status = 404;
+        for (const path of [`/p/${KETTLE}`, '/c/clothing']) {
+          const res = await fetch(`${url}${path}`);
+          assert.equal(res.status, 404, path);
+          const html = await res.text();
+          assert.match(html, /^<!DOCTYPE html><html lang="en"/, `${path} is a whole document`);
+          assert.ok(html.includes('<h1>Page not found</h1>'), path);
+        }
+      });
     } finally {
-      child.kill('SIGTERM');
+      api.close();
     }
   });
 });
