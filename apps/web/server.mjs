@@ -35,7 +35,7 @@ if (!dev && !process.env.__NEXT_PRIVATE_STANDALONE_CONFIG && !existsSync(new URL
 
 // Per request, what the page told this server: whether a service it needed was unavailable (the
 // error page Next answers 500 goes out as 503 with Retry-After instead), and whether it called
-// pageNotFound() (see replaceNotFound).
+// pageNotFound() (see replaceAnswer).
 const requests = new AsyncLocalStorage();
 globalThis[Symbol.for('mercato.web.requests')] = requests;
 
@@ -111,14 +111,15 @@ function recordPage(key, req, res) {
   };
 }
 
-// A notFound() a page throws while it renders (an unknown product, category or order) is answered
-// by Next with its error document: the status is 404, but the document is an <html> without lang
-// and without content, which the browser fills in only once the scripts have run. A crawler, a
-// reader without scripts, or an accessibility check that comes first gets an empty page. The
-// page marks the request (pageNotFound() in src/lib/runtime.ts), and its answer is replaced by
-// the not-found page Next renders for an address no route matches (the root layout, its language
-// and the page's words), asked for over loopback; the status stays 404 and the cookies the first
-// answer set are kept.
+// Next answers a page that failed, and a page's own notFound() (an unknown product, category or
+// order), with its error document: an <html> without lang and without content, which the browser
+// fills in only once the scripts have run. A crawler, a reader without scripts, or an
+// accessibility check that comes first gets an empty page. Both go out as whole pages instead:
+// - a failure: the friendly page above, 503 with Retry-After when the page marked a service
+//   unavailable, else the 500 it was;
+// - a 404 from a page that called pageNotFound() (src/lib/runtime.ts): the not-found page Next
+//   renders for an address no route matches (the root layout, its language and the page's
+//   words), asked for over loopback.
 const NOT_FOUND_TOKEN = randomBytes(16).toString('hex');
 const NOT_FOUND_PATH = '/_mercato/not-found';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding']);
@@ -133,7 +134,7 @@ function notFoundPage(req) {
     const ask = httpRequest(`${url}${NOT_FOUND_PATH}`, { headers, timeout: 10_000 }, (page) => {
       const chunks = [];
       page.on('data', (c) => chunks.push(c));
-      page.on('end', () => (page.statusCode === 404 ? resolve({ headers: page.headers, body: Buffer.concat(chunks) }) : reject(new Error(`the not-found page answered ${page.statusCode}`))));
+      page.on('end', () => (page.statusCode === 404 ? resolve({ status: 404, headers: page.headers, body: Buffer.concat(chunks) }) : reject(new Error(`the not-found page answered ${page.statusCode}`))));
       page.on('error', reject);
     });
     ask.on('timeout', () => ask.destroy(new Error('the not-found page timed out')));
@@ -142,49 +143,60 @@ function notFoundPage(req) {
   });
 }
 
+/** The friendly page, over the answer's own headers (the security headers, the policy's nonce). */
+function friendlyPage(res, unavailable) {
+  const headers = { ...res.getHeaders(), 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' };
+  delete headers.etag;
+  delete headers['set-cookie'];
+  if (unavailable) headers['retry-after'] = '5';
+  const nonce = NONCE.exec(String(headers['content-security-policy'] ?? ''))?.[1];
+  return { status: unavailable ? 503 : 500, headers, body: Buffer.from(unavailablePage(nonce)) };
+}
+
 /**
- * Watches a page's answer: a 404 from a page that called pageNotFound() is held (headers and
- * body, which Next's compression layer may already have compressed) and the not-found page goes
- * out instead; should that page not come, Next's own answer goes out as it was.
+ * Watches an answer: once `instead(status)` gives a replacement for its status, the answer's
+ * headers and body (which Next's compression layer may already have compressed) are held, and
+ * the replacement goes out in its place, with its status and headers, the cookies the answer set,
+ * and its body gzipped for a client that takes it. Should it not come, the answer goes out as it
+ * was.
  */
-function replaceNotFound(req, res, state) {
+function replaceAnswer(req, res, instead) {
   const { writeHead, flushHeaders, write, end } = res;
   const held = [];
-  let replacing = false;
-  const replace = (status) => (replacing ||= status === 404 && state.notFound === true && !res.headersSent);
+  let replacement;
+  const replacing = (status) => (replacement ??= res.headersSent ? undefined : instead(status)) !== undefined;
   res.writeHead = function (status, ...rest) {
-    return replace(status) ? this : writeHead.call(this, status, ...rest);
+    return replacing(status) ? this : writeHead.call(this, status, ...rest);
   };
   res.flushHeaders = function () {
-    if (!replace(res.statusCode)) flushHeaders.call(this);
+    if (!replacing(res.statusCode)) flushHeaders.call(this);
   };
   res.write = function (chunk, ...rest) {
-    if (!replace(res.statusCode)) return write.call(this, chunk, ...rest);
+    if (!replacing(res.statusCode)) return write.call(this, chunk, ...rest);
     if (chunk?.length) held.push(Buffer.from(chunk));
     return true;
   };
   res.end = function (chunk, ...rest) {
-    if (!replace(res.statusCode)) return end.call(this, chunk, ...rest);
+    if (!replacing(res.statusCode)) return end.call(this, chunk, ...rest);
     const done = typeof chunk === 'function' ? chunk : rest.find((a) => typeof a === 'function');
     if (typeof chunk !== 'function' && chunk?.length) held.push(Buffer.from(chunk));
-    notFoundPage(req).then(
-      (page) => {
+    replacement().then(
+      ({ status, headers, body }) => {
         const cookies = res.getHeader('set-cookie');
         for (const name of res.getHeaderNames()) res.removeHeader(name);
-        for (const [k, v] of Object.entries(page.headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) res.setHeader(k, v);
-        if (cookies) res.setHeader('set-cookie', [...[page.headers['set-cookie'] ?? []].flat(), ...[cookies].flat()]);
-        let body = page.body;
+        for (const [k, v] of Object.entries(headers)) if (!HOP_BY_HOP.has(k) && v !== undefined) res.setHeader(k, v);
+        if (cookies) res.setHeader('set-cookie', [...[headers['set-cookie'] ?? []].flat(), ...[cookies].flat()]);
         if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
           body = gzipSync(body, { level: 4 });
           res.setHeader('content-encoding', 'gzip');
         }
         res.setHeader('content-length', body.length);
-        writeHead.call(res, 404);
-        end.call(res, body, done);
+        writeHead.call(res, status);
+        end.call(res, req.method === 'HEAD' ? undefined : body, done);
       },
       (err) => {
-        console.error(JSON.stringify({ service: 'web', msg: 'not-found page unavailable', err: String(err?.message ?? err) }));
-        writeHead.call(res, 404);
+        console.error(JSON.stringify({ service: 'web', msg: 'replacement page unavailable', err: String(err?.message ?? err) }));
+        writeHead.call(res, res.statusCode);
         end.call(res, Buffer.concat(held), done);
       },
     );
@@ -221,26 +233,12 @@ const server = createServer((req, res) => {
   if (key && serveCached(key, req, res)) return;
   const state = { unavailable: false, warmUp: req.headers['x-mercato-warm-up'] === WARM_UP_TOKEN };
   if (key) recordPage(key, req, res);
-  const { writeHead, end } = res;
   const page = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
-  res.writeHead = function (status, ...rest) {
-    if ((state.unavailable && status >= 500) || (page && status === 500)) {
-      // Next's error document (empty until its scripts run) is replaced whole by the friendly
-      // page: 503 with Retry-After when a service was unavailable, else the 500 it was.
-      res.write = () => true;
-      const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(String(res.getHeader('content-security-policy') ?? ''))?.[1];
-      res.end = () => end.call(res, req.method === 'HEAD' ? undefined : unavailablePage(nonce));
-      res.removeHeader('content-length');
-      res.removeHeader('content-encoding');
-      res.removeHeader('etag');
-      if (state.unavailable) res.setHeader('retry-after', '5');
-      res.setHeader('cache-control', 'no-store');
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      return writeHead.call(this, state.unavailable ? 503 : 500);
-    }
-    return writeHead.call(this, status, ...rest);
-  };
-  if (page && req.method === 'GET') replaceNotFound(req, res, state);
+  replaceAnswer(req, res, (status) => {
+    if (status >= 500 && (state.unavailable || (page && status === 500))) return async () => friendlyPage(res, state.unavailable);
+    if (status === 404 && state.notFound === true && page && req.method === 'GET') return () => notFoundPage(req);
+    return undefined;
+  });
   requests.run(state, () => {
     handle(req, res).catch((err) => {
       console.error(JSON.stringify({ service: 'web', msg: 'request failed', err: String(err?.message ?? err) }));

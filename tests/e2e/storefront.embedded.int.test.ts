@@ -49,6 +49,15 @@ async function open(page: Page, url: string, problems: string[]): Promise<number
   return res?.status() ?? 0;
 }
 
+/** A 404 served whole, before any script runs: the shop's document, its language and words. */
+async function wholeNotFound(res: Response, path: string): Promise<string> {
+  assert.equal(res.status, 404, path);
+  const html = await res.text();
+  assert.match(html, /^<!DOCTYPE html><html lang="en"/, `${path} is served as the shop's document`);
+  assert.ok(html.includes('<h1>Page not found</h1>'), `${path} says so without scripts`);
+  return html;
+}
+
 async function addToCart(page: Page, base: string, slug: string, problems: string[]): Promise<void> {
   await open(page, `${base}/p/${slug}`, problems);
   await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -147,10 +156,7 @@ describe('storefront in the browser', { skip }, () => {
     // web server asks itself for that page with is ignored from outside.
     for (const path of ['/p/no-such-product', '/c/no-such-category', '/orders/ord_nonexist', '/nothing/here']) {
       const res = await fetch(`${base}${path}`, { headers: { 'x-mercato-not-found': 'guess' } });
-      assert.equal(res.status, 404, path);
-      const html = await res.text();
-      assert.match(html, /^<!DOCTYPE html><html lang="en"/, `${path} is served as the shop's document`);
-      assert.ok(html.includes('<h1>Page not found</h1>'), `${path} says so without scripts`);
+      const html = await wholeNotFound(res, path);
       assert.ok(html.includes('<meta name="robots" content="noindex"/>'), `${path} is not indexed`);
       const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
       assert.ok(nonce && html.includes(`nonce="${nonce}"`), `${path}: the scripts carry the policy's nonce`);
@@ -421,11 +427,7 @@ describe('storefront without its API', { skip }, () => {
         }
         status = 404;
         for (const path of [`/p/${KETTLE}`, '/c/clothing']) {
-          const res = await fetch(`${url}${path}`);
-          assert.equal(res.status, 404, path);
-          const html = await res.text();
-          assert.match(html, /^<!DOCTYPE html><html lang="en"/, `${path} is a whole document`);
-          assert.ok(html.includes('<h1>Page not found</h1>'), path);
+          await wholeNotFound(await fetch(`${url}${path}`), path);
         }
       });
     } finally {

@@ -63,9 +63,10 @@ interface Answer<T> {
 
 /**
  * The answer's data, or: 404 (or a malformed id in the path) → the not-found page; 5xx or
- * unreachable → ServiceUnavailable (the page answers 503); a session the API no longer takes (revoked by a password change or reset
- * elsewhere, or a call that needs one) → the sign-in page, which ends it; another refusal →
- * ApiError with its problem (a wrong password at sign-in is `invalid_credentials`, not this).
+ * unreachable → ServiceUnavailable (the page answers 503); a session the API no longer takes
+ * (revoked by a password change or reset elsewhere, or a call that needs one) → the sign-in page,
+ * which ends it; another refusal → ApiError with its problem (a wrong password at sign-in is
+ * `invalid_credentials`, not this).
  */
 export function must<T>(r: Answer<T>, what = 'the shop'): T {
   if (r.response.ok) return r.data as T;
