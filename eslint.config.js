@@ -39,12 +39,21 @@ export default tseslint.config(
     },
   },
   {
-    // A page's notFound() goes through pageNotFound(), which tells the web server to send the
-    // not-found page whole (Next answers a page's own notFound() with an empty error document).
+    // A page's notFound() and forbidden() go through pageNotFound() and pageForbidden(), which
+    // tell the web server to send the page whole (Next answers a page's own notFound() and
+    // forbidden() with an empty error document).
     files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
     ignores: ['apps/web/src/lib/runtime.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'next/navigation', importNames: ['notFound'], message: 'Call pageNotFound() from @/lib/runtime.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next/navigation', importNames: ['notFound'], message: 'Call pageNotFound() from @/lib/runtime.' },
+            { name: 'next/navigation', importNames: ['forbidden'], message: 'Call pageForbidden() from @/lib/runtime.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -119,25 +119,35 @@ function recordPage(key, req, res) {
 //   unavailable, else the 500 it was;
 // - a 404 from a page that called pageNotFound() (src/lib/runtime.ts): the not-found page Next
 //   renders for an address no route matches (the root layout, its language and the page's
-//   words), asked for over loopback.
-const NOT_FOUND_TOKEN = randomBytes(16).toString('hex');
+//   words), asked for over loopback;
+// - a 403 from a page that called pageForbidden(): the back office's 403 page
+//   (src/app/admin/no-access), asked for over loopback with the cookies the page saw, so that it
+//   is in the frame of the same user.
+const VIEW_TOKEN = randomBytes(16).toString('hex');
 const NOT_FOUND_PATH = '/_mercato/not-found';
+const FORBIDDEN_PATH = '/admin/no-access';
+// What the 403 page (and nothing else) is rendered with: src/app/admin/no-access/page.tsx.
+const FORBIDDEN_VIEW = 'x-mercato-forbidden-view';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding']);
 
-/** The not-found page as Next renders it for an unmatched address, for the shopper's host. */
-function notFoundPage(req) {
-  const headers = { accept: 'text/html', 'x-mercato-not-found': NOT_FOUND_TOKEN };
-  for (const name of ['host', 'x-forwarded-host', 'x-forwarded-proto', 'accept-language', 'user-agent']) {
+/**
+ * One of this server's own pages, asked for over loopback for the shopper's host: `view` names it
+ * (its path is chosen on arrival, from the token), `expected` is the status it answers with,
+ * `status` the one it goes out with.
+ */
+function ownPage(req, view, expected, status, extra = {}) {
+  const headers = { accept: 'text/html', 'x-mercato-view': `${VIEW_TOKEN} ${view}`, ...extra };
+  for (const name of ['host', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-for', 'accept-language', 'user-agent']) {
     if (req.headers[name]) headers[name] = req.headers[name];
   }
   return new Promise((resolve, reject) => {
-    const ask = httpRequest(`${url}${NOT_FOUND_PATH}`, { headers, timeout: 10_000 }, (page) => {
+    const ask = httpRequest(url, { headers, timeout: 10_000 }, (page) => {
       const chunks = [];
       page.on('data', (c) => chunks.push(c));
-      page.on('end', () => (page.statusCode === 404 ? resolve({ status: 404, headers: page.headers, body: Buffer.concat(chunks) }) : reject(new Error(`the not-found page answered ${page.statusCode}`))));
+      page.on('end', () => (page.statusCode === expected ? resolve({ status, headers: page.headers, body: Buffer.concat(chunks) }) : reject(new Error(`the ${view} page answered ${page.statusCode}`))));
       page.on('error', reject);
     });
-    ask.on('timeout', () => ask.destroy(new Error('the not-found page timed out')));
+    ask.on('timeout', () => ask.destroy(new Error(`the ${view} page timed out`)));
     ask.on('error', reject);
     ask.end();
   });
@@ -224,10 +234,14 @@ const server = createServer((req, res) => {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
     return;
   }
-  if (req.headers['x-mercato-not-found'] !== undefined) {
-    // Only this server asks for the not-found page this way; from outside the header is dropped.
-    if (req.headers['x-mercato-not-found'] === NOT_FOUND_TOKEN) req.url = NOT_FOUND_PATH;
-    delete req.headers['x-mercato-not-found'];
+  // Only this server asks for its own pages (ownPage); from outside these headers are dropped.
+  const view = req.headers['x-mercato-view'];
+  delete req.headers['x-mercato-view'];
+  delete req.headers[FORBIDDEN_VIEW];
+  if (view === `${VIEW_TOKEN} not-found`) req.url = NOT_FOUND_PATH;
+  else if (view === `${VIEW_TOKEN} forbidden`) {
+    req.url = FORBIDDEN_PATH;
+    req.headers[FORBIDDEN_VIEW] = '1';
   }
   const key = pageCacheKey(req);
   if (key && serveCached(key, req, res)) return;
@@ -236,7 +250,8 @@ const server = createServer((req, res) => {
   const page = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
   replaceAnswer(req, res, (status) => {
     if (status >= 500 && (state.unavailable || (page && status === 500))) return async () => friendlyPage(res, state.unavailable);
-    if (status === 404 && state.notFound === true && page && req.method === 'GET') return () => notFoundPage(req);
+    if (status === 404 && state.notFound === true && page && req.method === 'GET') return () => ownPage(req, 'not-found', 404, 404);
+    if (status === 403 && state.forbidden && page && req.method === 'GET') return () => ownPage(req, 'forbidden', 200, 403, state.forbidden.cookie ? { cookie: state.forbidden.cookie } : {});
     return undefined;
   });
   requests.run(state, () => {

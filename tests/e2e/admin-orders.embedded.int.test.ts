@@ -127,6 +127,15 @@ describe('back office: orders and customers', { skip }, () => {
     assert.equal(await nav.getByRole('link', { name: 'Operations' }).count(), 0, 'no operations in the navigation');
     assert.equal(await bo.open(page, '/admin/catalog', problems), 403, 'the catalog page refuses');
     assert.equal(await bo.open(page, '/admin/operations', problems), 403, 'the operations page refuses');
+    // Served whole, before any script runs: in the back office's frame, with the navigation of
+    // what support may open.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const whole = await fetch(`${bo.base}/admin/catalog`, { headers: { cookie } });
+    assert.equal(whole.status, 403);
+    const html = await whole.text();
+    assert.match(html, /^<!DOCTYPE html><html lang="en"/);
+    assert.ok(html.includes('<h1>You may not open this page</h1>') && html.includes('aria-label="Back office"') && html.includes('href="/admin/orders"'), 'the 403 in the frame');
+    assert.ok(!html.includes('href="/admin/catalog"'), 'the frame offers support no catalog');
     // An order: support reads it, may cancel, but neither ships nor refunds.
     const { orderId } = await bo.buy(await stockedSku(bo.shop, 'SUP'), 1, { email: `walkin-${randomUUID().slice(0, 6)}@example.com` });
     assert.equal(await bo.open(page, `/admin/orders/${orderId}`, problems), 200);

@@ -101,6 +101,24 @@ describe('back office in the browser', { skip }, () => {
     }
     await check(page, 'admin 403', problems);
     await screenshots(page, 'admin-forbidden');
+    // As served, before any script runs: the shop's document with its language and the 403 page's
+    // words, not Next's empty error document. The page the web server renders it from is not
+    // found for anyone else, and the headers it asks itself with are ignored from outside.
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const asked: Record<string, string>[] = [{ cookie }, { cookie, 'x-mercato-view': 'guess forbidden', 'x-mercato-forbidden-view': '1' }];
+    for (const headers of asked) {
+      const whole = await fetch(`${base}/admin/catalog`, { headers });
+      assert.equal(whole.status, 403);
+      const html = await whole.text();
+      assert.match(html, /^<!DOCTYPE html><html lang="en"/, 'the 403 is the shop\'s document');
+      assert.ok(html.includes('<h1>You may not open this page</h1>'), 'the 403 says so without scripts');
+      assert.ok(!html.includes('aria-label="Back office"'), 'no admin navigation for a customer');
+      assert.ok(!html.includes('Compact Smart Bulb'), 'nothing of the catalog');
+      const view = await fetch(`${base}/admin/no-access`, { headers });
+      assert.equal(view.status, 404, 'the 403 page alone is not found from outside');
+      const viewHtml = await view.text();
+      assert.ok(viewHtml.includes('<h1>Page not found</h1>') && !viewHtml.includes('<h1>You may not open this page</h1>'));
+    }
     // The sign-in page of the back office tells the customer nothing more either.
     const direct = await fetch(`${base}/admin`, { redirect: 'manual' });
     assert.ok([302, 303, 307].includes(direct.status), 'a request without a session is sent to sign in');

@@ -155,13 +155,13 @@ describe('storefront in the browser', { skip }, () => {
     // document with its language and the page's words, not an empty error shell. The header the
     // web server asks itself for that page with is ignored from outside.
     for (const path of ['/p/no-such-product', '/c/no-such-category', '/orders/ord_nonexist', '/nothing/here']) {
-      const res = await fetch(`${base}${path}`, { headers: { 'x-mercato-not-found': 'guess' } });
+      const res = await fetch(`${base}${path}`, { headers: { 'x-mercato-view': 'guess not-found' } });
       const html = await wholeNotFound(res, path);
       assert.ok(html.includes('<meta name="robots" content="noindex"/>'), `${path} is not indexed`);
       const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
       assert.ok(nonce && html.includes(`nonce="${nonce}"`), `${path}: the scripts carry the policy's nonce`);
     }
-    const kettle = await fetch(`${base}/p/${KETTLE}`, { headers: { 'x-mercato-not-found': 'guess' } });
+    const kettle = await fetch(`${base}/p/${KETTLE}`, { headers: { 'x-mercato-view': 'guess not-found' } });
     assert.equal(kettle.status, 200, 'a guessed header turns no page into the not-found page');
     assert.ok((await kettle.text()).includes('<h1>Artisan Electric Kettle</h1>'));
     const { page, problems } = await shopper();

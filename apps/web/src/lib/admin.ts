@@ -1,7 +1,7 @@
 import type { ApiClient } from '@mercato/client';
-import { forbidden, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { api, ApiError, namesNothing, problemOf, ServiceUnavailable } from './api';
-import { markUnavailable, pageNotFound } from './runtime';
+import { markUnavailable, pageForbidden, pageNotFound } from './runtime';
 import { currentUser } from './session';
 import type { TokenClaims } from './session-cookies';
 import { currentPath } from './site';
@@ -66,7 +66,7 @@ export function signInPath(next: string): string {
 export async function requireSection(key: SectionKey): Promise<TokenClaims> {
   const user = await currentUser();
   if (!user) redirect(signInPath(await currentPath()));
-  if (!mayUse(user.roles, key)) forbidden();
+  if (!mayUse(user.roles, key)) await pageForbidden();
   return user;
 }
 
@@ -90,7 +90,7 @@ export async function load<T>(r: Answer<T>, what = 'the back office'): Promise<T
   if (r.response.ok) return r.data as T;
   const status = r.response.status;
   if (status === 401) redirect(signInPath(await currentPath()));
-  if (status === 403) forbidden();
+  if (status === 403) await pageForbidden();
   if (namesNothing(r)) pageNotFound();
   if (status === 0 || status >= 500) {
     markUnavailable();

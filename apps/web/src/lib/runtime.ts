@@ -1,5 +1,6 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { notFound } from 'next/navigation';
+import { headers } from 'next/headers';
+import { forbidden, notFound } from 'next/navigation';
 
 // What the web app's server (server.mjs) shares with the pages it renders, per request.
 
@@ -8,6 +9,11 @@ interface RequestState {
   unavailable: boolean;
   /** The page called notFound(): its 404 goes out as the not-found page (see server.mjs). */
   notFound?: boolean;
+  /**
+   * The page called pageForbidden(): its 403 goes out as the back office's 403 page, rendered
+   * for the same session (the cookies the page saw, a refreshed session's included).
+   */
+  forbidden?: { cookie: string };
 }
 
 const requests = (globalThis as Record<symbol, unknown>)[Symbol.for('mercato.web.requests')] as AsyncLocalStorage<RequestState> | undefined;
@@ -21,6 +27,17 @@ export function pageNotFound(): never {
   const state = requests?.getStore();
   if (state) state.notFound = true;
   notFound();
+}
+
+/**
+ * forbidden() for a page: the 403, and a word to the web server, which sends the 403 page whole
+ * (in the back office's frame, for the same user) instead of Next's empty error document. Pages
+ * and the back office's guards call this, never next/navigation's forbidden() (the lint says so).
+ */
+export async function pageForbidden(): Promise<never> {
+  const state = requests?.getStore();
+  if (state) state.forbidden = { cookie: (await headers()).get('cookie') ?? '' };
+  forbidden();
 }
 
 /** Marks the request being rendered as failed for want of a service (503, not 500). */
