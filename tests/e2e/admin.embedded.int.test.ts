@@ -124,6 +124,32 @@ describe('back office in the browser', { skip }, () => {
     assert.ok([302, 303, 307].includes(direct.status), 'a request without a session is sent to sign in');
   });
 
+  it('a staff session revoked elsewhere ends in the back office: the sign-in page forgets it and says so, and signing in again comes back', async () => {
+    const who = { email: 'revoked-staff@example.com', password: 'first staff password 1', name: 'Rhea Voked' };
+    const second = 'second staff password 2';
+    await staffUser(base, adminToken, who, ['catalog_manager']);
+    const { page, problems } = await person();
+    await signInToAdmin(page, who, problems);
+    // On another device the password is changed: every session before it is revoked.
+    const changed = await apiCall('/auth/password/change', { method: 'POST', token: await tokenOf(base, { email: who.email, password: who.password }), body: JSON.stringify({ currentPassword: who.password, newPassword: second }) });
+    assert.equal(changed.status, 200, JSON.stringify(changed.body));
+    // Within seconds the API refuses this browser's session: the page goes to sign in, once (the
+    // sign-in page must not take the refused session for a live one and send it back).
+    await eventually(async () => {
+      await page.goto(`${base}/admin/catalog`);
+      return /\/admin\/sign-in\?ended=1&next=%2Fadmin%2Fcatalog$/.test(page.url());
+    }, 30_000, 1_000);
+    await page.getByText('Your session has ended').waitFor();
+    const names = (await page.context().cookies()).map((c) => c.name);
+    assert.ok(!names.includes('mercato_at') && !names.includes('mercato_rt'), 'the refused session is forgotten');
+    await check(page, 'admin session ended', problems);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Password').fill(second);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/catalog$/);
+    await page.getByRole('link', { name: 'Compact Smart Bulb' }).waitFor();
+  });
+
   it('a catalog manager creates a product with two variants, two currencies and an image, publishes it, and a shopper finds and buys it', async () => {
     const { page, problems } = await person();
     await signInToAdmin(page, MANAGER, problems);

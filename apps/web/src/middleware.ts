@@ -6,7 +6,8 @@ import { ACCESS_COOKIE, claimsOf, orderCookie, REFRESH_AHEAD_S, REFRESH_COOKIE }
 // 1. a mutation (any method but GET/HEAD) whose Origin is not this site is refused (403);
 // 2. a guest order link's `?token=` moves into an HttpOnly cookie and out of the URL;
 // 3. a session whose access token expires within a minute is refreshed, on the server; one the
-//    API refused (a page was sent to /account/sign-in?ended=1) is forgotten;
+//    API refused (a page was sent to /account/sign-in?ended=1, or the back office's
+//    /admin/sign-in?ended=1) is forgotten;
 // 4. a strict Content-Security-Policy with a fresh nonce for the page's scripts.
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -69,7 +70,7 @@ export async function middleware(req: NextRequest): Promise<NextResponse> {
   let refreshed: { accessToken: string; refreshToken: string; expiresIn: number } | undefined;
   let ended = false;
   const rt = req.cookies.get(REFRESH_COOKIE)?.value;
-  if (pathname === '/account/sign-in' && searchParams.get('ended') === '1' && (rt || req.cookies.has(ACCESS_COOKIE))) {
+  if ((pathname === '/account/sign-in' || pathname === '/admin/sign-in') && searchParams.get('ended') === '1' && (rt || req.cookies.has(ACCESS_COOKIE))) {
     // Revoked elsewhere (a password change or reset): its refresh token is revoked too.
     ended = true;
   } else if (rt) {

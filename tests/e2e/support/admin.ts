@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { eventually } from '@mercato/chassis/testing';
 import type { Page } from 'playwright-core';
 import { assertAccessible } from './browser.js';
 
@@ -36,7 +37,11 @@ export async function staffUser(base: string, adminToken: string, who: Credentia
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const sub = (JSON.parse(Buffer.from(String(r.body.accessToken).split('.')[1]!, 'base64url').toString('utf8')) as { sub: string }).sub;
   if (roles.length > 0) {
-    const set = await apiCall(base, `/users/${sub}/roles`, { method: 'PUT', token: adminToken, body: JSON.stringify({ roles: ['customer', ...roles] }) });
+    // The user service makes the profile from the registration's event: 404 until it has.
+    const set = await eventually(async () => {
+      const r = await apiCall(base, `/users/${sub}/roles`, { method: 'PUT', token: adminToken, body: JSON.stringify({ roles: ['customer', ...roles] }) });
+      return r.status === 404 ? undefined : r;
+    }, 20_000, 100);
     assert.equal(set.status, 200, JSON.stringify(set.body));
   }
   return sub;

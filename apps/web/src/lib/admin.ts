@@ -53,9 +53,12 @@ export function sectionsFor(roles: readonly string[]): Section[] {
   return SECTIONS.filter((s) => mayUse(roles, s.key));
 }
 
-/** The back office's sign-in page, coming back to `next` afterwards. */
-export function signInPath(next: string): string {
-  return `/admin/sign-in?next=${encodeURIComponent(next)}`;
+/**
+ * The back office's sign-in page, coming back to `next` afterwards; `ended` when the API refused
+ * the session (revoked by a password change or reset elsewhere): the page forgets it and says so.
+ */
+export function signInPath(next: string, ended = false): string {
+  return `/admin/sign-in?${ended ? 'ended=1&' : ''}next=${encodeURIComponent(next)}`;
 }
 
 /**
@@ -82,14 +85,16 @@ interface Answer<T> {
 }
 
 /**
- * For a page's reads: the data, or 401 → sign in again; 403 → the 403 page; 404 (or a malformed
+ * For a page's reads: the data, or 401 → sign in again (the session forgotten); 403 → the 403 page; 404 (or a malformed
  * id in the path) → the not-found page; 5xx or unreachable → ServiceUnavailable (503 page);
  * another refusal → ApiError.
  */
 export async function load<T>(r: Answer<T>, what = 'the back office'): Promise<T> {
   if (r.response.ok) return r.data as T;
   const status = r.response.status;
-  if (status === 401) redirect(signInPath(await currentPath()));
+  // The session is in the cookies (requireSection saw it) but the API refused it: without
+  // forgetting it, the sign-in page would take it for a session and send the user back here.
+  if (status === 401) redirect(signInPath(await currentPath(), true));
   if (status === 403) await pageForbidden();
   if (namesNothing(r)) pageNotFound();
   if (status === 0 || status >= 500) {

@@ -10,7 +10,7 @@ import { currentUser } from '@/lib/session';
 
 export const metadata: Metadata = { title: t('admin.signIn.title'), robots: { index: false, follow: false } };
 
-type Props = { searchParams: Promise<{ next?: string | string[] }> };
+type Props = { searchParams: Promise<{ next?: string | string[]; ended?: string | string[] }> };
 
 /** Only back-office paths, so that a crafted link cannot send staff elsewhere after signing in. */
 function safeNext(next: string | undefined): string {
@@ -22,12 +22,16 @@ function safeNext(next: string | undefined): string {
  * session cookies, then back to the admin page they asked for.
  */
 export default async function AdminSignInPage({ searchParams }: Props) {
-  const next = safeNext(param((await searchParams).next, 500));
+  const query = await searchParams;
+  const next = safeNext(param(query.next, 500));
+  // Sent here because the API refused the session: the middleware has forgotten it.
+  const ended = param(query.ended) === '1';
   const user = await currentUser();
   if (user && isStaff(user.roles)) redirect(next);
   return (
     <div className={s.narrow}>
       <h1>{t('admin.signIn.title')}</h1>
+      {ended ? <p role="status">{t('signin.ended')}</p> : null}
       <p className={s.muted}>{t('admin.signIn.hint')}</p>
       <ActionForm
         action={signIn}
