@@ -150,6 +150,22 @@ describe('back office in the browser', { skip }, () => {
     await page.getByRole('link', { name: 'Compact Smart Bulb' }).waitFor();
   });
 
+  it('says on the catalog list what a refused filter is, instead of an error page', async () => {
+    const headers = { cookie: `mercato_at=${adminToken}` };
+    const cases: [string, string][] = [
+      ['/admin/catalog?cursor=made-up', 'This page link has expired: start again from the first page.'],
+      ['/admin/catalog?category=no-such-category', 'No category has this id or slug'],
+      [`/admin/catalog?q=${encodeURIComponent('bulb\u0001')}`, 'must not contain control characters'],
+    ];
+    for (const [path, words] of cases) {
+      const res = await fetch(`${base}${path}`, { headers });
+      assert.equal(res.status, 200, path);
+      const html = await res.text();
+      assert.ok(html.includes(words), `${path} says: ${words}`);
+      assert.ok(html.includes('<h1>Catalog</h1>') && html.includes('role="search"'), `${path} is the catalog list with its filters`);
+    }
+  });
+
   it('a catalog manager creates a product with two variants, two currencies and an image, publishes it, and a shopper finds and buys it', async () => {
     const { page, problems } = await person();
     await signInToAdmin(page, MANAGER, problems);

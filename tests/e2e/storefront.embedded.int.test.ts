@@ -197,6 +197,12 @@ describe('storefront in the browser', { skip }, () => {
     await page.waitForURL(/\/search\?q=ketle/);
     await assertAccessible(page, 'search results');
     await page.getByRole('link', { name: /Artisan Electric Kettle/ }).first().waitFor();
+    // Pasted text with control characters (which the API refuses) is searched for without them,
+    // not answered with an error page.
+    const pasted = await fetch(`${base}/search?q=${encodeURIComponent('artisan\u0000kettle\u0007')}`);
+    assert.equal(pasted.status, 200);
+    assert.ok((await pasted.text()).includes('Artisan Electric Kettle'), 'the pasted words are searched for');
+    assert.equal((await fetch(`${base}/search?q=%00`)).status, 200);
   });
 
   it('a guest buys two items with pm_card_visa and opens the order from the email link', async () => {

@@ -13,7 +13,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export function listingParams(sp: Record<string, string | string[] | undefined>, category?: string): ListingParams {
   const out: ListingParams = {};
-  const q = first(sp.q)?.trim().slice(0, 200);
+  // What a shopper typed or pasted: control characters (which the API refuses) become spaces.
+  // eslint-disable-next-line no-control-regex
+  const q = first(sp.q)?.replace(/[\x00-\x1F\x7F]+/g, ' ').trim().slice(0, 200);
   if (q) out.q = q;
   const sort = first(sp.sort);
   if (sort && (SORTS as readonly string[]).includes(sort)) out.sort = sort as Sort;

@@ -55,41 +55,6 @@ export interface Filter {
   placeholder?: string;
 }
 
-/** The filters of a list: a GET form to `action` with the current values; "Clear" drops them all. */
-export function FilterBar({ action, filters, values, label }: { action: string; filters: Filter[]; values: Record<string, string | undefined>; label?: string }) {
-  return (
-    <form method="get" action={action} className={s.filters} role="search" aria-label={label ?? t('admin.table.filters')}>
-      {filters.map((f) => {
-        const id = `filter-${f.name}`;
-        return (
-          <div key={f.name} className={s.filter}>
-            <label htmlFor={id}>{f.label}</label>
-            {f.options ? (
-              <select id={id} name={f.name} defaultValue={values[f.name] ?? ''} className={s.control}>
-                {f.options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input id={id} name={f.name} type={f.type ?? 'text'} defaultValue={values[f.name] ?? ''} placeholder={f.placeholder} className={s.control} />
-            )}
-          </div>
-        );
-      })}
-      <div className={s.filterActions}>
-        <button type="submit" className={s.smallButton}>
-          {t('admin.table.apply')}
-        </button>
-        <a href={action} className={s.smallLink}>
-          {t('admin.table.clear')}
-        </a>
-      </div>
-    </form>
-  );
-}
-
 /** `path?query` from a page's current filters and a cursor (empty values left out). */
 export function listHref(path: string, values: Record<string, string | undefined>, cursor?: string): string {
   const q = new URLSearchParams();
