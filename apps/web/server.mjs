@@ -229,7 +229,18 @@ for (const level of ['error', 'warn']) {
   };
 }
 
+// The methods the pages (GET, HEAD), their forms and server actions (POST) take. Any other
+// (TRACE made Next fail with a 500, PUT, DELETE …) is refused here, before Next, with what is allowed.
+const METHODS = new Set(['GET', 'HEAD', 'POST']);
+const ALLOW = 'GET, HEAD, POST';
+
 const server = createServer((req, res) => {
+  if (!METHODS.has(req.method)) {
+    const headers = { allow: ALLOW, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    if (req.method === 'OPTIONS') res.writeHead(204, headers).end();
+    else res.writeHead(405, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end(`${req.method} is not allowed here; allowed: ${ALLOW}\n`);
+    return;
+  }
   if (!handle) {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
     return;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -148,6 +148,23 @@ describe('storefront in the browser', { skip }, () => {
     // A cross-site form post is refused before any page code runs.
     const forged = await fetch(`${base}/cart`, { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'text/plain' }, body: 'x' });
     assert.equal(forged.status, 403);
+  });
+
+  it('refuses the methods no page takes with 405 and what is allowed', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'PROPFIND']) {
+      const res = await fetch(`${base}/p/${KETTLE}`, { method });
+      assert.equal(res.status, 405, method);
+      assert.equal(res.headers.get('allow'), 'GET, HEAD, POST');
+    }
+    // TRACE, which fetch() will not send (it failed in Next with a 500).
+    const trace = await new Promise<IncomingMessage>((resolve, reject) => httpRequest(`${base}/p/${KETTLE}`, { method: 'TRACE' }, resolve).on('error', reject).end());
+    trace.resume();
+    assert.equal(trace.statusCode, 405);
+    assert.equal(trace.headers.allow, 'GET, HEAD, POST');
+    const options = await fetch(`${base}/p/${KETTLE}`, { method: 'OPTIONS' });
+    assert.equal(options.status, 204);
+    assert.equal(options.headers.get('allow'), 'GET, HEAD, POST');
+    assert.equal((await fetch(`${base}/p/${KETTLE}`, { method: 'HEAD' })).status, 200);
   });
 
   it('answers unknown products and categories with a real 404 page', async () => {
