@@ -121,13 +121,11 @@ function recordPage(key, req, res) {
 //   renders for an address no route matches (the root layout, its language and the page's
 //   words), asked for over loopback;
 // - a 403 from a page that called pageForbidden(): the back office's 403 page
-//   (src/app/admin/no-access), asked for over loopback with the cookies the page saw, so that it
-//   is in the frame of the same user.
+//   (src/app/admin/no-access, rendered for this server's own request only), asked for over
+//   loopback with the cookies the page saw, so that it is in the frame of the same user.
 const VIEW_TOKEN = randomBytes(16).toString('hex');
 const NOT_FOUND_PATH = '/_mercato/not-found';
 const FORBIDDEN_PATH = '/admin/no-access';
-// What the 403 page (and nothing else) is rendered with: src/app/admin/no-access/page.tsx.
-const FORBIDDEN_VIEW = 'x-mercato-forbidden-view';
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'content-encoding']);
 
 /**
@@ -245,18 +243,16 @@ const server = createServer((req, res) => {
     res.writeHead(503, { 'retry-after': '1', 'content-type': 'text/plain' }).end('starting');
     return;
   }
-  // Only this server asks for its own pages (ownPage); from outside these headers are dropped.
+  // Only this server asks for its own pages (ownPage); from outside the header is dropped. The
+  // 403 page renders only when the request state says it is this server's (see runtime.ts).
   const view = req.headers['x-mercato-view'];
   delete req.headers['x-mercato-view'];
-  delete req.headers[FORBIDDEN_VIEW];
+  const forbiddenView = view === `${VIEW_TOKEN} forbidden`;
   if (view === `${VIEW_TOKEN} not-found`) req.url = NOT_FOUND_PATH;
-  else if (view === `${VIEW_TOKEN} forbidden`) {
-    req.url = FORBIDDEN_PATH;
-    req.headers[FORBIDDEN_VIEW] = '1';
-  }
+  else if (forbiddenView) req.url = FORBIDDEN_PATH;
   const key = pageCacheKey(req);
   if (key && serveCached(key, req, res)) return;
-  const state = { unavailable: false, warmUp: req.headers['x-mercato-warm-up'] === WARM_UP_TOKEN };
+  const state = { unavailable: false, forbiddenView, warmUp: req.headers['x-mercato-warm-up'] === WARM_UP_TOKEN };
   if (key) recordPage(key, req, res);
   const page = (req.method === 'GET' || req.method === 'HEAD') && !req.headers.rsc && !req.headers['next-action'];
   replaceAnswer(req, res, (status) => {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '@mercato/chassis/testing';
 import { ADMIN, dialog, startBackOffice, stockedSku, type BackOffice } from './support/admin-ops.js';
-import { assertAccessible, mailWith, screenshots, skipUnlessChromium } from './support/browser.js';
+import { assertAccessible, cookieHeader, mailWith, screenshots, skipUnlessChromium } from './support/browser.js';
 import { stockedProduct } from './support/shop.js';
 // The back office's orders and customers in a real browser (Debian's chromium through
 // playwright-core), on the embedded platform as `npm start` serves it: an admin ships and refunds
@@ -129,7 +129,7 @@ describe('back office: orders and customers', { skip }, () => {
     assert.equal(await bo.open(page, '/admin/operations', problems), 403, 'the operations page refuses');
     // Served whole, before any script runs: in the back office's frame, with the navigation of
     // what support may open.
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await cookieHeader(page);
     const whole = await fetch(`${bo.base}/admin/catalog`, { headers: { cookie } });
     assert.equal(whole.status, 403);
     const html = await whole.text();

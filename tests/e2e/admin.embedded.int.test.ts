@@ -5,7 +5,7 @@ import { ensureWebBuild } from '@mercato/platform/web';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { apiCall as call, signInToAdmin as adminSignIn, staffUser, tokenOf } from './support/admin.js';
-import { assertAccessible, launchBrowser, screenshots, skipUnlessChromium, watchPage, type TestBrowser } from './support/browser.js';
+import { assertAccessible, cookieHeader, launchBrowser, screenshots, skipUnlessChromium, watchPage, type TestBrowser } from './support/browser.js';
 import { startEmbedded, type EmbeddedPlatform } from './support/embedded.js';
 
 // The back office (/admin) in a real browser on the embedded platform with the demo shop: a
@@ -104,7 +104,7 @@ describe('back office in the browser', { skip }, () => {
     // As served, before any script runs: the shop's document with its language and the 403 page's
     // words, not Next's empty error document. The page the web server renders it from is not
     // found for anyone else, and the headers it asks itself with are ignored from outside.
-    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = await cookieHeader(page);
     const asked: Record<string, string>[] = [{ cookie }, { cookie, 'x-mercato-view': 'guess forbidden', 'x-mercato-forbidden-view': '1' }];
     for (const headers of asked) {
       const whole = await fetch(`${base}/admin/catalog`, { headers });

@@ -62,6 +62,11 @@ export function watchPage(page: Page): string[] {
 let axeSource: string | undefined;
 
 /** Runs axe-core on the page as it is: no serious or critical violation. */
+/** The Cookie header of the page's browser context, for a fetch as the same visitor. */
+export async function cookieHeader(page: Page): Promise<string> {
+  return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
 export async function assertAccessible(page: Page, what: string): Promise<void> {
   axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   // A client-side transition (a currency switch re-renders the page) swaps the head's <title>

@@ -85,9 +85,9 @@ interface Answer<T> {
 }
 
 /**
- * For a page's reads: the data, or 401 → sign in again (the session forgotten); 403 → the 403 page; 404 (or a malformed
- * id in the path) → the not-found page; 5xx or unreachable → ServiceUnavailable (503 page);
- * another refusal → ApiError.
+ * For a page's reads: the data, or 401 → sign in again (the session forgotten); 403 → the 403
+ * page; 404 (or a malformed id in the path) → the not-found page; 5xx or unreachable →
+ * ServiceUnavailable (503 page); another refusal → ApiError.
  */
 export async function load<T>(r: Answer<T>, what = 'the back office'): Promise<T> {
   if (r.response.ok) return r.data as T;

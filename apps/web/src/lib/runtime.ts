@@ -14,6 +14,8 @@ interface RequestState {
    * for the same session (the cookies the page saw, a refreshed session's included).
    */
   forbidden?: { cookie: string };
+  /** This server asked itself for its own 403 page (see server.mjs): only then is it rendered. */
+  forbiddenView?: boolean;
 }
 
 const requests = (globalThis as Record<symbol, unknown>)[Symbol.for('mercato.web.requests')] as AsyncLocalStorage<RequestState> | undefined;
@@ -38,6 +40,11 @@ export async function pageForbidden(): Promise<never> {
   const state = requests?.getStore();
   if (state) state.forbidden = { cookie: (await headers()).get('cookie') ?? '' };
   forbidden();
+}
+
+/** Whether the request being rendered is the web server's own, for its 403 page. */
+export function isForbiddenView(): boolean {
+  return requests?.getStore()?.forbiddenView === true;
 }
 
 /** Marks the request being rendered as failed for want of a service (503, not 500). */

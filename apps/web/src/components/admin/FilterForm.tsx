@@ -5,9 +5,10 @@ import s from './admin.module.css';
 import o from './filter-form.module.css';
 
 /**
- * The filters of a list: a GET form to `action` with the current values ("Clear" drops them), with the refusal of each next to its field
- * (the API's `errors[].pointer` on the query, or a value the page could not read): the field is
- * marked invalid and described by its error. `hidden` keeps values the form does not show (a tab).
+ * The filters of a list: a GET form to `action` with the current values ("Clear" drops them),
+ * with the refusal of each next to its field (the API's `errors[].pointer` on the query, or a
+ * value the page could not read): the field is marked invalid and described by its error.
+ * `hidden` keeps values the form does not show (a tab).
  */
 export function FilterForm({
   action,
