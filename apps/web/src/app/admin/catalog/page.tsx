@@ -65,7 +65,7 @@ export default async function CatalogPage({ searchParams }: Props) {
             {
               header: t('admin.catalog.price'),
               numeric: true,
-              cell: (p) => (p.price ? (p.price.min.amount === p.price.max.amount ? formatMoney(p.price.min) : `${formatMoney(p.price.min)} – ${formatMoney(p.price.max)}`) : '–'),
+              cell: (p) => (p.price ? (p.price.min.amount === p.price.max.amount ? formatMoney(p.price.min) : `${formatMoney(p.price.min)}\u00a0– ${formatMoney(p.price.max)}`) : '–'),
             },
           ]}
         />
