@@ -85,16 +85,37 @@ export async function assertAccessible(page: Page, what: string): Promise<void> 
 }
 
 /**
+ * What of the page is wider than the window at its current size: the page itself, or a table
+ * that has to be scrolled sideways to be read (by its caption).
+ */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: { documentElement: { scrollWidth: number }; querySelectorAll: (s: string) => Iterable<{ caption: { textContent: string | null } | null; parentElement: { scrollWidth: number; clientWidth: number } | null }> } }).document;
+    const width = (globalThis as unknown as { innerWidth: number }).innerWidth;
+    const out: string[] = [];
+    if (doc.documentElement.scrollWidth > width) out.push(`the page (${doc.documentElement.scrollWidth} px)`);
+    for (const table of doc.querySelectorAll('table')) {
+      const wrap = table.parentElement;
+      if (wrap && wrap.scrollWidth > wrap.clientWidth) out.push(`table "${table.caption?.textContent ?? '?'}" (${wrap.scrollWidth} px in ${wrap.clientWidth})`);
+    }
+    return out;
+  });
+}
+
+/**
  * Screenshots of the page at desktop and phone sizes into apps/web/docs/screenshots (for the
- * README); with `dark`, also the desktop view in the dark colour scheme.
+ * README); with `dark`, also the desktop view in the dark colour scheme. At every size the page
+ * and its tables must fit the window (checked after the pictures are taken, so they can be seen).
  */
 export async function screenshots(page: Page, name: string, opts: { dark?: boolean } = {}): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const before = page.viewportSize();
+  const tooWide: string[] = [];
   for (const [vp, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size);
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${vp}.png`) });
+    for (const what of await overflowing(page)) tooWide.push(`${vp}: ${what}`);
   }
   if (opts.dark) {
     await page.setViewportSize(VIEWPORTS.desktop);
@@ -104,6 +125,7 @@ export async function screenshots(page: Page, name: string, opts: { dark?: boole
     await page.emulateMedia({ colorScheme: 'light' });
   }
   if (before) await page.setViewportSize(before);
+  assert.deepEqual(tooWide, [], `${name}: wider than the window`);
 }
 
 /** The newest mail in the platform's mailbox that contains every one of `needles`, decoded from quoted-printable. */

@@ -126,7 +126,7 @@ export default async function DashboardPage() {
             rowKey={(o) => o.id}
             empty={t('admin.dashboard.noOrders')}
             columns={[
-              { header: t('admin.dashboard.order'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a> },
+              { header: t('admin.dashboard.order'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a>, long: true },
               { header: t('admin.dashboard.customer'), cell: (o) => o.email, wideOnly: true },
               { header: t('admin.dashboard.placed'), cell: (o) => when(o.createdAt), wideOnly: true },
               { header: t('admin.dashboard.status'), cell: (o) => <StatusBadge status={o.status} /> },

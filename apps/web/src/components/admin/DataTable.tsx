@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { t } from '@/lib/i18n';
 import s from './admin.module.css';
 
-// Lists of the back office: a real table (caption, column headers) that scrolls sideways on a
-// phone, a GET form of filters above it, and cursor paging below it. Server components: the
+// Lists of the back office: a real table (caption, column headers) that fits a phone (and scrolls
+// sideways where it cannot), a GET form of filters above it, and cursor paging below it. Server components: the
 // filters and the cursor are in the URL, so a list can be bookmarked and works without JavaScript.
 
 export interface Column<T> {
@@ -13,7 +13,11 @@ export interface Column<T> {
   numeric?: boolean;
   /** Hidden from view (still read by screen readers) on narrow screens. */
   wideOnly?: boolean;
+  /** Long unbroken text (an id, an email) that may break anywhere on a narrow screen rather than widen the table. */
+  long?: boolean;
 }
+
+const cellClass = <T,>(c: Column<T>): string | undefined => [c.numeric ? s.num : '', c.wideOnly ? s.wideOnly : '', c.long ? s.long : ''].filter(Boolean).join(' ') || undefined;
 
 export function DataTable<T>({ caption, columns, rows, rowKey, empty }: { caption: string; columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T) => string; empty?: ReactNode }) {
   if (rows.length === 0) return <p className={s.empty}>{empty ?? t('admin.table.empty')}</p>;
@@ -24,7 +28,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: { captio
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.header} scope="col" className={[c.numeric ? s.num : '', c.wideOnly ? s.wideOnly : ''].join(' ').trim() || undefined}>
+              <th key={c.header} scope="col" className={cellClass(c)}>
                 {c.header}
               </th>
             ))}
@@ -34,7 +38,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty }: { captio
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.header} className={[c.numeric ? s.num : '', c.wideOnly ? s.wideOnly : ''].join(' ').trim() || undefined}>
+                <td key={c.header} className={cellClass(c)}>
                   {c.cell(row)}
                 </td>
               ))}

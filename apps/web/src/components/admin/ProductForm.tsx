@@ -96,11 +96,11 @@ export function ProductForm({
                 {state.conflict.rows.map((r) => (
                   <tr key={r.field}>
                     <th scope="row">{r.field}</th>
-                    <td>{r.before}</td>
-                    <td>
+                    <td className={s.long}>{r.before}</td>
+                    <td className={s.long}>
                       <mark className={p.mark}>{r.now}</mark>
                     </td>
-                    <td>{r.yours}</td>
+                    <td className={s.long}>{r.yours}</td>
                   </tr>
                 ))}
               </tbody>

@@ -48,6 +48,7 @@ export default async function CustomersPage({ searchParams }: Props) {
               { header: t('admin.customers.col.name'), cell: (u) => <a href={`/admin/customers/${u.id}`}>{u.name || u.email}</a> },
               {
                 header: t('admin.customers.col.email'),
+                long: true,
                 cell: (u) => (
                   <>
                     {u.email}

@@ -56,9 +56,9 @@ export default async function OrdersPage({ searchParams }: Props) {
             rowKey={(o) => o.id}
             empty={filtered ? t('admin.orders.noneMatch') : t('admin.orders.none')}
             columns={[
-              { header: t('admin.orders.col.id'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a> },
+              { header: t('admin.orders.col.id'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a>, long: true },
               { header: t('admin.orders.col.placed'), cell: (o) => staffTime(o.createdAt), wideOnly: true },
-              { header: t('admin.orders.col.customer'), cell: (o) => o.email },
+              { header: t('admin.orders.col.customer'), cell: (o) => o.email, long: true },
               { header: t('admin.orders.col.status'), cell: (o) => <StatusBadge status={o.status} /> },
               { header: t('admin.orders.col.payment'), cell: (o) => <StatusBadge status={o.payment.status} label={tOr(`admin.payment.${o.payment.status}`, o.payment.status)} />, wideOnly: true },
               { header: t('admin.orders.col.total'), cell: (o) => formatMoney(o.totals.total), numeric: true },

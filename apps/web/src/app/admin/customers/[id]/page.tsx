@@ -68,7 +68,7 @@ export default async function CustomerPage({ params }: Props) {
                 rowKey={(o) => o.id}
                 empty={t('admin.customer.noOrders')}
                 columns={[
-                  { header: t('admin.orders.col.id'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a> },
+                  { header: t('admin.orders.col.id'), cell: (o) => <a href={`/admin/orders/${o.id}`}>{o.id}</a>, long: true },
                   { header: t('admin.orders.col.placed'), cell: (o) => staffTime(o.createdAt), wideOnly: true },
                   { header: t('admin.orders.col.status'), cell: (o) => <StatusBadge status={o.status} /> },
                   { header: t('admin.orders.col.total'), cell: (o) => formatMoney(o.totals.total), numeric: true },

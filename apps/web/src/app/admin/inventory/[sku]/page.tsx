@@ -149,6 +149,7 @@ export default async function SkuPage({ params, searchParams }: Props) {
                 { header: t('admin.sku.col.reservedDelta'), cell: (m) => signed(m.reservedDelta), numeric: true },
                 {
                   header: t('admin.sku.col.why'),
+                  long: true,
                   cell: (m) => (
                     <>
                       {m.reason ?? ''}

@@ -135,7 +135,7 @@ export default async function AdminOrderPage({ params }: Props) {
                     <th scope="col" className={a.num}>
                       {t('admin.order.col.qty')}
                     </th>
-                    <th scope="col" className={a.num}>
+                    <th scope="col" className={`${a.num} ${a.wideOnly}`}>
                       {t('admin.order.col.unit')}
                     </th>
                     <th scope="col" className={a.num}>
@@ -151,7 +151,7 @@ export default async function AdminOrderPage({ params }: Props) {
                         <a href={`/admin/inventory/${encodeURIComponent(l.sku)}`}>{l.sku}</a>
                       </td>
                       <td className={a.num}>{l.quantity}</td>
-                      <td className={a.num}>{formatMoney(l.unitPrice)}</td>
+                      <td className={`${a.num} ${a.wideOnly}`}>{formatMoney(l.unitPrice)}</td>
                       <td className={a.num}>{formatMoney(l.lineTotal)}</td>
                     </tr>
                   ))}
