@@ -101,6 +101,31 @@ interface RawAjvError {
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
+  schemaPath?: string;
+}
+
+const oneOf = (values: readonly unknown[]): string => `must be one of: ${values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}`;
+
+/**
+ * A choice among fixed values (a union of literals: `anyOf` of `const`s) fails with an error per
+ * value and a generic "must match a schema in anyOf". Such a group is told as one error naming
+ * the values; the errors it stands for are returned to be left out. A union with any other kind
+ * of branch (a pattern, an object) keeps its errors as they are.
+ */
+function fixedChoices(errors: readonly RawAjvError[]): { messages: Map<RawAjvError, string>; absorbed: Set<RawAjvError> } {
+  const messages = new Map<RawAjvError, string>();
+  const absorbed = new Set<RawAjvError>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf' || e.schemaPath === undefined) continue;
+    const prefix = `${e.schemaPath}/`;
+    const branches = errors.filter((x) => x !== e && x.schemaPath?.startsWith(prefix));
+    if (branches.length === 0 || !branches.every((x) => x.instancePath === e.instancePath && (x.keyword === 'const' || x.keyword === 'type'))) continue;
+    const values = [...new Set(branches.filter((x) => x.keyword === 'const').map((x) => x.params.allowedValue))];
+    if (values.length === 0) continue;
+    messages.set(e, oneOf(values));
+    for (const x of branches) absorbed.add(x);
+  }
+  return { messages, absorbed };
 }
 
 /** Turns Ajv's errors into pointer + message pairs, one per bad field. */
@@ -108,10 +133,14 @@ export function toFieldErrors(errors: readonly RawAjvError[] | null | undefined,
   if (!errors) return [];
   const seen = new Set<string>();
   const out: FieldError[] = [];
+  const choices = fixedChoices(errors);
   for (const e of errors) {
+    if (choices.absorbed.has(e)) continue;
     let pointer = prefix + e.instancePath;
-    let message = e.message ?? 'is invalid';
-    if (e.keyword === 'additionalProperties') {
+    let message = choices.messages.get(e) ?? e.message ?? 'is invalid';
+    if (e.keyword === 'enum' && Array.isArray(e.params.allowedValues)) {
+      message = oneOf(e.params.allowedValues);
+    } else if (e.keyword === 'additionalProperties') {
       const extra = String(e.params.additionalProperty);
       pointer = `${pointer}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       message = 'is not an allowed field';

@@ -223,6 +223,26 @@ describe('HTTP chassis', () => {
     assert.ok(body.errors.every((e: { in: string }) => e.in === 'body'));
   });
 
+  it('names the allowed values of a choice, once, and each field once in the detail', async () => {
+    const { logger } = captureLogger('catalog', 'info');
+    const app = await createHttpApp({ service: 'catalog', logger });
+    const Sort = Type.Union([Type.Literal('newest'), Type.Literal('price_asc'), Type.Literal('price_desc')]);
+    app.get('/sorted', { schema: { ...operation('listSorted', 'public'), querystring: Type.Object({ sort: Type.Optional(Sort) }, { additionalProperties: false }), response: { 200: Type.Object({ sort: Type.String() }) } } }, async (req) => ({
+      sort: req.query.sort ?? 'newest',
+    }));
+    try {
+      assert.deepEqual((await app.inject({ url: '/sorted?sort=price_asc' })).json(), { sort: 'price_asc' });
+      const res = await app.inject({ url: '/sorted?sort=cheapest' });
+      assert.equal(res.statusCode, 400);
+      const body = res.json<{ detail: string; errors: unknown[] }>();
+      // Not Ajv's "must be equal to constant" per value and "must match a schema in anyOf".
+      assert.deepEqual(body.errors, [{ in: 'query', pointer: '/sort', message: 'must be one of: newest, price_asc, price_desc' }]);
+      assert.equal(body.detail, 'Invalid fields: query /sort');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('bounds strings and arrays', async () => {
     const { app } = await build();
     const res = await app.inject({ method: 'POST', url: '/items', payload: { ...good, name: 'x'.repeat(21), tags: ['a', 'b', 'c', 'd'] } });

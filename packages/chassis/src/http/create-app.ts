@@ -387,7 +387,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<HttpApp> {
     if (fe.validation) {
       const where = fe.validationContext ?? 'body';
       const errors = toFieldErrors(fe.validation as never).map((e) => ({ in: where === 'querystring' ? 'query' : where, ...e }));
-      const names = errors.map((e) => `${e.in} ${e.pointer}`).join(', ');
+      const names = [...new Set(errors.map((e) => `${e.in} ${e.pointer}`))].join(', ');
       return sendProblem(reply, problem(400, 'invalid_data', 'The request is invalid', `Invalid fields: ${names}`, { instance, errors }));
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
