@@ -3,8 +3,9 @@ import { t } from '@/lib/i18n';
 import s from './admin.module.css';
 
 // Lists of the back office: a real table (caption, column headers) that fits a phone (and scrolls
-// sideways where it cannot), a GET form of filters above it, and cursor paging below it. Server components: the
-// filters and the cursor are in the URL, so a list can be bookmarked and works without JavaScript.
+// sideways where it cannot), a GET form of filters above it, and cursor paging below it. Server
+// components: the filters and the cursor are in the URL, so a list can be bookmarked and works
+// without JavaScript.
 
 export interface Column<T> {
   header: string;
