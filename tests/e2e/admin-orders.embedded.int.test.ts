@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { eventually } from '@mercato/chassis/testing';
 import { ADMIN, dialog, startBackOffice, stockedSku, type BackOffice } from './support/admin-ops.js';
-import { assertAccessible, cookieHeader, mailWith, screenshots, skipUnlessChromium } from './support/browser.js';
+import { assertAccessible, cookieHeader, mailWith, screenshots, skipUnlessChromium, VIEWPORTS } from './support/browser.js';
 import { stockedProduct } from './support/shop.js';
 // The back office's orders and customers in a real browser (Debian's chromium through
 // playwright-core), on the embedded platform as `npm start` serves it: an admin ships and refunds
@@ -34,7 +34,21 @@ describe('back office: orders and customers', { skip }, () => {
     await bo.open(page, '/admin/orders?min=abc', problems);
     await page.locator('#filter-min[aria-invalid="true"]').waitFor();
     await page.getByText('Enter an amount such as 12.50').waitFor();
+    await page.getByText('Please correct the filters marked above.').waitFor();
+    // On a phone the less used filters fold under "More filters", open while one is set or
+    // refused; on a wide screen they are part of the row.
+    await page.setViewportSize(VIEWPORTS.phone);
+    await page.getByText('More filters (1 set)').waitFor();
+    assert.ok(await page.locator('#filter-min').isVisible(), 'a refused filter is never folded away');
     await bo.open(page, `/admin/orders?status=confirmed&q=${orderId}`, problems);
+    assert.equal(await page.locator('#filter-from').isVisible(), false, 'the dates are folded on a phone');
+    assert.ok(await page.locator('#filter-status').isVisible());
+    await page.getByText('More filters', { exact: true }).click();
+    await page.locator('#filter-from').waitFor();
+    await page.reload();
+    await page.setViewportSize(VIEWPORTS.desktop);
+    assert.ok(await page.locator('#filter-from').isVisible(), 'a wide screen shows every filter');
+    assert.equal(await page.getByText('More filters', { exact: true }).isVisible(), false);
     await screenshots(page, 'admin-orders');
     await page.getByRole('link', { name: orderId }).click();
     await page.waitForURL(new RegExp(`/admin/orders/${orderId}$`));

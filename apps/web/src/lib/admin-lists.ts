@@ -19,7 +19,7 @@ export function listProblem(problem: Problem, rename: Record<string, string> = {
   }
   // A cursor is no field of the form: a refused one (made up, or of another sort) is a stale link.
   const staleLink = problem.code === 'invalid_cursor' || fieldErrors.cursor !== undefined;
-  const error = staleLink ? t('admin.list.badCursor') : Object.keys(fieldErrors).length > 0 ? t('form.fix') : (problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  const error = staleLink ? t('admin.list.badCursor') : Object.keys(fieldErrors).length > 0 ? t('admin.list.fix') : (problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
   return { error, fieldErrors };
 }
 

@@ -96,7 +96,7 @@ export function queryOf(f: OrderFilters): { query: ListQuery; fieldErrors: Recor
 /** One page of orders for the filters: the API's answer, or why not (next to the fields). */
 export async function loadOrders(filters: OrderFilters): Promise<Loaded<OrderList>> {
   const { query, fieldErrors } = queryOf(filters);
-  if (Object.keys(fieldErrors).length > 0) return { ok: false, error: t('form.fix'), fieldErrors };
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, error: t('admin.list.fix'), fieldErrors };
   const client = await adminApi();
   return loaded(await client.GET('/api/v1/orders', { params: { query } }), FIELD_OF_PARAM);
 }

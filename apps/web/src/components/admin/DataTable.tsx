@@ -58,6 +58,8 @@ export interface Filter {
   /** A select instead of an input (the first option is usually "any", value ''). */
   options?: ReadonlyArray<{ value: string; label: string }>;
   placeholder?: string;
+  /** One of the less used filters: on a phone they fold under "More filters" (open while one is set). */
+  more?: boolean;
 }
 
 /** `path?query` from a page's current filters and a cursor (empty values left out). */

@@ -38,12 +38,12 @@ export default async function OrdersPage({ searchParams }: Props) {
         filters={[
           { name: 'q', label: t('admin.orders.filter.q'), type: 'search' },
           { name: 'status', label: t('admin.orders.filter.status'), options: [any, ...ORDER_STATUSES.map((st) => ({ value: st, label: tOr(`admin.status.${st}`, st) }))] },
-          { name: 'from', label: t('admin.orders.filter.from'), type: 'date' },
-          { name: 'to', label: t('admin.orders.filter.to'), type: 'date' },
-          { name: 'currency', label: t('admin.orders.filter.currency'), options: [any, ...shopCurrencies.map((c) => ({ value: c, label: c }))] },
-          { name: 'min', label: t('admin.orders.filter.min') },
-          { name: 'max', label: t('admin.orders.filter.max') },
-          { name: 'customer', label: t('admin.orders.filter.customer'), placeholder: 'usr_…' },
+          { name: 'from', more: true, label: t('admin.orders.filter.from'), type: 'date' },
+          { name: 'to', more: true, label: t('admin.orders.filter.to'), type: 'date' },
+          { name: 'currency', more: true, label: t('admin.orders.filter.currency'), options: [any, ...shopCurrencies.map((c) => ({ value: c, label: c }))] },
+          { name: 'min', more: true, label: t('admin.orders.filter.min') },
+          { name: 'max', more: true, label: t('admin.orders.filter.max') },
+          { name: 'customer', more: true, label: t('admin.orders.filter.customer'), placeholder: 'usr_…' },
         ]}
       />
       {!result.ok ? (
