@@ -91,6 +91,12 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
     assert.deepEqual(await titles('q=chel'), ['Leather Chelsea Boots']);
     assert.deepEqual(await titles('q=BOOTS'), ['Leather Chelsea Boots']);
     assert.deepEqual(await titles('q=xyzzy'), []);
+    // A typo is forgiven from four letters on: a word of three is a prefix, never a near miss
+    // ("cup" is not the "cut" of a shirt's description), while "cut" and the prefix "cu" find it.
+    assert.deepEqual(await titles('q=cup'), []);
+    assert.deepEqual(new Set(await titles('q=cut')), new Set(['Blue Shirt', 'Striped Shirtdress']));
+    assert.deepEqual(new Set(await titles('q=cu')), new Set(['Blue Shirt', 'Striped Shirtdress']));
+    assert.ok((await titles('q=shrt')).includes('Blue Shirt'), 'a typo in four letters is forgiven');
     // Stop words only: no filter rather than no result.
     assert.equal((await titles('q=the')).length, 8);
   });

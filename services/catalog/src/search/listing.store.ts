@@ -72,7 +72,15 @@ class Sql {
  */
 export type Expanded = Array<{ term: string; near: string[]; queries: TermQueries }>;
 
-/** Every query term expanded to the indexed words it begins or is close to (trigram similarity). */
+/**
+ * The shortest term a typo is forgiven in. A word of three letters shares half its trigrams with
+ * any word that differs in its last letter ("tea" with "tee" and "tex", "cup" with "cut"), so a
+ * shorter term matches by prefix only: a search for "tea" finds the teapot, not every OEKO-TEX
+ * label and tee in the shop. Four letters, as the common search engines count it.
+ */
+export const MIN_TYPO_LENGTH = 4;
+
+/** Every query term expanded to the indexed words it begins or, from four letters, is close to (trigram similarity). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
   // One text per number of terms (each term a parameter): parsed once per connection, and
@@ -90,7 +98,8 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
             to_tsquery('english', quote_literal(x.term))::text AS exact
      FROM (SELECT t.term, t.ord,
                   ARRAY(SELECT w.word FROM search_words w
-                        WHERE w.word % t.term OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
+                        WHERE w.word % (CASE WHEN length(t.term) >= ${MIN_TYPO_LENGTH} THEN t.term END)
+                           OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
                         ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
                         LIMIT 12) AS near
            FROM (VALUES ${values}) AS t(term, ord)
