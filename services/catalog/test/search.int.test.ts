@@ -97,6 +97,10 @@ describe('catalog search, filters, facets and pagination', { skip: skipUnless('p
     assert.deepEqual(new Set(await titles('q=cut')), new Set(['Blue Shirt', 'Striped Shirtdress']));
     assert.deepEqual(new Set(await titles('q=cu')), new Set(['Blue Shirt', 'Striped Shirtdress']));
     assert.ok((await titles('q=shrt')).includes('Blue Shirt'), 'a typo in four letters is forgiven');
+    // A typo is an edit or two, not a likeness: "shoe" is not "shorts" (similar by trigrams)…
+    assert.deepEqual(await titles('q=shoe'), []);
+    // …while two letters swapped are one typo.
+    assert.deepEqual(await titles('q=leathre'), ['Leather Chelsea Boots']);
     // Stop words only: no filter rather than no result.
     assert.equal((await titles('q=the')).length, 8);
   });

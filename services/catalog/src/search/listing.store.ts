@@ -73,14 +73,28 @@ class Sql {
 export type Expanded = Array<{ term: string; near: string[]; queries: TermQueries }>;
 
 /**
- * The shortest term a typo is forgiven in. A word of three letters shares half its trigrams with
- * any word that differs in its last letter ("tea" with "tee" and "tex", "cup" with "cut"), so a
- * shorter term matches by prefix only: a search for "tea" finds the teapot, not every OEKO-TEX
- * label and tee in the shop. Four letters, as the common search engines count it.
+ * Whether the indexed word `w.word` is a typo of the query term `t.term` (SQL, over the words that
+ * trigram similarity found close: `%` is what the index can find, this is what a shopper means).
+ * As the common search engines count typos:
+ * - none below four letters: three letters share half their trigrams with any word that differs
+ *   in the last one ("tea" with "tee" and the "tex" of OEKO-TEX), so a short term is a prefix only;
+ * - one from four letters, two from eight, an edit being a letter changed, added or left out, or
+ *   two neighbouring letters swapped ("kettel");
+ * - from five letters, the same against the start of a longer word ("sneakr" for "sneakers").
+ * Before this, similarity alone decided, and "shoe" found shorts, "table" vegetable and "coat" co.
+ * `levenshtein_less_equal` is fuzzystrmatch's (at most 255 characters a side: query terms are 40).
  */
-export const MIN_TYPO_LENGTH = 4;
+const TYPO_OF_TERM = `CASE
+  WHEN length(t.term) < 4 OR length(w.word) > 255 THEN false
+  WHEN levenshtein_less_equal(w.word, t.term, 2) <= CASE WHEN length(t.term) >= 8 THEN 2 ELSE 1 END THEN true
+  WHEN length(t.term) >= 5
+       AND levenshtein_less_equal(left(w.word, length(t.term)), t.term, 2) <= CASE WHEN length(t.term) >= 8 THEN 2 ELSE 1 END THEN true
+  WHEN length(w.word) = length(t.term) AND length(t.term) < 8
+    THEN EXISTS (SELECT FROM generate_series(1, length(t.term) - 1) AS i
+                 WHERE overlay(w.word PLACING substr(w.word, i + 1, 1) || substr(w.word, i, 1) FROM i FOR 2) = t.term)
+  ELSE false END`;
 
-/** Every query term expanded to the indexed words it begins or, from four letters, is close to (trigram similarity). */
+/** Every query term expanded to the indexed words it begins or is a typo of (`TYPO_OF_TERM`). */
 async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded> {
   if (terms.length === 0) return [];
   // One text per number of terms (each term a parameter): parsed once per connection, and
@@ -98,7 +112,7 @@ async function expand(q: Queryable, terms: readonly string[]): Promise<Expanded>
             to_tsquery('english', quote_literal(x.term))::text AS exact
      FROM (SELECT t.term, t.ord,
                   ARRAY(SELECT w.word FROM search_words w
-                        WHERE w.word % (CASE WHEN length(t.term) >= ${MIN_TYPO_LENGTH} THEN t.term END)
+                        WHERE (w.word % (CASE WHEN length(t.term) >= 4 THEN t.term END) AND ${TYPO_OF_TERM})
                            OR (length(t.term) >= 2 AND w.word LIKE t.term || '%')
                         ORDER BY (w.word LIKE t.term || '%') DESC, similarity(w.word, t.term) DESC, w.word
                         LIMIT 12) AS near
