@@ -1383,7 +1383,7 @@ export type paths = {
         };
         /**
          * Search and list products (published ones; managers may list any status)
-         * @description Full-text search with prefix matching and typo tolerance (`q`), category including sub-categories, price range in a currency, sorts, cursor pagination. The first page carries facet counts for the whole result.
+         * @description Full-text search with prefix matching and typo tolerance (`q`: a word of four letters or more may have one typo, of eight or more two; a shorter one matches as a prefix only), category including sub-categories, price range in a currency, sorts, cursor pagination. The first page carries facet counts for the whole result.
          *
          *     **Access:** anonymous, or signed in with a bearer token (then what the caller creates is theirs; a token that does not verify is refused with 401).
          */

@@ -46,7 +46,7 @@ export function productsRoutes(app: HttpApp, deps: CatalogDeps): void {
         tags,
         summary: 'Search and list products (published ones; managers may list any status)',
         description:
-          'Full-text search with prefix matching and typo tolerance (`q`), category including sub-categories, price range in a currency, sorts, cursor pagination. The first page carries facet counts for the whole result.',
+          'Full-text search with prefix matching and typo tolerance (`q`: a word of four letters or more may have one typo, of eight or more two; a shorter one matches as a prefix only), category including sub-categories, price range in a currency, sorts, cursor pagination. The first page carries facet counts for the whole result.',
         querystring: ListQuery,
         response: { 200: ProductListSchema, 304: NotModified },
       },
