@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { eventually } from '@mercato/chassis/testing';
 import { CLIENT, CONSUMER, PRODUCER, SERVER, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js';
 import { checkoutBody, settled, type Shop } from './shop.js';
 
@@ -42,16 +43,10 @@ export async function assertCheckoutTrace(receiver: OtlpReceiver, t: { traceId: 
   // Spans arrive in batches from every process, each on its own clock: the payment's can come in
   // after the order's and the inventory's, and a child's before its parent's. Check the trace as
   // it is until every point holds, and fail with the last point that did not.
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      check(receiver.trace(t.traceId));
-      break;
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  await eventually(() => {
+    check(receiver.trace(t.traceId));
+    return true;
+  }, 20_000, 100);
   assert.deepEqual(receiver.refused, []);
 
   function check(spans: ReceivedSpan[]): void {
